@@ -1,0 +1,48 @@
+package qtm.model;
+
+import java.util.List;
+
+/**
+ * Superconducting flux qubits, eqs. (12)–(14): σ⁺_k at rate Γ_k n_B(E, T_k) and σ⁻_k at rate Γ_k (1 + n_B(E, T_k)).
+ *
+ * @param energy E
+ * @param g coupling
+ * @param cold cold bath (rate Γ_c)
+ * @param hot hot bath (rate Γ_h)
+ */
+public record FluxModel(double energy, double g, Bath cold, Bath hot) implements Model {
+    /** @throws IllegalArgumentException on invalid parameters, including an infinite temperature */
+    public FluxModel {
+        Model.check(energy, g, cold, hot);
+        for (Bath b : List.of(cold, hot)) {
+            if (Double.isInfinite(b.temperature())) {
+                throw new IllegalArgumentException(
+                        "flux model needs finite temperatures: the bosonic rates diverge at T = inf");
+            }
+        }
+    }
+
+    @Override
+    public String type() {
+        return "flux";
+    }
+
+    @Override
+    public List<Jump> jumps() {
+        return List.of(
+                down(Side.COLD), up(Side.COLD),
+                down(Side.HOT), up(Side.HOT));
+    }
+
+    private Jump down(Side side) {
+        Bath b = bath(side);
+        return new Jump(side, TwoQubits.local(side, 0, 1), b.rate() * Thermal.bosePlusOne(energy, b.temperature()),
+                energy, side.key().charAt(0) + "-");
+    }
+
+    private Jump up(Side side) {
+        Bath b = bath(side);
+        return new Jump(side, TwoQubits.local(side, 1, 0), b.rate() * Thermal.bose(energy, b.temperature()),
+                -energy, side.key().charAt(0) + "+");
+    }
+}

@@ -1,0 +1,81 @@
+package qtm.model;
+
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+
+/**
+ * One of the three machines: two resonant qubits of gap E, coupled by g, each in contact with its own bath. A model
+ * is fully described by its Hamiltonian and its Lindblad channels; the exact layer and the engines need nothing else.
+ */
+public sealed interface Model permits ResetModel, FluxModel, DotModel {
+    /** @return the scenario name of this model kind: "reset", "flux" or "dqd" */
+    String type();
+
+    /** @return the qubit gap E &gt; 0 */
+    double energy();
+
+    /** @return the inter-qubit coupling g ≥ 0 */
+    double g();
+
+    /** @return the cold qubit's bath */
+    Bath cold();
+
+    /** @return the hot qubit's bath */
+    Bath hot();
+
+    /** @return the Coulomb energy U (0 except for the double dot) */
+    default double coulomb() {
+        return 0.0;
+    }
+
+    /**
+     * The bath on one side.
+     *
+     * @param side cold or hot
+     * @return that bath
+     */
+    default Bath bath(Side side) {
+        return side == Side.COLD ? cold() : hot();
+    }
+
+    /** @return the 4×4 Hamiltonian (a new matrix) */
+    default ZMatrixRMaj hamiltonian() {
+        return TwoQubits.hamiltonian(energy(), g(), coulomb());
+    }
+
+    /** @return the Lindblad channels of both baths (new matrices) */
+    List<Jump> jumps();
+
+    /**
+     * Whether the master equation has exactly one steady state. It fails only when a qubit is isolated: both rates
+     * zero, or g = 0 with one rate zero.
+     *
+     * @return true if the steady state is unique
+     */
+    default boolean hasUniqueSteadyState() {
+        double pc = cold().rate();
+        double ph = hot().rate();
+        return (pc > 0 && ph > 0) || (g() > 0 && (pc > 0 || ph > 0));
+    }
+
+    /**
+     * Checks the model-wide parameters shared by all three kinds.
+     *
+     * @param energy E
+     * @param g coupling
+     * @param cold cold bath
+     * @param hot hot bath
+     * @throws IllegalArgumentException if E is not finite and positive, g is not finite and ≥ 0, or a bath is null
+     */
+    static void check(double energy, double g, Bath cold, Bath hot) {
+        if (!(energy > 0) || !Double.isFinite(energy)) {
+            throw new IllegalArgumentException("E must be finite and > 0, got " + energy);
+        }
+        if (!(g >= 0) || !Double.isFinite(g)) {
+            throw new IllegalArgumentException("g must be finite and >= 0, got " + g);
+        }
+        if (cold == null || hot == null) {
+            throw new IllegalArgumentException("both baths are required");
+        }
+    }
+}

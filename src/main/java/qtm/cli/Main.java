@@ -1,2 +1,53 @@
 package qtm.cli;
-public final class Main { public static void main(String[] a) { } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import qtm.scenario.ScenarioException;
+
+/** The {@code qtm} command: subcommands only, no physics here. */
+@Command(name = "qtm", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Simulator of the smallest autonomous quantum thermal machine (Brask, Brunner, Haack, Huber).",
+        subcommands = {SteadyCommand.class, EvolveCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /**
+     * @param args command line
+     */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line and returns the exit status, for tests.
+     *
+     * @param args command line
+     * @return 0 on success, 2 on bad input
+     */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** @return the configured picocli command line */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof ScenarioException) {
+                line.getErr().println("qtm: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            line.getErr().println("qtm: internal error: " + ex);
+            return 1;
+        });
+        return cl;
+    }
+}

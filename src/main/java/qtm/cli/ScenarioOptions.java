@@ -1,0 +1,23 @@
+package qtm.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioReader;
+
+/** The scenario file and its overrides, shared by every command that reads a scenario. */
+final class ScenarioOptions {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file, e.g. scenarios/reset-paper.yaml.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key by its dotted path, e.g. --set model.g=2e-3 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    Scenario read() {
+        return ScenarioReader.read(file, sets);
+    }
+}

@@ -1,0 +1,92 @@
+package qtm.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.ejml.data.ZMatrixRMaj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import qtm.exact.SteadyState;
+import qtm.observe.Snapshot;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
+
+/** {@code qtm steady}: the exact steady state of a scenario's model. */
+@Command(name = "steady", mixinStandardHelpOptions = true,
+        description = "Print the exact steady state (Liouvillian null space) with its concurrence, purity, "
+                + "populations and heat currents.")
+final class SteadyCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = scenario.read();
+        ZMatrixRMaj rho = steady(s);
+        Snapshot o = Snapshot.of(s.model(), Double.POSITIVE_INFINITY, rho);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(toJson(mapper, s, rho, o)));
+        } else {
+            out.printf("scenario     %s (%s model)%n", s.name(), s.model().type());
+            out.printf("concurrence  %.6g%n", o.concurrence());
+            out.printf("purity       %.6g%n", o.purity());
+            out.printf("populations  p00 %.6g  p01 %.6g  p10 %.6g  p11 %.6g%n", o.p00(), o.p01(), o.p10(), o.p11());
+            out.printf("rho_01,10    %.6g %+.6gi%n", o.coherenceRe(), o.coherenceIm());
+            out.printf("heat         Q_cold %.6g  Q_hot %.6g  (into each bath, units E^2)%n", o.heatCold(),
+                    o.heatHot());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The steady state, with a non-unique one reported as bad input on the model.
+     *
+     * @param s scenario
+     * @return ρ∞
+     */
+    static ZMatrixRMaj steady(Scenario s) {
+        try {
+            return SteadyState.of(s.model());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.file(), "model", s.model().type(), e.getMessage());
+        }
+    }
+
+    static ObjectNode toJson(ObjectMapper mapper, Scenario s, ZMatrixRMaj rho, Snapshot o) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("scenario", s.name());
+        root.put("model", s.model().type());
+        ObjectNode r = root.putObject("rho");
+        ArrayNode re = r.putArray("re");
+        ArrayNode im = r.putArray("im");
+        for (int i = 0; i < 4; i++) {
+            ArrayNode a = re.addArray();
+            ArrayNode b = im.addArray();
+            for (int j = 0; j < 4; j++) {
+                a.add(rho.getReal(i, j) + 0.0);
+                b.add(rho.getImag(i, j) + 0.0);
+            }
+        }
+        root.put("concurrence", o.concurrence());
+        root.put("purity", o.purity());
+        root.putArray("populations").add(o.p00()).add(o.p01()).add(o.p10()).add(o.p11());
+        root.putObject("rho_01_10").put("re", o.coherenceRe()).put("im", o.coherenceIm());
+        root.putObject("heat").put("cold", o.heatCold()).put("hot", o.heatHot());
+        return root;
+    }
+}

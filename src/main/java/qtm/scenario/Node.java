@@ -1,0 +1,306 @@
+package qtm.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A mapping in a scenario file, read with its dotted key path so that every error names the file and the key. Typed
+ * getters accept numbers written as YAML numbers or as text ("1e-2", "inf"), and reject everything else with a
+ * {@link ScenarioException}.
+ */
+public final class Node {
+    private static final String MISSING = "(missing)";
+    private final String file;
+    private final String path;
+    private final JsonNode json;
+
+    /**
+     * @param file file name for messages
+     * @param path dotted path of this mapping ("" for the document root)
+     * @param json the mapping
+     */
+    Node(String file, String path, JsonNode json) {
+        this.file = file;
+        this.path = path;
+        this.json = json;
+    }
+
+    /** @return the file name used in messages */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * @param key a key of this mapping
+     * @return its dotted path
+     */
+    public String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /**
+     * A bad-value error for a key of this mapping.
+     *
+     * @param key the key
+     * @param allowed what is allowed
+     * @return the exception, to throw
+     */
+    public ScenarioException error(String key, String allowed) {
+        return new ScenarioException(file, keyPath(key), show(json.get(key)), allowed);
+    }
+
+    /**
+     * @param key a key
+     * @return whether the key is present (and not null)
+     */
+    public boolean has(String key) {
+        JsonNode v = json.get(key);
+        return v != null && !v.isNull();
+    }
+
+    /**
+     * @param key a key
+     * @return the raw value, or null
+     */
+    public JsonNode raw(String key) {
+        return json.get(key);
+    }
+
+    /**
+     * Rejects any key not in the allowed set.
+     *
+     * @param allowed the keys this mapping may hold
+     * @throws ScenarioException naming the first unknown key
+     */
+    public void allowOnly(Set<String> allowed) {
+        Iterator<String> names = json.fieldNames();
+        while (names.hasNext()) {
+            String k = names.next();
+            if (!allowed.contains(k)) {
+                throw new ScenarioException(file, keyPath(k), show(json.get(k)),
+                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    /**
+     * A nested mapping.
+     *
+     * @param key the key
+     * @return the child mapping
+     * @throws ScenarioException if missing or not a mapping
+     */
+    public Node child(String key) {
+        JsonNode v = json.get(key);
+        if (v == null || !v.isObject()) {
+            throw error(key, "expected a mapping");
+        }
+        return new Node(file, keyPath(key), v);
+    }
+
+    /**
+     * A finite number in [min, max].
+     *
+     * @param key the key
+     * @param min smallest allowed
+     * @param max largest allowed
+     * @return the value
+     */
+    public double number(String key, double min, double max) {
+        double x = parse(key);
+        if (!Double.isFinite(x) || x < min || x > max) {
+            throw error(key, "expected a finite number in " + range(min, max));
+        }
+        return x;
+    }
+
+    /**
+     * An optional finite number in [min, max].
+     *
+     * @param key the key
+     * @param min smallest allowed
+     * @param max largest allowed
+     * @param fallback value when absent
+     * @return the value
+     */
+    public double number(String key, double min, double max, double fallback) {
+        return has(key) ? number(key, min, max) : fallback;
+    }
+
+    /**
+     * A temperature: a number ≥ 0, or inf (written inf, .inf or infinity).
+     *
+     * @param key the key
+     * @param allowInfinite whether inf is allowed
+     * @param why the reason appended when inf is rejected
+     * @return the value
+     */
+    public double temperature(String key, boolean allowInfinite, String why) {
+        double x = parse(key);
+        if (Double.isNaN(x) || x < 0) {
+            throw error(key, "expected a temperature >= 0" + (allowInfinite ? " or inf" : ""));
+        }
+        if (Double.isInfinite(x) && !allowInfinite) {
+            throw error(key, "expected a finite temperature >= 0: " + why);
+        }
+        return x;
+    }
+
+    /**
+     * An integer in [min, max].
+     *
+     * @param key the key
+     * @param min smallest allowed
+     * @param max largest allowed
+     * @return the value
+     */
+    public long integer(String key, long min, long max) {
+        JsonNode v = json.get(key);
+        double x = parse(key);
+        if (!Double.isFinite(x) || x != Math.rint(x) || x < min || x > max || (v.isTextual() && v.asText().contains("."))) {
+            throw error(key, "expected a whole number in " + range(min, max));
+        }
+        return (long) x;
+    }
+
+    /**
+     * A text value.
+     *
+     * @param key the key
+     * @return the text
+     */
+    public String text(String key) {
+        JsonNode v = json.get(key);
+        if (v == null || !v.isValueNode() || v.isNull()) {
+            throw error(key, "expected a text value");
+        }
+        return v.asText();
+    }
+
+    /**
+     * A list of finite numbers.
+     *
+     * @param key the key
+     * @return the values
+     */
+    public double[] numbers(String key) {
+        return numbers(key, json.get(key));
+    }
+
+    double[] numbers(String key, JsonNode v) {
+        if (v == null || !v.isArray()) {
+            throw new ScenarioException(file, keyPath(key), show(v), "expected a list of numbers");
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double x = toDouble(v.get(i));
+            if (x == null || !Double.isFinite(x)) {
+                throw new ScenarioException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
+                        "expected a finite number");
+            }
+            out[i] = x;
+        }
+        return out;
+    }
+
+    /**
+     * A list of lists of finite numbers (a matrix, row by row).
+     *
+     * @param key the key
+     * @param rows required number of rows
+     * @param cols required number of columns
+     * @return the values
+     */
+    public double[][] matrix(String key, int rows, int cols) {
+        JsonNode v = json.get(key);
+        String shape = "expected a " + rows + "x" + cols + " list of rows of finite numbers";
+        if (v == null || !v.isArray() || v.size() != rows) {
+            throw error(key, shape);
+        }
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            m[i] = numbers(key + "[" + i + "]", v.get(i));
+            if (m[i].length != cols) {
+                throw error(key, shape);
+            }
+        }
+        return m;
+    }
+
+    private double parse(String key) {
+        JsonNode v = json.get(key);
+        if (v == null || v.isNull()) {
+            throw error(key, "required");
+        }
+        Double x = toDouble(v);
+        if (x == null) {
+            throw error(key, "expected a number");
+        }
+        return x;
+    }
+
+    private static Double toDouble(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (!v.isTextual()) {
+            return null;
+        }
+        String s = v.asText().trim().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "inf", ".inf", "+inf", "+.inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-.inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "nan", ".nan":
+                return Double.NaN;
+            default:
+                break;
+        }
+        // Only plain decimal notation: Java's parser would also take hex floats and a trailing 'd'.
+        if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
+            return null;
+        }
+        return Double.parseDouble(s);
+    }
+
+    private static String range(double min, double max) {
+        boolean open = max >= Long.MAX_VALUE;
+        return "[" + fmt(min) + ", " + (open ? "inf)" : fmt(max) + "]");
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    static String show(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return MISSING;
+        }
+        String s = v.isTextual() ? v.asText() : v.toString();
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /**
+     * @return the keys of this mapping
+     */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** @return the mapping as Jackson sees it, for echoing into outputs */
+    public ObjectNode json() {
+        return (ObjectNode) json;
+    }
+}

@@ -1,0 +1,158 @@
+package qtm.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.linalg.Hermitian;
+import qtm.linalg.Ops;
+import qtm.model.Bath;
+import qtm.model.DotModel;
+import qtm.model.FluxModel;
+import qtm.model.Model;
+import qtm.model.ResetModel;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+
+/**
+ * Turns a scenario file into a {@link Scenario}, checking every key; the first problem found is thrown as a
+ * {@link ScenarioException}.
+ */
+public final class ScenarioReader {
+    /** Keys allowed at the top level of a scenario file. */
+    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time");
+    private static final double TOLERANCE = 1e-9;
+    private static final double MAX = Double.MAX_VALUE;
+
+    private ScenarioReader() {
+    }
+
+    /**
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the validated scenario
+     * @throws ScenarioException on the first bad key
+     */
+    public static Scenario read(Path file, List<String> sets) {
+        Node root = ScenarioFile.load(file, sets);
+        root.allowOnly(TOP);
+        String name = root.has("name") ? root.text("name") : defaultName(file);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
+        }
+        String description = root.has("description") ? root.text("description") : "";
+        Model model = model(root.child("model"));
+        ZMatrixRMaj initial = initial(root);
+        TimeGrid time = time(root.child("time"));
+        return new Scenario(name, description, root.file(), model, initial, time, root);
+    }
+
+    private static String defaultName(Path file) {
+        String f = file.getFileName().toString();
+        return f.replaceFirst("\\.ya?ml$", "");
+    }
+
+    /**
+     * The {@code model} mapping.
+     *
+     * @param m the mapping
+     * @return the model
+     */
+    static Model model(Node m) {
+        String type = m.has("type") ? m.text("type") : "";
+        boolean dqd = type.equals("dqd");
+        switch (type) {
+            case "reset", "flux", "dqd":
+                break;
+            default:
+                throw m.error("type", "expected one of reset, flux, dqd");
+        }
+        m.allowOnly(dqd ? Set.of("type", "E", "g", "U", "cold", "hot") : Set.of("type", "E", "g", "cold", "hot"));
+        double e = m.number("E", Double.MIN_VALUE, MAX, 1.0);
+        double g = m.number("g", 0, MAX);
+        boolean infOk = !type.equals("flux");
+        Bath cold = bath(m.child("cold"), infOk);
+        Bath hot = bath(m.child("hot"), infOk);
+        if (dqd) {
+            return new DotModel(e, g, m.number("U", 0, MAX), cold, hot);
+        }
+        return type.equals("flux") ? new FluxModel(e, g, cold, hot) : new ResetModel(e, g, cold, hot);
+    }
+
+    private static Bath bath(Node b, boolean infOk) {
+        b.allowOnly(Set.of("T", "rate"));
+        double t = b.temperature("T", infOk, "the flux model's bosonic rates diverge at T = inf");
+        return new Bath(t, b.number("rate", 0, MAX));
+    }
+
+    private static TimeGrid time(Node t) {
+        t.allowOnly(Set.of("end", "points"));
+        double end = t.number("end", Double.MIN_VALUE, MAX);
+        if (!(end > 0)) {
+            throw t.error("end", "expected a finite number > 0 (the grid runs from 0 to end)");
+        }
+        int points = (int) t.integer("points", 2, 1_000_000);
+        return new TimeGrid(end, points);
+    }
+
+    private static ZMatrixRMaj initial(Node root) {
+        if (!root.has("initial")) {
+            return TwoQubits.basisState("00");
+        }
+        JsonNode v = root.raw("initial");
+        if (v.isValueNode()) {
+            String label = v.asText();
+            if (!label.matches("[01][01]")) {
+                throw root.error("initial", "expected a basis label 00, 01, 10 or 11 (cold digit first), "
+                        + "or a mapping {re: 4x4, im: 4x4} or {ket: {re: [4], im: [4]}}");
+            }
+            return TwoQubits.basisState(label);
+        }
+        Node n = root.child("initial");
+        if (n.has("ket")) {
+            n.allowOnly(Set.of("ket"));
+            return ket(n.child("ket"));
+        }
+        n.allowOnly(Set.of("re", "im"));
+        double[][] re = n.matrix("re", 4, 4);
+        double[][] im = n.has("im") ? n.matrix("im", 4, 4) : null;
+        ZMatrixRMaj rho = Ops.of(re, im);
+        String key = "initial";
+        if (Ops.maxAbsDiff(rho, Ops.dagger(rho)) > TOLERANCE) {
+            throw root.error(key, "a density matrix must be Hermitian (re symmetric, im antisymmetric)");
+        }
+        if (Math.abs(Ops.traceRe(rho) - 1) > TOLERANCE) {
+            throw root.error(key, "a density matrix must have trace 1 (got " + Ops.traceRe(rho) + ")");
+        }
+        double[] eig = Hermitian.eigenvalues(rho);
+        if (eig[3] < -TOLERANCE) {
+            throw root.error(key, "a density matrix must be positive semidefinite (smallest eigenvalue " + eig[3] + ")");
+        }
+        return rho;
+    }
+
+    private static ZMatrixRMaj ket(Node k) {
+        k.allowOnly(Set.of("re", "im"));
+        double[] re = k.numbers("re");
+        double[] im = k.has("im") ? k.numbers("im") : new double[4];
+        if (re.length != 4 || im.length != 4) {
+            throw k.error(re.length != 4 ? "re" : "im", "expected 4 amplitudes for |00>, |01>, |10>, |11>");
+        }
+        double norm = 0;
+        for (int i = 0; i < 4; i++) {
+            norm += re[i] * re[i] + im[i] * im[i];
+        }
+        if (!(norm > 0)) {
+            throw k.error("re", "the ket must not be zero");
+        }
+        // A ket written to a few digits, like 0.7071, is normalised here rather than rejected.
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                rho.set(i, j, (re[i] * re[j] + im[i] * im[j]) / norm, (im[i] * re[j] - re[i] * im[j]) / norm);
+            }
+        }
+        return rho;
+    }
+}

@@ -1,6 +1,7 @@
 package qtm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +102,20 @@ class CliTest {
                 assertEquals(0, r.status(), f + ": " + r.err());
                 double c = new ObjectMapper().readTree(r.out()).get("concurrence").asDouble();
                 assertTrue(c >= 0 && c <= 1, f.toString());
+            }
+        }
+    }
+
+    @Test
+    void listShowsEveryScenarioWithItsDescription() throws Exception {
+        Run r = run("list");
+        assertEquals(0, r.status(), r.err());
+        try (var files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                String name = f.getFileName().toString().replace(".yaml", "");
+                String line = r.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
+                assertTrue(line.length() > name.length() + 10, "a description for " + name + ": " + r.out());
+                assertFalse(line.contains("(no description)") || line.contains("(unreadable"), line);
             }
         }
     }

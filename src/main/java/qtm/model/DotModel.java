@@ -25,6 +25,11 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot) i
     }
 
     @Override
+    public Model with(double g, Bath cold, Bath hot) {
+        return new DotModel(energy, g, u, cold, hot);
+    }
+
+    @Override
     public String type() {
         return "dqd";
     }

@@ -15,11 +15,17 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import qtm.model.Model;
 
 /**
- * Maximises the steady-state signed concurrence over g and the two transition rates (see {@link Couplings}) on
- * log10-parameters inside {@link Bounds} (in practice on the box's top faces, see {@code Box}), by BOBYQA from
- * several starts; optionally over T_h too, in log10 over
+ * Maximises the steady-state signed concurrence over g and the two transition rates (see {@link Couplings}) inside
+ * {@link Bounds}, on log-parameters, by BOBYQA from several starts; optionally over T_h too, in log10 over
  * [max(T_c, 1e-2), hotMax]. The starts are the best points of a fixed low-discrepancy screen, plus an optional hint
  * (the optimum of a neighbouring setting), so a result never depends on timing or thread scheduling.
+ *
+ * <p>Scaling g and both rates together leaves the steady state unchanged: the coupling and the dissipators commute
+ * with the free Hamiltonian, so only ratios matter (ScaleInvarianceTest checks this for all three models). The search
+ * therefore runs on the two log-ratios log10(g/γ_c) and log10(γ_h/γ_c), each within ±log10(max/min), and every point
+ * is scaled so that its largest coupling sits at the ceiling (then floored at min). This removes an exactly flat
+ * direction, on which BOBYQA's quadratic model degenerates, and reports the representative the paper does
+ * (p_c = 1e-2 for the reset model).
  *
  * @param bounds the box for g, γ_c, γ_h
  * @param starts number of BOBYQA starts from the screen, ≥ 1
@@ -33,7 +39,9 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
     private static final double FIRST_RADIUS = 0.2;
     private static final double STOP_RADIUS = 1e-9;
     private static final int MAX_EVAL = 20_000;
-    private static final int SCREEN_POINTS = 160;
+    private static final int MAX_ROUNDS = 5;
+    private static final double ROUND_GAIN = 1e-13;
+    private static final int SCREEN_POINTS = 128;
     private static final int[] PRIMES = {2, 3, 5};
 
     /** @throws IllegalArgumentException on invalid settings */
@@ -90,46 +98,45 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
      */
     public Optimum maximise(Model template, double coldTemperature, double hotTemperature, Optimum hint) {
         Box box = new Box(coldTemperature);
-        MultivariateFunction objective = x -> Optimum.signedConcurrence(
-                modelAt(template, x, coldTemperature, hotTemperature));
-        List<Start> from = new ArrayList<>(startingPoints(objective, box));
+        MultivariateFunction objective = y -> Optimum.signedConcurrence(
+                modelAt(template, box, y, coldTemperature, hotTemperature));
+        List<double[]> from = new ArrayList<>(startingPoints(objective, box));
         if (hint != null) {
-            from.add(0, box.onFace(pointOf(hint)));
+            from.add(0, box.variables(hint));
         }
         double[] values = new double[from.size()];
         Best best = new Best();
         for (int s = 0; s < from.size(); s++) {
-            Start start = from.get(s);
-            MultivariateFunction onFace = y -> objective.value(box.full(start.face, y));
-            Best run = new Best();
-            run.offer(start.y, onFace.value(start.y));
+            Best run = climb(objective, box, from.get(s));
+            values[s] = run.value;
+            best.offer(run.point, run.value);
+        }
+        return Optimum.at(modelAt(template, box, best.point, coldTemperature, hotTemperature), values);
+    }
+
+    private static Best climb(MultivariateFunction objective, Box box, double[] start) {
+        Best run = new Best();
+        run.offer(start, objective.value(start));
+        // BOBYQA sometimes stops early on a nearly flat slope; restarting from where it stopped, with a fresh
+        // quadratic model, finishes the climb.
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            double before = run.value;
             try {
-                new BOBYQAOptimizer(2 * box.lo.length + 1, box.radius(), STOP_RADIUS).optimize(new MaxEval(MAX_EVAL),
-                        new ObjectiveFunction(y -> run.offer(y, onFace.value(y))), GoalType.MAXIMIZE,
-                        new InitialGuess(start.y), new SimpleBounds(box.lo, box.hi));
+                new BOBYQAOptimizer(2 * box.lo.length + 1, box.radius(), STOP_RADIUS).optimize(
+                        new MaxEval(MAX_EVAL), new ObjectiveFunction(y -> run.offer(y, objective.value(y))),
+                        GoalType.MAXIMIZE, new InitialGuess(run.point), new SimpleBounds(box.lo, box.hi));
             } catch (MathIllegalStateException e) {
                 // BOBYQA gives up on a plateau ("trust region step has failed to reduce Q") or runs out of
                 // evaluations; the best point it had visited is still a valid result of this start.
             }
-            values[s] = run.value;
-            best.offer(box.full(start.face, run.point), run.value);
+            if (run.value - before <= ROUND_GAIN) {
+                break;
+            }
         }
-        return Optimum.at(modelAt(template, best.point, coldTemperature, hotTemperature), values);
+        return run;
     }
 
-    /** A start: which coupling sits at the ceiling, and the remaining log10 variables. */
-    private record Start(int face, double[] y) {
-    }
-
-    /**
-     * Scaling g and both rates together leaves the steady state unchanged: the coupling and the dissipators commute
-     * with the free Hamiltonian, so only ratios matter (a test checks this for all three models). Every point of the
-     * box therefore has an equally good point on a top face, where the largest coupling sits at the ceiling; the
-     * search runs on those three faces. This removes an exactly flat direction, on which BOBYQA's quadratic model
-     * degenerates, and gives the representative the paper reports (p_c = 1e-2).
-     *
-     * <p>Variables on a face: log10 of the two other couplings in [log min, log max], then log10 T_h when tuned.
-     */
+    /** The search variables: log10(g/γ_c), log10(γ_h/γ_c) and, when tuned, log10 T_h. */
     private final class Box {
         final double[] lo;
         final double[] hi;
@@ -138,9 +145,10 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
             int n = tuneHot ? 3 : 2;
             lo = new double[n];
             hi = new double[n];
+            double width = bounds.logMax() - bounds.logMin();
             for (int i = 0; i < 2; i++) {
-                lo[i] = bounds.logMin();
-                hi[i] = bounds.logMax();
+                lo[i] = -width;
+                hi[i] = width;
             }
             if (tuneHot) {
                 lo[2] = Math.log10(Math.max(coldTemperature, HOT_FLOOR));
@@ -152,38 +160,29 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
             }
         }
 
-        /** The full variables (log g, log γ_c, log γ_h [, log T_h]) of a point on a face. */
-        double[] full(int face, double[] y) {
-            double[] x = new double[y.length + 1];
-            int j = 0;
+        /** The couplings of a point: the ratios, scaled so that the largest sits at the ceiling, floored at min. */
+        Couplings couplings(double[] y) {
+            double top = Math.max(0.0, Math.max(y[0], y[1]));
+            double[] logs = {y[0] - top, -top, y[1] - top};
+            double[] c = new double[3];
             for (int i = 0; i < 3; i++) {
-                x[i] = i == face ? bounds.logMax() : y[j++];
+                c[i] = Math.pow(10, Math.max(bounds.logMin(), bounds.logMax() + logs[i]));
             }
-            if (tuneHot) {
-                x[3] = y[2];
-            }
-            return x;
+            return new Couplings(c[0], c[1], c[2]);
         }
 
-        /** Scales a point up to its top face, and clamps it into the box. */
-        Start onFace(double[] x) {
-            int face = 0;
-            for (int i = 1; i < 3; i++) {
-                face = x[i] > x[face] ? i : face;
-            }
-            double shift = bounds.logMax() - x[face];
+        double[] variables(Optimum o) {
+            Couplings c = o.couplings();
             double[] y = new double[lo.length];
-            int j = 0;
-            for (int i = 0; i < 3; i++) {
-                if (i != face) {
-                    y[j] = Math.min(hi[j], Math.max(lo[j], x[i] + shift));
-                    j++;
-                }
-            }
+            y[0] = Math.log10(c.g() / c.coldRate());
+            y[1] = Math.log10(c.hotRate() / c.coldRate());
             if (tuneHot) {
-                y[2] = Math.min(hi[2], Math.max(lo[2], x[3]));
+                y[2] = Math.log10(o.hotTemperature());
             }
-            return new Start(face, y);
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Math.min(hi[i], Math.max(lo[i], y[i]));
+            }
+            return y;
         }
 
         /**
@@ -199,45 +198,36 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
         }
     }
 
-    private double[] pointOf(Optimum o) {
-        Couplings c = o.couplings();
-        double[] x = {Math.log10(c.g()), Math.log10(c.coldRate()), Math.log10(c.hotRate())};
-        return tuneHot ? new double[] {x[0], x[1], x[2], Math.log10(Math.min(o.hotTemperature(), HOT_CAP))} : x;
-    }
-
     /**
      * Far from the optimum the objective is flat in log-parameters (−2√(ρ_00 ρ_11) barely moves), and close to a
-     * threshold the positive region is a narrow ridge, so a local search needs good starts: screen each face with
-     * its own Halton set and start from the best points overall.
+     * threshold the positive region is a narrow ridge, so a local search needs good starts: screen a Halton set and
+     * start from its best points.
      */
-    private List<Start> startingPoints(MultivariateFunction objective, Box box) {
+    private List<double[]> startingPoints(MultivariateFunction objective, Box box) {
         int count = Math.max(starts, SCREEN_POINTS);
-        Start[] points = new Start[count];
+        double[][] points = new double[count][];
         double[] values = new double[count];
         Integer[] order = new Integer[count];
         for (int k = 0; k < count; k++) {
-            int face = k % 3;
-            int index = k / 3 + 1;
             double[] y = new double[box.lo.length];
             for (int i = 0; i < y.length; i++) {
-                y[i] = box.lo[i] + halton(index, PRIMES[i]) * (box.hi[i] - box.lo[i]);
+                y[i] = box.lo[i] + halton(k + 1, PRIMES[i]) * (box.hi[i] - box.lo[i]);
             }
-            points[k] = new Start(face, y);
-            values[k] = objective.value(box.full(face, y));
+            points[k] = y;
+            values[k] = objective.value(y);
             order[k] = k;
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer k) -> values[k]).reversed());
-        List<Start> best = new ArrayList<>(starts);
+        List<double[]> best = new ArrayList<>(starts);
         for (int s = 0; s < starts; s++) {
             best.add(points[order[s]]);
         }
         return best;
     }
 
-    private Model modelAt(Model template, double[] x, double coldTemperature, double hotTemperature) {
-        double th = tuneHot ? Math.pow(10, x[3]) : hotTemperature;
-        return new Couplings(Math.pow(10, x[0]), Math.pow(10, x[1]), Math.pow(10, x[2]))
-                .applyTo(template, coldTemperature, th);
+    private Model modelAt(Model template, Box box, double[] y, double coldTemperature, double hotTemperature) {
+        double th = tuneHot ? Math.pow(10, y[2]) : hotTemperature;
+        return box.couplings(y).applyTo(template, coldTemperature, th);
     }
 
     /** The best point seen by one run; BOBYQA itself does not hand it back when it stops early. */

@@ -35,6 +35,11 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot) i
     }
 
     @Override
+    public Model withCoulomb(double u) {
+        return new DotModel(energy, g, u, cold, hot);
+    }
+
+    @Override
     public double coulomb() {
         return u;
     }

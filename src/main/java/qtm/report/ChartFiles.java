@@ -2,21 +2,21 @@ package qtm.report;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
-/**
- * Writes any chart as a PNG and an SVG side by side (base.png, base.svg), without a display. Each file appears whole
- * or not at all.
- */
+/** Writes a chart as PNG (JFreeChart) and SVG (JFreeSVG), headless. */
 public final class ChartFiles {
+    /** Default size, at which legends and ticks are readable. */
+    public static final int WIDTH = 1200;
+    /** Default height. */
+    public static final int HEIGHT = 800;
+
     static {
-        // Charts are drawn off-screen; a server or CI has no display.
         System.setProperty("java.awt.headless", "true");
     }
 
@@ -24,30 +24,32 @@ public final class ChartFiles {
     }
 
     /**
+     * The chart as an SVG document.
+     *
      * @param chart the chart
-     * @param base the output path without extension, e.g. output/fig2a/fig2a
-     * @param width width in pixels (SVG user units)
+     * @param width width in pixels
      * @param height height in pixels
-     * @throws IOException on write failure
+     * @return the SVG text
      */
-    public static void write(JFreeChart chart, Path base, int width, int height) throws IOException {
-        Path png = sibling(base, ".png");
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), "." + png.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ChartUtils.writeChartAsPNG(out, chart, width, height);
-            }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle(0, 0, width, height));
-        String svg = g2.getSVGDocument();
-        AtomicFile.write(sibling(base, ".svg"), w -> w.write(svg));
+    public static String svg(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGDocument();
     }
 
-    private static Path sibling(Path base, String extension) {
-        return base.resolveSibling(base.getFileName() + extension);
+    /**
+     * Writes {@code base.png} and {@code base.svg}.
+     *
+     * @param chart the chart
+     * @param dir directory
+     * @param base file name without extension
+     * @return the SVG text, for embedding in a report
+     * @throws IOException on write failure
+     */
+    public static String write(JFreeChart chart, Path dir, String base) throws IOException {
+        ChartUtils.saveChartAsPNG(dir.resolve(base + ".png").toFile(), chart, WIDTH, HEIGHT);
+        String svg = svg(chart, WIDTH, HEIGHT);
+        Files.writeString(dir.resolve(base + ".svg"), svg, StandardCharsets.UTF_8);
+        return svg;
     }
 }

@@ -2,12 +2,15 @@ package qtm.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -15,6 +18,7 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -26,26 +30,39 @@ public final class SweepCharts {
     private SweepCharts() {
     }
 
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+
     /**
      * @param table the data
      * @param chart what to draw
+     * @param title the chart's title (the chart's own when empty)
      * @return the chart
      */
-    public static JFreeChart draw(SweepTable table, SweepTable.Chart chart) {
-        return chart.map() ? map(table, chart) : curves(table, chart);
+    public static JFreeChart draw(SweepTable table, SweepTable.Chart chart, String title) {
+        JFreeChart c = chart.map() ? map(table, chart) : curves(table, chart);
+        c.setTitle(new TextTitle(title.isEmpty() ? chart.title() : title, TITLE));
+        c.setBackgroundPaint(Color.WHITE);
+        if (c.getLegend() != null) {
+            c.getLegend().setItemFont(TICK);
+            c.getLegend().setPosition(RectangleEdge.BOTTOM);
+        }
+        return c;
     }
 
     private static JFreeChart curves(SweepTable table, SweepTable.Chart c) {
         int ix = table.column(c.x());
         int iy = table.column(c.y());
         int is = c.series() == null ? -1 : table.column(c.series());
+        int ic = c.entangledOnly() ? table.column("concurrence") : -1;
         Map<Double, XYSeries> groups = new LinkedHashMap<>();
         for (double[] r : table.rows()) {
             double key = is < 0 ? 0.0 : r[is];
             XYSeries s = groups.computeIfAbsent(key, k -> new XYSeries(
                     is < 0 ? c.y() : c.series() + " = " + format(k), false, true));
             // Log axes cannot show zero or infinity (e.g. a threshold T_h that is infinite).
-            if (drawable(r[ix], c.logX()) && drawable(r[iy], c.logY())) {
+            if (drawable(r[ix], c.logX()) && drawable(r[iy], c.logY()) && (ic < 0 || r[ic] > 0)) {
                 s.add(r[ix], r[iy]);
             }
         }
@@ -53,7 +70,8 @@ public final class SweepCharts {
         groups.values().forEach(data::addSeries);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+            renderer.setSeriesPaint(i, ChartBuilder.color(i));
         }
         XYPlot plot = new XYPlot(data, axis(c.x(), c.logX()), axis(c.y(), c.logY()), renderer);
         style(plot);
@@ -81,14 +99,17 @@ public final class SweepCharts {
         renderer.setBlockHeight(step(xyz[1]));
         BlueScale scale = new BlueScale(max > 0 ? max : 1.0);
         renderer.setPaintScale(scale);
-        NumberAxis xAxis = new NumberAxis(c.logX() ? "log10 " + c.x() : c.x());
-        NumberAxis yAxis = new NumberAxis(c.logY() ? "log10 " + c.series() : c.series());
+        NumberAxis xAxis = new NumberAxis(c.logX() ? "log10 " + label(c.x()) : label(c.x()));
+        NumberAxis yAxis = new NumberAxis(c.logY() ? "log10 " + label(c.series()) : label(c.series()));
+        font(xAxis);
+        font(yAxis);
         xAxis.setAutoRangeIncludesZero(false);
         yAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         style(plot);
         JFreeChart chart = new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis zAxis = new NumberAxis(c.y());
+        NumberAxis zAxis = new NumberAxis(label(c.y()));
+        font(zAxis);
         zAxis.setRange(0, scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, zAxis);
         legend.setPosition(RectangleEdge.RIGHT);
@@ -114,16 +135,43 @@ public final class SweepCharts {
         return Double.isFinite(v) && (!log || v > 0);
     }
 
-    private static ValueAxis axis(String label, boolean log) {
+    private static ValueAxis axis(String column, boolean log) {
+        ValueAxis axis;
         if (log) {
-            LogAxis a = new LogAxis(label);
+            LogAxis a = new LogAxis(label(column));
             a.setBase(10);
             a.setSmallestValue(1e-300);
-            return a;
+            // One tick per decade, written 10^k: fractional exponents are unreadable.
+            a.setTickUnit(new NumberTickUnit(1.0));
+            a.setMinorTickCount(9);
+            axis = a;
+        } else {
+            NumberAxis a = new NumberAxis(label(column));
+            a.setAutoRangeIncludesZero(false);
+            axis = a;
         }
-        NumberAxis a = new NumberAxis(label);
-        a.setAutoRangeIncludesZero(false);
-        return a;
+        font(axis);
+        return axis;
+    }
+
+    private static void font(ValueAxis a) {
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(TICK);
+    }
+
+    /** Axis labels with their meaning and units (energies and temperatures in units of E, ħ = k_B = 1). */
+    private static String label(String column) {
+        return switch (column) {
+            case "Tc" -> "Tc (cold bath temperature, units of E)";
+            case "Th" -> "Th (hot bath temperature, units of E)";
+            case "U" -> "U (Coulomb energy, units of E)";
+            case "Th_threshold" -> "threshold Th for entanglement (units of E)";
+            case "concurrence" -> "concurrence C";
+            case "heat_cold" -> "heat current Q_c into the cold bath (units of E^2)";
+            case "heat_hot" -> "heat current Q_h into the hot bath (units of E^2)";
+            case "purity" -> "purity Tr rho^2";
+            default -> column;
+        };
     }
 
     private static void style(XYPlot plot) {
@@ -133,8 +181,7 @@ public final class SweepCharts {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e7 ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.4g", v);
+        return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     /** White at zero to dark blue at the largest value. */

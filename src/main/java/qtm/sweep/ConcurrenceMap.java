@@ -38,7 +38,7 @@ public record ConcurrenceMap(Axis x, Axis y) implements SweepPlan {
                 .toList();
         return new SweepTable(COLUMNS, new ArrayList<>(rows), List.of(new SweepTable.Chart("",
                 "steady-state concurrence at fixed couplings", x.key().key(), "concurrence", y.key().key(), x.log(),
-                y.log(), true)));
+                y.log(), true, false)));
     }
 
     private static double[] point(Model m) {

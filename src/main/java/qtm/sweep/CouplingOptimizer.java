@@ -13,6 +13,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import qtm.model.Model;
+import qtm.observe.Observables;
 
 /**
  * Maximises the steady-state signed concurrence over g and the two transition rates (see {@link Couplings}) inside
@@ -98,8 +99,9 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
      */
     public Optimum maximise(Model template, double coldTemperature, double hotTemperature, Optimum hint) {
         Box box = new Box(coldTemperature);
-        MultivariateFunction objective = y -> Optimum.signedConcurrence(
-                modelAt(template, box, y, coldTemperature, hotTemperature));
+        SteadyStateFamily family = new SteadyStateFamily(template);
+        MultivariateFunction objective = y -> Observables.signedConcurrenceX(
+                family.steadyState(modelAt(template, box, y, coldTemperature, hotTemperature)));
         List<double[]> from = new ArrayList<>(startingPoints(objective, box));
         if (hint != null) {
             from.add(0, box.variables(hint));

@@ -30,6 +30,6 @@ public record HotThresholdCurve(Axis x, double hotMax, double relativeAccuracy) 
                 .mapToObj(tc -> new double[] {tc, thresholds.hot(Knob.TC.set(model, tc), hotMax)})
                 .toList();
         return new SweepTable(COLUMNS, rows, List.of(new SweepTable.Chart("", "threshold Th for entanglement vs Tc "
-                + "(couplings optimised)", "Tc", "Th_threshold", null, x.log(), true, false)));
+                + "(couplings optimised)", "Tc", "Th_threshold", null, x.log(), true, false, false)));
     }
 }

@@ -54,7 +54,7 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
             String y = plotted.get(i);
             charts.add(new SweepTable.Chart(i == 0 ? "" : "-" + y.replace('_', '-'), y + " vs " + x.key().key()
                     + " (couplings optimised), by " + series.key(), x.key().key(), y, series.key(), x.log(), false,
-                    false));
+                    false, !y.equals("concurrence") && !y.equals("signed")));
         }
         return new SweepTable(COLUMNS, rows, charts);
     }

@@ -47,8 +47,10 @@ public record SweepTable(List<String> columns, List<double[]> rows, List<Chart> 
      * @param logX logarithmic horizontal axis
      * @param logY logarithmic vertical axis
      * @param map a heat map of y over (x, series) instead of curves
+     * @param entangledOnly draw only rows with concurrence &gt; 0: where nothing is entangled the "optimal"
+     *     couplings are degenerate (every choice gives C = 0), so quantities evaluated there mean nothing
      */
     public record Chart(String suffix, String title, String x, String y, String series, boolean logX, boolean logY,
-            boolean map) {
+            boolean map, boolean entangledOnly) {
     }
 }

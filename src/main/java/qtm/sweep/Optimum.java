@@ -33,16 +33,6 @@ public record Optimum(Model model, Couplings couplings, double signed, double pu
                 Heat.of(model, rho), startValues.clone());
     }
 
-    /**
-     * The objective the optimiser climbs: signed, so that it keeps a slope where the concurrence is clipped to 0.
-     *
-     * @param model the machine
-     * @return the signed X-state concurrence of its steady state
-     */
-    public static double signedConcurrence(Model model) {
-        return Observables.signedConcurrenceX(SteadyState.of(model));
-    }
-
     /** @return the concurrence max(0, signed); the steady states here are X states, where eq. (6) is exact */
     public double concurrence() {
         return Math.max(0.0, signed);

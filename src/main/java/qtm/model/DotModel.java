@@ -25,8 +25,18 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot) i
     }
 
     @Override
+    public Model with(double g, Bath cold, Bath hot) {
+        return new DotModel(energy, g, u, cold, hot);
+    }
+
+    @Override
     public String type() {
         return "dqd";
+    }
+
+    @Override
+    public Model withCoulomb(double u) {
+        return new DotModel(energy, g, u, cold, hot);
     }
 
     @Override

@@ -23,6 +23,16 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot) implements
     }
 
     @Override
+    public Model with(double g, Bath cold, Bath hot) {
+        return new FluxModel(energy, g, cold, hot);
+    }
+
+    @Override
+    public double rateFactor(Side side) {
+        return 1.0 + 2.0 * Thermal.bose(energy, bath(side).temperature());
+    }
+
+    @Override
     public String type() {
         return "flux";
     }

@@ -47,6 +47,43 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
     List<Jump> jumps();
 
     /**
+     * The same kind of machine (same E, and U for the double dot) with other couplings and baths.
+     *
+     * @param g coupling
+     * @param cold cold bath
+     * @param hot hot bath
+     * @return a new model
+     * @throws IllegalArgumentException if the new parameters are invalid for this kind
+     */
+    Model with(double g, Bath cold, Bath hot);
+
+    /**
+     * The same machine with another Coulomb energy; only the double dot has one.
+     *
+     * @param u U ≥ 0
+     * @return a new model
+     * @throws IllegalArgumentException if U ≠ 0 for a model without Coulomb energy, or U is invalid
+     */
+    default Model withCoulomb(double u) {
+        if (u != 0) {
+            throw new IllegalArgumentException("U is a double-dot parameter; the " + type() + " model has none");
+        }
+        return this;
+    }
+
+    /**
+     * The total transition rate a qubit sees per unit of its bath's {@code rate}: 1 for the reset model (p_k) and
+     * the double dot (Γ_k n_F + Γ_k (1 − n_F)), 2n_B + 1 for flux qubits (Γ_k n_B + Γ_k (1 + n_B)). It is the
+     * rate that sets how strongly the bath acts, and so the variable an optimiser should search over.
+     *
+     * @param side cold or hot
+     * @return the factor, ≥ 1 and finite for every valid model
+     */
+    default double rateFactor(Side side) {
+        return 1.0;
+    }
+
+    /**
      * Whether the master equation has exactly one steady state. It fails only when a qubit is isolated: both rates
      * zero, or g = 0 with one rate zero.
      *

@@ -19,6 +19,11 @@ public record ResetModel(double energy, double g, Bath cold, Bath hot) implement
     }
 
     @Override
+    public Model with(double g, Bath cold, Bath hot) {
+        return new ResetModel(energy, g, cold, hot);
+    }
+
+    @Override
     public String type() {
         return "reset";
     }

@@ -21,7 +21,7 @@ import qtm.model.TwoQubits;
  */
 public final class ScenarioReader {
     /** Keys allowed at the top level of a scenario file. */
-    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time");
+    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "optimize", "sweep");
     private static final double TOLERANCE = 1e-9;
     private static final double MAX = Double.MAX_VALUE;
 

@@ -1,0 +1,50 @@
+package qtm.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import qtm.scenario.ScenarioException;
+import qtm.scenario.Study;
+import qtm.sweep.Thresholds;
+
+/** {@code qtm threshold}: the cold-bath temperature above which no entanglement can be generated. */
+@Command(name = "threshold", mixinStandardHelpOptions = true,
+        description = "Find the cold-bath temperature Tc above which no steady-state entanglement can be generated, "
+                + "with the couplings optimised (and Th too with optimize.Th: true; otherwise the scenario's Th, "
+                + "inf allowed where the model allows it). Brent root finding on the optimised signed concurrence.")
+final class ThresholdCommand implements Callable<Integer> {
+    private static final double ACCURACY = 1e-9;
+
+    @Mixin
+    StudyOptions study;
+
+    @Option(names = "--json", description = "Print one JSON object {\"Tc\": value} instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Study s = study.read();
+        double tc;
+        try {
+            tc = new Thresholds(s.optimizer(), ACCURACY).cold(s.model());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ScenarioException(s.file(), "model", s.model().type(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println("{\"Tc\": " + tc + "}");
+        } else {
+            out.printf("scenario  %s (%s model)%n", s.name(), s.model().type());
+            out.printf("Tc        %.8g   (no entanglement above this cold-bath temperature)%n", tc);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,224 @@
+package qtm.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import qtm.model.Model;
+import qtm.sweep.Axis;
+import qtm.sweep.Bounds;
+import qtm.sweep.ConcurrenceMap;
+import qtm.sweep.CouplingOptimizer;
+import qtm.sweep.HotThresholdCurve;
+import qtm.sweep.Knob;
+import qtm.sweep.OptimumCurves;
+import qtm.sweep.SweepPlan;
+
+/**
+ * Reads the {@code optimize} and {@code sweep} sections of a scenario, on top of its {@code model} (read exactly as
+ * {@link ScenarioReader} does). Every problem is a {@link ScenarioException} naming the file and the key.
+ *
+ * <pre>
+ * optimize:
+ *   bounds: {min: 1.0e-10, max: 1.0e-2}  # box for g and both transition rates (default (0, 1e-2]: floor 1e-10)
+ *   starts: 6                            # BOBYQA starts (default 6)
+ *   Th: false                            # also optimise T_h &gt;= T_c (default false)
+ *   Th_max: 1.0e9                        # largest T_h when it is optimised (default 1e9)
+ * sweep:
+ *   kind: curves                         # curves | hot-threshold | map
+ *   x: {key: Th, from: 0.01, to: 1.0e4, points: 50, scale: log}
+ *   series: {key: Tc, values: [0, 0.1]}  # curves only
+ *   plot: [concurrence]                  # curves only: columns charted against x
+ *   y: {key: Th, ...}                    # map only
+ *   Th_max: inf                          # hot-threshold only: largest T_h (default inf, 1e9 for flux)
+ * </pre>
+ */
+public final class StudyReader {
+    private static final Set<String> TOP = Set.of("name", "description", "model", "optimize", "sweep", "initial",
+            "time");
+    private static final double DEFAULT_TH_MAX = 1e9;
+    private static final int DEFAULT_STARTS = 6;
+    private static final double THRESHOLD_ACCURACY = 1e-7;
+    private static final int MAX_POINTS = 100_000;
+
+    private StudyReader() {
+    }
+
+    /**
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the study
+     * @throws ScenarioException on the first bad key
+     */
+    public static Study read(Path file, List<String> sets) {
+        Node root = ScenarioFile.load(file, sets);
+        root.allowOnly(TOP);
+        String name = root.has("name") ? root.text("name") : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
+        }
+        String description = root.has("description") ? root.text("description") : "";
+        Model model = ScenarioReader.model(root.child("model"));
+        CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
+                : new CouplingOptimizer(Bounds.PAPER, DEFAULT_STARTS, false, DEFAULT_TH_MAX);
+        SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model) : null;
+        return new Study(name, description, root.file(), model, optimizer, sweep);
+    }
+
+    private static CouplingOptimizer optimizer(Node o, Model model) {
+        o.allowOnly(Set.of("bounds", "starts", "Th", "Th_max"));
+        Bounds bounds = Bounds.PAPER;
+        if (o.has("bounds")) {
+            Node b = o.child("bounds");
+            b.allowOnly(Set.of("min", "max"));
+            double max = b.number("max", Double.MIN_VALUE, Double.MAX_VALUE, Bounds.PAPER.max());
+            double min = b.number("min", Double.MIN_VALUE, Double.MAX_VALUE, Math.min(Bounds.PAPER.min(), max * 1e-8));
+            if (!(min < max)) {
+                throw b.error("min", "expected min < max (" + max + ")");
+            }
+            bounds = new Bounds(min, max);
+        }
+        int starts = (int) (o.has("starts") ? o.integer("starts", 1, 1000) : DEFAULT_STARTS);
+        boolean tune = o.has("Th") && flag(o, "Th");
+        double thMax = o.has("Th_max") ? positive(o, "Th_max") : DEFAULT_TH_MAX;
+        if (tune && !(thMax > Math.max(model.cold().temperature(), 1e-2))) {
+            throw o.error("Th_max", "expected a T_h above T_c = " + model.cold().temperature() + " and above 0.01");
+        }
+        return new CouplingOptimizer(bounds, starts, tune, thMax);
+    }
+
+    private static SweepPlan sweep(Node s, Model model) {
+        String kind = s.has("kind") ? s.text("kind") : "";
+        switch (kind) {
+            case "curves": {
+                s.allowOnly(Set.of("kind", "x", "series", "plot"));
+                Axis x = axis(s.child("x"), model);
+                Node series = s.child("series");
+                series.allowOnly(Set.of("key", "values"));
+                Knob key = knob(series, "key", model);
+                double[] values = series.numbers("values");
+                if (values.length == 0) {
+                    throw series.error("values", "expected at least one value");
+                }
+                for (int i = 0; i < values.length; i++) {
+                    check(series, "values", key, values[i], model);
+                }
+                if (key == x.key()) {
+                    throw series.error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
+                }
+                List<String> plot = s.has("plot") ? texts(s, "plot") : List.of("concurrence");
+                for (String p : plot) {
+                    if (!OptimumCurves.COLUMNS.contains(p)) {
+                        throw s.error("plot", "expected columns among " + OptimumCurves.COLUMNS);
+                    }
+                }
+                return new OptimumCurves(x, key, values, plot);
+            }
+            case "hot-threshold": {
+                s.allowOnly(Set.of("kind", "x", "Th_max"));
+                Axis x = axis(s.child("x"), model);
+                if (x.key() != Knob.TC) {
+                    throw s.child("x").error("key", "a hot-threshold sweep runs over Tc");
+                }
+                boolean flux = model.type().equals("flux");
+                double thMax = s.has("Th_max") ? positive(s, "Th_max")
+                        : flux ? DEFAULT_TH_MAX : Double.POSITIVE_INFINITY;
+                if (flux && Double.isInfinite(thMax)) {
+                    throw s.error("Th_max", "expected a finite T_h: the flux model's bosonic rates diverge at T = inf");
+                }
+                return new HotThresholdCurve(x, thMax, THRESHOLD_ACCURACY);
+            }
+            case "map": {
+                s.allowOnly(Set.of("kind", "x", "y"));
+                Axis x = axis(s.child("x"), model);
+                Axis y = axis(s.child("y"), model);
+                if (x.key() == y.key()) {
+                    throw s.child("y").error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
+                }
+                return new ConcurrenceMap(x, y);
+            }
+            default:
+                throw s.error("kind", "expected one of curves, hot-threshold, map");
+        }
+    }
+
+    private static Axis axis(Node a, Model model) {
+        a.allowOnly(Set.of("key", "from", "to", "points", "scale"));
+        Knob key = knob(a, "key", model);
+        String scale = a.has("scale") ? a.text("scale") : "linear";
+        if (!scale.equals("linear") && !scale.equals("log")) {
+            throw a.error("scale", "expected linear or log");
+        }
+        boolean log = scale.equals("log");
+        double min = log ? Double.MIN_VALUE : 0;
+        String why = log ? " (> 0 on a log scale)" : "";
+        double from = a.number("from", min, Double.MAX_VALUE);
+        double to = a.number("to", min, Double.MAX_VALUE);
+        int points = (int) a.integer("points", 1, MAX_POINTS);
+        check(a, "from", key, from, model);
+        check(a, "to", key, to, model);
+        if (log && !(from > 0 && to > 0)) {
+            throw a.error("from", "expected from, to > 0" + why);
+        }
+        return new Axis(key, from, to, points, log);
+    }
+
+    private static Knob knob(Node n, String key, Model model) {
+        String text = n.text(key);
+        Knob k;
+        try {
+            k = Knob.of(text);
+        } catch (IllegalArgumentException e) {
+            throw n.error(key, "expected Tc, Th or U");
+        }
+        if (k == Knob.U && !model.type().equals("dqd")) {
+            throw n.error(key, "U can only be swept for the dqd model");
+        }
+        return k;
+    }
+
+    /** A swept value must give a valid model (finite temperatures for flux, U ≥ 0). */
+    private static void check(Node n, String key, Knob knob, double value, Model model) {
+        try {
+            knob.set(model, value);
+        } catch (IllegalArgumentException e) {
+            throw n.error(key, "not valid for the " + model.type() + " model: " + e.getMessage());
+        }
+    }
+
+    private static boolean flag(Node n, String key) {
+        JsonNode v = n.raw(key);
+        if (!v.isBoolean()) {
+            throw n.error(key, "expected true or false");
+        }
+        return v.booleanValue();
+    }
+
+    private static double positive(Node n, String key) {
+        double t = n.temperature(key, true, "");
+        if (!(t > 0)) {
+            throw n.error(key, "expected a temperature > 0 or inf");
+        }
+        return t;
+    }
+
+    private static List<String> texts(Node n, String key) {
+        JsonNode v = n.raw(key);
+        List<String> out = new ArrayList<>();
+        if (v.isTextual()) {
+            out.add(v.asText());
+            return out;
+        }
+        if (!v.isArray() || v.isEmpty()) {
+            throw n.error(key, "expected a column name or a list of them");
+        }
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw n.error(key, "expected a column name or a list of them");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package qtm.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import qtm.exact.SteadyState;
+import qtm.model.Bath;
+import qtm.model.DotModel;
+import qtm.model.FluxModel;
+import qtm.model.Model;
+import qtm.model.ResetModel;
+
+/**
+ * The optimiser searches only the top faces of the coupling box because scaling g and both rates together leaves the
+ * steady state unchanged. This checks that premise for all three models.
+ */
+class ScaleInvarianceTest {
+    @Test
+    void steadyStateDependsOnlyOnCouplingRatios() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int k = 0; k < 100; k++) {
+            double g = Math.pow(10, -4 + 2 * rnd.nextDouble());
+            double gc = Math.pow(10, -4 + 2 * rnd.nextDouble());
+            double gh = Math.pow(10, -4 + 2 * rnd.nextDouble());
+            double tc = 3 * rnd.nextDouble();
+            double th = tc + 50 * rnd.nextDouble();
+            double u = 100 * rnd.nextDouble();
+            double scale = Math.pow(10, -3 + 4 * rnd.nextDouble());
+            for (Model m : List.<Model>of(
+                    new ResetModel(1, g, new Bath(tc, gc), new Bath(th, gh)),
+                    new FluxModel(1, g, new Bath(tc, gc), new Bath(th, gh)),
+                    new DotModel(1, g, u, new Bath(tc, gc), new Bath(th, gh)))) {
+                Model scaled = m.with(g * scale, new Bath(tc, gc * scale), new Bath(th, gh * scale));
+                ZMatrixRMaj a = SteadyState.of(m);
+                ZMatrixRMaj b = SteadyState.of(scaled);
+                for (int i = 0; i < a.data.length; i++) {
+                    assertEquals(a.data[i], b.data[i], 1e-9, m.type() + " entry " + i + " at scale " + scale);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package qtm.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import qtm.engine.EngineKind;
+import qtm.linalg.HermitianBasis;
+import qtm.model.Model;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+import qtm.observe.Observables;
+import qtm.stats.Estimate;
+import qtm.stats.Verdict;
+
+/**
+ * Every engine on every machine converges to its exact solution: each ρ coordinate within 4.5 of its own SE at every
+ * time (Bonferroni over a few thousand correlated z-scores at 1e-3 is ≈ 4.9), the final-time χ² not rejected, and the
+ * final concurrence within 4 jackknife SE.
+ */
+class ExactAgreementTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(EngineKind.values()).flatMap(k -> Stream.of(
+                Arguments.of(k, "reset", Fixtures.RESET), Arguments.of(k, "flux", Fixtures.FLUX),
+                Arguments.of(k, "dqd", Fixtures.DQD)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void ensembleMeanAgreesWithExact(EngineKind kind, String name, Model model) {
+        TimeGrid grid = new TimeGrid(2000, 21);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        double dt = 2.0;
+        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, dt);
+        long n = 20_000;
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, grid,
+                EnsembleSettings.count(n, 20240611L, 2));
+        Verdict v = Verdicts.of(r, exact);
+        assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
+        assertTrue(v.converged(), v.toString());
+        int last = grid.points() - 1;
+        Estimate c = r.concurrence(last);
+        double cExact = Observables.concurrence(exact.get(last));
+        assertTrue(Math.abs(c.mean() - cExact) <= 4 * c.se() + 1e-12,
+                "C " + c + " vs exact " + cExact);
+    }
+
+
+
+    static double[] coordinates(ZMatrixRMaj rho) {
+        return new HermitianBasis(4).coordinates(rho, new double[16]);
+    }
+}

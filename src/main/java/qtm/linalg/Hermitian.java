@@ -2,21 +2,27 @@ package qtm.linalg;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.ejml.data.ZMatrixRMaj;
 
 /**
  * Spectral calculus for Hermitian matrices. Neither EJML nor Commons Math has a complex Hermitian eigensolver, so
  * A + iB is embedded as the real symmetric [[A, −B], [B, A]], whose spectrum is that of A + iB with every eigenvalue
  * doubled, and for which f([[A, −B], [B, A]]) is the embedding of f(A + iB).
+ *
+ * <p>The eigensolver is cyclic Jacobi with a relative stopping rule rather than Householder–QR (Commons Math, EJML):
+ * it returns tiny eigenvalues of graded matrices such as diag(1, 1e-16, 1e-31) to high relative accuracy, where QR
+ * leaves an absolute error of about 1e-16. The concurrence takes square roots of such eigenvalues, so QR's error would
+ * show up there as spurious entanglement of order 1e-8.
  */
 public final class Hermitian {
     private Hermitian() {
     }
 
-    private static EigenDecomposition embedded(ZMatrixRMaj a) {
+    /** Eigenvalues and eigenvectors (columns of v) of the real embedding. */
+    private record Eigen(double[] values, double[][] v) {
+    }
+
+    private static Eigen embedded(ZMatrixRMaj a) {
         int n = a.numRows;
         double[][] m = new double[2 * n][2 * n];
         for (int i = 0; i < n; i++) {
@@ -30,7 +36,66 @@ public final class Hermitian {
                 m[n + i][j] = im;
             }
         }
-        return new EigenDecomposition(new Array2DRowRealMatrix(m, false));
+        return jacobi(m);
+    }
+
+    /** Cyclic Jacobi on a real symmetric matrix, which it overwrites. */
+    private static Eigen jacobi(double[][] a) {
+        int n = a.length;
+        double[][] v = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            v[i][i] = 1.0;
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            boolean rotated = false;
+            for (int p = 0; p < n - 1; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    double apq = a[p][q];
+                    // Relative rule: an entry is negligible against the geometric mean of its diagonal pair.
+                    if (Math.abs(apq) <= 1e-18 * Math.sqrt(Math.abs(a[p][p] * a[q][q])) || apq == 0.0) {
+                        a[p][q] = 0.0;
+                        a[q][p] = 0.0;
+                        continue;
+                    }
+                    rotated = true;
+                    double theta = (a[q][q] - a[p][p]) / (2 * apq);
+                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    if (theta == 0) {
+                        t = 1.0;
+                    }
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int k = 0; k < n; k++) {
+                        double akp = a[k][p];
+                        double akq = a[k][q];
+                        a[k][p] = c * akp - s * akq;
+                        a[k][q] = s * akp + c * akq;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        double apk = a[p][k];
+                        double aqk = a[q][k];
+                        a[p][k] = c * apk - s * aqk;
+                        a[q][k] = s * apk + c * aqk;
+                    }
+                    a[p][q] = 0.0;
+                    a[q][p] = 0.0;
+                    for (int k = 0; k < n; k++) {
+                        double vkp = v[k][p];
+                        double vkq = v[k][q];
+                        v[k][p] = c * vkp - s * vkq;
+                        v[k][q] = s * vkp + c * vkq;
+                    }
+                }
+            }
+            if (!rotated) {
+                break;
+            }
+        }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = a[i][i];
+        }
+        return new Eigen(values, v);
     }
 
     /**
@@ -40,7 +105,7 @@ public final class Hermitian {
      * @return a new array of n eigenvalues
      */
     public static double[] eigenvalues(ZMatrixRMaj a) {
-        double[] doubled = embedded(a).getRealEigenvalues();
+        double[] doubled = embedded(a).values();
         Arrays.sort(doubled);
         int n = a.numRows;
         double[] out = new double[n];
@@ -59,9 +124,9 @@ public final class Hermitian {
      */
     public static ZMatrixRMaj apply(ZMatrixRMaj a, DoubleUnaryOperator f) {
         int n = a.numRows;
-        EigenDecomposition eig = embedded(a);
-        RealMatrix v = eig.getV();
-        double[] lambda = eig.getRealEigenvalues();
+        Eigen eig = embedded(a);
+        double[][] v = eig.v();
+        double[] lambda = eig.values();
         ZMatrixRMaj out = new ZMatrixRMaj(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -69,8 +134,8 @@ public final class Hermitian {
                 double im = 0;
                 for (int k = 0; k < 2 * n; k++) {
                     double fk = f.applyAsDouble(lambda[k]);
-                    re += fk * v.getEntry(i, k) * v.getEntry(j, k);
-                    im += fk * v.getEntry(n + i, k) * v.getEntry(j, k);
+                    re += fk * v[i][k] * v[j][k];
+                    im += fk * v[n + i][k] * v[j][k];
                 }
                 out.set(i, j, re, im);
             }

@@ -1,5 +1,7 @@
 package qtm.linalg;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_ZDRM;
@@ -208,5 +210,31 @@ public final class Ops {
             m = Math.max(m, Math.abs(a.data[k] - b.data[k]));
         }
         return m;
+    }
+
+    /**
+     * Singular values of a square complex matrix, through the real embedding [[Re, −Im], [Im, Re]] whose singular
+     * values are those of the complex matrix, each twice.
+     *
+     * @param a n×n matrix
+     * @return a new array of the n singular values, decreasing
+     */
+    public static double[] singularValues(ZMatrixRMaj a) {
+        int n = a.numRows;
+        double[][] m = new double[2 * n][2 * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i][j] = a.getReal(i, j);
+                m[n + i][n + j] = a.getReal(i, j);
+                m[i][n + j] = -a.getImag(i, j);
+                m[n + i][j] = a.getImag(i, j);
+            }
+        }
+        double[] doubled = new SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getSingularValues();
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = doubled[2 * k];
+        }
+        return out;
     }
 }

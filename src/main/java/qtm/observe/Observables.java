@@ -18,26 +18,27 @@ public final class Observables {
     }
 
     /**
+     * Eigenvalues of ρ below this are rounding noise of the eigensolver (about n·ε·‖ρ‖) and are taken as 0 when
+     * forming √ρ; otherwise √(1e-17) ≈ 3e-9 would enter the concurrence of every rank-deficient state.
+     */
+    private static final double NOISE = 1e-14;
+
+    /**
      * Wootters' concurrence C = max(0, λ1 − λ2 − λ3 − λ4), with λ_i the decreasing eigenvalues of
-     * √(√ρ ρ̃ √ρ), ρ̃ = (σ_y⊗σ_y) ρ* (σ_y⊗σ_y). Valid for every two-qubit state.
+     * √(√ρ ρ̃ √ρ), ρ̃ = (σ_y⊗σ_y) ρ* (σ_y⊗σ_y). Valid for every two-qubit state. The λ_i are computed as the singular
+     * values of √ρ √ρ̃ (√ρ̃ = (σ_y⊗σ_y) √ρ* (σ_y⊗σ_y)), which avoids taking square roots of near-zero eigenvalues.
      *
      * @param rho 4×4 density matrix
      * @return the concurrence in [0, 1]
      */
     public static double concurrence(ZMatrixRMaj rho) {
-        ZMatrixRMaj conj = rho.copy();
+        ZMatrixRMaj sqrt = Hermitian.apply(rho, x -> x > NOISE ? Math.sqrt(x) : 0.0);
+        ZMatrixRMaj conj = sqrt.copy();
         for (int k = 1; k < conj.data.length; k += 2) {
             conj.data[k] = -conj.data[k];
         }
-        ZMatrixRMaj tilde = Ops.mult(SIGMA_YY, conj, SIGMA_YY);
-        ZMatrixRMaj sqrt = Hermitian.apply(rho, x -> Math.sqrt(Math.max(0.0, x)));
-        double[] mu = Hermitian.eigenvalues(Ops.mult(sqrt, tilde, sqrt));
-        double l1 = Math.sqrt(Math.max(0.0, mu[0]));
-        double rest = 0;
-        for (int k = 1; k < 4; k++) {
-            rest += Math.sqrt(Math.max(0.0, mu[k]));
-        }
-        return Math.max(0.0, l1 - rest);
+        double[] lambda = Ops.singularValues(Ops.mult(sqrt, Ops.mult(SIGMA_YY, conj, SIGMA_YY)));
+        return Math.max(0.0, lambda[0] - lambda[1] - lambda[2] - lambda[3]);
     }
 
     /**

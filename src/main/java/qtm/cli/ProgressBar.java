@@ -1,0 +1,73 @@
+package qtm.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar on stderr: trajectories done, rate and ETA. It draws only when enabled (stderr is a
+ * terminal and --quiet was not given), and at most ten times a second, so it costs nothing measurable.
+ */
+final class ProgressBar {
+    private static final long MIN_INTERVAL_NANOS = 100_000_000L;
+    private final PrintStream err;
+    private final boolean enabled;
+    private final String label;
+    private final long start = System.nanoTime();
+    private long last;
+
+    /**
+     * @param err where to draw
+     * @param enabled whether to draw at all
+     * @param label the engine name
+     */
+    ProgressBar(PrintStream err, boolean enabled, String label) {
+        this.err = err;
+        this.enabled = enabled;
+        this.label = label;
+    }
+
+    /** @return whether stderr is an interactive terminal */
+    static boolean terminal() {
+        return System.console() != null;
+    }
+
+    /**
+     * @param done trajectories finished
+     * @param total trajectories planned
+     */
+    synchronized void update(long done, long total) {
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - last < MIN_INTERVAL_NANOS && done < total) {
+            return;
+        }
+        last = now;
+        err.print("\r" + line(done, total, (now - start) * 1e-9));
+        err.flush();
+    }
+
+    /** Ends the line. */
+    synchronized void finish() {
+        if (enabled) {
+            err.println();
+        }
+    }
+
+    /**
+     * @param done finished
+     * @param total planned
+     * @param seconds elapsed
+     * @return the text of the bar
+     */
+    String line(long done, long total, double seconds) {
+        int width = 30;
+        double f = total > 0 ? Math.min(1.0, (double) done / total) : 0;
+        int filled = (int) Math.round(f * width);
+        double rate = seconds > 0 ? done / seconds : 0;
+        String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (total - done) / rate) : "?";
+        return String.format(Locale.ROOT, "%-12s [%s%s] %d/%d  %.0f traj/s  ETA %s ", label, "#".repeat(filled),
+                " ".repeat(width - filled), done, total, rate, eta);
+    }
+}

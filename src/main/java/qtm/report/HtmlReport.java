@@ -1,0 +1,130 @@
+package qtm.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One self-contained HTML page for a run: the scenario as run, a convergence table per engine, final values against
+ * the exact solution, and the charts as inline SVG. It loads nothing from the network and runs no script.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /**
+     * One engine's convergence verdict.
+     *
+     * @param engine engine name
+     * @param trajectories trajectories averaged
+     * @param stopReason why the ensemble stopped
+     * @param maxAbsZ largest |z| over elements and times
+     * @param pValue χ² p-value
+     * @param converged the verdict
+     */
+    public record Verdict(String engine, long trajectories, String stopReason, double maxAbsZ, double pValue,
+            boolean converged) {
+    }
+
+    /**
+     * A final value against the exact one.
+     *
+     * @param engine engine name
+     * @param quantity observable
+     * @param mean ensemble estimate
+     * @param se its standard error
+     * @param exact the exact value
+     */
+    public record Final(String engine, String quantity, double mean, double se, double exact) {
+    }
+
+    /**
+     * A chart.
+     *
+     * @param title heading
+     * @param caption how to read it
+     * @param svg the SVG document
+     */
+    public record Figure(String title, String caption, String svg) {
+    }
+
+    /**
+     * The report's contents.
+     *
+     * @param name scenario name
+     * @param description scenario description
+     * @param scenarioYaml the scenario as run (after overrides), as YAML
+     * @param seed the seed
+     * @param verdicts one per engine
+     * @param finals final values
+     * @param figures charts
+     */
+    public record Content(String name, String description, String scenarioYaml, long seed, List<Verdict> verdicts,
+            List<Final> finals, List<Figure> figures) {
+    }
+
+    /**
+     * @param c the contents
+     * @return the HTML page
+     */
+    public static String render(Content c) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>qtm: ").append(esc(c.name())).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;max-width:1250px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:4px 10px;")
+                .append("text-align:right}th{background:#eee}td.l{text-align:left}")
+                .append(".ok{color:#1a7f37;font-weight:bold}.bad{color:#c62828;font-weight:bold}")
+                .append("pre{background:#f6f6f6;padding:1em;overflow:auto}figure{margin:2em 0}")
+                .append("figure svg{width:100%;height:auto}</style></head><body>\n");
+        h.append("<h1>qtm run: ").append(esc(c.name())).append("</h1>\n<p>").append(esc(c.description()))
+                .append("</p>\n");
+        h.append("<h2>Convergence to the exact solution</h2>\n<table id=\"verdicts\"><tr><th>engine</th>")
+                .append("<th>trajectories</th><th>stop reason</th><th>max |z|</th><th>χ² p-value</th>")
+                .append("<th>verdict</th></tr>\n");
+        for (Verdict v : c.verdicts()) {
+            h.append("<tr><td class=\"l\">").append(esc(v.engine())).append("</td><td>").append(v.trajectories())
+                    .append("</td><td class=\"l\">").append(esc(v.stopReason())).append("</td><td>")
+                    .append(num(v.maxAbsZ())).append("</td><td>").append(num(v.pValue())).append("</td><td class=\"")
+                    .append(v.converged() ? "ok\">converged" : "bad\">not converged").append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>z = (estimate − exact)/SE for every element of ρ̄ at every time; the verdict asks for a ")
+                .append("χ² p-value above 0.001 and max |z| within the Bonferroni bound for the number of tests.</p>\n");
+        h.append("<h2>Final values against exact</h2>\n<table id=\"finals\"><tr><th>engine</th><th>quantity</th>")
+                .append("<th>mean</th><th>SE</th><th>exact</th><th>(mean − exact)/SE</th></tr>\n");
+        for (Final f : c.finals()) {
+            double z = f.se() > 0 ? (f.mean() - f.exact()) / f.se() : Double.NaN;
+            h.append("<tr><td class=\"l\">").append(esc(f.engine())).append("</td><td class=\"l\">")
+                    .append(esc(f.quantity())).append("</td><td>").append(num(f.mean())).append("</td><td>")
+                    .append(num(f.se())).append("</td><td>").append(num(f.exact())).append("</td><td>").append(num(z))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        for (Figure f : c.figures()) {
+            h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n").append(stripProlog(f.svg()))
+                    .append("\n<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+        }
+        h.append("<h2>Scenario as run (seed ").append(c.seed()).append(")</h2>\n<pre>").append(esc(c.scenarioYaml()))
+                .append("</pre>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static String stripProlog(String svg) {
+        int i = svg.indexOf("<svg");
+        return i < 0 ? svg : svg.substring(i);
+    }
+
+    private static String num(double x) {
+        if (Double.isNaN(x)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    /**
+     * @param s text
+     * @return s with HTML's special characters escaped
+     */
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

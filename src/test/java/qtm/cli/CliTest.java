@@ -1,0 +1,132 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import qtm.exact.SteadyState;
+import qtm.model.Bath;
+import qtm.model.ResetModel;
+import qtm.observe.Observables;
+
+class CliTest {
+    static final Path RESET = Path.of("scenarios/reset-paper.yaml");
+
+    /** Output of one command line. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void steadyJsonReportsThePaperOptimum() throws Exception {
+        Run r = run("steady", RESET.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(0.0541, j.get("concurrence").asDouble(), 5e-5);
+        double[] p = new double[4];
+        for (int k = 0; k < 4; k++) {
+            p[k] = j.get("populations").get(k).asDouble();
+        }
+        ResetModel m = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
+        double[] expected = Observables.populations(SteadyState.closedForm(m));
+        for (int k = 0; k < 4; k++) {
+            assertEquals(expected[k], p[k], 1e-12);
+        }
+        assertEquals(0.0, j.get("heat").get("cold").asDouble() + j.get("heat").get("hot").asDouble(), 1e-15);
+        assertEquals(4, j.get("rho").get("re").size());
+        assertEquals(4, j.get("rho").get("im").get(3).size());
+        assertTrue(j.has("purity"));
+    }
+
+    @Test
+    void setOverridesAKey() throws Exception {
+        Run r = run("steady", RESET.toString(), "--json", "--set", "model.g=2e-3");
+        assertEquals(0, r.status(), r.err());
+        ResetModel m = new ResetModel(1, 2e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
+        assertEquals(Observables.concurrence(SteadyState.closedForm(m)),
+                new ObjectMapper().readTree(r.out()).get("concurrence").asDouble(), 1e-12);
+    }
+
+    @Test
+    void evolveWritesTheTransientCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("t.csv");
+        Run r = run("evolve", RESET.toString(), "--csv", csv.toString(), "--set", "time.points=11");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,heat_hot",
+                lines.get(0));
+        assertEquals(12, lines.size());
+        String[] first = lines.get(1).split(",");
+        assertEquals(0.0, Double.parseDouble(first[0]));
+        assertEquals(1.0, Double.parseDouble(first[1]));
+        String[] last = lines.get(11).split(",");
+        assertEquals(5000.0, Double.parseDouble(last[0]));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void evolveToStdoutIsByteIdenticalAcrossRuns() {
+        Run a = run("evolve", RESET.toString(), "--set", "time.points=21");
+        Run b = run("evolve", RESET.toString(), "--set", "time.points=21");
+        assertEquals(0, a.status());
+        assertEquals(a.out(), b.out());
+        assertEquals(22, a.out().split("\n").length);
+    }
+
+    @Test
+    void everyShippedScenarioRunsSteady() throws Exception {
+        try (var files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Run r = run("steady", f.toString(), "--json");
+                assertEquals(0, r.status(), f + ": " + r.err());
+                double c = new ObjectMapper().readTree(r.out()).get("concurrence").asDouble();
+                assertTrue(c >= 0 && c <= 1, f.toString());
+            }
+        }
+    }
+
+    @Test
+    void listShowsEveryScenarioWithItsDescription() throws Exception {
+        Run r = run("list");
+        assertEquals(0, r.status(), r.err());
+        try (var files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                String name = f.getFileName().toString().replace(".yaml", "");
+                String line = r.out().lines().filter(l -> l.startsWith(name + " ")).findFirst().orElse("");
+                assertTrue(line.length() > name.length() + 10, "a description for " + name + ": " + r.out());
+                assertFalse(line.contains("(no description)") || line.contains("(unreadable"), line);
+            }
+        }
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        Run v = run("--version");
+        assertEquals(0, v.status());
+        assertTrue(v.out().startsWith("qtm "));
+        Run h = run("steady", "--help");
+        assertEquals(0, h.status());
+        assertTrue(h.out().contains("--set"));
+    }
+}

@@ -1,0 +1,124 @@
+package qtm.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import qtm.linalg.Ops;
+
+class ObservablesTest {
+    private static ZMatrixRMaj pure(double[] re, double[] im) {
+        double n = 0;
+        for (int i = 0; i < 4; i++) {
+            n += re[i] * re[i] + im[i] * im[i];
+        }
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                rho.set(i, j, (re[i] * re[j] + im[i] * im[j]) / n, (im[i] * re[j] - re[i] * im[j]) / n);
+            }
+        }
+        return rho;
+    }
+
+    /** A random X state: positive populations, |ρ01,10| ≤ √(p01 p10), |ρ00,11| ≤ √(p00 p11). */
+    private static ZMatrixRMaj randomX(SplittableRandom r) {
+        double[] p = new double[4];
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            p[i] = r.nextDouble();
+            s += p[i];
+        }
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            p[i] /= s;
+            rho.set(i, i, p[i], 0);
+        }
+        double a = r.nextDouble() * Math.sqrt(p[1] * p[2]);
+        double phi = 2 * Math.PI * r.nextDouble();
+        rho.set(1, 2, a * Math.cos(phi), a * Math.sin(phi));
+        rho.set(2, 1, a * Math.cos(phi), -a * Math.sin(phi));
+        double b = r.nextDouble() * Math.sqrt(p[0] * p[3]);
+        double psi = 2 * Math.PI * r.nextDouble();
+        rho.set(0, 3, b * Math.cos(psi), b * Math.sin(psi));
+        rho.set(3, 0, b * Math.cos(psi), -b * Math.sin(psi));
+        return rho;
+    }
+
+    @Test
+    void woottersAgreesWithEq6OnXStatesWithoutOuterCoherence() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int k = 0; k < 500; k++) {
+            ZMatrixRMaj rho = randomX(r);
+            rho.set(0, 3, 0, 0);
+            rho.set(3, 0, 0, 0);
+            assertEquals(Observables.concurrenceX(rho), Observables.concurrence(rho), 1e-12);
+        }
+    }
+
+    @Test
+    void woottersMatchesTheGeneralXStateFormula() {
+        // For X states C = 2 max(0, |ρ01,10| − √(p00 p11), |ρ00,11| − √(p01 p10)) (Yu and Eberly).
+        SplittableRandom r = new SplittableRandom(4);
+        for (int k = 0; k < 500; k++) {
+            ZMatrixRMaj rho = randomX(r);
+            double[] p = Observables.populations(rho);
+            double c1 = Math.hypot(rho.getReal(1, 2), rho.getImag(1, 2)) - Math.sqrt(p[0] * p[3]);
+            double c2 = Math.hypot(rho.getReal(0, 3), rho.getImag(0, 3)) - Math.sqrt(p[1] * p[2]);
+            assertEquals(2 * Math.max(0, Math.max(c1, c2)), Observables.concurrence(rho), 1e-12);
+        }
+    }
+
+    @Test
+    void woottersOnNonXPureStatesIsTwiceTheDeterminant() {
+        // For a pure state Σ c_ij |ij⟩, C = 2|c00 c11 − c01 c10|.
+        SplittableRandom r = new SplittableRandom(5);
+        for (int k = 0; k < 500; k++) {
+            double[] re = new double[4];
+            double[] im = new double[4];
+            double n = 0;
+            for (int i = 0; i < 4; i++) {
+                re[i] = r.nextGaussian();
+                im[i] = r.nextGaussian();
+                n += re[i] * re[i] + im[i] * im[i];
+            }
+            double dr = (re[0] * re[3] - im[0] * im[3]) - (re[1] * re[2] - im[1] * im[2]);
+            double di = (re[0] * im[3] + im[0] * re[3]) - (re[1] * im[2] + im[1] * re[2]);
+            assertEquals(2 * Math.hypot(dr, di) / n, Observables.concurrence(pure(re, im)), 1e-12);
+        }
+    }
+
+    @Test
+    void wernerStateConcurrence() {
+        // p|Φ+⟩⟨Φ+| + (1 − p) I/4 is a non-X-pattern-breaking mixture with C = max(0, (3p − 1)/2).
+        ZMatrixRMaj bell = pure(new double[] {1, 0, 0, 1}, new double[4]);
+        ZMatrixRMaj mixed = Ops.scale(0.25, 0, Ops.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0},
+            {0, 0, 0, 1}}, null));
+        for (double p = 0; p <= 1.0; p += 0.05) {
+            ZMatrixRMaj rho = Ops.add(p, bell, 1 - p, mixed);
+            assertEquals(Math.max(0, (3 * p - 1) / 2), Observables.concurrence(rho), 1e-12);
+            assertEquals(p * p + (1 - p * p) / 4, Observables.purity(rho), 1e-12);
+        }
+    }
+
+    @Test
+    void productStatesHaveNoConcurrence() {
+        ZMatrixRMaj product = pure(new double[] {0.6, 0.48, 0.32, 0.256}, new double[] {0, 0.1, 0, 0.08 * 0.6 / 0.48});
+        // (a|0⟩ + b|1⟩) ⊗ (c|0⟩ + d|1⟩) built explicitly.
+        double[] re = {0.8 * 0.6, 0.8 * 0.8, 0.6 * 0.6, 0.6 * 0.8};
+        assertEquals(0.0, Observables.concurrence(pure(re, new double[4])), 1e-12);
+        assertEquals(1.0, Observables.purity(product), 1e-12);
+    }
+
+    @Test
+    void traceDistance() {
+        ZMatrixRMaj a = pure(new double[] {1, 0, 0, 0}, new double[4]);
+        ZMatrixRMaj b = pure(new double[] {0, 1, 0, 0}, new double[4]);
+        ZMatrixRMaj c = pure(new double[] {1, 1, 0, 0}, new double[4]);
+        assertEquals(1.0, Observables.traceDistance(a, b), 1e-14);
+        assertEquals(0.0, Observables.traceDistance(a, a), 1e-14);
+        // Two pure states: D = √(1 − |⟨ψ|φ⟩|²).
+        assertEquals(Math.sqrt(0.5), Observables.traceDistance(a, c), 1e-14);
+    }
+}

@@ -1,0 +1,54 @@
+package qtm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+    static HtmlReport.Content sample() {
+        double[] t = {0, 1, 2, 3};
+        String svg = ChartFiles.svg(new ChartBuilder("Concurrence", "t (1/E)", "C")
+                .add(new Series("trajectories", t, new double[] {0, 0.01, 0.02, 0.03}, new double[] {0, 1e-3, 1e-3, 1e-3}))
+                .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400);
+        return new HtmlReport.Content("demo <run>", "a & b", "name: demo\nmodel: {type: reset}\n", 42L,
+                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true),
+                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false)),
+                List.of(new HtmlReport.Final("trajectories", "concurrence", 0.03, 0.001, 0.029)),
+                List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)));
+    }
+
+    @Test
+    void pageIsSelfContainedAndEscaped() {
+        String html = HtmlReport.render(sample());
+        assertTrue(html.contains("demo &lt;run&gt;"));
+        assertTrue(html.contains("a &amp; b"));
+        assertFalse(html.contains(" src="), "no external resources");
+        assertFalse(html.contains("<link"), "no external resources");
+        assertFalse(html.contains("<script"), "no script");
+        assertEquals(1, html.split("<svg", -1).length - 1);
+        assertTrue(html.contains("seed 42"));
+    }
+
+    @Test
+    void headlessChromiumLoadsItAndShowsTheVerdictTable(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, HtmlReport.render(sample()));
+        HeadlessChromium.Page p = HeadlessChromium.load(page, dir, "--dump-dom");
+        assertEquals(0, p.status());
+        assertTrue(p.consoleLines().isEmpty(), "console messages: " + p.consoleLines());
+        String dom = p.dom();
+        assertTrue(dom.contains("id=\"verdicts\""), "verdict table present");
+        assertTrue(dom.contains(">converged<") && dom.contains(">not converged<"), "both verdicts shown");
+        assertTrue(dom.contains("<svg"), "chart inline");
+        Path shot = dir.resolve("shot.png");
+        HeadlessChromium.Page s = HeadlessChromium.load(page, dir, "--screenshot=" + shot, "--window-size=1280,900");
+        assertEquals(0, s.status());
+        assertTrue(Files.size(shot) > 10_000, "the page renders to a non-trivial picture");
+    }
+}

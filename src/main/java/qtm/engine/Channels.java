@@ -16,9 +16,21 @@ public final class Channels {
     private final int[] start;
     private final int[] from;
     private final int[] to;
+    // Copies of the record fields in flat arrays, read in the jump loop.
+    private final double[] rates;
+    private final double[] energies;
+    private final Side[] sides;
 
     private Channels(List<Jump> jumps) {
         this.jumps = jumps.toArray(new Jump[0]);
+        this.rates = new double[this.jumps.length];
+        this.energies = new double[this.jumps.length];
+        this.sides = new Side[this.jumps.length];
+        for (int j = 0; j < this.jumps.length; j++) {
+            rates[j] = this.jumps[j].rate();
+            energies[j] = this.jumps[j].energy();
+            sides[j] = this.jumps[j].side();
+        }
         this.start = new int[this.jumps.length + 1];
         List<int[]> pairs = new ArrayList<>();
         for (int j = 0; j < this.jumps.length; j++) {
@@ -76,7 +88,7 @@ public final class Channels {
      * @return γ_j
      */
     public double rate(int j) {
-        return jumps[j].rate();
+        return rates[j];
     }
 
     /**
@@ -84,7 +96,7 @@ public final class Channels {
      * @return the bath of channel j
      */
     public Side side(int j) {
-        return jumps[j].side();
+        return sides[j];
     }
 
     /**
@@ -92,7 +104,7 @@ public final class Channels {
      * @return energy moved into the bath by one jump of channel j
      */
     public double energy(int j) {
-        return jumps[j].energy();
+        return energies[j];
     }
 
     /**
@@ -122,8 +134,10 @@ public final class Channels {
      * @param outIm imaginary parts of the result, overwritten (must not alias im)
      */
     public void apply(int j, double[] re, double[] im, double[] outRe, double[] outIm) {
-        java.util.Arrays.fill(outRe, 0.0);
-        java.util.Arrays.fill(outIm, 0.0);
+        for (int i = 0; i < outRe.length; i++) {
+            outRe[i] = 0.0;
+            outIm[i] = 0.0;
+        }
         for (int m = start[j]; m < start[j + 1]; m++) {
             outRe[to[m]] = re[from[m]];
             outIm[to[m]] = im[from[m]];

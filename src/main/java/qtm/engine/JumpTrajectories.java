@@ -11,7 +11,8 @@ import qtm.model.TimeGrid;
  * <p>Between jumps the unnormalised state follows e^{−iH_eff t}, evaluated in closed form by
  * {@link NoJumpPropagator}. A jump happens when ‖ψ̃(t)‖² falls to a uniform draw u: when all basis states decay at the
  * same rate d the time is −ln(u)/d exactly; otherwise it is found by Newton's method on ln‖ψ̃(t)‖² − ln u, safeguarded
- * by bisection inside the bracket, to 1e-12 in time. The channel is drawn by its Born weight γ_j‖A_jψ‖². At grid points
+ * by bisection inside the bracket, to 1e-12 in time. In the uniform case (the reset model) the decay is a scalar that
+ * normalisation removes, so only the unitary e^{−iVt} is applied and the next jump time is drawn up front. The channel is drawn by its Born weight γ_j‖A_jψ‖². At grid points
  * the state is renormalised and u rescaled by the same factor, which changes nothing mathematically and keeps the norm
  * away from underflow over long runs.
  *
@@ -24,6 +25,8 @@ public final class JumpTrajectories implements Engine {
     private final TimeGrid grid;
     private final Channels channels;
     private final NoJumpPropagator propagator;
+    private final NoJumpPropagator rotation;
+    private final double[] rotationStep = new double[NoJumpPropagator.COEFFICIENTS];
     private final PureStates initial;
     private final Frame frame;
     private final double[] stepCoefficients = new double[NoJumpPropagator.COEFFICIENTS];
@@ -53,6 +56,8 @@ public final class JumpTrajectories implements Engine {
         this.initial = PureStates.of(rho0);
         this.weights = new double[channels.size()];
         propagator.coefficients(grid.step(), stepCoefficients);
+        this.rotation = NoJumpPropagator.unitary(h);
+        rotation.coefficients(grid.step(), rotationStep);
     }
 
     @Override
@@ -62,6 +67,10 @@ public final class JumpTrajectories implements Engine {
 
     @Override
     public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
+        if (propagator.uniform()) {
+            runUniform(rng, observer);
+            return;
+        }
         initial.sample(rng, re, im);
         observer.begin();
         emit(0, observer);
@@ -82,6 +91,44 @@ public final class JumpTrajectories implements Engine {
                 threshold = uniformOpen(rng);
                 fromGrid = false;
             }
+        }
+        observer.end();
+    }
+
+    /**
+     * Every state decays at the same rate d, so ‖ψ̃(t)‖² = e^{−dt} whatever ψ: waiting times are exponential with
+     * rate d, drawn up front, and between jumps the state only rotates.
+     */
+    private void runUniform(UniformRandomProvider rng, TrajectoryObserver observer) {
+        initial.sample(rng, re, im);
+        observer.begin();
+        emit(0, observer);
+        double d = propagator.uniformRate();
+        double next = d > 0 ? -Math.log(uniformOpen(rng)) / d : Double.POSITIVE_INFINITY;
+        double t = 0;
+        for (int k = 1; k < grid.points(); k++) {
+            double end = grid.time(k);
+            boolean fromGrid = true;
+            while (next <= end) {
+                rotation.coefficients(next - t, coefficients);
+                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
+                swap();
+                t = next;
+                jump(rng, observer, t);
+                next = t - Math.log(uniformOpen(rng)) / d;
+                fromGrid = false;
+            }
+            if (fromGrid) {
+                // A rotation keeps the norm; renormalising after every jump is enough.
+                NoJumpPropagator.apply(rotationStep, re, im, nextRe, nextIm);
+                swap();
+            } else {
+                rotation.coefficients(end - t, coefficients);
+                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
+                swap();
+            }
+            t = end;
+            emit(k, observer);
         }
         observer.end();
     }
@@ -137,14 +184,18 @@ public final class JumpTrajectories implements Engine {
         accept(advanceTo(c));
     }
 
-    /** Makes the spare buffers the state, normalised. */
-    private void accept(double norm2) {
+    private void swap() {
         double[] r = re;
         double[] i = im;
         re = nextRe;
         im = nextIm;
         nextRe = r;
         nextIm = i;
+    }
+
+    /** Makes the spare buffers the state, normalised. */
+    private void accept(double norm2) {
+        swap();
         double f = 1.0 / Math.sqrt(norm2);
         for (int m = 0; m < 4; m++) {
             re[m] *= f;

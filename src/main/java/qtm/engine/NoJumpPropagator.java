@@ -26,6 +26,9 @@ public final class NoJumpPropagator {
     private final double omega2;
     private final boolean uniform;
     private final double[] decay;
+    private final boolean decays;
+    private final double w;
+    private final double inverseW;
 
     /**
      * @param hamiltonian 4×4 H of the required form
@@ -42,6 +45,20 @@ public final class NoJumpPropagator {
         this.g = hamiltonian.getReal(TwoQubits.I01, TwoQubits.I10);
         this.omega2 = g * g - delta * delta;
         this.uniform = decay[0] == decay[1] && decay[1] == decay[2] && decay[2] == decay[3];
+        this.w = Math.sqrt(Math.abs(omega2));
+        this.inverseW = 1 / w;
+        this.decays = decay[0] != 0 || decay[1] != 0 || decay[2] != 0 || decay[3] != 0;
+    }
+
+    /**
+     * The same propagator with the decay dropped: e^{−iVt}, unitary. When every state decays at the same rate the
+     * decay is a scalar factor that normalisation removes, so this is all a uniform trajectory needs.
+     *
+     * @param hamiltonian 4×4 H of the required form
+     * @return the unitary propagator
+     */
+    public static NoJumpPropagator unitary(ZMatrixRMaj hamiltonian) {
+        return new NoJumpPropagator(hamiltonian, new double[4]);
     }
 
     private static void requireForm(ZMatrixRMaj h) {
@@ -95,12 +112,20 @@ public final class NoJumpPropagator {
      * @param c array of length {@link #COEFFICIENTS}, overwritten
      */
     public void coefficients(double t, double[] c) {
-        c[0] = Math.exp(-0.5 * d0 * t);
-        c[1] = Math.exp(-0.5 * d3 * t);
         double ec;
         double es;
         double x = omega2 * t * t;
-        if (Math.abs(x) < 1e-10) {
+        if (!decays) {
+            c[0] = 1;
+            c[1] = 1;
+        } else {
+            c[0] = Math.exp(-0.5 * d0 * t);
+            c[1] = Math.exp(-0.5 * d3 * t);
+        }
+        if (!decays && omega2 > 0 && Math.abs(x) >= 1e-10) {
+            ec = Math.cos(w * t);
+            es = Math.sin(w * t) * inverseW;
+        } else if (Math.abs(x) < 1e-10) {
             // Series near the exceptional point Ω = 0, where sin(Ωt)/Ω → t; the dropped terms are O(x²).
             double e = Math.exp(-sigma * t);
             ec = e * (1 - x / 2);

@@ -42,6 +42,21 @@ public final class EnsembleRunner {
      * @return the merged result
      */
     public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings) {
+        return run(engines, model, grid, settings, done -> { });
+    }
+
+    /**
+     * As {@link #run(Supplier, Model, TimeGrid, EnsembleSettings)}, reporting progress between rounds.
+     *
+     * @param engines makes one engine per worker thread
+     * @param model the machine (for the heat formula)
+     * @param grid output grid
+     * @param settings size, seed, stop conditions and threads
+     * @param progress receives the number of trajectories merged so far
+     * @return the merged result
+     */
+    public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings,
+            java.util.function.LongConsumer progress) {
         long start = System.nanoTime();
         long n = settings.trajectories();
         int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, (n + 4L * BATCHES - 1) / (4L * BATCHES)));
@@ -74,6 +89,7 @@ public final class EnsembleRunner {
                     done += a.sums().count();
                     nextChunk++;
                 }
+                progress.accept(done);
                 reason = stop(settings, done, nextChunk, batches, grid, start);
                 if (reason != null) {
                     break;

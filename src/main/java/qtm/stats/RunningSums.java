@@ -6,21 +6,20 @@ package qtm.stats;
  * Mutable; one instance per thread.
  */
 public final class RunningSums {
-    private final double[] sum;
-    private final double[] sumSq;
+    // Sum and sum of squares of component i sit side by side at 2i and 2i + 1: one cache line per update.
+    private final double[] sums;
     private long count;
 
     /**
      * @param size vector length
      */
     public RunningSums(int size) {
-        sum = new double[size];
-        sumSq = new double[size];
+        sums = new double[2 * size];
     }
 
     /** @return vector length */
     public int size() {
-        return sum.length;
+        return sums.length / 2;
     }
 
     /**
@@ -30,8 +29,8 @@ public final class RunningSums {
      * @param x value
      */
     public void add(int i, double x) {
-        sum[i] += x;
-        sumSq[i] += x * x;
+        sums[2 * i] += x;
+        sums[2 * i + 1] += x * x;
     }
 
     /** Closes the current sample. */
@@ -46,12 +45,11 @@ public final class RunningSums {
      * @throws IllegalArgumentException on a size mismatch
      */
     public void merge(RunningSums other) {
-        if (other.sum.length != sum.length) {
-            throw new IllegalArgumentException("cannot merge sums of sizes " + sum.length + " and " + other.sum.length);
+        if (other.sums.length != sums.length) {
+            throw new IllegalArgumentException("cannot merge sums of sizes " + size() + " and " + other.size());
         }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += other.sum[i];
-            sumSq[i] += other.sumSq[i];
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += other.sums[i];
         }
         count += other.count;
     }
@@ -66,7 +64,7 @@ public final class RunningSums {
      * @return Σx
      */
     public double sum(int i) {
-        return sum[i];
+        return sums[2 * i];
     }
 
     /**
@@ -74,7 +72,7 @@ public final class RunningSums {
      * @return the sample mean (NaN with no samples)
      */
     public double mean(int i) {
-        return sum[i] / count;
+        return sums[2 * i] / count;
     }
 
     /**
@@ -85,14 +83,14 @@ public final class RunningSums {
         if (count < 2) {
             return Double.NaN;
         }
-        double mean = sum[i] / count;
-        double var = (sumSq[i] - mean * sum[i]) / (count - 1);
+        double mean = sums[2 * i] / count;
+        double var = (sums[2 * i + 1] - mean * sums[2 * i]) / (count - 1);
         return Math.sqrt(Math.max(0.0, var) / count);
     }
 
     /** @return a deep copy */
     public RunningSums copy() {
-        RunningSums c = new RunningSums(sum.length);
+        RunningSums c = new RunningSums(size());
         c.merge(this);
         return c;
     }

@@ -68,16 +68,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = scenario.read();
         Simulation sim = s.simulation();
-        long n = trajectories != null ? trajectories : sim.trajectories();
-        if (n < 1) {
-            throw new ScenarioException("command line", "--trajectories", Long.toString(n), "expected a whole number >= 1");
+        if (trajectories != null && trajectories < 1) {
+            throw new ScenarioException("command line", "--trajectories", Long.toString(trajectories),
+                    "expected a whole number >= 1");
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (t < 1 || t > 1024) {
             throw new ScenarioException("command line", "--threads", Integer.toString(t), "expected 1 to 1024");
         }
         long sd = seed != null ? seed : sim.seed();
-        EnsembleSettings settings = new EnsembleSettings(n, sd, sim.targetSe(), sim.timeBudgetSeconds(), t);
         Model model = s.model();
         TimeGrid grid = s.time();
         checkCollisionStep(s, sim);
@@ -96,6 +95,8 @@ final class RunCommand implements Callable<Integer> {
             ObjectNode engines = summary.putObject("engines");
             for (String name : sim.engines()) {
                 EngineKind kind = EngineKind.of(name);
+                long n = trajectories != null ? trajectories : sim.trajectoriesFor(name);
+                EnsembleSettings settings = new EnsembleSettings(n, sd, sim.targetSe(), sim.timeBudgetSeconds(), t);
                 List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                         : kind.exact(model, s.initial(), grid, sim.dt());
                 ProgressBar bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), name);

@@ -24,6 +24,7 @@ final class Accumulator implements TrajectoryObserver {
     private final int[] row;
     private final int[] col;
     private final double[] coordinates = new double[Layout.RHO_SIZE];
+    private final double[] block = new double[Layout.WIDTH];
     private double binEnergyCold;
     private double binEnergyHot;
     private int binJumpsCold;
@@ -82,7 +83,7 @@ final class Accumulator implements TrajectoryObserver {
 
     @Override
     public void state(int k, double[] re, double[] im) {
-        double[] x = coordinates;
+        double[] x = block;
         for (int i = 0; i < 4; i++) {
             x[i] = re[i] * re[i] + im[i] * im[i];
         }
@@ -93,33 +94,35 @@ final class Accumulator implements TrajectoryObserver {
             x[4 + 2 * m] = re[r] * re[c] + im[r] * im[c];
             x[4 + 2 * m + 1] = im[r] * re[c] - re[r] * im[c];
         }
-        int base = k * Layout.WIDTH;
-        for (int i = 0; i < Layout.RHO_SIZE; i++) {
-            sums.add(base + Layout.RHO + i, x[i]);
-        }
         double detRe = re[0] * re[3] - im[0] * im[3] - (re[1] * re[2] - im[1] * im[2]);
         double detIm = re[0] * im[3] + im[0] * re[3] - (re[1] * im[2] + im[1] * re[2]);
-        sums.add(base + Layout.PURE_CONCURRENCE, 2 * Math.sqrt(detRe * detRe + detIm * detIm));
+        x[Layout.PURE_CONCURRENCE] = 2 * Math.sqrt(detRe * detRe + detIm * detIm);
         double qc = 0;
         double qh = 0;
         for (int i = 0; i < 4; i++) {
             qc += heatWeightCold[i] * x[i];
             qh += heatWeightHot[i] * x[i];
         }
-        sums.add(base + Layout.HEAT_FORMULA, qc);
-        sums.add(base + Layout.HEAT_FORMULA + 1, qh);
+        x[Layout.HEAT_FORMULA] = qc;
+        x[Layout.HEAT_FORMULA + 1] = qh;
+        int base = k * Layout.WIDTH;
         if (k > 0) {
-            sums.add(base + Layout.HEAT_COUNT, binEnergyCold / binWidth);
-            sums.add(base + Layout.HEAT_COUNT + 1, binEnergyHot / binWidth);
-            sums.add(base + Layout.JUMPS, binJumpsCold);
-            sums.add(base + Layout.JUMPS + 1, binJumpsHot);
+            x[Layout.HEAT_COUNT] = binEnergyCold / binWidth;
+            x[Layout.HEAT_COUNT + 1] = binEnergyHot / binWidth;
+            x[Layout.JUMPS] = binJumpsCold;
+            x[Layout.JUMPS + 1] = binJumpsHot;
             binEnergyCold = 0;
             binEnergyHot = 0;
             binJumpsCold = 0;
             binJumpsHot = 0;
+            sums.add(base, x, Layout.WIDTH);
+        } else {
+            // No bin ends at t = 0: the counting series stay empty there.
+            sums.add(base, x, Layout.HEAT_COUNT);
         }
         if (k == lastPoint) {
-            last.add(x);
+            System.arraycopy(x, 0, coordinates, 0, Layout.RHO_SIZE);
+            last.add(coordinates);
         }
     }
 

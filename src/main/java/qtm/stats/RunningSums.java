@@ -33,6 +33,22 @@ public final class RunningSums {
         sums[2 * i + 1] += x * x;
     }
 
+    /**
+     * Adds {@code count} consecutive components of the current sample at once.
+     *
+     * @param first index of the first component
+     * @param values their values, from index 0
+     * @param count how many
+     */
+    public void add(int first, double[] values, int count) {
+        int base = 2 * first;
+        for (int i = 0; i < count; i++) {
+            double x = values[i];
+            sums[base + 2 * i] += x;
+            sums[base + 2 * i + 1] += x * x;
+        }
+    }
+
     /** Closes the current sample. */
     public void endSample() {
         count++;

@@ -152,15 +152,6 @@ public final class JumpTrajectories implements Engine {
      */
     private double nextJump(double limit) {
         double span = limit < 0 ? grid.step() : limit;
-        if (propagator.uniform()) {
-            double d = propagator.uniformRate();
-            double tau = d > 0 ? -Math.log(threshold) / d : Double.POSITIVE_INFINITY;
-            if (tau <= span) {
-                propagator.coefficients(tau, coefficients);
-                advance(coefficients);
-                return tau;
-            }
-        }
         double n = advanceTo(limit < 0 ? stepCoefficients : coefficientsFor(span));
         if (n > threshold) {
             accept(n);
@@ -178,10 +169,6 @@ public final class JumpTrajectories implements Engine {
     /** Propagates into the spare buffers and returns the squared norm, without accepting. */
     private double advanceTo(double[] c) {
         return NoJumpPropagator.apply(c, re, im, nextRe, nextIm);
-    }
-
-    private void advance(double[] c) {
-        accept(advanceTo(c));
     }
 
     private void swap() {

@@ -51,6 +51,38 @@ class ExactAgreementTest {
 
 
 
+    /**
+     * A superposition across excitation sectors keeps coherences that rotate at the level spacings (E, 2E + U): the
+     * engines' rotating frame must put those phases back exactly.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(EngineKind.class)
+    void coherencesBetweenSectorsRotateCorrectly(EngineKind kind) {
+        Model model = Fixtures.DQD;
+        TimeGrid grid = new TimeGrid(150, 16);
+        double[] re = {0.5, 0.3, -0.4, 0.2};
+        double[] im = {0.0, 0.4, 0.2, -0.5};
+        double norm = 0;
+        for (int i = 0; i < 4; i++) {
+            norm += re[i] * re[i] + im[i] * im[i];
+        }
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                rho0.set(i, j, (re[i] * re[j] + im[i] * im[j]) / norm, (im[i] * re[j] - re[i] * im[j]) / norm);
+            }
+        }
+        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, 0.5);
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, 0.5), model, grid,
+                EnsembleSettings.count(20_000, 8, 2));
+        Verdict v = Verdicts.of(r, exact);
+        assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
+        assertTrue(v.converged(), v.toString());
+        // the |00>-|11> coherence really is there and rotating at 2E + U
+        assertTrue(Math.abs(exact.get(grid.points() - 1).getReal(0, 3)) + Math.abs(exact.get(grid.points() - 1)
+                .getImag(0, 3)) > 0.05);
+    }
+
     static double[] coordinates(ZMatrixRMaj rho) {
         return new HermitianBasis(4).coordinates(rho, new double[16]);
     }

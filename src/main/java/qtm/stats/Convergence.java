@@ -18,7 +18,8 @@ import org.apache.commons.math3.linear.RealVector;
  * unreliable exactly where the estimate is a rare-event count: a population of 0.002 seen in 2 of 4000 trajectories
  * instead of the expected 9 has a plug-in SE of √2/4000 and z ≈ −5, although such a count is not unusual. For a value in
  * [0, 1] with exact mean μ₀ the variance is at most μ₀(1 − μ₀), so √(μ₀(1 − μ₀)/N) is a floor the estimate cannot
- * honestly beat when it is binary-like, and it is what the Wilson score interval uses.
+ * honestly beat when it is binary-like, and it is what the Wilson score interval uses. Callers apply the same floor
+ * to the covariance they pass for the χ².
  */
 public final class Convergence {
     /** Significance level of the verdict. */

@@ -83,6 +83,21 @@ class ExactAgreementTest {
                 .getImag(0, 3)) > 0.05);
     }
 
+    /** The verdict has power: the same ensemble against the exact solution of a 10 % weaker hot bath fails. */
+    @org.junit.jupiter.api.Test
+    void aWrongReferenceIsRejected() {
+        Model model = Fixtures.RESET;
+        Model wrong = new qtm.model.ResetModel(1, 1.6e-3, model.cold(),
+                new qtm.model.Bath(Double.POSITIVE_INFINITY, 0.9 * model.hot().rate()));
+        TimeGrid grid = new TimeGrid(2000, 21);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, grid,
+                EnsembleSettings.count(20_000, 3, 2));
+        assertTrue(Verdicts.of(r, EngineKind.TRAJECTORIES.exact(model, rho0, grid, 0)).converged());
+        Verdict v = Verdicts.of(r, EngineKind.TRAJECTORIES.exact(wrong, rho0, grid, 0));
+        assertTrue(!v.converged() && v.pValue() < 1e-3, v.toString());
+    }
+
     static double[] coordinates(ZMatrixRMaj rho) {
         return new HermitianBasis(4).coordinates(rho, new double[16]);
     }

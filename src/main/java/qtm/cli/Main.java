@@ -7,8 +7,8 @@ import qtm.scenario.ScenarioException;
 /** The {@code qtm} command: subcommands only, no physics here. */
 @Command(name = "qtm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Simulator of the smallest autonomous quantum thermal machine (Brask, Brunner, Haack, Huber).",
-        subcommands = {SteadyCommand.class, EvolveCommand.class, ListCommand.class, OptimizeCommand.class,
-            ThresholdCommand.class, SweepCommand.class,
+        subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, BenchCommand.class,
+            ListCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input. */

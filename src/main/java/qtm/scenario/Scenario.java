@@ -14,7 +14,8 @@ import qtm.model.TimeGrid;
  * @param initial the initial density matrix
  * @param time the output grid
  * @param source the parsed document after overrides, for echoing into outputs
+ * @param simulation engines, ensemble size and collision step for {@code qtm run}
  */
 public record Scenario(String name, String description, String file, Model model, ZMatrixRMaj initial, TimeGrid time,
-        Node source) {
+        Node source, Simulation simulation) {
 }

@@ -21,7 +21,8 @@ import qtm.model.TwoQubits;
  */
 public final class ScenarioReader {
     /** Keys allowed at the top level of a scenario file. */
-    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "optimize", "sweep");
+    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
+            "ensemble", "collision", "optimize", "sweep");
     private static final double TOLERANCE = 1e-9;
     private static final double MAX = Double.MAX_VALUE;
 
@@ -45,7 +46,58 @@ public final class ScenarioReader {
         Model model = model(root.child("model"));
         ZMatrixRMaj initial = initial(root);
         TimeGrid time = time(root.child("time"));
-        return new Scenario(name, description, root.file(), model, initial, time, root);
+        return new Scenario(name, description, root.file(), model, initial, time, root, simulation(root));
+    }
+
+    /**
+     * The keys of {@code qtm run}: {@code engines}, {@code ensemble: {trajectories, seed, target_se, time_budget_s}}
+     * and {@code collision: {dt}}, each optional.
+     *
+     * @param root the document
+     * @return the settings, defaults filled in
+     */
+    static Simulation simulation(Node root) {
+        Simulation d = Simulation.defaults();
+        List<String> engines = d.engines();
+        if (root.has("engines")) {
+            JsonNode v = root.raw("engines");
+            if (!v.isArray() || v.size() == 0) {
+                throw root.error("engines", "expected a non-empty list drawn from " + Simulation.ENGINES);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (JsonNode e : v) {
+                String name = e.asText();
+                if (!e.isTextual() || !Simulation.ENGINES.contains(name)) {
+                    throw root.error("engines", "unknown engine '" + name + "'; expected one of " + Simulation.ENGINES);
+                }
+                if (names.contains(name)) {
+                    throw root.error("engines", "engine '" + name + "' is listed twice");
+                }
+                names.add(name);
+            }
+            engines = names;
+        }
+        long trajectories = d.trajectories();
+        long seed = d.seed();
+        double targetSe = d.targetSe();
+        double budget = d.timeBudgetSeconds();
+        if (root.has("ensemble")) {
+            Node e = root.child("ensemble");
+            e.allowOnly(Set.of("trajectories", "seed", "target_se", "time_budget_s"));
+            trajectories = e.has("trajectories") ? e.integer("trajectories", 1, 1_000_000_000_000L) : trajectories;
+            seed = e.has("seed") ? e.integer("seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2) : seed;
+            targetSe = e.number("target_se", 0, 1, targetSe);
+            if (e.has("time_budget_s")) {
+                budget = e.number("time_budget_s", Double.MIN_VALUE, MAX);
+            }
+        }
+        double dt = d.dt();
+        if (root.has("collision")) {
+            Node c = root.child("collision");
+            c.allowOnly(Set.of("dt"));
+            dt = c.number("dt", Double.MIN_VALUE, MAX, dt);
+        }
+        return new Simulation(engines, trajectories, seed, targetSe, budget, dt);
     }
 
     private static String defaultName(Path file) {

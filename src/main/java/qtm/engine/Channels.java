@@ -1,0 +1,210 @@
+package qtm.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.model.Jump;
+import qtm.model.Side;
+
+/**
+ * Lindblad channels in the form the engines use: every bare operator of the three models is a partial permutation
+ * (each row and column holds at most one entry, equal to 1), so A|ψ⟩ is a relabelling of amplitudes and ‖Aψ‖² a sum of
+ * a few |ψ_i|². Immutable and shared between threads.
+ */
+public final class Channels {
+    private final Jump[] jumps;
+    private final int[] start;
+    private final int[] from;
+    private final int[] to;
+    // Copies of the record fields in flat arrays, read in the jump loop.
+    private final double[] rates;
+    private final double[] energies;
+    private final Side[] sides;
+
+    private Channels(List<Jump> jumps) {
+        this.jumps = jumps.toArray(new Jump[0]);
+        this.rates = new double[this.jumps.length];
+        this.energies = new double[this.jumps.length];
+        this.sides = new Side[this.jumps.length];
+        for (int j = 0; j < this.jumps.length; j++) {
+            rates[j] = this.jumps[j].rate();
+            energies[j] = this.jumps[j].energy();
+            sides[j] = this.jumps[j].side();
+        }
+        this.start = new int[this.jumps.length + 1];
+        List<int[]> pairs = new ArrayList<>();
+        for (int j = 0; j < this.jumps.length; j++) {
+            ZMatrixRMaj a = this.jumps[j].operator();
+            boolean[] usedRow = new boolean[a.numRows];
+            for (int c = 0; c < a.numCols; c++) {
+                for (int r = 0; r < a.numRows; r++) {
+                    double re = a.getReal(r, c);
+                    double im = a.getImag(r, c);
+                    if (re == 0 && im == 0) {
+                        continue;
+                    }
+                    if (re != 1 || im != 0 || usedRow[r]) {
+                        throw new IllegalArgumentException("channel " + this.jumps[j].label()
+                                + " is not a partial permutation with unit entries; the engines need that form");
+                    }
+                    usedRow[r] = true;
+                    pairs.add(new int[] {c, r});
+                }
+            }
+            start[j + 1] = pairs.size();
+        }
+        from = new int[pairs.size()];
+        to = new int[pairs.size()];
+        for (int m = 0; m < pairs.size(); m++) {
+            from[m] = pairs.get(m)[0];
+            to[m] = pairs.get(m)[1];
+        }
+    }
+
+    /**
+     * @param jumps channels (zero-rate ones are kept; callers skip them)
+     * @return the table
+     * @throws IllegalArgumentException if an operator is not a partial permutation with unit entries
+     */
+    public static Channels of(List<Jump> jumps) {
+        return new Channels(jumps);
+    }
+
+    /** @return number of channels */
+    public int size() {
+        return jumps.length;
+    }
+
+    /**
+     * @param j channel index
+     * @return the channel
+     */
+    public Jump jump(int j) {
+        return jumps[j];
+    }
+
+    /**
+     * @param j channel index
+     * @return γ_j
+     */
+    public double rate(int j) {
+        return rates[j];
+    }
+
+    /**
+     * @param j channel index
+     * @return the bath of channel j
+     */
+    public Side side(int j) {
+        return sides[j];
+    }
+
+    /**
+     * @param j channel index
+     * @return energy moved into the bath by one jump of channel j
+     */
+    public double energy(int j) {
+        return energies[j];
+    }
+
+    /**
+     * ‖A_j ψ‖² for the bare operator.
+     *
+     * @param j channel index
+     * @param re real parts of ψ
+     * @param im imaginary parts of ψ
+     * @return the squared norm
+     */
+    public double weight(int j, double[] re, double[] im) {
+        double w = 0;
+        for (int m = start[j]; m < start[j + 1]; m++) {
+            int c = from[m];
+            w += re[c] * re[c] + im[c] * im[c];
+        }
+        return w;
+    }
+
+    /**
+     * out = A_j ψ (bare operator, not normalised).
+     *
+     * @param j channel index
+     * @param re real parts of ψ
+     * @param im imaginary parts of ψ
+     * @param outRe real parts of the result, overwritten (must not alias re)
+     * @param outIm imaginary parts of the result, overwritten (must not alias im)
+     */
+    public void apply(int j, double[] re, double[] im, double[] outRe, double[] outIm) {
+        for (int i = 0; i < outRe.length; i++) {
+            outRe[i] = 0.0;
+            outIm[i] = 0.0;
+        }
+        for (int m = start[j]; m < start[j + 1]; m++) {
+            outRe[to[m]] = re[from[m]];
+            outIm[to[m]] = im[from[m]];
+        }
+    }
+
+    /**
+     * Multiplies the amplitudes of the states that channel j acts on (its domain, the support of A_j†A_j) by f.
+     *
+     * @param j channel index
+     * @param f factor
+     * @param re real parts, updated
+     * @param im imaginary parts, updated
+     */
+    public void scaleDomain(int j, double f, double[] re, double[] im) {
+        for (int m = start[j]; m < start[j + 1]; m++) {
+            re[from[m]] *= f;
+            im[from[m]] *= f;
+        }
+    }
+
+    /**
+     * The transitions of channel j as (from, to) basis indices.
+     *
+     * @param j channel index
+     * @return a new array of {from, to} pairs
+     */
+    public int[][] transitions(int j) {
+        int[][] t = new int[start[j + 1] - start[j]][];
+        for (int m = start[j]; m < start[j + 1]; m++) {
+            t[m - start[j]] = new int[] {from[m], to[m]};
+        }
+        return t;
+    }
+
+    /**
+     * The diagonal of Σ_j γ_j A_j†A_j (diagonal because each A_j is a partial permutation).
+     *
+     * @return a new array of 4 decay rates
+     */
+    public double[] decay() {
+        double[] d = new double[4];
+        for (int j = 0; j < jumps.length; j++) {
+            for (int m = start[j]; m < start[j + 1]; m++) {
+                d[from[m]] += jumps[j].rate();
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Checks that each channel moves every basis state it acts on by the same bare energy, equal to the channel's
+     * energy, so that in the interaction picture of the diagonal of H a jump is a global phase.
+     *
+     * @param levels diagonal of H
+     * @throws IllegalArgumentException if a channel mixes transition energies
+     */
+    public void requireUniformEnergies(double[] levels) {
+        for (int j = 0; j < jumps.length; j++) {
+            for (int m = start[j]; m < start[j + 1]; m++) {
+                double moved = levels[from[m]] - levels[to[m]];
+                double scale = Math.max(1.0, Math.abs(moved));
+                if (Math.abs(moved - jumps[j].energy()) > 1e-9 * scale) {
+                    throw new IllegalArgumentException("channel " + jumps[j].label() + " moves energy " + moved
+                            + " on one transition but is labelled " + jumps[j].energy());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package qtm.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.model.Model;
+import qtm.model.TimeGrid;
+
+/**
+ * Quantum-jump (Monte Carlo wave-function) trajectories in continuous time.
+ *
+ * <p>Between jumps the unnormalised state follows e^{−iH_eff t}, evaluated in closed form by
+ * {@link NoJumpPropagator}. A jump happens when ‖ψ̃(t)‖² falls to a uniform draw u: when all basis states decay at the
+ * same rate d the time is −ln(u)/d exactly; otherwise it is found by Newton's method on ln‖ψ̃(t)‖² − ln u, safeguarded
+ * by bisection inside the bracket, to 1e-12 in time. In the uniform case (the reset model) the decay is a scalar that
+ * normalisation removes, so only the unitary e^{−iVt} is applied and the next jump time is drawn up front. The channel is drawn by its Born weight γ_j‖A_jψ‖². At grid points
+ * the state is renormalised and u rescaled by the same factor, which changes nothing mathematically and keeps the norm
+ * away from underflow over long runs.
+ *
+ * <p>Not thread-safe: the workspaces are fields, reused for every trajectory, so the loop allocates nothing.
+ */
+public final class JumpTrajectories implements Engine {
+    private static final double TIME_TOLERANCE = 1e-12;
+    private static final int MAX_ITERATIONS = 200;
+
+    private final TimeGrid grid;
+    private final Channels channels;
+    private final NoJumpPropagator propagator;
+    private final NoJumpPropagator rotation;
+    private final double[] rotationStep = new double[NoJumpPropagator.COEFFICIENTS];
+    private final PureStates initial;
+    private final Frame frame;
+    private final double[] stepCoefficients = new double[NoJumpPropagator.COEFFICIENTS];
+    private final double[] coefficients = new double[NoJumpPropagator.COEFFICIENTS];
+    private final double[] weights;
+    private double[] re = new double[4];
+    private double[] im = new double[4];
+    private double[] nextRe = new double[4];
+    private double[] nextIm = new double[4];
+    private final double[] labRe = new double[4];
+    private final double[] labIm = new double[4];
+    private double threshold;
+
+    /**
+     * @param model the machine
+     * @param rho0 initial density matrix
+     * @param grid output grid
+     * @throws IllegalArgumentException if the model's H or channels do not have the block form the engine needs
+     */
+    public JumpTrajectories(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
+        this.grid = grid;
+        this.channels = Channels.of(model.jumps());
+        ZMatrixRMaj h = model.hamiltonian();
+        this.propagator = new NoJumpPropagator(h, channels.decay());
+        this.frame = new Frame(h, grid);
+        channels.requireUniformEnergies(frame.levels());
+        this.initial = PureStates.of(rho0);
+        this.weights = new double[channels.size()];
+        propagator.coefficients(grid.step(), stepCoefficients);
+        this.rotation = NoJumpPropagator.unitary(h);
+        rotation.coefficients(grid.step(), rotationStep);
+    }
+
+    @Override
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    @Override
+    public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
+        if (propagator.uniform()) {
+            runUniform(rng, observer);
+            return;
+        }
+        initial.sample(rng, re, im);
+        observer.begin();
+        emit(0, observer);
+        threshold = uniformOpen(rng);
+        double t = 0;
+        for (int k = 1; k < grid.points(); k++) {
+            double end = grid.time(k);
+            boolean fromGrid = true;
+            while (true) {
+                double tau = nextJump(fromGrid ? -1 : end - t);
+                if (tau < 0) {
+                    t = end;
+                    emit(k, observer);
+                    break;
+                }
+                t += tau;
+                jump(rng, observer, t);
+                threshold = uniformOpen(rng);
+                fromGrid = false;
+            }
+        }
+        observer.end();
+    }
+
+    /**
+     * Every state decays at the same rate d, so ‖ψ̃(t)‖² = e^{−dt} whatever ψ: waiting times are exponential with
+     * rate d, drawn up front, and between jumps the state only rotates.
+     */
+    private void runUniform(UniformRandomProvider rng, TrajectoryObserver observer) {
+        initial.sample(rng, re, im);
+        observer.begin();
+        emit(0, observer);
+        double d = propagator.uniformRate();
+        double next = d > 0 ? -Math.log(uniformOpen(rng)) / d : Double.POSITIVE_INFINITY;
+        double t = 0;
+        for (int k = 1; k < grid.points(); k++) {
+            double end = grid.time(k);
+            boolean fromGrid = true;
+            while (next <= end) {
+                rotation.coefficients(next - t, coefficients);
+                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
+                swap();
+                t = next;
+                jump(rng, observer, t);
+                next = t - Math.log(uniformOpen(rng)) / d;
+                fromGrid = false;
+            }
+            if (fromGrid) {
+                // A rotation keeps the norm; renormalising after every jump is enough.
+                NoJumpPropagator.apply(rotationStep, re, im, nextRe, nextIm);
+                swap();
+            } else {
+                rotation.coefficients(end - t, coefficients);
+                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
+                swap();
+            }
+            t = end;
+            emit(k, observer);
+        }
+        observer.end();
+    }
+
+    /** A uniform draw in (0, 1], so that its logarithm is finite. */
+    private static double uniformOpen(UniformRandomProvider rng) {
+        return 1.0 - rng.nextDouble();
+    }
+
+    private void emit(int k, TrajectoryObserver observer) {
+        frame.toLab(k, re, im, labRe, labIm);
+        observer.state(k, labRe, labIm);
+    }
+
+    /**
+     * Advances the state to the next jump or by {@code limit}, whichever comes first.
+     *
+     * @param limit time left to the next grid point, or −1 for a whole grid step (cached coefficients)
+     * @return the time to the jump, with the state advanced to just before it; or −1 if there is none, with the state
+     *     advanced by the limit, renormalised, and the threshold rescaled
+     */
+    private double nextJump(double limit) {
+        double span = limit < 0 ? grid.step() : limit;
+        double n = advanceTo(limit < 0 ? stepCoefficients : coefficientsFor(span));
+        if (n > threshold) {
+            accept(n);
+            threshold /= n;
+            return -1;
+        }
+        return findJump(span);
+    }
+
+    private double[] coefficientsFor(double t) {
+        propagator.coefficients(t, coefficients);
+        return coefficients;
+    }
+
+    /** Propagates into the spare buffers and returns the squared norm, without accepting. */
+    private double advanceTo(double[] c) {
+        return NoJumpPropagator.apply(c, re, im, nextRe, nextIm);
+    }
+
+    private void swap() {
+        double[] r = re;
+        double[] i = im;
+        re = nextRe;
+        im = nextIm;
+        nextRe = r;
+        nextIm = i;
+    }
+
+    /** Makes the spare buffers the state, normalised. */
+    private void accept(double norm2) {
+        swap();
+        double f = 1.0 / Math.sqrt(norm2);
+        for (int m = 0; m < 4; m++) {
+            re[m] *= f;
+            im[m] *= f;
+        }
+    }
+
+    /**
+     * Solves ln‖ψ̃(τ)‖² = ln u on (0, hi], knowing the left end is above and hi at or below. Newton steps on the
+     * logarithm are nearly exact because the norm is close to a single exponential; a step leaving the bracket is
+     * replaced by bisection.
+     */
+    private double findJump(double hi) {
+        double lo = 0;
+        double target = Math.log(threshold);
+        double rate = propagator.decayRate(re, im);
+        double tau = rate > 0 ? -target / rate : 0.5 * hi;
+        if (!(tau > lo && tau < hi)) {
+            tau = 0.5 * (lo + hi);
+        }
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            propagator.coefficients(tau, coefficients);
+            double n = advanceTo(coefficients);
+            double f = Math.log(n) - target;
+            if (f > 0) {
+                lo = tau;
+            } else {
+                hi = tau;
+            }
+            double slope = -propagator.decayRate(nextRe, nextIm) / n;
+            double step = slope < 0 ? -f / slope : Double.NaN;
+            if (Math.abs(step) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
+                accept(n);
+                return tau;
+            }
+            double next = tau + step;
+            tau = next > lo && next < hi ? next : 0.5 * (lo + hi);
+        }
+        throw new IllegalStateException("jump-time search did not converge");
+    }
+
+    private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
+        double total = 0;
+        for (int j = 0; j < weights.length; j++) {
+            double w = channels.rate(j) * channels.weight(j, re, im);
+            weights[j] = w;
+            total += w;
+        }
+        double r = rng.nextDouble() * total;
+        int chosen = -1;
+        for (int j = 0; j < weights.length; j++) {
+            if (weights[j] > 0) {
+                chosen = j;
+                r -= weights[j];
+                if (r < 0) {
+                    break;
+                }
+            }
+        }
+        if (chosen < 0) {
+            throw new IllegalStateException("a jump was due but no channel has weight");
+        }
+        channels.apply(chosen, re, im, nextRe, nextIm);
+        accept(channels.weight(chosen, re, im));
+        observer.jump(channels.side(chosen), channels.energy(chosen), t);
+    }
+}

@@ -1,0 +1,35 @@
+package qtm.engine;
+
+import qtm.model.Side;
+
+/**
+ * Consumes what one engine instance produces for one trajectory: the normalised pure state on every output-grid point
+ * and every jump in between, in time order. Observers know nothing of how the states were propagated.
+ */
+public interface TrajectoryObserver {
+    /** A new trajectory starts; the next call is {@code state(0, …)}. */
+    void begin();
+
+    /**
+     * The normalised state at grid point k (Schrödinger picture). The arrays are the engine's workspace: read them,
+     * never keep them.
+     *
+     * @param k grid index, 0 … points − 1, increasing
+     * @param re real parts of the four amplitudes in the basis |n_c n_h⟩
+     * @param im imaginary parts
+     */
+    void state(int k, double[] re, double[] im);
+
+    /**
+     * A jump (or, in the collision model, an ancilla found changed), reported after the state of the grid point
+     * before it and before the state of the grid point after it.
+     *
+     * @param side the bath involved
+     * @param energy energy moved from the qubits into that bath
+     * @param time when it happened
+     */
+    void jump(Side side, double energy, double time);
+
+    /** The trajectory is complete. */
+    void end();
+}

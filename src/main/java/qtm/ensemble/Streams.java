@@ -1,0 +1,38 @@
+package qtm.ensemble;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The only place where a seed becomes random streams. Trajectory i of a run with seed s gets an L64X128Mix generator
+ * whose 256-bit state is four SplitMix64 outputs started from a mix of (s, i), so its stream depends on (s, i) alone,
+ * never on which thread runs it or when.
+ */
+public final class Streams {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private Streams() {
+    }
+
+    /**
+     * @param seed the run's seed
+     * @param index trajectory index ≥ 0
+     * @return a new generator for that trajectory
+     */
+    public static UniformRandomProvider forTrajectory(long seed, long index) {
+        long state = mix(mix(seed) ^ (index * GOLDEN + 0x632BE59BD9B4E019L));
+        long[] s = new long[4];
+        for (int k = 0; k < 4; k++) {
+            state += GOLDEN;
+            s[k] = mix(state);
+        }
+        return RandomSource.L64_X128_MIX.create(s);
+    }
+
+    /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplitMix64. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,80 @@
+package qtm.ensemble;
+
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.linalg.HermitianBasis;
+import qtm.stats.Convergence;
+import qtm.stats.Verdict;
+
+/** Compares an ensemble result with an exact series of density matrices on the same grid. */
+public final class Verdicts {
+    private Verdicts() {
+    }
+
+    /**
+     * The final-time covariance with the same null-hypothesis floor as the z-scores: a population's variance is raised
+     * to at least p(1 − p)/N. Raising diagonal entries keeps the matrix positive semidefinite. The floor would give the
+     * trace direction (populations sum to 1 in every trajectory) a variance it does not have, so that direction is
+     * projected out again.
+     */
+    private static double[][] flooredCovariance(double[][] c, double[] exact, long n) {
+        int d = c.length;
+        for (int i = 0; i < 4; i++) {
+            double p = Math.min(1, Math.max(0, exact[i]));
+            c[i][i] = Math.max(c[i][i], p * (1 - p) / n);
+        }
+        // P = 1 − uuᵀ with u = (1, 1, 1, 1, 0, …)/2
+        double[] u = new double[d];
+        for (int i = 0; i < 4; i++) {
+            u[i] = 0.5;
+        }
+        double[] cu = new double[d];
+        double ucu = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                cu[i] += c[i][j] * u[j];
+            }
+            ucu += u[i] * cu[i];
+        }
+        double[][] out = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = c[i][j] - u[i] * cu[j] - cu[i] * u[j] + u[i] * u[j] * ucu;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param result the ensemble
+     * @param exact exact states on the same grid
+     * @return the verdict over every ρ coordinate and time, with the χ² at the final time. The z-score floor is
+     *     √(p(1 − p)/N) at the exact population p for diagonal coordinates and 1/N (the resolution of a mean of N
+     *     values bounded by 1) for coherences.
+     */
+    public static Verdict of(EnsembleResult result, List<ZMatrixRMaj> exact) {
+        HermitianBasis basis = new HermitianBasis(4);
+        int points = result.grid().points();
+        int d = Layout.RHO_SIZE;
+        double[] est = new double[points * d];
+        double[] se = new double[points * d];
+        double[] ex = new double[points * d];
+        double[] floor = new double[points * d];
+        long n = result.trajectories();
+        double[] coords = new double[d];
+        for (int k = 0; k < points; k++) {
+            basis.coordinates(exact.get(k), coords);
+            double[] s = result.rhoStandardErrors(k);
+            for (int m = 0; m < d; m++) {
+                est[k * d + m] = result.series(k, Layout.RHO + m).mean();
+                se[k * d + m] = s[m];
+                ex[k * d + m] = coords[m];
+                double p = Math.min(1, Math.max(0, coords[m]));
+                floor[k * d + m] = m < 4 ? Math.max(Math.sqrt(p * (1 - p) / n), 1.0 / n) : 1.0 / n;
+            }
+        }
+        double[] finalExact = basis.coordinates(exact.get(points - 1), new double[d]);
+        return Convergence.test(est, se, ex, floor, result.finalMean(),
+                flooredCovariance(result.finalCovariance(), finalExact, n), finalExact);
+    }
+}

@@ -1,0 +1,112 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code qtm run}: the files and summary it writes, and clear errors for the new scenario keys. */
+class RunCommandTest {
+    private static final String GOOD = """
+            name: t
+            model: {type: flux, E: 1.0, g: 1.6e-3, cold: {T: 0.0, rate: 1.0e-2}, hot: {T: 100, rate: 1.0e-5}}
+            initial: "00"
+            time: {end: 400, points: 11}
+            engines: [trajectories, collision]
+            ensemble: {trajectories: 2000, seed: 5}
+            collision: {dt: 2}
+            """;
+
+    @Test
+    void writesTimeseriesAndSummary(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD);
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, r.status(), r.err());
+        for (String f : List.of("timeseries-trajectories.csv", "timeseries-collision.csv", "timeseries-exact.csv",
+                "summary.json")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        List<String> lines = Files.readAllLines(out.resolve("timeseries-trajectories.csv"));
+        assertEquals(12, lines.size());
+        assertTrue(lines.get(0).startsWith("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,"
+                + "heat_hot,p00_se,"), lines.get(0));
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String engine : List.of("trajectories", "collision")) {
+            JsonNode e = s.get("engines").get(engine);
+            assertEquals(2000, e.get("trajectories").asLong());
+            assertEquals("trajectories", e.get("stop_reason").asText());
+            for (String key : List.of("max_abs_z", "p_value", "converged")) {
+                assertTrue(e.has(key), key);
+            }
+            for (String key : List.of("concurrence", "heat_cold", "heat_hot")) {
+                assertTrue(e.get("final").get(key).has("mean") && e.get("final").get(key).has("se"), key);
+            }
+            assertTrue(e.get("converged").asBoolean(), e.toString());
+        }
+        assertTrue(s.get("exact").get("steady").has("concurrence"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameSummaryOnAnyThreadCount(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD.replace("trajectories: 2000", "trajectories: 500"));
+        String[] csv = new String[2];
+        int[] threads = {1, 2};
+        for (int i = 0; i < 2; i++) {
+            Path out = dir.resolve("out" + i);
+            assertEquals(0, CliTest.run("run", file.toString(), "--out", out.toString(), "--threads",
+                    Integer.toString(threads[i]), "--quiet").status());
+            csv[i] = Files.readString(out.resolve("timeseries-trajectories.csv"))
+                    + Files.readString(out.resolve("timeseries-collision.csv"));
+        }
+        assertEquals(csv[0], csv[1]);
+    }
+
+    static Stream<Arguments> bad() {
+        return Stream.of(
+                Arguments.of(GOOD.replace("engines: [trajectories, collision]", "engines: [lasers]"), "engines",
+                        "lasers"),
+                Arguments.of(GOOD.replace("engines: [trajectories, collision]", "engines: []"), "engines", "[]"),
+                Arguments.of(GOOD.replace("engines: [trajectories, collision]", "engines: [collision, collision]"),
+                        "engines", "collision"),
+                Arguments.of(GOOD.replace("trajectories: 2000", "trajectories: 0"), "ensemble.trajectories", "0"),
+                Arguments.of(GOOD.replace("trajectories: 2000", "trajectories: 1.5"), "ensemble.trajectories", "1.5"),
+                Arguments.of(GOOD.replace("seed: 5", "seed: x"), "ensemble.seed", "x"),
+                Arguments.of(GOOD.replace("seed: 5", "target_se: -1"), "ensemble.target_se", "-1"),
+                Arguments.of(GOOD.replace("seed: 5", "time_budget_s: 0"), "ensemble.time_budget_s", "0"),
+                Arguments.of(GOOD.replace("seed: 5", "threads: 4"), "ensemble.threads", "4"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: 0"), "collision.dt", "0"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: 1000").replace("end: 400, points: 11", "end: 4000, points: 2"),
+                        "collision.dt", "pi/2"),
+                Arguments.of(GOOD.replace("dt: 2", "step: 2"), "collision.step", "2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bad")
+    void badRunKeysAreExit2WithOneClearLine(String yaml, String key, String value, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, yaml);
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, r.status(), r.out() + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains(key), "names " + key + ": " + err);
+        assertTrue(err.contains(value), "shows " + value + ": " + err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}

@@ -1,0 +1,63 @@
+package qtm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import qtm.ensemble.Streams;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+
+/**
+ * Once warmed up, an engine allocates nothing while it runs trajectories: thousands of steps and jumps are followed
+ * by at most a few hundred bytes (the allocation counter's own granularity), not the kilobytes per trajectory that
+ * one temporary per step would cost.
+ */
+class NoAllocationTest {
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void hotLoopAllocatesNothing(EngineKind kind) {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        for (Model model : NoJumpPropagatorTest.models()) {
+            Engine engine = kind.create(model, TwoQubits.basisState("01"), new TimeGrid(2000, 41), 1.0);
+            UniformRandomProvider rng = Streams.forTrajectory(3, 0);
+            TrajectoryObserver nothing = new TrajectoryObserver() {
+                @Override
+                public void begin() {
+                }
+
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                }
+
+                @Override
+                public void jump(Side side, double energy, double time) {
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            for (int i = 0; i < 3000; i++) {
+                engine.run(rng, nothing);
+            }
+            long id = Thread.currentThread().getId();
+            long before = mx.getThreadAllocatedBytes(id);
+            int trajectories = 500;
+            for (int i = 0; i < trajectories; i++) {
+                engine.run(rng, nothing);
+            }
+            long bytes = mx.getThreadAllocatedBytes(id) - before;
+            assertTrue(bytes < 4096, kind + " " + model.type() + ": " + bytes + " bytes for " + trajectories
+                    + " trajectories");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package qtm.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import qtm.engine.EngineKind;
+import qtm.linalg.HermitianBasis;
+import qtm.model.Model;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+import qtm.observe.Observables;
+import qtm.stats.Estimate;
+import qtm.stats.Verdict;
+
+/**
+ * Every engine on every machine converges to its exact solution: each ρ coordinate within 4.5 of its own SE at every
+ * time (Bonferroni over a few thousand correlated z-scores at 1e-3 is ≈ 4.9), the final-time χ² not rejected, and the
+ * final concurrence within 4 jackknife SE.
+ */
+class ExactAgreementTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(EngineKind.values()).flatMap(k -> Stream.of(
+                Arguments.of(k, "reset", Fixtures.RESET), Arguments.of(k, "flux", Fixtures.FLUX),
+                Arguments.of(k, "dqd", Fixtures.DQD)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void ensembleMeanAgreesWithExact(EngineKind kind, String name, Model model) {
+        TimeGrid grid = new TimeGrid(2000, 21);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        double dt = 2.0;
+        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, dt);
+        long n = 20_000;
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, grid,
+                EnsembleSettings.count(n, 20240611L, 2));
+        Verdict v = Verdicts.of(r, exact);
+        assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
+        assertTrue(v.converged(), v.toString());
+        int last = grid.points() - 1;
+        Estimate c = r.concurrence(last);
+        double cExact = Observables.concurrence(exact.get(last));
+        assertTrue(Math.abs(c.mean() - cExact) <= 4 * c.se() + 1e-12,
+                "C " + c + " vs exact " + cExact);
+    }
+
+
+
+    /**
+     * A superposition across excitation sectors keeps coherences that rotate at the level spacings (E, 2E + U): the
+     * engines' rotating frame must put those phases back exactly.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(EngineKind.class)
+    void coherencesBetweenSectorsRotateCorrectly(EngineKind kind) {
+        Model model = Fixtures.DQD;
+        TimeGrid grid = new TimeGrid(150, 16);
+        double[] re = {0.5, 0.3, -0.4, 0.2};
+        double[] im = {0.0, 0.4, 0.2, -0.5};
+        double norm = 0;
+        for (int i = 0; i < 4; i++) {
+            norm += re[i] * re[i] + im[i] * im[i];
+        }
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                rho0.set(i, j, (re[i] * re[j] + im[i] * im[j]) / norm, (im[i] * re[j] - re[i] * im[j]) / norm);
+            }
+        }
+        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, 0.5);
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, 0.5), model, grid,
+                EnsembleSettings.count(20_000, 8, 2));
+        Verdict v = Verdicts.of(r, exact);
+        assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
+        assertTrue(v.converged(), v.toString());
+        // the |00>-|11> coherence really is there and rotating at 2E + U
+        assertTrue(Math.abs(exact.get(grid.points() - 1).getReal(0, 3)) + Math.abs(exact.get(grid.points() - 1)
+                .getImag(0, 3)) > 0.05);
+    }
+
+    /** The verdict has power: the same ensemble against the exact solution of a 10 % weaker hot bath fails. */
+    @org.junit.jupiter.api.Test
+    void aWrongReferenceIsRejected() {
+        Model model = Fixtures.RESET;
+        Model wrong = new qtm.model.ResetModel(1, 1.6e-3, model.cold(),
+                new qtm.model.Bath(Double.POSITIVE_INFINITY, 0.9 * model.hot().rate()));
+        TimeGrid grid = new TimeGrid(2000, 21);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, grid,
+                EnsembleSettings.count(20_000, 3, 2));
+        assertTrue(Verdicts.of(r, EngineKind.TRAJECTORIES.exact(model, rho0, grid, 0)).converged());
+        Verdict v = Verdicts.of(r, EngineKind.TRAJECTORIES.exact(wrong, rho0, grid, 0));
+        assertTrue(!v.converged() && v.pValue() < 1e-3, v.toString());
+    }
+
+    static double[] coordinates(ZMatrixRMaj rho) {
+        return new HermitianBasis(4).coordinates(rho, new double[16]);
+    }
+}

@@ -169,7 +169,14 @@ public final class EnsembleResult {
         return last.covarianceOfMean();
     }
 
-    private Estimate jackknife(int k, java.util.function.ToDoubleFunction<ZMatrixRMaj> f) {
+    /**
+     * Any function of ρ̄(t_k), with its jackknife SE over batches.
+     *
+     * @param k grid index
+     * @param f the function
+     * @return the estimate
+     */
+    public Estimate jackknife(int k, java.util.function.ToDoubleFunction<ZMatrixRMaj> f) {
         return jackknife(batches, k, f);
     }
 

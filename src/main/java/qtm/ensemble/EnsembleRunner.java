@@ -57,6 +57,23 @@ public final class EnsembleRunner {
      */
     public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings,
             java.util.function.LongConsumer progress) {
+        return run(engines, model, grid, settings, progress, () -> false);
+    }
+
+    /**
+     * As {@link #run(Supplier, Model, TimeGrid, EnsembleSettings, java.util.function.LongConsumer)}, stopping early
+     * when asked. A stop is honoured between rounds, so every trajectory in the result is complete.
+     *
+     * @param engines makes one engine per worker thread
+     * @param model the machine (for the heat formula)
+     * @param grid output grid
+     * @param settings size, seed, stop conditions and threads
+     * @param progress receives the number of trajectories merged so far
+     * @param stopRequested polled between rounds; true ends the run with {@link StopReason#INTERRUPTED}
+     * @return the merged result
+     */
+    public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings,
+            java.util.function.LongConsumer progress, java.util.function.BooleanSupplier stopRequested) {
         long start = System.nanoTime();
         long n = settings.trajectories();
         int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, (n + 4L * BATCHES - 1) / (4L * BATCHES)));
@@ -90,7 +107,8 @@ public final class EnsembleRunner {
                     nextChunk++;
                 }
                 progress.accept(done);
-                reason = stop(settings, done, nextChunk, batches, grid, start);
+                reason = stopRequested.getAsBoolean() ? StopReason.INTERRUPTED
+                        : stop(settings, done, nextChunk, batches, grid, start);
                 if (reason != null) {
                     break;
                 }

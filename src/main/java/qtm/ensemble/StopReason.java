@@ -7,7 +7,9 @@ public enum StopReason {
     /** The jackknife SE of the final concurrence fell to the target. */
     TARGET_SE("target_se"),
     /** The wall-time budget ran out. */
-    TIME_BUDGET("time_budget");
+    TIME_BUDGET("time_budget"),
+    /** The user asked the run to stop (Ctrl-C). */
+    INTERRUPTED("interrupted");
 
     private final String key;
 

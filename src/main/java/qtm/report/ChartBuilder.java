@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -35,6 +36,7 @@ public final class ChartBuilder {
     private final String title;
     private final String xLabel;
     private final String yLabel;
+    private boolean logX;
     private boolean logY;
     private final List<Entry> entries = new ArrayList<>();
 
@@ -59,6 +61,16 @@ public final class ChartBuilder {
      */
     public ChartBuilder logY() {
         logY = true;
+        return this;
+    }
+
+    /**
+     * Draws x on a logarithmic axis; non-positive values are left out.
+     *
+     * @return this
+     */
+    public ChartBuilder logX() {
+        logX = true;
         return this;
     }
 
@@ -116,7 +128,7 @@ public final class ChartBuilder {
             for (int k = 0; k < s.x().length; k++) {
                 double y = s.y()[k];
                 double se = s.se() == null ? 0 : s.se()[k];
-                if (!Double.isFinite(y) || (logY && y <= 0)) {
+                if (!Double.isFinite(y) || (logY && y <= 0) || (logX && s.x()[k] <= 0)) {
                     continue;
                 }
                 double lo = y - se;
@@ -133,7 +145,7 @@ public final class ChartBuilder {
                     dash, 0f));
         }
         renderer.setAlpha(0.25f);
-        ValueAxis x = plainAxis(new NumberAxis(xLabel));
+        ValueAxis x = logX ? logAxis(xLabel) : plainAxis(new NumberAxis(xLabel));
         ValueAxis y = logY ? logAxis(yLabel) : plainAxis(new NumberAxis(yLabel));
         if (!logY) {
             ((NumberAxis) y).setAutoRangeIncludesZero(false);
@@ -159,7 +171,9 @@ public final class ChartBuilder {
 
     private static LogAxis logAxis(String label) {
         LogAxis axis = new LogAxis(label);
-        axis.setNumberFormatOverride(new DecimalFormat("0.############", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        // One tick per decade, labelled in plain notation (0.001, not 1E-3).
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setNumberFormatOverride(new DecimalFormat("0.##############", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         axis.setTickLabelFont(TICK);
         axis.setLabelFont(LABEL);
         axis.setSmallestValue(1e-14);

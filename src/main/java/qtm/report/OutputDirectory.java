@@ -78,6 +78,11 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
+    /** @return the directory files are written into until {@link #commit()} */
+    public Path staging() {
+        return staging;
+    }
+
     /** @return the final directory */
     public Path target() {
         return target;

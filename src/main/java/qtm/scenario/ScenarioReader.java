@@ -51,7 +51,7 @@ public final class ScenarioReader {
 
     /**
      * The keys of {@code qtm run}: {@code engines}, {@code ensemble: {trajectories, seed, target_se, time_budget_s}}
-     * and {@code collision: {dt}}, each optional.
+     * and {@code collision: {dt}} (a step or a list of steps), each optional.
      *
      * @param root the document
      * @return the settings, defaults filled in
@@ -91,13 +91,27 @@ public final class ScenarioReader {
                 budget = e.number("time_budget_s", Double.MIN_VALUE, MAX);
             }
         }
-        double dt = d.dt();
+        List<Double> dts = d.dts();
         if (root.has("collision")) {
             Node c = root.child("collision");
             c.allowOnly(Set.of("dt"));
-            dt = c.number("dt", Double.MIN_VALUE, MAX, dt);
+            if (c.raw("dt") != null && c.raw("dt").isArray()) {
+                double[] list = c.numbers("dt");
+                if (list.length == 0) {
+                    throw c.error("dt", "expected a step > 0 or a non-empty list of steps > 0");
+                }
+                dts = new java.util.ArrayList<>();
+                for (double x : list) {
+                    if (!(x > 0) || dts.contains(x)) {
+                        throw c.error("dt", "expected a list of distinct steps > 0");
+                    }
+                    dts.add(x);
+                }
+            } else {
+                dts = List.of(c.number("dt", Double.MIN_VALUE, MAX, d.dt()));
+            }
         }
-        return new Simulation(engines, trajectories, seed, targetSe, budget, dt);
+        return new Simulation(engines, trajectories, seed, targetSe, budget, dts);
     }
 
     private static String defaultName(Path file) {

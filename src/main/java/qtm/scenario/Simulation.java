@@ -10,10 +10,10 @@ import java.util.List;
  * @param seed the run's seed
  * @param targetSe stop once the jackknife SE of the final concurrence is at most this (0: no target)
  * @param timeBudgetSeconds wall-time budget per engine
- * @param dt collision step Δt
+ * @param dts collision steps Δt: one, or several for a convergence study (the first is the main one)
  */
 public record Simulation(List<String> engines, long trajectories, long seed, double targetSe,
-        double timeBudgetSeconds, double dt) {
+        double timeBudgetSeconds, List<Double> dts) {
     /** Engine names a scenario may list. */
     public static final List<String> ENGINES = List.of("trajectories", "collision");
     /**
@@ -30,14 +30,23 @@ public record Simulation(List<String> engines, long trajectories, long seed, dou
     /** Default collision step: γΔt ≈ 0.01 for the bundled rates, so the O(Δt) bias stays at the percent level. */
     public static final double DEFAULT_DT = 1.0;
 
-    /** Copies the engine list. */
+    /** Copies the lists. */
     public Simulation {
         engines = List.copyOf(engines);
+        dts = List.copyOf(dts);
+        if (dts.isEmpty()) {
+            throw new IllegalArgumentException("at least one collision step is required");
+        }
+    }
+
+    /** @return the main collision step, the first of {@link #dts()} */
+    public double dt() {
+        return dts.get(0);
     }
 
     /** @return the defaults, used when a scenario has none of the keys */
     public static Simulation defaults() {
-        return new Simulation(ENGINES, 0, DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, DEFAULT_DT);
+        return new Simulation(ENGINES, 0, DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT));
     }
 
     /**

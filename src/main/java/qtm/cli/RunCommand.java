@@ -106,6 +106,10 @@ final class RunCommand implements Callable<Integer> {
         summary.put("threads", t);
         List<ZMatrixRMaj> exact = new Transient(model, grid).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
+        if (steady != null) {
+            stdout.printf(java.util.Locale.ROOT, "%-12s steady state C=%.5f  Q_cold=%.6g  (master equation)%n", "exact",
+                    Observables.concurrence(steady), qtm.observe.Heat.of(model, steady).cold());
+        }
         List<RunFigures.EngineRun> runs = new ArrayList<>();
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
@@ -229,6 +233,7 @@ final class RunCommand implements Callable<Integer> {
         int last = s.time().points() - 1;
         double[] dt = new double[dts.size()];
         double[] mapBias = new double[dts.size()];
+        double[] mapBiasEnd = new double[dts.size()];
         Estimate[] engineBias = new Estimate[dts.size()];
         long n = trajectories != null ? trajectories : sim.trajectoriesFor(EngineKind.COLLISION.key());
         List<double[]> rows = new ArrayList<>();
@@ -240,11 +245,14 @@ final class RunCommand implements Callable<Integer> {
             for (int k = 0; k < map.size(); k++) {
                 mapBias[i] = Math.max(mapBias[i], Ops.maxAbsDiff(map.get(k), exact.get(k)));
             }
+            mapBiasEnd[i] = biasAtEnd(map.get(last), exact.get(last));
             EnsembleResult r = ensemble(EngineKind.COLLISION, s, c.dt(), n, sd, t, "collision dt=" + c.dt());
             engineBias[i] = biasAtEnd(r, exact.get(last));
-            rows.add(new double[] {dt[i], mapBias[i], engineBias[i].mean(), engineBias[i].se(), r.trajectories()});
-            points.addObject().put("dt", dt[i]).put("map_bias", mapBias[i]).put("engine_bias", engineBias[i].mean())
-                    .put("engine_bias_se", engineBias[i].se()).put("trajectories", r.trajectories());
+            rows.add(new double[] {dt[i], mapBias[i], mapBiasEnd[i], engineBias[i].mean(), engineBias[i].se(),
+                r.trajectories()});
+            points.addObject().put("dt", dt[i]).put("map_bias", mapBias[i]).put("map_bias_final", mapBiasEnd[i])
+                    .put("engine_bias_final", engineBias[i].mean())
+                    .put("engine_bias_final_se", engineBias[i].se()).put("trajectories", r.trajectories());
         }
         org.apache.commons.math3.stat.regression.SimpleRegression fit =
                 new org.apache.commons.math3.stat.regression.SimpleRegression();
@@ -254,13 +262,27 @@ final class RunCommand implements Callable<Integer> {
         double slope = fit.getSlope();
         json.put("fitted_slope", slope);
         writeCsv(output.file("collision-dt.csv"),
-                new String[] {"dt", "map_bias", "engine_bias", "engine_bias_se", "trajectories"}, rows);
+                new String[] {"dt", "map_bias", "map_bias_final", "engine_bias_final", "engine_bias_final_se",
+                    "trajectories"}, rows);
         Path dir = output.staging();
         return new HtmlReport.Figure("Collision model against the master equation", "The largest deviation "
                 + "|ρ − ρ_ME| of the exact collision map over all times and elements (black, with the fitted log–log "
-                + "slope; 1 means an O(Δt) error), and the collision engine's estimate of the same deviation at the "
-                + "final time with ±SE.",
+                + "slope; 1 means an O(Δt) error), and the collision engine's estimate of the deviation at the final "
+                + "time with ±SE (collision-dt.csv also lists the map's final-time deviation): the engine resolves "
+                + "the bias only where it exceeds the ensemble's noise.",
                 ChartFiles.write(RunFigures.collisionDt(dt, mapBias, engineBias, slope), dir, "collision-dt"));
+    }
+
+    /** max over the Hermitian coordinates of |a − b|. */
+    private static double biasAtEnd(ZMatrixRMaj a, ZMatrixRMaj b) {
+        qtm.linalg.HermitianBasis basis = new qtm.linalg.HermitianBasis(4);
+        double[] x = basis.coordinates(a, new double[16]);
+        double[] y = basis.coordinates(b, new double[16]);
+        double m = 0;
+        for (int i = 0; i < 16; i++) {
+            m = Math.max(m, Math.abs(x[i] - y[i]));
+        }
+        return m;
     }
 
     /** max over the ρ̄ coordinates of |ρ̄ − ρ_ME| at the final time, with the SE of the coordinate that attains it. */

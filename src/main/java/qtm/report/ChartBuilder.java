@@ -37,6 +37,7 @@ public final class ChartBuilder {
     private final String xLabel;
     private final String yLabel;
     private boolean logX;
+    private double logXTicks = 10;
     private boolean logY;
     private final List<Entry> entries = new ArrayList<>();
 
@@ -70,7 +71,18 @@ public final class ChartBuilder {
      * @return this
      */
     public ChartBuilder logX() {
+        return logX(10);
+    }
+
+    /**
+     * Draws x on a logarithmic axis with a tick at every power of {@code ratio} (2 for halvings of a step).
+     *
+     * @param ratio the factor between neighbouring ticks, &gt; 1
+     * @return this
+     */
+    public ChartBuilder logX(double ratio) {
         logX = true;
+        logXTicks = ratio;
         return this;
     }
 
@@ -145,8 +157,8 @@ public final class ChartBuilder {
                     dash, 0f));
         }
         renderer.setAlpha(0.25f);
-        ValueAxis x = logX ? logAxis(xLabel) : plainAxis(new NumberAxis(xLabel));
-        ValueAxis y = logY ? logAxis(yLabel) : plainAxis(new NumberAxis(yLabel));
+        ValueAxis x = logX ? logAxis(xLabel, logXTicks) : plainAxis(new NumberAxis(xLabel));
+        ValueAxis y = logY ? logAxis(yLabel, 10) : plainAxis(new NumberAxis(yLabel));
         if (!logY) {
             ((NumberAxis) y).setAutoRangeIncludesZero(false);
         }
@@ -169,10 +181,10 @@ public final class ChartBuilder {
         return axis;
     }
 
-    private static LogAxis logAxis(String label) {
+    private static LogAxis logAxis(String label, double ratio) {
         LogAxis axis = new LogAxis(label);
-        // One tick per decade, labelled in plain notation (0.001, not 1E-3).
-        axis.setTickUnit(new NumberTickUnit(1.0));
+        // One tick per power of the ratio, labelled in plain notation (0.001, not 1E-3).
+        axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
         axis.setNumberFormatOverride(new DecimalFormat("0.##############", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         axis.setTickLabelFont(TICK);
         axis.setLabelFont(LABEL);

@@ -204,7 +204,7 @@ public final class RunFigures {
      *
      * @param dts the steps
      * @param mapBias exact discrete map: max over t and elements of |ρ_map − ρ_ME|
-     * @param engineBias the engine's estimate of the same quantity at the final time, with SE
+     * @param engineBias the engine's estimate of the final-time quantity, with SE
      * @param slope fitted slope of log(mapBias) against log(Δt)
      * @return the chart
      */
@@ -216,8 +216,9 @@ public final class RunFigures {
             se[k] = engineBias[k].se();
         }
         return new ChartBuilder("Collision model: error against the master equation vs Δt", "Δt (units of 1/E)",
-                "max |ρ − ρ_ME| (dimensionless)").logX().logY()
-                .add(Series.line("exact collision map (fitted slope " + fmt(slope) + ")", dts, mapBias), EXACT, false)
+                "max |ρ − ρ_ME| (dimensionless)").logX(2).logY()
+                .add(Series.line("exact collision map, max over t (fitted slope " + fmt(slope) + ")", dts, mapBias),
+                        EXACT, false)
                 .add(new Series("collision engine, final time, ± SE", dts, y, se), ChartBuilder.color(1), false)
                 .build();
     }

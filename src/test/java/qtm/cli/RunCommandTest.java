@@ -91,7 +91,37 @@ class RunCommandTest {
                 Arguments.of(GOOD.replace("dt: 2", "dt: 0"), "collision.dt", "0"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: 1000").replace("end: 400, points: 11", "end: 4000, points: 2"),
                         "collision.dt", "pi/2"),
-                Arguments.of(GOOD.replace("dt: 2", "step: 2"), "collision.step", "2"));
+                Arguments.of(GOOD.replace("dt: 2", "step: 2"), "collision.step", "2"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: []"), "collision.dt", "[]"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: [1, -1]"), "collision.dt", "[1,-1]"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: [1, 1]"), "collision.dt", "[1,1]"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: [1, x]"), "collision.dt[1]", "x"));
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(List.of("--threads", "0"), "--threads", "0"),
+                Arguments.of(List.of("--trajectories", "0"), "--trajectories", "0"),
+                Arguments.of(List.of("--trajectories", "many"), "--trajectories", "many"),
+                Arguments.of(List.of("--seed", "1.5"), "--seed", "1.5"),
+                Arguments.of(List.of("--out", "/proc/qtm-cannot-write-here"), "--out", "/proc/qtm-cannot-write-here"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOptions")
+    void badRunOptionsAreExit2(List<String> options, String key, String value, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD);
+        List<String> args = new java.util.ArrayList<>(List.of("run", file.toString(), "--quiet"));
+        if (!options.contains("--out")) {
+            args.addAll(List.of("--out", dir.resolve("out").toString()));
+        }
+        args.addAll(options);
+        CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(key) && r.err().contains(value), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
     @ParameterizedTest

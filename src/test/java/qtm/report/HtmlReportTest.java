@@ -39,7 +39,7 @@ class HtmlReportTest {
     void headlessChromiumLoadsItAndShowsTheVerdictTable(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("report.html");
         Files.writeString(page, HtmlReport.render(sample()));
-        HeadlessChromium.Page p = HeadlessChromium.load(page, dir, "--dump-dom");
+        ChromiumPage.Page p = ChromiumPage.load(page, dir, "--dump-dom");
         assertEquals(0, p.status());
         assertTrue(p.consoleLines().isEmpty(), "console messages: " + p.consoleLines());
         String dom = p.dom();
@@ -47,7 +47,7 @@ class HtmlReportTest {
         assertTrue(dom.contains(">converged<") && dom.contains(">not converged<"), "both verdicts shown");
         assertTrue(dom.contains("<svg"), "chart inline");
         Path shot = dir.resolve("shot.png");
-        HeadlessChromium.Page s = HeadlessChromium.load(page, dir, "--screenshot=" + shot, "--window-size=1280,900");
+        ChromiumPage.Page s = ChromiumPage.load(page, dir, "--screenshot=" + shot, "--window-size=1280,900");
         assertEquals(0, s.status());
         assertTrue(Files.size(shot) > 10_000, "the page renders to a non-trivial picture");
     }

@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Debian's chromium, headless, as the probe of this machine kind starts it. */
-final class HeadlessChromium {
+public final class ChromiumPage {
     /** What one page load gave. */
-    record Page(int status, String dom, List<String> consoleLines) {
+    public record Page(int status, String dom, List<String> consoleLines) {
     }
 
-    private HeadlessChromium() {
+    private ChromiumPage() {
     }
 
     /** Skips the test where chromium is absent, except in CI, which installs it and must run the test. */
@@ -32,7 +32,7 @@ final class HeadlessChromium {
         return null;
     }
 
-    static Page load(Path html, Path work, String... extra) throws IOException, InterruptedException {
+    public static Page load(Path html, Path work, String... extra) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(executable().toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + work.resolve("profile"),

@@ -42,6 +42,13 @@ public final class Main implements Runnable {
     /** @return the configured picocli command line */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // A usage error is bad input like any other: one line on stderr, status 2, no usage dump.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine sub = ex.getCommandLine();
+            sub.getErr().println("qtm: command line: " + ex.getMessage() + " (see '"
+                    + sub.getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof ScenarioException) {
                 line.getErr().println("qtm: " + ex.getMessage());

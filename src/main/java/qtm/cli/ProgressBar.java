@@ -26,9 +26,19 @@ final class ProgressBar {
         this.label = label;
     }
 
-    /** @return whether stderr is an interactive terminal */
+    /**
+     * Whether stderr is an interactive terminal. Java 17 cannot ask that of stderr directly (System.console() looks
+     * at stdin and stdout), so on Linux the file descriptor's target is read; elsewhere the console decides.
+     *
+     * @return true if the bar should be drawn
+     */
     static boolean terminal() {
-        return System.console() != null;
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     /**

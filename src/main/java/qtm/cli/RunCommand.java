@@ -103,7 +103,6 @@ final class RunCommand implements Callable<Integer> {
         summary.put("scenario", s.name());
         summary.put("file", s.file());
         summary.put("seed", sd);
-        summary.put("threads", t);
         List<ZMatrixRMaj> exact = new Transient(model, grid).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
         if (steady != null) {
@@ -340,7 +339,6 @@ final class RunCommand implements Callable<Integer> {
         int last = r.grid().points() - 1;
         e.put("trajectories", r.trajectories());
         e.put("stop_reason", r.stopReason().key());
-        e.put("seconds", r.seconds());
         e.put("max_abs_z", v.maxAbsZ());
         e.put("z_tests", v.tests());
         e.put("max_z_p_value", v.maxZPValue());

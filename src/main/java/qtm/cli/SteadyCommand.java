@@ -45,7 +45,7 @@ final class SteadyCommand implements Callable<Integer> {
             out.printf("concurrence  %.6g%n", o.concurrence());
             out.printf("purity       %.6g%n", o.purity());
             out.printf("populations  p00 %.6g  p01 %.6g  p10 %.6g  p11 %.6g%n", o.p00(), o.p01(), o.p10(), o.p11());
-            out.printf("rho_01,10    %.6g %+.6gi%n", o.coherenceRe(), o.coherenceIm());
+            out.printf("rho_01,10    %.6g %+.6gi%n", o.coherenceRe() + 0.0, o.coherenceIm() + 0.0);
             out.printf("heat         Q_cold %.6g  Q_hot %.6g  (into each bath, units E^2)%n", o.heatCold(),
                     o.heatHot());
         }

@@ -29,10 +29,13 @@ public final class ChartFiles {
      * @param chart the chart
      * @param width width in pixels
      * @param height height in pixels
+     * @param idPrefix prefix of the element ids: JFreeSVG's default is time-based, which would make the same chart
+     *     differ byte for byte between runs, and two charts inlined in one page need distinct ids
      * @return the SVG text
      */
-    public static String svg(JFreeChart chart, int width, int height) {
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(idPrefix);
         chart.draw(g, new Rectangle(0, 0, width, height));
         return g.getSVGDocument();
     }
@@ -48,7 +51,7 @@ public final class ChartFiles {
      */
     public static String write(JFreeChart chart, Path dir, String base) throws IOException {
         ChartUtils.saveChartAsPNG(dir.resolve(base + ".png").toFile(), chart, WIDTH, HEIGHT);
-        String svg = svg(chart, WIDTH, HEIGHT);
+        String svg = svg(chart, WIDTH, HEIGHT, base + "-");
         Files.writeString(dir.resolve(base + ".svg"), svg, StandardCharsets.UTF_8);
         return svg;
     }

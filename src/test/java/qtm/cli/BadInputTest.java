@@ -109,7 +109,8 @@ class BadInputTest {
         CliTest.Run r = CliTest.run(args.toArray(String[]::new));
         assertEquals(2, r.status(), args + " -> " + r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        assertFalse(r.err().isBlank());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith("qtm: "), r.err());
     }
 
     static Stream<List<String>> commandLines() {

@@ -1,5 +1,6 @@
 package qtm.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,19 +61,28 @@ class RunCommandTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameSummaryOnAnyThreadCount(@TempDir Path dir) throws Exception {
+    void theSameSeedGivesTheSameBytesOnAnyThreadCount(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, GOOD.replace("trajectories: 2000", "trajectories: 500"));
-        String[] csv = new String[2];
-        int[] threads = {1, 2};
-        for (int i = 0; i < 2; i++) {
-            Path out = dir.resolve("out" + i);
-            assertEquals(0, CliTest.run("run", file.toString(), "--out", out.toString(), "--threads",
+        int[] threads = {1, 2, 4};
+        Path[] outs = new Path[threads.length];
+        for (int i = 0; i < threads.length; i++) {
+            outs[i] = dir.resolve("out" + i);
+            assertEquals(0, CliTest.run("run", file.toString(), "--out", outs[i].toString(), "--threads",
                     Integer.toString(threads[i]), "--quiet").status());
-            csv[i] = Files.readString(out.resolve("timeseries-trajectories.csv"))
-                    + Files.readString(out.resolve("timeseries-collision.csv"));
         }
-        assertEquals(csv[0], csv[1]);
+        List<String> names;
+        try (var files = Files.list(outs[0])) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(names.containsAll(List.of("summary.json", "report.html", "concurrence.png", "heat.svg",
+                "timeseries-trajectories.csv", "timeseries-collision.csv")), names.toString());
+        for (int i = 1; i < threads.length; i++) {
+            for (String name : names) {
+                assertArrayEquals(Files.readAllBytes(outs[0].resolve(name)), Files.readAllBytes(outs[i].resolve(name)),
+                        name + " differs between 1 and " + threads[i] + " threads");
+            }
+        }
     }
 
     static Stream<Arguments> bad() {

@@ -15,7 +15,7 @@ class HtmlReportTest {
         double[] t = {0, 1, 2, 3};
         String svg = ChartFiles.svg(new ChartBuilder("Concurrence", "t (1/E)", "C")
                 .add(new Series("trajectories", t, new double[] {0, 0.01, 0.02, 0.03}, new double[] {0, 1e-3, 1e-3, 1e-3}))
-                .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400);
+                .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400, "c-");
         return new HtmlReport.Content("demo <run>", "a & b", "name: demo\nmodel: {type: reset}\n", 42L,
                 List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true),
                         new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false)),

@@ -21,7 +21,7 @@ import qtm.sweep.Optimum;
                 + "default (0, 1e-2]) at the scenario's temperatures and U; with optimize.Th: true also over Th >= Tc.")
 final class OptimizeCommand implements Callable<Integer> {
     @Mixin
-    StudyOptions study;
+    ScenarioOptions study;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -31,7 +31,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Study s = study.read();
+        Study s = study.readStudy();
         Optimum o;
         try {
             o = s.optimizer().maximise(s.model());

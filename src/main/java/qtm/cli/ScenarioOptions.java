@@ -7,10 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioReader;
+import qtm.scenario.Study;
+import qtm.scenario.StudyReader;
 
-/** The scenario file and its overrides, shared by every command that reads a scenario. */
+/** The scenario file and its overrides, shared by every command that reads one. */
 final class ScenarioOptions {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file, e.g. scenarios/reset-paper.yaml.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file, e.g. scenarios/reset-paper.yaml or scenarios/paper/fig2a.yaml.")
     Path file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -19,5 +21,10 @@ final class ScenarioOptions {
 
     Scenario read() {
         return ScenarioReader.read(file, sets);
+    }
+
+    /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
+    Study readStudy() {
+        return StudyReader.read(file, sets);
     }
 }

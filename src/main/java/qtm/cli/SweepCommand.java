@@ -22,7 +22,7 @@ import qtm.sweep.SweepTable;
                 + "(PNG + SVG) into output/NAME/ (or --out DIR). A re-run replaces the directory as a whole.")
 final class SweepCommand implements Callable<Integer> {
     @Mixin
-    StudyOptions study;
+    ScenarioOptions study;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default output/NAME).")
     Path out;
@@ -32,7 +32,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Study s = study.read();
+        Study s = study.readStudy();
         if (s.sweep() == null) {
             throw new ScenarioException(s.file(), "sweep", "(missing)",
                     "a sweep scenario needs a sweep section; see scenarios/paper/");

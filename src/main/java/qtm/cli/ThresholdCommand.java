@@ -20,7 +20,7 @@ final class ThresholdCommand implements Callable<Integer> {
     private static final double ACCURACY = 1e-9;
 
     @Mixin
-    StudyOptions study;
+    ScenarioOptions study;
 
     @Option(names = "--json", description = "Print one JSON object {\"Tc\": value} instead of text.")
     boolean json;
@@ -30,7 +30,7 @@ final class ThresholdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study s = study.read();
+        Study s = study.readStudy();
         double tc;
         try {
             tc = new Thresholds(s.optimizer(), ACCURACY).cold(s.model());

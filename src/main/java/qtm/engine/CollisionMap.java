@@ -95,17 +95,6 @@ public final class CollisionMap {
      * @return a new list of the states on every grid point
      */
     public List<ZMatrixRMaj> evolve(ZMatrixRMaj rho0) {
-        List<ZMatrixRMaj> out = new ArrayList<>(grid.points());
-        DMatrixRMaj v = new DMatrixRMaj(basis.size(), 1);
-        basis.coordinates(rho0, v.data);
-        DMatrixRMaj next = new DMatrixRMaj(basis.size(), 1);
-        for (int k = 0; k < grid.points(); k++) {
-            if (k > 0) {
-                CommonOps_DDRM.mult(gridStep, v, next);
-                v.setTo(next);
-            }
-            out.add(basis.matrix(v.data, new ZMatrixRMaj(TwoQubits.DIM, TwoQubits.DIM)));
-        }
-        return out;
+        return basis.orbit(gridStep, rho0, grid.points());
     }
 }

@@ -1,10 +1,8 @@
 package qtm.engine;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.ZMatrixRMaj;
+import qtm.linalg.Hermitian;
 
 /**
  * A decomposition ρ = Σ w_m |v_m⟩⟨v_m| of the initial density matrix into pure states, from which each trajectory
@@ -49,20 +47,9 @@ public final class PureStates {
                 }
             }
         }
-        double[][] m = new double[2 * n][2 * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double a = 0.5 * (rho.getReal(i, j) + rho.getReal(j, i));
-                double b = 0.5 * (rho.getImag(i, j) - rho.getImag(j, i));
-                m[i][j] = a;
-                m[n + i][n + j] = a;
-                m[i][n + j] = -b;
-                m[n + i][j] = b;
-            }
-        }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
-        RealMatrix v = eig.getV();
-        double[] lambda = eig.getRealEigenvalues();
+        Hermitian.Eigen eig = Hermitian.embedded(rho);
+        double[][] v = eig.v();
+        double[] lambda = eig.values();
         int kept = 0;
         for (double l : lambda) {
             if (l > 1e-15) {
@@ -83,8 +70,8 @@ public final class PureStates {
             w[q] = lambda[k];
             double norm = 0;
             for (int i = 0; i < n; i++) {
-                r[q][i] = v.getEntry(i, k);
-                s[q][i] = v.getEntry(n + i, k);
+                r[q][i] = v[i][k];
+                s[q][i] = v[n + i][k];
                 norm += r[q][i] * r[q][i] + s[q][i] * s[q][i];
             }
             double f = 1 / Math.sqrt(norm);

@@ -29,19 +29,29 @@ public final class SteadyState {
     public static ZMatrixRMaj of(Model model) {
         requireUnique(model);
         Liouvillian l = new Liouvillian(model);
-        HermitianBasis basis = l.basis();
-        DMatrixRMaj a = l.matrix();
+        return solve(l.matrix(), l.basis());
+    }
+
+    /**
+     * The unit-trace null vector of a Liouvillian given as a real matrix in Hermitian coordinates.
+     *
+     * @param generator L, overwritten
+     * @param basis its coordinates
+     * @return a new density matrix
+     * @throws IllegalArgumentException if the system is singular
+     */
+    public static ZMatrixRMaj solve(DMatrixRMaj generator, HermitianBasis basis) {
         double[] t = basis.traceFunctional();
         for (int c = 0; c < t.length; c++) {
-            a.set(0, c, t[c]);
+            generator.set(0, c, t[c]);
         }
         DMatrixRMaj b = new DMatrixRMaj(t.length, 1);
         b.set(0, 0, 1.0);
         DMatrixRMaj x = new DMatrixRMaj(t.length, 1);
-        if (!CommonOps_DDRM.solve(a, b, x)) {
-            throw new IllegalArgumentException("the steady-state system is singular for " + model);
+        if (!CommonOps_DDRM.solve(generator, b, x)) {
+            throw new IllegalArgumentException("the steady-state system is singular");
         }
-        return basis.matrix(x.data, new ZMatrixRMaj(TwoQubits.DIM, TwoQubits.DIM));
+        return basis.matrix(x.data, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package qtm.exact;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
@@ -10,7 +9,6 @@ import qtm.linalg.Liouvillian;
 import qtm.linalg.MatrixExp;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
-import qtm.model.TwoQubits;
 
 /**
  * The exact transient ρ(t_k) = e^{L t_k} ρ0 on a uniform grid. The one-step propagator e^{LΔt} is computed once and
@@ -39,20 +37,7 @@ public final class Transient {
      * @return a new list of grid.points() density matrices, the first a copy of ρ0
      */
     public List<ZMatrixRMaj> evolve(ZMatrixRMaj rho0) {
-        List<ZMatrixRMaj> out = new ArrayList<>(grid.points());
-        DMatrixRMaj v = new DMatrixRMaj(basis.size(), 1);
-        basis.coordinates(rho0, v.data);
-        DMatrixRMaj next = new DMatrixRMaj(basis.size(), 1);
-        for (int k = 0; k < grid.points(); k++) {
-            if (k > 0) {
-                CommonOps_DDRM.mult(step, v, next);
-                DMatrixRMaj t = v;
-                v = next;
-                next = t;
-            }
-            out.add(basis.matrix(v.data, new ZMatrixRMaj(TwoQubits.DIM, TwoQubits.DIM)));
-        }
-        return out;
+        return basis.orbit(step, rho0, grid.points());
     }
 
     /** @return the grid */

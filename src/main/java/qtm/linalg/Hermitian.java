@@ -18,11 +18,24 @@ public final class Hermitian {
     private Hermitian() {
     }
 
-    /** Eigenvalues and eigenvectors (columns of v) of the real embedding. */
-    private record Eigen(double[] values, double[][] v) {
+    /**
+     * Eigenpairs of the real embedding [[A, −B], [B, A]] of A + iB: 2n eigenvalues (each of A + iB twice) and the
+     * matching eigenvectors as the columns of v, whose top half is the real part and bottom half the imaginary part
+     * of an eigenvector of A + iB.
+     *
+     * @param values eigenvalues, unsorted
+     * @param v 2n×2n, eigenvectors in columns
+     */
+    public record Eigen(double[] values, double[][] v) {
     }
 
-    private static Eigen embedded(ZMatrixRMaj a) {
+    /**
+     * The eigenpairs of a Hermitian matrix through its real embedding, by the Jacobi method.
+     *
+     * @param a n×n Hermitian matrix
+     * @return the eigenpairs of the embedding
+     */
+    public static Eigen embedded(ZMatrixRMaj a) {
         int n = a.numRows;
         double[][] m = new double[2 * n][2 * n];
         for (int i = 0; i < n; i++) {

@@ -106,4 +106,28 @@ public final class HermitianBasis {
         }
         return t;
     }
+
+    /**
+     * The orbit ρ_k = P^k ρ0, k = 0 … points − 1, of a superoperator P given as a real matrix in these coordinates:
+     * how an exact propagator for one grid step becomes a time series.
+     *
+     * @param step P, n²×n²
+     * @param rho0 the initial n×n matrix
+     * @param points number of states wanted
+     * @return a new list, the first a copy of ρ0
+     */
+    public java.util.List<ZMatrixRMaj> orbit(org.ejml.data.DMatrixRMaj step, ZMatrixRMaj rho0, int points) {
+        java.util.List<ZMatrixRMaj> out = new java.util.ArrayList<>(points);
+        org.ejml.data.DMatrixRMaj v = new org.ejml.data.DMatrixRMaj(size(), 1);
+        coordinates(rho0, v.data);
+        org.ejml.data.DMatrixRMaj next = new org.ejml.data.DMatrixRMaj(size(), 1);
+        for (int k = 0; k < points; k++) {
+            if (k > 0) {
+                org.ejml.dense.row.CommonOps_DDRM.mult(step, v, next);
+                v.setTo(next);
+            }
+            out.add(matrix(v.data, new ZMatrixRMaj(n, n)));
+        }
+        return out;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import qtm.exact.SteadyState;
 import qtm.linalg.HermitianBasis;
 import qtm.linalg.Liouvillian;
 import qtm.model.Jump;
@@ -23,7 +24,6 @@ final class SteadyStateFamily {
     private final DMatrixRMaj free;
     private final DMatrixRMaj coupling;
     private final List<DMatrixRMaj> channels = new ArrayList<>();
-    private final double[] trace;
 
     /**
      * @param template the kind, E and U; its couplings and temperatures do not matter
@@ -41,7 +41,6 @@ final class SteadyStateFamily {
             Jump unit = new Jump(j.side(), j.operator(), 1.0, j.energy(), j.label());
             channels.add(new Liouvillian(zero, List.of(unit)).matrix());
         }
-        this.trace = basis.traceFunctional();
     }
 
     /**
@@ -66,16 +65,6 @@ final class SteadyStateFamily {
                 CommonOps_DDRM.addEquals(a, rate, channels.get(j));
             }
         }
-        // As in SteadyState.of: the trace row replaces a row of L that is redundant because L preserves trace.
-        for (int c = 0; c < trace.length; c++) {
-            a.set(0, c, trace[c]);
-        }
-        DMatrixRMaj b = new DMatrixRMaj(trace.length, 1);
-        b.set(0, 0, 1.0);
-        DMatrixRMaj x = new DMatrixRMaj(trace.length, 1);
-        if (!CommonOps_DDRM.solve(a, b, x)) {
-            throw new IllegalArgumentException("the steady-state system is singular for " + model);
-        }
-        return basis.matrix(x.data, new ZMatrixRMaj(TwoQubits.DIM, TwoQubits.DIM));
+        return SteadyState.solve(a, basis);
     }
 }

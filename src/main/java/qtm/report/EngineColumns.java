@@ -1,4 +1,4 @@
-package qtm.cli;
+package qtm.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,198 @@
+package qtm.ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.engine.Collision;
+import qtm.engine.CollisionMap;
+import qtm.engine.EngineKind;
+import qtm.exact.Spectrum;
+import qtm.exact.SteadyState;
+import qtm.exact.Transient;
+import qtm.linalg.HermitianBasis;
+import qtm.model.Model;
+import qtm.scenario.Scenario;
+import qtm.scenario.Simulation;
+import qtm.stats.Estimate;
+import qtm.stats.Verdict;
+
+/**
+ * One {@code qtm run} as computation only: the exact solution, each engine of the scenario against its exact
+ * reference, and for a list of collision steps the Δt study. Writing the results is the report's job.
+ */
+public final class ScenarioRun {
+    private static final HermitianBasis BASIS = new HermitianBasis(4);
+
+    /**
+     * @param seed the run's seed
+     * @param threads worker threads (results do not depend on it)
+     * @param trajectories trajectories per engine, or 0 for the scenario's own
+     */
+    public record Settings(long seed, int threads, long trajectories) {
+    }
+
+    /** Hears about the run as it goes, for progress display. */
+    public interface Listener {
+        /**
+         * The exact steady state is known (called only when it is unique), before any engine starts.
+         *
+         * @param steady ρ∞
+         */
+        void steady(ZMatrixRMaj steady);
+
+        /**
+         * An ensemble starts.
+         *
+         * @param label engine name (and step)
+         * @param trajectories planned trajectories
+         * @return receives the number of trajectories done so far
+         */
+        LongConsumer started(String label, long trajectories);
+
+        /**
+         * An engine finished.
+         *
+         * @param outcome its result
+         */
+        void finished(EngineOutcome outcome);
+    }
+
+    /**
+     * One engine's ensemble with the exact solution it must converge to.
+     *
+     * @param name engine name
+     * @param kind engine kind
+     * @param result the ensemble
+     * @param reference exact states on the grid (master equation, or the collision map)
+     * @param verdict the comparison
+     * @param collision the collision step used (null for trajectories)
+     */
+    public record EngineOutcome(String name, EngineKind kind, EnsembleResult result, List<ZMatrixRMaj> reference,
+            Verdict verdict, Collision collision) {
+    }
+
+    /**
+     * The collision model at one step of a Δt study.
+     *
+     * @param dt the step
+     * @param mapBias max over t and elements of |ρ_map − ρ_ME|
+     * @param mapBiasFinal the same at the final time
+     * @param engineBiasFinal the engine's estimate at the final time, with the SE of the element that attains it
+     * @param trajectories trajectories run
+     */
+    public record DtPoint(double dt, double mapBias, double mapBiasFinal, Estimate engineBiasFinal,
+            long trajectories) {
+    }
+
+    /**
+     * Everything a run found.
+     *
+     * @param scenario the scenario
+     * @param seed the seed used
+     * @param exact exact ρ(t) of the master equation on the grid
+     * @param steady ρ∞, or null when it is not unique
+     * @param gap the Liouvillian's spectral gap (NaN without a unique steady state)
+     * @param engines the engines run, in order
+     * @param dtStudy the Δt study (empty unless the scenario lists several collision steps)
+     * @param dtSlope fitted log–log slope of the map bias against Δt (NaN without a study)
+     * @param interrupted whether a stop was requested
+     */
+    public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
+            List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted) {
+    }
+
+    private ScenarioRun() {
+    }
+
+    /**
+     * Runs the scenario.
+     *
+     * @param s the scenario
+     * @param settings seed, threads, size
+     * @param listener progress
+     * @param stopRequested polled between rounds; engines not yet started are skipped once it is true
+     * @return the outcome
+     */
+    public static Outcome run(Scenario s, Settings settings, Listener listener, BooleanSupplier stopRequested) {
+        Model model = s.model();
+        Simulation sim = s.simulation();
+        List<ZMatrixRMaj> exact = new Transient(model, s.time()).evolve(s.initial());
+        ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
+        double gap = steady == null ? Double.NaN : Spectrum.gap(model);
+        if (steady != null) {
+            listener.steady(steady);
+        }
+        List<EngineOutcome> engines = new ArrayList<>();
+        for (String name : sim.engines()) {
+            if (stopRequested.getAsBoolean()) {
+                break;
+            }
+            EngineKind kind = EngineKind.of(name);
+            List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
+                    : kind.exact(model, s.initial(), s.time(), sim.dt());
+            EnsembleResult r = ensemble(s, kind, sim.dt(), settings, name, listener, stopRequested);
+            EngineOutcome o = new EngineOutcome(name, kind, r, reference, Verdicts.of(r, reference),
+                    kind == EngineKind.COLLISION ? Collision.of(model, s.time(), sim.dt()) : null);
+            engines.add(o);
+            listener.finished(o);
+        }
+        List<DtPoint> study = new ArrayList<>();
+        double slope = Double.NaN;
+        if (sim.engines().contains(EngineKind.COLLISION.key()) && sim.dts().size() > 1) {
+            SimpleRegression fit = new SimpleRegression();
+            for (double requested : sim.dts()) {
+                if (stopRequested.getAsBoolean()) {
+                    break;
+                }
+                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested);
+                study.add(p);
+                fit.addData(Math.log(p.dt()), Math.log(p.mapBias()));
+            }
+            slope = fit.getSlope();
+        }
+        return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
+                stopRequested.getAsBoolean());
+    }
+
+    private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
+            Listener listener, BooleanSupplier stopRequested) {
+        Simulation sim = s.simulation();
+        long n = settings.trajectories() > 0 ? settings.trajectories() : sim.trajectoriesFor(kind.key());
+        EnsembleSettings es = new EnsembleSettings(n, settings.seed(), sim.targetSe(), sim.timeBudgetSeconds(),
+                settings.threads());
+        return EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), s.model(), s.time(), es,
+                listener.started(label, n), stopRequested);
+    }
+
+    private static DtPoint dtPoint(Scenario s, double requested, List<ZMatrixRMaj> exact, Settings settings,
+            Listener listener, BooleanSupplier stopRequested) {
+        int last = s.time().points() - 1;
+        double dt = Collision.of(s.model(), s.time(), requested).dt();
+        List<ZMatrixRMaj> map = new CollisionMap(s.model(), s.time(), dt).evolve(s.initial());
+        double bias = 0;
+        for (int k = 0; k < map.size(); k++) {
+            bias = Math.max(bias, maxDeviation(map.get(k), exact.get(k), null).mean());
+        }
+        EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, "collision dt=" + dt, listener,
+                stopRequested);
+        Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
+        return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,
+                r.trajectories());
+    }
+
+    /** The largest |a − b| over the Hermitian coordinates, with the SE (if given) of the coordinate attaining it. */
+    private static Estimate maxDeviation(ZMatrixRMaj a, ZMatrixRMaj b, double[] se) {
+        double[] x = BASIS.coordinates(a, new double[BASIS.size()]);
+        double[] y = BASIS.coordinates(b, new double[BASIS.size()]);
+        int arg = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (Math.abs(x[i] - y[i]) > Math.abs(x[arg] - y[arg])) {
+                arg = i;
+            }
+        }
+        return new Estimate(Math.abs(x[arg] - y[arg]), se == null ? 0 : se[arg]);
+    }
+}

@@ -32,6 +32,9 @@ import qtm.stats.Verdict;
         description = "Run the scenario's Monte Carlo engines (quantum-jump trajectories, collision model) and write "
                 + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR.")
 final class RunCommand implements Callable<Integer> {
+    /** Largest output grid for an ensemble: about 200 MB of running sums. */
+    static final int MAX_POINTS = 10_001;
+
     @Mixin
     ScenarioOptions scenario;
 
@@ -69,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (t < 1 || t > 1024) {
             throw new ScenarioException("command line", "--threads", Integer.toString(t), "expected 1 to 1024");
+        }
+        if (s.time().points() > MAX_POINTS) {
+            // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
+            throw new ScenarioException(s.file(), "time.points", Integer.toString(s.time().points()),
+                    "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
         checkCollisionSteps(s, sim);
         Path dir = out != null ? out : Path.of("output", s.name());

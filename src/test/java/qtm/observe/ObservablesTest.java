@@ -104,10 +104,11 @@ class ObservablesTest {
 
     @Test
     void productStatesHaveNoConcurrence() {
-        ZMatrixRMaj product = pure(new double[] {0.6, 0.48, 0.32, 0.256}, new double[] {0, 0.1, 0, 0.08 * 0.6 / 0.48});
-        // (a|0⟩ + b|1⟩) ⊗ (c|0⟩ + d|1⟩) built explicitly.
-        double[] re = {0.8 * 0.6, 0.8 * 0.8, 0.6 * 0.6, 0.6 * 0.8};
-        assertEquals(0.0, Observables.concurrence(pure(re, new double[4])), 1e-12);
+        // (0.8|0⟩ + 0.6|1⟩) ⊗ (0.6|0⟩ + 0.8i|1⟩) written out in the basis |n_c n_h⟩.
+        double[] re = {0.8 * 0.6, 0, 0.6 * 0.6, 0};
+        double[] im = {0, 0.8 * 0.8, 0, 0.6 * 0.8};
+        ZMatrixRMaj product = pure(re, im);
+        assertEquals(0.0, Observables.concurrence(product), 1e-12);
         assertEquals(1.0, Observables.purity(product), 1e-12);
     }
 

@@ -23,6 +23,11 @@ final class ScenarioOptions {
         return ScenarioReader.read(file, sets);
     }
 
+    /** @return the scenario read for the steady state, where {@code time} is optional */
+    Scenario readSteady() {
+        return ScenarioReader.read(file, sets, false);
+    }
+
     /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
     Study readStudy() {
         return StudyReader.read(file, sets);

@@ -33,7 +33,7 @@ final class SteadyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = scenario.read();
+        Scenario s = scenario.readSteady();
         ZMatrixRMaj rho = steady(s);
         Snapshot o = Snapshot.of(s.model(), Double.POSITIVE_INFINITY, rho);
         PrintWriter out = spec.commandLine().getOut();

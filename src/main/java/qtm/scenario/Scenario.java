@@ -12,7 +12,7 @@ import qtm.model.TimeGrid;
  * @param file the file it came from
  * @param model the machine
  * @param initial the initial density matrix
- * @param time the output grid
+ * @param time the output grid (null only when read for a command that needs none)
  * @param source the parsed document after overrides, for echoing into outputs
  * @param simulation engines, ensemble size and collision step for {@code qtm run}
  */

@@ -36,6 +36,20 @@ public final class ScenarioReader {
      * @throws ScenarioException on the first bad key
      */
     public static Scenario read(Path file, List<String> sets) {
+        return read(file, sets, true);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, for commands that need no time grid (the steady state): {@code time} may then be
+     * absent, and the scenario's {@link Scenario#time()} is null.
+     *
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @param timeRequired whether {@code time} must be present
+     * @return the validated scenario
+     * @throws ScenarioException on the first bad key
+     */
+    public static Scenario read(Path file, List<String> sets, boolean timeRequired) {
         Node root = ScenarioFile.load(file, sets);
         root.allowOnly(TOP);
         String name = root.has("name") ? root.text("name") : defaultName(file);
@@ -45,7 +59,7 @@ public final class ScenarioReader {
         String description = root.has("description") ? root.text("description") : "";
         Model model = model(root.child("model"));
         ZMatrixRMaj initial = initial(root);
-        TimeGrid time = time(root.child("time"));
+        TimeGrid time = timeRequired || root.has("time") ? time(root.child("time")) : null;
         return new Scenario(name, description, root.file(), model, initial, time, root, simulation(root));
     }
 

@@ -60,7 +60,6 @@ class BadInputTest {
                 Arguments.of(GOOD.replace("initial: \"00\"",
                         "initial: {re: [[0.5,0.1,0,0],[0.2,0.5,0,0],[0,0,0,0],[0,0,0,0]]}"), List.of(), "initial",
                         "Hermitian"),
-                Arguments.of(GOOD.replace("time: {end: 100, points: 11}\n", ""), List.of(), "time", "(missing)"),
                 Arguments.of(GOOD, List.of("--set", "model.g=oops"), "model.g", "oops"),
                 Arguments.of(GOOD, List.of("--set", "model.cold.rate=inf"), "model.cold.rate", "inf"),
                 Arguments.of(GOOD, List.of("--set", "=3"), "--set", "=3"),
@@ -101,6 +100,16 @@ class BadInputTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains(file + ": model = reset: no unique steady state"), r.err());
         assertEquals(0, CliTest.run("evolve", file.toString()).status());
+    }
+
+    @Test
+    void steadyNeedsNoTimeGridButEvolveDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-time.yaml");
+        Files.writeString(file, GOOD.replace("time: {end: 100, points: 11}\n", ""));
+        assertEquals(0, CliTest.run("steady", file.toString()).status());
+        CliTest.Run r = CliTest.run("evolve", file.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains(file + ": time = (missing)"), r.err());
     }
 
     @ParameterizedTest

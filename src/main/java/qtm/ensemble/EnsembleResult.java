@@ -91,13 +91,15 @@ public final class EnsembleResult {
     }
 
     /**
-     * C(ρ̄(t_k)) with its jackknife SE over batches.
+     * C(ρ̄(t_k)) with its jackknife SE over batches. The SE is that of the unclipped λ1 − λ2 − λ3 − λ4: the clipped
+     * C would give every resample 0 on a separable state, and so an SE of exactly 0.
      *
      * @param k grid index
      * @return the estimate
      */
     public Estimate concurrence(int k) {
-        return jackknife(k, Observables::concurrence);
+        Estimate signed = jackknife(k, Observables::signedConcurrence);
+        return new Estimate(Math.max(0.0, signed.mean()), signed.se());
     }
 
     /**

@@ -134,8 +134,9 @@ public final class EnsembleRunner {
             return StopReason.TRAJECTORIES;
         }
         if (s.targetSe() > 0 && chunks >= (long) MIN_CHUNKS_PER_BATCH * BATCHES) {
-            double se = EnsembleResult.jackknife(batches, grid.points() - 1, qtm.observe.Observables::concurrence).se();
-            if (se <= s.targetSe()) {
+            double se = EnsembleResult.jackknife(batches, grid.points() - 1,
+                    qtm.observe.Observables::signedConcurrence).se();
+            if (se > 0 && se <= s.targetSe()) {
                 return StopReason.TARGET_SE;
             }
         }

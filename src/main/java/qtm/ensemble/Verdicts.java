@@ -8,20 +8,37 @@ import qtm.stats.Verdict;
 
 /** Compares an ensemble result with an exact series of density matrices on the same grid. */
 public final class Verdicts {
+    /**
+     * A population is rare when fewer than this many trajectories are expected on its less likely side. Only then
+     * is its sample SE unreliable (it may have been seen a handful of times, or never) and the binomial floor
+     * √(p(1 − p)/N) applies. Elsewhere the floor would hide real disagreement: |01⟩ and |10⟩ are reached through
+     * superpositions, so their per-trajectory variance is far below p(1 − p).
+     */
+    static final double RARE_COUNT = 20;
+
     private Verdicts() {
     }
 
     /**
-     * The final-time covariance with the same null-hypothesis floor as the z-scores: a population's variance is raised
-     * to at least p(1 − p)/N. Raising diagonal entries keeps the matrix positive semidefinite. The floor would give the
+     * @param p exact population
+     * @param n trajectories
+     * @return the binomial variance floor p(1 − p)/N for a rare population, else 0
+     */
+    static double populationFloor(double p, long n) {
+        double q = Math.min(1, Math.max(0, p));
+        return n * Math.min(q, 1 - q) < RARE_COUNT ? q * (1 - q) / n : 0;
+    }
+
+    /**
+     * The final-time covariance with the same null-hypothesis floor as the z-scores: a rare population's variance is
+     * raised to at least p(1 − p)/N. Raising diagonal entries keeps the matrix positive semidefinite. The floor would give the
      * trace direction (populations sum to 1 in every trajectory) a variance it does not have, so that direction is
      * projected out again.
      */
     private static double[][] flooredCovariance(double[][] c, double[] exact, long n) {
         int d = c.length;
         for (int i = 0; i < 4; i++) {
-            double p = Math.min(1, Math.max(0, exact[i]));
-            c[i][i] = Math.max(c[i][i], p * (1 - p) / n);
+            c[i][i] = Math.max(c[i][i], populationFloor(exact[i], n));
         }
         // P = 1 − uuᵀ with u = (1, 1, 1, 1, 0, …)/2
         double[] u = new double[d];
@@ -49,8 +66,8 @@ public final class Verdicts {
      * @param result the ensemble
      * @param exact exact states on the same grid
      * @return the verdict over every ρ coordinate and time, with the χ² at the final time. The z-score floor is
-     *     √(p(1 − p)/N) at the exact population p for diagonal coordinates and 1/N (the resolution of a mean of N
-     *     values bounded by 1) for coherences.
+     *     √(p(1 − p)/N) at the exact population p for rare populations (see {@link #RARE_COUNT}) and otherwise 1/N,
+     *     the resolution of a mean of N values bounded by 1.
      */
     public static Verdict of(EnsembleResult result, List<ZMatrixRMaj> exact) {
         HermitianBasis basis = new HermitianBasis(4);
@@ -69,8 +86,7 @@ public final class Verdicts {
                 est[k * d + m] = result.series(k, Layout.RHO + m).mean();
                 se[k * d + m] = s[m];
                 ex[k * d + m] = coords[m];
-                double p = Math.min(1, Math.max(0, coords[m]));
-                floor[k * d + m] = m < 4 ? Math.max(Math.sqrt(p * (1 - p) / n), 1.0 / n) : 1.0 / n;
+                floor[k * d + m] = m < 4 ? Math.max(Math.sqrt(populationFloor(coords[m], n)), 1.0 / n) : 1.0 / n;
             }
         }
         double[] finalExact = basis.coordinates(exact.get(points - 1), new double[d]);

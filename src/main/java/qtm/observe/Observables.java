@@ -32,13 +32,24 @@ public final class Observables {
      * @return the concurrence in [0, 1]
      */
     public static double concurrence(ZMatrixRMaj rho) {
+        return Math.max(0.0, signedConcurrence(rho));
+    }
+
+    /**
+     * Wootters' λ1 − λ2 − λ3 − λ4 before clipping at 0. Negative on separable states, it keeps a slope there, so
+     * its error bar stays honest where the clipped concurrence sits at exactly 0 for every resample.
+     *
+     * @param rho 4×4 density matrix
+     * @return the unclipped concurrence
+     */
+    public static double signedConcurrence(ZMatrixRMaj rho) {
         ZMatrixRMaj sqrt = Hermitian.apply(rho, x -> x > NOISE ? Math.sqrt(x) : 0.0);
         ZMatrixRMaj conj = sqrt.copy();
         for (int k = 1; k < conj.data.length; k += 2) {
             conj.data[k] = -conj.data[k];
         }
         double[] lambda = Ops.singularValues(Ops.mult(sqrt, Ops.mult(SIGMA_YY, conj, SIGMA_YY)));
-        return Math.max(0.0, lambda[0] - lambda[1] - lambda[2] - lambda[3]);
+        return lambda[0] - lambda[1] - lambda[2] - lambda[3];
     }
 
     /**

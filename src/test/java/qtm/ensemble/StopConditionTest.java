@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import qtm.engine.EngineKind;
+import qtm.model.Bath;
+import qtm.model.Model;
+import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
+import qtm.stats.Estimate;
 import qtm.model.TwoQubits;
 
 /** The first stop condition reached wins, and the result says which. */
@@ -26,15 +30,38 @@ class StopConditionTest {
         assertEquals(StopReason.TRAJECTORIES, r.stopReason());
     }
 
+    /** Tighter than the SE reached at the first check the runner allows, so the stop must wait for more data. */
+    private static final double TARGET = 0.004;
+    /** The earliest target-SE check: two chunks of 256 trajectories in each of the 32 batches. */
+    private static final long FIRST_CHECK = 2L * EnsembleRunner.BATCHES * 256;
+
     @Test
     void targetSeStopsEarlyWithTheTargetMet() {
-        EnsembleResult r = run(new EnsembleSettings(10_000_000, 1, 0.01, Double.POSITIVE_INFINITY, 2));
+        EnsembleResult r = run(new EnsembleSettings(10_000_000, 1, TARGET, Double.POSITIVE_INFINITY, 2));
         assertEquals(StopReason.TARGET_SE, r.stopReason());
         assertTrue(r.trajectories() < 10_000_000);
-        assertTrue(r.concurrence(grid.points() - 1).se() <= 0.01, r.concurrence(grid.points() - 1).toString());
+        assertTrue(r.concurrence(grid.points() - 1).se() <= TARGET, r.concurrence(grid.points() - 1).toString());
+        // The target is not met at the first check allowed, so the stop really waited for the SE to fall.
+        EnsembleResult early = run(EnsembleSettings.count(FIRST_CHECK, 1, 2));
+        assertTrue(early.concurrence(grid.points() - 1).se() > TARGET, early.concurrence(grid.points() - 1).toString());
+        assertTrue(r.trajectories() > FIRST_CHECK, Long.toString(r.trajectories()));
         // the stop point depends on the seed alone, not on the threads
-        EnsembleResult one = run(new EnsembleSettings(10_000_000, 1, 0.01, Double.POSITIVE_INFINITY, 1));
+        EnsembleResult one = run(new EnsembleSettings(10_000_000, 1, TARGET, Double.POSITIVE_INFINITY, 1));
         assertEquals(r.trajectories(), one.trajectories());
+    }
+
+    @Test
+    void separableStateKeepsAnHonestConcurrenceErrorBar() {
+        // Equal temperatures: the steady state is separable and C(ρ̄) = 0 in every resample. The SE must still
+        // measure the noise (of λ1 − λ2 − λ3 − λ4), so a target SE is not met by default at the first check.
+        Model equilibrium = new ResetModel(1, 1.6e-3, new Bath(0.5, 1e-2), new Bath(0.5, 1.1e-3));
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(equilibrium, rho0, grid, 0),
+                equilibrium, grid, new EnsembleSettings(10_000_000, 3, 1e-3, 60, 2));
+        Estimate c = r.concurrence(grid.points() - 1);
+        assertEquals(0.0, c.mean());
+        assertTrue(c.se() > 0 && c.se() <= 1e-3, c.toString());
+        assertEquals(StopReason.TARGET_SE, r.stopReason());
+        assertTrue(r.trajectories() > FIRST_CHECK, "stopped at once, after " + r.trajectories());
     }
 
     @Test

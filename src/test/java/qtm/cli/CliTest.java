@@ -86,6 +86,33 @@ class CliTest {
     }
 
     @Test
+    void quenchStartsInTheBellStateFromItsKet() {
+        Run r = run("evolve", "scenarios/quench.yaml", "--set", "time.points=3");
+        assertEquals(0, r.status(), r.err());
+        String[] first = r.out().lines().skip(1).findFirst().orElseThrow().split(",");
+        assertEquals(0.5, Double.parseDouble(first[1]), 1e-15, "p00");
+        assertEquals(0.5, Double.parseDouble(first[4]), 1e-15, "p11");
+        assertEquals(1.0, Double.parseDouble(first[7]), 1e-12, "concurrence of (|00> + |11>)/sqrt 2");
+        assertEquals(1.0, Double.parseDouble(first[8]), 1e-15, "purity");
+    }
+
+    @Test
+    void ketWithPhasesBecomesItsProjector(@TempDir Path dir) throws Exception {
+        // (|01> + i|10>)/sqrt 2, written unnormalised: rho_01,10 = <01|psi><psi|10> = (1)(conj i)/2 = -i/2.
+        Path file = dir.resolve("k.yaml");
+        Files.writeString(file, Files.readString(RESET).replace("initial: \"00\"",
+                "initial: {ket: {re: [0, 2, 0, 0], im: [0, 0, 2, 0]}}"));
+        Run r = run("evolve", file.toString(), "--set", "time.points=2");
+        assertEquals(0, r.status(), r.err());
+        String[] first = r.out().lines().skip(1).findFirst().orElseThrow().split(",");
+        assertEquals(0.5, Double.parseDouble(first[2]), 1e-15, "p01");
+        assertEquals(0.5, Double.parseDouble(first[3]), 1e-15, "p10");
+        assertEquals(0.0, Double.parseDouble(first[5]), 1e-15, "Re rho_01,10");
+        assertEquals(-0.5, Double.parseDouble(first[6]), 1e-15, "Im rho_01,10");
+        assertEquals(1.0, Double.parseDouble(first[7]), 1e-12, "a maximally entangled ket");
+    }
+
+    @Test
     void evolveToStdoutIsByteIdenticalAcrossRuns() {
         Run a = run("evolve", RESET.toString(), "--set", "time.points=21");
         Run b = run("evolve", RESET.toString(), "--set", "time.points=21");

@@ -56,4 +56,49 @@ final class EngineColumns {
         }
         return rows;
     }
+
+    private static final String[] LABELS = {"00", "01", "10", "11"};
+
+    /** @return the columns of rho-&lt;engine&gt;.csv: t, then every Hermitian coordinate of ρ̄ and its SE */
+    static String[] rhoHeader() {
+        List<String> h = new ArrayList<>(List.of("t"));
+        for (String name : coordinateNames()) {
+            h.add(name);
+            h.add(name + "_se");
+        }
+        return h.toArray(new String[0]);
+    }
+
+    /** Coordinate names in {@link qtm.linalg.HermitianBasis} order: diagonal, then Re and Im above it. */
+    private static List<String> coordinateNames() {
+        List<String> names = new ArrayList<>();
+        for (String l : LABELS) {
+            names.add("rho_" + l + "_" + l);
+        }
+        for (int i = 0; i < 4; i++) {
+            for (int j = i + 1; j < 4; j++) {
+                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_re");
+                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_im");
+            }
+        }
+        return names;
+    }
+
+    static List<double[]> rhoRows(EnsembleResult r) {
+        qtm.linalg.HermitianBasis basis = new qtm.linalg.HermitianBasis(4);
+        List<double[]> rows = new ArrayList<>();
+        double[] coords = new double[basis.size()];
+        for (int k = 0; k < r.grid().points(); k++) {
+            basis.coordinates(r.rho(k), coords);
+            double[] se = r.rhoStandardErrors(k);
+            double[] row = new double[1 + 2 * coords.length];
+            row[0] = r.grid().time(k);
+            for (int m = 0; m < coords.length; m++) {
+                row[1 + 2 * m] = coords[m];
+                row[2 + 2 * m] = se[m];
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
 }

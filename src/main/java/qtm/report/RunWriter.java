@@ -58,6 +58,7 @@ public final class RunWriter {
             EnsembleResult r = e.result();
             Verdict v = e.verdict();
             csv(dir.resolve("timeseries-" + e.name() + ".csv"), EngineColumns.header(), EngineColumns.rows(model, r));
+            csv(dir.resolve("rho-" + e.name() + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
             ObjectNode json = engines.putObject(e.name());
             engineSummary(json, r, v, Snapshot.of(model, grid.time(last), e.reference().get(last)));
             if (e.collision() != null) {

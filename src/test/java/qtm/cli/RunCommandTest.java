@@ -37,13 +37,20 @@ class RunCommandTest {
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
         assertEquals(0, r.status(), r.err());
         for (String f : List.of("timeseries-trajectories.csv", "timeseries-collision.csv", "timeseries-exact.csv",
-                "summary.json")) {
+                "rho-trajectories.csv", "rho-collision.csv", "summary.json")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         List<String> lines = Files.readAllLines(out.resolve("timeseries-trajectories.csv"));
         assertEquals(12, lines.size());
         assertTrue(lines.get(0).startsWith("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,"
                 + "heat_hot,p00_se,"), lines.get(0));
+        List<String> rho = Files.readAllLines(out.resolve("rho-trajectories.csv"));
+        assertEquals(12, rho.size());
+        assertEquals(33, rho.get(0).split(",").length, "t and 16 coordinates with their SEs");
+        assertTrue(rho.get(0).startsWith("t,rho_00_00,rho_00_00_se,"), rho.get(0));
+        assertTrue(rho.get(0).endsWith(",rho_10_11_im,rho_10_11_im_se"), rho.get(0));
+        String[] p0 = rho.get(1).split(",");
+        assertEquals(1.0, Double.parseDouble(p0[1]), 0, "starts in |00>");
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         for (String engine : List.of("trajectories", "collision")) {
             JsonNode e = s.get("engines").get(engine);

@@ -131,15 +131,30 @@ class TransientTest {
 
     @Test
     void longTimeLimitIsTheSteadyState() {
+        // The reset model against its closed form eq. (4), independent of the null-space solve; the others against
+        // the null space. 1e7 is 10^4 relaxation times: no rounding may accumulate along the way.
+        ResetModel reset = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(INF, 1.1e-3));
+        for (double end : new double[] {1e5, 1e7}) {
+            List<ZMatrixRMaj> path = new Transient(reset, new TimeGrid(end, 3)).evolve(nonXState());
+            assertTrue(Ops.maxAbsDiff(path.get(2), SteadyState.closedForm(reset)) < 1e-13, "reset at " + end);
+        }
         Model[] models = {
-            new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(INF, 1.1e-3)),
             new FluxModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(100, 1e-5)),
             new DotModel(1, 5e-3, 20, new Bath(0, 1e-2), new Bath(5, 1e-2)),
         };
         for (Model m : models) {
-            List<ZMatrixRMaj> path = new Transient(m, new TimeGrid(1e5, 3)).evolve(nonXState());
-            assertTrue(Ops.maxAbsDiff(path.get(2), SteadyState.of(m)) < 1e-10, m.toString());
+            List<ZMatrixRMaj> path = new Transient(m, new TimeGrid(1e7, 3)).evolve(nonXState());
+            assertTrue(Ops.maxAbsDiff(path.get(2), SteadyState.of(m)) < 1e-13, m.toString());
         }
+    }
+
+    @Test
+    void isolatedQubitKeepsItsOwnState() {
+        // g = 0 and no hot bath: the hot qubit's populations never change, so there is no unique steady state and the
+        // propagator takes its plain path. ρ0 = |01><01| stays put while the cold qubit is already in its ground state.
+        Model m = new ResetModel(1, 0, new Bath(0, 1e-2), new Bath(1, 0));
+        List<ZMatrixRMaj> path = new Transient(m, new TimeGrid(1e4, 3)).evolve(TwoQubits.basisState("01"));
+        assertTrue(Ops.maxAbsDiff(path.get(2), TwoQubits.basisState("01")) < 1e-13);
     }
 
     @Test

@@ -41,15 +41,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default ${DEFAULT-VALUE}); the figure is divided by T.")
     int threads = 1;
 
+    /** Most timed runs: each is a full ensemble. */
+    static final int MAX_RUNS = 100;
+    /** Most trajectories per run: about 17 s per run on one core at the measured rate. */
+    static final long MAX_TRAJECTORIES = 1_000_000;
+    /** Most threads, as for {@code qtm run}. */
+    static final int MAX_THREADS = 1024;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1 || trajectories < 1 || threads < 1) {
-            throw new ScenarioException("command line", "--runs/--trajectories/--threads",
-                    runs + "/" + trajectories + "/" + threads, "expected whole numbers >= 1");
-        }
+        limit("--runs", runs, MAX_RUNS);
+        limit("--trajectories", trajectories, MAX_TRAJECTORIES);
+        limit("--threads", threads, MAX_THREADS);
         Model model = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
         TimeGrid grid = new TimeGrid(5000, 201);
         ZMatrixRMaj rho0 = TwoQubits.basisState("00");
@@ -88,6 +94,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void limit(String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new ScenarioException("command line", option, Long.toString(value),
+                    "expected a whole number in [1, " + max + "]");
+        }
     }
 
     private EnsembleResult once(Model model, TimeGrid grid, ZMatrixRMaj rho0, long n, long seed) {

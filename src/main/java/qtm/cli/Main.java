@@ -57,9 +57,44 @@ public final class Main implements Runnable {
                 line.getErr().println("qtm: " + ex.getMessage());
                 return BAD_INPUT;
             }
+            if (outOfMemory(ex)) {
+                return outOfMemory(line);
+            }
+            // The last net: every input is meant to end in 0 or 2 (FuzzCommandsTest), so this is a bug to report.
             line.getErr().println("qtm: internal error: " + ex);
             return 1;
         });
+        // picocli lets an Error such as OutOfMemoryError escape execute(), so it is caught around the strategy.
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                return outOfMemory(parseResult.commandSpec().commandLine());
+            }
+        });
         return cl;
+    }
+
+    /** The hint for out-of-memory: the work asked for does not fit the heap, which is bad input, not a crash. */
+    static final String OUT_OF_MEMORY = "qtm: memory: the Java heap (%d MB) is too small for this work: use fewer "
+            + "points (time.points, sweep points), fewer collision steps, or a larger heap, e.g. java -Xmx8g -jar "
+            + "qtm.jar ...";
+
+    private static int outOfMemory(CommandLine line) {
+        line.getErr().println(String.format(java.util.Locale.ROOT, OUT_OF_MEMORY,
+                Runtime.getRuntime().maxMemory() >> 20));
+        line.getErr().flush();
+        return BAD_INPUT;
+    }
+
+    /** Worker threads hand an OutOfMemoryError back wrapped, possibly several times. */
+    private static boolean outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,7 @@ import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
+import qtm.scenario.ScenarioReader;
 import qtm.scenario.Simulation;
 import qtm.stats.Estimate;
 import qtm.stats.Verdict;
@@ -34,6 +35,11 @@ import qtm.stats.Verdict;
 final class RunCommand implements Callable<Integer> {
     /** Largest output grid for an ensemble: about 200 MB of running sums. */
     static final int MAX_POINTS = 10_001;
+    /**
+     * Most collision steps in one trajectory (time.end / dt): a trajectory costs about 30 ns per step and the exact
+     * collision map one 16×16 product per step, so this keeps both to seconds.
+     */
+    static final long MAX_COLLISION_STEPS = 1_000_000;
 
     @Mixin
     ScenarioOptions scenario;
@@ -65,9 +71,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Scenario s = scenario.read();
         Simulation sim = s.simulation();
-        if (trajectories != null && trajectories < 1) {
+        if (trajectories != null && (trajectories < 1 || trajectories > ScenarioReader.MAX_TRAJECTORIES)) {
             throw new ScenarioException("command line", "--trajectories", Long.toString(trajectories),
-                    "expected a whole number >= 1");
+                    "expected a whole number in [1, " + ScenarioReader.MAX_TRAJECTORIES + "]");
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (t < 1 || t > 1024) {
@@ -155,6 +161,13 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         for (double dt : sim.dts()) {
+            // Before Collision.of: its step count per grid interval is an int and would saturate.
+            double steps = s.time().end() / dt;
+            if (!(steps <= MAX_COLLISION_STEPS)) {
+                throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+                        + s.time().end() / MAX_COLLISION_STEPS + ": at most " + MAX_COLLISION_STEPS
+                        + " collision steps per trajectory (time.end " + s.time().end() + " / dt = " + steps + ")");
+            }
             try {
                 Collision.of(s.model(), s.time(), dt);
             } catch (IllegalArgumentException e) {

@@ -40,7 +40,26 @@ public final class StudyReader {
     private static final double DEFAULT_TH_MAX = 1e9;
     private static final int DEFAULT_STARTS = 6;
     private static final double THRESHOLD_ACCURACY = 1e-7;
-    private static final int MAX_POINTS = 100_000;
+    /**
+     * Largest map (x.points × y.points): one steady state per point is cheap, but every point is a CSV row and a cell
+     * of the SVG heat map; 250,000 points took 20 s, 1.6 GB and a 116 MB SVG, 100,000 take about 8 s.
+     */
+    public static final int MAX_MAP_POINTS = 100_000;
+    /** Largest curves sweep (x.points × series values): every point is one optimisation. */
+    public static final int MAX_CURVE_POINTS = 10_000;
+    /**
+     * Largest curves sweep in optimiser starts (points × optimize.starts): about 7 ms of one core each, so this is
+     * about 2-3 minutes on two cores (fig2a uses 980).
+     */
+    public static final int MAX_CURVE_STARTS = 40_000;
+    /** Largest hot-threshold sweep (x.points): every point is a root search of about 30 optimisations. */
+    public static final int MAX_THRESHOLD_POINTS = 1_000;
+    /** Largest hot-threshold sweep in starts (points × optimize.starts): about 60 ms each (fig2d uses 152). */
+    public static final int MAX_THRESHOLD_STARTS = 4_000;
+    /** Most BOBYQA starts per optimisation: 1000 starts take about 5 s for one optimisation. */
+    public static final int MAX_STARTS = 1_000;
+    /** Largest number of points on one axis: the product limits above are what bound the work. */
+    private static final int MAX_POINTS = MAX_MAP_POINTS;
 
     private StudyReader() {
     }
@@ -62,7 +81,7 @@ public final class StudyReader {
         Model model = ScenarioReader.model(root.child("model"));
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(Bounds.PAPER, DEFAULT_STARTS, false, DEFAULT_TH_MAX);
-        SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model) : null;
+        SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model, optimizer.starts()) : null;
         return new Study(name, description, root.file(), model, optimizer, sweep);
     }
 
@@ -79,7 +98,7 @@ public final class StudyReader {
             }
             bounds = new Bounds(min, max);
         }
-        int starts = (int) (o.has("starts") ? o.integer("starts", 1, 1000) : DEFAULT_STARTS);
+        int starts = (int) (o.has("starts") ? o.integer("starts", 1, MAX_STARTS) : DEFAULT_STARTS);
         boolean tune = o.has("Th") && flag(o, "Th");
         double thMax = o.has("Th_max") ? positive(o, "Th_max") : DEFAULT_TH_MAX;
         if (tune && !(thMax > Math.max(model.cold().temperature(), 1e-2))) {
@@ -88,7 +107,7 @@ public final class StudyReader {
         return new CouplingOptimizer(bounds, starts, tune, thMax);
     }
 
-    private static SweepPlan sweep(Node s, Model model) {
+    private static SweepPlan sweep(Node s, Model model, int starts) {
         String kind = s.has("kind") ? s.text("kind") : "";
         switch (kind) {
             case "curves": {
@@ -107,6 +126,16 @@ public final class StudyReader {
                 if (key == x.key()) {
                     throw series.error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
                 }
+                long total = (long) x.points() * values.length;
+                if (total > MAX_CURVE_POINTS) {
+                    throw s.child("x").error("points", "a curves sweep computes at most " + MAX_CURVE_POINTS
+                            + " points (x.points × " + values.length + " series values = " + total + ")");
+                }
+                if (total * starts > MAX_CURVE_STARTS) {
+                    throw s.child("x").error("points", "a curves sweep runs at most " + MAX_CURVE_STARTS
+                            + " optimiser starts (x.points × " + values.length + " series values × optimize.starts "
+                            + starts + " = " + total * starts + "); use fewer points, values or starts");
+                }
                 List<String> plot = s.has("plot") ? texts(s, "plot") : List.of("concurrence");
                 for (String p : plot) {
                     if (!OptimumCurves.COLUMNS.contains(p)) {
@@ -120,6 +149,15 @@ public final class StudyReader {
                 Axis x = axis(s.child("x"), model);
                 if (x.key() != Knob.TC) {
                     throw s.child("x").error("key", "a hot-threshold sweep runs over Tc");
+                }
+                if (x.points() > MAX_THRESHOLD_POINTS) {
+                    throw s.child("x").error("points", "a hot-threshold sweep computes at most "
+                            + MAX_THRESHOLD_POINTS + " points (each is a root search)");
+                }
+                if ((long) x.points() * starts > MAX_THRESHOLD_STARTS) {
+                    throw s.child("x").error("points", "a hot-threshold sweep runs at most " + MAX_THRESHOLD_STARTS
+                            + " points × optimiser starts (x.points × optimize.starts " + starts + " = "
+                            + (long) x.points() * starts + "); use fewer points or starts");
                 }
                 boolean flux = model.type().equals("flux");
                 double thMax = s.has("Th_max") ? positive(s, "Th_max")
@@ -135,6 +173,11 @@ public final class StudyReader {
                 Axis y = axis(s.child("y"), model);
                 if (x.key() == y.key()) {
                     throw s.child("y").error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
+                }
+                long total = (long) x.points() * y.points();
+                if (total > MAX_MAP_POINTS) {
+                    throw s.child("y").error("points", "a map computes at most " + MAX_MAP_POINTS
+                            + " points (x.points " + x.points() + " × y.points = " + total + ")");
                 }
                 return new ConcurrenceMap(x, y);
             }

@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ScenarioException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
-        checkCollisionSteps(s, sim);
+        checkCollisionSteps(s, sim, spec.commandLine().getErr());
         Path dir = out != null ? out : Path.of("output", s.name());
         if (Files.exists(dir) && !force) {
             throw new ScenarioException("command line", "--out", dir.toString(),
@@ -140,9 +140,10 @@ final class RunCommand implements Callable<Integer> {
             Verdict v = e.verdict();
             Estimate c = r.concurrence(r.grid().points() - 1);
             stdout.printf(Locale.ROOT,
-                    "%-12s N=%d (%s, %.1fs)  C(final)=%.5f ± %.5f  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
-                    r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(), v.maxAbsZ(), v.pValue(),
-                    v.converged());
+                    "%-12s N=%d (%s, %.1fs)  C(final)=%.5f ± %.5f (reliable=%s)  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
+                    r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(),
+                    r.concurrenceReliable(r.grid().points() - 1),
+                    v.maxAbsZ(), v.pValue(), v.converged());
             stdout.flush();
         }
     }
@@ -156,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkCollisionSteps(Scenario s, Simulation sim) {
+    private static void checkCollisionSteps(Scenario s, Simulation sim, PrintWriter stderr) {
         if (!sim.engines().contains(EngineKind.COLLISION.key())) {
             return;
         }
@@ -168,10 +169,17 @@ final class RunCommand implements Callable<Integer> {
                         + s.time().end() / MAX_COLLISION_STEPS + ": at most " + MAX_COLLISION_STEPS
                         + " collision steps per trajectory (time.end " + s.time().end() + " / dt = " + steps + ")");
             }
+            Collision c;
             try {
-                Collision.of(s.model(), s.time(), dt);
+                c = Collision.of(s.model(), s.time(), dt);
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+            }
+            if (c.shortened()) {
+                // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
+                stderr.println("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to " + c.dt()
+                        + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
+                stderr.flush();
             }
         }
     }

@@ -46,13 +46,16 @@ public final class Collision {
     private final List<Swap> swaps;
     private final List<Reset> resets;
     private final double dt;
+    private final double requestedDt;
     private final int steps;
 
-    private Collision(Channels channels, List<Swap> swaps, List<Reset> resets, double dt, int steps) {
+    private Collision(Channels channels, List<Swap> swaps, List<Reset> resets, double dt, double requestedDt,
+            int steps) {
         this.channels = channels;
         this.swaps = List.copyOf(swaps);
         this.resets = List.copyOf(resets);
         this.dt = dt;
+        this.requestedDt = requestedDt;
         this.steps = steps;
     }
 
@@ -113,7 +116,7 @@ public final class Collision {
                 swaps.add(new Swap(j, up, Math.cos(theta), s * s, gUp / sum));
             }
         }
-        return new Collision(channels, swaps, resets, dt, steps);
+        return new Collision(channels, swaps, resets, dt, requestedDt, steps);
     }
 
     private static int partner(List<Jump> jumps, int j) {
@@ -146,6 +149,19 @@ public final class Collision {
     /** @return the step actually used */
     public double dt() {
         return dt;
+    }
+
+    /** @return the step asked for */
+    public double requestedDt() {
+        return requestedDt;
+    }
+
+    /**
+     * @return whether Δt had to be shortened to fit the grid (beyond the rounding of grid step ÷ steps), so that the
+     *     user is told: the collision model's O(Δt) bias depends on it
+     */
+    public boolean shortened() {
+        return dt < requestedDt * (1 - 1e-9);
     }
 
     /** @return steps per grid interval */

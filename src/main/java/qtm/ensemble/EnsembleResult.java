@@ -8,6 +8,7 @@ import qtm.observe.Observables;
 import qtm.stats.Covariance;
 import qtm.stats.Estimate;
 import qtm.stats.Jackknife;
+import qtm.stats.RareEvents;
 import qtm.stats.RunningSums;
 
 /**
@@ -91,16 +92,64 @@ public final class EnsembleResult {
     }
 
     /**
-     * C(ρ̄(t_k)) with its jackknife SE over batches. The SE is that of the unclipped λ1 − λ2 − λ3 − λ4: the clipped
-     * C would give every resample 0 on a separable state, and so an SE of exactly 0.
+     * C(ρ̄(t_k)) with its SE: the jackknife SE over batches of the unclipped λ1 − λ2 − λ3 − λ4 (the clipped C would
+     * give every resample 0 on a separable state, and so an SE of exactly 0), raised by the rare-population floor of
+     * {@link RareEvents#floor}.
      *
      * @param k grid index
      * @return the estimate
      */
     public Estimate concurrence(int k) {
-        Estimate signed = jackknife(k, Observables::signedConcurrence);
-        return new Estimate(Math.max(0.0, signed.mean()), signed.se());
+        return concurrenceFlagged(k).estimate();
     }
+
+    /**
+     * @param k grid index
+     * @return whether the concurrence's error bar can be trusted: false when it rests on populations visited by a
+     *     handful of trajectories (see {@link RareEvents#floor})
+     */
+    public boolean concurrenceReliable(int k) {
+        return concurrenceFlagged(k).reliable();
+    }
+
+    /**
+     * @param k grid index
+     * @return {@link #concurrence(int)} with its reliability flag
+     */
+    public RareEvents.Flagged concurrenceFlagged(int k) {
+        RareEvents.Flagged signed = signedConcurrence(batches, k);
+        return new RareEvents.Flagged(Math.max(0.0, signed.mean()), signed.se(), signed.reliable());
+    }
+
+    /**
+     * @param k grid index
+     * @param i population index (basis |n_c n_h⟩, 2·n_c + n_h)
+     * @return whether the population's SE can be trusted, i.e. it is not a rare event (see {@link RareEvents})
+     */
+    public boolean populationReliable(int k, int i) {
+        return !RareEvents.rareObserved(total.mean(Layout.index(k, Layout.RHO + i)), total.count());
+    }
+
+    /**
+     * @param k grid index ≥ 1
+     * @param side bath
+     * @return whether the bin's jump count (and so its counted heat) rests on more than a handful of jumps
+     */
+    public boolean jumpsReliable(int k, Side side) {
+        return k > 0 && !RareEvents.rareCount(total.sum(Layout.index(k, Layout.JUMPS + side.ordinal())));
+    }
+
+    /** The unclipped concurrence with its floored jackknife SE; also the target-SE stop's measure. */
+    static RareEvents.Flagged signedConcurrence(RunningSums[] batches, int k) {
+        double[][] sums = new double[batches.length][Layout.RHO_SIZE];
+        long[] counts = new long[batches.length];
+        rhoBatchSums(batches, k, sums, counts);
+        ZMatrixRMaj work = new ZMatrixRMaj(4, 4);
+        return RareEvents.floor(sums, counts, POPULATIONS, v -> Observables.signedConcurrence(BASIS.matrix(v, work)));
+    }
+
+    /** The population coordinates of {@link HermitianBasis}: the diagonal comes first. */
+    private static final int[] POPULATIONS = {0, 1, 2, 3};
 
     /**
      * Tr ρ̄(t_k)² with its jackknife SE over batches.
@@ -185,13 +234,17 @@ public final class EnsembleResult {
     static Estimate jackknife(RunningSums[] batches, int k, java.util.function.ToDoubleFunction<ZMatrixRMaj> f) {
         double[][] sums = new double[batches.length][Layout.RHO_SIZE];
         long[] counts = new long[batches.length];
+        rhoBatchSums(batches, k, sums, counts);
+        ZMatrixRMaj work = new ZMatrixRMaj(4, 4);
+        return Jackknife.of(sums, counts, v -> f.applyAsDouble(BASIS.matrix(v, work)));
+    }
+
+    private static void rhoBatchSums(RunningSums[] batches, int k, double[][] sums, long[] counts) {
         for (int b = 0; b < batches.length; b++) {
             counts[b] = batches[b].count();
             for (int m = 0; m < Layout.RHO_SIZE; m++) {
                 sums[b][m] = batches[b].sum(Layout.index(k, Layout.RHO + m));
             }
         }
-        ZMatrixRMaj work = new ZMatrixRMaj(4, 4);
-        return Jackknife.of(sums, counts, v -> f.applyAsDouble(BASIS.matrix(v, work)));
     }
 }

@@ -134,9 +134,10 @@ public final class EnsembleRunner {
             return StopReason.TRAJECTORIES;
         }
         if (s.targetSe() > 0 && chunks >= (long) MIN_CHUNKS_PER_BATCH * BATCHES) {
-            double se = EnsembleResult.jackknife(batches, grid.points() - 1,
-                    qtm.observe.Observables::signedConcurrence).se();
-            if (se > 0 && se <= s.targetSe()) {
+            // An error bar that rests on a handful of rare events may be small by luck: never stop on it.
+            qtm.stats.RareEvents.Flagged c = EnsembleResult.signedConcurrence(batches, grid.points() - 1);
+            double se = c.se();
+            if (c.reliable() && se > 0 && se <= s.targetSe()) {
                 return StopReason.TARGET_SE;
             }
         }

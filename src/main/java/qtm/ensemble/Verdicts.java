@@ -4,17 +4,18 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.linalg.HermitianBasis;
 import qtm.stats.Convergence;
+import qtm.stats.RareEvents;
 import qtm.stats.Verdict;
 
 /** Compares an ensemble result with an exact series of density matrices on the same grid. */
 public final class Verdicts {
     /**
-     * A population is rare when fewer than this many trajectories are expected on its less likely side. Only then
-     * is its sample SE unreliable (it may have been seen a handful of times, or never) and the binomial floor
-     * √(p(1 − p)/N) applies. Elsewhere the floor would hide real disagreement: |01⟩ and |10⟩ are reached through
+     * A population is rare when fewer than {@link RareEvents#COUNT} trajectories are expected on its less likely
+     * side. Only then is its sample SE unreliable (it may have been seen a handful of times, or never) and the binomial
+     * floor √(p(1 − p)/N) applies. Elsewhere the floor would hide real disagreement: |01⟩ and |10⟩ are reached through
      * superpositions, so their per-trajectory variance is far below p(1 − p).
      */
-    static final double RARE_COUNT = 20;
+    static final double RARE_COUNT = RareEvents.COUNT;
 
     private Verdicts() {
     }
@@ -26,7 +27,7 @@ public final class Verdicts {
      */
     static double populationFloor(double p, long n) {
         double q = Math.min(1, Math.max(0, p));
-        return n * Math.min(q, 1 - q) < RARE_COUNT ? q * (1 - q) / n : 0;
+        return RareEvents.rareExpected(q, n) ? q * (1 - q) / n : 0;
     }
 
     /**

@@ -18,8 +18,9 @@ public final class Observables {
     }
 
     /**
-     * Eigenvalues of ρ below this are rounding noise of the eigensolver (about n·ε·‖ρ‖) and are taken as 0 when
-     * forming √ρ; otherwise √(1e-17) ≈ 3e-9 would enter the concurrence of every rank-deficient state.
+     * Eigenvalues of ρ below this fraction of its trace are rounding noise of the eigensolver (about n·ε·‖ρ‖) and
+     * are taken as 0 when forming √ρ; otherwise √(1e-17) ≈ 3e-9 would enter the concurrence of every rank-deficient
+     * state. Relative, so that a resample or a perturbed state with trace ≠ 1 is cut the same way.
      */
     private static final double NOISE = 1e-14;
 
@@ -43,13 +44,52 @@ public final class Observables {
      * @return the unclipped concurrence
      */
     public static double signedConcurrence(ZMatrixRMaj rho) {
-        ZMatrixRMaj sqrt = Hermitian.apply(rho, x -> x > NOISE ? Math.sqrt(x) : 0.0);
+        return isX(rho) ? signedConcurrenceXFull(rho) : woottersSigned(rho);
+    }
+
+    /** Wootters' λ1 − λ2 − λ3 − λ4 through singular values, for any state (package-private for the tests). */
+    static double woottersSigned(ZMatrixRMaj rho) {
+        // The trace is ‖ρ‖₁ for a positive ρ, and a cheaper scale than its largest eigenvalue.
+        double cut = NOISE * Math.abs(Ops.traceRe(rho));
+        ZMatrixRMaj sqrt = Hermitian.apply(rho, x -> x > cut ? Math.sqrt(x) : 0.0);
         ZMatrixRMaj conj = sqrt.copy();
         for (int k = 1; k < conj.data.length; k += 2) {
             conj.data[k] = -conj.data[k];
         }
         double[] lambda = Ops.singularValues(Ops.mult(sqrt, Ops.mult(SIGMA_YY, conj, SIGMA_YY)));
         return lambda[0] - lambda[1] - lambda[2] - lambda[3];
+    }
+
+    /**
+     * Whether ρ is an X state: every entry off the diagonal and off the two anti-diagonal pairs (|00⟩–|11⟩,
+     * |01⟩–|10⟩) is exactly 0. All three machines keep a state that starts in a basis state exactly X (H and every
+     * jump move whole excitations), and so do their ensemble means.
+     */
+    private static boolean isX(ZMatrixRMaj rho) {
+        int[][] outside = {{0, 1}, {0, 2}, {1, 3}, {2, 3}};
+        for (int[] e : outside) {
+            if (rho.getReal(e[0], e[1]) != 0 || rho.getImag(e[0], e[1]) != 0
+                    || rho.getReal(e[1], e[0]) != 0 || rho.getImag(e[1], e[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * λ1 − λ2 − λ3 − λ4 of an X state in closed form: the λ_i are √(p00 p11) ± |ρ_00,11| and √(p01 p10) ± |ρ_01,10|,
+     * so the result is 2 max(|ρ_01,10| − √(p00 p11), |ρ_00,11| − √(p01 p10)). No eigenvalue is cut off here: a
+     * population of 1e-15 is kept at its value, where an absolute cut-off would drop it and call a separable state
+     * entangled.
+     */
+    private static double signedConcurrenceXFull(ZMatrixRMaj rho) {
+        double[] p = new double[4];
+        for (int i = 0; i < 4; i++) {
+            p[i] = Math.max(0.0, rho.getReal(i, i));
+        }
+        double inner = Math.hypot(rho.getReal(TwoQubits.I01, TwoQubits.I10), rho.getImag(TwoQubits.I01, TwoQubits.I10));
+        double outer = Math.hypot(rho.getReal(0, TwoQubits.I11), rho.getImag(0, TwoQubits.I11));
+        return 2 * Math.max(inner - Math.sqrt(p[0] * p[3]), outer - Math.sqrt(p[1] * p[2]));
     }
 
     /**

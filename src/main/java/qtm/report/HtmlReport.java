@@ -33,8 +33,21 @@ public final class HtmlReport {
      * @param mean ensemble estimate
      * @param se its standard error
      * @param exact the exact value
+     * @param reliable false when the SE rests on a handful of rare events and cannot be trusted
      */
-    public record Final(String engine, String quantity, double mean, double se, double exact) {
+    public record Final(String engine, String quantity, double mean, double se, double exact, boolean reliable) {
+        /**
+         * A final value whose SE rests on no rare event.
+         *
+         * @param engine engine name
+         * @param quantity observable
+         * @param mean ensemble estimate
+         * @param se its standard error
+         * @param exact the exact value
+         */
+        public Final(String engine, String quantity, double mean, double se, double exact) {
+            this(engine, quantity, mean, se, exact, true);
+        }
     }
 
     /**
@@ -90,15 +103,17 @@ public final class HtmlReport {
         h.append("</table>\n<p>z = (estimate − exact)/SE for every element of ρ̄ at every time; the verdict asks for a ")
                 .append("χ² p-value above 0.001 and max |z| within the Bonferroni bound for the number of tests.</p>\n");
         h.append("<h2>Final values against exact</h2>\n<table id=\"finals\"><tr><th>engine</th><th>quantity</th>")
-                .append("<th>mean</th><th>SE</th><th>exact</th><th>(mean − exact)/SE</th></tr>\n");
+                .append("<th>mean</th><th>SE</th><th>exact</th><th>(mean − exact)/SE</th><th>SE reliable</th></tr>\n");
         for (Final f : c.finals()) {
             double z = f.se() > 0 ? (f.mean() - f.exact()) / f.se() : Double.NaN;
             h.append("<tr><td class=\"l\">").append(esc(f.engine())).append("</td><td class=\"l\">")
                     .append(esc(f.quantity())).append("</td><td>").append(num(f.mean())).append("</td><td>")
                     .append(num(f.se())).append("</td><td>").append(num(f.exact())).append("</td><td>").append(num(z))
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"").append(f.reliable() ? "ok\">yes" : "bad\">no").append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p>SE reliable: “no” means the error bar rests on events seen in a handful of ")
+                .append("trajectories (a rarely visited population, or few jumps in the last bin); it is then widened ")
+                .append("for the unseen events but should not be trusted, and a target-SE stop does not fire on it.</p>\n");
         for (Figure f : c.figures()) {
             h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n").append(stripProlog(f.svg()))
                     .append("\n<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");

@@ -120,10 +120,14 @@ public final class RunWriter {
         e.put("converged", v.converged());
         ObjectNode f = e.putObject("final");
         put(f, "concurrence", r.concurrence(last));
+        // false when the error bar rests on a handful of rare events (qtm.stats.RareEvents)
+        ((ObjectNode) f.get("concurrence")).put("reliable", r.concurrenceReliable(last));
         put(f, "heat_cold", r.heatFormula(last, Side.COLD));
         put(f, "heat_hot", r.heatFormula(last, Side.HOT));
         put(f, "heat_cold_count", r.heatCount(last, Side.COLD));
+        ((ObjectNode) f.get("heat_cold_count")).put("reliable", r.jumpsReliable(last, Side.COLD));
         put(f, "heat_hot_count", r.heatCount(last, Side.HOT));
+        ((ObjectNode) f.get("heat_hot_count")).put("reliable", r.jumpsReliable(last, Side.HOT));
         put(f, "purity", r.purity(last));
         put(f, "pure_concurrence", r.pureConcurrence(last));
         ObjectNode ref = e.putObject("reference_final");
@@ -136,6 +140,8 @@ public final class RunWriter {
     private static void collisionSummary(ObjectNode c, Collision col, List<ZMatrixRMaj> map,
             List<ZMatrixRMaj> exact) {
         c.put("dt", col.dt());
+        c.put("requested_dt", col.requestedDt());
+        c.put("dt_shortened", col.shortened());
         c.put("steps_per_point", col.stepsPerPoint());
         double bias = 0;
         for (int k = 0; k < map.size(); k++) {
@@ -167,11 +173,11 @@ public final class RunWriter {
         Snapshot x = Snapshot.of(model, r.grid().time(last), reference);
         return List.of(
                 new HtmlReport.Final(name, "concurrence", r.concurrence(last).mean(), r.concurrence(last).se(),
-                        x.concurrence()),
+                        x.concurrence(), r.concurrenceReliable(last)),
                 new HtmlReport.Final(name, "Q_c (formula)", r.heatFormula(last, Side.COLD).mean(),
                         r.heatFormula(last, Side.COLD).se(), x.heatCold()),
                 new HtmlReport.Final(name, "Q_c (jump counting)", r.heatCount(last, Side.COLD).mean(),
-                        r.heatCount(last, Side.COLD).se(), x.heatCold()),
+                        r.heatCount(last, Side.COLD).se(), x.heatCold(), r.jumpsReliable(last, Side.COLD)),
                 new HtmlReport.Final(name, "Q_h (formula)", r.heatFormula(last, Side.HOT).mean(),
                         r.heatFormula(last, Side.HOT).se(), x.heatHot()),
                 new HtmlReport.Final(name, "purity", r.purity(last).mean(), r.purity(last).se(), x.purity()));

@@ -67,6 +67,72 @@ class RunCommandTest {
         assertTrue(s.get("exact").get("steady").has("concurrence"));
     }
 
+    /**
+     * Issue 8: summary.json, the console line and the report say whether the final concurrence's error bar can be
+     * trusted. In the double dot with U = 300 no trajectory ever reaches the blocked |11⟩, so its error rests on an
+     * unseen population; at equal temperatures every population is visited thousands of times.
+     */
+    @Test
+    void theConcurrenceCarriesAReliabilityFlagEverywhere(@TempDir Path dir) throws Exception {
+        String blocked = """
+                name: blocked
+                model: {type: dqd, E: 1.0, U: 300, g: 5.0e-3, cold: {T: 0.0, rate: 1.0e-2}, hot: {T: 5.0, rate: 1.0e-2}}
+                initial: "00"
+                time: {end: 500, points: 6}
+                engines: [trajectories]
+                ensemble: {trajectories: 4000, seed: 2}
+                """;
+        String equal = """
+                name: equal
+                model: {type: reset, E: 1.0, g: 1.6e-3, cold: {T: 0.5, rate: 1.0e-2}, hot: {T: 0.5, rate: 1.0e-2}}
+                initial: "00"
+                time: {end: 1000, points: 6}
+                engines: [trajectories]
+                ensemble: {trajectories: 4000, seed: 2}
+                """;
+        for (String yaml : List.of(blocked, equal)) {
+            boolean expected = yaml == equal;
+            Path file = dir.resolve(expected ? "equal.yaml" : "blocked.yaml");
+            Files.writeString(file, yaml);
+            Path out = dir.resolve(expected ? "out-equal" : "out-blocked");
+            CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
+            assertEquals(0, r.status(), r.err());
+            JsonNode c = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("engines")
+                    .get("trajectories").get("final").get("concurrence");
+            assertTrue(c.get("reliable").isBoolean(), c.toString());
+            assertEquals(expected, c.get("reliable").asBoolean(), c.toString());
+            assertTrue(r.out().contains("(reliable=" + expected + ")"), r.out());
+            String html = Files.readString(out.resolve("report.html"));
+            assertTrue(html.contains("<th>SE reliable</th>"), "column in the final-values table");
+            assertTrue(html.contains(expected ? "<td class=\"ok\">yes</td>" : "<td class=\"bad\">no</td>"), html);
+        }
+    }
+
+    /** Issue 8: a collision step shortened to fit the grid is announced on stderr and recorded in summary.json. */
+    @Test
+    void aShortenedCollisionStepIsAnnounced(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD.replace("engines: [trajectories, collision]", "engines: [collision]")
+                .replace("collision: {dt: 2}", "collision: {dt: 3}"));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        // grid step 40: 14 steps of 40/14 = 2.857…
+        assertTrue(r.err().contains("collision.dt = 3.0 shortened to " + 40.0 / 14), r.err());
+        JsonNode c = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("engines")
+                .get("collision").get("collision");
+        assertEquals(40.0 / 14, c.get("dt").asDouble(), 1e-15);
+        assertEquals(3.0, c.get("requested_dt").asDouble());
+        assertTrue(c.get("dt_shortened").asBoolean());
+        // a step that fits is not announced
+        Files.writeString(file, GOOD.replace("engines: [trajectories, collision]", "engines: [collision]"));
+        CliTest.Run fits = CliTest.run("run", file.toString(), "--out", dir.resolve("fits").toString(), "--quiet");
+        assertEquals(0, fits.status(), fits.err());
+        assertFalse(fits.err().contains("shortened"), fits.err());
+        assertFalse(new ObjectMapper().readTree(dir.resolve("fits").resolve("summary.json").toFile()).get("engines")
+                .get("collision").get("collision").get("dt_shortened").asBoolean());
+    }
+
     @Test
     void theSameSeedGivesTheSameBytesOnAnyThreadCount(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");

@@ -24,7 +24,9 @@ import qtm.stats.Estimate;
  *
  * <p>The concurrence of ρ̄ contains √(p₀₀p₁₁), which is far from linear when p₁₁ is resolved by only a few trajectories;
  * there C(ρ̄) is biased upward and no error bar is honest. N is chosen so that the expected number of trajectories in
- * |11⟩ is about 7 (p₁₁ = 0.002); at N = 640 (0.3 trajectories) the coverage of C drops to about 50 %.
+ * |11⟩ is about 7 (p₁₁ = 0.002); below 20 such trajectories the concurrence's SE carries the rare-population floor
+ * of {@link qtm.stats.RareEvents}, without which the coverage at N = 640 (1.3 trajectories) was 74 %
+ * ({@link RareCalibrationTest}).
  */
 class CalibrationTest {
     private static final int RUNS = 300;

@@ -64,6 +64,29 @@ class StopConditionTest {
         assertTrue(r.trajectories() > FIRST_CHECK, "stopped at once, after " + r.trajectories());
     }
 
+    /**
+     * Issue 8: a target-SE stop never fires on an unreliable estimate. In the double dot with U = 300 the state |11⟩
+     * is blocked (p11 ≈ 4e-28), no trajectory ever visits it, so the concurrence's error bar rests on a population
+     * never seen. The target is loose enough that the SE meets it at the first check; only the flag can hold the stop.
+     */
+    @Test
+    void targetSeNeverStopsOnAnUnreliableEstimate() {
+        Model blocked = new qtm.model.DotModel(1, 5e-3, 300, new Bath(0, 1e-2), new Bath(5, 1e-2));
+        TimeGrid g = new TimeGrid(500, 6);
+        long n = 3 * FIRST_CHECK;
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(blocked, rho0, g, 0), blocked, g,
+                new EnsembleSettings(n, 1, 0.5, Double.POSITIVE_INFINITY, 2));
+        int last = g.points() - 1;
+        assertTrue(r.concurrence(last).se() < 0.5, r.concurrence(last).toString());
+        assertTrue(!r.concurrenceReliable(last), "|11> is never visited, so C must be flagged unreliable");
+        assertEquals(StopReason.TRAJECTORIES, r.stopReason());
+        assertEquals(n, r.trajectories());
+        // the same target on a reliable estimate does stop at the first check
+        EnsembleResult reliable = run(new EnsembleSettings(n, 1, 0.5, Double.POSITIVE_INFINITY, 2));
+        assertTrue(reliable.concurrenceReliable(grid.points() - 1));
+        assertEquals(StopReason.TARGET_SE, reliable.stopReason());
+    }
+
     @Test
     void timeBudgetStopsARunThatWouldNotEnd() {
         EnsembleResult r = run(new EnsembleSettings(Long.MAX_VALUE / 2, 1, 0, 0.2, 2));

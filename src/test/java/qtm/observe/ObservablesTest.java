@@ -1,8 +1,12 @@
 package qtm.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import qtm.linalg.Ops;
@@ -68,6 +72,102 @@ class ObservablesTest {
             double c2 = Math.hypot(rho.getReal(0, 3), rho.getImag(0, 3)) - Math.sqrt(p[1] * p[2]);
             assertEquals(2 * Math.max(0, Math.max(c1, c2)), Observables.concurrence(rho), 1e-12);
         }
+    }
+
+    /**
+     * Issue 8: a separable X state with p11 = 1.5e-15 and |ρ01,10| &lt; √(p00 p11) was called entangled (C = 1.1e-9),
+     * because the absolute eigenvalue cut-off dropped p11. Eq. (6) decides it: C = 0 exactly.
+     */
+    @Test
+    void tinyPopulationDoesNotMakeASeparableStateEntangled() {
+        double p11 = 1.5e-15;
+        double p00 = 0.6;
+        double c = 0.9 * Math.sqrt(p00 * p11);
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        rho.set(0, 0, p00, 0);
+        rho.set(1, 1, 0.3, 0);
+        rho.set(2, 2, 0.1 - p11, 0);
+        rho.set(3, 3, p11, 0);
+        rho.set(1, 2, c, 0);
+        rho.set(2, 1, c, 0);
+        assertEquals(0.0, Observables.concurrence(rho));
+        assertEquals(2 * (c - Math.sqrt(p00 * p11)), Observables.signedConcurrence(rho), 1e-22);
+        // Slightly more coherence than √(p00 p11): entangled, with the eq. (6) value.
+        double c2 = 1.1 * Math.sqrt(p00 * p11);
+        rho.set(1, 2, c2, 0);
+        rho.set(2, 1, c2, 0);
+        assertEquals(2 * (c2 - Math.sqrt(p00 * p11)), Observables.concurrence(rho), 1e-22);
+    }
+
+    @Test
+    void woottersPathAgreesWithEq6OnRandomXStates() {
+        // The singular-value route, not the X shortcut, against 2 max(|ρ01,10| − √(p00 p11), |ρ00,11| − √(p01 p10)).
+        SplittableRandom r = new SplittableRandom(6);
+        for (int k = 0; k < 500; k++) {
+            ZMatrixRMaj rho = randomX(r);
+            double[] p = Observables.populations(rho);
+            double c1 = Math.hypot(rho.getReal(1, 2), rho.getImag(1, 2)) - Math.sqrt(p[0] * p[3]);
+            double c2 = Math.hypot(rho.getReal(0, 3), rho.getImag(0, 3)) - Math.sqrt(p[1] * p[2]);
+            assertEquals(2 * Math.max(c1, c2), Observables.woottersSigned(rho), 1e-12);
+        }
+    }
+
+    /**
+     * Random full-rank non-X states against Wootters' original recipe computed independently: the λ_i² are the
+     * eigenvalues of the non-Hermitian ρρ̃, taken from Commons Math's real eigensolver on the 8×8 real embedding
+     * [[A, −B], [B, A]] of ρρ̃ = A + iB (each eigenvalue appears twice there).
+     */
+    @Test
+    void woottersAgreesWithAnIndependentComputationOnRandomNonXStates() {
+        SplittableRandom r = new SplittableRandom(7);
+        int entangled = 0;
+        for (int k = 0; k < 300; k++) {
+            // ρ = M M† / Tr with M = G + a·1 (a shifts the spectrum away from 0, so √ of eigenvalues is accurate)
+            ZMatrixRMaj m = new ZMatrixRMaj(4, 4);
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    m.set(i, j, r.nextGaussian(), r.nextGaussian());
+                }
+            }
+            double w = r.nextDouble() * 0.3;
+            ZMatrixRMaj rho = Ops.mult(m, Ops.dagger(m));
+            rho = Ops.scale(1 / Ops.traceRe(rho), 0, rho);
+            ZMatrixRMaj bell = pure(new double[] {1, 0, 0, r.nextDouble()}, new double[] {0, r.nextDouble() * 0.2, 0, 0});
+            rho = Ops.add(w, rho, 1 - w, bell);
+            ZMatrixRMaj flip = Ops.mult(SIGMA_YY, conj(rho), SIGMA_YY);
+            ZMatrixRMaj prod = Ops.mult(rho, flip);
+            double[][] e = new double[8][8];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    e[i][j] = prod.getReal(i, j);
+                    e[i + 4][j + 4] = prod.getReal(i, j);
+                    e[i][j + 4] = -prod.getImag(i, j);
+                    e[i + 4][j] = prod.getImag(i, j);
+                }
+            }
+            double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(e)).getRealEigenvalues();
+            Arrays.sort(ev);
+            // pairs: take every second, largest first
+            double l1 = Math.sqrt(Math.max(0, ev[7]));
+            double rest = Math.sqrt(Math.max(0, ev[5])) + Math.sqrt(Math.max(0, ev[3])) + Math.sqrt(Math.max(0, ev[1]));
+            assertTrue(Math.abs(rho.getReal(0, 1)) + Math.abs(rho.getImag(1, 3)) > 1e-6, "not an X state");
+            assertEquals(l1 - rest, Observables.signedConcurrence(rho), 1e-9);
+            if (l1 - rest > 0.05) {
+                entangled++;
+            }
+        }
+        assertTrue(entangled > 30, "too few entangled samples to test the positive side: " + entangled);
+    }
+
+    private static final ZMatrixRMaj SIGMA_YY = Ops.of(
+            new double[][] {{0, 0, 0, -1}, {0, 0, 1, 0}, {0, 1, 0, 0}, {-1, 0, 0, 0}}, null);
+
+    private static ZMatrixRMaj conj(ZMatrixRMaj a) {
+        ZMatrixRMaj c = a.copy();
+        for (int k = 1; k < c.data.length; k += 2) {
+            c.data[k] = -c.data[k];
+        }
+        return c;
     }
 
     @Test

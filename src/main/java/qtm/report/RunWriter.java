@@ -81,7 +81,7 @@ public final class RunWriter {
         if (o.interrupted()) {
             summary.put("stop_reason", "interrupted");
         }
-        Files.writeString(dir.resolve("summary.json"), mapper.writeValueAsString(summary) + "\n");
+        Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
         String yaml = new YAMLMapper().writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
                 s.description(), yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);

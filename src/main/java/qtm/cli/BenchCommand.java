@@ -1,6 +1,5 @@
 package qtm.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
+import qtm.report.Json;
 import qtm.scenario.ScenarioException;
 
 /**
@@ -76,8 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode o = m.createObjectNode();
+            ObjectNode o = Json.object();
             o.put("trajectories_per_second_per_core", median);
             o.put("scenario", "reset-paper");
             o.put("threads", threads);
@@ -86,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("min", sorted[0]);
             o.put("max", sorted[runs - 1]);
             o.put("cores_available", Runtime.getRuntime().availableProcessors());
-            out.println(m.writeValueAsString(o));
+            out.println(Json.write(o));
         } else {
             out.printf(java.util.Locale.ROOT, "reset-paper: %.0f trajectories/s per core (median of %d runs of %d on %d "
                     + "thread%s; min %.0f, max %.0f)%n", median, runs, trajectories, threads, threads == 1 ? "" : "s",

@@ -1,7 +1,5 @@
 package qtm.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import qtm.report.Json;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.Study;
 import qtm.sweep.Optimum;
@@ -40,8 +39,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(toJson(mapper, o)));
+            out.println(Json.write(toJson(o)));
         } else {
             out.printf("scenario     %s (%s model)%n", s.name(), s.model().type());
             out.printf("concurrence  %.6g   (signed %.6g)%n", o.concurrence(), o.signed());
@@ -61,8 +59,8 @@ final class OptimizeCommand implements Callable<Integer> {
      * The issue's JSON: concurrence, signed and params (g and the scenario's {@code rate} values, so they can be fed
      * back with --set), plus the transition rates the search ran over and the value reached from each start.
      */
-    static ObjectNode toJson(ObjectMapper mapper, Optimum o) {
-        ObjectNode root = mapper.createObjectNode();
+    static ObjectNode toJson(Optimum o) {
+        ObjectNode root = Json.object();
         root.put("concurrence", o.concurrence());
         root.put("signed", o.signed());
         ObjectNode p = root.putObject("params");

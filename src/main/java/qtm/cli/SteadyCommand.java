@@ -1,7 +1,5 @@
 package qtm.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -14,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.SteadyState;
 import qtm.observe.Snapshot;
+import qtm.report.Json;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 
@@ -38,8 +37,7 @@ final class SteadyCommand implements Callable<Integer> {
         Snapshot o = Snapshot.of(s.model(), Double.POSITIVE_INFINITY, rho);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(toJson(mapper, s, rho, o)));
+            out.println(Json.write(toJson(s, rho, o)));
         } else {
             out.printf("scenario     %s (%s model)%n", s.name(), s.model().type());
             out.printf("concurrence  %.6g%n", o.concurrence());
@@ -67,8 +65,8 @@ final class SteadyCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode toJson(ObjectMapper mapper, Scenario s, ZMatrixRMaj rho, Snapshot o) {
-        ObjectNode root = mapper.createObjectNode();
+    static ObjectNode toJson(Scenario s, ZMatrixRMaj rho, Snapshot o) {
+        ObjectNode root = Json.object();
         root.put("scenario", s.name());
         root.put("model", s.model().type());
         ObjectNode r = root.putObject("rho");

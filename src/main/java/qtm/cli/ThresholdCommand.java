@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import qtm.report.Json;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.Study;
 import qtm.sweep.Thresholds;
@@ -39,7 +40,7 @@ final class ThresholdCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println("{\"Tc\": " + tc + "}");
+            out.println(Json.write(Json.object().put("Tc", tc)));
         } else {
             out.printf("scenario  %s (%s model)%n", s.name(), s.model().type());
             out.printf("Tc        %.8g   (no entanglement above this cold-bath temperature)%n", tc);

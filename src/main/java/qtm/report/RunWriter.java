@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Writer;
@@ -81,8 +82,10 @@ public final class RunWriter {
         if (o.interrupted()) {
             summary.put("stop_reason", "interrupted");
         }
-        Files.writeString(dir.resolve("summary.json"), mapper.writeValueAsString(summary) + "\n");
-        String yaml = new YAMLMapper().writeValueAsString(s.source().json());
+        Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
+        // Scalars are kept as the user wrote them (see ScenarioFile), so quote only where YAML needs it.
+        String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
                 s.description(), yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package qtm.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.TreeSet;
 
 /**
  * A mapping in a scenario file, read with its dotted key path so that every error names the file and the key. Typed
- * getters accept numbers written as YAML numbers or as text ("1e-2", "inf"), and reject everything else with a
+ * getters read numbers from the scalar's text, quoted or not: decimal notation ("1e-2", "-3", ".5") and, where
+ * infinity is allowed, inf, .inf or infinity (either sign, any case); .nan is read but refused wherever a number is
+ * required. Everything else (YAML 1.1's octal, hex, sexagesimal or underscored numbers) is rejected with a
  * {@link ScenarioException}.
  */
 public final class Node {
@@ -162,6 +165,15 @@ public final class Node {
      */
     public long integer(String key, long min, long max) {
         JsonNode v = json.get(key);
+        String digits = v == null || !v.isTextual() ? "" : v.asText().trim();
+        // Whole numbers written out are read exactly: a seed near 2^62 must not be rounded through a double.
+        if (digits.matches("[-+]?\\d{1,25}")) {
+            BigInteger n = new BigInteger(digits);
+            if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw error(key, "expected a whole number in " + range(min, max));
+            }
+            return n.longValueExact();
+        }
         double x = parse(key);
         if (!Double.isFinite(x) || x != Math.rint(x) || x < min || x > max || (v.isTextual() && v.asText().contains("."))) {
             throw error(key, "expected a whole number in " + range(min, max));
@@ -286,8 +298,32 @@ public final class Node {
         if (v == null || v.isNull()) {
             return MISSING;
         }
-        String s = v.isTextual() ? v.asText() : v.toString();
+        String s = ScenarioException.escape(flow(v, new StringBuilder()).toString());
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** A value as YAML flow text, scalars exactly as written, so that a message echoes what the user typed. */
+    private static StringBuilder flow(JsonNode v, StringBuilder b) {
+        if (b.length() > 80) {
+            return b;
+        }
+        if (v.isArray()) {
+            b.append('[');
+            for (int i = 0; i < v.size(); i++) {
+                flow(v.get(i), i > 0 ? b.append(", ") : b);
+            }
+            return b.append(']');
+        }
+        if (v.isObject()) {
+            b.append('{');
+            Iterator<String> names = v.fieldNames();
+            for (int i = 0; names.hasNext(); i++) {
+                String k = names.next();
+                flow(v.get(k), (i > 0 ? b.append(", ") : b).append(k).append(": "));
+            }
+            return b.append('}');
+        }
+        return b.append(v.isNull() ? "null" : v.asText());
     }
 
     /**

@@ -14,6 +14,38 @@ public final class ScenarioException extends RuntimeException {
      * @param allowed what would have been accepted
      */
     public ScenarioException(String file, String key, String value, String allowed) {
-        super(file + ": " + key + " = " + value + ": " + allowed);
+        super(escape(file + ": " + key + " = " + value + ": " + allowed));
+    }
+
+    /**
+     * Makes text safe to echo on one line: control characters (a newline or NUL in a name, say) become the escapes
+     * backslash-n, -r, -t or backslash-u with four hex digits (as in JSON), so that no input can split or forge
+     * the error line.
+     *
+     * @param s any text
+     * @return the text with every control and line-separator character escaped
+     */
+    public static String escape(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (!control) {
+                if (b != null) {
+                    b.append(c);
+                }
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

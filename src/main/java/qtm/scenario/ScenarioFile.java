@@ -1,9 +1,7 @@
 package qtm.scenario;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,35 +9,45 @@ import java.util.List;
 
 /**
  * Reads a YAML scenario into a tree and applies command-line overrides ({@code --set model.g=2e-3}) by dotted path
- * before anything is validated, so that an override is checked exactly like a value in the file.
+ * before anything is validated, so that an override is checked exactly like a value in the file. Both go through
+ * {@link YamlTree}, so a value means the same on the command line as in the file.
  */
 public final class ScenarioFile {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Largest scenario file read, in bytes: checked before anything is read, so a huge file is refused at once. */
+    public static final long MAX_BYTES = 1L << 20;
 
     private ScenarioFile() {
     }
 
     /**
      * @param file the YAML file
-     * @param sets overrides "dotted.key=value", the value read as YAML (so "inf", "[1, 2]" and "00" work)
+     * @param sets overrides "dotted.key=value", the value read as YAML (so "inf", "[1, 2]" and "01" work)
      * @return the root mapping
-     * @throws ScenarioException if the file cannot be read, is not YAML, is not a mapping, or an override is malformed
+     * @throws ScenarioException if the file cannot be read, is too large, is not UTF-8 or not strict YAML, is not a
+     *     mapping, or an override is malformed
      */
     public static Node load(Path file, List<String> sets) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(name, "(file)", name, "no such file; give the path of a YAML scenario");
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = YAML.readTree(file.toFile());
-        } catch (JacksonException e) {
-            String why = e.getOriginalMessage().lines().findFirst().orElse("");
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ScenarioException(name, "(document)", "malformed YAML" + where, "expected valid YAML (" + why + ")");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ScenarioException(name, "(file)", size + " bytes",
+                        "expected a scenario file of at most " + MAX_BYTES + " bytes (1 MiB)");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ScenarioException(name, "(file)", name, "cannot be read: " + e.getMessage());
         }
+        // The size may have grown between the check and the read.
+        if (bytes.length > MAX_BYTES) {
+            throw new ScenarioException(name, "(file)", bytes.length + " bytes",
+                    "expected a scenario file of at most " + MAX_BYTES + " bytes (1 MiB)");
+        }
+        JsonNode root = YamlTree.parse(name, "(document)", YamlTree.decode(name, bytes));
         if (root == null || !root.isObject()) {
             throw new ScenarioException(name, "(document)", root == null ? "(empty)" : Node.show(root),
                     "expected a YAML mapping of scenario keys");
@@ -56,12 +64,7 @@ public final class ScenarioFile {
         if (eq <= 0 || !key.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
             throw new ScenarioException(file, "--set", set, "expected key=value with a dotted key such as model.g=2e-3");
         }
-        JsonNode value;
-        try {
-            value = YAML.readTree(set.substring(eq + 1));
-        } catch (IOException e) {
-            throw new ScenarioException(file, key, set.substring(eq + 1), "the --set value is not valid YAML");
-        }
+        JsonNode value = YamlTree.parse(file, key, set.substring(eq + 1));
         String[] parts = key.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -74,7 +77,7 @@ public final class ScenarioFile {
             }
             node = (ObjectNode) next;
         }
-        if (value == null || value.isMissingNode()) {
+        if (value == null) {
             node.putNull(parts[parts.length - 1]);
         } else {
             node.set(parts[parts.length - 1], value);

@@ -180,7 +180,7 @@ public final class ScenarioReader {
         return new Bath(t, b.number("rate", 0, MAX));
     }
 
-    private static TimeGrid time(Node t) {
+    static TimeGrid time(Node t) {
         t.allowOnly(Set.of("end", "points"));
         double end = t.number("end", Double.MIN_VALUE, MAX);
         if (!(end > 0)) {
@@ -190,7 +190,7 @@ public final class ScenarioReader {
         return new TimeGrid(end, points);
     }
 
-    private static ZMatrixRMaj initial(Node root) {
+    static ZMatrixRMaj initial(Node root) {
         if (!root.has("initial")) {
             return TwoQubits.basisState("00");
         }

@@ -35,8 +35,6 @@ import qtm.sweep.SweepPlan;
  * </pre>
  */
 public final class StudyReader {
-    private static final Set<String> TOP = Set.of("name", "description", "model", "optimize", "sweep", "initial",
-            "time");
     private static final double DEFAULT_TH_MAX = 1e9;
     private static final int DEFAULT_STARTS = 6;
     private static final double THRESHOLD_ACCURACY = 1e-7;
@@ -72,13 +70,19 @@ public final class StudyReader {
      */
     public static Study read(Path file, List<String> sets) {
         Node root = ScenarioFile.load(file, sets);
-        root.allowOnly(TOP);
+        // Any scenario file works, as for steady: the keys of evolve and run are checked but not used here.
+        root.allowOnly(ScenarioReader.TOP);
         String name = root.has("name") ? root.text("name") : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
         }
         String description = root.has("description") ? root.text("description") : "";
         Model model = ScenarioReader.model(root.child("model"));
+        ScenarioReader.initial(root);
+        if (root.has("time")) {
+            ScenarioReader.time(root.child("time"));
+        }
+        ScenarioReader.simulation(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(Bounds.PAPER, DEFAULT_STARTS, false, DEFAULT_TH_MAX);
         SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model, optimizer.starts()) : null;

@@ -177,8 +177,8 @@ class RunCommandTest {
                 Arguments.of(GOOD.replace("dt: 2", "step: 2"), "collision.step", "2"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: []"), "collision.dt", "[]"),
                 Arguments.of(GOOD.replace("points: 11", "points: 20000"), "time.points", "20000"),
-                Arguments.of(GOOD.replace("dt: 2", "dt: [1, -1]"), "collision.dt", "[1,-1]"),
-                Arguments.of(GOOD.replace("dt: 2", "dt: [1, 1]"), "collision.dt", "[1,1]"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: [1, -1]"), "collision.dt", "[1, -1]"),
+                Arguments.of(GOOD.replace("dt: 2", "dt: [1, 1]"), "collision.dt", "[1, 1]"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: [1, x]"), "collision.dt[1]", "x"));
     }
 

@@ -2,7 +2,6 @@ package qtm.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default output/<name>/).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing output directory.")
+    @Option(names = "--force", description = "Replace an existing output directory written by qtm (one holding "
+            + "anything else is never replaced).")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal).")
@@ -80,21 +80,24 @@ final class RunCommand implements Callable<Integer> {
         }
         checkCollisionSteps(s, sim);
         Path dir = out != null ? out : Path.of("output", s.name());
-        if (Files.exists(dir) && !force) {
-            throw new ScenarioException("command line", "--out", dir.toString(),
-                    "the output directory exists; pass --force to replace it");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputDirectory output = openOutput(dir)) {
-            Interrupt interrupt = Interrupt.install();
+        // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
+        // the claim is taken before any work, so a refused run has written nothing.
+        try (OutputDirectory output = OutputDirectory.open(dir, force, scenario.file);
+                Interrupt interrupt = Interrupt.install()) {
             ScenarioRun.Settings settings = new ScenarioRun.Settings(seed != null ? seed : sim.seed(), t,
                     trajectories != null ? trajectories : 0);
             ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s), interrupt::requested);
-            RunWriter.write(o, output.staging());
-            output.commit();
+            try {
+                RunWriter.write(o, output.staging());
+                output.commit();
+            } catch (IOException e) {
+                throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", dir.toString(),
+                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+            }
             stdout.println("wrote " + dir);
             stdout.flush();
-            return o.interrupted() ? Interrupt.EXIT : 0;
+            return o.interrupted() ? interrupt.exitStatus() : 0;
         }
     }
 
@@ -138,15 +141,6 @@ final class RunCommand implements Callable<Integer> {
                     r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(), v.maxAbsZ(), v.pValue(),
                     v.converged());
             stdout.flush();
-        }
-    }
-
-    private static OutputDirectory openOutput(Path dir) {
-        try {
-            return OutputDirectory.open(dir, true);
-        } catch (IOException e) {
-            throw new ScenarioException("command line", "--out", dir.toString(),
-                    "the output directory cannot be created or written (" + e.getMessage() + ")");
         }
     }
 

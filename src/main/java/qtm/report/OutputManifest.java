@@ -53,10 +53,12 @@ public final class OutputManifest {
      * @throws IOException if the directory cannot be read
      */
     static Optional<Path> foreign(Path dir) throws IOException {
-        Map<String, String> found = scan(dir);
         Path marker = dir.resolve(FILE);
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-            return found.isEmpty() ? Optional.empty() : Optional.of(dir);
+            // Not qtm's: decided without walking it, which may be as large as /usr.
+            try (Stream<Path> list = Files.list(dir)) {
+                return list.findAny().isPresent() ? Optional.of(dir) : Optional.empty();
+            }
         }
         Map<String, String> listed = new TreeMap<>();
         for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
@@ -65,9 +67,17 @@ public final class OutputManifest {
                 listed.put(line.substring(sp + 1), line.substring(0, sp));
             }
         }
-        for (Map.Entry<String, String> e : found.entrySet()) {
-            if (e.getValue().equals("link") || !e.getValue().equals(listed.get(e.getKey()))) {
-                return Optional.of(dir.resolve(e.getKey()));
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = relative(dir, p);
+                if (rel.isEmpty() || rel.equals(FILE) || rel.equals(OutputClaim.FILE)) {
+                    continue;
+                }
+                String want = listed.get(rel);
+                // Names first, so an unlisted entry is found without hashing anything.
+                if (want == null || Files.isSymbolicLink(p) || !want.equals(kind(p))) {
+                    return Optional.of(p);
+                }
             }
         }
         return Optional.empty();
@@ -78,7 +88,7 @@ public final class OutputManifest {
         return Files.isRegularFile(dir.resolve(FILE), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Every entry under dir but the marker and a claim, by relative path: "dir", "link" or the file's SHA-256. */
+    /** Every entry under dir but the marker and a claim, by relative path, with its {@link #kind}. */
     private static Map<String, String> scan(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
         List<Path> all;
@@ -86,19 +96,24 @@ public final class OutputManifest {
             all = walk.toList();
         }
         for (Path p : all) {
-            String rel = dir.relativize(p).toString().replace('\\', '/');
-            if (rel.isEmpty() || rel.equals(FILE) || rel.equals(OutputClaim.FILE)) {
-                continue;
-            }
-            if (Files.isSymbolicLink(p)) {
-                m.put(rel, "link");
-            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                m.put(rel, "dir");
-            } else {
-                m.put(rel, sha256(p));
+            String rel = relative(dir, p);
+            if (!rel.isEmpty() && !rel.equals(FILE) && !rel.equals(OutputClaim.FILE)) {
+                m.put(rel, kind(p));
             }
         }
         return m;
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** "dir", "link", or a file's SHA-256. */
+    private static String kind(Path p) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            return "link";
+        }
+        return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : sha256(p);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -94,9 +94,9 @@ final class EvolveCommand implements Callable<Integer> {
                     "exists and is not a regular file; qtm never replaces it, even with --force; give a new file path");
         }
         if (!String.join(",", Snapshot.COLUMNS).equals(firstLine(path))) {
-            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(), "exists and was not written by qtm "
-                    + "evolve (its first line is not evolve's header); qtm never replaces it, even with --force; give a new "
-                    + "file path");
+            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                    "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
+                    + "replaces it, even with --force; give a new file path");
         }
         if (!force) {
             throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),

@@ -135,7 +135,8 @@ public final class OutputDirectory implements AutoCloseable {
                 throw refuse(label, given, "another qtm run (" + other.map(OutputClaim::owner).orElse("just starting")
                         + ") is writing this directory now; wait for it to finish or choose another directory");
             } catch (IOException | RuntimeException e) {
-                throw refuse(label, given, "the output directory cannot be created or written (" + e.getMessage() + ")");
+                throw refuse(label, given,
+                        "the output directory cannot be created or written (" + e.getMessage() + ")");
             }
         }
         try {
@@ -284,13 +285,15 @@ public final class OutputDirectory implements AutoCloseable {
         for (String home : homes()) {
             Path h = real(Path.of(home).toAbsolutePath().normalize());
             if (h.startsWith(where) || h.startsWith(real(where))) {
-                throw refuse(label, given, "is the home directory or contains it, which qtm never replaces" + ELSEWHERE);
+                throw refuse(label, given,
+                        "is the home directory or contains it, which qtm never replaces" + ELSEWHERE);
             }
         }
         if (scenario != null) {
             Path s = real(scenario.toAbsolutePath().normalize());
             if (s.startsWith(where) || s.startsWith(real(where))) {
-                throw refuse(label, given, "holds the scenario file " + scenario + ", which qtm never replaces" + ELSEWHERE);
+                throw refuse(label, given,
+                        "holds the scenario file " + scenario + ", which qtm never replaces" + ELSEWHERE);
             }
         }
         if (Files.isSymbolicLink(where)) {
@@ -308,22 +311,24 @@ public final class OutputDirectory implements AutoCloseable {
             throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
         }
         if (!Files.isDirectory(where, LinkOption.NOFOLLOW_LINKS)) {
-            throw refuse(label, given, "exists and is not a directory; qtm never replaces it, even with --force" + ELSEWHERE);
+            throw refuse(label, given,
+                    "exists and is not a directory; qtm never replaces it, even with --force" + ELSEWHERE);
         }
         Optional<Path> foreign;
         try {
             foreign = OutputManifest.foreign(where);
         } catch (IOException | RuntimeException e) {
-            throw refuse(label, given, "exists and cannot be read (" + e.getMessage() + "); qtm replaces only directories it"
-                    + " can check" + ELSEWHERE);
+            throw refuse(label, given, "exists and cannot be read (" + e.getMessage()
+                    + "); qtm replaces only directories it can check" + ELSEWHERE);
         }
         if (foreign.isPresent() && foreign.get().equals(where)) {
             throw refuse(label, given, "exists and was not written by qtm (it has no " + OutputManifest.FILE
                     + "); qtm never replaces it, even with --force" + ELSEWHERE);
         }
         if (foreign.isPresent()) {
-            throw refuse(label, given, "holds " + foreign.get() + ", which qtm did not write (or which was changed since); "
-                    + "qtm never replaces it, even with --force: move it away" + ELSEWHERE.replace(";", " or"));
+            throw refuse(label, given, "holds " + foreign.get()
+                    + ", which qtm did not write (or which was changed since); qtm never replaces it, even with "
+                    + "--force: move it away" + ELSEWHERE.replace(";", " or"));
         }
         if (!force) {
             throw refuse(label, given, "exists (an earlier qtm result); pass --force to replace it, or choose another "

@@ -1,7 +1,9 @@
 package qtm.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +18,23 @@ import qtm.exact.Transient;
 import qtm.observe.Snapshot;
 import qtm.report.AtomicFile;
 import qtm.report.Csv;
+import qtm.report.OutputDirectory;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 
 /** {@code qtm evolve}: the exact transient ρ(t) on the scenario's grid, as CSV. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
         description = "Write the exact transient rho(t) = exp(L t) rho0 from the scenario's initial state on its time "
-                + "grid as CSV (to stdout, or to --csv PATH).")
+                + "grid as CSV (to stdout, or to --csv PATH: a new file, or with --force an earlier evolve output).")
 final class EvolveCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--csv", paramLabel = "PATH", description = "Write the CSV to this file instead of stdout.")
+    @Option(names = "--csv", paramLabel = "PATH", description = "Write the CSV to this new file instead of stdout.")
     Path csv;
+
+    @Option(names = "--force", description = "Replace an existing --csv file, if it is an earlier evolve output.")
+    boolean force;
 
     @Spec
     CommandSpec spec;
@@ -38,6 +44,7 @@ final class EvolveCommand implements Callable<Integer> {
         Scenario s = scenario.read();
         if (csv != null) {
             requireWritableParent(csv);
+            requireReplaceable(csv, scenario.file, force);
         }
         List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
         List<double[]> rows = new ArrayList<>(states.size());
@@ -49,9 +56,65 @@ final class EvolveCommand implements Callable<Integer> {
             Csv.write(out, Snapshot.COLUMNS, rows);
             out.flush();
         } else {
-            AtomicFile.write(csv, w -> Csv.write(w, Snapshot.COLUMNS, rows));
+            try {
+                AtomicFile.write(csv, force && Files.exists(csv, LinkOption.NOFOLLOW_LINKS),
+                        w -> Csv.write(w, Snapshot.COLUMNS, rows));
+            } catch (FileAlreadyExistsException e) {
+                throw new ScenarioException(OutputDirectory.source(scenario.file), "--csv", csv.toString(),
+                        "the file appeared while evolve was working and was left alone; give a new file path");
+            }
         }
         return 0;
+    }
+
+    /**
+     * The rule for a file qtm writes, in the spirit of {@link qtm.report.OutputDirectory}: a new file is always fine;
+     * an existing one is replaced only with --force and only if it is an earlier evolve output (its first line is
+     * evolve's header), never the scenario file or anything else of the user's.
+     *
+     * @param path the output file
+     * @param scenario the scenario file
+     * @param force whether an earlier evolve output may be replaced
+     */
+    static void requireReplaceable(Path path, Path scenario, boolean force) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String key = "--csv";
+        try {
+            if (Files.isSameFile(path, scenario)) {
+                throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                        "is the scenario file, which qtm never replaces; give a new file path");
+            }
+        } catch (java.io.IOException e) {
+            // The scenario file was read a moment ago; if it cannot be compared, the header check below decides.
+        }
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                    "exists and is not a regular file; qtm never replaces it, even with --force; give a new file path");
+        }
+        if (!String.join(",", Snapshot.COLUMNS).equals(firstLine(path))) {
+            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                    "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
+                    + "replaces it, even with --force; give a new file path");
+        }
+        if (!force) {
+            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                    "exists (an earlier evolve output); pass --force to replace it, or give a new file path");
+        }
+    }
+
+    private static String firstLine(Path path) {
+        byte[] head = new byte[4096];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        String s = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        int nl = s.indexOf('\n');
+        return nl < 0 ? null : s.substring(0, nl);
     }
 
     /**

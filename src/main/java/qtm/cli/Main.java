@@ -8,7 +8,7 @@ import qtm.scenario.ScenarioException;
 @Command(name = "qtm", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Simulator of the smallest autonomous quantum thermal machine (Brask, Brunner, Haack, Huber).",
         footer = {"", "Exit status: 0 success, 2 bad input (one line on stderr names the file, key and value), "
-                + "130 a run stopped by Ctrl-C (its results so far are written).",
+                + "130 a run stopped by Ctrl-C, 143 by SIGTERM (its results so far are written).",
             "Example: qtm run scenarios/reset-paper.yaml   (see README.md)"},
         subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, BenchCommand.class,
             ListCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,

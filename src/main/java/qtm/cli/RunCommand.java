@@ -2,8 +2,9 @@ package qtm.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
@@ -58,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default output/<name>/).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing output directory.")
+    @Option(names = "--force", description = "Replace an existing output directory written by qtm (one holding "
+            + "anything else is never replaced).")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal).")
@@ -84,23 +86,30 @@ final class RunCommand implements Callable<Integer> {
             throw new ScenarioException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
-        checkCollisionSteps(s, sim, spec.commandLine().getErr());
+        List<String> notices = checkCollisionSteps(s, sim);
         Path dir = out != null ? out : Path.of("output", s.name());
-        if (Files.exists(dir) && !force) {
-            throw new ScenarioException("command line", "--out", dir.toString(),
-                    "the output directory exists; pass --force to replace it");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputDirectory output = openOutput(dir)) {
-            Interrupt interrupt = Interrupt.install();
+        // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
+        // the claim is taken before any work, so a refused run has written nothing.
+        try (OutputDirectory output = OutputDirectory.open(dir, force, scenario.file);
+                Interrupt interrupt = Interrupt.install()) {
+            // Notices only once the run is sure to go ahead: a refused run prints its one error line and nothing else.
+            PrintWriter stderr = spec.commandLine().getErr();
+            notices.forEach(stderr::println);
+            stderr.flush();
             ScenarioRun.Settings settings = new ScenarioRun.Settings(seed != null ? seed : sim.seed(), t,
                     trajectories != null ? trajectories : 0);
             ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s), interrupt::requested);
-            RunWriter.write(o, output.staging());
-            output.commit();
+            try {
+                RunWriter.write(o, output.staging());
+                output.commit();
+            } catch (IOException e) {
+                throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", dir.toString(),
+                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+            }
             stdout.println("wrote " + dir);
             stdout.flush();
-            return o.interrupted() ? Interrupt.EXIT : 0;
+            return o.interrupted() ? interrupt.exitStatus() : 0;
         }
     }
 
@@ -148,18 +157,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static OutputDirectory openOutput(Path dir) {
-        try {
-            return OutputDirectory.open(dir, true);
-        } catch (IOException e) {
-            throw new ScenarioException("command line", "--out", dir.toString(),
-                    "the output directory cannot be created or written (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void checkCollisionSteps(Scenario s, Simulation sim, PrintWriter stderr) {
+    /** Refuses a collision step that cannot be run; returns a notice for each one shortened to fit the grid. */
+    private static List<String> checkCollisionSteps(Scenario s, Simulation sim) {
+        List<String> notices = new ArrayList<>();
         if (!sim.engines().contains(EngineKind.COLLISION.key())) {
-            return;
+            return notices;
         }
         for (double dt : sim.dts()) {
             // Before Collision.of: its step count per grid interval is an int and would saturate.
@@ -177,10 +179,10 @@ final class RunCommand implements Callable<Integer> {
             }
             if (c.shortened()) {
                 // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
-                stderr.println("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to " + c.dt()
+                notices.add("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to " + c.dt()
                         + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
-                stderr.flush();
             }
         }
+        return notices;
     }
 }

@@ -19,13 +19,18 @@ import qtm.sweep.SweepTable;
 /** {@code qtm sweep}: a steady-state sweep (one of the paper's figures) as tidy CSV and charts. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the scenario's sweep (scenarios/paper/*.yaml) and write NAME.csv and charts "
-                + "(PNG + SVG) into output/NAME/ (or --out DIR). A re-run replaces the directory as a whole.")
+                + "(PNG + SVG) into output/NAME/ (or --out DIR). An earlier result is replaced, as a whole, only with "
+                + "--force.")
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default output/NAME).")
     Path out;
+
+    @Option(names = "--force", description = "Replace an existing output directory written by qtm (one holding "
+            + "anything else is never replaced).")
+    boolean force;
 
     @Spec
     CommandSpec spec;
@@ -40,22 +45,25 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("output", s.name());
         long start = System.nanoTime();
         SweepTable table;
-        try {
-            table = s.sweep().run(s.model(), s.optimizer());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ScenarioException(s.file(), "sweep", s.model().type(), e.getMessage());
-        }
-        // The sweep is deterministic, so a re-run may replace an earlier result.
-        try (OutputDirectory o = OutputDirectory.open(dir, true)) {
-            try (var w = java.nio.file.Files.newBufferedWriter(o.file(s.name() + ".csv"))) {
-                Csv.write(w, table.columns().toArray(new String[0]), table.rows());
+        // Claimed before the sweep runs, so a refused or concurrent sweep fails at once and writes nothing.
+        try (OutputDirectory o = OutputDirectory.open(dir, force, study.file)) {
+            try {
+                table = s.sweep().run(s.model(), s.optimizer());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ScenarioException(s.file(), "sweep", s.model().type(), e.getMessage());
             }
-            for (SweepTable.Chart c : table.charts()) {
-                // The directory that will hold the CSV is where the charts go too.
-                ChartFiles.write(SweepCharts.draw(table, c, title(s, c)), o.file(s.name() + ".csv").getParent(),
-                        s.name() + c.suffix());
+            try {
+                try (var w = java.nio.file.Files.newBufferedWriter(o.file(s.name() + ".csv"))) {
+                    Csv.write(w, table.columns().toArray(new String[0]), table.rows());
+                }
+                for (SweepTable.Chart c : table.charts()) {
+                    ChartFiles.write(SweepCharts.draw(table, c, title(s, c)), o.staging(), s.name() + c.suffix());
+                }
+                o.commit();
+            } catch (java.io.IOException e) {
+                throw new ScenarioException(OutputDirectory.source(study.file), "--out", dir.toString(),
+                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
-            o.commit();
         }
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf("%s: %d rows, %d chart(s) in %s (%.1f s)%n", s.name(), table.rows().size(), table.charts().size(),

@@ -1,51 +1,175 @@
 package qtm.report;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import qtm.scenario.ScenarioException;
 
 /**
- * A run's output directory, written as a whole or not at all: files go into a hidden temporary sibling that is
- * renamed onto the target when the run commits. A reader never sees half a result, and a failed or killed run
- * leaves the previous result in place.
+ * The one rule for every command that writes a directory ({@code run}, {@code sweep}, and any later).
+ *
+ * <ul>
+ * <li>Never the user's data: an empty path, {@code /}, the current directory or an ancestor of it, the home
+ * directory or an ancestor of it, a directory holding the scenario file, and a symbolic link are refused. An existing
+ * directory is replaced only if qtm wrote it (it carries {@link OutputManifest#FILE} and holds nothing that marker
+ * does not list, unchanged) and only with {@code --force}; a directory holding anything else is refused even with
+ * {@code --force}, naming that entry.</li>
+ * <li>Exclusive: before any work the run creates the staging directory {@code .NAME.qtm-staging} beside the target
+ * (an atomic, exclusive mkdir) with its {@link OutputClaim} inside. A second run at the same target finds it and is
+ * refused at once, having written nothing. Staging directories whose owner is gone are removed by any later run into
+ * the same parent; a live owner's never.</li>
+ * <li>All or nothing: files are written into the staging directory, which is renamed onto the target when the run
+ * commits; a replaced result is moved aside first and deleted only after the new one is in place.</li>
+ * <li>Files and directories are created with the default permissions, so the user's umask applies.</li>
+ * </ul>
+ *
+ * Refusals are {@link ScenarioException}s for the command-line key {@code --out}: one line, exit status 2.
  */
 public final class OutputDirectory implements AutoCloseable {
+    private static final String KEY = "--out";
+    private static final String STAGING = ".qtm-staging";
+    private static final String REPLACED = ".qtm-replaced";
+    private static final String TRASH = ".qtm-trash-";
+    private static final String ELSEWHERE = "; choose a new directory such as output/NAME";
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "qtm-output-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final String label;
+    private final String given;
     private final Path target;
     private final Path staging;
     private final boolean force;
+    private final OutputClaim claim;
+    private final ScheduledFuture<?> heartbeat;
+    private final Thread onExit;
     private boolean committed;
+    private boolean closed;
 
-    private OutputDirectory(Path target, Path staging, boolean force) {
+    private OutputDirectory(String label, String given, Path target, Path staging, boolean force, OutputClaim claim) {
+        this.label = label;
+        this.given = given;
         this.target = target;
         this.staging = staging;
         this.force = force;
+        this.claim = claim;
+        Path file = staging.resolve(OutputClaim.FILE);
+        long every = OutputClaim.HEARTBEAT_EVERY.toMillis();
+        this.heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> {
+            try {
+                OutputClaim.beat(file);
+            } catch (IOException | RuntimeException e) {
+                // Gone (committed, or removed by a run that took us for dead): commit() reports the latter.
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        // An ordinary JVM exit (System.exit, SIGTERM or SIGINT without qtm's handler) leaves no staging behind.
+        this.onExit = new Thread(this::closeQuietly, "qtm-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
-     * Checks the target and opens a staging directory beside it.
+     * Same as {@link #open(Path, boolean, Path)} without a scenario file to protect.
      *
      * @param target the final directory
-     * @param force whether an existing target may be replaced
+     * @param force whether an existing qtm result may be replaced
      * @return the open output
-     * @throws FileAlreadyExistsException if the target exists and force is false
-     * @throws IOException if the parent cannot be created or written
+     * @throws ScenarioException if the rule refuses the target or it cannot be written
      */
-    public static OutputDirectory open(Path target, boolean force) throws IOException {
-        Path abs = target.toAbsolutePath().normalize();
-        if (Files.exists(abs) && !force) {
-            throw new FileAlreadyExistsException(target.toString());
+    public static OutputDirectory open(Path target, boolean force) {
+        return open(target, force, null);
+    }
+
+    /**
+     * Applies the rule, removes stale staging directories beside the target, and claims the target, all before any
+     * work is done.
+     *
+     * @param target the final directory, as the user gave it
+     * @param force whether an existing qtm result may be replaced
+     * @param scenario the scenario file, which the target must not contain (null: none)
+     * @return the open output, holding the claim until {@link #commit()} or {@link #close()}
+     * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
+     */
+    public static OutputDirectory open(Path target, boolean force, Path scenario) {
+        String label = source(scenario);
+        String given = target.toString();
+        Path where = check(label, target, scenario);
+        checkExisting(label, given, where, force);
+        Path parent = where.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException | RuntimeException e) {
+            throw refuse(label, given, "its parent directory cannot be created (" + e.getMessage() + ")");
         }
-        if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new IOException(target + " exists and is not a directory");
+        String name = where.getFileName().toString();
+        Path staging = parent.resolve("." + name + STAGING);
+        reapStale(parent);
+        OutputClaim claim = OutputClaim.mine(name);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.createDirectory(staging);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                Optional<OutputClaim> other = awaitClaim(staging);
+                if (attempt == 0 && OutputClaim.stale(staging, Instant.now())) {
+                    reap(staging);
+                    continue;
+                }
+                throw refuse(label, given, "another qtm run (" + other.map(OutputClaim::owner).orElse("just starting")
+                        + ") is writing this directory now; wait for it to finish or choose another directory");
+            } catch (IOException | RuntimeException e) {
+                throw refuse(label, given,
+                        "the output directory cannot be created or written (" + e.getMessage() + ")");
+            }
         }
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".tmp-");
-        return new OutputDirectory(abs, staging, force);
+        try {
+            claim.create(staging.resolve(OutputClaim.FILE));
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(staging);
+            throw refuse(label, given, "the output directory cannot be created or written (" + e.getMessage() + ")");
+        }
+        OutputDirectory out = new OutputDirectory(label, given, where, staging, force, claim);
+        try {
+            // Checked again now that the target is ours: a run that held it a moment ago may have committed.
+            checkExisting(label, given, where, force);
+            settleReplaced(parent, name);
+        } catch (RuntimeException e) {
+            out.closeQuietly();
+            throw e;
+        }
+        return out;
+    }
+
+    /** The claim of a staging directory, given its owner a moment to finish writing it (for the message). */
+    private static Optional<OutputClaim> awaitClaim(Path staging) {
+        Optional<OutputClaim> c = OutputClaim.read(staging.resolve(OutputClaim.FILE));
+        for (int i = 0; i < 25 && c.isEmpty() && Files.isDirectory(staging); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            c = OutputClaim.read(staging.resolve(OutputClaim.FILE));
+        }
+        return c;
     }
 
     /**
@@ -57,24 +181,43 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Moves the staged files into place, replacing an old result when forced.
+     * Writes the marker and moves the staged files into place, replacing an earlier qtm result when forced.
      *
+     * @throws ScenarioException if the target changed meanwhile so that it may no longer be replaced, or this run's
+     *         staging directory was taken from it; nothing is replaced then
      * @throws IOException on failure; the staging directory is then removed by {@link #close()}
      */
-    public void commit() throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            if (!force) {
-                throw new FileAlreadyExistsException(target.toString());
-            }
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    public synchronized void commit() throws IOException {
+        if (!ownsStaging()) {
+            throw refuse(label, given, "this run's staging directory " + staging + " was removed by another qtm run "
+                    + "(no heartbeat seen for " + OutputClaim.STALE_AFTER.toSeconds() + " s); nothing was written");
         }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        heartbeat.cancel(false);
+        OutputManifest.write(staging);
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        Path replaced = null;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            checkExisting(label, given, target, force);
+            settleReplaced(parent, name);
+            replaced = parent.resolve("." + name + REPLACED);
+            Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            // rename(2): fails rather than clobber a directory that appeared meanwhile with anything in it.
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (replaced != null) {
+                moveQuietly(replaced, target);
+            }
+            throw refuse(label, given, "the directory appeared while this run was working and was left alone ("
+                    + e.getMessage() + ")" + ELSEWHERE);
+        }
         committed = true;
-        if (old != null) {
-            deleteTree(old);
+        removeHook();
+        Files.deleteIfExists(target.resolve(OutputClaim.FILE));
+        if (replaced != null) {
+            discard(replaced);
         }
     }
 
@@ -88,22 +231,266 @@ public final class OutputDirectory implements AutoCloseable {
         return target;
     }
 
-    /** Removes the staging directory unless the output was committed. */
+    /** Removes the staging directory unless the output was committed, and gives up the claim. */
     @Override
-    public void close() throws IOException {
-        if (!committed) {
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        heartbeat.cancel(false);
+        removeHook();
+        if (!committed && ownsStaging()) {
             deleteTree(staging);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // Best effort at exit: a later run removes what is left once it sees this process gone.
+        }
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down, possibly running this very hook.
+        }
+    }
+
+    private boolean ownsStaging() {
+        return OutputClaim.read(staging.resolve(OutputClaim.FILE)).map(c -> c.id().equals(claim.id()))
+                .orElse(false);
+    }
+
+    /** The path rules that need no look inside: returns the target with its parent's real path. */
+    private static Path check(String label, Path target, Path scenario) {
+        String given = target.toString();
+        if (given.isEmpty()) {
+            throw new ScenarioException(label, KEY, "\"\"",
+                    "an empty path is the current directory, which qtm never writes into" + ELSEWHERE);
+        }
+        Path abs = target.toAbsolutePath().normalize();
+        if (abs.getParent() == null) {
+            throw refuse(label, given, "the root directory is never an output directory" + ELSEWHERE);
+        }
+        Path where = real(abs.getParent()).resolve(abs.getFileName());
+        Path cwd = real(Path.of("").toAbsolutePath());
+        if (cwd.startsWith(where) || cwd.startsWith(real(where))) {
+            throw refuse(label, given, "is the current directory or contains it, which qtm never replaces" + ELSEWHERE);
+        }
+        for (String home : homes()) {
+            Path h = real(Path.of(home).toAbsolutePath().normalize());
+            if (h.startsWith(where) || h.startsWith(real(where))) {
+                throw refuse(label, given,
+                        "is the home directory or contains it, which qtm never replaces" + ELSEWHERE);
+            }
+        }
+        if (scenario != null) {
+            Path s = real(scenario.toAbsolutePath().normalize());
+            if (s.startsWith(where) || s.startsWith(real(where))) {
+                throw refuse(label, given,
+                        "holds the scenario file " + scenario + ", which qtm never replaces" + ELSEWHERE);
+            }
+        }
+        if (Files.isSymbolicLink(where)) {
+            throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
+        }
+        return where;
+    }
+
+    /** Whether an existing target may be replaced: only a qtm result holding nothing else, and only when forced. */
+    private static void checkExisting(String label, String given, Path where, boolean force) {
+        if (!Files.exists(where, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        if (Files.isSymbolicLink(where)) {
+            throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
+        }
+        if (!Files.isDirectory(where, LinkOption.NOFOLLOW_LINKS)) {
+            throw refuse(label, given,
+                    "exists and is not a directory; qtm never replaces it, even with --force" + ELSEWHERE);
+        }
+        Optional<Path> foreign;
+        try {
+            foreign = OutputManifest.foreign(where);
+        } catch (IOException | RuntimeException e) {
+            throw refuse(label, given, "exists and cannot be read (" + e.getMessage()
+                    + "); qtm replaces only directories it can check" + ELSEWHERE);
+        }
+        if (foreign.isPresent() && foreign.get().equals(where)) {
+            throw refuse(label, given, "exists and was not written by qtm (it has no " + OutputManifest.FILE
+                    + "); qtm never replaces it, even with --force" + ELSEWHERE);
+        }
+        if (foreign.isPresent()) {
+            throw refuse(label, given, "holds " + foreign.get()
+                    + ", which qtm did not write (or which was changed since); qtm never replaces it, even with "
+                    + "--force: move it away" + ELSEWHERE.replace(";", " or"));
+        }
+        if (!force) {
+            throw refuse(label, given, "exists (an earlier qtm result); pass --force to replace it, or choose another "
+                    + "directory");
+        }
+    }
+
+    private static ScenarioException refuse(String label, String given, String why) {
+        return new ScenarioException(label, KEY, given, why);
+    }
+
+    /**
+     * Where an output option comes from, for messages: the command line, and the scenario it was given with (so a
+     * refusal names the scenario file like every other bad-input message).
+     *
+     * @param scenario the scenario file, or null
+     * @return "command line" or "command line (scenario FILE)"
+     */
+    public static String source(Path scenario) {
+        return scenario == null ? "command line" : "command line (scenario " + scenario + ")";
+    }
+
+    private static List<String> homes() {
+        List<String> h = new ArrayList<>();
+        for (String s : new String[] {System.getProperty("user.home"), System.getenv("HOME")}) {
+            if (s != null && !s.isEmpty()) {
+                h.add(s);
             }
+        }
+        return h;
+    }
+
+    /** The path with symbolic links resolved as far as it exists; the rest is appended as given. */
+    private static Path real(Path abs) {
+        Path p = abs;
+        Path rest = null;
+        while (p != null) {
+            try {
+                Path r = p.toRealPath();
+                return rest == null ? r : r.resolve(rest).normalize();
+            } catch (IOException | RuntimeException e) {
+                Path name = p.getFileName();
+                rest = rest == null ? name : name.resolve(rest);
+                p = p.getParent();
+            }
+        }
+        return abs;
+    }
+
+    /**
+     * Removes what runs whose owners are gone left in {@code parent}: staging directories, directories being
+     * discarded, and an earlier result moved aside by a run killed before its new result was in place (which is put
+     * back when the target is missing). Best effort: whatever cannot be removed now is left for a later run.
+     */
+    static void reapStale(Path parent) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, ".*.qtm-*")) {
+            ds.forEach(entries::add);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Path p : entries) {
+            String n = p.getFileName().toString();
+            try {
+                if (n.endsWith(STAGING) && OutputClaim.stale(p, now)) {
+                    reap(p);
+                } else if (n.contains(TRASH) && OutputClaim.stale(p, now)) {
+                    deleteTree(p);
+                } else if (n.endsWith(REPLACED)) {
+                    String name = n.substring(1, n.length() - REPLACED.length());
+                    if (!Files.exists(parent.resolve("." + name + STAGING), LinkOption.NOFOLLOW_LINKS)) {
+                        settleReplaced(parent, name);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Another run may be removing the same entry, or the parent is shared read-only: leave it.
+            }
+        }
+    }
+
+    /**
+     * Removes a stale staging directory. It is first renamed to a unique name, and put back if the claim found there
+     * is not the one judged stale (a new owner took the name in between), so a live run's directory is never
+     * deleted.
+     */
+    private static void reap(Path staging) {
+        String judged = OutputClaim.read(staging.resolve(OutputClaim.FILE)).map(OutputClaim::id).orElse("");
+        Path grave = trash(staging);
+        try {
+            Files.move(staging, grave, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        String found = OutputClaim.read(grave.resolve(OutputClaim.FILE)).map(OutputClaim::id).orElse("");
+        if (!found.equals(judged)) {
+            moveQuietly(grave, staging);
+            return;
+        }
+        deleteQuietly(grave);
+    }
+
+    /** An earlier result moved aside by a run that is gone: put back if the target is missing, else discarded. */
+    private static void settleReplaced(Path parent, String name) {
+        Path replaced = parent.resolve("." + name + REPLACED);
+        if (!Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path target = parent.resolve(name);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            moveQuietly(replaced, target);
+        } else {
+            discard(replaced);
+        }
+    }
+
+    /** Renames a directory qtm no longer needs to a trash name (so nobody mistakes it for a result) and deletes it. */
+    private static void discard(Path dir) {
+        Path grave = trash(dir);
+        try {
+            Files.move(dir, grave, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        deleteQuietly(grave);
+    }
+
+    private static Path trash(Path p) {
+        String n = p.getFileName().toString();
+        String base = n.endsWith(STAGING) ? n.substring(0, n.length() - STAGING.length())
+                : n.endsWith(REPLACED) ? n.substring(0, n.length() - REPLACED.length()) : n;
+        return p.resolveSibling(base + TRASH + UUID.randomUUID());
+    }
+
+    private static void moveQuietly(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // Left where it is; reapStale settles it later.
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            // Left for a later run's reapStale.
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
         }
     }
 }

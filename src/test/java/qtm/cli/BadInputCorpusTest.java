@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line on stderr (starting "qtm: ", no stack trace) that names the file, the key, the value and what is allowed, and
  * leave the directory exactly as it was: nothing written, nothing deleted.
  *
- * <p>A case has {@code id}; {@code args} (a list; {@code {file}} is replaced by the scenario's path and {@code {dir}}
- * by the case's directory); the scenario as {@code scenario} (text) or {@code scenario_base64} (bytes), written to
+ * <p>A case has {@code id}; {@code args} (a list; {@code {file}} is replaced by the scenario's path, {@code {dir}}
+ * by the case's directory, {@code {home}} by the user's home and {@code {cwd}} by the current directory, here and
+ * in {@code expect}); the scenario as {@code scenario} (text) or {@code scenario_base64} (bytes), written to
  * {@code {dir}/bad.yaml}; optional {@code files} (a map of further relative paths to text contents, created before
  * the run, e.g. a directory the user owns); and {@code expect}, substrings the error line must contain — the key, the
  * value and the allowed range. When a scenario is given the line must also name its file.
@@ -81,7 +82,7 @@ class BadInputCorpusTest {
         }
         List<String> args = new ArrayList<>();
         for (JsonNode a : c.get("args")) {
-            args.add(a.asText().replace("{file}", file.toString()).replace("{dir}", dir.toString()));
+            args.add(fill(a.asText(), file, dir));
         }
         Map<String, String> before = snapshot(dir);
         CliTest.Run r = CliTest.run(args.toArray(String[]::new));
@@ -94,9 +95,16 @@ class BadInputCorpusTest {
             assertTrue(err.contains(file.toString()), id + ": names the file: " + err);
         }
         for (JsonNode e : c.get("expect")) {
-            assertTrue(err.contains(e.asText()), id + ": contains '" + e.asText() + "': " + err);
+            String want = fill(e.asText(), file, dir);
+            assertTrue(err.contains(want), id + ": contains '" + want + "': " + err);
         }
         assertEquals(before, snapshot(dir), id + ": nothing written, nothing deleted");
+    }
+
+    private static String fill(String s, Path file, Path dir) {
+        return s.replace("{file}", file.toString()).replace("{dir}", dir.toString())
+                .replace("{home}", System.getProperty("user.home"))
+                .replace("{cwd}", Path.of("").toAbsolutePath().toString());
     }
 
     /** Every path under dir with a digest of its content: equal snapshots mean nothing changed. */

@@ -54,21 +54,29 @@ class RunOutputTest {
     }
 
     @Test
-    void existingOutputNeedsForceAndIsLeftAloneWithout(@TempDir Path dir) throws Exception {
+    void anEarlierResultNeedsForceAndAUsersDirectoryIsLeftAloneEvenWithIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, SCENARIO.replace("engines: [trajectories, collision]", "engines: [trajectories]"));
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("keep.txt"), "mine");
-        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(2, r.status());
-        assertTrue(r.err().contains("--force"), r.err());
-        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        for (String force : List.of("--seed=1", "--force")) {
+            CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet", force);
+            assertEquals(2, r.status());
+            assertTrue(r.err().contains("not written by qtm"), r.err());
+            assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        }
         try (var s = Files.list(dir)) {
             assertEquals(2, s.count(), "no staging directory left behind");
         }
-        assertEquals(0, CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet", "--force").status());
-        assertFalse(Files.exists(out.resolve("keep.txt")));
-        assertTrue(Files.exists(out.resolve("report.html")));
+        Path result = dir.resolve("result");
+        assertEquals(0, CliTest.run("run", file.toString(), "--out", result.toString(), "--quiet").status());
+        CliTest.Run again = CliTest.run("run", file.toString(), "--out", result.toString(), "--quiet");
+        assertEquals(2, again.status());
+        assertTrue(again.err().contains("--force"), again.err());
+        Files.delete(result.resolve("heat.png"));
+        assertEquals(0, CliTest.run("run", file.toString(), "--out", result.toString(), "--quiet", "--force")
+                .status());
+        assertTrue(Files.exists(result.resolve("heat.png")), "replaced as a whole");
     }
 
     @Test

@@ -80,8 +80,9 @@ class SweepCliTest {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
         assertTrue(Files.readString(out.resolve("small.svg")).contains("<svg"));
-        // A re-run replaces the result.
-        assertEquals(0, CliTest.run("sweep", file.toString(), "--out", out.toString()).status());
+        // A re-run replaces the result, with --force only.
+        assertEquals(2, CliTest.run("sweep", file.toString(), "--out", out.toString()).status());
+        assertEquals(0, CliTest.run("sweep", file.toString(), "--out", out.toString(), "--force").status());
     }
 
     @Test

@@ -11,28 +11,30 @@ import java.util.List;
  * <li>Weak coupling (the paper: p_c, p_h, g ≪ E): g and every qubit's total transition rate γ_k are at most
  * {@link #WEAK}·E. γ_k is p_k for the reset model, Γ_k for the double dot (Γ_k n_F + Γ_k (1 − n_F)) and
  * Γ_k (2 n_B(T_k) + 1) for flux qubits, so for flux qubits the bound ties Γ_k to T_k.</li>
- * <li>E itself lies in [{@link #E_MIN}, {@link #E_MAX}], so that products of two energies or rates stay inside the
- * range of a double.</li>
+ * <li>E itself lies in [{@link #E_MIN}, {@link #E_MAX}]: the property test covers this, every other bound being
+ * relative to E, and the Liouvillian's rows (entries of order E next to rates down to 1e-12·E) stay well scaled.</li>
  * <li>U ≤ {@link #U_MAX}·E: beyond it the Coulomb energy changes nothing (n_F(E + U) has long underflowed, and the
  * coherences that rotate at E + U are never populated), while the free rotation loses its phase.</li>
  * <li>Flux-qubit temperatures T ≤ {@link #FLUX_T_MAX}·E: n_B ≈ T/E must stay far from overflow; above it the bath is
  * at infinite temperature to 1e-100 anyway.</li>
- * <li>Times: E·time.end ≤ {@link #PHASE_MAX}, so that the free rotation's phase (2E + U)·t stays finite.</li>
+ * <li>Times: E·time.end ≤ {@link #PHASE_MAX}. The undamped parts of the motion (the exchange at g when a rate is 0)
+ * are propagated by repeated squaring, whose rounding grows like 1e-16·g·t; beyond 1e12 periods of E the phase
+ * itself is meaningless.</li>
  * </ul>
  */
 public final class ValidRange {
     /** g and each transition rate are at most this fraction of E. */
     public static final double WEAK = 0.1;
     /** Smallest E. */
-    public static final double E_MIN = 1e-100;
+    public static final double E_MIN = 1e-30;
     /** Largest E. */
-    public static final double E_MAX = 1e100;
+    public static final double E_MAX = 1e30;
     /** Largest U/E for the double dot. */
     public static final double U_MAX = 1e12;
     /** Largest T/E for flux qubits. */
     public static final double FLUX_T_MAX = 1e100;
     /** Largest E·t. */
-    public static final double PHASE_MAX = 1e200;
+    public static final double PHASE_MAX = 1e12;
 
     private ValidRange() {
     }
@@ -74,7 +76,7 @@ public final class ValidRange {
      */
     static void checkEnergy(double energy) {
         if (!(energy >= E_MIN && energy <= E_MAX)) {
-            throw new OutOfRange(List.of("E"), "must be in [" + E_MIN + ", " + E_MAX + "]", energy);
+            throw new OutOfRange(List.of("E"), "must be in [" + E_MIN + ", " + E_MAX + "] (ħ = k_B = 1; g, rates, U and T are relative to it)", energy);
         }
     }
 

@@ -203,7 +203,7 @@ public final class ScenarioReader {
         double maxEnd = ValidRange.maxTime(model);
         if (t.has("end") && !(t.number("end", Double.MIN_VALUE, MAX) <= maxEnd)) {
             throw t.error("end", "outside the model's valid range: expected 0 < end <= " + ValidRange.PHASE_MAX
-                    + "/E = " + maxEnd + " (the phase E*t must stay finite)");
+                    + "/E = " + maxEnd + " (1e12 periods of the qubit gap)");
         }
         double end = t.number("end", Double.MIN_VALUE, MAX);
         if (!(end > 0)) {

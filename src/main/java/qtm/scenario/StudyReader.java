@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import qtm.model.Bath;
 import qtm.model.Model;
 import qtm.model.ValidRange;
 import qtm.sweep.Axis;
@@ -95,7 +96,12 @@ public final class StudyReader {
         return new CouplingOptimizer(bounds, starts, tune, thMax);
     }
 
-    private static SweepPlan sweep(Node s, Model model) {
+    private static SweepPlan sweep(Node s, Model fixed) {
+        // Curves and thresholds optimise the couplings, so only the template's kind, E and U must fit the range at
+        // the swept temperatures; a map keeps the scenario's couplings, which must fit at every point.
+        boolean map = "map".equals(s.has("kind") ? s.raw("kind").asText() : "");
+        Model model = map ? fixed : fixed.with(fixed.g(), new Bath(fixed.cold().temperature(), 0),
+                new Bath(fixed.hot().temperature(), 0));
         String kind = s.has("kind") ? s.text("kind") : "";
         switch (kind) {
             case "curves": {

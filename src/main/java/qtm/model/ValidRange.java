@@ -125,7 +125,7 @@ public final class ValidRange {
         double factor = 2 * Thermal.bose(energy, bath.temperature()) + 1;
         double gamma = bath.rate() * factor;
         if (!(gamma <= WEAK * energy)) {
-            String allowed = "the transition rate " + r + "*(2 n_B(E, " + t + ") + 1) must be <= " + WEAK + "*E = "
+            String allowed = "must keep the transition rate " + r + "*(2 n_B(E, " + t + ") + 1) <= " + WEAK + "*E = "
                     + WEAK * energy + " (weak coupling); here 2 n_B + 1 = " + factor + ", so " + r + " <= "
                     + WEAK * energy / factor + " at " + t + " = " + bath.temperature();
             throw new OutOfRange(List.of(r, t), allowed, bath.rate());

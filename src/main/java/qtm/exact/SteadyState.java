@@ -42,11 +42,15 @@ public final class SteadyState {
      */
     public static ZMatrixRMaj solve(DMatrixRMaj generator, HermitianBasis basis) {
         double[] t = basis.traceFunctional();
+        // The trace row is scaled like the generator's rows, so that pivoting treats it as an equal when E and the
+        // rates are far from 1.
+        double scale = org.ejml.dense.row.NormOps_DDRM.normPInf(generator);
+        scale = scale > 0 && Double.isFinite(scale) ? scale : 1.0;
         for (int c = 0; c < t.length; c++) {
-            generator.set(0, c, t[c]);
+            generator.set(0, c, scale * t[c]);
         }
         DMatrixRMaj b = new DMatrixRMaj(t.length, 1);
-        b.set(0, 0, 1.0);
+        b.set(0, 0, scale);
         DMatrixRMaj x = new DMatrixRMaj(t.length, 1);
         if (!CommonOps_DDRM.solve(generator, b, x)) {
             throw new IllegalArgumentException("the steady-state system is singular");

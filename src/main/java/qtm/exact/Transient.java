@@ -65,8 +65,8 @@ public final class Transient {
     }
 
     /**
-     * e^{L'Δt} as e^{(L' − P)Δt} + (1 − e^{−Δt}) P, with P = |ρ∞⟩⟨Tr| the projector on the steady state. L' and P
-     * commute (L'ρ∞ = 0 and Tr L' = 0), so this is exact; but L' − P has no zero eigenvalue, so the squarings contract
+     * e^{L'Δt} as e^{(L' − sP)Δt} + (1 − e^{−sΔt}) P, with P = |ρ∞⟩⟨Tr| the projector on the steady state. L' and P
+     * commute (L'ρ∞ = 0 and Tr L' = 0), so this is exact; but L' − sP has no zero eigenvalue, so the squarings contract
      * rounding errors instead of doubling them along the steady state at every step.
      */
     private static DMatrixRMaj decaying(DMatrixRMaj rest, HermitianBasis basis, double dt) {
@@ -78,10 +78,14 @@ public final class Transient {
                 p.set(i, j, v[i] * t[j]);
             }
         }
+        // The shift rate s is the generator's own scale, not 1: a shift of 1 in the units of E would dominate, or
+        // vanish against, rates far from 1 (E is a parameter, not the unit).
+        double norm = NormOps_DDRM.inducedP1(rest);
+        double s = norm > 0 ? norm : 1.0;
         DMatrixRMaj shifted = new DMatrixRMaj(v.length, v.length);
-        CommonOps_DDRM.subtract(rest, p, shifted);
+        CommonOps_DDRM.add(rest, -s, p, shifted);
         DMatrixRMaj x = scaledExp(shifted, dt);
-        CommonOps_DDRM.addEquals(x, -Math.expm1(-dt), p);
+        CommonOps_DDRM.addEquals(x, -Math.expm1(-s * dt), p);
         return x;
     }
 

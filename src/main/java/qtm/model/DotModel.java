@@ -16,12 +16,15 @@ import java.util.List;
  * @param hot hot lead (rate Γ_h)
  */
 public record DotModel(double energy, double g, double u, Bath cold, Bath hot) implements Model {
-    /** @throws IllegalArgumentException on invalid parameters */
+    /** @throws IllegalArgumentException on invalid parameters or parameters outside {@link ValidRange} */
     public DotModel {
         Model.check(energy, g, cold, hot);
         if (!(u >= 0) || !Double.isFinite(u)) {
             throw new IllegalArgumentException("U must be finite and >= 0, got " + u);
         }
+        ValidRange.checkCoulomb(energy, u);
+        ValidRange.checkRate(energy, Side.COLD, cold.rate());
+        ValidRange.checkRate(energy, Side.HOT, hot.rate());
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.util.List;
  * @param hot hot bath (rate Γ_h)
  */
 public record FluxModel(double energy, double g, Bath cold, Bath hot) implements Model {
-    /** @throws IllegalArgumentException on invalid parameters, including an infinite temperature */
+    /**
+     * @throws IllegalArgumentException on invalid parameters, including an infinite temperature, or parameters outside
+     *         {@link ValidRange}
+     */
     public FluxModel {
         Model.check(energy, g, cold, hot);
         for (Bath b : List.of(cold, hot)) {
@@ -20,6 +23,8 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot) implements
                         "flux model needs finite temperatures: the bosonic rates diverge at T = inf");
             }
         }
+        ValidRange.checkFluxBath(energy, Side.COLD, cold);
+        ValidRange.checkFluxBath(energy, Side.HOT, hot);
     }
 
     @Override

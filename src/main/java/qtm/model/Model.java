@@ -102,7 +102,8 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
      * @param g coupling
      * @param cold cold bath
      * @param hot hot bath
-     * @throws IllegalArgumentException if E is not finite and positive, g is not finite and ≥ 0, or a bath is null
+     * @throws IllegalArgumentException if E is not finite and positive, g is not finite and ≥ 0, or a bath is null;
+     *         a {@link ValidRange.OutOfRange} if E or g lies outside {@link ValidRange}
      */
     static void check(double energy, double g, Bath cold, Bath hot) {
         if (!(energy > 0) || !Double.isFinite(energy)) {
@@ -114,5 +115,7 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
         if (cold == null || hot == null) {
             throw new IllegalArgumentException("both baths are required");
         }
+        ValidRange.checkEnergy(energy);
+        ValidRange.checkCoupling(energy, g);
     }
 }

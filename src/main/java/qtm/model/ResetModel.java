@@ -13,9 +13,11 @@ import java.util.List;
  * @param hot hot bath (rate p_h)
  */
 public record ResetModel(double energy, double g, Bath cold, Bath hot) implements Model {
-    /** @throws IllegalArgumentException on invalid parameters */
+    /** @throws IllegalArgumentException on invalid parameters or parameters outside {@link ValidRange} */
     public ResetModel {
         Model.check(energy, g, cold, hot);
+        ValidRange.checkRate(energy, Side.COLD, cold.rate());
+        ValidRange.checkRate(energy, Side.HOT, hot.rate());
     }
 
     @Override

@@ -14,6 +14,7 @@ import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
+import qtm.model.ValidRange;
 
 /**
  * Turns a scenario file into a {@link Scenario}, checking every key; the first problem found is thrown as a
@@ -67,9 +68,9 @@ public final class ScenarioReader {
             throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
         }
         String description = root.has("description") ? root.text("description") : "";
-        Model model = model(root.child("model"));
+        Model model = model(root.child("model"), sets);
         ZMatrixRMaj initial = initial(root);
-        TimeGrid time = timeRequired || root.has("time") ? time(root.child("time")) : null;
+        TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), model) : null;
         return new Scenario(name, description, root.file(), model, initial, time, root, simulation(root));
     }
 
@@ -154,6 +155,37 @@ public final class ScenarioReader {
      * @return the model
      */
     static Model model(Node m) {
+        return model(m, List.of());
+    }
+
+    /**
+     * The {@code model} mapping, naming in range errors the key that a {@code --set} changed when a rule ties two
+     * keys together (a flux qubit's rate and temperature).
+     *
+     * @param m the mapping
+     * @param sets the command line's overrides key=value
+     * @return the model
+     */
+    static Model model(Node m, List<String> sets) {
+        try {
+            return build(m);
+        } catch (ValidRange.OutOfRange e) {
+            String key = e.keys().get(0);
+            for (String k : e.keys()) {
+                String dotted = m.keyPath(k) + "=";
+                if (sets.stream().anyMatch(s -> s.startsWith(dotted))) {
+                    key = k;
+                    break;
+                }
+            }
+            int dot = key.indexOf('.');
+            Node owner = dot < 0 ? m : m.child(key.substring(0, dot));
+            throw owner.error(key.substring(dot + 1), "outside the model's valid range: " + key + " " + e.allowed()
+                    + " (see the README, \"Where the models hold\")");
+        }
+    }
+
+    private static Model build(Node m) {
         String type = m.has("type") ? m.text("type") : "";
         boolean dqd = type.equals("dqd");
         switch (type) {
@@ -180,8 +212,13 @@ public final class ScenarioReader {
         return new Bath(t, b.number("rate", 0, MAX));
     }
 
-    static TimeGrid time(Node t) {
+    static TimeGrid time(Node t, Model model) {
         t.allowOnly(Set.of("end", "points"));
+        double maxEnd = ValidRange.maxTime(model);
+        if (t.has("end") && !(t.number("end", Double.MIN_VALUE, MAX) <= maxEnd)) {
+            throw t.error("end", "outside the model's valid range: expected 0 < end <= " + ValidRange.PHASE_MAX
+                    + "/E = " + maxEnd + " (1e12 periods of the qubit gap)");
+        }
         double end = t.number("end", Double.MIN_VALUE, MAX);
         if (!(end > 0)) {
             throw t.error("end", "expected a finite number > 0 (the grid runs from 0 to end)");

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import qtm.model.Bath;
 import qtm.model.Model;
+import qtm.model.ValidRange;
 import qtm.sweep.Axis;
 import qtm.sweep.Bounds;
 import qtm.sweep.ConcurrenceMap;
@@ -21,17 +23,18 @@ import qtm.sweep.SweepPlan;
  *
  * <pre>
  * optimize:
- *   bounds: {min: 1.0e-10, max: 1.0e-2}  # box for g and both transition rates (default (0, 1e-2]: floor 1e-10)
+ *   bounds: {min: 1.0e-10, max: 1.0e-2}  # box for g and both transition rates (default (0, 1e-2·E]: floor
+ *                                        # 1e-10·E); max at most 0.1·E, the models' valid range
  *   starts: 6                            # BOBYQA starts (default 6)
  *   Th: false                            # also optimise T_h &gt;= T_c (default false)
- *   Th_max: 1.0e9                        # largest T_h when it is optimised (default 1e9)
+ *   Th_max: 1.0e9                        # largest T_h when it is optimised (default 1e9·E; flux: at most 1e100·E)
  * sweep:
  *   kind: curves                         # curves | hot-threshold | map
  *   x: {key: Th, from: 0.01, to: 1.0e4, points: 50, scale: log}
  *   series: {key: Tc, values: [0, 0.1]}  # curves only
  *   plot: [concurrence]                  # curves only: columns charted against x
  *   y: {key: Th, ...}                    # map only
- *   Th_max: inf                          # hot-threshold only: largest T_h (default inf, 1e9 for flux)
+ *   Th_max: inf                          # hot-threshold only: largest T_h (default inf, 1e9·E for flux)
  * </pre>
  */
 public final class StudyReader {
@@ -77,26 +80,31 @@ public final class StudyReader {
             throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
         }
         String description = root.has("description") ? root.text("description") : "";
-        Model model = ScenarioReader.model(root.child("model"));
+        Model model = ScenarioReader.model(root.child("model"), sets);
         ScenarioReader.initial(root);
         if (root.has("time")) {
-            ScenarioReader.time(root.child("time"));
+            ScenarioReader.time(root.child("time"), model);
         }
         ScenarioReader.simulation(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
-                : new CouplingOptimizer(Bounds.PAPER, DEFAULT_STARTS, false, DEFAULT_TH_MAX);
+                : new CouplingOptimizer(paperBounds(model), DEFAULT_STARTS, false, DEFAULT_TH_MAX * model.energy());
         SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model, optimizer.starts()) : null;
         return new Study(name, description, root.file(), model, optimizer, sweep);
     }
 
     private static CouplingOptimizer optimizer(Node o, Model model) {
         o.allowOnly(Set.of("bounds", "starts", "Th", "Th_max"));
-        Bounds bounds = Bounds.PAPER;
+        Bounds bounds = paperBounds(model);
         if (o.has("bounds")) {
             Node b = o.child("bounds");
             b.allowOnly(Set.of("min", "max"));
-            double max = b.number("max", Double.MIN_VALUE, Double.MAX_VALUE, Bounds.PAPER.max());
-            double min = b.number("min", Double.MIN_VALUE, Double.MAX_VALUE, Math.min(Bounds.PAPER.min(), max * 1e-8));
+            double max = b.number("max", Double.MIN_VALUE, Double.MAX_VALUE, bounds.max());
+            double weak = ValidRange.WEAK * model.energy();
+            if (!(max <= weak)) {
+                throw b.error("max", "outside the model's valid range: g and the transition rates must be <= "
+                        + ValidRange.WEAK + "*E = " + weak + " (weak coupling)");
+            }
+            double min = b.number("min", Double.MIN_VALUE, Double.MAX_VALUE, Math.min(bounds.min(), max * 1e-8));
             if (!(min < max)) {
                 throw b.error("min", "expected min < max (" + max + ")");
             }
@@ -104,14 +112,19 @@ public final class StudyReader {
         }
         int starts = (int) (o.has("starts") ? o.integer("starts", 1, MAX_STARTS) : DEFAULT_STARTS);
         boolean tune = o.has("Th") && flag(o, "Th");
-        double thMax = o.has("Th_max") ? positive(o, "Th_max") : DEFAULT_TH_MAX;
+        double thMax = o.has("Th_max") ? fluxCapped(o, "Th_max", model) : DEFAULT_TH_MAX * model.energy();
         if (tune && !(thMax > Math.max(model.cold().temperature(), 1e-2))) {
             throw o.error("Th_max", "expected a T_h above T_c = " + model.cold().temperature() + " and above 0.01");
         }
         return new CouplingOptimizer(bounds, starts, tune, thMax);
     }
 
-    private static SweepPlan sweep(Node s, Model model, int starts) {
+    private static SweepPlan sweep(Node s, Model fixed, int starts) {
+        // Curves and thresholds optimise the couplings, so only the template's kind, E and U must fit the range at
+        // the swept temperatures; a map keeps the scenario's couplings, which must fit at every point.
+        boolean map = "map".equals(s.has("kind") ? s.raw("kind").asText() : "");
+        Model model = map ? fixed : fixed.with(fixed.g(), new Bath(fixed.cold().temperature(), 0),
+                new Bath(fixed.hot().temperature(), 0));
         String kind = s.has("kind") ? s.text("kind") : "";
         switch (kind) {
             case "curves": {
@@ -164,8 +177,8 @@ public final class StudyReader {
                             + (long) x.points() * starts + "); use fewer points or starts");
                 }
                 boolean flux = model.type().equals("flux");
-                double thMax = s.has("Th_max") ? positive(s, "Th_max")
-                        : flux ? DEFAULT_TH_MAX : Double.POSITIVE_INFINITY;
+                double thMax = s.has("Th_max") ? fluxCapped(s, "Th_max", model)
+                        : flux ? DEFAULT_TH_MAX * model.energy() : Double.POSITIVE_INFINITY;
                 if (flux && Double.isInfinite(thMax)) {
                     throw s.error("Th_max", "expected a finite T_h: the flux model's bosonic rates diverge at T = inf");
                 }
@@ -240,6 +253,22 @@ public final class StudyReader {
             throw n.error(key, "expected true or false");
         }
         return v.booleanValue();
+    }
+
+    /** The paper's box (0, 1e-2] with E = 1, in units of the model's E, so that it is legal for every E. */
+    private static Bounds paperBounds(Model model) {
+        return new Bounds(Bounds.PAPER.min() * model.energy(), Bounds.PAPER.max() * model.energy());
+    }
+
+    /** A largest T_h; for flux qubits no higher than the model's valid range allows. */
+    private static double fluxCapped(Node n, String key, Model model) {
+        double t = positive(n, key);
+        double cap = ValidRange.FLUX_T_MAX * model.energy();
+        if (model.type().equals("flux") && !(t <= cap)) {
+            throw n.error(key, "outside the model's valid range: flux temperatures must be <= " + ValidRange.FLUX_T_MAX
+                    + "*E = " + cap + " (n_B ~ T/E must not overflow)");
+        }
+        return t;
     }
 
     private static double positive(Node n, String key) {

@@ -45,8 +45,8 @@ public record Couplings(double g, double coldRate, double hotRate) {
      * @return a new model whose {@link #of(Model)} gives back these couplings
      */
     public Model applyTo(Model template, double coldTemperature, double hotTemperature) {
-        // Set the temperatures first: the rate factor depends on them.
-        Model atT = template.with(g, new Bath(coldTemperature, 1.0), new Bath(hotTemperature, 1.0));
+        // Set the temperatures first: the rate factor depends on them. Rate 0 is legal at every temperature.
+        Model atT = template.with(g, new Bath(coldTemperature, 0.0), new Bath(hotTemperature, 0.0));
         return atT.with(g,
                 new Bath(coldTemperature, coldRate / atT.rateFactor(Side.COLD)),
                 new Bath(hotTemperature, hotRate / atT.rateFactor(Side.HOT)));

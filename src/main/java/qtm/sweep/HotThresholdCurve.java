@@ -24,7 +24,9 @@ public record HotThresholdCurve(Axis x, double hotMax, double relativeAccuracy) 
     }
 
     @Override
-    public SweepTable run(Model model, CouplingOptimizer optimizer) {
+    public SweepTable run(Model template, CouplingOptimizer optimizer) {
+        // Couplings are optimised: see OptimumCurves.
+        Model model = Knob.withoutRates(template);
         Thresholds thresholds = new Thresholds(optimizer, relativeAccuracy);
         List<double[]> rows = Arrays.stream(x.values()).parallel()
                 .mapToObj(tc -> new double[] {tc, thresholds.hot(Knob.TC.set(model, tc), hotMax)})

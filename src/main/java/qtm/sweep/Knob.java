@@ -39,6 +39,16 @@ public enum Knob {
     }
 
     /**
+     * The machine with both rates 0, legal at every temperature, for studies that optimise the couplings anyway.
+     *
+     * @param model a machine
+     * @return the same kind, E, U, g and temperatures with both rates 0
+     */
+    public static Model withoutRates(Model model) {
+        return model.with(model.g(), new Bath(model.cold().temperature(), 0), new Bath(model.hot().temperature(), 0));
+    }
+
+    /**
      * The model with this parameter set; couplings are kept.
      *
      * @param model a machine

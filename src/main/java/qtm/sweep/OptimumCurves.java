@@ -43,7 +43,10 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
     }
 
     @Override
-    public SweepTable run(Model model, CouplingOptimizer optimizer) {
+    public SweepTable run(Model template, CouplingOptimizer optimizer) {
+        // The couplings are optimised at every point; the template's own rates, legal at its temperatures, need
+        // not be at the swept ones, so it keeps only kind, E and U.
+        Model model = Knob.withoutRates(template);
         List<List<double[]>> curves = IntStream.range(0, seriesValues.length).parallel()
                 .mapToObj(i -> curve(series.set(model, seriesValues[i]), optimizer))
                 .toList();

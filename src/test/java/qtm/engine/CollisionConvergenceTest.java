@@ -21,7 +21,7 @@ class CollisionConvergenceTest {
     static List<Model> models() {
         return List.of(
                 new ResetModel(1, 1.6e-2, new Bath(0, 1e-1), new Bath(Double.POSITIVE_INFINITY, 1.1e-2)),
-                new FluxModel(1, 1.6e-2, new Bath(0, 1e-1), new Bath(2, 5e-2)),
+                new FluxModel(1, 1.6e-2, new Bath(0, 1e-1), new Bath(2, 2e-2)),
                 new DotModel(1, 5e-2, 2, new Bath(0, 1e-1), new Bath(5, 1e-1)));
     }
 

@@ -11,6 +11,7 @@ import qtm.linalg.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
+import qtm.model.Thermal;
 import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.observe.Heat;
@@ -109,7 +110,9 @@ class SteadyStateTest {
             double u = i % 2 == 0 ? 0 : random.logUniform(0.1, 50);
             Model m = switch (i % 3) {
                 case 0 -> new ResetModel(e, g, c, h);
-                case 1 -> new FluxModel(e, g, c, h);
+                // Flux rates are Γ; the valid range bounds Γ(2n_B + 1), so the drawn value is taken as that.
+                case 1 -> new FluxModel(e, g, new Bath(t, c.rate() / (2 * Thermal.bose(e, t) + 1)),
+                        new Bath(t, h.rate() / (2 * Thermal.bose(e, t) + 1)));
                 default -> new DotModel(e, g, u, c, h);
             };
             ZMatrixRMaj rho = SteadyState.of(m);

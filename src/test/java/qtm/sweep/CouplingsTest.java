@@ -15,7 +15,7 @@ import qtm.model.Thermal;
 class CouplingsTest {
     @Test
     void fluxTransitionRateIsGammaTimesTwoNbPlusOne() {
-        Model template = new FluxModel(1, 1e-3, new Bath(0, 1), new Bath(1, 1));
+        Model template = new FluxModel(1, 1e-3, new Bath(0, 0), new Bath(1, 0));
         Couplings c = new Couplings(1e-3, 1e-2, 2e-3);
         Model m = c.applyTo(template, 0.0, 1e6);
         // At T_h = 1e6, n_B ≈ 1e6: the bare Γ_h is tiny while the transition rate stays 2e-3.
@@ -31,8 +31,8 @@ class CouplingsTest {
     @Test
     void resetAndDotRatesAreTheScenarioRates() {
         for (Model template : new Model[] {
-            new ResetModel(1, 0, new Bath(0, 1), new Bath(Double.POSITIVE_INFINITY, 1)),
-            new DotModel(1, 0, 20, new Bath(0, 1), new Bath(Double.POSITIVE_INFINITY, 1))}) {
+            new ResetModel(1, 0, new Bath(0, 0), new Bath(Double.POSITIVE_INFINITY, 0)),
+            new DotModel(1, 0, 20, new Bath(0, 0), new Bath(Double.POSITIVE_INFINITY, 0))}) {
             Model m = new Couplings(1e-3, 1e-2, 2e-3).applyTo(template, 0.3, 4.0);
             assertEquals(1.0, m.rateFactor(Side.HOT), 0);
             assertEquals(2e-3, m.hot().rate(), 0);

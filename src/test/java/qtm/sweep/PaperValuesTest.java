@@ -57,7 +57,7 @@ class PaperValuesTest {
 
     @Test
     void fluxOptimumAndThreshold() {
-        Model flux = new FluxModel(1, 1e-3, new Bath(0, 1e-3), new Bath(FLUX_HOT, 1e-3));
+        Model flux = new FluxModel(1, 1e-3, new Bath(0, 1e-3), new Bath(FLUX_HOT, 1e-9));
         Optimum o = OPT.maximise(flux);
         assertConverged(o);
         assertEquals(0.10, o.concurrence(), 0.005);
@@ -74,7 +74,7 @@ class PaperValuesTest {
         assertEquals(0.10, o.concurrence(), 0.005);
         // With U = 0 and the search over transition rates, the dot and flux models are the same machine
         // (amplitude damping towards the bath's Gibbs state); only Γ's meaning differs.
-        Optimum flux = OPT.maximise(new FluxModel(1, 1e-3, new Bath(0, 1e-3), new Bath(FLUX_HOT, 1e-3)));
+        Optimum flux = OPT.maximise(new FluxModel(1, 1e-3, new Bath(0, 1e-3), new Bath(FLUX_HOT, 1e-9)));
         assertEquals(flux.signed(), o.signed(), 1e-6);
     }
 

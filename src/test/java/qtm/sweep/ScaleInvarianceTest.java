@@ -29,11 +29,15 @@ class ScaleInvarianceTest {
             double th = tc + 50 * rnd.nextDouble();
             double u = 100 * rnd.nextDouble();
             double scale = Math.pow(10, -3 + 4 * rnd.nextDouble());
-            for (Model m : List.<Model>of(
-                    new ResetModel(1, g, new Bath(tc, gc), new Bath(th, gh)),
-                    new FluxModel(1, g, new Bath(tc, gc), new Bath(th, gh)),
-                    new DotModel(1, g, u, new Bath(tc, gc), new Bath(th, gh)))) {
-                Model scaled = m.with(g * scale, new Bath(tc, gc * scale), new Bath(th, gh * scale));
+            // Transition rates (Γ(2n_B + 1) for flux) up to 1e-2·10: inside the valid range at every scale.
+            Couplings c = new Couplings(g, gc, gh);
+            Couplings cs = new Couplings(g * scale, gc * scale, gh * scale);
+            for (Model template : List.<Model>of(
+                    new ResetModel(1, 0, new Bath(tc, 0), new Bath(th, 0)),
+                    new FluxModel(1, 0, new Bath(tc, 0), new Bath(th, 0)),
+                    new DotModel(1, 0, u, new Bath(tc, 0), new Bath(th, 0)))) {
+                Model m = c.applyTo(template, tc, th);
+                Model scaled = cs.applyTo(template, tc, th);
                 ZMatrixRMaj a = SteadyState.of(m);
                 ZMatrixRMaj b = SteadyState.of(scaled);
                 for (int i = 0; i < a.data.length; i++) {

@@ -18,18 +18,19 @@ class SteadyStateFamilyTest {
     void agreesWithTheFullAssembly() {
         SplittableRandom rnd = new SplittableRandom(11);
         double u = 37.5;
-        List<Model> templates = List.of(new ResetModel(1, 0, new Bath(0, 1), new Bath(1, 1)),
-                new FluxModel(1, 0, new Bath(0, 1), new Bath(1, 1)),
-                new DotModel(1, 0, u, new Bath(0, 1), new Bath(1, 1)));
+        List<Model> templates = List.of(new ResetModel(1, 0, new Bath(0, 0), new Bath(1, 0)),
+                new FluxModel(1, 0, new Bath(0, 0), new Bath(1, 0)),
+                new DotModel(1, 0, u, new Bath(0, 0), new Bath(1, 0)));
         for (Model template : templates) {
             SteadyStateFamily family = new SteadyStateFamily(template);
             for (int k = 0; k < 100; k++) {
                 double tc = 2 * rnd.nextDouble();
                 double th = tc + 100 * rnd.nextDouble();
-                Model m = template.with(Math.pow(10, -5 + 3 * rnd.nextDouble()),
-                        new Bath(tc, Math.pow(10, -5 + 3 * rnd.nextDouble())),
-                        new Bath(k % 10 == 0 && !template.type().equals("flux") ? Double.POSITIVE_INFINITY : th,
-                                Math.pow(10, -5 + 3 * rnd.nextDouble())));
+                // Transition rates (Γ(2n_B + 1) for flux), so that every model is inside the valid range.
+                Model m = new Couplings(Math.pow(10, -5 + 3 * rnd.nextDouble()),
+                        Math.pow(10, -5 + 3 * rnd.nextDouble()), Math.pow(10, -5 + 3 * rnd.nextDouble()))
+                        .applyTo(template, tc,
+                                k % 10 == 0 && !template.type().equals("flux") ? Double.POSITIVE_INFINITY : th);
                 ZMatrixRMaj a = SteadyState.of(m);
                 ZMatrixRMaj b = family.steadyState(m);
                 for (int i = 0; i < a.data.length; i++) {

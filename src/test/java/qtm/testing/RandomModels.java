@@ -38,8 +38,16 @@ public final class RandomModels {
         return new ResetModel(logUniform(0.5, 2), logUniform(1e-4, 1e-2), bath(true), bath(true));
     }
 
+    /** Flux qubits with the transition rates Γ(2n_B + 1), not Γ, drawn in [1e-4, 1e-2]: the models' valid range. */
     public FluxModel flux() {
-        return new FluxModel(logUniform(0.5, 2), logUniform(1e-4, 1e-2), bath(false), bath(false));
+        double e = logUniform(0.5, 2);
+        double g = logUniform(1e-4, 1e-2);
+        return new FluxModel(e, g, fluxBath(e), fluxBath(e));
+    }
+
+    private Bath fluxBath(double e) {
+        Bath b = bath(false);
+        return new Bath(b.temperature(), b.rate() / (2 * qtm.model.Thermal.bose(e, b.temperature()) + 1));
     }
 
     public DotModel dot() {

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A case has {@code id}; {@code args} (a list; {@code {file}} is replaced by the scenario's path, {@code {dir}}
  * by the case's directory, {@code {home}} by the user's home and {@code {cwd}} by the current directory, here and
  * in {@code expect}); the scenario as {@code scenario} (text) or {@code scenario_base64} (bytes), written to
- * {@code {dir}/bad.yaml}; optional {@code files} (a map of further relative paths to text contents, created before
+ * {@code {dir}/bad.yaml} (or {@code {dir}/}{@code scenario_path}: a case about the scenario's ancestors puts it one level
+ * down, so that the ancestor named is the case's directory and never one of the working directory's); optional {@code files} (a map of further relative paths to text contents, created before
  * the run, e.g. a directory the user owns); and {@code expect}, substrings the error line must contain — the key, the
  * value and the allowed range. When a scenario is given the line must also name its file.
  */
@@ -64,7 +65,8 @@ class BadInputCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void exit2WithOneClearLineAndNothingTouched(String id, JsonNode c, @TempDir Path dir) throws IOException {
-        Path file = dir.resolve("bad.yaml");
+        Path file = dir.resolve(c.has("scenario_path") ? c.get("scenario_path").asText() : "bad.yaml");
+        Files.createDirectories(file.getParent());
         boolean hasScenario = c.has("scenario") || c.has("scenario_base64");
         if (c.has("scenario")) {
             Files.writeString(file, c.get("scenario").asText());

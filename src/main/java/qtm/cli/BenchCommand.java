@@ -2,22 +2,12 @@ package qtm.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.ejml.data.ZMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import qtm.engine.EngineKind;
-import qtm.ensemble.EnsembleResult;
-import qtm.ensemble.EnsembleRunner;
-import qtm.ensemble.EnsembleSettings;
-import qtm.model.Bath;
-import qtm.model.Model;
-import qtm.model.ResetModel;
-import qtm.model.TimeGrid;
-import qtm.model.TwoQubits;
+import qtm.ensemble.Bench;
 import qtm.report.Json;
 import qtm.scenario.ScenarioException;
 
@@ -56,24 +46,8 @@ final class BenchCommand implements Callable<Integer> {
         limit("--runs", runs, MAX_RUNS);
         limit("--trajectories", trajectories, MAX_TRAJECTORIES);
         limit("--threads", threads, MAX_THREADS);
-        Model model = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
-        TimeGrid grid = new TimeGrid(5000, 201);
-        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
-        double[] rates = new double[runs];
-        // Warm-up: let the JIT compile the hot loop before anything is timed.
-        for (int w = 0; w < 2; w++) {
-            once(model, grid, rho0, trajectories, w);
-        }
-        for (int i = 0; i < runs; i++) {
-            EnsembleResult r = once(model, grid, rho0, trajectories, 100 + i);
-            rates[i] = r.trajectories() / r.seconds() / threads;
-        }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        double median = sorted[runs / 2];
-        if (runs % 2 == 0) {
-            median = 0.5 * (sorted[runs / 2 - 1] + sorted[runs / 2]);
-        }
+        Bench.Rates rates = Bench.resetPaper(runs, trajectories, threads);
+        double median = rates.median();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = Json.object();
@@ -82,14 +56,14 @@ final class BenchCommand implements Callable<Integer> {
             o.put("threads", threads);
             o.put("runs", runs);
             o.put("trajectories_per_run", trajectories);
-            o.put("min", sorted[0]);
-            o.put("max", sorted[runs - 1]);
+            o.put("min", rates.min());
+            o.put("max", rates.max());
             o.put("cores_available", Runtime.getRuntime().availableProcessors());
             out.println(Json.write(o));
         } else {
             out.printf(java.util.Locale.ROOT, "reset-paper: %.0f trajectories/s per core (median of %d runs of %d on %d "
                     + "thread%s; min %.0f, max %.0f)%n", median, runs, trajectories, threads, threads == 1 ? "" : "s",
-                    sorted[0], sorted[runs - 1]);
+                    rates.min(), rates.max());
         }
         out.flush();
         return 0;
@@ -100,10 +74,5 @@ final class BenchCommand implements Callable<Integer> {
             throw new ScenarioException("command line", option, Long.toString(value),
                     "expected a whole number in [1, " + max + "]");
         }
-    }
-
-    private EnsembleResult once(Model model, TimeGrid grid, ZMatrixRMaj rho0, long n, long seed) {
-        return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, grid,
-                EnsembleSettings.count(n, seed, threads));
     }
 }

@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
             + "anything else is never replaced).")
     boolean force;
 
+    @Option(names = "--extend", paramLabel = "DIR", description = "Add trajectories to the run in DIR (written by "
+            + "qtm run of the same scenario and seed) up to the new total --trajectories, and rewrite DIR in place.")
+    Path extend;
+
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal).")
     boolean quiet;
 
@@ -87,18 +91,25 @@ final class RunCommand implements Callable<Integer> {
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
         List<String> notices = checkCollisionSteps(s, sim);
-        Path dir = out != null ? out : Path.of("output", s.name());
+        if (extend != null && out != null) {
+            throw new ScenarioException("command line", "--out", out.toString(),
+                    "--extend rewrites its own directory; give no --out with it");
+        }
+        Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
+        long runSeed = seed != null ? seed : sim.seed();
+        ScenarioRun.Settings base = new ScenarioRun.Settings(runSeed, t, trajectories != null ? trajectories : 0);
+        java.util.Map<String, qtm.ensemble.EnsembleResult> prior = extend == null ? java.util.Map.of()
+                : Extension.load(s, extend, base);
         PrintWriter stdout = spec.commandLine().getOut();
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
         // the claim is taken before any work, so a refused run has written nothing.
-        try (OutputDirectory output = OutputDirectory.open(dir, force, scenario.file);
+        try (OutputDirectory output = OutputDirectory.open(dir, force || extend != null, scenario.file);
                 Interrupt interrupt = Interrupt.install()) {
             // Notices only once the run is sure to go ahead: a refused run prints its one error line and nothing else.
             PrintWriter stderr = spec.commandLine().getErr();
             notices.forEach(stderr::println);
             stderr.flush();
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(seed != null ? seed : sim.seed(), t,
-                    trajectories != null ? trajectories : 0);
+            ScenarioRun.Settings settings = new ScenarioRun.Settings(runSeed, t, base.trajectories(), prior);
             ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s), interrupt::requested);
             try {
                 RunWriter.write(o, output.staging());

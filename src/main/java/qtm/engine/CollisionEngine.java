@@ -70,6 +70,9 @@ public final class CollisionEngine implements Engine {
         for (int k = 1; k < grid.points(); k++) {
             double t0 = grid.time(k - 1);
             for (int s = 1; s <= steps; s++) {
+                if ((s & 1023) == 0 && observer.cancelled()) {
+                    return;
+                }
                 double t = t0 + s * dt;
                 accept(NoJumpPropagator.apply(rotation, re, im, nextRe, nextIm));
                 for (Collision.Reset r : resets) {
@@ -80,6 +83,9 @@ public final class CollisionEngine implements Engine {
                 }
             }
             emit(k, observer);
+            if (observer.cancelled()) {
+                return;
+            }
         }
         observer.end();
     }
@@ -107,7 +113,7 @@ public final class CollisionEngine implements Engine {
         double w = channels.weight(j, re, im);
         channels.apply(j, re, im, nextRe, nextIm);
         accept(w);
-        observer.jump(channels.side(j), channels.energy(j), t);
+        observer.jump(j, channels.side(j), channels.energy(j), t);
     }
 
     private void reset(Collision.Reset r, UniformRandomProvider rng, TrajectoryObserver observer, double t) {

@@ -88,8 +88,14 @@ public final class JumpTrajectories implements Engine {
                 }
                 t += tau;
                 jump(rng, observer, t);
+                if (observer.cancelled()) {
+                    return;
+                }
                 threshold = uniformOpen(rng);
                 fromGrid = false;
+            }
+            if (observer.cancelled()) {
+                return;
             }
         }
         observer.end();
@@ -115,6 +121,9 @@ public final class JumpTrajectories implements Engine {
                 swap();
                 t = next;
                 jump(rng, observer, t);
+                if (observer.cancelled()) {
+                    return;
+                }
                 next = t - Math.log(uniformOpen(rng)) / d;
                 fromGrid = false;
             }
@@ -129,6 +138,9 @@ public final class JumpTrajectories implements Engine {
             }
             t = end;
             emit(k, observer);
+            if (observer.cancelled()) {
+                return;
+            }
         }
         observer.end();
     }
@@ -247,6 +259,6 @@ public final class JumpTrajectories implements Engine {
         }
         channels.apply(chosen, re, im, nextRe, nextIm);
         accept(channels.weight(chosen, re, im));
-        observer.jump(channels.side(chosen), channels.energy(chosen), t);
+        observer.jump(chosen, channels.side(chosen), channels.energy(chosen), t);
     }
 }

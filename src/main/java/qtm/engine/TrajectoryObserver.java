@@ -24,12 +24,23 @@ public interface TrajectoryObserver {
      * A jump (or, in the collision model, an ancilla found changed), reported after the state of the grid point
      * before it and before the state of the grid point after it.
      *
+     * @param channel index of the channel in the model's jump list
      * @param side the bath involved
      * @param energy energy moved from the qubits into that bath
      * @param time when it happened
      */
-    void jump(Side side, double energy, double time);
+    void jump(int channel, Side side, double energy, double time);
 
     /** The trajectory is complete. */
     void end();
+
+    /**
+     * Polled by the engines at every grid point and every jump: once true, the engine abandons the trajectory at
+     * once, without calling {@link #end()}, so that a stop is honoured even inside one long trajectory.
+     *
+     * @return whether to abandon the trajectory
+     */
+    default boolean cancelled() {
+        return false;
+    }
 }

@@ -1,50 +1,184 @@
 package qtm.ensemble;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.HermitianBasis;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
-import qtm.observe.Observables;
-import qtm.stats.Covariance;
+import qtm.observe.Column;
+import qtm.observe.FinalProducts;
+import qtm.observe.Quantity;
+import qtm.observe.RhoElements;
 import qtm.stats.Estimate;
 import qtm.stats.Jackknife;
 import qtm.stats.RareEvents;
-import qtm.stats.RunningSums;
 
 /**
- * The outcome of an ensemble: means and standard errors of every series on the grid, the jackknife batches for
- * nonlinear functions of ρ̄, and why it stopped. Immutable: it holds private copies and hands out values only.
+ * The outcome of an ensemble as exact data: for the trajectory indices it covers, every quantity's fixed-point sums
+ * Σq and Σq² as 128-bit integers, and the sums of each jackknife batch for the batched quantities. Trajectory i
+ * belongs to batch (i / {@link EnsembleRunner#BLOCK}) mod {@link #BATCHES}, a function of its index alone. Integer
+ * sums add exactly in any order, so {@link #merge} is exact, associative and commutative: an ensemble run in one
+ * piece, in shards or in extensions is the same data. Every estimate is computed here, from the sums; callers only
+ * read. Immutable.
  */
 public final class EnsembleResult {
-    private static final HermitianBasis BASIS = new HermitianBasis(4);
-    private final TimeGrid grid;
-    private final RunningSums total;
-    private final RunningSums[] batches;
-    private final Covariance last;
+    /** Number of jackknife batches. */
+    public static final int BATCHES = 32;
+    private final Layout layout;
+    private final long count;
+    private final List<long[]> ranges;
+    private final long[] sumHi;
+    private final long[] sumLo;
+    private final long[] squareHi;
+    private final long[] squareLo;
+    private final long[][] batch;
+    private final long[] batchCount;
     private final StopReason stopReason;
     private final double seconds;
 
-    EnsembleResult(TimeGrid grid, RunningSums[] batches, Covariance last, StopReason stopReason, double seconds) {
-        this.grid = grid;
-        this.batches = new RunningSums[batches.length];
-        this.total = new RunningSums(batches[0].size());
-        for (int b = 0; b < batches.length; b++) {
-            this.batches[b] = batches[b].copy();
-            total.merge(batches[b]);
-        }
-        this.last = last;
+    EnsembleResult(Layout layout, long count, List<long[]> ranges, long[] sumHi, long[] sumLo, long[] squareHi,
+            long[] squareLo, long[][] batch, long[] batchCount, StopReason stopReason, double seconds) {
+        this.layout = layout;
+        this.count = count;
+        this.ranges = coalesce(ranges);
+        this.sumHi = sumHi;
+        this.sumLo = sumLo;
+        this.squareHi = squareHi;
+        this.squareLo = squareLo;
+        this.batch = batch;
+        this.batchCount = batchCount;
         this.stopReason = stopReason;
         this.seconds = seconds;
     }
 
+    /** An empty result over no indices. */
+    static EnsembleResult empty(Layout layout, StopReason reason) {
+        int n = layout.size();
+        long[][] b = new long[BATCHES][layout.grid().points() * layout.batchWidth()];
+        return new EnsembleResult(layout, 0, List.of(), new long[n], new long[n], new long[n], new long[n], b,
+                new long[BATCHES], reason, 0);
+    }
+
+    private static List<long[]> coalesce(List<long[]> in) {
+        List<long[]> sorted = new ArrayList<>();
+        for (long[] r : in) {
+            if (r[1] > r[0]) {
+                sorted.add(new long[] {r[0], r[1]});
+            }
+        }
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : sorted) {
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] > r[0]) {
+                throw new IllegalArgumentException("overlapping trajectory ranges [" + out.get(out.size() - 1)[0]
+                        + ", " + out.get(out.size() - 1)[1] + ") and [" + r[0] + ", " + r[1] + ")");
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] == r[0]) {
+                out.get(out.size() - 1)[1] = r[1];
+            } else {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The exact sum of two results over disjoint index ranges.
+     *
+     * @param other a result of the same quantities on the same grid
+     * @return the merged result (its stop reason is this one's, its time the sum)
+     * @throws IllegalArgumentException if the quantities or grids differ, or the ranges overlap
+     */
+    public EnsembleResult merge(EnsembleResult other) {
+        if (!layout.signature().equals(other.layout.signature())) {
+            throw new IllegalArgumentException("cannot merge ensembles of different quantities or grids");
+        }
+        List<long[]> r = new ArrayList<>(ranges);
+        r.addAll(other.ranges);
+        int n = sumHi.length;
+        long[] sh = sumHi.clone();
+        long[] sl = sumLo.clone();
+        long[] qh = squareHi.clone();
+        long[] ql = squareLo.clone();
+        for (int i = 0; i < n; i++) {
+            Int128.add(sh, sl, i, other.sumHi[i], other.sumLo[i]);
+            Int128.add(qh, ql, i, other.squareHi[i], other.squareLo[i]);
+        }
+        long[][] b = new long[BATCHES][];
+        long[] bc = new long[BATCHES];
+        for (int j = 0; j < BATCHES; j++) {
+            b[j] = batch[j].clone();
+            for (int i = 0; i < b[j].length; i++) {
+                b[j][i] = Math.addExact(b[j][i], other.batch[j][i]);
+            }
+            bc[j] = batchCount[j] + other.batchCount[j];
+        }
+        return new EnsembleResult(layout, count + other.count, r, sh, sl, qh, ql, b, bc, stopReason,
+                seconds + other.seconds);
+    }
+
+    /**
+     * @param reason the stop reason to record
+     * @param wallSeconds the wall time to record
+     * @return the same data with another stop reason and time
+     */
+    EnsembleResult withStop(StopReason reason, double wallSeconds) {
+        return new EnsembleResult(layout, count, ranges, sumHi, sumLo, squareHi, squareLo, batch, batchCount, reason,
+                wallSeconds);
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    long[] sumHi() {
+        return sumHi;
+    }
+
+    long[] sumLo() {
+        return sumLo;
+    }
+
+    long[] squareHi() {
+        return squareHi;
+    }
+
+    long[] squareLo() {
+        return squareLo;
+    }
+
+    long[][] batches() {
+        return batch;
+    }
+
+    long[] batchCounts() {
+        return batchCount;
+    }
+
     /** @return the output grid */
     public TimeGrid grid() {
-        return grid;
+        return layout.grid();
+    }
+
+    /** @return the quantities recorded */
+    public List<Quantity> quantities() {
+        return layout.quantities();
     }
 
     /** @return number of trajectories */
     public long trajectories() {
-        return total.count();
+        return count;
+    }
+
+    /** @return the trajectory index ranges [from, to) covered, sorted and coalesced */
+    public List<long[]> ranges() {
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : ranges) {
+            out.add(r.clone());
+        }
+        return out;
     }
 
     /** @return why the run stopped */
@@ -52,172 +186,245 @@ public final class EnsembleResult {
         return stopReason;
     }
 
-    /** @return wall time of the run in seconds */
+    /** @return wall time of the run in seconds (not part of the data) */
     public double seconds() {
         return seconds;
     }
 
-    /**
-     * @param k grid index
-     * @param series offset in {@link Layout}
-     * @return mean and SE
-     */
-    public Estimate series(int k, int series) {
-        int i = Layout.index(k, series);
-        return new Estimate(total.mean(i), total.standardError(i));
+    private int quantity(String name) {
+        int q = layout.find(name);
+        if (q < 0) {
+            throw new IllegalArgumentException("the ensemble did not record " + name);
+        }
+        return q;
     }
+
+    private double sum(int index) {
+        return Int128.toDouble(sumHi[index], sumLo[index]) * layout.quantum(index);
+    }
+
+    private double squares(int index) {
+        double u = layout.quantum(index);
+        return Int128.toDouble(squareHi[index], squareLo[index]) * u * u;
+    }
+
+    /**
+     * @param q quantity index
+     * @param k grid point
+     * @param slot slot
+     * @return Σx over the trajectories
+     */
+    double sum(int q, int k, int slot) {
+        return sum(layout.index(q, k, slot));
+    }
+
+    /** @return the mean of one number (NaN without trajectories) */
+    double mean(int q, int k, int slot) {
+        return sum(layout.index(q, k, slot)) / count;
+    }
+
+    /** @return the SE of the mean of one number, √(s²/n) with the unbiased s² (NaN below two trajectories) */
+    double standardError(int q, int k, int slot) {
+        if (count < 2) {
+            return Double.NaN;
+        }
+        int i = layout.index(q, k, slot);
+        double s = sum(i);
+        double mean = s / count;
+        double var = (squares(i) - mean * s) / (count - 1);
+        return Math.sqrt(Math.max(0.0, var) / count);
+    }
+
+    /** @return per batch, the sums of the quantity's slots on row k (scaled to values) */
+    private double[][] batchSums(int q, int k) {
+        int size = layout.quantities().get(q).slots().size();
+        double[][] out = new double[BATCHES][size];
+        for (int b = 0; b < BATCHES; b++) {
+            for (int s = 0; s < size; s++) {
+                out[b][s] = batch[b][layout.batchIndex(q, k, s)] * layout.quantum(layout.index(q, k, s));
+            }
+        }
+        return out;
+    }
+
+    /** @return the names of every column of every quantity, in order */
+    public List<String> columns() {
+        List<String> out = new ArrayList<>();
+        for (Quantity q : layout.quantities()) {
+            for (Column c : q.columns()) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One column's estimate on one grid point, with its reliability flag.
+     *
+     * @param column a name from {@link #columns()}
+     * @param k grid index
+     * @return the estimate (NaN on the first row of a binned quantity, or without trajectories)
+     */
+    public RareEvents.Flagged estimate(String column, int k) {
+        for (int q = 0; q < layout.quantities().size(); q++) {
+            Quantity x = layout.quantities().get(q);
+            for (Column c : x.columns()) {
+                if (c.name().equals(column)) {
+                    return estimate(q, x, c, k);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no column " + column);
+    }
+
+    private RareEvents.Flagged estimate(int q, Quantity x, Column column, int k) {
+        if ((x.binned() && k == 0) || count == 0) {
+            return new RareEvents.Flagged(Double.NaN, Double.NaN, false);
+        }
+        if (column instanceof Column.Mean m) {
+            double mean = mean(q, k, m.slot()) * m.scale();
+            double se = standardError(q, k, m.slot()) * m.scale();
+            boolean reliable = switch (m.rare()) {
+                case NEVER -> true;
+                case POPULATION -> !RareEvents.rareObserved(mean(q, k, m.rareSlot()), count);
+                case COUNT -> !RareEvents.rareCount(sum(q, k, m.rareSlot()));
+            };
+            return new RareEvents.Flagged(mean == 0 ? 0.0 : mean, se, reliable);
+        }
+        Column.OfMean f = (Column.OfMean) column;
+        double[][] sums = batchSums(q, k);
+        RareEvents.Flagged r;
+        if (f.populations().length > 0) {
+            r = RareEvents.floor(sums, batchCount, f.populations(), f.function());
+        } else {
+            Estimate e = Jackknife.of(sums, batchCount, f.function());
+            r = new RareEvents.Flagged(e.mean(), e.se(), true);
+        }
+        boolean reliable = r.reliable() && (f.countSlot() < 0 || !RareEvents.rareCount(sum(q, k, f.countSlot())));
+        return new RareEvents.Flagged(f.clipAtZero() ? Math.max(0.0, r.mean()) : r.mean(), r.se(), reliable);
+    }
+
+    /** The unclipped C(ρ̄) with its floored SE at grid point k: the target-SE stop's measure. */
+    RareEvents.Flagged signedConcurrence(int k) {
+        int q = quantity(RhoElements.NAME);
+        for (Column c : layout.quantities().get(q).columns()) {
+            if (c instanceof Column.OfMean f && f.name().equals("concurrence")) {
+                return RareEvents.floor(batchSums(q, k), batchCount, f.populations(), f.function());
+            }
+        }
+        throw new IllegalStateException("no concurrence column");
+    }
+
+    // Conveniences over the standard quantities, for the verdict, the writers and tests.
 
     /**
      * @param k grid index
      * @return ρ̄(t_k)
      */
     public ZMatrixRMaj rho(int k) {
-        double[] v = new double[Layout.RHO_SIZE];
-        for (int m = 0; m < v.length; m++) {
-            v[m] = total.mean(Layout.index(k, Layout.RHO + m));
-        }
-        return BASIS.matrix(v, new ZMatrixRMaj(4, 4));
+        return RhoElements.matrix(rhoMeans(k));
     }
 
     /**
      * @param k grid index
-     * @return SE of every ρ̄ coordinate in {@link HermitianBasis} order
+     * @return the mean of every ρ coordinate (HermitianBasis order)
      */
-    public double[] rhoStandardErrors(int k) {
-        double[] v = new double[Layout.RHO_SIZE];
+    public double[] rhoMeans(int k) {
+        int q = quantity(RhoElements.NAME);
+        double[] v = new double[RhoElements.SIZE];
         for (int m = 0; m < v.length; m++) {
-            v[m] = total.standardError(Layout.index(k, Layout.RHO + m));
+            v[m] = mean(q, k, m);
         }
         return v;
     }
 
     /**
-     * C(ρ̄(t_k)) with its SE: the jackknife SE over batches of the unclipped λ1 − λ2 − λ3 − λ4 (the clipped C would
-     * give every resample 0 on a separable state, and so an SE of exactly 0), raised by the rare-population floor of
-     * {@link RareEvents#floor}.
-     *
      * @param k grid index
-     * @return the estimate
+     * @return SE of every ρ̄ coordinate in HermitianBasis order
      */
+    public double[] rhoStandardErrors(int k) {
+        int q = quantity(RhoElements.NAME);
+        double[] v = new double[RhoElements.SIZE];
+        for (int m = 0; m < v.length; m++) {
+            v[m] = standardError(q, k, m);
+        }
+        return v;
+    }
+
+    /** @return C(ρ̄(t_k)) with its SE (see {@link RareEvents#floor}) */
     public Estimate concurrence(int k) {
-        return concurrenceFlagged(k).estimate();
+        return estimate("concurrence", k).estimate();
     }
 
-    /**
-     * @param k grid index
-     * @return whether the concurrence's error bar can be trusted: false when it rests on populations visited by a
-     *     handful of trajectories (see {@link RareEvents#floor})
-     */
-    public boolean concurrenceReliable(int k) {
-        return concurrenceFlagged(k).reliable();
-    }
-
-    /**
-     * @param k grid index
-     * @return {@link #concurrence(int)} with its reliability flag
-     */
+    /** @return C(ρ̄(t_k)) with its reliability flag */
     public RareEvents.Flagged concurrenceFlagged(int k) {
-        RareEvents.Flagged signed = signedConcurrence(batches, k);
-        return new RareEvents.Flagged(Math.max(0.0, signed.mean()), signed.se(), signed.reliable());
+        return estimate("concurrence", k);
     }
 
-    /**
-     * @param k grid index
-     * @param i population index (basis |n_c n_h⟩, 2·n_c + n_h)
-     * @return whether the population's SE can be trusted, i.e. it is not a rare event (see {@link RareEvents})
-     */
-    public boolean populationReliable(int k, int i) {
-        return !RareEvents.rareObserved(total.mean(Layout.index(k, Layout.RHO + i)), total.count());
+    /** @return whether the concurrence's error bar can be trusted */
+    public boolean concurrenceReliable(int k) {
+        return estimate("concurrence", k).reliable();
     }
 
-    /**
-     * @param k grid index ≥ 1
-     * @param side bath
-     * @return whether the bin's jump count (and so its counted heat) rests on more than a handful of jumps
-     */
-    public boolean jumpsReliable(int k, Side side) {
-        return k > 0 && !RareEvents.rareCount(total.sum(Layout.index(k, Layout.JUMPS + side.ordinal())));
-    }
-
-    /** The unclipped concurrence with its floored jackknife SE; also the target-SE stop's measure. */
-    static RareEvents.Flagged signedConcurrence(RunningSums[] batches, int k) {
-        double[][] sums = new double[batches.length][Layout.RHO_SIZE];
-        long[] counts = new long[batches.length];
-        rhoBatchSums(batches, k, sums, counts);
-        ZMatrixRMaj work = new ZMatrixRMaj(4, 4);
-        return RareEvents.floor(sums, counts, POPULATIONS, v -> Observables.signedConcurrence(BASIS.matrix(v, work)));
-    }
-
-    /** The population coordinates of {@link HermitianBasis}: the diagonal comes first. */
-    private static final int[] POPULATIONS = {0, 1, 2, 3};
-
-    /**
-     * Tr ρ̄(t_k)² with its jackknife SE over batches.
-     *
-     * @param k grid index
-     * @return the estimate
-     */
+    /** @return Tr ρ̄(t_k)² with its jackknife SE */
     public Estimate purity(int k) {
-        return jackknife(k, Observables::purity);
+        return estimate("purity", k).estimate();
     }
 
-    /**
-     * Heat current from ρ̄ by the formula Σγω⟨A†A⟩ (linear in ρ̄, so its SE is that of a mean).
-     *
-     * @param k grid index
-     * @param side bath
-     * @return the estimate
-     */
+    /** @return heat current into the bath by the formula on ρ̄ */
     public Estimate heatFormula(int k, Side side) {
-        return series(k, Layout.HEAT_FORMULA + side.ordinal());
+        return estimate("heat_" + side.key(), k).estimate();
     }
 
-    /**
-     * Heat current by counting: mean energy moved into the bath during (t_{k−1}, t_k], divided by the bin width.
-     *
-     * @param k grid index ≥ 1
-     * @param side bath
-     * @return the estimate (NaN at k = 0, where there is no bin)
-     */
+    /** @return heat current into the bath by counting the energy moved in the bin ending at t_k (NaN at k = 0) */
     public Estimate heatCount(int k, Side side) {
-        if (k == 0) {
-            return new Estimate(Double.NaN, Double.NaN);
-        }
-        return series(k, Layout.HEAT_COUNT + side.ordinal());
+        return estimate("heat_" + side.key() + "_count", k).estimate();
     }
 
-    /**
-     * Mean number of jumps into one bath during (t_{k−1}, t_k].
-     *
-     * @param k grid index ≥ 1
-     * @param side bath
-     * @return the estimate (NaN at k = 0)
-     */
+    /** @return whether the bin's counted heat rests on more than a handful of jumps */
+    public boolean jumpsReliable(int k, Side side) {
+        return estimate("heat_" + side.key() + "_count", k).reliable();
+    }
+
+    /** @return mean number of jumps into one bath in the bin ending at t_k (NaN at k = 0) */
     public Estimate jumps(int k, Side side) {
-        if (k == 0) {
-            return new Estimate(Double.NaN, Double.NaN);
-        }
-        return series(k, Layout.JUMPS + side.ordinal());
+        return estimate("jumps_" + side.key(), k).estimate();
     }
 
-    /**
-     * Mean concurrence of the pure trajectory states (a property of the unravelling, not of ρ̄).
-     *
-     * @param k grid index
-     * @return the estimate
-     */
+    /** @return mean concurrence of the trajectories' pure states */
     public Estimate pureConcurrence(int k) {
-        return series(k, Layout.PURE_CONCURRENCE);
+        return estimate("pure_concurrence", k).estimate();
+    }
+
+    /** @return whether population i's SE can be trusted at grid point k */
+    public boolean populationReliable(int k, int i) {
+        return estimate("p" + new String[] {"00", "01", "10", "11"}[i], k).reliable();
     }
 
     /** @return mean ρ coordinates at the final time (new array) */
     public double[] finalMean() {
-        return last.mean();
+        return rhoMeans(grid().points() - 1);
     }
 
-    /** @return covariance of the mean ρ coordinates at the final time (new array) */
+    /** @return the unbiased sample covariance of the mean ρ coordinates at the final time, Σ̂/n (new array) */
     public double[][] finalCovariance() {
-        return last.covarianceOfMean();
+        int rho = quantity(RhoElements.NAME);
+        int p = quantity(FinalProducts.NAME);
+        int last = grid().points() - 1;
+        int d = RhoElements.SIZE;
+        double[] s = new double[d];
+        for (int i = 0; i < d; i++) {
+            s[i] = sum(rho, last, i);
+        }
+        double[][] c = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = (sum(p, 0, FinalProducts.slot(i, j)) - s[i] * s[j] / count) / (count - 1) / count;
+                c[i][j] = v;
+                c[j][i] = v;
+            }
+        }
+        return c;
     }
 
     /**
@@ -227,24 +434,13 @@ public final class EnsembleResult {
      * @param f the function
      * @return the estimate
      */
-    public Estimate jackknife(int k, java.util.function.ToDoubleFunction<ZMatrixRMaj> f) {
-        return jackknife(batches, k, f);
+    public Estimate jackknife(int k, ToDoubleFunction<ZMatrixRMaj> f) {
+        int q = quantity(RhoElements.NAME);
+        return Jackknife.of(batchSums(q, k), batchCount, v -> f.applyAsDouble(RhoElements.matrix(v)));
     }
 
-    static Estimate jackknife(RunningSums[] batches, int k, java.util.function.ToDoubleFunction<ZMatrixRMaj> f) {
-        double[][] sums = new double[batches.length][Layout.RHO_SIZE];
-        long[] counts = new long[batches.length];
-        rhoBatchSums(batches, k, sums, counts);
-        ZMatrixRMaj work = new ZMatrixRMaj(4, 4);
-        return Jackknife.of(sums, counts, v -> f.applyAsDouble(BASIS.matrix(v, work)));
-    }
-
-    private static void rhoBatchSums(RunningSums[] batches, int k, double[][] sums, long[] counts) {
-        for (int b = 0; b < batches.length; b++) {
-            counts[b] = batches[b].count();
-            for (int m = 0; m < Layout.RHO_SIZE; m++) {
-                sums[b][m] = batches[b].sum(Layout.index(k, Layout.RHO + m));
-            }
-        }
+    @Override
+    public String toString() {
+        return "EnsembleResult" + Arrays.toString(ranges.stream().map(Arrays::toString).toArray());
     }
 }

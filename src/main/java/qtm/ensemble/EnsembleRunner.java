@@ -2,115 +2,113 @@ package qtm.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import qtm.engine.Engine;
-import qtm.model.Model;
 import qtm.model.TimeGrid;
-import qtm.stats.Covariance;
-import qtm.stats.RunningSums;
+import qtm.observe.Quantity;
 
 /**
- * Runs an ensemble of trajectories on several threads with results that do not depend on the thread count.
+ * Runs the trajectories [first, end) of an ensemble on several threads into an exact {@link EnsembleResult}.
  *
- * <p>Trajectory indices are cut into chunks whose size depends only on the requested count. Each chunk is run into its
- * own fresh sums, with trajectory i drawing from {@link Streams#forTrajectory(long, long)}; chunks go out in rounds of
- * {@link #ROUND} and are merged in index order, chunk c into jackknife batch c mod {@link #BATCHES}. Stop conditions
- * are checked between rounds, so the trajectory count and the target-SE stop are reproducible too. Memory is O(points):
- * the batches plus one round of chunk sums.
+ * <p>Indices are cut into blocks aligned to multiples of {@link #BLOCK}; trajectory i draws from
+ * {@link Streams#forTrajectory(long, long)} and belongs to jackknife batch (i / BLOCK) mod 32. Workers take blocks in
+ * index order, each into a block of its own, and blocks are committed to the totals strictly in index order, so the
+ * result is always a prefix [first, n) of complete trajectories. A stop (target SE, time budget, Ctrl-C) raises a
+ * flag that the engines poll inside each trajectory; the block being run when it is raised is dropped whole with its
+ * unfinished trajectory, so no partial trajectory enters a result. The target SE is judged after every
+ * {@link #ROUND} blocks counted from the first, which does not depend on the thread count, so neither does the
+ * result.
  */
 public final class EnsembleRunner {
-    /** Number of jackknife batches. */
-    public static final int BATCHES = 32;
-    /** Chunks per round. */
+    /** Trajectories per block. */
+    public static final int BLOCK = 32;
+    /** Blocks between two target-SE checks. */
     public static final int ROUND = 16;
-    private static final int MAX_CHUNK = 256;
-    /** A target SE is only trusted once every batch has this many chunks. */
-    private static final int MIN_CHUNKS_PER_BATCH = 2;
+    /** A target SE is only trusted once every batch has this many blocks. */
+    private static final int MIN_BLOCKS_PER_BATCH = 2;
+    private static final long POLL_MILLIS = 20;
 
     private EnsembleRunner() {
     }
 
     /**
+     * Runs with the standard quantities ({@link qtm.observe.Quantities#standard}).
+     *
      * @param engines makes one engine per worker thread
-     * @param model the machine (for the heat formula)
+     * @param model the machine
      * @param grid output grid
-     * @param settings size, seed, stop conditions and threads
-     * @return the merged result
+     * @param settings index range, seed, stop conditions and threads
+     * @return the result
      */
-    public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings) {
-        return run(engines, model, grid, settings, done -> { });
+    public static EnsembleResult run(Supplier<Engine> engines, qtm.model.Model model, TimeGrid grid,
+            EnsembleSettings settings) {
+        return run(engines, qtm.observe.Quantities.standard(model, grid), grid, settings);
     }
 
     /**
-     * As {@link #run(Supplier, Model, TimeGrid, EnsembleSettings)}, reporting progress between rounds.
-     *
      * @param engines makes one engine per worker thread
-     * @param model the machine (for the heat formula)
+     * @param quantities what to record
      * @param grid output grid
-     * @param settings size, seed, stop conditions and threads
-     * @param progress receives the number of trajectories merged so far
-     * @return the merged result
+     * @param settings index range, seed, stop conditions and threads
+     * @return the result
      */
-    public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings,
-            java.util.function.LongConsumer progress) {
-        return run(engines, model, grid, settings, progress, () -> false);
+    public static EnsembleResult run(Supplier<Engine> engines, List<Quantity> quantities, TimeGrid grid,
+            EnsembleSettings settings) {
+        return run(engines, quantities, grid, settings, done -> { }, () -> false);
     }
 
     /**
-     * As {@link #run(Supplier, Model, TimeGrid, EnsembleSettings, java.util.function.LongConsumer)}, stopping early
-     * when asked. A stop is honoured between rounds, so every trajectory in the result is complete.
+     * As {@link #run(Supplier, List, TimeGrid, EnsembleSettings)}, reporting progress and stopping when asked.
      *
      * @param engines makes one engine per worker thread
-     * @param model the machine (for the heat formula)
+     * @param quantities what to record
      * @param grid output grid
-     * @param settings size, seed, stop conditions and threads
-     * @param progress receives the number of trajectories merged so far
-     * @param stopRequested polled between rounds; true ends the run with {@link StopReason#INTERRUPTED}
-     * @return the merged result
+     * @param settings index range, seed, stop conditions and threads
+     * @param progress receives the number of trajectories committed so far
+     * @param stopRequested polled while running; true ends the run with {@link StopReason#INTERRUPTED}
+     * @return the result
      */
-    public static EnsembleResult run(Supplier<Engine> engines, Model model, TimeGrid grid, EnsembleSettings settings,
-            java.util.function.LongConsumer progress, java.util.function.BooleanSupplier stopRequested) {
+    public static EnsembleResult run(Supplier<Engine> engines, List<Quantity> quantities, TimeGrid grid,
+            EnsembleSettings settings, LongConsumer progress, BooleanSupplier stopRequested) {
         long start = System.nanoTime();
-        long n = settings.trajectories();
-        int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, (n + 4L * BATCHES - 1) / (4L * BATCHES)));
-        RunningSums[] batches = new RunningSums[BATCHES];
-        for (int b = 0; b < BATCHES; b++) {
-            batches[b] = new RunningSums(Layout.WIDTH * grid.points());
-        }
-        Covariance last = new Covariance(Layout.RHO_SIZE);
-        ThreadLocal<Engine> local = ThreadLocal.withInitial(engines);
+        Layout layout = new Layout(quantities, grid);
+        StopFlag stop = new StopFlag();
+        Committer committer = new Committer(layout, settings, stop);
+        AtomicLong nextBlock = new AtomicLong(settings.first() / BLOCK);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "qtm-ensemble");
             t.setDaemon(true);
             return t;
         });
-        StopReason reason;
         try {
-            long done = 0;
-            long nextChunk = 0;
-            while (true) {
-                List<Future<Accumulator>> round = new ArrayList<>(ROUND);
-                for (int c = 0; c < ROUND && done + (long) c * chunk < n; c++) {
-                    long first = (nextChunk + c) * chunk;
-                    long count = Math.min(chunk, n - first);
-                    round.add(pool.submit(() -> runChunk(local.get(), model, grid, settings.seed(), first, count)));
-                }
-                for (Future<Accumulator> f : round) {
-                    Accumulator a = f.get();
-                    batches[(int) (nextChunk % BATCHES)].merge(a.sums());
-                    last.merge(a.last());
-                    done += a.sums().count();
-                    nextChunk++;
-                }
-                progress.accept(done);
-                reason = stopRequested.getAsBoolean() ? StopReason.INTERRUPTED
-                        : stop(settings, done, nextChunk, batches, grid, start);
-                if (reason != null) {
-                    break;
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < settings.threads(); w++) {
+                workers.add(pool.submit(() -> work(engines.get(), layout, settings, stop, committer, nextBlock)));
+            }
+            double budgetNanos = settings.timeBudgetSeconds() * 1e9;
+            for (Future<?> f : workers) {
+                while (true) {
+                    try {
+                        f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        progress.accept(committer.committed());
+                        if (stopRequested.getAsBoolean()) {
+                            committer.raise(StopReason.INTERRUPTED);
+                        } else if (System.nanoTime() - start >= budgetNanos) {
+                            committer.raise(StopReason.TIME_BUDGET);
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -121,37 +119,176 @@ public final class EnsembleRunner {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
+            if (cause instanceof Error r) {
+                throw r;
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
-        return new EnsembleResult(grid, batches, last, reason, (System.nanoTime() - start) * 1e-9);
+        progress.accept(committer.committed());
+        StopReason reason = stop.reason() == null ? StopReason.TRAJECTORIES : stop.reason();
+        return committer.result(reason, (System.nanoTime() - start) * 1e-9);
     }
 
-    private static StopReason stop(EnsembleSettings s, long done, long chunks, RunningSums[] batches, TimeGrid grid,
-            long start) {
-        if (done >= s.trajectories()) {
-            return StopReason.TRAJECTORIES;
+    private static void work(Engine engine, Layout layout, EnsembleSettings s, StopFlag stop, Committer committer,
+            AtomicLong nextBlock) {
+        Tally tally = new Tally(layout, stop);
+        Block[] own = {new Block(layout.size()), new Block(layout.size())};
+        while (!stop.raised()) {
+            long j = nextBlock.getAndIncrement();
+            long from = Math.max(s.first(), j * BLOCK);
+            long to = Math.min(s.trajectories(), (j + 1) * BLOCK);
+            if (from >= to) {
+                return;
+            }
+            Block b = committer.free(own);
+            if (b == null) {
+                return;
+            }
+            b.reset(from);
+            tally.into(b);
+            for (long i = from; i < to; i++) {
+                engine.run(Streams.forTrajectory(s.seed(), i), tally);
+                if (stop.raised()) {
+                    committer.release(b);
+                    return;
+                }
+            }
+            committer.submit(j, b);
         }
-        if (s.targetSe() > 0 && chunks >= (long) MIN_CHUNKS_PER_BATCH * BATCHES) {
-            // An error bar that rests on a handful of rare events may be small by luck: never stop on it.
-            qtm.stats.RareEvents.Flagged c = EnsembleResult.signedConcurrence(batches, grid.points() - 1);
-            double se = c.se();
-            if (c.reliable() && se > 0 && se <= s.targetSe()) {
-                return StopReason.TARGET_SE;
+    }
+
+    /** Folds finished blocks into the totals in index order, and decides the target-SE stop. */
+    private static final class Committer {
+        private final Layout layout;
+        private final EnsembleSettings settings;
+        private final StopFlag stop;
+        private final long[] sumHi;
+        private final long[] sumLo;
+        private final long[] squareHi;
+        private final long[] squareLo;
+        private final long[][] batch;
+        private final long[] batchCount = new long[EnsembleResult.BATCHES];
+        private final TreeMap<Long, Block> pending = new TreeMap<>();
+        private final java.util.Set<Block> busy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final long firstBlock;
+        private long next;
+        private long committed;
+
+        Committer(Layout layout, EnsembleSettings settings, StopFlag stop) {
+            this.layout = layout;
+            this.settings = settings;
+            this.stop = stop;
+            int n = layout.size();
+            sumHi = new long[n];
+            sumLo = new long[n];
+            squareHi = new long[n];
+            squareLo = new long[n];
+            batch = new long[EnsembleResult.BATCHES][layout.grid().points() * layout.batchWidth()];
+            firstBlock = settings.first() / BLOCK;
+            next = firstBlock;
+        }
+
+        synchronized long committed() {
+            return committed;
+        }
+
+        synchronized void raise(StopReason r) {
+            stop.raise(r);
+            notifyAll();
+        }
+
+        /** @return one of the worker's blocks that is not waiting to be committed; null once stopped */
+        synchronized Block free(Block[] own) {
+            while (true) {
+                if (stop.raised()) {
+                    return null;
+                }
+                for (Block b : own) {
+                    if (!busy.contains(b)) {
+                        busy.add(b);
+                        return b;
+                    }
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
             }
         }
-        if ((System.nanoTime() - start) * 1e-9 >= s.timeBudgetSeconds()) {
-            return StopReason.TIME_BUDGET;
-        }
-        return null;
-    }
 
-    private static Accumulator runChunk(Engine engine, Model model, TimeGrid grid, long seed, long first, long count) {
-        Accumulator a = new Accumulator(model, grid);
-        for (long i = first; i < first + count; i++) {
-            engine.run(Streams.forTrajectory(seed, i), a);
+        synchronized void release(Block b) {
+            busy.remove(b);
+            notifyAll();
         }
-        return a;
+
+        synchronized void submit(long j, Block b) {
+            pending.put(j, b);
+            while (!stop.raised() && pending.containsKey(next)) {
+                Block c = pending.remove(next);
+                fold(c);
+                busy.remove(c);
+                committed += c.count;
+                next++;
+                if ((next - firstBlock) % ROUND == 0) {
+                    checkTarget();
+                }
+            }
+            notifyAll();
+        }
+
+        private void fold(Block c) {
+            long[] s1 = c.sum;
+            long[] s2 = c.squares;
+            for (int i = 0; i < s1.length; i++) {
+                if (s1[i] != 0) {
+                    Int128.add(sumHi, sumLo, i, s1[i]);
+                }
+                if (s2[i] != 0) {
+                    Int128.add(squareHi, squareLo, i, s2[i]);
+                }
+            }
+            int width = layout.width();
+            int bw = layout.batchWidth();
+            if (bw > 0) {
+                long[] into = batch[(int) ((c.first / BLOCK) % EnsembleResult.BATCHES)];
+                int[] map = layout.batchSlots();
+                int points = layout.grid().points();
+                for (int k = 0; k < points; k++) {
+                    for (int p = 0; p < width; p++) {
+                        if (map[p] >= 0) {
+                            int at = k * bw + map[p];
+                            into[at] = Math.addExact(into[at], s1[k * width + p]);
+                        }
+                    }
+                }
+            }
+            batchCount[(int) ((c.first / BLOCK) % EnsembleResult.BATCHES)] += c.count;
+        }
+
+        private void checkTarget() {
+            if (settings.targetSe() <= 0 || next - firstBlock < (long) MIN_BLOCKS_PER_BATCH * EnsembleResult.BATCHES) {
+                return;
+            }
+            // An error bar that rests on a handful of rare events may be small by luck: never stop on it.
+            qtm.stats.RareEvents.Flagged c = snapshot(null, 0).signedConcurrence(layout.grid().points() - 1);
+            if (c.reliable() && c.se() > 0 && c.se() <= settings.targetSe()) {
+                stop.raise(StopReason.TARGET_SE);
+            }
+        }
+
+        private EnsembleResult snapshot(StopReason reason, double seconds) {
+            List<long[]> range = List.of(new long[] {settings.first(), Math.max(settings.first(),
+                    Math.min(settings.trajectories(), next * BLOCK))});
+            return new EnsembleResult(layout, committed, range, sumHi, sumLo, squareHi, squareLo, batch, batchCount,
+                    reason, seconds);
+        }
+
+        synchronized EnsembleResult result(StopReason reason, double seconds) {
+            return snapshot(reason, seconds);
+        }
     }
 }

@@ -1,33 +1,170 @@
 package qtm.ensemble;
 
-/**
- * Where each per-trajectory series sits in the running sums: one block of {@link #WIDTH} values per grid point.
- */
-public final class Layout {
-    /** First of the 16 {@link qtm.linalg.HermitianBasis} coordinates of |ψ⟩⟨ψ|. */
-    public static final int RHO = 0;
-    /** Number of ρ coordinates. */
-    public static final int RHO_SIZE = 16;
-    /** The pure-state concurrence 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀|. */
-    public static final int PURE_CONCURRENCE = 16;
-    /** Heat current by the formula, cold then hot. */
-    public static final int HEAT_FORMULA = 17;
-    /** Heat current by counting: energy moved in the bin ending at this point ÷ bin width; cold then hot. */
-    public static final int HEAT_COUNT = 19;
-    /** Number of jumps in the bin ending at this point; cold then hot. */
-    public static final int JUMPS = 21;
-    /** Values per grid point. */
-    public static final int WIDTH = 23;
+import java.util.ArrayList;
+import java.util.List;
+import qtm.model.TimeGrid;
+import qtm.observe.Quantity;
 
-    private Layout() {
+/**
+ * Where each quantity's numbers sit in the flat sums of an ensemble: the time-series quantities side by side in one
+ * row of {@link #width()} numbers per grid point (point-major, so one state touches one contiguous row), then the
+ * final-only quantities once. The batched quantities' numbers also have a place in each jackknife batch's row of
+ * {@link #batchWidth()}. Immutable.
+ */
+final class Layout {
+    private final List<Quantity> quantities;
+    private final TimeGrid grid;
+    private final int[] offset;
+    private final int[] batchOffset;
+    private final int width;
+    private final int finalWidth;
+    private final int batchWidth;
+    private final double[] inverseQuantum;
+    private final double[] quantum;
+    private final int[] batchSlot;
+
+    Layout(List<Quantity> quantities, TimeGrid grid) {
+        this.quantities = List.copyOf(quantities);
+        this.grid = grid;
+        int n = quantities.size();
+        offset = new int[n];
+        batchOffset = new int[n];
+        int w = 0;
+        int f = 0;
+        int b = 0;
+        for (int q = 0; q < n; q++) {
+            Quantity x = quantities.get(q);
+            int size = x.slots().size();
+            if (x.finalOnly()) {
+                if (x.batched()) {
+                    throw new IllegalArgumentException(x.name() + ": a final-only quantity cannot be batched");
+                }
+                offset[q] = f;
+                f += size;
+            } else {
+                offset[q] = w;
+                w += size;
+                batchOffset[q] = x.batched() ? b : -1;
+                b += x.batched() ? size : 0;
+            }
+        }
+        width = w;
+        finalWidth = f;
+        batchWidth = b;
+        quantum = new double[w + f];
+        batchSlot = new int[w];
+        java.util.Arrays.fill(batchSlot, -1);
+        for (int q = 0; q < n; q++) {
+            Quantity x = quantities.get(q);
+            int base = x.finalOnly() ? w + offset[q] : offset[q];
+            for (int i = 0; i < x.slots().size(); i++) {
+                double u = x.quantum(i);
+                if (!(u > 0) || Math.getExponent(u) < Double.MIN_EXPONENT || u != Math.scalb(1.0, Math.getExponent(u))) {
+                    throw new IllegalArgumentException(x.name() + ": quantum of slot " + i + " is not a power of two");
+                }
+                quantum[base + i] = u;
+                if (!x.finalOnly() && x.batched()) {
+                    batchSlot[offset[q] + i] = batchOffset[q] + i;
+                }
+            }
+        }
+        inverseQuantum = new double[quantum.length];
+        for (int i = 0; i < quantum.length; i++) {
+            inverseQuantum[i] = 1 / quantum[i];
+        }
+    }
+
+    List<Quantity> quantities() {
+        return quantities;
+    }
+
+    TimeGrid grid() {
+        return grid;
+    }
+
+    /** @return numbers per grid point of the time-series quantities */
+    int width() {
+        return width;
+    }
+
+    /** @return numbers of the final-only quantities */
+    int finalWidth() {
+        return finalWidth;
+    }
+
+    /** @return batched numbers per grid point */
+    int batchWidth() {
+        return batchWidth;
+    }
+
+    /** @return the length of the flat sums: points × width, then the final-only numbers */
+    int size() {
+        return grid.points() * width + finalWidth;
     }
 
     /**
-     * @param k grid index
-     * @param series offset within the block
-     * @return the index into the running sums
+     * @param q index of the quantity
+     * @param k grid point (ignored for a final-only quantity)
+     * @param slot its slot
+     * @return index into the flat sums
      */
-    public static int index(int k, int series) {
-        return k * WIDTH + series;
+    int index(int q, int k, int slot) {
+        Quantity x = quantities.get(q);
+        return x.finalOnly() ? grid.points() * width + offset[q] + slot : k * width + offset[q] + slot;
+    }
+
+    /** @return index into a batch's sums, or −1 if the quantity is not batched */
+    int batchIndex(int q, int k, int slot) {
+        return batchOffset[q] < 0 ? -1 : k * batchWidth + batchOffset[q] + slot;
+    }
+
+    int offset(int q) {
+        return offset[q];
+    }
+
+    /** @return for each position in a time-series row, its position in a batch row, or −1 */
+    int[] batchSlots() {
+        return batchSlot;
+    }
+
+    /** @return 1/quantum for each row position, then for each final-only number */
+    double[] inverseQuanta() {
+        return inverseQuantum;
+    }
+
+    /**
+     * @param index into the flat sums
+     * @return the quantum of that number
+     */
+    double quantum(int index) {
+        return index < grid.points() * width ? quantum[index % width] : quantum[index - grid.points() * width + width];
+    }
+
+    /**
+     * @param name a quantity's name
+     * @return its index, or −1
+     */
+    int find(String name) {
+        for (int q = 0; q < quantities.size(); q++) {
+            if (quantities.get(q).name().equals(name)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** @return one line per quantity: name, rows, slots and quanta, the identity that saved ensembles must share */
+    List<String> signature() {
+        List<String> lines = new ArrayList<>();
+        lines.add("grid " + Double.toHexString(grid.end()) + " " + grid.points());
+        for (Quantity x : quantities) {
+            StringBuilder s = new StringBuilder(x.name()).append(x.finalOnly() ? " final" : " series")
+                    .append(x.batched() ? " batched" : "");
+            for (int i = 0; i < x.slots().size(); i++) {
+                s.append(' ').append(x.slots().get(i)).append('=').append(Double.toHexString(x.quantum(i)));
+            }
+            lines.add(s.toString());
+        }
+        return lines;
     }
 }

@@ -30,8 +30,44 @@ public final class ScenarioRun {
      * @param seed the run's seed
      * @param threads worker threads (results do not depend on it)
      * @param trajectories trajectories per engine, or 0 for the scenario's own
+     * @param prior saved results to extend, by ensemble label ({@link #label}): each covers [0, N), and the run adds
+     *     the trajectories N … T − 1 and merges
      */
-    public record Settings(long seed, int threads, long trajectories) {
+    public record Settings(long seed, int threads, long trajectories, java.util.Map<String, EnsembleResult> prior) {
+        /** Copies the map. */
+        public Settings {
+            prior = java.util.Map.copyOf(prior);
+        }
+
+        /**
+         * A fresh run.
+         *
+         * @param seed the run's seed
+         * @param threads worker threads
+         * @param trajectories trajectories per engine, or 0 for the scenario's own
+         */
+        public Settings(long seed, int threads, long trajectories) {
+            this(seed, threads, trajectories, java.util.Map.of());
+        }
+    }
+
+    /**
+     * @param engine engine name
+     * @param dt collision step of a Δt study, or NaN for the engine's main run
+     * @return the label of an ensemble: its saved file is ensemble-LABEL.qtme
+     */
+    public static String label(String engine, double dt) {
+        return Double.isNaN(dt) ? engine : engine + "-dt" + dt;
+    }
+
+    /**
+     * @param s the scenario
+     * @param engine engine name
+     * @param settings the run's settings
+     * @return how many trajectories that engine runs in total
+     */
+    public static long trajectoriesFor(Scenario s, String engine, Settings settings) {
+        return settings.trajectories() > 0 ? settings.trajectories() : s.simulation().trajectoriesFor(engine);
     }
 
     /** Hears about the run as it goes, for progress display. */
@@ -82,9 +118,10 @@ public final class ScenarioRun {
      * @param mapBiasFinal the same at the final time
      * @param engineBiasFinal the engine's estimate at the final time, with the SE of the element that attains it
      * @param trajectories trajectories run
+     * @param result the ensemble at this step
      */
     public record DtPoint(double dt, double mapBias, double mapBiasFinal, Estimate engineBiasFinal,
-            long trajectories) {
+            long trajectories, EnsembleResult result) {
     }
 
     /**
@@ -119,6 +156,8 @@ public final class ScenarioRun {
     public static Outcome run(Scenario s, Settings settings, Listener listener, BooleanSupplier stopRequested) {
         Model model = s.model();
         Simulation sim = s.simulation();
+        // time_budget_s bounds the whole run: every ensemble gets what is left of it.
+        long deadline = System.nanoTime() + (long) Math.min(9e18, sim.timeBudgetSeconds() * 1e9);
         List<ZMatrixRMaj> exact = new Transient(model, s.time()).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
         double gap = steady == null ? Double.NaN : Spectrum.gap(model);
@@ -133,7 +172,8 @@ public final class ScenarioRun {
             EngineKind kind = EngineKind.of(name);
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : kind.exact(model, s.initial(), s.time(), sim.dt());
-            EnsembleResult r = ensemble(s, kind, sim.dt(), settings, name, listener, stopRequested);
+            EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
+                    stopRequested, deadline);
             EngineOutcome o = new EngineOutcome(name, kind, r, reference, Verdicts.of(r, reference),
                     kind == EngineKind.COLLISION ? Collision.of(model, s.time(), sim.dt()) : null);
             engines.add(o);
@@ -147,7 +187,7 @@ public final class ScenarioRun {
                 if (stopRequested.getAsBoolean()) {
                     break;
                 }
-                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested);
+                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline);
                 study.add(p);
                 fit.addData(Math.log(p.dt()), Math.log(p.mapBias()));
             }
@@ -158,17 +198,31 @@ public final class ScenarioRun {
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
-            Listener listener, BooleanSupplier stopRequested) {
+            Listener listener, BooleanSupplier stopRequested, long deadline) {
         Simulation sim = s.simulation();
-        long n = settings.trajectories() > 0 ? settings.trajectories() : sim.trajectoriesFor(kind.key());
-        EnsembleSettings es = new EnsembleSettings(n, settings.seed(), sim.targetSe(), sim.timeBudgetSeconds(),
-                settings.threads());
-        return EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), s.model(), s.time(), es,
-                listener.started(label, n), stopRequested);
+        long n = trajectoriesFor(s, kind.key(), settings);
+        EnsembleResult prior = settings.prior().get(label);
+        long first = prior == null ? 0 : prior.trajectories();
+        java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.time());
+        double left = Math.max(Double.MIN_VALUE, (deadline - System.nanoTime()) * 1e-9);
+        LongConsumer progress = listener.started(label, n);
+        EnsembleResult r;
+        if (first >= n) {
+            r = prior;
+        } else {
+            EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,
+                    settings.threads());
+            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
+                    done -> progress.accept(first + done), stopRequested);
+            if (prior != null) {
+                r = prior.merge(r).withStop(r.stopReason(), r.seconds());
+            }
+        }
+        return r;
     }
 
     private static DtPoint dtPoint(Scenario s, double requested, List<ZMatrixRMaj> exact, Settings settings,
-            Listener listener, BooleanSupplier stopRequested) {
+            Listener listener, BooleanSupplier stopRequested, long deadline) {
         int last = s.time().points() - 1;
         double dt = Collision.of(s.model(), s.time(), requested).dt();
         List<ZMatrixRMaj> map = new CollisionMap(s.model(), s.time(), dt).evolve(s.initial());
@@ -176,11 +230,11 @@ public final class ScenarioRun {
         for (int k = 0; k < map.size(); k++) {
             bias = Math.max(bias, maxDeviation(map.get(k), exact.get(k), null).mean());
         }
-        EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, "collision dt=" + dt, listener,
-                stopRequested);
+        EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, label(EngineKind.COLLISION.key(), dt),
+                listener, stopRequested, deadline);
         Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
         return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,
-                r.trajectories());
+                r.trajectories(), r);
     }
 
     /** The largest |a − b| over the Hermitian coordinates, with the SE (if given) of the coordinate attaining it. */

@@ -71,9 +71,13 @@ public final class Verdicts {
      *     the resolution of a mean of N values bounded by 1.
      */
     public static Verdict of(EnsembleResult result, List<ZMatrixRMaj> exact) {
+        if (result.trajectories() < 2) {
+            // No error bar exists below two trajectories: nothing can be judged.
+            return new Verdict(Double.NaN, 0, Double.NaN, Double.NaN, 0, Double.NaN, false);
+        }
         HermitianBasis basis = new HermitianBasis(4);
         int points = result.grid().points();
-        int d = Layout.RHO_SIZE;
+        int d = qtm.observe.RhoElements.SIZE;
         double[] est = new double[points * d];
         double[] se = new double[points * d];
         double[] ex = new double[points * d];
@@ -83,8 +87,9 @@ public final class Verdicts {
         for (int k = 0; k < points; k++) {
             basis.coordinates(exact.get(k), coords);
             double[] s = result.rhoStandardErrors(k);
+            double[] mean = result.rhoMeans(k);
             for (int m = 0; m < d; m++) {
-                est[k * d + m] = result.series(k, Layout.RHO + m).mean();
+                est[k * d + m] = mean[m];
                 se[k * d + m] = s[m];
                 ex[k * d + m] = coords[m];
                 floor[k * d + m] = m < 4 ? Math.max(Math.sqrt(populationFloor(coords[m], n)), 1.0 / n) : 1.0 / n;

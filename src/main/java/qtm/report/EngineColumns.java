@@ -3,54 +3,38 @@ package qtm.report;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
-import qtm.model.Model;
-import qtm.model.Side;
-import qtm.observe.Snapshot;
-import qtm.stats.Estimate;
+import qtm.linalg.HermitianBasis;
+import qtm.stats.RareEvents;
 
 /**
- * The columns of timeseries-&lt;engine&gt;.csv: the {@code evolve} columns (values from ρ̄), their {@code _se}
- * columns, then the engine-only series with their SEs. Heat by counting and jump counts refer to the bin ending at t
+ * The columns of timeseries-&lt;engine&gt;.csv: t, then every column of every recorded quantity, each followed by
+ * its {@code _se}; and of rho-&lt;engine&gt;.csv: t, then every Hermitian coordinate of ρ̄ with its SE. The values
+ * are read from the result, never computed here. Binned columns (counted heat, jumps) refer to the bin ending at t
  * and are NaN on the first row.
  */
 final class EngineColumns {
-    private static final String[] EXTRA = {"heat_cold_count", "heat_hot_count", "pure_concurrence", "jumps_cold",
-        "jumps_hot"};
-
     private EngineColumns() {
     }
 
-    static String[] header() {
-        List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
-        for (int i = 1; i < Snapshot.COLUMNS.length; i++) {
-            h.add(Snapshot.COLUMNS[i] + "_se");
-        }
-        for (String e : EXTRA) {
-            h.add(e);
-            h.add(e + "_se");
+    static String[] header(EnsembleResult r) {
+        List<String> h = new ArrayList<>(List.of("t"));
+        for (String c : r.columns()) {
+            h.add(c);
+            h.add(c + "_se");
         }
         return h.toArray(new String[0]);
     }
 
-    static List<double[]> rows(Model model, EnsembleResult r) {
+    static List<double[]> rows(EnsembleResult r) {
+        List<String> columns = r.columns();
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < r.grid().points(); k++) {
-            Snapshot s = Snapshot.of(model, r.grid().time(k), r.rho(k));
-            double[] v = s.values();
-            Estimate c = r.concurrence(k);
-            Estimate p = r.purity(k);
-            double[] rhoSe = r.rhoStandardErrors(k);
-            // Standard errors in the order of Snapshot.COLUMNS after t.
-            double[] se = {rhoSe[0], rhoSe[1], rhoSe[2], rhoSe[3], rhoSe[10], rhoSe[11], c.se(), p.se(),
-                r.heatFormula(k, Side.COLD).se(), r.heatFormula(k, Side.HOT).se()};
-            Estimate[] extra = {r.heatCount(k, Side.COLD), r.heatCount(k, Side.HOT), r.pureConcurrence(k),
-                r.jumps(k, Side.COLD), r.jumps(k, Side.HOT)};
-            double[] row = new double[v.length + se.length + 2 * extra.length];
-            System.arraycopy(v, 0, row, 0, v.length);
-            System.arraycopy(se, 0, row, v.length, se.length);
-            for (int i = 0; i < extra.length; i++) {
-                row[v.length + se.length + 2 * i] = extra[i].mean();
-                row[v.length + se.length + 2 * i + 1] = extra[i].se();
+            double[] row = new double[1 + 2 * columns.size()];
+            row[0] = r.grid().time(k);
+            for (int c = 0; c < columns.size(); c++) {
+                RareEvents.Flagged e = r.estimate(columns.get(c), k);
+                row[1 + 2 * c] = e.mean();
+                row[2 + 2 * c] = e.se();
             }
             rows.add(row);
         }
@@ -62,39 +46,23 @@ final class EngineColumns {
     /** @return the columns of rho-&lt;engine&gt;.csv: t, then every Hermitian coordinate of ρ̄ and its SE */
     static String[] rhoHeader() {
         List<String> h = new ArrayList<>(List.of("t"));
-        for (String name : coordinateNames()) {
+        for (String name : new qtm.observe.RhoElements().slots()) {
             h.add(name);
             h.add(name + "_se");
         }
         return h.toArray(new String[0]);
     }
 
-    /** Coordinate names in {@link qtm.linalg.HermitianBasis} order: diagonal, then Re and Im above it. */
-    private static List<String> coordinateNames() {
-        List<String> names = new ArrayList<>();
-        for (String l : LABELS) {
-            names.add("rho_" + l + "_" + l);
-        }
-        for (int i = 0; i < 4; i++) {
-            for (int j = i + 1; j < 4; j++) {
-                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_re");
-                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_im");
-            }
-        }
-        return names;
-    }
-
     static List<double[]> rhoRows(EnsembleResult r) {
-        qtm.linalg.HermitianBasis basis = new qtm.linalg.HermitianBasis(4);
+        int d = new HermitianBasis(4).size();
         List<double[]> rows = new ArrayList<>();
-        double[] coords = new double[basis.size()];
         for (int k = 0; k < r.grid().points(); k++) {
-            basis.coordinates(r.rho(k), coords);
+            double[] mean = r.rhoMeans(k);
             double[] se = r.rhoStandardErrors(k);
-            double[] row = new double[1 + 2 * coords.length];
+            double[] row = new double[1 + 2 * d];
             row[0] = r.grid().time(k);
-            for (int m = 0; m < coords.length; m++) {
-                row[1 + 2 * m] = coords[m];
+            for (int m = 0; m < d; m++) {
+                row[1 + 2 * m] = mean[m];
                 row[2 + 2 * m] = se[m];
             }
             rows.add(row);

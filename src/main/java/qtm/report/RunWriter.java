@@ -16,6 +16,7 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.Collision;
 import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.SavedEnsemble;
 import qtm.ensemble.ScenarioRun;
 import qtm.linalg.Ops;
 import qtm.model.Model;
@@ -57,8 +58,9 @@ public final class RunWriter {
         List<HtmlReport.Final> finals = new ArrayList<>();
         for (ScenarioRun.EngineOutcome e : o.engines()) {
             EnsembleResult r = e.result();
+            save(dir, o, ScenarioRun.label(e.name(), Double.NaN), r);
             Verdict v = e.verdict();
-            csv(dir.resolve("timeseries-" + e.name() + ".csv"), EngineColumns.header(), EngineColumns.rows(model, r));
+            csv(dir.resolve("timeseries-" + e.name() + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
             csv(dir.resolve("rho-" + e.name() + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
             ObjectNode json = engines.putObject(e.name());
             engineSummary(json, r, v, Snapshot.of(model, grid.time(last), e.reference().get(last)));
@@ -76,6 +78,9 @@ public final class RunWriter {
         if (!runs.isEmpty()) {
             figures.addAll(charts(new RunFigures.Input(model, grid, o.exact(), o.steady(), o.gap(), runs), dir));
         }
+        for (ScenarioRun.DtPoint p : o.dtStudy()) {
+            save(dir, o, ScenarioRun.label(qtm.engine.EngineKind.COLLISION.key(), p.dt()), p.result());
+        }
         if (!o.dtStudy().isEmpty()) {
             figures.add(dtStudy(o, summary.putObject("collision_dt"), dir));
         }
@@ -88,6 +93,29 @@ public final class RunWriter {
                 .writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
                 s.description(), yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);
+    }
+
+    /** The file name of an ensemble's saved sums. */
+    public static String savedName(String label) {
+        return "ensemble-" + label + ".qtme";
+    }
+
+    /**
+     * @param s a scenario
+     * @param label an ensemble's label
+     * @param seed the run's seed
+     * @return the identity its saved ensemble carries: the scenario as run without the keys that say how large
+     *     the ensemble is or which engines ran, which merging and extending may change
+     */
+    public static SavedEnsemble.Identity identity(Scenario s, String label, long seed) {
+        ObjectNode doc = s.source().json().deepCopy();
+        doc.remove("ensemble");
+        doc.remove("engines");
+        return new SavedEnsemble.Identity(SavedEnsemble.QTM_VERSION, label, doc.toString(), seed);
+    }
+
+    private static void save(Path dir, ScenarioRun.Outcome o, String label, EnsembleResult r) throws IOException {
+        SavedEnsemble.write(dir.resolve(savedName(label)), identity(o.scenario(), label, o.seed()), r);
     }
 
     private static List<double[]> rows(Model model, TimeGrid grid, List<ZMatrixRMaj> states) {
@@ -122,17 +150,11 @@ public final class RunWriter {
         e.put("p_value", v.pValue());
         e.put("converged", v.converged());
         ObjectNode f = e.putObject("final");
-        put(f, "concurrence", r.concurrence(last));
-        // false when the error bar rests on a handful of rare events (qtm.stats.RareEvents)
-        ((ObjectNode) f.get("concurrence")).put("reliable", r.concurrenceReliable(last));
-        put(f, "heat_cold", r.heatFormula(last, Side.COLD));
-        put(f, "heat_hot", r.heatFormula(last, Side.HOT));
-        put(f, "heat_cold_count", r.heatCount(last, Side.COLD));
-        ((ObjectNode) f.get("heat_cold_count")).put("reliable", r.jumpsReliable(last, Side.COLD));
-        put(f, "heat_hot_count", r.heatCount(last, Side.HOT));
-        ((ObjectNode) f.get("heat_hot_count")).put("reliable", r.jumpsReliable(last, Side.HOT));
-        put(f, "purity", r.purity(last));
-        put(f, "pure_concurrence", r.pureConcurrence(last));
+        // Every column of every quantity; reliable is false where the error bar rests on a handful of rare events.
+        for (String c : r.columns()) {
+            qtm.stats.RareEvents.Flagged x = r.estimate(c, last);
+            f.putObject(c).put("mean", x.mean()).put("se", x.se()).put("reliable", x.reliable());
+        }
         ObjectNode ref = e.putObject("reference_final");
         ref.put("concurrence", reference.concurrence());
         ref.put("heat_cold", reference.heatCold());

@@ -102,14 +102,31 @@ public final class ScenarioReader {
             }
             engines = names;
         }
-        long trajectories = d.trajectories();
+        java.util.Map<String, Long> trajectories = d.trajectories();
         long seed = d.seed();
         double targetSe = d.targetSe();
         double budget = d.timeBudgetSeconds();
         if (root.has("ensemble")) {
             Node e = root.child("ensemble");
             e.allowOnly(Set.of("trajectories", "seed", "target_se", "time_budget_s"));
-            trajectories = e.has("trajectories") ? e.integer("trajectories", 1, MAX_TRAJECTORIES) : trajectories;
+            if (e.has("trajectories")) {
+                trajectories = new java.util.TreeMap<>();
+                if (e.raw("trajectories").isObject()) {
+                    // One count per engine: {trajectories: 200000, collision: 50000}.
+                    Node per = e.child("trajectories");
+                    per.allowOnly(Set.copyOf(Simulation.ENGINES));
+                    for (String engine : Simulation.ENGINES) {
+                        if (per.has(engine)) {
+                            trajectories.put(engine, per.integer(engine, 1, MAX_TRAJECTORIES));
+                        }
+                    }
+                } else {
+                    long n = e.integer("trajectories", 1, MAX_TRAJECTORIES);
+                    for (String engine : Simulation.ENGINES) {
+                        trajectories.put(engine, n);
+                    }
+                }
+            }
             seed = e.has("seed") ? e.integer("seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2) : seed;
             targetSe = e.number("target_se", 0, 1, targetSe);
             if (e.has("time_budget_s")) {

@@ -6,13 +6,13 @@ import java.util.List;
  * How {@code qtm run} simulates a scenario: which engines, how large an ensemble, and the collision step.
  *
  * @param engines engine names, each "trajectories" or "collision", without repeats
- * @param trajectories maximum trajectories per engine, ≥ 1, or 0 for each engine's default
+ * @param trajectories trajectories per engine name; an engine not in the map runs its default
  * @param seed the run's seed
  * @param targetSe stop once the jackknife SE of the final concurrence is at most this (0: no target)
- * @param timeBudgetSeconds wall-time budget per engine
+ * @param timeBudgetSeconds wall-time budget of the whole run
  * @param dts collision steps Δt: one, or several for a convergence study (the first is the main one)
  */
-public record Simulation(List<String> engines, long trajectories, long seed, double targetSe,
+public record Simulation(List<String> engines, java.util.Map<String, Long> trajectories, long seed, double targetSe,
         double timeBudgetSeconds, List<Double> dts) {
     /** Engine names a scenario may list. */
     public static final List<String> ENGINES = List.of("trajectories", "collision");
@@ -25,14 +25,15 @@ public record Simulation(List<String> engines, long trajectories, long seed, dou
     public static final long DEFAULT_COLLISION_TRAJECTORIES = 20_000;
     /** Default seed. */
     public static final long DEFAULT_SEED = 1;
-    /** Default wall-time budget per engine, in seconds. */
-    public static final double DEFAULT_TIME_BUDGET = 25;
+    /** Default wall-time budget of a whole run, in seconds. */
+    public static final double DEFAULT_TIME_BUDGET = 60;
     /** Default collision step: γΔt ≈ 0.01 for the bundled rates, so the O(Δt) bias stays at the percent level. */
     public static final double DEFAULT_DT = 1.0;
 
     /** Copies the lists. */
     public Simulation {
         engines = List.copyOf(engines);
+        trajectories = java.util.Map.copyOf(trajectories);
         dts = List.copyOf(dts);
         if (dts.isEmpty()) {
             throw new IllegalArgumentException("at least one collision step is required");
@@ -46,7 +47,7 @@ public record Simulation(List<String> engines, long trajectories, long seed, dou
 
     /** @return the defaults, used when a scenario has none of the keys */
     public static Simulation defaults() {
-        return new Simulation(ENGINES, 0, DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT));
+        return new Simulation(ENGINES, java.util.Map.of(), DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT));
     }
 
     /**
@@ -54,8 +55,9 @@ public record Simulation(List<String> engines, long trajectories, long seed, dou
      * @return the trajectory count for that engine: the configured one, or the engine's default
      */
     public long trajectoriesFor(String engine) {
-        if (trajectories > 0) {
-            return trajectories;
+        Long n = trajectories.get(engine);
+        if (n != null) {
+            return n;
         }
         return engine.equals("collision") ? DEFAULT_COLLISION_TRAJECTORIES : DEFAULT_TRAJECTORIES;
     }

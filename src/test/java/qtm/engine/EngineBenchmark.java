@@ -87,7 +87,7 @@ public class EngineBenchmark {
         }
 
         @Override
-        public void jump(Side side, double energy, double time) {
+        public void jump(int channel, Side side, double energy, double time) {
             bh.consume(energy);
         }
 

@@ -39,7 +39,7 @@ class NoAllocationTest {
                 }
 
                 @Override
-                public void jump(Side side, double energy, double time) {
+                public void jump(int channel, Side side, double energy, double time) {
                 }
 
                 @Override

@@ -109,7 +109,7 @@ class WaitingTimeTest {
         }
 
         @Override
-        public void jump(Side side, double energy, double t) {
+        public void jump(int channel, Side side, double energy, double t) {
             if (t < time) {
                 time = t;
             }

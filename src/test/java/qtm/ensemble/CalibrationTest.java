@@ -49,8 +49,8 @@ class CalibrationTest {
             EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model,
                     grid, EnsembleSettings.count(3200, 1000 + run, 2));
             Estimate[] e = {
-                r.series(k, Layout.RHO),
-                r.series(k, Layout.RHO + 11),
+                r.estimate("p00", k).estimate(),
+                r.estimate("rho_01_10_im", k).estimate(),
                 r.heatFormula(k, Side.HOT),
                 r.concurrence(k)};
             for (int i = 0; i < e.length; i++) {

@@ -26,9 +26,9 @@ class ReproducibilityTest {
         for (int i = 1; i < 3; i++) {
             assertEquals(r[0].trajectories(), r[i].trajectories());
             for (int k = 0; k < grid.points(); k++) {
-                for (int s = 0; s < Layout.WIDTH; s++) {
-                    assertEquals(bits(r[0].series(k, s).mean()), bits(r[i].series(k, s).mean()), "mean " + k + "," + s);
-                    assertEquals(bits(r[0].series(k, s).se()), bits(r[i].series(k, s).se()), "se " + k + "," + s);
+                for (String c : r[0].columns()) {
+                    assertEquals(bits(r[0].estimate(c, k).mean()), bits(r[i].estimate(c, k).mean()), "mean " + k + "," + c);
+                    assertEquals(bits(r[0].estimate(c, k).se()), bits(r[i].estimate(c, k).se()), "se " + k + "," + c);
                 }
             }
             int last = grid.points() - 1;

@@ -32,8 +32,8 @@ class StopConditionTest {
 
     /** Tighter than the SE reached at the first check the runner allows, so the stop must wait for more data. */
     private static final double TARGET = 0.004;
-    /** The earliest target-SE check: two chunks of 256 trajectories in each of the 32 batches. */
-    private static final long FIRST_CHECK = 2L * EnsembleRunner.BATCHES * 256;
+    /** The earliest target-SE check: two blocks in each of the 32 batches. */
+    private static final long FIRST_CHECK = 2L * EnsembleResult.BATCHES * EnsembleRunner.BLOCK;
 
     @Test
     void targetSeStopsEarlyWithTheTargetMet() {

@@ -1,0 +1,79 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.SavedEnsemble;
+import qtm.ensemble.ScenarioRun;
+import qtm.observe.Quantities;
+import qtm.report.RunWriter;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
+import qtm.scenario.Simulation;
+
+/** {@code qtm run --extend DIR}: reads and checks the saved ensembles of DIR, which the run then continues. */
+final class Extension {
+    private Extension() {
+    }
+
+    /**
+     * @param s the scenario
+     * @param dir the earlier run's directory
+     * @param settings the new run's seed and total trajectories
+     * @return the saved result of every ensemble the scenario runs, by label
+     * @throws ScenarioException (exit 2) for a file that is missing, of another identity, not a prefix [0, N), or
+     *     with N already at or above the new total
+     */
+    static Map<String, EnsembleResult> load(Scenario s, Path dir, ScenarioRun.Settings settings) {
+        Map<String, EnsembleResult> out = new TreeMap<>();
+        Simulation sim = s.simulation();
+        for (String engine : sim.engines()) {
+            long total = ScenarioRun.trajectoriesFor(s, engine, settings);
+            out.put(ScenarioRun.label(engine, Double.NaN), one(s, dir, engine, Double.NaN, total, settings.seed()));
+            if (engine.equals("collision") && sim.dts().size() > 1) {
+                for (double dt : sim.dts()) {
+                    double used = qtm.engine.Collision.of(s.model(), s.time(), dt).dt();
+                    out.put(ScenarioRun.label(engine, used), one(s, dir, engine, used, total, settings.seed()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static EnsembleResult one(Scenario s, Path dir, String engine, double dt, long total, long seed) {
+        String label = ScenarioRun.label(engine, dt);
+        Path file = dir.resolve(RunWriter.savedName(label));
+        String where = "command line (scenario " + s.file() + ")";
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
+                    + ": expected the directory of an earlier qtm run of this scenario");
+        }
+        SavedEnsemble.Loaded loaded;
+        try {
+            loaded = SavedEnsemble.read(file, Quantities.standard(s.model(), s.time()), s.time());
+        } catch (IOException e) {
+            throw new ScenarioException(where, "--extend", file.toString(), "cannot be read (" + e.getMessage() + ")");
+        } catch (SavedEnsemble.Mismatch e) {
+            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: " + e.getMessage());
+        }
+        String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
+        if (why != null) {
+            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: " + why);
+        }
+        EnsembleResult r = loaded.result();
+        List<long[]> ranges = r.ranges();
+        if (ranges.size() != 1 || ranges.get(0)[0] != 0) {
+            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: it does not hold "
+                    + "the trajectories [0, N) (a partial merge); extend a complete run");
+        }
+        if (total <= r.trajectories()) {
+            throw new ScenarioException(where, "--trajectories", Long.toString(total), "expected a new total > "
+                    + r.trajectories() + ", the " + engine + " trajectories already in " + dir);
+        }
+        return r;
+    }
+}

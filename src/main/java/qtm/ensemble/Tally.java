@@ -1,0 +1,176 @@
+package qtm.ensemble;
+
+import java.util.List;
+import qtm.engine.TrajectoryObserver;
+import qtm.model.Side;
+import qtm.observe.Quantity;
+import qtm.observe.Recorder;
+
+/**
+ * The observer an engine feeds: it passes each event to the quantities' recorders, and rounds the numbers they write
+ * to their fixed-point quanta into the current {@link Block}. One per worker thread.
+ *
+ * <p>The first recorders are held in fields of their own rather than looped over, so that each call site sees one
+ * recorder class and the JIT can inline it: a loop over an array of recorders is a megamorphic call per event.
+ */
+final class Tally implements TrajectoryObserver {
+    /** Largest |q| of one value: squares stay below 2^56 and a block's sums below 2^61. */
+    static final double LIMIT = 0x1p28;
+    private final Recorder r0;
+    private final Recorder r1;
+    private final Recorder r2;
+    private final Recorder r3;
+    private final Recorder r4;
+    private final Recorder[] rest;
+    private final int[] offsets;
+    private final Recorder[] finals;
+    private final int[] finalOffsets;
+    private final double[] row;
+    private final double[] finalRow;
+    private final double[] inverse;
+    private final int width;
+    private final int finalBase;
+    private final int last;
+    private final StopFlag stop;
+    private Block block;
+
+    Tally(Layout layout, StopFlag stop) {
+        this.stop = stop;
+        List<Quantity> qs = layout.quantities();
+        int series = 0;
+        int fin = 0;
+        for (Quantity q : qs) {
+            if (q.finalOnly()) {
+                fin++;
+            } else {
+                series++;
+            }
+        }
+        Recorder[] rs = new Recorder[series];
+        offsets = new int[series];
+        finals = new Recorder[fin];
+        finalOffsets = new int[fin];
+        int s = 0;
+        int f = 0;
+        for (int q = 0; q < qs.size(); q++) {
+            if (qs.get(q).finalOnly()) {
+                finals[f] = qs.get(q).recorder();
+                finalOffsets[f++] = layout.offset(q);
+            } else {
+                rs[s] = qs.get(q).recorder();
+                offsets[s++] = layout.offset(q);
+            }
+        }
+        r0 = series > 0 ? rs[0] : null;
+        r1 = series > 1 ? rs[1] : null;
+        r2 = series > 2 ? rs[2] : null;
+        r3 = series > 3 ? rs[3] : null;
+        r4 = series > 4 ? rs[4] : null;
+        rest = series > 5 ? java.util.Arrays.copyOfRange(rs, 5, series) : new Recorder[0];
+        width = layout.width();
+        row = new double[width];
+        finalRow = new double[layout.finalWidth()];
+        inverse = layout.inverseQuanta();
+        finalBase = layout.grid().points() * width;
+        last = layout.grid().points() - 1;
+        all = rs;
+    }
+
+    private final Recorder[] all;
+
+    void into(Block b) {
+        block = b;
+    }
+
+    @Override
+    public void begin() {
+        for (Recorder r : all) {
+            r.begin();
+        }
+        for (Recorder r : finals) {
+            r.begin();
+        }
+    }
+
+    @Override
+    public void state(int k, double[] re, double[] im) {
+        double[] x = row;
+        if (r0 != null) {
+            r0.state(k, re, im, x, offsets[0]);
+        }
+        if (r1 != null) {
+            r1.state(k, re, im, x, offsets[1]);
+        }
+        if (r2 != null) {
+            r2.state(k, re, im, x, offsets[2]);
+        }
+        if (r3 != null) {
+            r3.state(k, re, im, x, offsets[3]);
+        }
+        if (r4 != null) {
+            r4.state(k, re, im, x, offsets[4]);
+        }
+        for (int i = 0; i < rest.length; i++) {
+            rest[i].state(k, re, im, x, offsets[5 + i]);
+        }
+        add(x, 0, k * width, width);
+        if (k == last && finals.length > 0) {
+            for (int i = 0; i < finals.length; i++) {
+                finals[i].state(k, re, im, finalRow, finalOffsets[i]);
+            }
+            add(finalRow, width, finalBase, finalRow.length);
+        }
+    }
+
+    /** Rounds n values to their quanta (inverse quanta from {@code q0}) and adds them at {@code base}. */
+    private void add(double[] x, int q0, int base, int n) {
+        long[] s1 = block.sum;
+        long[] s2 = block.squares;
+        double[] inv = inverse;
+        for (int i = 0; i < n; i++) {
+            double y = x[i] * inv[q0 + i];
+            if (!(Math.abs(y) <= LIMIT)) {
+                throw new IllegalStateException("a trajectory's value " + x[i] + " is outside the fixed-point range "
+                        + "of its sums (at most 2^28 quanta; for counts: jumps in one output bin)");
+            }
+            long q = (long) Math.rint(y);
+            s1[base + i] += q;
+            s2[base + i] += q * q;
+        }
+    }
+
+    @Override
+    public void jump(int channel, Side side, double energy, double time) {
+        if (r0 != null) {
+            r0.jump(channel, side, energy, time);
+        }
+        if (r1 != null) {
+            r1.jump(channel, side, energy, time);
+        }
+        if (r2 != null) {
+            r2.jump(channel, side, energy, time);
+        }
+        if (r3 != null) {
+            r3.jump(channel, side, energy, time);
+        }
+        if (r4 != null) {
+            r4.jump(channel, side, energy, time);
+        }
+        for (Recorder r : rest) {
+            r.jump(channel, side, energy, time);
+        }
+        for (Recorder r : finals) {
+            r.jump(channel, side, energy, time);
+        }
+    }
+
+    @Override
+    public void end() {
+        block.count++;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return stop.raised();
+    }
+}

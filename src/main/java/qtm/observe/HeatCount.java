@@ -1,0 +1,142 @@
+package qtm.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import qtm.model.Jump;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+
+/**
+ * Heat currents by counting: the energy the jumps move into bath k during the bin (t_{k−1}, t_k], divided by the bin
+ * width. Each bath's channels carry a few distinct quanta (E; E and E + U in the double dot), so the quantity records
+ * integers: per bath the net number of quanta of each size (ν = +1 into the bath, −1 out of it) and the number of
+ * energy-moving jumps, which decides when the estimate rests on a handful of events. With one size of quantum per
+ * bath the current is a scaled mean; with two it is a linear function of two means whose SE comes from the
+ * jackknife, so only then is the quantity batched.
+ */
+public final class HeatCount implements Quantity {
+    private final double binWidth;
+    private final double[][] sizes = new double[2][];
+    private final int[] first = new int[2];
+    private final int[] moves = new int[2];
+    private final List<String> slots = new ArrayList<>();
+    private final boolean batched;
+
+    /**
+     * @param model the machine
+     * @param grid the output grid (its step is the bin width)
+     */
+    public HeatCount(Model model, TimeGrid grid) {
+        this.binWidth = grid.step();
+        boolean two = false;
+        for (Side side : Side.values()) {
+            List<Double> found = new ArrayList<>();
+            for (Jump j : model.jumps()) {
+                double e = Math.abs(j.energy());
+                if (j.side() == side && e != 0 && !found.contains(e)) {
+                    found.add(e);
+                }
+            }
+            found.sort(null);
+            int s = side.ordinal();
+            sizes[s] = found.stream().mapToDouble(Double::doubleValue).toArray();
+            first[s] = slots.size();
+            for (int c = 0; c < sizes[s].length; c++) {
+                slots.add("quanta_" + side.key() + "_" + c);
+            }
+            moves[s] = slots.size();
+            slots.add("moves_" + side.key());
+            two |= sizes[s].length > 1;
+        }
+        this.batched = two;
+    }
+
+    @Override
+    public String name() {
+        return "heat_count";
+    }
+
+    @Override
+    public List<String> slots() {
+        return List.copyOf(slots);
+    }
+
+    @Override
+    public boolean binned() {
+        return true;
+    }
+
+    @Override
+    public double quantum(int slot) {
+        return 1;
+    }
+
+    @Override
+    public boolean batched() {
+        return batched;
+    }
+
+    @Override
+    public List<Column> columns() {
+        List<Column> c = new ArrayList<>();
+        for (Side side : Side.values()) {
+            int s = side.ordinal();
+            String name = "heat_" + side.key() + "_count";
+            double[] e = sizes[s];
+            int f = first[s];
+            if (e.length == 1) {
+                c.add(new Column.Mean(name, f, e[0] / binWidth, Column.Rare.COUNT, moves[s]));
+            } else if (e.length == 0) {
+                c.add(new Column.Mean(name, moves[s], 0, Column.Rare.COUNT, moves[s]));
+            } else {
+                double w = binWidth;
+                c.add(new Column.OfMean(name, v -> {
+                    double q = 0;
+                    for (int i = 0; i < e.length; i++) {
+                        q += e[i] * v[f + i];
+                    }
+                    return q / w;
+                }, new int[0], false, moves[s]));
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public Recorder recorder() {
+        int width = slots.size();
+        double[][] size = {sizes[0].clone(), sizes[1].clone()};
+        int[] base = first.clone();
+        int[] move = moves.clone();
+        double[] bin = new double[width];
+        return new Recorder() {
+            @Override
+            public void begin() {
+                java.util.Arrays.fill(bin, 0);
+            }
+
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                System.arraycopy(bin, 0, out, o, width);
+                java.util.Arrays.fill(bin, 0);
+            }
+
+            @Override
+            public void jump(int channel, Side side, double energy, double time) {
+                if (energy == 0) {
+                    return;
+                }
+                int s = side.ordinal();
+                double a = Math.abs(energy);
+                double[] e = size[s];
+                int c = 0;
+                while (e[c] != a) {
+                    c++;
+                }
+                bin[base[s] + c] += energy > 0 ? 1 : -1;
+                bin[move[s]] += 1;
+            }
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package qtm.observe;
+
+import java.util.List;
+import qtm.model.Model;
+import qtm.model.TimeGrid;
+
+/** The registry of observed quantities: the set every {@code qtm run} records. */
+public final class Quantities {
+    private Quantities() {
+    }
+
+    /**
+     * @param model the machine
+     * @param grid the output grid
+     * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, and the
+     *     final-time products for the χ², in output order
+     */
+    public static List<Quantity> standard(Model model, TimeGrid grid) {
+        return List.of(new RhoElements(), new PureConcurrence(), new HeatFormula(model), new HeatCount(model, grid),
+                new JumpCounts(), new FinalProducts());
+    }
+}

@@ -1,0 +1,70 @@
+package qtm.observe;
+
+import java.util.List;
+
+/**
+ * One observed quantity of an ensemble: which numbers it records per trajectory on each grid point (or once, at the
+ * final time), in what fixed-point unit they are summed, and which estimates ({@link Column}s) it offers. The
+ * ensemble runner, the result and the writers know quantities only through this interface, so a new observable is
+ * one new class and its registration in {@link Quantities}. Implementations are immutable; their mutable part is the
+ * {@link Recorder}, one per thread.
+ */
+public interface Quantity {
+    /** @return the name that identifies it in saved ensembles and output files */
+    String name();
+
+    /** @return the names of the numbers it records per row, in order */
+    List<String> slots();
+
+    /**
+     * @return true if it records one row at the final grid point only (for instance products for a covariance);
+     *     false for one row per grid point
+     */
+    default boolean finalOnly() {
+        return false;
+    }
+
+    /**
+     * @return true if its rows are bins (t_{k−1}, t_k]: the first row, at t = 0, holds no bin and its estimates
+     *     are undefined
+     */
+    default boolean binned() {
+        return false;
+    }
+
+    /**
+     * The fixed-point unit of one number: each trajectory's value is rounded to a multiple of it, so that sums are
+     * integers and merge exactly in any order. A power of two; 1 for counts.
+     *
+     * @param slot index into {@link #slots()}
+     * @return the unit
+     */
+    double quantum(int slot);
+
+    /**
+     * @return true if its estimates need the sums of each jackknife batch (nonlinear functions of the mean);
+     *     otherwise sums and sums of squares suffice
+     */
+    boolean batched();
+
+    /** @return the estimates it offers, in output order */
+    List<Column> columns();
+
+    /** @return a new recorder (mutable; one per thread) */
+    Recorder recorder();
+
+    /**
+     * The fixed-point unit for numbers bounded by {@code bound} in magnitude: 2^(⌈log2 bound⌉ − 28), so that each
+     * value is kept to 28 bits and the square of a rounded value fits 56 bits.
+     *
+     * @param bound an upper bound of |value|, ≥ 0
+     * @return the unit (2^-28 for a bound of 0)
+     */
+    static double quantumFor(double bound) {
+        int e = bound > 0 ? Math.getExponent(bound) + 1 : 0;
+        return Math.scalb(1.0, e - BITS);
+    }
+
+    /** Bits kept of a bounded value. */
+    int BITS = 28;
+}

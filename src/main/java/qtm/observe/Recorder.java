@@ -1,0 +1,34 @@
+package qtm.observe;
+
+import qtm.model.Side;
+
+/**
+ * The mutable part of a {@link Quantity}: consumes one trajectory's events and writes its numbers for each row.
+ * Belongs to one thread.
+ */
+public interface Recorder {
+    /** A new trajectory starts. */
+    void begin();
+
+    /**
+     * The normalised state at grid point k; write the quantity's numbers for this row. For a
+     * {@link Quantity#finalOnly()} quantity this is called at the final grid point only.
+     *
+     * @param k grid index
+     * @param re real parts of the amplitudes (engine workspace: read, never keep)
+     * @param im imaginary parts
+     * @param out where to write
+     * @param offset index of the first number in {@code out}
+     */
+    void state(int k, double[] re, double[] im, double[] out, int offset);
+
+    /**
+     * A jump into (or, with negative energy, out of) a bath, between two grid points.
+     *
+     * @param channel index of the channel in the model's jump list
+     * @param side the bath
+     * @param energy energy moved from the qubits into the bath
+     * @param time when
+     */
+    void jump(int channel, Side side, double energy, double time);
+}

@@ -1,0 +1,70 @@
+package qtm.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's "Java API" program, exactly as printed: extracted, compiled against the project's classes and its
+ * dependencies, run, and its output checked against exact values (the paper's optimum, and the ensemble's C(t)
+ * within 4 SE of the exact transient it prints beside it).
+ */
+class ReadmeSnippetTest {
+    private static final Pattern LINE = Pattern.compile(
+            "t=\\s*(\\S+)\\s+C=(\\S+) ± (\\S+)\\s+exact=(\\S+)");
+
+    static String snippet() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("\n## Java API");
+        assertTrue(section >= 0, "README has a Java API section");
+        int open = readme.indexOf("```java\n", section);
+        int close = readme.indexOf("\n```", open + 8);
+        assertTrue(open > 0 && close > open, "the section holds a java code block");
+        return readme.substring(open + 8, close + 1);
+    }
+
+    @Test
+    void theReadmeProgramCompilesRunsAndAgreesWithExact(@TempDir Path dir) throws Exception {
+        String code = snippet();
+        assertTrue(code.lines().count() <= 25, "at most 25 lines, has " + code.lines().count());
+        Matcher name = Pattern.compile("public class (\\w+)").matcher(code);
+        assertTrue(name.find(), "a public class");
+        Path source = dir.resolve(name.group(1) + ".java");
+        Files.writeString(source, code);
+        String classpath = System.getProperty("java.class.path");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-cp", classpath, "-d", dir.toString(), source.toString());
+        assertEquals(0, status, "the README program compiles");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath + java.io.File.pathSeparator + dir, name.group(1)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finishes");
+        assertEquals(0, p.exitValue(), out);
+        // The scan passes through the paper's optimum, C = 0.0540984 (independently: eq. (4) and the brute-force
+        // grid of PaperValuesTest).
+        assertTrue(out.contains("g=1.6e-03  C=0.05410"), out);
+        List<String> rows = out.lines().filter(l -> l.startsWith("t=")).toList();
+        assertEquals(11, rows.size(), out);
+        for (String row : rows) {
+            Matcher m = LINE.matcher(row);
+            assertTrue(m.find(), row);
+            double c = Double.parseDouble(m.group(2));
+            double se = Double.parseDouble(m.group(3));
+            double exact = Double.parseDouble(m.group(4));
+            // five printed digits: allow their rounding
+            assertTrue(Math.abs(c - exact) <= 4 * se + 1e-5, row);
+        }
+    }
+}

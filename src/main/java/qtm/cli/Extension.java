@@ -24,24 +24,33 @@ final class Extension {
      * @param s the scenario
      * @param dir the earlier run's directory
      * @param settings the new run's seed and total trajectories
-     * @return the saved result of every ensemble the scenario runs, by label
+     * @return the saved result of each ensemble the scenario runs, by label: every file is read and checked now, so
+     *     that a refused extension has done no work, and read again when its ensemble starts, so that the run holds
+     *     one at a time
      * @throws ScenarioException (exit 2) for a file that is missing, of another identity, not a prefix [0, N), or
      *     with N already at or above the new total
      */
-    static Map<String, EnsembleResult> load(Scenario s, Path dir, ScenarioRun.Settings settings) {
-        Map<String, EnsembleResult> out = new TreeMap<>();
+    static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
+            ScenarioRun.Settings settings) {
+        Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();
         Simulation sim = s.simulation();
         for (String engine : sim.engines()) {
             long total = ScenarioRun.trajectoriesFor(s, engine, settings);
-            out.put(ScenarioRun.label(engine, Double.NaN), one(s, dir, engine, Double.NaN, total, settings.seed()));
+            check(out, s, dir, engine, Double.NaN, total, settings.seed());
             if (engine.equals("collision") && sim.dts().size() > 1) {
                 for (double dt : sim.dts()) {
                     double used = qtm.engine.Collision.of(s.model(), s.time(), dt).dt();
-                    out.put(ScenarioRun.label(engine, used), one(s, dir, engine, used, total, settings.seed()));
+                    check(out, s, dir, engine, used, total, settings.seed());
                 }
             }
         }
-        return out;
+        return label -> out.containsKey(label) ? out.get(label).get() : null;
+    }
+
+    private static void check(Map<String, java.util.function.Supplier<EnsembleResult>> out, Scenario s, Path dir,
+            String engine, double dt, long total, long seed) {
+        one(s, dir, engine, dt, total, seed);
+        out.put(ScenarioRun.label(engine, dt), () -> one(s, dir, engine, dt, total, seed));
     }
 
     private static EnsembleResult one(Scenario s, Path dir, String engine, double dt, long total, long seed) {

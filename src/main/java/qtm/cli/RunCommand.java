@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
-import org.ejml.data.ZMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,17 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.Collision;
 import qtm.engine.EngineKind;
-import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.ScenarioRun;
-import qtm.observe.Heat;
-import qtm.observe.Observables;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
 import qtm.scenario.Simulation;
-import qtm.stats.Estimate;
 import qtm.stats.Verdict;
 
 /** {@code qtm run}: the stochastic engines with error bars, checked against the exact solution. */
@@ -34,8 +29,8 @@ import qtm.stats.Verdict;
         description = "Run the scenario's Monte Carlo engines (quantum-jump trajectories, collision model) and write "
                 + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR.")
 final class RunCommand implements Callable<Integer> {
-    /** Largest output grid for an ensemble: about 200 MB of running sums. */
-    static final int MAX_POINTS = 10_001;
+    /** Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (README, Memory). */
+    static final int MAX_POINTS = 100_001;
     /**
      * Most collision steps in one trajectory (time.end / dt): a trajectory costs about 30 ns per step and the exact
      * collision map one 16×16 product per step, so this keeps both to seconds.
@@ -98,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
         long runSeed = seed != null ? seed : sim.seed();
         ScenarioRun.Settings base = new ScenarioRun.Settings(runSeed, t, trajectories != null ? trajectories : 0);
-        java.util.Map<String, qtm.ensemble.EnsembleResult> prior = extend == null ? java.util.Map.of()
+        java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = extend == null ? label -> null
                 : Extension.load(s, extend, base);
         PrintWriter stdout = spec.commandLine().getOut();
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
@@ -110,17 +105,18 @@ final class RunCommand implements Callable<Integer> {
             notices.forEach(stderr::println);
             stderr.flush();
             ScenarioRun.Settings settings = new ScenarioRun.Settings(runSeed, t, base.trajectories(), prior);
-            ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s), interrupt::requested);
             try {
+                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed),
+                        interrupt::requested);
                 RunWriter.write(o, output.staging());
                 output.commit();
-            } catch (IOException e) {
+                stdout.println("wrote " + dir);
+                stdout.flush();
+                return o.interrupted() ? interrupt.exitStatus() : 0;
+            } catch (IOException | java.io.UncheckedIOException e) {
                 throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
-            stdout.println("wrote " + dir);
-            stdout.flush();
-            return o.interrupted() ? interrupt.exitStatus() : 0;
         }
     }
 
@@ -128,17 +124,30 @@ final class RunCommand implements Callable<Integer> {
     private final class Console implements ScenarioRun.Listener {
         private final PrintWriter stdout;
         private final Scenario scenario;
+        private final Path staging;
+        private final long seed;
         private ProgressBar bar;
 
-        Console(PrintWriter stdout, Scenario scenario) {
+        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed) {
             this.stdout = stdout;
             this.scenario = scenario;
+            this.staging = staging;
+            this.seed = seed;
         }
 
         @Override
-        public void steady(ZMatrixRMaj steady) {
+        public void ensemble(String label, String engine, qtm.ensemble.EnsembleResult result) {
+            try {
+                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void steady(qtm.observe.Snapshot steady) {
             stdout.printf(Locale.ROOT, "%-12s steady state C=%.5f  Q_cold=%.6g  (master equation)%n", "exact",
-                    Observables.concurrence(steady), Heat.of(scenario.model(), steady).cold());
+                    steady.concurrence(), steady.heatCold());
             stdout.flush();
         }
 
@@ -156,13 +165,13 @@ final class RunCommand implements Callable<Integer> {
         public void finished(ScenarioRun.EngineOutcome e) {
             bar.finish();
             bar = null;
-            EnsembleResult r = e.result();
+            qtm.ensemble.EnsembleSummary r = e.result();
             Verdict v = e.verdict();
-            Estimate c = r.concurrence(r.grid().points() - 1);
+            qtm.stats.RareEvents.Flagged c = r.last("concurrence");
             stdout.printf(Locale.ROOT,
                     "%-12s N=%d (%s, %.1fs)  C(final)=%.5f ± %.5f (reliable=%s)  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
                     r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(),
-                    r.concurrenceReliable(r.grid().points() - 1),
+                    c.reliable(),
                     v.maxAbsZ(), v.pValue(), v.converged());
             stdout.flush();
         }

@@ -16,6 +16,8 @@ import qtm.linalg.HermitianBasis;
 import qtm.model.Model;
 import qtm.scenario.Scenario;
 import qtm.scenario.Simulation;
+import qtm.observe.Observables;
+import qtm.observe.Snapshot;
 import qtm.stats.Estimate;
 import qtm.stats.Verdict;
 
@@ -30,14 +32,11 @@ public final class ScenarioRun {
      * @param seed the run's seed
      * @param threads worker threads (results do not depend on it)
      * @param trajectories trajectories per engine, or 0 for the scenario's own
-     * @param prior saved results to extend, by ensemble label ({@link #label}): each covers [0, N), and the run adds
-     *     the trajectories N … T − 1 and merges
+     * @param prior the saved result to extend, by ensemble label ({@link #label}), read when that ensemble starts
+     *     (null: none): it covers [0, N), and the run adds the trajectories N … T − 1 and merges
      */
-    public record Settings(long seed, int threads, long trajectories, java.util.Map<String, EnsembleResult> prior) {
-        /** Copies the map. */
-        public Settings {
-            prior = java.util.Map.copyOf(prior);
-        }
+    public record Settings(long seed, int threads, long trajectories,
+            java.util.function.Function<String, EnsembleResult> prior) {
 
         /**
          * A fresh run.
@@ -47,7 +46,7 @@ public final class ScenarioRun {
          * @param trajectories trajectories per engine, or 0 for the scenario's own
          */
         public Settings(long seed, int threads, long trajectories) {
-            this(seed, threads, trajectories, java.util.Map.of());
+            this(seed, threads, trajectories, label -> null);
         }
     }
 
@@ -70,14 +69,24 @@ public final class ScenarioRun {
         return settings.trajectories() > 0 ? settings.trajectories() : s.simulation().trajectoriesFor(engine);
     }
 
-    /** Hears about the run as it goes, for progress display. */
+    /** Hears about the run as it goes: progress display, and writing each ensemble as soon as it is done. */
     public interface Listener {
+        /**
+         * An ensemble is complete; after this call the run keeps only its {@link EnsembleSummary}.
+         *
+         * @param label its label ({@link #label})
+         * @param engine engine name for an engine's main run, null for a Δt-study point
+         * @param result the full result
+         * @throws java.io.UncheckedIOException if it cannot be written
+         */
+        void ensemble(String label, String engine, EnsembleResult result);
+
         /**
          * The exact steady state is known (called only when it is unique), before any engine starts.
          *
-         * @param steady ρ∞
+         * @param steady the observables of ρ∞
          */
-        void steady(ZMatrixRMaj steady);
+        void steady(Snapshot steady);
 
         /**
          * An ensemble starts.
@@ -105,9 +114,13 @@ public final class ScenarioRun {
      * @param reference exact states on the grid (master equation, or the collision map)
      * @param verdict the comparison
      * @param collision the collision step used (null for trajectories)
+     * @param referenceRows the observables of the reference on the grid
+     * @param biasMax for the collision model: max over t and Hermitian coordinates of |ρ_map − ρ_ME| (NaN otherwise)
+     * @param biasFinalConcurrence for the collision model: C(ρ_map) − C(ρ_ME) at the final time (NaN otherwise)
      */
-    public record EngineOutcome(String name, EngineKind kind, EnsembleResult result, List<ZMatrixRMaj> reference,
-            Verdict verdict, Collision collision) {
+    public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
+            Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
+            double biasFinalConcurrence) {
     }
 
     /**
@@ -118,10 +131,9 @@ public final class ScenarioRun {
      * @param mapBiasFinal the same at the final time
      * @param engineBiasFinal the engine's estimate at the final time, with the SE of the element that attains it
      * @param trajectories trajectories run
-     * @param result the ensemble at this step
      */
     public record DtPoint(double dt, double mapBias, double mapBiasFinal, Estimate engineBiasFinal,
-            long trajectories, EnsembleResult result) {
+            long trajectories) {
     }
 
     /**
@@ -136,9 +148,26 @@ public final class ScenarioRun {
      * @param dtStudy the Δt study (empty unless the scenario lists several collision steps)
      * @param dtSlope fitted log–log slope of the map bias against Δt (NaN without a study)
      * @param interrupted whether a stop was requested
+     * @param exactRows the observables of the exact ρ(t) on the grid
+     * @param steadyRow the observables of ρ∞, or null
      */
     public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
-            List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted) {
+            List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
+            List<Snapshot> exactRows, Snapshot steadyRow) {
+    }
+
+    /**
+     * @param model the machine
+     * @param grid the grid
+     * @param states states on it
+     * @return their observables
+     */
+    public static List<Snapshot> rows(Model model, qtm.model.TimeGrid grid, List<ZMatrixRMaj> states) {
+        List<Snapshot> rows = new ArrayList<>(states.size());
+        for (int k = 0; k < states.size(); k++) {
+            rows.add(Snapshot.of(model, grid.time(k), states.get(k)));
+        }
+        return rows;
     }
 
     private ScenarioRun() {
@@ -161,8 +190,9 @@ public final class ScenarioRun {
         List<ZMatrixRMaj> exact = new Transient(model, s.time()).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
         double gap = steady == null ? Double.NaN : Spectrum.gap(model);
+        Snapshot steadyRow = steady == null ? null : Snapshot.of(model, Double.POSITIVE_INFINITY, steady);
         if (steady != null) {
-            listener.steady(steady);
+            listener.steady(steadyRow);
         }
         List<EngineOutcome> engines = new ArrayList<>();
         for (String name : sim.engines()) {
@@ -174,8 +204,24 @@ public final class ScenarioRun {
                     : kind.exact(model, s.initial(), s.time(), sim.dt());
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
                     stopRequested, deadline);
-            EngineOutcome o = new EngineOutcome(name, kind, r, reference, Verdicts.of(r, reference),
-                    kind == EngineKind.COLLISION ? Collision.of(model, s.time(), sim.dt()) : null);
+            boolean collision = kind == EngineKind.COLLISION;
+            double biasMax = Double.NaN;
+            double biasC = Double.NaN;
+            if (collision) {
+                biasMax = 0;
+                for (int k = 0; k < reference.size(); k++) {
+                    biasMax = Math.max(biasMax, maxDeviation(reference.get(k), exact.get(k), null).mean());
+                }
+                int last = reference.size() - 1;
+                biasC = Observables.concurrence(reference.get(last)) - Observables.concurrence(exact.get(last));
+            }
+            Verdict verdict = Verdicts.of(r, reference);
+            EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
+            listener.ensemble(label(name, Double.NaN), name, r);
+            r = null;
+            EngineOutcome o = new EngineOutcome(name, kind, summary, reference, verdict,
+                    collision ? Collision.of(model, s.time(), sim.dt()) : null, rows(model, s.time(), reference),
+                    biasMax, biasC);
             engines.add(o);
             listener.finished(o);
         }
@@ -194,14 +240,14 @@ public final class ScenarioRun {
             slope = fit.getSlope();
         }
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
-                stopRequested.getAsBoolean());
+                stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow);
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
             Listener listener, BooleanSupplier stopRequested, long deadline) {
         Simulation sim = s.simulation();
         long n = trajectoriesFor(s, kind.key(), settings);
-        EnsembleResult prior = settings.prior().get(label);
+        EnsembleResult prior = settings.prior().apply(label);
         long first = prior == null ? 0 : prior.trajectories();
         java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.time());
         double left = Math.max(Double.MIN_VALUE, (deadline - System.nanoTime()) * 1e-9);
@@ -233,8 +279,9 @@ public final class ScenarioRun {
         EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, label(EngineKind.COLLISION.key(), dt),
                 listener, stopRequested, deadline);
         Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
+        listener.ensemble(label(EngineKind.COLLISION.key(), dt), null, r);
         return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,
-                r.trajectories(), r);
+                r.trajectories());
     }
 
     /** The largest |a − b| over the Hermitian coordinates, with the SE (if given) of the coordinate attaining it. */

@@ -13,16 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.Collision;
 import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleSummary;
+import qtm.ensemble.RunCurves;
 import qtm.ensemble.SavedEnsemble;
 import qtm.ensemble.ScenarioRun;
-import qtm.linalg.Ops;
-import qtm.model.Model;
 import qtm.model.Side;
-import qtm.model.TimeGrid;
-import qtm.observe.Observables;
 import qtm.observe.Snapshot;
 import qtm.scenario.Scenario;
 import qtm.stats.Estimate;
@@ -43,43 +40,34 @@ public final class RunWriter {
      */
     public static void write(ScenarioRun.Outcome o, Path dir) throws IOException {
         Scenario s = o.scenario();
-        Model model = s.model();
-        TimeGrid grid = s.time();
-        int last = grid.points() - 1;
+        int last = s.time().points() - 1;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode summary = mapper.createObjectNode();
         summary.put("scenario", s.name());
         summary.put("file", s.file());
         summary.put("seed", o.seed());
-        csv(dir.resolve("timeseries-exact.csv"), Snapshot.COLUMNS, rows(model, grid, o.exact()));
+        csv(dir.resolve("timeseries-exact.csv"), Snapshot.COLUMNS, rows(o.exactRows()));
         ObjectNode engines = summary.putObject("engines");
-        List<RunFigures.EngineRun> runs = new ArrayList<>();
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
         for (ScenarioRun.EngineOutcome e : o.engines()) {
-            EnsembleResult r = e.result();
-            save(dir, o, ScenarioRun.label(e.name(), Double.NaN), r);
+            EnsembleSummary r = e.result();
             Verdict v = e.verdict();
-            csv(dir.resolve("timeseries-" + e.name() + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
-            csv(dir.resolve("rho-" + e.name() + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
             ObjectNode json = engines.putObject(e.name());
-            engineSummary(json, r, v, Snapshot.of(model, grid.time(last), e.reference().get(last)));
+            engineSummary(json, r, v, e.referenceRows().get(last));
             if (e.collision() != null) {
-                csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(model, grid, e.reference()));
-                collisionSummary(json.putObject("collision"), e.collision(), e.reference(), o.exact());
+                csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
+                collisionSummary(json.putObject("collision"), e);
             }
-            runs.add(new RunFigures.EngineRun(e.name(), r));
             verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().key(), v.maxAbsZ(),
                     v.pValue(), v.converged()));
-            finals.addAll(finals(e.name(), model, r, e.reference().get(last)));
+            finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
         }
-        exactSummary(summary.putObject("exact"), model, o);
+        exactSummary(summary.putObject("exact"), o);
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        if (!runs.isEmpty()) {
-            figures.addAll(charts(new RunFigures.Input(model, grid, o.exact(), o.steady(), o.gap(), runs), dir));
-        }
-        for (ScenarioRun.DtPoint p : o.dtStudy()) {
-            save(dir, o, ScenarioRun.label(qtm.engine.EngineKind.COLLISION.key(), p.dt()), p.result());
+        RunCurves curves = RunCurves.of(o);
+        if (!curves.engines().isEmpty()) {
+            figures.addAll(charts(curves, dir));
         }
         if (!o.dtStudy().isEmpty()) {
             figures.add(dtStudy(o, summary.putObject("collision_dt"), dir));
@@ -114,14 +102,31 @@ public final class RunWriter {
         return new SavedEnsemble.Identity(SavedEnsemble.QTM_VERSION, label, doc.toString(), seed);
     }
 
-    private static void save(Path dir, ScenarioRun.Outcome o, String label, EnsembleResult r) throws IOException {
-        SavedEnsemble.write(dir.resolve(savedName(label)), identity(o.scenario(), label, o.seed()), r);
+    /**
+     * Writes one finished ensemble: its saved sums, and for an engine's main run its time series
+     * (timeseries-ENGINE.csv, rho-ENGINE.csv). Called as each ensemble ends, so that a run holds one at a time.
+     *
+     * @param dir the output directory
+     * @param s the scenario
+     * @param seed the run's seed
+     * @param label the ensemble's label
+     * @param engine the engine's name for its main run, null for a Δt-study point
+     * @param r the result
+     * @throws IOException on write failure
+     */
+    public static void writeEnsemble(Path dir, Scenario s, long seed, String label, String engine, EnsembleResult r)
+            throws IOException {
+        SavedEnsemble.write(dir.resolve(savedName(label)), identity(s, label, seed), r);
+        if (engine != null) {
+            csv(dir.resolve("timeseries-" + engine + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
+            csv(dir.resolve("rho-" + engine + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
+        }
     }
 
-    private static List<double[]> rows(Model model, TimeGrid grid, List<ZMatrixRMaj> states) {
-        List<double[]> rows = new ArrayList<>(states.size());
-        for (int k = 0; k < states.size(); k++) {
-            rows.add(Snapshot.of(model, grid.time(k), states.get(k)).values());
+    private static List<double[]> rows(List<Snapshot> snapshots) {
+        List<double[]> rows = new ArrayList<>(snapshots.size());
+        for (Snapshot x : snapshots) {
+            rows.add(x.values());
         }
         return rows;
     }
@@ -138,8 +143,7 @@ public final class RunWriter {
         x.put("se", e.se());
     }
 
-    private static void engineSummary(ObjectNode e, EnsembleResult r, Verdict v, Snapshot reference) {
-        int last = r.grid().points() - 1;
+    private static void engineSummary(ObjectNode e, EnsembleSummary r, Verdict v, Snapshot reference) {
         e.put("trajectories", r.trajectories());
         e.put("stop_reason", r.stopReason().key());
         e.put("max_abs_z", v.maxAbsZ());
@@ -151,9 +155,9 @@ public final class RunWriter {
         e.put("converged", v.converged());
         ObjectNode f = e.putObject("final");
         // Every column of every quantity; reliable is false where the error bar rests on a handful of rare events.
-        for (String c : r.columns()) {
-            qtm.stats.RareEvents.Flagged x = r.estimate(c, last);
-            f.putObject(c).put("mean", x.mean()).put("se", x.se()).put("reliable", x.reliable());
+        for (var c : r.finals().entrySet()) {
+            f.putObject(c.getKey()).put("mean", c.getValue().mean()).put("se", c.getValue().se())
+                    .put("reliable", c.getValue().reliable());
         }
         ObjectNode ref = e.putObject("reference_final");
         ref.put("concurrence", reference.concurrence());
@@ -162,26 +166,20 @@ public final class RunWriter {
         ref.put("purity", reference.purity());
     }
 
-    private static void collisionSummary(ObjectNode c, Collision col, List<ZMatrixRMaj> map,
-            List<ZMatrixRMaj> exact) {
+    private static void collisionSummary(ObjectNode c, ScenarioRun.EngineOutcome e) {
+        Collision col = e.collision();
         c.put("dt", col.dt());
         c.put("requested_dt", col.requestedDt());
         c.put("dt_shortened", col.shortened());
         c.put("steps_per_point", col.stepsPerPoint());
-        double bias = 0;
-        for (int k = 0; k < map.size(); k++) {
-            bias = Math.max(bias, Ops.maxAbsDiff(map.get(k), exact.get(k)));
-        }
-        int last = map.size() - 1;
-        c.put("bias_max_abs_rho_vs_master_equation", bias);
-        c.put("bias_final_concurrence_vs_master_equation",
-                Observables.concurrence(map.get(last)) - Observables.concurrence(exact.get(last)));
+        c.put("bias_max_abs_rho_vs_master_equation", e.biasMax());
+        c.put("bias_final_concurrence_vs_master_equation", e.biasFinalConcurrence());
     }
 
-    private static void exactSummary(ObjectNode o, Model model, ScenarioRun.Outcome run) {
-        snapshot(o.putObject("final"), Snapshot.of(model, Double.NaN, run.exact().get(run.exact().size() - 1)));
-        if (run.steady() != null) {
-            snapshot(o.putObject("steady"), Snapshot.of(model, Double.POSITIVE_INFINITY, run.steady()));
+    private static void exactSummary(ObjectNode o, ScenarioRun.Outcome run) {
+        snapshot(o.putObject("final"), run.exactRows().get(run.exactRows().size() - 1));
+        if (run.steadyRow() != null) {
+            snapshot(o.putObject("steady"), run.steadyRow());
             o.put("spectral_gap", run.gap());
         }
     }
@@ -193,22 +191,20 @@ public final class RunWriter {
         }
     }
 
-    private static List<HtmlReport.Final> finals(String name, Model model, EnsembleResult r, ZMatrixRMaj reference) {
-        int last = r.grid().points() - 1;
-        Snapshot x = Snapshot.of(model, r.grid().time(last), reference);
+    private static List<HtmlReport.Final> finals(String name, EnsembleSummary r, Snapshot x) {
         return List.of(
-                new HtmlReport.Final(name, "concurrence", r.concurrence(last).mean(), r.concurrence(last).se(),
-                        x.concurrence(), r.concurrenceReliable(last)),
-                new HtmlReport.Final(name, "Q_c (formula)", r.heatFormula(last, Side.COLD).mean(),
-                        r.heatFormula(last, Side.COLD).se(), x.heatCold()),
-                new HtmlReport.Final(name, "Q_c (jump counting)", r.heatCount(last, Side.COLD).mean(),
-                        r.heatCount(last, Side.COLD).se(), x.heatCold(), r.jumpsReliable(last, Side.COLD)),
-                new HtmlReport.Final(name, "Q_h (formula)", r.heatFormula(last, Side.HOT).mean(),
-                        r.heatFormula(last, Side.HOT).se(), x.heatHot()),
-                new HtmlReport.Final(name, "purity", r.purity(last).mean(), r.purity(last).se(), x.purity()));
+                fin(name, "concurrence", r.last("concurrence"), x.concurrence()),
+                fin(name, "Q_c (formula)", r.last("heat_cold"), x.heatCold()),
+                fin(name, "Q_c (jump counting)", r.last("heat_cold_count"), x.heatCold()),
+                fin(name, "Q_h (formula)", r.last("heat_hot"), x.heatHot()),
+                fin(name, "purity", r.last("purity"), x.purity()));
     }
 
-    private static List<HtmlReport.Figure> charts(RunFigures.Input in, Path dir) throws IOException {
+    private static HtmlReport.Final fin(String name, String what, qtm.stats.RareEvents.Flagged e, double exact) {
+        return new HtmlReport.Final(name, what, e.mean(), e.se(), exact, e.reliable());
+    }
+
+    private static List<HtmlReport.Figure> charts(RunCurves in, Path dir) throws IOException {
         List<HtmlReport.Figure> figures = new ArrayList<>();
         figures.add(new HtmlReport.Figure("Concurrence", "C(ρ̄(t)) of each engine's mean state with its jackknife "
                 + "±SE band; the exact C(ρ(t)) in black; the steady-state value dashed. The lighter curves are the "
@@ -221,7 +217,7 @@ public final class RunWriter {
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
                 + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; exact values dashed.",
                 ChartFiles.write(RunFigures.populations(in), dir, "populations")));
-        if (in.steady() != null) {
+        if (in.gapSlope() != null) {
             figures.add(new HtmlReport.Figure("Relaxation", "Trace distance to the steady state on a log axis. The "
                     + "exact curve approaches the grey reference e^(−gap·t) set by the Liouvillian's spectral gap; an "
                     + "engine's curve levels off at its own statistical noise.",

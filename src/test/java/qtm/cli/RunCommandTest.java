@@ -42,8 +42,11 @@ class RunCommandTest {
         }
         List<String> lines = Files.readAllLines(out.resolve("timeseries-trajectories.csv"));
         assertEquals(12, lines.size());
-        assertTrue(lines.get(0).startsWith("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,"
-                + "heat_hot,p00_se,"), lines.get(0));
+        // t, then every column of every quantity followed by its SE
+        assertEquals("t,p00,p00_se,p01,p01_se,p10,p10_se,p11,p11_se,rho_01_10_re,rho_01_10_re_se,rho_01_10_im,"
+                + "rho_01_10_im_se,concurrence,concurrence_se,purity,purity_se,pure_concurrence,pure_concurrence_se,"
+                + "heat_cold,heat_cold_se,heat_hot,heat_hot_se,heat_cold_count,heat_cold_count_se,heat_hot_count,"
+                + "heat_hot_count_se,jumps_cold,jumps_cold_se,jumps_hot,jumps_hot_se", lines.get(0));
         List<String> rho = Files.readAllLines(out.resolve("rho-trajectories.csv"));
         assertEquals(12, rho.size());
         assertEquals(33, rho.get(0).split(",").length, "t and 16 coordinates with their SEs");

@@ -1,0 +1,52 @@
+package qtm.ensemble;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import qtm.stats.RareEvents;
+
+/**
+ * What a run keeps of a finished ensemble once its sums are written: the size, why it stopped, every column's
+ * estimate at the final time and the curves the charts draw. Holding this instead of the sums keeps a run's memory
+ * to one ensemble's at a time.
+ *
+ * @param trajectories number of trajectories
+ * @param stopReason why it stopped
+ * @param seconds wall time (not part of the data)
+ * @param finals every column at the final time, in column order
+ * @param curves the curves drawn (null when the ensemble is empty)
+ */
+public record EnsembleSummary(long trajectories, StopReason stopReason, double seconds,
+        Map<String, RareEvents.Flagged> finals, RunCurves.Curves curves) {
+    /** Copies the map, keeping its order. */
+    public EnsembleSummary {
+        finals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(finals));
+    }
+
+    /**
+     * @param name engine name
+     * @param r the result
+     * @param steady ρ∞ (for the relaxation curve), or null
+     * @return its summary
+     */
+    static EnsembleSummary of(String name, EnsembleResult r, org.ejml.data.ZMatrixRMaj steady) {
+        Map<String, RareEvents.Flagged> f = new LinkedHashMap<>();
+        int last = r.grid().points() - 1;
+        for (String c : r.columns()) {
+            f.put(c, r.estimate(c, last));
+        }
+        return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f,
+                r.trajectories() == 0 ? null : RunCurves.engine(name, r, steady));
+    }
+
+    /**
+     * @param column a column name
+     * @return its final-time estimate
+     */
+    public RareEvents.Flagged last(String column) {
+        RareEvents.Flagged x = finals.get(column);
+        if (x == null) {
+            throw new IllegalArgumentException("no column " + column);
+        }
+        return x;
+    }
+}

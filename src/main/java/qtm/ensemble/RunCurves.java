@@ -1,0 +1,172 @@
+package qtm.ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.observe.Heat;
+import qtm.observe.Observables;
+import qtm.stats.Estimate;
+
+/**
+ * Every curve the charts of a run draw, computed here so that the report only plots. Charts need no more points than
+ * they have pixels, so the curves are taken on at most {@link #MAX_POINTS} grid points, evenly spaced and always
+ * including both ends: the estimates are evaluated only there.
+ *
+ * @param t the times drawn
+ * @param engines per engine, its estimates
+ * @param exact the exact solution's curves
+ * @param steadyConcurrence C(ρ∞), or NaN without a unique steady state
+ * @param gap the Liouvillian's spectral gap (NaN without a unique steady state)
+ * @param gapSlope the reference e^(−gap·t) anchored on the exact trace distance at the last time (null without a
+ *     unique steady state)
+ */
+public record RunCurves(double[] t, List<EngineCurves> engines, Curves exact, double steadyConcurrence, double gap,
+        Curve gapSlope) {
+    /** Most points of a drawn curve. */
+    public static final int MAX_POINTS = 2001;
+
+    /**
+     * One curve: values with standard errors (null for an exact line; an unknown SE is 0).
+     *
+     * @param y values
+     * @param se standard errors, or null
+     */
+    public record Curve(double[] y, double[] se) {
+    }
+
+    /**
+     * The estimates of one engine, or the exact solution (with null SEs).
+     *
+     * @param name engine name, or "exact"
+     * @param concurrence C(ρ̄)
+     * @param pureConcurrence mean pure-state concurrence (null for exact)
+     * @param heatFormula Q_c, Q_h by the formula on ρ̄
+     * @param heatCount Q_c, Q_h by counting (null for exact)
+     * @param populations p00, p01, p10, p11
+     * @param coherence |ρ_01,10|
+     * @param relaxation D(ρ̄, ρ∞) (null without a unique steady state)
+     */
+    public record Curves(String name, Curve concurrence, Curve pureConcurrence, Curve[] heatFormula, Curve[] heatCount,
+            Curve[] populations, Curve coherence, Curve relaxation) {
+    }
+
+    /** The per-engine curves. */
+    public record EngineCurves(String name, Curves curves) {
+    }
+
+    /**
+     * @param points grid points
+     * @return the grid indices drawn: all of them up to {@link #MAX_POINTS}, else an even subset with both ends
+     */
+    public static int[] drawn(int points) {
+        int n = Math.min(points, MAX_POINTS);
+        int[] k = new int[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = (int) Math.round((double) i * (points - 1) / (n - 1));
+        }
+        return k;
+    }
+
+    /**
+     * @param o a run's outcome
+     * @return its curves
+     */
+    public static RunCurves of(ScenarioRun.Outcome o) {
+        int[] ks = drawn(o.scenario().time().points());
+        double[] t = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            t[i] = o.scenario().time().time(ks[i]);
+        }
+        Model m = o.scenario().model();
+        ZMatrixRMaj steady = o.steady();
+        List<EngineCurves> engines = new ArrayList<>();
+        for (ScenarioRun.EngineOutcome e : o.engines()) {
+            if (e.result().curves() != null) {
+                engines.add(new EngineCurves(e.name(), e.result().curves()));
+            }
+        }
+        List<ZMatrixRMaj> ex = o.exact();
+        Curve[] heat = {line(ks, ex, rho -> Heat.of(m, rho).cold()), line(ks, ex, rho -> Heat.of(m, rho).hot())};
+        Curve[] pops = new Curve[4];
+        for (int j = 0; j < 4; j++) {
+            int idx = j;
+            pops[j] = line(ks, ex, rho -> rho.getReal(idx, idx));
+        }
+        Curve relax = steady == null ? null : line(ks, ex, rho -> Observables.traceDistance(rho, steady));
+        Curves exact = new Curves("exact", line(ks, ex, Observables::concurrence), null, heat, null, pops,
+                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax);
+        Curve slope = null;
+        if (relax != null) {
+            // Anchor the asymptote at the end of the grid, where the exact curve is furthest past its transient.
+            int last = t.length - 1;
+            double anchor = relax.y()[last];
+            double[] ref = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                ref[i] = anchor * Math.exp(-o.gap() * (t[i] - t[last]));
+            }
+            slope = new Curve(ref, null);
+        }
+        return new RunCurves(t, engines, exact, steady == null ? Double.NaN : Observables.concurrence(steady),
+                o.gap(), slope);
+    }
+
+    /**
+     * @param name engine name
+     * @param r its result (non-empty)
+     * @param steady ρ∞, or null
+     * @return the engine's curves on the drawn points
+     */
+    static Curves engine(String name, EnsembleResult r, ZMatrixRMaj steady) {
+        int[] ks = drawn(r.grid().points());
+        Curve[] formula = new Curve[2];
+        Curve[] count = new Curve[2];
+        for (Side side : Side.values()) {
+            formula[side.ordinal()] = band(ks, k -> r.heatFormula(k, side));
+            count[side.ordinal()] = band(ks, k -> r.heatCount(k, side));
+        }
+        Curve[] pops = new Curve[4];
+        String[] names = {"p00", "p01", "p10", "p11"};
+        for (int j = 0; j < 4; j++) {
+            String c = names[j];
+            pops[j] = band(ks, k -> r.estimate(c, k).estimate());
+        }
+        Curve relax = steady == null ? null
+                : band(ks, k -> r.jackknife(k, rho -> Observables.traceDistance(rho, steady)));
+        return new Curves(name, band(ks, r::concurrence), band(ks, r::pureConcurrence), formula, count, pops,
+                band(ks, k -> coherence(r, k)), relax);
+    }
+
+    private static Curve band(int[] ks, IntFunction<Estimate> f) {
+        double[] y = new double[ks.length];
+        double[] se = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            Estimate e = f.apply(ks[i]);
+            y[i] = e.mean();
+            se[i] = Double.isFinite(e.se()) ? e.se() : 0;
+        }
+        return new Curve(y, se);
+    }
+
+    private static Curve line(int[] ks, List<ZMatrixRMaj> states, ToDoubleFunction<ZMatrixRMaj> f) {
+        double[] y = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            y[i] = f.applyAsDouble(states.get(ks[i]));
+        }
+        return new Curve(y, null);
+    }
+
+    /** |ρ̄_01,10| with the delta-method SE from the SEs of its real and imaginary parts. */
+    private static Estimate coherence(EnsembleResult r, int k) {
+        double re = r.estimate("rho_01_10_re", k).mean();
+        double im = r.estimate("rho_01_10_im", k).mean();
+        double seRe = r.estimate("rho_01_10_re", k).se();
+        double seIm = r.estimate("rho_01_10_im", k).se();
+        double abs = Math.hypot(re, im);
+        double s = abs > 0 ? Math.hypot(re * seRe, im * seIm) / abs : Math.hypot(seRe, seIm);
+        return new Estimate(abs, s);
+    }
+}

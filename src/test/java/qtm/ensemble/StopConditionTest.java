@@ -93,4 +93,20 @@ class StopConditionTest {
         assertEquals(StopReason.TIME_BUDGET, r.stopReason());
         assertTrue(r.trajectories() > 0);
     }
+
+    /**
+     * Issue 8: the budget is honoured even when one trajectory alone would take far longer (here about 10^9 jumps):
+     * the engine polls the stop inside it, the unfinished trajectory is dropped whole, and nothing partial enters.
+     */
+    @Test
+    void timeBudgetStopsInsideOneLongTrajectory() {
+        TimeGrid g = new TimeGrid(1e11, 3);
+        long start = System.nanoTime();
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.RESET, rho0, g, 0),
+                Fixtures.RESET, g, new EnsembleSettings(1, 1, 0, 0.5, 1));
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        assertEquals(StopReason.TIME_BUDGET, r.stopReason());
+        assertEquals(0, r.trajectories());
+        assertTrue(seconds < 5, "stopped after " + seconds + " s");
+    }
 }

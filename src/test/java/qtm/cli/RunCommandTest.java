@@ -179,7 +179,7 @@ class RunCommandTest {
                         "collision.dt", "pi/2"),
                 Arguments.of(GOOD.replace("dt: 2", "step: 2"), "collision.step", "2"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: []"), "collision.dt", "[]"),
-                Arguments.of(GOOD.replace("points: 11", "points: 20000"), "time.points", "20000"),
+                Arguments.of(GOOD.replace("points: 11", "points: 100002"), "time.points", "100002"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: [1, -1]"), "collision.dt", "[1, -1]"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: [1, 1]"), "collision.dt", "[1, 1]"),
                 Arguments.of(GOOD.replace("dt: 2", "dt: [1, x]"), "collision.dt[1]", "x"));

@@ -216,8 +216,8 @@ public final class ScenarioReader {
         t.allowOnly(Set.of("end", "points"));
         double maxEnd = ValidRange.maxTime(model);
         if (t.has("end") && !(t.number("end", Double.MIN_VALUE, MAX) <= maxEnd)) {
-            throw t.error("end", "outside the model's valid range: expected 0 < end <= " + ValidRange.PHASE_MAX
-                    + "/E = " + maxEnd + " (1e12 periods of the qubit gap)");
+            throw t.error("end", "outside the model's valid range: expected 0 < end <= "
+                    + ValidRange.maxTimeRule(model));
         }
         double end = t.number("end", Double.MIN_VALUE, MAX);
         if (!(end > 0)) {

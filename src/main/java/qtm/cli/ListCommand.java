@@ -43,7 +43,9 @@ final class ListCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 description = "(unreadable: " + e.getMessage() + ")";
             }
-            out.printf("%-28s %s%n", f.getFileName().toString().replaceFirst("\\.ya?ml$", ""), description);
+            // A description (or a file name) may hold a newline, NUL or terminal escape: escaped as in error messages.
+            out.printf("%-28s %s%n", ScenarioException.escape(f.getFileName().toString().replaceFirst("\\.ya?ml$",
+                    "")), ScenarioException.escape(description));
         }
         out.flush();
         return 0;

@@ -52,7 +52,7 @@ public final class Transient {
             CommonOps_DDRM.scale(dt, full);
             return MatrixExp.exp(full);
         }
-        DMatrixRMaj decay = model.hasUniqueSteadyState() ? decaying(rest, l.basis(), dt) : scaledExp(rest, dt);
+        DMatrixRMaj decay = model.hasUniqueSteadyState() ? decaying(model, rest, l.basis(), dt) : scaledExp(rest, dt);
         DMatrixRMaj out = new DMatrixRMaj(full.numRows, full.numCols);
         CommonOps_DDRM.mult(rotation(l.basis(), hd, dt), decay, out);
         return out;
@@ -69,8 +69,16 @@ public final class Transient {
      * commute (L'ρ∞ = 0 and Tr L' = 0), so this is exact; but L' − sP has no zero eigenvalue, so the squarings contract
      * rounding errors instead of doubling them along the steady state at every step.
      */
-    private static DMatrixRMaj decaying(DMatrixRMaj rest, HermitianBasis basis, double dt) {
-        double[] v = basis.coordinates(SteadyState.solve(rest.copy(), basis), new double[basis.size()]);
+    private static DMatrixRMaj decaying(Model model, DMatrixRMaj rest, HermitianBasis basis, double dt) {
+        // ρ∞ is taken from the full L, whose rotation keeps the coherence rows well scaled: L' alone, with g ≪ γ and
+        // one rate 0 (g = 3e-11, p_c = 2e-2, p_h = 0), is singular to working precision and its solve gave NaN. The
+        // null vectors agree: ρ∞ has coherence only between the degenerate |01⟩ and |10⟩, on which L_0 vanishes.
+        double[] v = basis.coordinates(SteadyState.of(model), new double[basis.size()]);
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return scaledExp(rest, dt);
+            }
+        }
         double[] t = basis.traceFunctional();
         DMatrixRMaj p = new DMatrixRMaj(v.length, v.length);
         for (int i = 0; i < v.length; i++) {

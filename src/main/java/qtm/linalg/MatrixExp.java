@@ -33,8 +33,11 @@ public final class MatrixExp {
         DMatrixRMaj x = a.copy();
         CommonOps_DDRM.scale(Math.scalb(1.0, -squarings), x);
 
+        // e^X − I is summed and squared as (I + M)² − I = 2M + M², so that the identity is added only once, at the
+        // end: adding it at every squaring rounds away the small part M of a propagator close to I, and those
+        // roundings are what the squarings then amplify.
         int n = a.numRows;
-        DMatrixRMaj result = CommonOps_DDRM.identity(n);
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
         DMatrixRMaj term = CommonOps_DDRM.identity(n);
         DMatrixRMaj next = new DMatrixRMaj(n, n);
         for (int k = 1; k <= TERMS; k++) {
@@ -42,14 +45,17 @@ public final class MatrixExp {
             DMatrixRMaj t = term;
             term = next;
             next = t;
-            CommonOps_DDRM.addEquals(result, term);
+            CommonOps_DDRM.addEquals(m, term);
         }
         for (int s = 0; s < squarings; s++) {
-            CommonOps_DDRM.mult(result, result, next);
-            DMatrixRMaj t = result;
-            result = next;
+            CommonOps_DDRM.mult(m, m, next);
+            CommonOps_DDRM.addEquals(next, 2.0, m);
+            DMatrixRMaj t = m;
+            m = next;
             next = t;
         }
+        DMatrixRMaj result = CommonOps_DDRM.identity(n);
+        CommonOps_DDRM.addEquals(result, m);
         return result;
     }
 }

@@ -25,6 +25,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot) i
         ValidRange.checkCoulomb(energy, u);
         ValidRange.checkRate(energy, Side.COLD, cold.rate());
         ValidRange.checkRate(energy, Side.HOT, hot.rate());
+        ValidRange.checkScales(energy, g, cold.rate(), hot.rate(), 1, 1);
     }
 
     @Override

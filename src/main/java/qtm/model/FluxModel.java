@@ -25,6 +25,9 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot) implements
         }
         ValidRange.checkFluxBath(energy, Side.COLD, cold);
         ValidRange.checkFluxBath(energy, Side.HOT, hot);
+        double fc = 2 * Thermal.bose(energy, cold.temperature()) + 1;
+        double fh = 2 * Thermal.bose(energy, hot.temperature()) + 1;
+        ValidRange.checkScales(energy, g, cold.rate() * fc, hot.rate() * fh, fc, fh);
     }
 
     @Override

@@ -18,6 +18,7 @@ public record ResetModel(double energy, double g, Bath cold, Bath hot) implement
         Model.check(energy, g, cold, hot);
         ValidRange.checkRate(energy, Side.COLD, cold.rate());
         ValidRange.checkRate(energy, Side.HOT, hot.rate());
+        ValidRange.checkScales(energy, g, cold.rate(), hot.rate(), 1, 1);
     }
 
     @Override

@@ -43,6 +43,48 @@ public record Heat(double cold, double hot) {
     }
 
     /**
+     * The heat currents of a steady state, from the excitation current through the coupling. In the steady state the
+     * number of excitations each qubit gains from the coupling, J = 2g Im ρ_{01,10} per unit time for the cold one,
+     * is what its bath takes away, so Q_c = E·J + X and Q_h = −Q_c, where X (nonzero only for the double dot with
+     * U &gt; 0) is the Coulomb energy U carried by the jumps that happen while the other dot is occupied, averaged over
+     * the two sides, whose parts are equal and opposite in the steady state. {@link #of} sums γω⟨A†A⟩ over
+     * populations that are nearly thermal, so where the current is far below E·γ (g ≪ γ, nearly equal temperatures)
+     * its rounding, of order 1e-16·E·γ, swamps the current and can give it the wrong sign; J is a coherence that the
+     * solve returns to full relative precision, and Q_c + Q_h = 0 holds exactly. At equal temperatures both are 0.
+     *
+     * @param model the machine
+     * @param rho its steady state
+     * @return the two currents
+     */
+    public static Heat steady(Model model, ZMatrixRMaj rho) {
+        if (model.cold().temperature() == model.hot().temperature()) {
+            // Equal temperatures: the steady state is the Gibbs state of H_d at that T (it commutes with the
+            // resonant coupling and every jump is in detailed balance with it), and no heat flows, exactly.
+            return new Heat(0.0, 0.0);
+        }
+        double j = 2 * model.g() * rho.getImag(TwoQubits.I01, TwoQubits.I10);
+        double excessCold = 0;
+        double excessHot = 0;
+        for (Jump jump : model.jumps()) {
+            double w = jump.energy();
+            // The energy a jump moves beyond ±E (±U·n_other for the double dot; 0 for reset and flux qubits).
+            double excess = w - Math.signum(w) * model.energy();
+            if (jump.rate() == 0 || w == 0 || excess == 0) {
+                continue;
+            }
+            ZMatrixRMaj a = jump.operator();
+            double flux = jump.rate() * excess * Ops.traceProductRe(Ops.mult(Ops.dagger(a), a), rho);
+            if (jump.side() == Side.COLD) {
+                excessCold += flux;
+            } else {
+                excessHot += flux;
+            }
+        }
+        double qc = model.energy() * j + 0.5 * (excessCold - excessHot);
+        return new Heat(qc + 0.0, -qc + 0.0);
+    }
+
+    /**
      * Eq. (5) as printed: Q_k = p_k E ⟨1|(ρ_k − τ_k)|1⟩.
      *
      * @param model a reset model

@@ -28,14 +28,14 @@ public record Snapshot(double t, double p00, double p01, double p10, double p11,
 
     /**
      * @param model the machine (for the heat currents)
-     * @param t time
+     * @param t time; +∞ marks ρ as the steady state, whose heat is then taken from {@link Heat#steady}
      * @param rho density matrix at t
      * @return the observables
      */
     public static Snapshot of(Model model, double t, ZMatrixRMaj rho) {
         double[] p = Observables.populations(rho);
         Complex_F64 c = Observables.coherence(rho);
-        Heat q = Heat.of(model, rho);
+        Heat q = t == Double.POSITIVE_INFINITY ? Heat.steady(model, rho) : Heat.of(model, rho);
         return new Snapshot(t, p[0], p[1], p[2], p[3], c.real, c.imaginary, Observables.concurrence(rho),
                 Observables.purity(rho), q.cold(), q.hot());
     }

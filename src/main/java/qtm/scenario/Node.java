@@ -216,6 +216,11 @@ public final class Node {
                 throw new ScenarioException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
                         "expected a finite number");
             }
+            if (underflows(v.get(i), x)) {
+                throw new ScenarioException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
+                        "expected 0 or a magnitude >= " + Double.MIN_NORMAL
+                        + " (this nonzero number underflows to " + x + " in double precision)");
+            }
             out[i] = x;
         }
         return out;
@@ -254,7 +259,22 @@ public final class Node {
         if (x == null) {
             throw error(key, "expected a number");
         }
+        if (underflows(v, x)) {
+            throw error(key, "expected 0 or a magnitude >= " + Double.MIN_NORMAL
+                    + " (this nonzero number underflows to " + x + " in double precision)");
+        }
         return x;
+    }
+
+    /** Whether a written nonzero number became 0 or subnormal when read (1e-400 → 0, 1e-320 → subnormal). */
+    private static boolean underflows(JsonNode v, double x) {
+        if (x != 0 && Math.abs(x) >= Double.MIN_NORMAL || !Double.isFinite(x)) {
+            return false;
+        }
+        String s = v.isTextual() ? v.asText() : v.toString();
+        int e = s.toLowerCase(Locale.ROOT).indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        return x != 0 || mantissa.matches(".*[1-9].*");
     }
 
     private static Double toDouble(JsonNode v) {

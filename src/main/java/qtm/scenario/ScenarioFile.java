@@ -28,6 +28,9 @@ public final class ScenarioFile {
      */
     public static Node load(Path file, List<String> sets) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(name, "(file)", name, "is a directory; give the path of a YAML scenario file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(name, "(file)", name, "no such file; give the path of a YAML scenario");
         }
@@ -52,7 +55,15 @@ public final class ScenarioFile {
             throw new ScenarioException(name, "(document)", root == null ? "(empty)" : Node.show(root),
                     "expected a YAML mapping of scenario keys");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String set : sets) {
+            int eq = set.indexOf('=');
+            String key = eq < 0 ? set : set.substring(0, eq);
+            if (eq > 0 && !seen.add(key)) {
+                // Last-wins would silently drop one of the two values the user typed.
+                throw new ScenarioException(name, key, ScenarioException.escape(set),
+                        "--set gives " + key + " twice; give each key once");
+            }
             apply((ObjectNode) root, set, name);
         }
         return new Node(name, "", root);

@@ -233,8 +233,8 @@ public final class ScenarioReader {
         t.allowOnly(Set.of("end", "points"));
         double maxEnd = ValidRange.maxTime(model);
         if (t.has("end") && !(t.number("end", Double.MIN_VALUE, MAX) <= maxEnd)) {
-            throw t.error("end", "outside the model's valid range: expected 0 < end <= " + ValidRange.PHASE_MAX
-                    + "/E = " + maxEnd + " (1e12 periods of the qubit gap)");
+            throw t.error("end", "outside the model's valid range: expected 0 < end <= "
+                    + ValidRange.maxTimeRule(model));
         }
         double end = t.number("end", Double.MIN_VALUE, MAX);
         if (!(end > 0)) {
@@ -287,12 +287,22 @@ public final class ScenarioReader {
         if (re.length != 4 || im.length != 4) {
             throw k.error(re.length != 4 ? "re" : "im", "expected 4 amplitudes for |00>, |01>, |10>, |11>");
         }
+        // Scaled by the largest magnitude first, so that amplitudes like 1e200 or 1e-200 neither overflow nor
+        // underflow when squared.
+        double big = 0;
+        for (int i = 0; i < 4; i++) {
+            big = Math.max(big, Math.max(Math.abs(re[i]), Math.abs(im[i])));
+        }
+        if (!(big > 0)) {
+            throw k.error("re", "the ket must not be zero");
+        }
+        re = re.clone();
+        im = im.clone();
         double norm = 0;
         for (int i = 0; i < 4; i++) {
+            re[i] /= big;
+            im[i] /= big;
             norm += re[i] * re[i] + im[i] * im[i];
-        }
-        if (!(norm > 0)) {
-            throw k.error("re", "the ket must not be zero");
         }
         // A ket written to a few digits, like 0.7071, is normalised here rather than rejected.
         ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);

@@ -104,9 +104,24 @@ public final class StudyReader {
                 throw b.error("max", "outside the model's valid range: g and the transition rates must be <= "
                         + ValidRange.WEAK + "*E = " + weak + " (weak coupling)");
             }
-            double min = b.number("min", Double.MIN_VALUE, Double.MAX_VALUE, Math.min(bounds.min(), max * 1e-8));
+            // The box must fit the scale rules at every point the search can reach; a small margin keeps a flux
+            // rate γ/(2n_B + 1), multiplied back, from rounding below the floor.
+            double floor = ValidRange.SMALLEST * model.energy() * (1 + 1e-9);
+            double min = b.number("min", Double.MIN_VALUE, Double.MAX_VALUE,
+                    Math.max(floor, Math.min(bounds.min(), max * 1e-8)));
             if (!(min < max)) {
                 throw b.error("min", "expected min < max (" + max + ")");
+            }
+            if (!(min >= floor)) {
+                throw b.error("min", "outside the model's valid range: g and the transition rates must be >= "
+                        + ValidRange.SMALLEST + "*E = " + ValidRange.SMALLEST * model.energy()
+                        + " (smaller couplings underflow in the steady-state solve)");
+            }
+            if (!(max <= ValidRange.RATIO_MAX * (1 - 1e-9) * min)) {
+                throw b.error("min", "outside the model's valid range: the search box must keep max/min <= "
+                        + ValidRange.RATIO_MAX + ", so min >= " + max / ValidRange.RATIO_MAX + " for max = " + max
+                        + " (the largest of g and the transition rates may be at most " + ValidRange.RATIO_MAX
+                        + " times the smallest)");
             }
             bounds = new Bounds(min, max);
         }

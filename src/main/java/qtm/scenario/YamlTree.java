@@ -24,6 +24,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -95,7 +100,8 @@ final class YamlTree {
         options.setProcessComments(false);
         Node root;
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+            TagWatch parser = new TagWatch(new ParserImpl(new StreamReader(text), options), file, key);
+            Composer composer = new Composer(parser, new Resolver(), options);
             root = composer.checkNode() ? composer.getNode() : null;
             if (composer.checkNode()) {
                 Node second = composer.getNode();
@@ -108,16 +114,66 @@ final class YamlTree {
         } catch (YAMLException e) {
             throw malformed(file, key, text, "", e.getMessage() == null ? "" : e.getMessage());
         }
-        return root == null ? null : convert(file, key, "", root);
+        return root == null ? null : convert(file, key, "", root, tagged.get());
     }
 
-    private static JsonNode convert(String file, String key, String path, Node node) {
+    /** The start offsets of the nodes with an explicit tag, while {@link #parse} runs. */
+    private static final ThreadLocal<java.util.Set<Integer>> tagged = ThreadLocal.withInitial(java.util.HashSet::new);
+
+    /**
+     * Passes the parser's events on, noting which nodes carry an explicit tag ({@code !!str}, {@code !!float},
+     * {@code !x}, {@code !e!...}): the composed tree no longer tells an explicit {@code !!float} from a resolved
+     * one. A {@code %TAG} directive is refused outright.
+     */
+    private static final class TagWatch implements Parser {
+        private final Parser inner;
+        private final String file;
+        private final String key;
+
+        TagWatch(Parser inner, String file, String key) {
+            this.inner = inner;
+            this.file = file;
+            this.key = key;
+            tagged.get().clear();
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return inner.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return inner.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = inner.getEvent();
+            String tag = null;
+            if (e instanceof ScalarEvent s) {
+                tag = s.getTag();
+            } else if (e instanceof CollectionStartEvent c) {
+                tag = c.getTag();
+            } else if (e instanceof DocumentStartEvent d && d.getTags() != null && !d.getTags().isEmpty()) {
+                throw new ScenarioException(file, key, "%TAG" + at(d.getStartMark()),
+                        "tag directives and tags are not supported; write plain values");
+            }
+            if (tag != null && !tag.equals("!")) {
+                tagged.get().add(e.getStartMark() == null ? -1 : e.getStartMark().getIndex());
+            }
+            return e;
+        }
+    }
+
+    private static JsonNode convert(String file, String key, String path, Node node, java.util.Set<Integer> tags) {
         String where = path.isEmpty() ? key : path;
         if (node.getAnchor() != null) {
             throw new ScenarioException(file, where, "&" + node.getAnchor() + at(node.getStartMark()),
                     "anchors and aliases (&name, *name) are not supported; write the value out");
         }
-        if (!node.getTag().getValue().startsWith(Tag.PREFIX)) {
+        if (!node.getTag().getValue().startsWith(Tag.PREFIX)
+                || (node.getStartMark() != null && tags.contains(node.getStartMark().getIndex()))) {
             throw new ScenarioException(file, where, node.getTag().getValue() + at(node.getStartMark()),
                     "tags are not supported; write a plain value");
         }
@@ -128,7 +184,7 @@ final class YamlTree {
             ArrayNode a = NODES.arrayNode();
             int i = 0;
             for (Node item : seq.getValue()) {
-                a.add(convert(file, key, where + "[" + i++ + "]", item));
+                a.add(convert(file, key, where + "[" + i++ + "]", item, tags));
             }
             return a;
         }
@@ -144,6 +200,10 @@ final class YamlTree {
                 throw new ScenarioException(file, where, "&" + k.getAnchor() + at(k.getStartMark()),
                         "anchors and aliases (&name, *name) are not supported; write the value out");
             }
+            if (k.getStartMark() != null && tags.contains(k.getStartMark().getIndex())) {
+                throw new ScenarioException(file, where, k.getTag().getValue() + at(k.getStartMark()),
+                        "tags are not supported; write a plain key");
+            }
             if (!(k instanceof ScalarNode ks)) {
                 throw new ScenarioException(file, where, "a complex key" + at(k.getStartMark()),
                         "expected plain text keys");
@@ -154,7 +214,7 @@ final class YamlTree {
                 throw new ScenarioException(file, child, "given twice" + at(k.getStartMark()),
                         "expected each key once per mapping");
             }
-            o.set(name, convert(file, key, child, t.getValueNode()));
+            o.set(name, convert(file, key, child, t.getValueNode(), tags));
         }
         return o;
     }

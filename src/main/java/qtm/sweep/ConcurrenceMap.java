@@ -43,7 +43,7 @@ public record ConcurrenceMap(Axis x, Axis y) implements SweepPlan {
 
     private static double[] point(Model m) {
         ZMatrixRMaj rho = SteadyState.of(m);
-        Heat q = Heat.of(m, rho);
+        Heat q = Heat.steady(m, rho);
         double s = Observables.signedConcurrenceX(rho);
         return new double[] {m.cold().temperature(), m.hot().temperature(), m.coulomb(), Math.max(0, s), s,
             Observables.purity(rho), q.cold(), q.hot()};

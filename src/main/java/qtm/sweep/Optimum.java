@@ -30,7 +30,7 @@ public record Optimum(Model model, Couplings couplings, double signed, double pu
     public static Optimum at(Model model, double[] startValues) {
         ZMatrixRMaj rho = SteadyState.of(model);
         return new Optimum(model, Couplings.of(model), Observables.signedConcurrenceX(rho), Observables.purity(rho),
-                Heat.of(model, rho), startValues.clone());
+                Heat.steady(model, rho), startValues.clone());
     }
 
     /** @return the concurrence max(0, signed); the steady states here are X states, where eq. (6) is exact */

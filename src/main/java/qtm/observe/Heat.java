@@ -25,21 +25,40 @@ public record Heat(double cold, double hot) {
      * @return the two currents
      */
     public static Heat of(Model model, ZMatrixRMaj rho) {
+        double[][] w = weights(model);
         double qc = 0;
         double qh = 0;
+        for (int i = 0; i < 4; i++) {
+            qc += w[0][i] * rho.getReal(i, i);
+            qh += w[1][i] * rho.getReal(i, i);
+        }
+        return new Heat(qc, qh);
+    }
+
+    /**
+     * The formula as a diagonal functional, the one definition that {@link #of} and the ensembles' heat
+     * ({@link HeatFormula}) share: every channel's A†A is diagonal (its operator is a partial permutation), so
+     * Q_k = Σ_i w_k,i ρ_ii with w_k,i = Σ over bath k's channels of γ_j ω_j |A_j e_i|².
+     *
+     * @param model the machine
+     * @return the weights, [side ordinal][basis index]
+     */
+    public static double[][] weights(Model model) {
+        double[][] w = new double[2][4];
         for (Jump j : model.jumps()) {
             if (j.rate() == 0 || j.energy() == 0) {
                 continue;
             }
-            ZMatrixRMaj a = j.operator();
-            double flux = j.rate() * j.energy() * Ops.traceProductRe(Ops.mult(Ops.dagger(a), a), rho);
-            if (j.side() == Side.COLD) {
-                qc += flux;
-            } else {
-                qh += flux;
+            double[] side = w[j.side().ordinal()];
+            for (int c = 0; c < 4; c++) {
+                for (int r = 0; r < 4; r++) {
+                    double a = j.operator().getReal(r, c);
+                    double b = j.operator().getImag(r, c);
+                    side[c] += j.rate() * j.energy() * (a * a + b * b);
+                }
             }
         }
-        return new Heat(qc, qh);
+        return w;
     }
 
     /**

@@ -1,34 +1,23 @@
 package qtm.observe;
 
 import java.util.List;
-import qtm.model.Jump;
 import qtm.model.Model;
 import qtm.model.Side;
 
 /**
  * Heat currents by the formula Q_k = Σ_j γ_j ω_j ⟨A_j†A_j⟩ over bath k's channels, evaluated on each trajectory's
- * state: linear in ρ, so the mean over trajectories is the formula on ρ̄. The one definition of that functional for
- * ensembles; {@link Heat#of} is the same on a density matrix.
+ * state: linear in ρ, so the mean over trajectories is the formula on ρ̄. The functional is {@link Heat#weights},
+ * the same that {@link Heat#of} applies to a density matrix.
  */
 public final class HeatFormula implements Quantity {
-    private final double[][] weights = new double[2][4];
+    private final double[][] weights;
     private final double[] quanta = new double[2];
 
     /**
      * @param model the machine
      */
     public HeatFormula(Model model) {
-        // A diagonal functional of ρ: one weight per basis state and bath.
-        for (Jump j : model.jumps()) {
-            double[] w = weights[j.side().ordinal()];
-            for (int c = 0; c < 4; c++) {
-                for (int r = 0; r < 4; r++) {
-                    double a = j.operator().getReal(r, c);
-                    double b = j.operator().getImag(r, c);
-                    w[c] += j.rate() * j.energy() * (a * a + b * b);
-                }
-            }
-        }
+        this.weights = Heat.weights(model);
         for (int s = 0; s < 2; s++) {
             double bound = 0;
             for (double x : weights[s]) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.SavedEnsemble;
-import qtm.ensemble.ScenarioRun;
+import qtm.verify.ScenarioRun;
 import qtm.observe.Quantities;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;

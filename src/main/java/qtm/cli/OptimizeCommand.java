@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.report.Json;
 import qtm.scenario.ScenarioException;
-import qtm.scenario.Study;
+import qtm.sweep.Study;
 import qtm.sweep.Optimum;
 
 /** {@code qtm optimize}: the largest steady-state concurrence over the couplings at the scenario's temperatures. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.Collision;
 import qtm.engine.EngineKind;
-import qtm.ensemble.ScenarioRun;
+import qtm.verify.ScenarioRun;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
         public void finished(ScenarioRun.EngineOutcome e) {
             bar.finish();
             bar = null;
-            qtm.ensemble.EnsembleSummary r = e.result();
+            qtm.verify.EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             qtm.stats.RareEvents.Flagged c = r.last("concurrence");
             stdout.printf(Locale.ROOT,

@@ -13,7 +13,7 @@ import qtm.report.Csv;
 import qtm.report.OutputDirectory;
 import qtm.report.SweepCharts;
 import qtm.scenario.ScenarioException;
-import qtm.scenario.Study;
+import qtm.sweep.Study;
 import qtm.sweep.SweepTable;
 
 /** {@code qtm sweep}: a steady-state sweep (one of the paper's figures) as tidy CSV and charts. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.report.Json;
 import qtm.scenario.ScenarioException;
-import qtm.scenario.Study;
+import qtm.sweep.Study;
 import qtm.sweep.Thresholds;
 
 /** {@code qtm threshold}: the cold-bath temperature above which no entanglement can be generated. */

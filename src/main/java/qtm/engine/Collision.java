@@ -3,7 +3,7 @@ package qtm.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.model.Jump;
 import qtm.model.Model;
 import qtm.model.ResetModel;

@@ -1,35 +1,23 @@
 package qtm.engine;
 
-import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.exact.Transient;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 
-/** The engines by their scenario names, each with the exact solution its ensemble must converge to. */
+/** The engines by their scenario names. The exact solution each must converge to is {@code qtm.verify.References}. */
 public enum EngineKind {
-    /** Quantum-jump trajectories; exact reference: the master equation. */
+    /** Quantum-jump trajectories. */
     TRAJECTORIES("trajectories") {
         @Override
         public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
             return new JumpTrajectories(model, rho0, grid);
         }
-
-        @Override
-        public List<ZMatrixRMaj> exact(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
-            return new Transient(model, grid).evolve(rho0);
-        }
     },
-    /** The discrete collision model; exact reference: the discrete-time map at the same Δt. */
+    /** The discrete collision model. */
     COLLISION("collision") {
         @Override
         public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
             return new CollisionEngine(model, rho0, grid, dt);
-        }
-
-        @Override
-        public List<ZMatrixRMaj> exact(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
-            return new CollisionMap(model, grid, dt).evolve(rho0);
         }
     };
 
@@ -55,16 +43,6 @@ public enum EngineKind {
      */
     public abstract Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt);
 
-    /**
-     * The deterministic solution this engine's ensemble mean converges to.
-     *
-     * @param model the machine
-     * @param rho0 initial density matrix
-     * @param grid output grid
-     * @param dt collision step (ignored by trajectories)
-     * @return states on the grid
-     */
-    public abstract List<ZMatrixRMaj> exact(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt);
 
     /**
      * @param key "trajectories" or "collision"

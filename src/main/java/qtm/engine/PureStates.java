@@ -2,7 +2,7 @@ package qtm.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Hermitian;
+import qtm.math.Hermitian;
 
 /**
  * A decomposition ρ = Σ w_m |v_m⟩⟨v_m| of the initial density matrix into pure states, from which each trajectory

@@ -124,7 +124,7 @@ public final class EnsembleResult {
      * @param wallSeconds the wall time to record
      * @return the same data with another stop reason and time
      */
-    EnsembleResult withStop(StopReason reason, double wallSeconds) {
+    public EnsembleResult withStop(StopReason reason, double wallSeconds) {
         return new EnsembleResult(layout, count, ranges, sumHi, sumLo, squareHi, squareLo, batch, batchCount, reason,
                 wallSeconds);
     }

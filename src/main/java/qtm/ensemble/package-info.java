@@ -1,7 +1,8 @@
 /**
- * Runs many trajectories of an engine on several threads and turns them into means with standard errors and a
- * verdict against the exact solution; {@link qtm.ensemble.ScenarioRun} is one {@code qtm run} as computation only.
- * Seeding, chunking and merge order are fixed here, so that a result depends on the seed and the trajectory count
- * alone, never on the thread count or on timing.
+ * Runs the trajectories [first, end) of an engine on several threads into an exact, mergeable
+ * {@link qtm.ensemble.EnsembleResult}: fixed-point integer sums of every observed quantity, jackknife batches by
+ * trajectory index, blocks committed in index order so that any stop keeps a prefix, and saved files that round-trip
+ * the sums exactly. The only place where a seed becomes random streams ({@link qtm.ensemble.Streams}); a result
+ * depends on the seed and the index range alone, never on threads, shards, extensions or timing.
  */
 package qtm.ensemble;

@@ -3,7 +3,7 @@ package qtm.exact;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ejml.data.DMatrixRMaj;
-import qtm.linalg.Liouvillian;
+import qtm.exact.Liouvillian;
 import qtm.model.Model;
 
 /**

@@ -5,9 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import qtm.linalg.HermitianBasis;
-import qtm.linalg.Liouvillian;
-import qtm.linalg.MatrixExp;
+import qtm.math.HermitianBasis;
+import qtm.exact.Liouvillian;
+import qtm.math.MatrixExp;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 

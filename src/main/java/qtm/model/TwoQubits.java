@@ -1,7 +1,7 @@
 package qtm.model;
 
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 
 /**
  * Operators on the two-qubit space in the basis |n_c n_h⟩ with index 2·n_c + n_h.

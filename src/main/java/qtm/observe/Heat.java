@@ -1,7 +1,7 @@
 package qtm.observe;
 
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.model.Jump;
 import qtm.model.Model;
 import qtm.model.ResetModel;

@@ -2,8 +2,8 @@ package qtm.observe;
 
 import org.ejml.data.Complex_F64;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Hermitian;
-import qtm.linalg.Ops;
+import qtm.math.Hermitian;
+import qtm.math.Ops;
 import qtm.model.TwoQubits;
 
 /**

@@ -3,7 +3,7 @@ package qtm.observe;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.HermitianBasis;
+import qtm.math.HermitianBasis;
 import qtm.model.Side;
 
 /**

@@ -3,7 +3,6 @@ package qtm.report;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
-import qtm.linalg.HermitianBasis;
 import qtm.stats.RareEvents;
 
 /**
@@ -54,7 +53,7 @@ final class EngineColumns {
     }
 
     static List<double[]> rhoRows(EnsembleResult r) {
-        int d = new HermitianBasis(4).size();
+        int d = qtm.observe.RhoElements.SIZE;
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < r.grid().points(); k++) {
             double[] mean = r.rhoMeans(k);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.Hermitian;
-import qtm.linalg.Ops;
+import qtm.math.Hermitian;
+import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
@@ -22,7 +22,7 @@ import qtm.model.ValidRange;
  */
 public final class ScenarioReader {
     /** Keys allowed at the top level of a scenario file. */
-    static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
+    public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
             "ensemble", "collision", "optimize", "sweep");
     /**
      * Most points on a time grid. {@code evolve} keeps every state (32 doubles) and its CSV row in memory, about
@@ -81,7 +81,7 @@ public final class ScenarioReader {
      * @param root the document
      * @return the settings, defaults filled in
      */
-    static Simulation simulation(Node root) {
+    public static Simulation simulation(Node root) {
         Simulation d = Simulation.defaults();
         List<String> engines = d.engines();
         if (root.has("engines")) {
@@ -183,7 +183,7 @@ public final class ScenarioReader {
      * @param sets the command line's overrides key=value
      * @return the model
      */
-    static Model model(Node m, List<String> sets) {
+    public static Model model(Node m, List<String> sets) {
         try {
             return build(m);
         } catch (ValidRange.OutOfRange e) {
@@ -229,7 +229,7 @@ public final class ScenarioReader {
         return new Bath(t, b.number("rate", 0, MAX));
     }
 
-    static TimeGrid time(Node t, Model model) {
+    public static TimeGrid time(Node t, Model model) {
         t.allowOnly(Set.of("end", "points"));
         double maxEnd = ValidRange.maxTime(model);
         if (t.has("end") && !(t.number("end", Double.MIN_VALUE, MAX) <= maxEnd)) {
@@ -244,7 +244,7 @@ public final class ScenarioReader {
         return new TimeGrid(end, points);
     }
 
-    static ZMatrixRMaj initial(Node root) {
+    public static ZMatrixRMaj initial(Node root) {
         if (!root.has("initial")) {
             return TwoQubits.basisState("00");
         }

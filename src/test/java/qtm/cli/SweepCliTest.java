@@ -91,7 +91,7 @@ class SweepCliTest {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             assertTrue(yaml.size() >= 8, yaml.toString());
             for (Path f : yaml) {
-                qtm.scenario.Study s = qtm.scenario.StudyReader.read(f, List.of());
+                qtm.sweep.Study s = qtm.sweep.StudyReader.read(f, List.of());
                 assertTrue(s.sweep() != null && !s.description().isEmpty(), f.toString());
                 assertEquals(f.getFileName().toString(), s.name() + ".yaml");
             }

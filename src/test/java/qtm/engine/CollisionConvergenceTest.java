@@ -7,7 +7,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.exact.Transient;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;

@@ -6,7 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import qtm.ensemble.Streams;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 
 /** Pure states drawn from a mixed initial ρ (with complex coherences) average back to ρ. */
 class PureStatesTest {

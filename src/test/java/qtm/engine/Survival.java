@@ -3,7 +3,7 @@ package qtm.engine;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import qtm.linalg.MatrixExp;
+import qtm.math.MatrixExp;
 import qtm.model.Jump;
 import qtm.model.Model;
 

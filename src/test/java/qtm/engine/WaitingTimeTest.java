@@ -9,7 +9,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.ensemble.Streams;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.Model;

@@ -1,4 +1,5 @@
 package qtm.ensemble;
+import qtm.verify.Verdicts;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.engine.EngineKind;
-import qtm.linalg.HermitianBasis;
+import qtm.math.HermitianBasis;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
@@ -35,7 +36,7 @@ class ExactAgreementTest {
         TimeGrid grid = new TimeGrid(2000, 21);
         ZMatrixRMaj rho0 = TwoQubits.basisState("00");
         double dt = 2.0;
-        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, dt);
+        List<ZMatrixRMaj> exact = qtm.verify.References.of(kind, model, rho0, grid, dt);
         long n = 20_000;
         EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, grid,
                 EnsembleSettings.count(n, 20240611L, 2));
@@ -72,7 +73,7 @@ class ExactAgreementTest {
                 rho0.set(i, j, (re[i] * re[j] + im[i] * im[j]) / norm, (im[i] * re[j] - re[i] * im[j]) / norm);
             }
         }
-        List<ZMatrixRMaj> exact = kind.exact(model, rho0, grid, 0.5);
+        List<ZMatrixRMaj> exact = qtm.verify.References.of(kind, model, rho0, grid, 0.5);
         EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, 0.5), model, grid,
                 EnsembleSettings.count(20_000, 8, 2));
         Verdict v = Verdicts.of(r, exact);
@@ -93,8 +94,8 @@ class ExactAgreementTest {
         ZMatrixRMaj rho0 = TwoQubits.basisState("00");
         EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, grid,
                 EnsembleSettings.count(20_000, 3, 2));
-        assertTrue(Verdicts.of(r, EngineKind.TRAJECTORIES.exact(model, rho0, grid, 0)).converged());
-        Verdict v = Verdicts.of(r, EngineKind.TRAJECTORIES.exact(wrong, rho0, grid, 0));
+        assertTrue(Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, model, rho0, grid, 0)).converged());
+        Verdict v = Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, wrong, rho0, grid, 0));
         assertTrue(!v.converged() && v.pValue() < 1e-3, v.toString());
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import qtm.linalg.Hermitian;
-import qtm.linalg.Ops;
+import qtm.math.Hermitian;
+import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;

@@ -8,7 +8,7 @@ import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;

@@ -10,7 +10,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import qtm.exact.SteadyState;
 import qtm.exact.Transient;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 import qtm.observe.Heat;
 import qtm.observe.Observables;
 

@@ -9,7 +9,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 
 class ObservablesTest {
     private static ZMatrixRMaj pure(double[] re, double[] im) {

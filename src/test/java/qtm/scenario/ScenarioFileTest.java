@@ -15,7 +15,7 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qtm.linalg.Ops;
+import qtm.math.Ops;
 
 /** The strict YAML reader: each YAML feature it accepts, reads differently from YAML 1.1, or refuses. */
 class ScenarioFileTest {

@@ -8,30 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class StatsTest {
     @Test
-    void mergedHalvesEqualOneRun() {
-        RunningSums whole = new RunningSums(2);
-        RunningSums a = new RunningSums(2);
-        RunningSums b = new RunningSums(2);
-        for (int i = 0; i < 10; i++) {
-            RunningSums half = i < 4 ? a : b;
-            for (RunningSums s : new RunningSums[] {whole, half}) {
-                s.add(0, i);
-                s.add(1, i * i);
-                s.endSample();
-            }
-        }
-        a.merge(b);
-        assertEquals(whole.count(), a.count());
-        for (int k = 0; k < 2; k++) {
-            assertEquals(whole.mean(k), a.mean(k));
-            assertEquals(whole.standardError(k), a.standardError(k));
-        }
-        // 0..9: mean 4.5, sample variance 55/6, SE sqrt(55/6/10)
-        assertEquals(4.5, whole.mean(0), 1e-15);
-        assertEquals(Math.sqrt(55.0 / 6 / 10), whole.standardError(0), 1e-15);
-    }
-
-    @Test
     void jackknifeOfTheMeanIsTheBatchMeansStandardError() {
         int batches = 8;
         double[][] sums = new double[batches][1];
@@ -70,14 +46,12 @@ class StatsTest {
 
     @Test
     void chiSquareIgnoresDirectionsThatNeverVary() {
-        Covariance c = new Covariance(2);
-        // the two coordinates always sum to 1, like populations: the covariance has rank 1
-        double[][] samples = {{0.2, 0.8}, {0.6, 0.4}, {0.1, 0.9}, {0.5, 0.5}};
-        for (double[] s : samples) {
-            c.add(s);
-        }
-        Verdict v = Convergence.test(new double[0], new double[0], new double[0], new double[0], c.mean(),
-                c.covarianceOfMean(), new double[] {0.35, 0.65});
+        // The two coordinates always sum to 1, like populations, so the covariance has rank 1. Samples
+        // {0.2, 0.6, 0.1, 0.5} (and one minus each): Σ(x − 0.35)² = 0.17, s² = 0.17/3, covariance of the mean s²/4.
+        double v0 = 0.17 / 3 / 4;
+        double[][] covariance = {{v0, -v0}, {-v0, v0}};
+        Verdict v = Convergence.test(new double[0], new double[0], new double[0], new double[0],
+                new double[] {0.35, 0.65}, covariance, new double[] {0.35, 0.65});
         assertEquals(1, v.dof());
     }
 }

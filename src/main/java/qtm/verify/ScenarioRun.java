@@ -1,4 +1,7 @@
-package qtm.ensemble;
+package qtm.verify;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +15,7 @@ import qtm.engine.EngineKind;
 import qtm.exact.Spectrum;
 import qtm.exact.SteadyState;
 import qtm.exact.Transient;
-import qtm.linalg.HermitianBasis;
+import qtm.math.HermitianBasis;
 import qtm.model.Model;
 import qtm.scenario.Scenario;
 import qtm.scenario.Simulation;
@@ -201,7 +204,7 @@ public final class ScenarioRun {
             }
             EngineKind kind = EngineKind.of(name);
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
-                    : kind.exact(model, s.initial(), s.time(), sim.dt());
+                    : References.of(kind, model, s.initial(), s.time(), sim.dt());
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
                     stopRequested, deadline);
             boolean collision = kind == EngineKind.COLLISION;

@@ -1,4 +1,4 @@
-package qtm.linalg;
+package qtm.math;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;

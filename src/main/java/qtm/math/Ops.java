@@ -1,4 +1,4 @@
-package qtm.linalg;
+package qtm.math;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;

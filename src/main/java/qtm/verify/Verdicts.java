@@ -1,8 +1,9 @@
-package qtm.ensemble;
+package qtm.verify;
+import qtm.ensemble.EnsembleResult;
 
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.linalg.HermitianBasis;
+import qtm.math.HermitianBasis;
 import qtm.stats.Convergence;
 import qtm.stats.RareEvents;
 import qtm.stats.Verdict;

@@ -1,4 +1,5 @@
-package qtm.ensemble;
+package qtm.verify;
+import qtm.ensemble.EnsembleResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package qtm.linalg;
+package qtm.math;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,4 +1,6 @@
-package qtm.ensemble;
+package qtm.verify;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.StopReason;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

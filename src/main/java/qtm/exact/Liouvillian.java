@@ -1,4 +1,6 @@
-package qtm.linalg;
+package qtm.exact;
+import qtm.math.HermitianBasis;
+import qtm.math.Ops;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;

@@ -1,4 +1,7 @@
-package qtm.scenario;
+package qtm.sweep;
+import qtm.scenario.Node;
+import qtm.scenario.ScenarioFile;
+import qtm.scenario.ScenarioReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package qtm.scenario;
+package qtm.sweep;
 
 import qtm.model.Model;
 import qtm.sweep.CouplingOptimizer;

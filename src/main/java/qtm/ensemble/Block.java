@@ -1,19 +1,22 @@
 package qtm.ensemble;
 
 /**
- * The sums of one block of consecutive trajectory indices, as 64-bit integers in fixed point: Σq and Σq² of every
- * number of the {@link Layout}. A block holds at most {@link EnsembleRunner#BLOCK} trajectories, few enough that the
- * squares of 2^28-bounded values cannot overflow. Mutable; reused.
+ * The sums of one block of consecutive trajectory indices in fixed point: Σq and Σq² of every number i of the
+ * {@link Layout}, in two flat arrays that the hot loop can vectorise. The q are integers (values of at most 2^24
+ * quanta for bounded quantities) and a block holds at most {@link EnsembleRunner#BLOCK} = 32 trajectories, so every
+ * sum stays within 2^53 and is exact in a double; the commit checks that bound (Σq² only grows, so its final value
+ * bounds every partial sum, and a NaN fails it) before it converts to integers. The totals are 128-bit integers.
+ * Mutable; reused.
  */
 final class Block {
-    final long[] sum;
-    final long[] squares;
+    final double[] sum;
+    final double[] squares;
     long first;
     int count;
 
     Block(int size) {
-        sum = new long[size];
-        squares = new long[size];
+        sum = new double[size];
+        squares = new double[size];
     }
 
     void reset(long firstIndex) {

@@ -32,6 +32,10 @@ import qtm.observe.Quantity;
 public final class EnsembleRunner {
     /** Trajectories per block. */
     public static final int BLOCK = 32;
+    /** The largest whole number every double holds exactly: the bound on a block's sums. */
+    private static final double EXACT = 0x1p53;
+    /** Blocks committed between two spills of the 64-bit running totals into the 128-bit ones. */
+    private static final int SPILL = 1024;
     /** Blocks between two target-SE checks. */
     public static final int ROUND = 16;
     /** A target SE is only trusted once every batch has this many blocks. */
@@ -170,6 +174,13 @@ public final class EnsembleRunner {
         private final long[] squareLo;
         private final long[][] batch;
         private final long[] batchCount = new long[EnsembleResult.BATCHES];
+        /**
+         * Σq and Σq² (interleaved) of the blocks committed since the last spill into the 128-bit totals: a long
+         * holds the squares of 2^15 trajectories (each at most 2^48), so {@link #SPILL} blocks fit, and a block's
+         * commit costs two long additions per number instead of two 128-bit ones.
+         */
+        private final long[] recent;
+        private int sinceSpill;
         private final TreeMap<Long, Block> pending = new TreeMap<>();
         private final java.util.Set<Block> busy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private final long firstBlock;
@@ -186,6 +197,7 @@ public final class EnsembleRunner {
             squareHi = new long[n];
             squareLo = new long[n];
             batch = new long[EnsembleResult.BATCHES][layout.grid().points() * layout.batchWidth()];
+            recent = new long[2 * n];
             firstBlock = settings.first() / BLOCK;
             next = firstBlock;
         }
@@ -241,15 +253,21 @@ public final class EnsembleRunner {
         }
 
         private void fold(Block c) {
-            long[] s1 = c.sum;
-            long[] s2 = c.squares;
+            double[] s1 = c.sum;
+            double[] s2 = c.squares;
+            long[] r = recent;
             for (int i = 0; i < s1.length; i++) {
-                if (s1[i] != 0) {
-                    Int128.add(sumHi, sumLo, i, s1[i]);
+                if (!(s2[i] <= EXACT)) {
+                    throw new IllegalStateException("a trajectory's value is outside the fixed-point range of its "
+                            + "sums (more than 2^24 quanta of its quantity, or for counts that many jumps in one "
+                            + "output bin)");
                 }
-                if (s2[i] != 0) {
-                    Int128.add(squareHi, squareLo, i, s2[i]);
-                }
+                // Whole numbers of at most 2^53: the conversion is exact.
+                r[2 * i] += (long) s1[i];
+                r[2 * i + 1] += (long) s2[i];
+            }
+            if (++sinceSpill == SPILL) {
+                spill();
             }
             int width = layout.width();
             int bw = layout.batchWidth();
@@ -261,12 +279,22 @@ public final class EnsembleRunner {
                     for (int p = 0; p < width; p++) {
                         if (map[p] >= 0) {
                             int at = k * bw + map[p];
-                            into[at] = Math.addExact(into[at], s1[k * width + p]);
+                            into[at] = Math.addExact(into[at], (long) s1[k * width + p]);
                         }
                     }
                 }
             }
             batchCount[(int) ((c.first / BLOCK) % EnsembleResult.BATCHES)] += c.count;
+        }
+
+        private void spill() {
+            int n = sumHi.length;
+            for (int i = 0; i < n; i++) {
+                Int128.add(sumHi, sumLo, i, recent[2 * i]);
+                Int128.add(squareHi, squareLo, i, recent[2 * i + 1]);
+            }
+            java.util.Arrays.fill(recent, 0);
+            sinceSpill = 0;
         }
 
         private void checkTarget() {
@@ -281,6 +309,7 @@ public final class EnsembleRunner {
         }
 
         private EnsembleResult snapshot(StopReason reason, double seconds) {
+            spill();
             List<long[]> range = List.of(new long[] {settings.first(), Math.max(settings.first(),
                     Math.min(settings.trajectories(), next * BLOCK))});
             return new EnsembleResult(layout, committed, range, sumHi, sumLo, squareHi, squareLo, batch, batchCount,

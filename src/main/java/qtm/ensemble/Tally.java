@@ -14,8 +14,8 @@ import qtm.observe.Recorder;
  * recorder class and the JIT can inline it: a loop over an array of recorders is a megamorphic call per event.
  */
 final class Tally implements TrajectoryObserver {
-    /** Largest |q| of one value: squares stay below 2^56 and a block's sums below 2^61. */
-    static final double LIMIT = 0x1p28;
+    /** (y + 1.5·2^52) − 1.5·2^52 is round-half-even(y) for |y| &lt; 2^51, in two vectorisable additions. */
+    private static final double ROUND = 0x1.8p52;
     private final Recorder r0;
     private final Recorder r1;
     private final Recorder r2;
@@ -124,16 +124,13 @@ final class Tally implements TrajectoryObserver {
 
     /** Rounds n values to their quanta (inverse quanta from {@code q0}) and adds them at {@code base}. */
     private void add(double[] x, int q0, int base, int n) {
-        long[] s1 = block.sum;
-        long[] s2 = block.squares;
+        double[] s1 = block.sum;
+        double[] s2 = block.squares;
         double[] inv = inverse;
+        // No range check here: a branch or a running maximum keeps this loop from being vectorised. The commit
+        // checks that Σq² stayed within 2^53, which is what exactness needs (see Block).
         for (int i = 0; i < n; i++) {
-            double y = x[i] * inv[q0 + i];
-            if (!(Math.abs(y) <= LIMIT)) {
-                throw new IllegalStateException("a trajectory's value " + x[i] + " is outside the fixed-point range "
-                        + "of its sums (at most 2^28 quanta; for counts: jumps in one output bin)");
-            }
-            long q = (long) Math.rint(y);
+            double q = (x[i] * inv[q0 + i] + ROUND) - ROUND;
             s1[base + i] += q;
             s2[base + i] += q * q;
         }

@@ -54,11 +54,12 @@ public interface Quantity {
     Recorder recorder();
 
     /**
-     * The fixed-point unit for numbers bounded by {@code bound} in magnitude: 2^(⌈log2 bound⌉ − 28), so that each
-     * value is kept to 28 bits and the square of a rounded value fits 56 bits.
+     * The fixed-point unit for numbers bounded by {@code bound} in magnitude: 2^(⌈log2 bound⌉ − 24), so that each
+     * value is kept to 24 bits, and the sums of a block of 32 trajectories' values and squares (at most 2^53) are
+     * exact even in double precision.
      *
      * @param bound an upper bound of |value|, ≥ 0
-     * @return the unit (2^-28 for a bound of 0)
+     * @return the unit (2^-24 for a bound of 0)
      */
     static double quantumFor(double bound) {
         int e = bound > 0 ? Math.getExponent(bound) + 1 : 0;
@@ -66,5 +67,5 @@ public interface Quantity {
     }
 
     /** Bits kept of a bounded value. */
-    int BITS = 28;
+    int BITS = 24;
 }

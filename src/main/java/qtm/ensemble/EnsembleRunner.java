@@ -97,7 +97,15 @@ public final class EnsembleRunner {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < settings.threads(); w++) {
-                workers.add(pool.submit(() -> work(engines.get(), layout, settings, stop, committer, nextBlock)));
+                workers.add(pool.submit(() -> {
+                    try {
+                        work(engines.get(), layout, settings, stop, committer, nextBlock);
+                    } catch (RuntimeException | Error e) {
+                        // Wake the other workers, which may wait for this one's block, so that the failure surfaces.
+                        committer.raise(StopReason.INTERRUPTED);
+                        throw e;
+                    }
+                }));
             }
             double budgetNanos = settings.timeBudgetSeconds() * 1e9;
             for (Future<?> f : workers) {

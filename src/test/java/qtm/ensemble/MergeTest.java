@@ -139,4 +139,52 @@ class MergeTest {
         assertEquals(n, stopped.ranges().get(0)[1]);
         assertArrayEquals(bytes(run(EngineKind.TRAJECTORIES, Fixtures.RESET, 0, n, 1), dir), bytes(stopped, dir));
     }
+
+    /** A failure in one worker ends the run with that failure, even while another waits for its block. */
+    @Test
+    void aFailingRecorderEndsTheRunInsteadOfHangingIt() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        qtm.observe.Quantity failing = new qtm.observe.Quantity() {
+            public String name() {
+                return "failing";
+            }
+
+            public List<String> slots() {
+                return List.of("x");
+            }
+
+            public double quantum(int slot) {
+                return 1;
+            }
+
+            public boolean batched() {
+                return false;
+            }
+
+            public List<qtm.observe.Column> columns() {
+                return List.of();
+            }
+
+            public qtm.observe.Recorder recorder() {
+                return new qtm.observe.Recorder() {
+                    public void begin() {
+                    }
+
+                    public void state(int k, double[] re, double[] im, double[] out, int offset) {
+                        if (calls.incrementAndGet() == 5000) {
+                            throw new IllegalStateException("recorder failed");
+                        }
+                    }
+
+                    public void jump(int channel, qtm.model.Side side, double energy, double time) {
+                    }
+                };
+            }
+        };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> assertThrows(IllegalStateException.class,
+                        () -> EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.RESET, RHO0, GRID, 0),
+                                List.of(failing), GRID, EnsembleSettings.count(1_000_000, 1, 2))));
+        assertEquals("recorder failed", e.getMessage());
+    }
 }

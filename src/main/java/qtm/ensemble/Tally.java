@@ -115,11 +115,19 @@ final class Tally implements TrajectoryObserver {
         }
         add(x, 0, k * width, width);
         if (k == last && finals.length > 0) {
-            for (int i = 0; i < finals.length; i++) {
-                finals[i].state(k, re, im, finalRow, finalOffsets[i]);
-            }
-            add(finalRow, width, finalBase, finalRow.length);
+            recordFinal(k, re, im);
         }
+    }
+
+    /**
+     * The final-only quantities, once per trajectory. Kept out of {@link #state} so that its rare, long body (136
+     * products for the covariance) does not weigh on the compiled code of the path taken at every grid point.
+     */
+    private void recordFinal(int k, double[] re, double[] im) {
+        for (int i = 0; i < finals.length; i++) {
+            finals[i].state(k, re, im, finalRow, finalOffsets[i]);
+        }
+        add(finalRow, width, finalBase, finalRow.length);
     }
 
     /** Rounds n values to their quanta (inverse quanta from {@code q0}) and adds them at {@code base}. */

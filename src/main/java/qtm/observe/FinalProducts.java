@@ -2,7 +2,6 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import qtm.model.Side;
 
 /**
  * Products x_i x_j (i ≥ j) of the {@link RhoElements} coordinates at the final time: with the means of those
@@ -64,10 +63,6 @@ public final class FinalProducts implements Quantity {
         double[] x = new double[D];
         return new Recorder() {
             @Override
-            public void begin() {
-            }
-
-            @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
                 rho.state(k, re, im, x, 0);
                 int m = o;
@@ -76,10 +71,6 @@ public final class FinalProducts implements Quantity {
                         out[m++] = x[i] * x[j];
                     }
                 }
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time) {
             }
         };
     }

@@ -2,7 +2,6 @@ package qtm.observe;
 
 import java.util.List;
 import qtm.model.Model;
-import qtm.model.Side;
 
 /**
  * Heat currents by the formula Q_k = Σ_j γ_j ω_j ⟨A_j†A_j⟩ over bath k's channels, evaluated on each trajectory's
@@ -58,10 +57,6 @@ public final class HeatFormula implements Quantity {
         double[] wh = weights[1].clone();
         return new Recorder() {
             @Override
-            public void begin() {
-            }
-
-            @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
                 double qc = 0;
                 double qh = 0;
@@ -72,10 +67,6 @@ public final class HeatFormula implements Quantity {
                 }
                 out[o] = qc;
                 out[o + 1] = qh;
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time) {
             }
         };
     }

@@ -1,7 +1,6 @@
 package qtm.observe;
 
 import java.util.List;
-import qtm.model.Side;
 
 /**
  * The concurrence 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀| of each trajectory's pure state: its mean is a property of the unravelling,
@@ -37,18 +36,10 @@ public final class PureConcurrence implements Quantity {
     public Recorder recorder() {
         return new Recorder() {
             @Override
-            public void begin() {
-            }
-
-            @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
                 double detRe = re[0] * re[3] - im[0] * im[3] - (re[1] * re[2] - im[1] * im[2]);
                 double detIm = re[0] * im[3] + im[0] * re[3] - (re[1] * im[2] + im[1] * re[2]);
                 out[o] = 2 * Math.sqrt(detRe * detRe + detIm * detIm);
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time) {
             }
         };
     }

@@ -7,8 +7,9 @@ import qtm.model.Side;
  * Belongs to one thread.
  */
 public interface Recorder {
-    /** A new trajectory starts. */
-    void begin();
+    /** A new trajectory starts (nothing to reset by default). */
+    default void begin() {
+    }
 
     /**
      * The normalised state at grid point k; write the quantity's numbers for this row. For a
@@ -23,12 +24,14 @@ public interface Recorder {
     void state(int k, double[] re, double[] im, double[] out, int offset);
 
     /**
-     * A jump into (or, with negative energy, out of) a bath, between two grid points.
+     * A jump into (or, with negative energy, out of) a bath, between two grid points (ignored by default: most
+     * quantities read only the states).
      *
      * @param channel index of the channel in the model's jump list
      * @param side the bath
      * @param energy energy moved from the qubits into the bath
      * @param time when
      */
-    void jump(int channel, Side side, double energy, double time);
+    default void jump(int channel, Side side, double energy, double time) {
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.math.HermitianBasis;
-import qtm.model.Side;
 
 /**
  * The 16 {@link HermitianBasis} coordinates of |ψ⟩⟨ψ| on every grid point: their means are ρ̄(t). Its columns are
@@ -81,10 +80,6 @@ public final class RhoElements implements Quantity {
     public Recorder recorder() {
         return new Recorder() {
             @Override
-            public void begin() {
-            }
-
-            @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
                 for (int i = 0; i < 4; i++) {
                     out[o + i] = re[i] * re[i] + im[i] * im[i];
@@ -97,10 +92,6 @@ public final class RhoElements implements Quantity {
                         out[m++] = im[r] * re[c] - re[r] * im[c];
                     }
                 }
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time) {
             }
         };
     }

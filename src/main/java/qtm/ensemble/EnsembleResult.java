@@ -53,14 +53,6 @@ public final class EnsembleResult {
         this.seconds = seconds;
     }
 
-    /** An empty result over no indices. */
-    static EnsembleResult empty(Layout layout, StopReason reason) {
-        int n = layout.size();
-        long[][] b = new long[BATCHES][layout.grid().points() * layout.batchWidth()];
-        return new EnsembleResult(layout, 0, List.of(), new long[n], new long[n], new long[n], new long[n], b,
-                new long[BATCHES], reason, 0);
-    }
-
     private static List<long[]> coalesce(List<long[]> in) {
         List<long[]> sorted = new ArrayList<>();
         for (long[] r : in) {
@@ -394,11 +386,6 @@ public final class EnsembleResult {
     /** @return mean concurrence of the trajectories' pure states */
     public Estimate pureConcurrence(int k) {
         return estimate("pure_concurrence", k).estimate();
-    }
-
-    /** @return whether population i's SE can be trusted at grid point k */
-    public boolean populationReliable(int k, int i) {
-        return estimate("p" + new String[] {"00", "01", "10", "11"}[i], k).reliable();
     }
 
     /** @return mean ρ coordinates at the final time (new array) */

@@ -9,19 +9,17 @@ package qtm.ensemble;
  * Mutable; reused.
  */
 final class Block {
-    final double[] sum;
-    final double[] squares;
+    /** Σq of number i at 2i, Σq² at 2i + 1: one stream of memory per trajectory, not two. */
+    final double[] sums;
     long first;
     int count;
 
     Block(int size) {
-        sum = new double[size];
-        squares = new double[size];
+        sums = new double[2 * size];
     }
 
     void reset(long firstIndex) {
-        java.util.Arrays.fill(sum, 0);
-        java.util.Arrays.fill(squares, 0);
+        java.util.Arrays.fill(sums, 0);
         first = firstIndex;
         count = 0;
     }

@@ -261,18 +261,17 @@ public final class EnsembleRunner {
         }
 
         private void fold(Block c) {
-            double[] s1 = c.sum;
-            double[] s2 = c.squares;
+            double[] s = c.sums;
             long[] r = recent;
-            for (int i = 0; i < s1.length; i++) {
-                if (!(s2[i] <= EXACT)) {
+            for (int i = 0; i < s.length; i += 2) {
+                if (!(s[i + 1] <= EXACT)) {
                     throw new IllegalStateException("a trajectory's value is outside the fixed-point range of its "
                             + "sums (more than 2^24 quanta of its quantity, or for counts that many jumps in one "
                             + "output bin)");
                 }
                 // Whole numbers of at most 2^53: the conversion is exact.
-                r[2 * i] += (long) s1[i];
-                r[2 * i + 1] += (long) s2[i];
+                r[i] += (long) s[i];
+                r[i + 1] += (long) s[i + 1];
             }
             if (++sinceSpill == SPILL) {
                 spill();
@@ -287,7 +286,7 @@ public final class EnsembleRunner {
                     for (int p = 0; p < width; p++) {
                         if (map[p] >= 0) {
                             int at = k * bw + map[p];
-                            into[at] = Math.addExact(into[at], (long) s1[k * width + p]);
+                            into[at] = Math.addExact(into[at], (long) s[2 * (k * width + p)]);
                         }
                     }
                 }

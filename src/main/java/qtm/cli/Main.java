@@ -10,7 +10,8 @@ import qtm.scenario.ScenarioException;
         footer = {"", "Exit status: 0 success, 2 bad input (one line on stderr names the file, key and value), "
                 + "130 a run stopped by Ctrl-C, 143 by SIGTERM (its results so far are written).",
             "Example: qtm run scenarios/reset-paper.yaml   (see README.md)"},
-        subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, BenchCommand.class,
+        subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, MergeCommand.class,
+            SlurmCommand.class, BenchCommand.class,
             ListCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

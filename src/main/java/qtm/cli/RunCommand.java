@@ -18,6 +18,7 @@ import qtm.engine.EngineKind;
 import qtm.verify.ScenarioRun;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
+import qtm.ensemble.Shard;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
@@ -62,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
             + "qtm run of the same scenario and seed) up to the new total --trajectories, and rewrite DIR in place.")
     Path extend;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (I from 0 to N-1, as "
+            + "$SLURM_ARRAY_TASK_ID): that contiguous range of each ensemble's trajectory indices, with the same seed "
+            + "and no stop rule but Ctrl-C/SIGTERM. Writes the saved ensembles, scenario-as-run.json and shard.json "
+            + "(no charts) for qtm merge.")
+    String shard;
+
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal).")
     boolean quiet;
 
@@ -90,9 +97,19 @@ final class RunCommand implements Callable<Integer> {
             throw new ScenarioException("command line", "--out", out.toString(),
                     "--extend rewrites its own directory; give no --out with it");
         }
-        Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
         long runSeed = seed != null ? seed : sim.seed();
         ScenarioRun.Settings base = new ScenarioRun.Settings(runSeed, t, trajectories != null ? trajectories : 0);
+        if (shard != null) {
+            if (extend != null) {
+                throw new ScenarioException("command line", "--shard", shard, "cannot be combined with --extend: "
+                        + "extend the merged result, or run more shards");
+            }
+            Shard which = ShardRun.parse(s, shard, base);
+            Path dir = out != null ? out : Path.of("output", s.name() + "-shards", Integer.toString(which.index()));
+            return ShardRun.run(s, scenario.file, which, base, dir, force, quiet, spec.commandLine().getOut(),
+                    notices);
+        }
+        Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
         java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = extend == null ? label -> null
                 : Extension.load(s, extend, base);
         PrintWriter stdout = spec.commandLine().getOut();

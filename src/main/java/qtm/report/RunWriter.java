@@ -39,6 +39,20 @@ public final class RunWriter {
      * @throws IOException on write failure
      */
     public static void write(ScenarioRun.Outcome o, Path dir) throws IOException {
+        write(o, dir, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #write(ScenarioRun.Outcome, Path)}, for a merge that lacks some trajectories: summary.json then says
+     * {@code "partial": true} and lists the missing index ranges of each ensemble, and so does the report.
+     *
+     * @param o the run's outcome
+     * @param dir the directory to write into
+     * @param missing the missing ranges [from, to) by ensemble label; empty for a complete result
+     * @throws IOException on write failure
+     */
+    public static void write(ScenarioRun.Outcome o, Path dir, java.util.Map<String, List<long[]>> missing)
+            throws IOException {
         Scenario s = o.scenario();
         int last = s.time().points() - 1;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -75,12 +89,27 @@ public final class RunWriter {
         if (o.interrupted()) {
             summary.put("stop_reason", "interrupted");
         }
+        String description = s.description();
+        if (!missing.isEmpty()) {
+            summary.put("partial", true);
+            ObjectNode m = summary.putObject("missing");
+            StringBuilder text = new StringBuilder("Partial result: a merge of shards that lacks trajectories");
+            for (java.util.Map.Entry<String, List<long[]>> e : missing.entrySet()) {
+                com.fasterxml.jackson.databind.node.ArrayNode a = m.putArray(e.getKey());
+                text.append(" · ").append(e.getKey()).append(":");
+                for (long[] r : e.getValue()) {
+                    a.addArray().add(r[0]).add(r[1]);
+                    text.append(" [").append(r[0]).append(", ").append(r[1]).append(")");
+                }
+            }
+            description = text + ". " + description;
+        }
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
         // Scalars are kept as the user wrote them (see ScenarioFile), so quote only where YAML needs it.
         String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
-                s.description(), yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);
+                description, yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);
     }
 
     /** The file name of an ensemble's saved sums. */
@@ -116,11 +145,25 @@ public final class RunWriter {
      */
     public static void writeEnsemble(Path dir, Scenario s, long seed, String label, String engine, EnsembleResult r)
             throws IOException {
-        SavedEnsemble.write(dir.resolve(savedName(label)), identity(s, label, seed), r);
+        writeSaved(dir, s, seed, label, r);
         if (engine != null) {
             csv(dir.resolve("timeseries-" + engine + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
             csv(dir.resolve("rho-" + engine + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
         }
+    }
+
+    /**
+     * Writes one ensemble's saved sums only (a shard writes nothing else of it).
+     *
+     * @param dir the output directory
+     * @param s the scenario
+     * @param seed the run's seed
+     * @param label the ensemble's label
+     * @param r the result
+     * @throws IOException on write failure
+     */
+    public static void writeSaved(Path dir, Scenario s, long seed, String label, EnsembleResult r) throws IOException {
+        SavedEnsemble.write(dir.resolve(savedName(label)), identity(s, label, seed), r);
     }
 
     private static List<double[]> rows(List<Snapshot> snapshots) {

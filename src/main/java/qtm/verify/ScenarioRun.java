@@ -37,9 +37,25 @@ public final class ScenarioRun {
      * @param trajectories trajectories per engine, or 0 for the scenario's own
      * @param prior the saved result to extend, by ensemble label ({@link #label}), read when that ensemble starts
      *     (null: none): it covers [0, N), and the run adds the trajectories N … T − 1 and merges
+     * @param shard run only this shard's index range of each ensemble, with no stop rule but an interruption
+     *     (null: the whole ensemble)
+     * @param merged the prior results are the whole data (a merge of shards): run no trajectory, only report them
      */
     public record Settings(long seed, int threads, long trajectories,
-            java.util.function.Function<String, EnsembleResult> prior) {
+            java.util.function.Function<String, EnsembleResult> prior, qtm.ensemble.Shard shard, boolean merged) {
+
+        /**
+         * A run that may extend saved results.
+         *
+         * @param seed the run's seed
+         * @param threads worker threads
+         * @param trajectories trajectories per engine, or 0 for the scenario's own
+         * @param prior saved results by label
+         */
+        public Settings(long seed, int threads, long trajectories,
+                java.util.function.Function<String, EnsembleResult> prior) {
+            this(seed, threads, trajectories, prior, null, false);
+        }
 
         /**
          * A fresh run.
@@ -60,6 +76,26 @@ public final class ScenarioRun {
      */
     public static String label(String engine, double dt) {
         return Double.isNaN(dt) ? engine : engine + "-dt" + dt;
+    }
+
+    /**
+     * @param s the scenario
+     * @return the label of every ensemble a run of it makes, in run order, with the engine that runs it: each
+     *     engine's main run, then the collision model at each step of a Δt study
+     */
+    public static java.util.LinkedHashMap<String, String> ensembleLabels(Scenario s) {
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+        Simulation sim = s.simulation();
+        for (String engine : sim.engines()) {
+            out.put(label(engine, Double.NaN), engine);
+        }
+        String collision = EngineKind.COLLISION.key();
+        if (sim.engines().contains(collision) && sim.dts().size() > 1) {
+            for (double dt : sim.dts()) {
+                out.put(label(collision, Collision.of(s.model(), s.time(), dt).dt()), collision);
+            }
+        }
+        return out;
     }
 
     /**
@@ -254,9 +290,23 @@ public final class ScenarioRun {
         long first = prior == null ? 0 : prior.trajectories();
         java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.time());
         double left = Math.max(Double.MIN_VALUE, (deadline - System.nanoTime()) * 1e-9);
-        LongConsumer progress = listener.started(label, n);
+        LongConsumer progress = listener.started(label, settings.shard() == null ? n
+                : settings.shard().range(n)[1] - settings.shard().range(n)[0]);
         EnsembleResult r;
-        if (first >= n) {
+        if (settings.merged()) {
+            if (prior == null) {
+                throw new IllegalStateException("no merged result for " + label);
+            }
+            r = prior;
+        } else if (settings.shard() != null) {
+            // Inside a shard only Ctrl-C and SIGTERM stop: a target SE or budget would cut the ensemble at a point
+            // that depends on how it was sharded.
+            long[] range = settings.shard().range(n);
+            EnsembleSettings es = new EnsembleSettings(range[0], range[1], settings.seed(), 0,
+                    Double.POSITIVE_INFINITY, settings.threads());
+            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
+                    done -> progress.accept(done), stopRequested);
+        } else if (first >= n) {
             r = prior;
         } else {
             EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,

@@ -1,0 +1,253 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.Ranges;
+import qtm.ensemble.SavedEnsemble;
+import qtm.observe.Quantities;
+import qtm.observe.Snapshot;
+import qtm.report.OutputDirectory;
+import qtm.report.RunWriter;
+import qtm.report.ShardRecord;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
+import qtm.scenario.ScenarioReader;
+import qtm.verify.ScenarioRun;
+
+/**
+ * {@code qtm merge DIR... --out OUT}: the shards of one ensemble, written by {@code qtm run --shard}, merged exactly
+ * into everything {@code qtm run} writes. Refuses shards of another scenario, seed or qtm version, overlapping
+ * ranges and, without {@code --partial}, missing ones.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge shard directories written by qtm run --shard (in any order) into the outputs of one "
+                + "qtm run: CSV, summary.json, charts, report. The data files equal those of one process with the "
+                + "same seed and total count.")
+final class MergeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Shard directories.")
+    List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--partial", description = "Merge what exists even if trajectory ranges are missing; the "
+            + "result is marked partial in summary.json and the report, with the missing ranges.")
+    boolean partial;
+
+    @Option(names = "--force", description = "Replace an existing output directory written by qtm.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final String WHERE = "command line";
+
+    @Override
+    public Integer call() throws IOException {
+        List<ShardRecord> records = new ArrayList<>();
+        for (Path d : dirs) {
+            records.add(record(d));
+        }
+        Path first = dirs.get(0);
+        ShardRecord r0 = records.get(0);
+        String scenarioText = scenarioText(first);
+        for (int i = 0; i < dirs.size(); i++) {
+            ShardRecord r = records.get(i);
+            String why = null;
+            if (!r.qtmVersion().equals(SavedEnsemble.QTM_VERSION)) {
+                why = "it was written by qtm " + r.qtmVersion() + ", this is qtm " + SavedEnsemble.QTM_VERSION;
+            } else if (r.seed() != r0.seed()) {
+                why = "it was run with seed " + r.seed() + ", " + first + " with seed " + r0.seed();
+            } else if (!scenarioText(dirs.get(i)).equals(scenarioText)) {
+                why = "it was run from another scenario than " + first;
+            } else if (!r.ensembles().keySet().equals(r0.ensembles().keySet())) {
+                why = "it holds the ensembles " + r.ensembles().keySet() + ", " + first + " holds "
+                        + r0.ensembles().keySet();
+            } else {
+                for (Map.Entry<String, ShardRecord.Planned> e : r.ensembles().entrySet()) {
+                    long total = r0.ensembles().get(e.getKey()).total();
+                    if (e.getValue().total() != total) {
+                        why = "its " + e.getKey() + " ensemble has " + e.getValue().total() + " trajectories in all, "
+                                + first + "'s has " + total;
+                    }
+                }
+            }
+            if (why != null) {
+                throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: " + why);
+            }
+        }
+        Scenario read = ScenarioReader.read(first.resolve(ShardRecord.SCENARIO), List.of());
+        // Name and file as the shards were run, so that the outputs say what a single run would.
+        Scenario s = new Scenario(r0.name(), read.description(), r0.file(), read.model(), read.initial(), read.time(),
+                read.source(), read.simulation());
+        Map<String, EnsembleResult> merged = new LinkedHashMap<>();
+        Map<String, List<long[]>> missing = new LinkedHashMap<>();
+        for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
+            String label = e.getKey();
+            List<long[]> ranges = new ArrayList<>();
+            List<Path> owners = new ArrayList<>();
+            EnsembleResult sum = null;
+            for (Path d : dirs) {
+                EnsembleResult part = saved(s, d, label, r0.seed());
+                if (part == null) {
+                    continue;
+                }
+                for (long[] x : part.ranges()) {
+                    ranges.add(x);
+                    owners.add(d);
+                }
+                long[][] clash = Ranges.overlap(ranges);
+                if (clash != null) {
+                    throw new ScenarioException(WHERE, "DIR", d.toString(), "cannot be merged: its " + label
+                            + " trajectories " + Ranges.show(clash[1]) + " overlap " + Ranges.show(clash[0])
+                            + " of another shard (" + owner(ranges, owners, clash[0], clash[1], d) + ")");
+                }
+                sum = sum == null ? part : sum.merge(part);
+            }
+            List<long[]> gaps = Ranges.missing(ranges, e.getValue().total());
+            if (!gaps.isEmpty()) {
+                if (!partial) {
+                    StringBuilder b = new StringBuilder();
+                    for (long[] g : gaps) {
+                        b.append(b.length() == 0 ? "" : ", ").append(Ranges.show(g));
+                    }
+                    throw new ScenarioException(WHERE, "DIR", String.join(" ", dirs.stream().map(Path::toString)
+                            .toList()), "cannot be merged: the " + label + " trajectories " + b + " of [0, "
+                            + e.getValue().total() + ") are in no complete shard; run those shards (qtm slurm "
+                            + "--resume), or merge with --partial");
+                }
+                missing.put(label, gaps);
+            }
+            if (sum == null) {
+                throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
+                        + label + " trajectory");
+            }
+            merged.put(label, sum);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (OutputDirectory output = OutputDirectory.open(out, force)) {
+            ScenarioRun.Settings settings = new ScenarioRun.Settings(r0.seed(), 1, 0, merged::get, null, true);
+            try {
+                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
+                        stdout), () -> false);
+                RunWriter.write(o, output.staging(), missing);
+                output.commit();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new ScenarioException(WHERE, "--out", out.toString(),
+                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+            }
+        }
+        stdout.println((missing.isEmpty() ? "merged " : "merged (partial) ") + dirs.size() + " shard"
+                + (dirs.size() == 1 ? "" : "s") + " into " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    private static String owner(List<long[]> ranges, List<Path> owners, long[] a, long[] b, Path d) {
+        for (int i = 0; i < ranges.size(); i++) {
+            long[] x = ranges.get(i);
+            if ((x[0] == a[0] && x[1] == a[1] || x[0] == b[0] && x[1] == b[1]) && !owners.get(i).equals(d)) {
+                return owners.get(i).toString();
+            }
+        }
+        return d.toString();
+    }
+
+    private static ShardRecord record(Path d) {
+        if (!Files.isRegularFile(d.resolve(ShardRecord.FILE))) {
+            throw new ScenarioException(WHERE, "DIR", d.toString(), "holds no " + ShardRecord.FILE
+                    + ": expected a directory written by qtm run --shard");
+        }
+        try {
+            return ShardRecord.read(d);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ScenarioException(WHERE, "DIR", d.resolve(ShardRecord.FILE).toString(),
+                    "cannot be read as a shard record (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String scenarioText(Path d) {
+        try {
+            return Files.readString(d.resolve(ShardRecord.SCENARIO));
+        } catch (IOException e) {
+            throw new ScenarioException(WHERE, "DIR", d.toString(), "holds no readable " + ShardRecord.SCENARIO
+                    + ": expected a directory written by qtm run --shard");
+        }
+    }
+
+    /** A shard's saved ensemble, checked against the merge's identity; null if the shard never started it. */
+    private static EnsembleResult saved(Scenario s, Path d, String label, long seed) {
+        Path file = d.resolve(RunWriter.savedName(label));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        SavedEnsemble.Loaded loaded;
+        try {
+            loaded = SavedEnsemble.read(file, Quantities.standard(s.model(), s.time()), s.time());
+        } catch (IOException e) {
+            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be read (" + e.getMessage() + ")");
+        } catch (SavedEnsemble.Mismatch e) {
+            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be merged: " + e.getMessage());
+        }
+        String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
+        if (why != null) {
+            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be merged: " + why);
+        }
+        return loaded.result();
+    }
+
+    /** Writes each merged ensemble as a run would; one line per engine. */
+    private static final class Writer implements ScenarioRun.Listener {
+        private final Scenario scenario;
+        private final Path staging;
+        private final long seed;
+        private final PrintWriter stdout;
+
+        Writer(Scenario scenario, Path staging, long seed, PrintWriter stdout) {
+            this.scenario = scenario;
+            this.staging = staging;
+            this.seed = seed;
+            this.stdout = stdout;
+        }
+
+        @Override
+        public void ensemble(String label, String engine, EnsembleResult result) {
+            try {
+                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void steady(Snapshot steady) {
+        }
+
+        @Override
+        public LongConsumer started(String label, long n) {
+            return done -> { };
+        }
+
+        @Override
+        public void finished(ScenarioRun.EngineOutcome e) {
+            stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
+                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdict().converged());
+            stdout.flush();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.Ranges;
+import qtm.ensemble.SavedEnsemble;
+import qtm.ensemble.Shard;
+import qtm.observe.Snapshot;
+import qtm.report.OutputDirectory;
+import qtm.report.RunWriter;
+import qtm.report.ShardRecord;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
+import qtm.verify.ScenarioRun;
+
+/** {@code qtm run --shard I/N}: one shard's saved ensembles and records, for {@code qtm merge}. */
+final class ShardRun {
+    private ShardRun() {
+    }
+
+    /**
+     * @param s the scenario
+     * @param text "I/N" as given
+     * @param base the run's seed and trajectories
+     * @return the shard
+     * @throws ScenarioException (exit 2) if malformed, I ≥ N, or N exceeds an ensemble's trajectories
+     */
+    static Shard parse(Scenario s, String text, ScenarioRun.Settings base) {
+        Shard shard;
+        try {
+            shard = Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("command line", "--shard", text, e.getMessage());
+        }
+        for (String engine : s.simulation().engines()) {
+            long total = ScenarioRun.trajectoriesFor(s, engine, base);
+            if (total < shard.count()) {
+                throw new ScenarioException("command line", "--shard", text, "expected at most as many shards as "
+                        + "trajectories: engine " + engine + " runs " + total);
+            }
+        }
+        return shard;
+    }
+
+    static int run(Scenario s, Path scenarioFile, Shard shard, ScenarioRun.Settings base, Path dir, boolean force,
+            boolean quiet, PrintWriter stdout, List<String> notices) throws IOException {
+        Map<String, ShardRecord.Planned> planned = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
+            long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
+            long[] r = shard.range(total);
+            planned.put(e.getKey(), new ShardRecord.Planned(r[0], r[1], total));
+        }
+        long started = System.nanoTime();
+        try (OutputDirectory output = OutputDirectory.open(dir, force, scenarioFile);
+                Interrupt interrupt = Interrupt.install()) {
+            PrintWriter stderr = new PrintWriter(System.err, true);
+            notices.forEach(stderr::println);
+            ScenarioRun.Settings settings = new ScenarioRun.Settings(base.seed(), base.threads(), base.trajectories(),
+                    label -> null, shard, false);
+            try {
+                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
+                        stdout, quiet, shard), interrupt::requested);
+                double seconds = (System.nanoTime() - started) * 1e-9;
+                new ShardRecord(shard.index(), shard.count(), s.name(), s.file(), base.seed(), planned,
+                        !o.interrupted(), seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s);
+                output.commit();
+                stdout.println("wrote " + dir);
+                stdout.flush();
+                return o.interrupted() ? interrupt.exitStatus() : 0;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new ScenarioException(OutputDirectory.source(scenarioFile), "--out", dir.toString(),
+                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+            }
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Writes each ensemble's saved sums as it ends; one line per ensemble on stdout. */
+    private static final class Listener implements ScenarioRun.Listener {
+        private final Scenario scenario;
+        private final Path staging;
+        private final long seed;
+        private final PrintWriter stdout;
+        private final boolean quiet;
+        private final Shard shard;
+        private ProgressBar bar;
+
+        Listener(Scenario scenario, Path staging, long seed, PrintWriter stdout, boolean quiet, Shard shard) {
+            this.scenario = scenario;
+            this.staging = staging;
+            this.seed = seed;
+            this.stdout = stdout;
+            this.quiet = quiet;
+            this.shard = shard;
+        }
+
+        @Override
+        public void ensemble(String label, String engine, EnsembleResult result) {
+            if (bar != null) {
+                bar.finish();
+                bar = null;
+            }
+            try {
+                RunWriter.writeSaved(staging, scenario, seed, label, result);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            StringBuilder ranges = new StringBuilder();
+            for (long[] r : result.ranges()) {
+                ranges.append(ranges.length() == 0 ? "" : " ").append(Ranges.show(r));
+            }
+            stdout.printf(Locale.ROOT, "%-12s shard %s: trajectories %s (%d, %s, %.1fs)%n", label, shard,
+                    ranges.length() == 0 ? "none" : ranges, result.trajectories(), result.stopReason().key(),
+                    result.seconds());
+            stdout.flush();
+        }
+
+        @Override
+        public void steady(Snapshot steady) {
+        }
+
+        @Override
+        public LongConsumer started(String label, long n) {
+            bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
+            ProgressBar current = bar;
+            return done -> current.update(done, n);
+        }
+
+        @Override
+        public void finished(ScenarioRun.EngineOutcome outcome) {
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import qtm.ensemble.Shard;
+import qtm.report.ShardRecord;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
+import qtm.verify.ScenarioRun;
+
+/**
+ * {@code qtm slurm FILE --shards N --out OUT}: writes an sbatch job-array script (one task per shard) and a merge
+ * script next to OUT, and with {@code --submit} submits both, the merge depending on the whole array.
+ *
+ * <p>Files, for OUT = {@code path/NAME}: {@code path/NAME.array.sbatch}, {@code path/NAME.merge.sbatch}, the shard
+ * directories {@code path/NAME.shards/I} and Slurm's logs in {@code path/NAME.logs}. Each script ends with a line
+ * holding the SHA-256 of what qtm wrote above it, so that a hand-edited script is recognised and kept.
+ */
+@Command(name = "slurm", mixinStandardHelpOptions = true,
+        description = "Write (and with --submit, submit) a Slurm job array that runs the scenario as N shards "
+                + "(qtm run --shard) and a merge job (qtm merge) that depends on it.")
+final class SlurmCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--shards", paramLabel = "N", required = true, description = "Number of shards (array tasks).")
+    int shards;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "The merged output directory.")
+    Path out;
+
+    @Option(names = "--trajectories", paramLabel = "N", description = "Total trajectories per engine (as for run).")
+    Long trajectories;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (overrides ensemble.seed).")
+    Long seed;
+
+    @Option(names = "--partition", paramLabel = "P", description = "sbatch --partition.")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "HH:MM:SS", description = "sbatch --time of each shard and of the merge.")
+    String time;
+
+    @Option(names = "--cpus-per-task", paramLabel = "C", description = "CPUs (and qtm threads) per shard "
+            + "(default ${DEFAULT-VALUE}).")
+    int cpus = 1;
+
+    @Option(names = "--mem", paramLabel = "M", description = "sbatch --mem, e.g. 2G.")
+    String mem;
+
+    @Option(names = "--account", paramLabel = "A", description = "sbatch --account.")
+    String account;
+
+    @Option(names = "--submit", description = "Submit the array and the merge job (afterok dependency).")
+    boolean submit;
+
+    @Option(names = "--wait", description = "With --submit: wait for the merge job and exit 0 only if it completed.")
+    boolean await;
+
+    @Option(names = "--resume", description = "With --submit: submit only the shards that have no complete result.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Overwrite scripts that were edited by hand.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final String WHERE = "command line";
+    private static final String SEAL = "# qtm-sha256: ";
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Scenario s = scenario.read();
+        if (shards < 1 || shards > Shard.MAX) {
+            throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + Shard.MAX);
+        }
+        if (cpus < 1 || cpus > 1024) {
+            throw new ScenarioException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
+        }
+        check("--time", time, "([0-9]+-)?[0-9]{1,3}(:[0-9]{2}){0,2}", "HH:MM:SS, D-HH:MM:SS or minutes");
+        check("--mem", mem, "[0-9]+[KMGT]?", "a size such as 4000, 2G or 500M");
+        check("--partition", partition, "[A-Za-z0-9_.,-]+", "a partition name (letters, digits, . _ , -)");
+        check("--account", account, "[A-Za-z0-9_.-]+", "an account name (letters, digits, . _ -)");
+        if ((await || resume) && !submit) {
+            throw new ScenarioException(WHERE, await ? "--wait" : "--resume", "true", "needs --submit");
+        }
+        if (trajectories != null && (trajectories < 1 || trajectories > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES)) {
+            throw new ScenarioException(WHERE, "--trajectories", Long.toString(trajectories),
+                    "expected a whole number in [1, " + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + "]");
+        }
+        ScenarioRun.Settings base = new ScenarioRun.Settings(seed != null ? seed : s.simulation().seed(), 1,
+                trajectories != null ? trajectories : 0);
+        // The same check as each shard's, now rather than in N failed jobs.
+        ShardRun.parse(s, "0/" + shards, base);
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        Path shardDir = parent.resolve(name + ".shards");
+        Path logs = parent.resolve(name + ".logs");
+        Path arrayScript = parent.resolve(name + ".array.sbatch");
+        Path mergeScript = parent.resolve(name + ".merge.sbatch");
+        String launcher = launcher();
+        String file = quote(scenario.file.toAbsolutePath().normalize().toString());
+        StringBuilder options = new StringBuilder();
+        for (String set : scenario.sets) {
+            options.append(" --set ").append(quote(set));
+        }
+        options.append(" --seed ").append(base.seed());
+        if (trajectories != null) {
+            options.append(" --trajectories ").append(trajectories);
+        }
+        String array = header(s, "qtm-" + s.name(), logs.resolve("shard-%a.out"))
+                + "#SBATCH --array=0-" + (shards - 1) + "\n"
+                + "\n# Shard $SLURM_ARRAY_TASK_ID of " + shards + ": its contiguous range of every ensemble's "
+                + "trajectory indices.\nset -euo pipefail\n"
+                + "exec " + launcher + " run " + file + options + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""
+                + " --threads \"${SLURM_CPUS_PER_TASK:-" + cpus + "}\" --quiet --force"
+                + " --out " + quote(shardDir.toString()) + "/\"$SLURM_ARRAY_TASK_ID\"\n";
+        StringBuilder dirs = new StringBuilder();
+        for (int i = 0; i < shards; i++) {
+            dirs.append(" \\\n    ").append(quote(shardDir.resolve(Integer.toString(i)).toString()));
+        }
+        String merge = header(s, "qtm-" + s.name() + "-merge", logs.resolve("merge.out"))
+                + "\n# Runs after every shard succeeded (afterok). After a failed shard: qtm slurm ... --submit "
+                + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n"
+                + "exec " + launcher + " merge" + dirs + " \\\n    --out " + quote(target.toString()) + " --force\n";
+        Files.createDirectories(logs);
+        writeScript(arrayScript, array);
+        writeScript(mergeScript, merge);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("wrote " + arrayScript);
+        stdout.println("wrote " + mergeScript);
+        stdout.flush();
+        if (!submit) {
+            return 0;
+        }
+        if (!onPath("sbatch")) {
+            throw new ScenarioException(WHERE, "--submit", "sbatch", "not found on the PATH: submit the scripts on a "
+                    + "Slurm login node (they are written: " + arrayScript + ", " + mergeScript + ")");
+        }
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            if (!resume || !complete(shardDir.resolve(Integer.toString(i)), i, shards)) {
+                todo.add(i);
+            }
+        }
+        String arrayId = null;
+        if (!todo.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable"));
+            if (resume) {
+                cmd.add("--array=" + ranges(todo));
+            }
+            cmd.add(arrayScript.toString());
+            arrayId = jobId(Slurm.run(cmd));
+            stdout.println("submitted shards " + ranges(todo) + " of " + shards + " as job " + arrayId);
+        } else {
+            stdout.println("every shard has a complete result; submitting only the merge");
+        }
+        List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable"));
+        if (arrayId != null) {
+            // Without kill-on-invalid-dep a failed shard would leave the merge pending forever.
+            cmd.add("--dependency=afterok:" + arrayId);
+            cmd.add("--kill-on-invalid-dep=yes");
+        }
+        cmd.add(mergeScript.toString());
+        String mergeId = jobId(Slurm.run(cmd));
+        stdout.println("submitted merge as job " + mergeId);
+        stdout.flush();
+        if (!await) {
+            return 0;
+        }
+        String state = Slurm.waitFor(mergeId);
+        stdout.println("merge job " + mergeId + " ended " + state);
+        stdout.flush();
+        return state.equals("COMPLETED") ? 0 : 1;
+    }
+
+    private String header(Scenario s, String job, Path log) {
+        StringBuilder h = new StringBuilder("#!/bin/bash\n");
+        h.append("# Written by qtm slurm for scenario ").append(s.name()).append(" (").append(scenario.file)
+                .append("). Edit freely: qtm slurm keeps an edited\n# script unless given --force.\n");
+        h.append("#SBATCH --job-name=").append(job).append('\n');
+        h.append("#SBATCH --cpus-per-task=").append(cpus).append('\n');
+        h.append("#SBATCH --output=").append(log).append('\n');
+        if (time != null) {
+            h.append("#SBATCH --time=").append(time).append('\n');
+        }
+        if (mem != null) {
+            h.append("#SBATCH --mem=").append(mem).append('\n');
+        }
+        if (partition != null) {
+            h.append("#SBATCH --partition=").append(partition).append('\n');
+        }
+        if (account != null) {
+            h.append("#SBATCH --account=").append(account).append('\n');
+        }
+        return h.toString();
+    }
+
+    private static void check(String option, String value, String pattern, String allowed) {
+        if (value != null && !value.matches(pattern)) {
+            throw new ScenarioException(WHERE, option, value, "expected " + allowed);
+        }
+    }
+
+    /** Writes a script sealed with its hash; refuses to overwrite one whose body no longer matches its seal. */
+    private void writeScript(Path file, String body) throws IOException {
+        if (Files.exists(file) && !force) {
+            String old = Files.readString(file, StandardCharsets.UTF_8);
+            int at = old.lastIndexOf(SEAL);
+            boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
+            if (!ours) {
+                throw new ScenarioException(WHERE, "--out", out.toString(), file + " was edited by hand (or not "
+                        + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
+            }
+        }
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, body + SEAL + sha256(body) + "\n", StandardCharsets.UTF_8);
+        tmp.toFile().setExecutable(true);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A shard directory whose record says it ran its whole range. */
+    private static boolean complete(Path dir, int index, int count) {
+        try {
+            ShardRecord r = ShardRecord.read(dir);
+            return r.complete() && r.shard() == index && r.shards() == count;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** "0-3,5,7-8" for sorted indices. */
+    static String ranges(List<Integer> xs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < xs.size(); ) {
+            int j = i;
+            while (j + 1 < xs.size() && xs.get(j + 1) == xs.get(j) + 1) {
+                j++;
+            }
+            b.append(b.length() == 0 ? "" : ",").append(xs.get(i));
+            if (j > i) {
+                b.append('-').append(xs.get(j));
+            }
+            i = j + 1;
+        }
+        return b.toString();
+    }
+
+    private static String jobId(String parsable) {
+        String id = parsable.trim();
+        int semi = id.indexOf(';');
+        id = semi >= 0 ? id.substring(0, semi) : id;
+        if (!id.matches("[0-9]+")) {
+            throw new IllegalStateException("sbatch printed no job id: " + parsable);
+        }
+        return id;
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The command that runs this qtm: its java and its jar by absolute path ({@code java -jar qtm.jar}), or for a
+     * development build, its class path.
+     */
+    private static String launcher() {
+        String javaCmd = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            Path code = Path.of(SlurmCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+                return quote(javaCmd) + " -jar " + quote(code.toAbsolutePath().normalize().toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to the class path
+        }
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator)
+                        .append(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return quote(javaCmd) + " -Djava.awt.headless=true -cp " + quote(cp.toString()) + " qtm.cli.Main";
+    }
+
+    /** Single-quoted for bash. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,110 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import qtm.scenario.Scenario;
+
+/**
+ * What a shard directory says of itself besides its saved ensembles: {@code shard.json} (which shard of how many,
+ * each ensemble's planned index range and total, whether it completed, run time and host) and
+ * {@code scenario-as-run.json} (the scenario with every --set applied, as the saved ensembles' identity has it;
+ * JSON is YAML, so the scenario reader reads it back to the same tree).
+ *
+ * @param shard I
+ * @param shards N
+ * @param name the scenario's name
+ * @param file the scenario file the shard was run from (as given)
+ * @param seed the seed
+ * @param ensembles each ensemble's label → its planned range and total
+ * @param complete true if the shard ran its whole range of every ensemble (not interrupted)
+ * @param seconds wall time
+ * @param host where it ran
+ * @param qtmVersion which qtm ran it
+ */
+public record ShardRecord(int shard, int shards, String name, String file, long seed, Map<String, Planned> ensembles,
+        boolean complete, double seconds, String host, String qtmVersion) {
+    /** The shard's small JSON. */
+    public static final String FILE = "shard.json";
+    /** The scenario as run. */
+    public static final String SCENARIO = "scenario-as-run.json";
+
+    /**
+     * @param from first index of the shard's range
+     * @param to one past its last
+     * @param total the ensemble's trajectories over all shards
+     */
+    public record Planned(long from, long to, long total) {
+    }
+
+    /**
+     * Writes both files into {@code dir}.
+     *
+     * @param dir a shard's (staging) directory
+     * @param s the scenario as run
+     * @throws IOException on write failure
+     */
+    public void write(Path dir, Scenario s) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("shard", shard);
+        o.put("shards", shards);
+        o.put("scenario", name);
+        o.put("file", file);
+        o.put("seed", seed);
+        ObjectNode e = o.putObject("ensembles");
+        for (Map.Entry<String, Planned> x : ensembles.entrySet()) {
+            ObjectNode p = e.putObject(x.getKey());
+            ArrayNode range = p.putArray("range");
+            range.add(x.getValue().from());
+            range.add(x.getValue().to());
+            p.put("total", x.getValue().total());
+        }
+        o.put("complete", complete);
+        o.put("seconds", seconds);
+        o.put("host", host);
+        o.put("qtm_version", qtmVersion);
+        Files.writeString(dir.resolve(FILE), Json.write(o) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(SCENARIO), Json.write(s.source().json()) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param dir a shard directory
+     * @return its record
+     * @throws IOException if it cannot be read
+     * @throws IllegalArgumentException if it is not a shard record
+     */
+    public static ShardRecord read(Path dir) throws IOException {
+        JsonNode o = new ObjectMapper().readTree(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
+        if (o == null || !o.isObject() || !o.path("shards").canConvertToInt() || !o.path("ensembles").isObject()) {
+            throw new IllegalArgumentException("not a qtm shard record");
+        }
+        Map<String, Planned> ensembles = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> x : iterable(o.get("ensembles"))) {
+            JsonNode p = x.getValue();
+            JsonNode r = p.path("range");
+            if (!r.isArray() || r.size() != 2 || !r.get(0).canConvertToLong() || !r.get(1).canConvertToLong()
+                    || !p.path("total").canConvertToLong()) {
+                throw new IllegalArgumentException("not a qtm shard record (ensemble " + x.getKey() + ")");
+            }
+            ensembles.put(x.getKey(), new Planned(r.get(0).asLong(), r.get(1).asLong(), p.get("total").asLong()));
+        }
+        return new ShardRecord(o.path("shard").asInt(), o.path("shards").asInt(), o.path("scenario").asText(),
+                o.path("file").asText(), o.path("seed").asLong(), ensembles, o.path("complete").asBoolean(),
+                o.path("seconds").asDouble(), o.path("host").asText(), o.path("qtm_version").asText());
+    }
+
+    private static List<Map.Entry<String, JsonNode>> iterable(JsonNode o) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        o.fields().forEachRemaining(out::add);
+        return out;
+    }
+}

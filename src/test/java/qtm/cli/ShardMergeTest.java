@@ -1,0 +1,163 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 10: {@code qtm run --shard I/N} then {@code qtm merge} in any order gives the data files of one
+ * {@code qtm run}, byte for byte; what is not one ensemble is refused with exit 2, and {@code --partial} marks what
+ * it merges.
+ */
+class ShardMergeTest {
+    /** The data files the issue names, and the report and charts, which come out the same too. */
+    static void assertSameOutputs(Path single, Path merged) throws Exception {
+        Map<String, byte[]> x = ExtendTest.files(single);
+        Map<String, byte[]> y = ExtendTest.files(merged);
+        x.remove(".qtm-output");
+        y.remove(".qtm-output");
+        assertEquals(x.keySet(), y.keySet());
+        assertTrue(x.keySet().stream().anyMatch(f -> f.endsWith(".qtme")), x.keySet().toString());
+        for (String f : x.keySet()) {
+            assertArrayEquals(x.get(f), y.get(f), f);
+        }
+    }
+
+    static List<String> shardDirs(Path root, int n) {
+        List<String> dirs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            dirs.add(root.resolve(Integer.toString(i)).toString());
+        }
+        return dirs;
+    }
+
+    @ParameterizedTest(name = "{0} in {1} shards")
+    @CsvSource({"reset-paper, 8, 1600", "dqd-U20, 3, 1000", "reset-paper, 1, 300"})
+    void mergedShardsAreOneRun(String name, int n, int trajectories, @TempDir Path dir) throws Exception {
+        String file = "scenarios/" + name + ".yaml";
+        Path single = dir.resolve("single");
+        CliTest.Run a = CliTest.run("run", file, "--trajectories", Integer.toString(trajectories), "--out",
+                single.toString(), "--quiet");
+        assertEquals(0, a.status(), a.err());
+        for (int i = 0; i < n; i++) {
+            CliTest.Run s = CliTest.run("run", file, "--trajectories", Integer.toString(trajectories), "--shard",
+                    i + "/" + n, "--out", dir.resolve("shards").resolve(Integer.toString(i)).toString(), "--quiet",
+                    "--threads", Integer.toString(1 + i % 2));
+            assertEquals(0, s.status(), s.err());
+        }
+        Path shard0 = dir.resolve("shards").resolve("0");
+        assertTrue(Files.isRegularFile(shard0.resolve("shard.json")));
+        assertFalse(Files.exists(shard0.resolve("concurrence.png")), "a shard draws no charts");
+        List<String> dirs = shardDirs(dir.resolve("shards"), n);
+        Collections.shuffle(dirs, new Random(n));
+        List<String> args = new ArrayList<>(List.of("merge"));
+        args.addAll(dirs);
+        args.addAll(List.of("--out", dir.resolve("merged").toString()));
+        CliTest.Run m = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, m.status(), m.err());
+        assertSameOutputs(single, dir.resolve("merged"));
+    }
+
+    @Test
+    void whatIsNotOneEnsembleIsRefused(@TempDir Path dir) throws Exception {
+        String file = "scenarios/reset-paper.yaml";
+        Path shards = dir.resolve("shards");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, CliTest.run("run", file, "--trajectories", "90", "--shard", i + "/3", "--out",
+                    shards.resolve(Integer.toString(i)).toString(), "--quiet").status());
+        }
+        assertEquals(0, CliTest.run("run", file, "--trajectories", "90", "--shard", "1/2", "--out",
+                shards.resolve("half").toString(), "--quiet").status());
+        assertEquals(0, CliTest.run("run", file, "--trajectories", "90", "--seed", "7", "--shard", "2/3", "--out",
+                shards.resolve("seed7").toString(), "--quiet").status());
+        assertEquals(0, CliTest.run("run", file, "--trajectories", "90", "--set", "model.g=2e-3", "--shard", "2/3",
+                "--out", shards.resolve("other").toString(), "--quiet").status());
+        String s0 = shards.resolve("0").toString();
+        String s1 = shards.resolve("1").toString();
+        String s2 = shards.resolve("2").toString();
+        Object[][] cases = {
+            {new String[] {s0, s1}, "[60, 90)"},
+            {new String[] {s0, s1, s2, shards.resolve("half").toString()}, "overlap"},
+            {new String[] {s0, s1, shards.resolve("seed7").toString()}, "seed 7"},
+            {new String[] {s0, s1, shards.resolve("other").toString()}, "another scenario"},
+            {new String[] {s0, dir.toString()}, "shard.json"},
+        };
+        for (Object[] c : cases) {
+            Path out = dir.resolve("out");
+            List<String> args = new ArrayList<>(List.of("merge"));
+            args.addAll(List.of((String[]) c[0]));
+            args.addAll(List.of("--out", out.toString()));
+            CliTest.Run r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertTrue(r.err().contains((String) c[1]), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
+        }
+        Path partial = dir.resolve("partial");
+        CliTest.Run p = CliTest.run("merge", s2, s0, "--partial", "--out", partial.toString());
+        assertEquals(0, p.status(), p.err());
+        JsonNode summary = new ObjectMapper().readTree(partial.resolve("summary.json").toFile());
+        assertTrue(summary.get("partial").asBoolean());
+        assertEquals("[[30,60]]", summary.get("missing").get("trajectories").toString());
+        assertEquals(60, summary.get("engines").get("trajectories").get("trajectories").asLong());
+        assertTrue(Files.readString(partial.resolve("report.html")).contains("Partial result"));
+    }
+
+    @Test
+    void badShardsAreRefused(@TempDir Path dir) throws Exception {
+        String file = "scenarios/reset-paper.yaml";
+        Path run = dir.resolve("run");
+        assertEquals(0, CliTest.run("run", file, "--trajectories", "40", "--out", run.toString(), "--quiet")
+                .status());
+        String[][] cases = {
+            {"--shard", "3/3"}, {"--shard", "-1/3"}, {"--shard", "1/0"}, {"--shard", "a/b"}, {"--shard", "1"},
+            {"--shard", "0/41"}, {"--shard", "0/2", "--extend", run.toString()},
+        };
+        for (String[] c : cases) {
+            Path out = dir.resolve("out");
+            List<String> args = new ArrayList<>(List.of("run", file, "--trajectories", "40", "--quiet"));
+            args.addAll(List.of(c));
+            if (!List.of(c).contains("--extend")) {
+                args.addAll(List.of("--out", out.toString()));
+            }
+            CliTest.Run r = CliTest.run(args.toArray(new String[0]));
+            assertEquals(2, r.status(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains("--shard"), r.err());
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
+    void shardRangesPartitionTheIndices() {
+        for (long total : new long[] {1, 7, 1000, 999_999_999_999L}) {
+            for (int n : new int[] {1, 2, 3, 8, 1000}) {
+                if (n > total) {
+                    continue;
+                }
+                long at = 0;
+                for (int i = 0; i < n; i++) {
+                    long[] r = new qtm.ensemble.Shard(i, n).range(total);
+                    assertEquals(at, r[0]);
+                    assertTrue(r[1] > r[0] && r[1] - r[0] <= total / n + 1, total + " " + n);
+                    at = r[1];
+                }
+                assertEquals(total, at);
+            }
+        }
+    }
+}

@@ -115,7 +115,10 @@ final class SlurmCommand implements Callable<Integer> {
         Path arrayScript = parent.resolve(name + ".array.sbatch");
         Path mergeScript = parent.resolve(name + ".merge.sbatch");
         String launcher = launcher();
-        String file = quote(scenario.file.toAbsolutePath().normalize().toString());
+        // The scenario path as the user gave it, from the directory it was given in: the outputs then name the file
+        // as a run in that directory would.
+        String file = quote(scenario.file.toString());
+        String cd = "cd " + quote(Path.of("").toAbsolutePath().toString()) + "\n";
         StringBuilder options = new StringBuilder();
         for (String set : scenario.sets) {
             options.append(" --set ").append(quote(set));
@@ -127,7 +130,7 @@ final class SlurmCommand implements Callable<Integer> {
         String array = header(s, "qtm-" + s.name(), logs.resolve("shard-%a.out"))
                 + "#SBATCH --array=0-" + (shards - 1) + "\n"
                 + "\n# Shard $SLURM_ARRAY_TASK_ID of " + shards + ": its contiguous range of every ensemble's "
-                + "trajectory indices.\nset -euo pipefail\n"
+                + "trajectory indices.\nset -euo pipefail\n" + cd
                 + "exec " + launcher + " run " + file + options + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""
                 + " --threads \"${SLURM_CPUS_PER_TASK:-" + cpus + "}\" --quiet --force"
                 + " --out " + quote(shardDir.toString()) + "/\"$SLURM_ARRAY_TASK_ID\"\n";
@@ -137,7 +140,7 @@ final class SlurmCommand implements Callable<Integer> {
         }
         String merge = header(s, "qtm-" + s.name() + "-merge", logs.resolve("merge.out"))
                 + "\n# Runs after every shard succeeded (afterok). After a failed shard: qtm slurm ... --submit "
-                + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n"
+                + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n" + cd
                 + "exec " + launcher + " merge" + dirs + " \\\n    --out " + quote(target.toString()) + " --force\n";
         Files.createDirectories(logs);
         writeScript(arrayScript, array);

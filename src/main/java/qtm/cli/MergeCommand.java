@@ -97,28 +97,22 @@ final class MergeCommand implements Callable<Integer> {
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
+        List<qtm.observe.Quantity> quantities = Quantities.standard(s.model(), s.time());
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
-            List<long[]> ranges = new ArrayList<>();
-            List<Path> owners = new ArrayList<>();
-            EnsembleResult sum = null;
-            for (Path d : dirs) {
-                EnsembleResult part = saved(s, d, label, r0.seed());
-                if (part == null) {
-                    continue;
-                }
-                for (long[] x : part.ranges()) {
-                    ranges.add(x);
-                    owners.add(d);
-                }
-                long[][] clash = Ranges.overlap(ranges);
-                if (clash != null) {
-                    throw new ScenarioException(WHERE, "DIR", d.toString(), "cannot be merged: its " + label
-                            + " trajectories " + Ranges.show(clash[1]) + " overlap " + Ranges.show(clash[0])
-                            + " of another shard (" + owner(ranges, owners, clash[0], clash[1], d) + ")");
-                }
-                sum = sum == null ? part : sum.merge(part);
+            // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
+            // the sums are exact, so the order does not change a bit.
+            Part all = dirs.parallelStream()
+                    .map(d -> new Part(saved(s, quantities, d, label, r0.seed()), d))
+                    .reduce(Part::plus).orElseThrow();
+            List<long[]> ranges = all.ranges;
+            long[][] clash = Ranges.overlap(ranges);
+            if (clash != null) {
+                throw new ScenarioException(WHERE, "DIR", owner(all, clash[1]).toString(), "cannot be merged: its "
+                        + label + " trajectories " + Ranges.show(clash[1]) + " overlap " + Ranges.show(clash[0])
+                        + " of " + owner(all, clash[0]));
             }
+            EnsembleResult sum = all.sum;
             List<long[]> gaps = Ranges.missing(ranges, e.getValue().total());
             if (!gaps.isEmpty()) {
                 if (!partial) {
@@ -158,14 +152,46 @@ final class MergeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String owner(List<long[]> ranges, List<Path> owners, long[] a, long[] b, Path d) {
-        for (int i = 0; i < ranges.size(); i++) {
-            long[] x = ranges.get(i);
-            if ((x[0] == a[0] && x[1] == a[1] || x[0] == b[0] && x[1] == b[1]) && !owners.get(i).equals(d)) {
-                return owners.get(i).toString();
+    private static Path owner(Part all, long[] range) {
+        for (int i = 0; i < all.ranges.size(); i++) {
+            if (all.ranges.get(i) == range) {
+                return all.owners.get(i);
             }
         }
-        return d.toString();
+        throw new IllegalStateException("no owner");
+    }
+
+    /** What some shards hold of one ensemble: their merged sums and each index range with its directory. */
+    private static final class Part {
+        final EnsembleResult sum;
+        final List<long[]> ranges = new ArrayList<>();
+        final List<Path> owners = new ArrayList<>();
+
+        Part(EnsembleResult r, Path dir) {
+            sum = r;
+            if (r != null) {
+                for (long[] x : r.ranges()) {
+                    ranges.add(x);
+                    owners.add(dir);
+                }
+            }
+        }
+
+        private Part(EnsembleResult sum) {
+            this.sum = sum;
+        }
+
+        Part plus(Part o) {
+            List<long[]> both = new ArrayList<>(ranges);
+            both.addAll(o.ranges);
+            // Overlapping parts are not summed (merge refuses them); the overlap is reported once all are read.
+            boolean clash = Ranges.overlap(both) != null;
+            Part p = new Part(sum == null ? o.sum : o.sum == null || clash ? sum : sum.merge(o.sum));
+            p.ranges.addAll(both);
+            p.owners.addAll(owners);
+            p.owners.addAll(o.owners);
+            return p;
+        }
     }
 
     private static ShardRecord record(Path d) {
@@ -191,14 +217,15 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** A shard's saved ensemble, checked against the merge's identity; null if the shard never started it. */
-    private static EnsembleResult saved(Scenario s, Path d, String label, long seed) {
+    private static EnsembleResult saved(Scenario s, List<qtm.observe.Quantity> quantities, Path d, String label,
+            long seed) {
         Path file = d.resolve(RunWriter.savedName(label));
         if (!Files.isRegularFile(file)) {
             return null;
         }
         SavedEnsemble.Loaded loaded;
         try {
-            loaded = SavedEnsemble.read(file, Quantities.standard(s.model(), s.time()), s.time());
+            loaded = SavedEnsemble.read(file, quantities, s.time());
         } catch (IOException e) {
             throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be read (" + e.getMessage() + ")");
         } catch (SavedEnsemble.Mismatch e) {

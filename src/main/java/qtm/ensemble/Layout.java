@@ -22,6 +22,8 @@ final class Layout {
     private final double[] inverseQuantum;
     private final double[] quantum;
     private final int[] batchSlot;
+    /** Computed once: merges compare it for every pair of results. */
+    private List<String> signature;
 
     Layout(List<Quantity> quantities, TimeGrid grid) {
         this.quantities = List.copyOf(quantities);
@@ -57,7 +59,8 @@ final class Layout {
         for (int q = 0; q < n; q++) {
             Quantity x = quantities.get(q);
             int base = x.finalOnly() ? w + offset[q] : offset[q];
-            for (int i = 0; i < x.slots().size(); i++) {
+            int size = x.slots().size();
+            for (int i = 0; i < size; i++) {
                 double u = x.quantum(i);
                 if (!(u > 0) || Math.getExponent(u) < Double.MIN_EXPONENT || u != Math.scalb(1.0, Math.getExponent(u))) {
                     throw new IllegalArgumentException(x.name() + ": quantum of slot " + i + " is not a power of two");
@@ -155,13 +158,21 @@ final class Layout {
 
     /** @return one line per quantity: name, rows, slots and quanta, the identity that saved ensembles must share */
     List<String> signature() {
+        if (signature == null) {
+            signature = List.copyOf(describe());
+        }
+        return signature;
+    }
+
+    private List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("grid " + Double.toHexString(grid.end()) + " " + grid.points());
         for (Quantity x : quantities) {
             StringBuilder s = new StringBuilder(x.name()).append(x.finalOnly() ? " final" : " series")
                     .append(x.batched() ? " batched" : "");
-            for (int i = 0; i < x.slots().size(); i++) {
-                s.append(' ').append(x.slots().get(i)).append('=').append(Double.toHexString(x.quantum(i)));
+            List<String> slots = x.slots();
+            for (int i = 0; i < slots.size(); i++) {
+                s.append(' ').append(slots.get(i)).append('=').append(Double.toHexString(x.quantum(i)));
             }
             lines.add(s.toString());
         }

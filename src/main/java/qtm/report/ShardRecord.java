@@ -35,6 +35,7 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         boolean complete, double seconds, String host, String qtmVersion) {
     /** The shard's small JSON. */
     public static final String FILE = "shard.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The scenario as run. */
     public static final String SCENARIO = "scenario-as-run.json";
 
@@ -83,7 +84,7 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
      * @throws IllegalArgumentException if it is not a shard record
      */
     public static ShardRecord read(Path dir) throws IOException {
-        JsonNode o = new ObjectMapper().readTree(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
+        JsonNode o = MAPPER.readTree(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
         if (o == null || !o.isObject() || !o.path("shards").canConvertToInt() || !o.path("ensembles").isObject()) {
             throw new IllegalArgumentException("not a qtm shard record");
         }

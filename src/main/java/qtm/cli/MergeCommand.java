@@ -127,11 +127,13 @@ final class MergeCommand implements Callable<Integer> {
                 }
                 missing.put(label, gaps);
             }
-            if (sum == null) {
-                throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
-                        + label + " trajectory");
+            if (sum != null) {
+                merged.put(label, sum);
             }
-            merged.put(label, sum);
+        }
+        if (merged.isEmpty()) {
+            throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
+                    + "trajectory");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         try (OutputDirectory output = OutputDirectory.open(out, force)) {

@@ -238,6 +238,10 @@ public final class ScenarioRun {
             if (stopRequested.getAsBoolean()) {
                 break;
             }
+            if (settings.merged() && settings.prior().apply(label(name, Double.NaN)) == null) {
+                // A partial merge in which no shard got to this engine: reported as not run.
+                continue;
+            }
             EngineKind kind = EngineKind.of(name);
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : References.of(kind, model, s.initial(), s.time(), sim.dt());
@@ -271,6 +275,10 @@ public final class ScenarioRun {
             for (double requested : sim.dts()) {
                 if (stopRequested.getAsBoolean()) {
                     break;
+                }
+                if (settings.merged() && settings.prior().apply(label(EngineKind.COLLISION.key(),
+                        Collision.of(model, s.time(), requested).dt())) == null) {
+                    continue;
                 }
                 DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline);
                 study.add(p);

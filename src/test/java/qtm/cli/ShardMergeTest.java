@@ -143,6 +143,42 @@ class ShardMergeTest {
     }
 
     @Test
+    void anInterruptedShardKeepsItsPrefixAndTheRestIsMissing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("s0");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "qtm.cli.Main", "run", "scenarios/reset-paper.yaml",
+                "--trajectories", "1000000000", "--shard", "0/2", "--out", out.toString(), "--quiet"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile())
+                .start();
+        // The staging directory appears once the run has passed every check and is about to start.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(dir.resolve(".s0.qtm-staging")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(2000);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "stops promptly after SIGINT");
+        assertEquals(130, p.exitValue(), Files.readString(dir.resolve("log")));
+        JsonNode record = new ObjectMapper().readTree(out.resolve("shard.json").toFile());
+        assertFalse(record.get("complete").asBoolean());
+        assertEquals("[0,500000000]", record.get("ensembles").get("trajectories").get("range").toString());
+        assertFalse(Files.exists(out.resolve("ensemble-collision.qtme")), "the engine after the interrupt never ran");
+
+        Path merged = dir.resolve("merged");
+        CliTest.Run refused = CliTest.run("merge", out.toString(), "--out", merged.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("--partial"), refused.err());
+        CliTest.Run m = CliTest.run("merge", out.toString(), "--partial", "--out", merged.toString());
+        assertEquals(0, m.status(), m.err());
+        JsonNode summary = new ObjectMapper().readTree(merged.resolve("summary.json").toFile());
+        long n = summary.get("engines").get("trajectories").get("trajectories").asLong();
+        assertTrue(n > 0 && n < 500_000_000L, "a prefix of the shard's range: " + n);
+        assertEquals("[[" + n + ",1000000000]]", summary.get("missing").get("trajectories").toString());
+        assertEquals("[[0,1000000000]]", summary.get("missing").get("collision").toString());
+        assertFalse(summary.get("engines").has("collision"));
+    }
+
+    @Test
     void shardRangesPartitionTheIndices() {
         for (long total : new long[] {1, 7, 1000, 999_999_999_999L}) {
             for (int n : new int[] {1, 2, 3, 8, 1000}) {

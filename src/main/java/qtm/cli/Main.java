@@ -11,7 +11,7 @@ import qtm.scenario.ScenarioException;
                 + "130 a run stopped by Ctrl-C, 143 by SIGTERM (its results so far are written).",
             "Example: qtm run scenarios/reset-paper.yaml   (see README.md)"},
         subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, MergeCommand.class,
-            SlurmCommand.class, BenchCommand.class,
+            SlurmCommand.class, FcsCommand.class, BenchCommand.class,
             ListCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

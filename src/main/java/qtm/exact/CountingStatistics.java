@@ -1,0 +1,222 @@
+package qtm.exact;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.ZMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import qtm.math.HermitianBasis;
+import qtm.math.MatrixExp;
+import qtm.math.Ops;
+import qtm.model.Jump;
+import qtm.model.Model;
+import qtm.model.Side;
+
+/**
+ * Full counting statistics of the quanta and the heat that flow into one bath, from the tilted Liouvillian
+ * L(s) = L + Σ_j (e^{s w_j} − 1) J_j, where J_j ρ = γ_j A_j ρ A_j† is the jump term of channel j of that bath and w_j
+ * its weight: ν_j = ±1 (the sign of the energy it moves into the bath; 0 for a channel that moves none) to count
+ * quanta N_k, or the energy itself to count heat Q_k. The scaled cumulant generating function is the eigenvalue of
+ * L(s) that tends to 0, and its derivatives at s = 0 are the stationary cumulants per unit time (Rayleigh–Schrödinger
+ * perturbation theory with the Drazin inverse of L). The finite-time moments of the count from an initial state are
+ * the blocks of the exponential of a block upper-triangular matrix built of L and its s-derivatives L^(n) = Σ_j w_j^n J_j.
+ * Everything works on the real 16×16 matrices in {@link HermitianBasis} coordinates.
+ */
+public final class CountingStatistics {
+    /** What is counted. */
+    public enum Weight {
+        /** ν = ±1 per quantum. */
+        QUANTA,
+        /** The energy each jump moves into the bath. */
+        HEAT
+    }
+
+    /**
+     * The first three cumulants per unit time as t → ∞.
+     *
+     * @param current c1 = lim ⟨X⟩/t
+     * @param noise c2 = lim Var(X)/t
+     * @param third c3 = lim ⟨⟨X³⟩⟩/t
+     */
+    public record Cumulants(double current, double noise, double third) {
+    }
+
+    private final HermitianBasis basis;
+    private final DMatrixRMaj generator;
+    /** L', L'', L''' for the bath and weight. */
+    private final DMatrixRMaj[] derivatives;
+    private final double gross;
+
+    /**
+     * @param model the machine
+     * @param side the bath whose inflow is counted
+     * @param weight quanta or heat
+     */
+    public CountingStatistics(Model model, Side side, Weight weight) {
+        Liouvillian l = new Liouvillian(model);
+        basis = l.basis();
+        generator = l.matrix();
+        int n = basis.size();
+        derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n)};
+        DMatrixRMaj grossJump = new DMatrixRMaj(n, n);
+        for (Jump j : model.jumps()) {
+            if (j.side() != side || j.rate() == 0 || j.energy() == 0) {
+                continue;
+            }
+            double w = weight == Weight.QUANTA ? Math.signum(j.energy()) : j.energy();
+            DMatrixRMaj jump = jumpTerm(j);
+            for (int p = 0; p < 3; p++) {
+                CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
+            }
+            CommonOps_DDRM.addEquals(grossJump, Math.abs(w), jump);
+        }
+        double[] rho = steadyVector();
+        gross = dot(basis.traceFunctional(), mult(grossJump, rho));
+    }
+
+    /** The real matrix of ρ ↦ γ A ρ A† in Hermitian coordinates. */
+    private DMatrixRMaj jumpTerm(Jump j) {
+        int n = basis.size();
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        double[] column = new double[n];
+        ZMatrixRMaj a = j.operator();
+        ZMatrixRMaj ad = Ops.dagger(a);
+        for (int c = 0; c < n; c++) {
+            basis.coordinates(Ops.mult(a, basis.element(c), ad), column);
+            for (int r = 0; r < n; r++) {
+                m.set(r, c, j.rate() * column[r]);
+            }
+        }
+        return m;
+    }
+
+    private double[] steadyVector() {
+        return basis.coordinates(SteadyState.solve(generator.copy(), basis), new double[basis.size()]);
+    }
+
+    /**
+     * The stationary cumulants: with ⟨X⟩ = Tr X ρ∞ and D the Drazin inverse of L,
+     * c1 = ⟨L'⟩, c2 = ⟨L''⟩ − 2⟨L'DL'⟩,
+     * c3 = ⟨L'''⟩ − 3⟨L''DL'⟩ − 3⟨L'DL''⟩ + 6⟨L'DL'DL'⟩ − 6 c1 ⟨L'D²L'⟩.
+     *
+     * @return c1, c2, c3; a current below 64 ε of the gross flow in and out of the bath is returned as exactly 0
+     *     (at equal temperatures it is a difference of equal rates)
+     */
+    public Cumulants stationary() {
+        int n = basis.size();
+        double[] rho = steadyVector();
+        double[] trace = basis.traceFunctional();
+        // (L + P)^{-1} − P is the Drazin inverse, P = |ρ∞⟩⟨1|.
+        DMatrixRMaj shifted = generator.copy();
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                shifted.add(r, c, rho[r] * trace[c]);
+            }
+        }
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
+        if (!solver.setA(shifted)) {
+            throw new IllegalArgumentException("the steady state is not unique");
+        }
+        java.util.function.UnaryOperator<double[]> drazin = b -> {
+            DMatrixRMaj x = new DMatrixRMaj(n, 1);
+            solver.solve(DMatrixRMaj.wrap(n, 1, b.clone()), x);
+            double tb = dot(trace, b);
+            double[] out = x.data.clone();
+            for (int i = 0; i < n; i++) {
+                out[i] -= rho[i] * tb;
+            }
+            return out;
+        };
+        DMatrixRMaj l1 = derivatives[0];
+        DMatrixRMaj l2 = derivatives[1];
+        DMatrixRMaj l3 = derivatives[2];
+        double[] l1r = mult(l1, rho);
+        double c1 = dot(trace, l1r);
+        if (Math.abs(c1) <= 64 * Math.ulp(1.0) * gross) {
+            c1 = 0;
+        }
+        double[] dl1r = drazin.apply(l1r);
+        double c2 = dot(trace, mult(l2, rho)) - 2 * dot(trace, mult(l1, dl1r));
+        double[] dl2r = drazin.apply(mult(l2, rho));
+        double[] ddl1r = drazin.apply(dl1r);
+        double[] dl1dl1r = drazin.apply(mult(l1, dl1r));
+        double c3 = dot(trace, mult(l3, rho)) - 3 * dot(trace, mult(l2, dl1r)) - 3 * dot(trace, mult(l1, dl2r))
+                + 6 * dot(trace, mult(l1, dl1dl1r)) - 6 * c1 * dot(trace, mult(l1, ddl1r));
+        return new Cumulants(c1, c2, c3);
+    }
+
+    /**
+     * The first {@code order} raw moments E[X(t)^m] of the count from ρ0 at time t, from the exponential of the
+     * block upper-triangular matrix T with T_{i,i+m} = L^(m)/m!, whose block (0, m) of e^{Tt} is the s^m coefficient
+     * of e^{L(s)t}.
+     *
+     * @param rho0 the initial state
+     * @param t the time, ≥ 0
+     * @param order 1 to 3
+     * @return E[X], E[X²], … up to the order
+     */
+    public double[] moments(ZMatrixRMaj rho0, double t, int order) {
+        if (order < 1 || order > 3) {
+            throw new IllegalArgumentException("order 1 to 3");
+        }
+        int n = basis.size();
+        int b = order + 1;
+        DMatrixRMaj big = new DMatrixRMaj(b * n, b * n);
+        double factorial = 1;
+        for (int m = 0; m <= order; m++) {
+            factorial *= Math.max(1, m);
+            DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
+            for (int i = 0; i + m < b; i++) {
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        big.set(i * n + r, (i + m) * n + c, t * block.get(r, c) / factorial);
+                    }
+                }
+            }
+        }
+        DMatrixRMaj e = MatrixExp.exp(big);
+        double[] x0 = basis.coordinates(rho0, new double[n]);
+        double[] trace = basis.traceFunctional();
+        double[] out = new double[order];
+        factorial = 1;
+        for (int m = 1; m <= order; m++) {
+            factorial *= m;
+            double s = 0;
+            for (int r = 0; r < n; r++) {
+                double v = 0;
+                for (int c = 0; c < n; c++) {
+                    v += e.get(r, m * n + c) * x0[c];
+                }
+                s += trace[r] * v;
+            }
+            out[m - 1] = factorial * s;
+        }
+        return out;
+    }
+
+    /** @return the s-derivatives L', L'', L''' of the tilted generator at s = 0, as copies */
+    public List<DMatrixRMaj> derivatives() {
+        return List.of(derivatives[0].copy(), derivatives[1].copy(), derivatives[2].copy());
+    }
+
+    private static double[] mult(DMatrixRMaj m, double[] v) {
+        double[] out = new double[m.numRows];
+        for (int r = 0; r < m.numRows; r++) {
+            double s = 0;
+            for (int c = 0; c < m.numCols; c++) {
+                s += m.get(r, c) * v[c];
+            }
+            out[r] = s;
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,64 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import qtm.exact.SteadyState;
+import qtm.model.Side;
+import qtm.observe.Heat;
+import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioReader;
+
+/** Issue 11, point 1: {@code qtm fcs --json} and the JSON convention for its infinities and 0/0. */
+class FcsCommandTest {
+    static JsonNode fcs(String scenario) throws Exception {
+        CliTest.Run r = CliTest.run("fcs", "scenarios/" + scenario + ".yaml", "--json");
+        assertEquals(0, r.status(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void everyShippedMachineHasItsCumulantsAndTheHeatOfTheCouplingFormula() throws Exception {
+        for (String name : List.of("reset-paper", "flux-optimum", "dqd-U20", "flux-warm-cold", "dqd-warm-cold",
+                "reset-cold-entangled")) {
+            JsonNode o = fcs(name);
+            Scenario s = ScenarioReader.read(java.nio.file.Path.of("scenarios/" + name + ".yaml"), List.of());
+            Heat h = Heat.steady(s.model(), SteadyState.of(s.model()));
+            for (Side side : Side.values()) {
+                JsonNode b = o.get(side.key());
+                for (String k : List.of("current", "noise", "third", "fano", "heat_current", "heat_noise")) {
+                    assertTrue(b.has(k), name + " " + k);
+                }
+                assertEquals(h.get(side), b.get("heat_current").asDouble(), 1e-9 * Math.abs(h.get(side)), name);
+                assertTrue(b.get("noise").asDouble() > 0, name);
+                assertEquals(b.get("noise").asDouble() / Math.abs(b.get("current").asDouble()),
+                        b.get("fano").asDouble(), 1e-12, name);
+            }
+            double sigma = o.get("entropy_production").isNumber() ? o.get("entropy_production").asDouble()
+                    : Double.POSITIVE_INFINITY;
+            if (s.model().cold().temperature() > 0) {
+                double qc = h.cold();
+                double expected = qc / s.model().cold().temperature() + h.hot() / s.model().hot().temperature();
+                assertEquals(expected, sigma, 1e-9 * expected, name);
+                double tur = o.get("cold").get("heat_noise").asDouble() * sigma / (qc * qc);
+                assertEquals(tur, o.get("tur").asDouble(), 1e-9 * tur, name);
+            } else {
+                assertEquals("inf", o.get("entropy_production").asText(), name + ": heat into a bath at T = 0");
+                assertEquals("inf", o.get("tur").asText(), name);
+            }
+        }
+    }
+
+    @Test
+    void atEquilibriumTheCurrentIsZeroAndTheRatiosFollowTheConvention() throws Exception {
+        JsonNode o = fcs("equilibrium");
+        assertEquals(0.0, o.get("cold").get("current").asDouble());
+        assertEquals("inf", o.get("cold").get("fano").asText(), "noise without a current");
+        assertEquals(0.0, o.get("entropy_production").asDouble());
+        assertTrue(o.get("tur").isNull(), "0/0 is null");
+    }
+}

@@ -2,18 +2,25 @@ package qtm.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Cumulants;
+import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.Fluctuations;
 import qtm.model.Side;
 import qtm.report.Json;
 import qtm.scenario.Scenario;
+import qtm.scenario.ScenarioException;
 
 /** {@code qtm fcs}: the exact stationary counting statistics of the heat currents (tilted Liouvillian). */
 @Command(name = "fcs", mixinStandardHelpOptions = true,
@@ -27,15 +34,74 @@ final class FcsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--counts-at", paramLabel = "T1,T2,...", split = ",", description = "Times at which to give the "
+            + "distribution P(N = n, t) of the net quanta into each bath, from the scenario's initial state "
+            + "(default: the final time of its grid).")
+    List<Double> countsAt;
+
+    @Option(names = "--series", description = "Instead: print as CSV, on the scenario's grid from its initial state, "
+            + "the mean and variance of N_k(t) and Q_k(t) for both baths.")
+    boolean series;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Scenario s = scenario.readSteady();
         SteadyCommand.steady(s);
-        Fluctuations f = Fluctuations.of(s.model());
         PrintWriter out = spec.commandLine().getOut();
+        if (series) {
+            if (s.time() == null) {
+                throw new ScenarioException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
+            }
+            List<double[]> rows = new ArrayList<>();
+            double[][][] x = new double[4][][];
+            int c = 0;
+            for (Side side : Side.values()) {
+                for (Weight w : Weight.values()) {
+                    x[c++] = new CountingStatistics(s.model(), side, w).onGrid(s.initial(), s.time());
+                }
+            }
+            for (int k = 0; k < s.time().points(); k++) {
+                double[] row = new double[9];
+                row[0] = s.time().time(k);
+                for (int q = 0; q < 4; q++) {
+                    row[1 + 2 * q] = x[q][k][0];
+                    row[2 + 2 * q] = x[q][k][1];
+                }
+                rows.add(row);
+            }
+            qtm.report.Csv.write(out, new String[] {"t", "count_cold", "count_cold_var", "heat_cold", "heat_cold_var",
+                "count_hot", "count_hot_var", "heat_hot", "heat_hot_var"}, rows);
+            out.flush();
+            return 0;
+        }
+        List<Double> times = countsAt;
+        if (times == null) {
+            times = s.time() == null ? List.of() : List.of(s.time().end());
+        }
+        double end = s.time() == null ? 0 : s.time().end();
+        for (double t : times) {
+            if (!(t >= 0) || t > end) {
+                throw new ScenarioException("command line", "--counts-at", Double.toString(t), "expected times in "
+                        + "[0, time.end = " + end + "] of the scenario");
+            }
+        }
+        Map<Side, List<CountingStatistics.Distribution>> counts = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            CountingStatistics cs = new CountingStatistics(s.model(), side, Weight.QUANTA);
+            List<CountingStatistics.Distribution> ds = new ArrayList<>();
+            for (double t : times) {
+                try {
+                    ds.add(cs.distribution(s.initial(), t));
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioException("command line", "--counts-at", Double.toString(t), e.getMessage());
+                }
+            }
+            counts.put(side, ds);
+        }
+        Fluctuations f = Fluctuations.of(s.model());
         if (json) {
             ObjectNode o = Json.object();
             for (Side side : Side.values()) {
@@ -50,6 +116,20 @@ final class FcsCommand implements Callable<Integer> {
             }
             o.set("entropy_production", Json.number(f.entropyProduction()));
             o.set("tur", Json.number(f.tur()));
+            ObjectNode cn = o.putObject("counts");
+            for (Side side : Side.values()) {
+                com.fasterxml.jackson.databind.node.ArrayNode a = cn.putArray(side.key());
+                for (int i = 0; i < times.size(); i++) {
+                    CountingStatistics.Distribution d = counts.get(side).get(i);
+                    ObjectNode e = a.addObject();
+                    e.set("t", Json.number(times.get(i)));
+                    e.put("first", d.first());
+                    com.fasterxml.jackson.databind.node.ArrayNode p = e.putArray("p");
+                    for (double v : d.p()) {
+                        p.add(Json.number(v));
+                    }
+                }
+            }
             out.println(Json.write(o));
         } else {
             out.printf("scenario     %s (%s model), stationary, per unit time (units of E)%n", s.name(),
@@ -65,6 +145,19 @@ final class FcsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "entropy production  sigma = Q_c/T_c + Q_h/T_h = %.6g%n", f.entropyProduction());
             out.printf(Locale.ROOT, "TUR ratio           Var(Q_c) sigma / <Q_c>^2 = %.6g  (classical bound 2)%n",
                     f.tur());
+            for (Side side : Side.values()) {
+                for (int i = 0; i < times.size(); i++) {
+                    CountingStatistics.Distribution d = counts.get(side).get(i);
+                    StringBuilder b = new StringBuilder();
+                    for (int j = 0; j < d.p().length; j++) {
+                        if (d.p()[j] >= 1e-6) {
+                            b.append(String.format(Locale.ROOT, "  %d:%.6g", d.first() + j, d.p()[j]));
+                        }
+                    }
+                    out.printf(Locale.ROOT, "P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", side.key(),
+                            times.get(i), scenario.file, b);
+                }
+            }
         }
         out.flush();
         return 0;

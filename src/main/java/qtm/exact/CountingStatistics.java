@@ -9,7 +9,6 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
 import qtm.math.Ops;
-import qtm.model.Jump;
 import qtm.model.Model;
 import qtm.model.Side;
 
@@ -47,6 +46,12 @@ public final class CountingStatistics {
     /** L', L'', L''' for the bath and weight. */
     private final DMatrixRMaj[] derivatives;
     private final double gross;
+    private final Weight weight;
+    private final List<Jump> jumps = new java.util.ArrayList<>();
+
+    /** One counted channel: its weight and J_j. */
+    private record Jump(double nu, DMatrixRMaj term) {
+    }
 
     /**
      * @param model the machine
@@ -60,12 +65,14 @@ public final class CountingStatistics {
         int n = basis.size();
         derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n)};
         DMatrixRMaj grossJump = new DMatrixRMaj(n, n);
-        for (Jump j : model.jumps()) {
+        this.weight = weight;
+        for (qtm.model.Jump j : model.jumps()) {
             if (j.side() != side || j.rate() == 0 || j.energy() == 0) {
                 continue;
             }
             double w = weight == Weight.QUANTA ? Math.signum(j.energy()) : j.energy();
             DMatrixRMaj jump = jumpTerm(j);
+            jumps.add(new Jump(w, jump));
             for (int p = 0; p < 3; p++) {
                 CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
             }
@@ -76,7 +83,7 @@ public final class CountingStatistics {
     }
 
     /** The real matrix of ρ ↦ γ A ρ A† in Hermitian coordinates. */
-    private DMatrixRMaj jumpTerm(Jump j) {
+    private DMatrixRMaj jumpTerm(qtm.model.Jump j) {
         int n = basis.size();
         DMatrixRMaj m = new DMatrixRMaj(n, n);
         double[] column = new double[n];
@@ -193,6 +200,135 @@ public final class CountingStatistics {
             out[m - 1] = factorial * s;
         }
         return out;
+    }
+
+    /**
+     * The mean and variance of the count on every point of a uniform grid, from ρ0: the stacked vector
+     * w(t) = e^{Tt}(0, 0, ρ0) of the order-2 block matrix T is advanced by one e^{TΔt} per step, and its blocks give
+     * E[X(t)] = Tr w₁ and E[X(t)²] = 2 Tr w₀.
+     *
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @return [k][0] the mean, [k][1] the variance at t_k
+     */
+    public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
+        int n = basis.size();
+        DMatrixRMaj big = new DMatrixRMaj(3 * n, 3 * n);
+        double dt = grid.step();
+        for (int i = 0; i < 3; i++) {
+            for (int m = 0; i + m < 3; m++) {
+                DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
+                double f = m == 2 ? 0.5 : 1;
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        big.set(i * n + r, (i + m) * n + c, dt * f * block.get(r, c));
+                    }
+                }
+            }
+        }
+        DMatrixRMaj step = MatrixExp.exp(big);
+        double[] w = new double[3 * n];
+        System.arraycopy(basis.coordinates(rho0, new double[n]), 0, w, 2 * n, n);
+        double[] trace = basis.traceFunctional();
+        double[][] out = new double[grid.points()][2];
+        for (int k = 0; k < grid.points(); k++) {
+            if (k > 0) {
+                w = mult(step, w);
+            }
+            double m2 = 0;
+            double m1 = 0;
+            for (int r = 0; r < n; r++) {
+                m2 += trace[r] * w[r];
+                m1 += trace[r] * w[n + r];
+            }
+            m2 *= 2;
+            out[k][0] = m1;
+            out[k][1] = m2 - m1 * m1;
+        }
+        return out;
+    }
+
+    /**
+     * The distribution P(N = n, t) of the net number of quanta (weight {@link Weight#QUANTA}) by Fourier inversion:
+     * p(χ) = Tr e^{L(iχ)t} ρ0 at M equally spaced χ, P(n) = (1/M) Σ_m p(χ_m) e^{−inχ_m}, with M a power of two
+     * that covers mean ± 12 standard deviations plus 64, so that the aliased tails are far below double rounding.
+     * The tilted generator is complex; it is exponentiated as the real matrix [[Re, −Im], [Im, Re]].
+     *
+     * @param rho0 the initial state
+     * @param t the time, ≥ 0
+     * @return the distribution from n = {@code first} on
+     */
+    public Distribution distribution(ZMatrixRMaj rho0, double t) {
+        if (weight != Weight.QUANTA) {
+            throw new IllegalStateException("the distribution is of the net number of quanta");
+        }
+        double[] m = moments(rho0, t, 2);
+        double sd = Math.sqrt(Math.max(0, m[1] - m[0] * m[0]));
+        long lo = (long) Math.floor(m[0] - 12 * sd) - 32;
+        long hi = (long) Math.ceil(m[0] + 12 * sd) + 32;
+        if (hi - lo + 1 > MAX_VALUES) {
+            throw new IllegalArgumentException("the count spreads over more than " + MAX_VALUES + " values at t = "
+                    + t + " (mean " + m[0] + ", sd " + sd + ")");
+        }
+        int size = Integer.highestOneBit((int) (hi - lo + 1)) << 1;
+        int n = basis.size();
+        double[] x0 = basis.coordinates(rho0, new double[n]);
+        double[] trace = basis.traceFunctional();
+        double[] re = new double[size];
+        double[] im = new double[size];
+        for (int q = 0; q < size; q++) {
+            double chi = 2 * Math.PI * q / size;
+            DMatrixRMaj big = new DMatrixRMaj(2 * n, 2 * n);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    double a = generator.get(r, c);
+                    double b = 0;
+                    for (Jump j : jumps) {
+                        a += (Math.cos(chi * j.nu) - 1) * j.term.get(r, c);
+                        b += Math.sin(chi * j.nu) * j.term.get(r, c);
+                    }
+                    big.set(r, c, t * a);
+                    big.set(n + r, n + c, t * a);
+                    big.set(r, n + c, -t * b);
+                    big.set(n + r, c, t * b);
+                }
+            }
+            DMatrixRMaj e = MatrixExp.exp(big);
+            for (int r = 0; r < n; r++) {
+                double vr = 0;
+                double vi = 0;
+                for (int c = 0; c < n; c++) {
+                    vr += e.get(r, c) * x0[c];
+                    vi += e.get(n + r, c) * x0[c];
+                }
+                re[q] += trace[r] * vr;
+                im[q] += trace[r] * vi;
+            }
+        }
+        // n runs over [lo, lo + size); e^{−inχ} with n = lo + j.
+        double[] p = new double[size];
+        for (int j = 0; j < size; j++) {
+            long nn = lo + j;
+            double s = 0;
+            for (int q = 0; q < size; q++) {
+                double phase = -2 * Math.PI * ((nn % size) * (long) q % size) / size;
+                s += re[q] * Math.cos(phase) - im[q] * Math.sin(phase);
+            }
+            p[j] = s / size;
+        }
+        return new Distribution(lo, p);
+    }
+
+    /** Most values of n a distribution is computed over (2^12 exponentials of a 32×32 matrix). */
+    public static final int MAX_VALUES = 1 << 12;
+
+    /**
+     * P(N = first + i) = p[i].
+     *
+     * @param first the smallest n held
+     * @param p the probabilities
+     */
+    public record Distribution(long first, double[] p) {
     }
 
     /** @return the s-derivatives L', L'', L''' of the tilted generator at s = 0, as copies */

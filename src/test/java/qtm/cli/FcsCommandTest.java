@@ -61,4 +61,30 @@ class FcsCommandTest {
         assertEquals(0.0, o.get("entropy_production").asDouble());
         assertTrue(o.get("tur").isNull(), "0/0 is null");
     }
+
+    @Test
+    void theCountsAtTheFinalTimeSumToOneAndTheSeriesStartsAtZero() throws Exception {
+        JsonNode o = fcs("dqd-U20");
+        for (String side : List.of("cold", "hot")) {
+            JsonNode d = o.get("counts").get(side).get(0);
+            assertEquals(5000, d.get("t").asDouble());
+            double sum = 0;
+            for (JsonNode p : d.get("p")) {
+                sum += p.asDouble();
+            }
+            assertEquals(1, sum, 1e-10, side);
+        }
+        CliTest.Run r = CliTest.run("fcs", "scenarios/reset-paper.yaml", "--series");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("t,count_cold,count_cold_var,heat_cold,heat_cold_var,count_hot,count_hot_var,heat_hot,"
+                + "heat_hot_var", lines.get(0));
+        assertEquals(202, lines.size());
+        assertEquals("0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0", lines.get(1));
+        for (String[] bad : new String[][] {{"--counts-at", "-1"}, {"--counts-at", "5001"}, {"--counts-at", "x"}}) {
+            CliTest.Run b = CliTest.run("fcs", "scenarios/reset-paper.yaml", bad[0], bad[1]);
+            assertEquals(2, b.status(), bad[1]);
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+        }
+    }
 }

@@ -160,4 +160,69 @@ class CountingStatisticsTest {
             assertEquals(0, c.noise(), 1e-12, side.toString());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void theDistributionSumsToOneAndHasTheMomentsOfTheBlockExponential(Model model) {
+        org.ejml.data.ZMatrixRMaj rho0 = TwoQubits.basisState("01");
+        for (Side side : Side.values()) {
+            CountingStatistics fcs = new CountingStatistics(model, side, Weight.QUANTA);
+            for (double t : new double[] {5, 60}) {
+                CountingStatistics.Distribution d = fcs.distribution(rho0, t);
+                double sum = 0;
+                double m1 = 0;
+                double m2 = 0;
+                for (int i = 0; i < d.p().length; i++) {
+                    double n = d.first() + i;
+                    assertTrue(d.p()[i] > -1e-13, "P >= 0 up to rounding: " + d.p()[i]);
+                    sum += d.p()[i];
+                    m1 += n * d.p()[i];
+                    m2 += n * n * d.p()[i];
+                }
+                double[] m = fcs.moments(rho0, t, 2);
+                assertEquals(1, sum, 1e-11);
+                assertEquals(m[0], m1, 1e-10 * Math.max(1, Math.abs(m[0])));
+                assertEquals(m[1], m2, 1e-10 * Math.max(1, m[1]));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void theGridSeriesAreTheMomentsAtEachTime(Model model) {
+        qtm.model.TimeGrid grid = new qtm.model.TimeGrid(80, 9);
+        org.ejml.data.ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        CountingStatistics fcs = new CountingStatistics(model, Side.HOT, Weight.HEAT);
+        double[][] series = fcs.onGrid(rho0, grid);
+        assertEquals(0, series[0][0]);
+        assertEquals(0, series[0][1]);
+        for (int k = 1; k < grid.points(); k++) {
+            double[] m = fcs.moments(rho0, grid.time(k), 2);
+            assertEquals(m[0], series[k][0], 1e-11 * Math.max(1, Math.abs(m[0])));
+            assertEquals(m[1] - m[0] * m[0], series[k][1], 1e-10 * Math.max(1, m[1]));
+        }
+    }
+
+    /**
+     * Without coupling the cold qubit trades quanta with its bath alone: from |00⟩ the net count into the bath is −1
+     * exactly when the qubit is excited, so P(N_c = −1, t) is the excited population of the exact transient, and
+     * every other n but 0 has probability 0.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void withoutCouplingTheCountIsTheExcitedPopulation(Model model) {
+        Model free = model.with(0, model.cold(), model.hot());
+        qtm.model.TimeGrid grid = new qtm.model.TimeGrid(30, 4);
+        List<org.ejml.data.ZMatrixRMaj> rho = new Transient(free, grid).evolve(TwoQubits.basisState("00"));
+        CountingStatistics fcs = new CountingStatistics(free, Side.COLD, Weight.QUANTA);
+        for (int k = 1; k < grid.points(); k++) {
+            CountingStatistics.Distribution d = fcs.distribution(TwoQubits.basisState("00"), grid.time(k));
+            double excited = rho.get(k).getReal(2, 2) + rho.get(k).getReal(3, 3);
+            for (int i = 0; i < d.p().length; i++) {
+                long n = d.first() + i;
+                double expected = n == -1 ? excited : n == 0 ? 1 - excited : 0;
+                assertEquals(expected, d.p()[i], 1e-12, model + " n=" + n + " t=" + grid.time(k));
+            }
+        }
+    }
 }

@@ -63,6 +63,14 @@ final class MergeCommand implements Callable<Integer> {
         for (Path d : dirs) {
             records.add(record(d));
         }
+        Path outAbs = out.toAbsolutePath().normalize();
+        for (Path d : dirs) {
+            Path a = d.toAbsolutePath().normalize();
+            if (a.startsWith(outAbs) || outAbs.startsWith(a)) {
+                throw new ScenarioException(WHERE, "--out", out.toString(), "is (or holds, or lies in) the shard "
+                        + "directory " + d + "; merge into a directory of its own");
+            }
+        }
         Path first = dirs.get(0);
         ShardRecord r0 = records.get(0);
         String scenarioText = scenarioText(first);
@@ -93,7 +101,10 @@ final class MergeCommand implements Callable<Integer> {
         }
         Scenario read = ScenarioReader.read(first.resolve(ShardRecord.SCENARIO), List.of());
         // Name and file as the shards were run, so that the outputs say what a single run would.
-        Scenario s = new Scenario(r0.name(), read.description(), r0.file(), read.model(), read.initial(), read.time(),
+        // Shards of one scenario may name its file differently (relative, absolute): take the least, so that the
+        // output does not depend on the order of the directories.
+        String file = records.stream().map(ShardRecord::file).min(String::compareTo).orElseThrow();
+        Scenario s = new Scenario(r0.name(), read.description(), file, read.model(), read.initial(), read.time(),
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
@@ -109,8 +120,8 @@ final class MergeCommand implements Callable<Integer> {
             long[][] clash = Ranges.overlap(ranges);
             if (clash != null) {
                 throw new ScenarioException(WHERE, "DIR", owner(all, clash[1]).toString(), "cannot be merged: its "
-                        + label + " trajectories " + Ranges.show(clash[1]) + " overlap " + Ranges.show(clash[0])
-                        + " of " + owner(all, clash[0]));
+                        + "trajectories " + Ranges.show(clash[1]) + " of ensemble " + label + " overlap "
+                        + Ranges.show(clash[0]) + " of " + owner(all, clash[0]));
             }
             EnsembleResult sum = all.sum;
             List<long[]> gaps = Ranges.missing(ranges, e.getValue().total());
@@ -121,9 +132,9 @@ final class MergeCommand implements Callable<Integer> {
                         b.append(b.length() == 0 ? "" : ", ").append(Ranges.show(g));
                     }
                     throw new ScenarioException(WHERE, "DIR", String.join(" ", dirs.stream().map(Path::toString)
-                            .toList()), "cannot be merged: the " + label + " trajectories " + b + " of [0, "
-                            + e.getValue().total() + ") are in no complete shard; run those shards (qtm slurm "
-                            + "--resume), or merge with --partial");
+                            .toList()), "cannot be merged: ensemble " + label + " lacks the trajectories " + b
+                            + " of [0, " + e.getValue().total() + ")" + planners(records, dirs, label, gaps)
+                            + "; run those shards (qtm slurm --resume), or merge with --partial");
                 }
                 missing.put(label, gaps);
             }
@@ -152,6 +163,21 @@ final class MergeCommand implements Callable<Integer> {
                 + (dirs.size() == 1 ? "" : "s") + " into " + out);
         stdout.flush();
         return 0;
+    }
+
+    /** ", planned in DIR, …" for the shards whose planned range meets a gap (they lack their saved file or stopped). */
+    private static String planners(List<ShardRecord> records, List<Path> dirs, String label, List<long[]> gaps) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ShardRecord.Planned p = records.get(i).ensembles().get(label);
+            for (long[] g : gaps) {
+                if (p != null && p.from() < g[1] && g[0] < p.to()) {
+                    names.add(dirs.get(i).toString());
+                    break;
+                }
+            }
+        }
+        return names.isEmpty() ? "" : ", planned in " + String.join(", ", names);
     }
 
     private static Path owner(Part all, long[] range) {
@@ -203,6 +229,10 @@ final class MergeCommand implements Callable<Integer> {
         }
         try {
             return ShardRecord.read(d);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ScenarioException(WHERE, "DIR", d.resolve(ShardRecord.FILE).toString(),
+                    "cannot be read as a shard record (damaged JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr()) + ")");
         } catch (IOException | IllegalArgumentException e) {
             throw new ScenarioException(WHERE, "DIR", d.resolve(ShardRecord.FILE).toString(),
                     "cannot be read as a shard record (" + e.getMessage() + ")");

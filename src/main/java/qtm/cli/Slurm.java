@@ -15,6 +15,7 @@ final class Slurm {
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL",
             "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "REVOKED", "SPECIAL_EXIT");
     private static final long POLL_MS = 1000;
+    private static final int RETRIES = 30;
 
     private Slurm() {
     }
@@ -43,14 +44,21 @@ final class Slurm {
      * @return its final state, e.g. COMPLETED or CANCELLED; "UNKNOWN" if Slurm no longer holds its record
      */
     static String waitFor(String id) throws IOException, InterruptedException {
+        int failures = 0;
         while (true) {
             Process p = new ProcessBuilder("scontrol", "show", "job", "-o", id).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = p.waitFor();
             Matcher m = STATE.matcher(text);
             if (status != 0 || !m.find()) {
-                return "UNKNOWN";
+                // A busy controller may not answer once; a job whose record is gone answers the same way every time.
+                if (++failures >= RETRIES) {
+                    return "UNKNOWN";
+                }
+                Thread.sleep(POLL_MS);
+                continue;
             }
+            failures = 0;
             if (FINAL.contains(m.group(1))) {
                 return m.group(1);
             }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.Shard;
+import qtm.report.OutputDirectory;
 import qtm.report.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
@@ -81,19 +82,23 @@ final class SlurmCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private static final String WHERE = "command line";
+    /** Most shards: the merge job lists each on its command line, and clusters cap array sizes anyway. */
+    static final int MAX_SHARDS = 10_000;
     private static final String SEAL = "# qtm-sha256: ";
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Scenario s = scenario.read();
-        if (shards < 1 || shards > Shard.MAX) {
-            throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + Shard.MAX);
+        if (shards < 1 || shards > MAX_SHARDS) {
+            throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
+                    + " (the merge job lists every shard on one command line)");
         }
         if (cpus < 1 || cpus > 1024) {
             throw new ScenarioException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
         }
-        check("--time", time, "([0-9]+-)?[0-9]{1,3}(:[0-9]{2}){0,2}", "HH:MM:SS, D-HH:MM:SS or minutes");
-        check("--mem", mem, "[0-9]+[KMGT]?", "a size such as 4000, 2G or 500M");
+        check("--time", time, "([0-9]+-)?[0-9]{1,3}(:[0-9]{2}){0,2}|UNLIMITED|INFINITE",
+                "HH:MM:SS, D-HH:MM:SS, minutes or UNLIMITED");
+        check("--mem", mem, "[0-9]+[KMGTkmgt]?", "a size such as 4000, 2G or 500M");
         check("--partition", partition, "[A-Za-z0-9_.,-]+", "a partition name (letters, digits, . _ , -)");
         check("--account", account, "[A-Za-z0-9_.-]+", "an account name (letters, digits, . _ -)");
         if ((await || resume) && !submit) {
@@ -105,11 +110,28 @@ final class SlurmCommand implements Callable<Integer> {
         }
         ScenarioRun.Settings base = new ScenarioRun.Settings(seed != null ? seed : s.simulation().seed(), 1,
                 trajectories != null ? trajectories : 0);
-        // The same check as each shard's, now rather than in N failed jobs.
-        ShardRun.parse(s, "0/" + shards, base);
+        // The same checks as each shard's and the merge's, now rather than in N failed jobs.
+        for (String engine : s.simulation().engines()) {
+            long total = ScenarioRun.trajectoriesFor(s, engine, base);
+            if (total < shards) {
+                throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected at most as many "
+                        + "shards as trajectories: engine " + engine + " runs " + total);
+            }
+        }
+        OutputDirectory.preflight(out, true, scenario.file);
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         String name = target.getFileName().toString();
+        // Every path and value below goes into a shell script and into #SBATCH lines, which Slurm splits at
+        // whitespace: refuse what would not survive that rather than write a script that does something else.
+        plain("--out", target.toString());
+        plain("FILE", scenario.file.toString());
+        plain("FILE", Path.of("").toAbsolutePath().toString());
+        for (String set : scenario.sets) {
+            if (set.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new ScenarioException(WHERE, "--set", set, "expected no control characters");
+            }
+        }
         Path shardDir = parent.resolve(name + ".shards");
         Path logs = parent.resolve(name + ".logs");
         Path arrayScript = parent.resolve(name + ".array.sbatch");
@@ -142,6 +164,9 @@ final class SlurmCommand implements Callable<Integer> {
                 + "\n# Runs after every shard succeeded (afterok). After a failed shard: qtm slurm ... --submit "
                 + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n" + cd
                 + "exec " + launcher + " merge" + dirs + " \\\n    --out " + quote(target.toString()) + " --force\n";
+        // Both seals are checked before either script is written, so a refusal leaves both as they were.
+        requireOurs(arrayScript);
+        requireOurs(mergeScript);
         Files.createDirectories(logs);
         writeScript(arrayScript, array);
         writeScript(mergeScript, merge);
@@ -158,7 +183,7 @@ final class SlurmCommand implements Callable<Integer> {
         }
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
-            if (!resume || !complete(shardDir.resolve(Integer.toString(i)), i, shards)) {
+            if (!resume || !complete(shardDir.resolve(Integer.toString(i)), i, shards, s, base)) {
                 todo.add(i);
             }
         }
@@ -221,22 +246,34 @@ final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes a script sealed with its hash; refuses to overwrite one whose body no longer matches its seal. */
-    private void writeScript(Path file, String body) throws IOException {
-        if (Files.exists(file) && !force) {
-            String old = Files.readString(file, StandardCharsets.UTF_8);
-            int at = old.lastIndexOf(SEAL);
-            boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
-            if (!ours) {
-                throw new ScenarioException(WHERE, "--out", out.toString(), file + " was edited by hand (or not "
-                        + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
-            }
+    /** Refuses a script that exists and no longer matches the seal qtm wrote into it (unless --force). */
+    private void requireOurs(Path file) throws IOException {
+        if (!Files.exists(file) || force) {
+            return;
         }
+        String old = Files.readString(file, StandardCharsets.UTF_8);
+        int at = old.lastIndexOf(SEAL);
+        boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
+        if (!ours) {
+            throw new ScenarioException(WHERE, "--out", out.toString(), file + " was edited by hand (or not "
+                    + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
+        }
+    }
+
+    /** Writes a script sealed with the hash of what it holds. */
+    private static void writeScript(Path file, String body) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, body + SEAL + sha256(body) + "\n", StandardCharsets.UTF_8);
         tmp.toFile().setExecutable(true);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void plain(String key, String value) {
+        if (!value.matches("[A-Za-z0-9_./+,:@%=-]+")) {
+            throw new ScenarioException(WHERE, key, value, "expected a path of letters, digits and . _ / + , : @ % = - "
+                    + "only: it goes into #SBATCH lines, which Slurm splits at whitespace");
+        }
     }
 
     private static String sha256(String s) {
@@ -248,11 +285,32 @@ final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    /** A shard directory whose record says it ran its whole range. */
-    private static boolean complete(Path dir, int index, int count) {
+    /**
+     * A shard directory whose record says it ran its whole range of this very run: the same shard of the same N,
+     * seed, qtm version, scenario as run, and index range and total of every ensemble.
+     */
+    private static boolean complete(Path dir, int index, int count, Scenario s, ScenarioRun.Settings base) {
         try {
             ShardRecord r = ShardRecord.read(dir);
-            return r.complete() && r.shard() == index && r.shards() == count;
+            if (!r.complete() || r.shard() != index || r.shards() != count || r.seed() != base.seed()
+                    || !r.qtmVersion().equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
+                return false;
+            }
+            java.util.Map<String, String> labels = ScenarioRun.ensembleLabels(s);
+            if (!r.ensembles().keySet().equals(labels.keySet())) {
+                return false;
+            }
+            Shard shard = new Shard(index, count);
+            for (java.util.Map.Entry<String, String> e : labels.entrySet()) {
+                long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
+                long[] range = shard.range(total);
+                ShardRecord.Planned p = r.ensembles().get(e.getKey());
+                if (p.total() != total || p.from() != range[0] || p.to() != range[1]) {
+                    return false;
+                }
+            }
+            String asRun = Files.readString(dir.resolve(ShardRecord.SCENARIO), StandardCharsets.UTF_8);
+            return asRun.equals(qtm.report.Json.write(s.source().json()) + "\n");
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -266,6 +266,20 @@ public final class OutputDirectory implements AutoCloseable {
                 .orElse(false);
     }
 
+    /**
+     * The rules {@link #open} applies, checked without writing anything: for a command that writes its output later
+     * (the merge job that {@code qtm slurm} submits), so that an unusable directory is refused now.
+     *
+     * @param target the output directory to be
+     * @param force whether the later write replaces an earlier qtm result
+     * @param scenario the scenario file, which the directory must not hold (null: none)
+     * @throws ScenarioException (exit 2) if the later write would be refused
+     */
+    public static void preflight(Path target, boolean force, Path scenario) {
+        String label = source(scenario);
+        checkExisting(label, target.toString(), check(label, target, scenario), force);
+    }
+
     /** The path rules that need no look inside: returns the target with its parent's real path. */
     private static Path check(String label, Path target, Path scenario) {
         String given = target.toString();

@@ -108,6 +108,9 @@ class ShardMergeTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
         }
+        CliTest.Run intoInput = CliTest.run("merge", s0, s1, s2, "--out", s0, "--force");
+        assertEquals(2, intoInput.status(), "merging into one of its inputs");
+        assertTrue(Files.isRegularFile(shards.resolve("0").resolve("shard.json")), "the shard is kept");
         Path partial = dir.resolve("partial");
         CliTest.Run p = CliTest.run("merge", s2, s0, "--partial", "--out", partial.toString());
         assertEquals(0, p.status(), p.err());

@@ -57,6 +57,8 @@ class SlurmScriptTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("edited by hand"), r.err());
         assertEquals(edited, Files.readString(merge));
+        assertTrue(Files.readString(dir.resolve("run.array.sbatch")).contains("--array=0-1"),
+                "a refused call leaves the other script as it was too");
         assertEquals(0, CliTest.run("slurm", FILE, "--shards", "4", "--out", out.toString(), "--force").status());
         assertTrue(Files.readString(merge).contains("--cpus-per-task=1"));
     }
@@ -85,7 +87,7 @@ class SlurmScriptTest {
             {"--shards", "0"}, {"--shards", "100001"}, {"--shards", "3", "--time", "soon"},
             {"--shards", "3", "--mem", "lots"}, {"--shards", "3", "--cpus-per-task", "0"},
             {"--shards", "3", "--partition", "a b"}, {"--shards", "3", "--wait"}, {"--shards", "3", "--resume"},
-            {"--shards", "201", "--trajectories", "200"},
+            {"--shards", "201", "--trajectories", "200"}, {"--shards", "10001"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("slurm", FILE, "--out", out));
@@ -95,5 +97,22 @@ class SlurmScriptTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(!Files.exists(dir.resolve("o.array.sbatch")), String.join(" ", c));
         }
+    }
+
+    @Test
+    void anOutputThatAScriptOrTheMergeCouldNotUseIsRefusedNow(@TempDir Path dir) throws Exception {
+        Path foreign = dir.resolve("mine");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("notes.txt"), "my notes\n");
+        for (String out : new String[] {dir.resolve("with space").toString(), dir.resolve("new\nline").toString(),
+            "/", "", foreign.toString()}) {
+            CliTest.Run r = CliTest.run("slurm", FILE, "--shards", "2", "--out", out);
+            assertEquals(2, r.status(), "--out " + out + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(foreign), files.toList(), "nothing written");
+        }
+        assertEquals("my notes\n", Files.readString(foreign.resolve("notes.txt")));
     }
 }

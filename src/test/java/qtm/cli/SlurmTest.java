@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
  * starts one with {@code .ci/slurm-up}).
  */
 class SlurmTest {
-    @BeforeAll
-    static void slurmIsUp() throws Exception {
+    /** What sinfo said, asked once: it can take seconds to time out when no controller answers. */
+    private static String state;
+
+    /**
+     * In each test rather than once for the class, so that without Slurm every test is reported as skipped with the
+     * reason (an assumption failing in a class-level hook shows as zero tests run).
+     */
+    @BeforeEach
+    void slurmIsUp() throws Exception {
+        if (state == null) {
+            state = sinfo();
+        }
+        Assumptions.assumeTrue(state.matches("(?s).*\\b(idle|mixed|allocated)\\b.*"),
+                "no Slurm node is up (" + state.lines().findFirst().orElse("") + "); as root, .ci/slurm-up starts one");
+    }
+
+    private static String sinfo() throws Exception {
         String state;
         try {
             Process p = new ProcessBuilder("sinfo", "-h", "-o", "%T").redirectErrorStream(true).start();
@@ -37,8 +52,7 @@ class SlurmTest {
         } catch (java.io.IOException e) {
             state = "sinfo not found";
         }
-        Assumptions.assumeTrue(state.matches("(?s).*\\b(idle|mixed|allocated)\\b.*"),
-                "no Slurm node is up (" + state.lines().findFirst().orElse("") + "); as root, .ci/slurm-up starts one");
+        return state.isEmpty() ? "sinfo printed nothing" : state;
     }
 
     /** {@code qtm ARGS} in a new JVM, as a user runs it: the scripts it writes call that JVM's java. */

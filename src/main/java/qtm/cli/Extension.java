@@ -1,13 +1,11 @@
 package qtm.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import qtm.ensemble.EnsembleResult;
-import qtm.ensemble.SavedEnsemble;
 import qtm.verify.ScenarioRun;
 import qtm.observe.Quantities;
 import qtm.report.RunWriter;
@@ -61,19 +59,8 @@ final class Extension {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }
-        SavedEnsemble.Loaded loaded;
-        try {
-            loaded = SavedEnsemble.read(file, Quantities.standard(s.model(), s.time()), s.time());
-        } catch (IOException e) {
-            throw new ScenarioException(where, "--extend", file.toString(), "cannot be read (" + e.getMessage() + ")");
-        } catch (SavedEnsemble.Mismatch e) {
-            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: " + e.getMessage());
-        }
-        String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
-        if (why != null) {
-            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: " + why);
-        }
-        EnsembleResult r = loaded.result();
+        EnsembleResult r = SavedFiles.read(s, Quantities.standard(s.model(), s.time()), file, label, seed, where,
+                "--extend", "extended");
         List<long[]> ranges = r.ranges();
         if (ranges.size() != 1 || ranges.get(0)[0] != 0) {
             throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: it does not hold "

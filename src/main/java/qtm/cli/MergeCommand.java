@@ -255,19 +255,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        SavedEnsemble.Loaded loaded;
-        try {
-            loaded = SavedEnsemble.read(file, quantities, s.time());
-        } catch (IOException e) {
-            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be read (" + e.getMessage() + ")");
-        } catch (SavedEnsemble.Mismatch e) {
-            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be merged: " + e.getMessage());
-        }
-        String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
-        if (why != null) {
-            throw new ScenarioException(WHERE, "DIR", file.toString(), "cannot be merged: " + why);
-        }
-        return loaded.result();
+        return SavedFiles.read(s, quantities, file, label, seed, WHERE, "DIR", "merged");
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */

@@ -137,6 +137,9 @@ final class MergeCommand implements Callable<Integer> {
                             + "; run those shards (qtm slurm --resume), or merge with --partial");
                 }
                 missing.put(label, gaps);
+                if (sum != null) {
+                    sum = sum.withStop(qtm.ensemble.StopReason.PARTIAL, sum.seconds());
+                }
             }
             if (sum != null) {
                 merged.put(label, sum);

@@ -9,7 +9,9 @@ public enum StopReason {
     /** The wall-time budget ran out. */
     TIME_BUDGET("time_budget"),
     /** The user asked the run to stop (Ctrl-C). */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /** A merge of shards that lacks some of the ensemble's trajectories ({@code qtm merge --partial}). */
+    PARTIAL("partial");
 
     private final String key;
 

@@ -118,6 +118,7 @@ class ShardMergeTest {
         assertTrue(summary.get("partial").asBoolean());
         assertEquals("[[30,60]]", summary.get("missing").get("trajectories").toString());
         assertEquals(60, summary.get("engines").get("trajectories").get("trajectories").asLong());
+        assertEquals("partial", summary.get("engines").get("trajectories").get("stop_reason").asText());
         assertTrue(Files.readString(partial.resolve("report.html")).contains("Partial result"));
     }
 

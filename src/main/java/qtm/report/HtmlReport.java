@@ -70,9 +70,20 @@ public final class HtmlReport {
      * @param verdicts one per engine
      * @param finals final values
      * @param figures charts
+     * @param fluctuations the exact stationary counting statistics, a row per bath and one for the machine (empty
+     *     without a unique steady state)
      */
     public record Content(String name, String description, String scenarioYaml, long seed, List<Verdict> verdicts,
-            List<Final> finals, List<Figure> figures) {
+            List<Final> finals, List<Figure> figures, List<Row> fluctuations) {
+    }
+
+    /**
+     * One labelled row of numbers.
+     *
+     * @param label first cell
+     * @param values the rest
+     */
+    public record Row(String label, double[] values) {
     }
 
     /**
@@ -114,6 +125,20 @@ public final class HtmlReport {
         h.append("</table>\n<p>SE reliable: “no” means the error bar rests on events seen in a handful of ")
                 .append("trajectories (a rarely visited population, or few jumps in the last bin); it is then widened ")
                 .append("for the unseen events but should not be trusted, and a target-SE stop does not fire on it.</p>\n");
+        if (!c.fluctuations().isEmpty()) {
+            h.append("<h2>Stationary fluctuations (exact, per unit time)</h2>\n<table id=\"fluctuations\"><tr><th></th>")
+                    .append("<th>⟨N⟩/t</th><th>Var N/t</th><th>⟨⟨N³⟩⟩/t</th><th>Fano</th><th>⟨Q⟩/t</th>")
+                    .append("<th>Var Q/t</th></tr>\n");
+            for (Row r : c.fluctuations()) {
+                h.append("<tr><td class=\"l\">").append(esc(r.label())).append("</td>");
+                for (double v : r.values()) {
+                    h.append("<td>").append(num(v)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n<p>N and Q count the quanta and the heat into each bath (qtm fcs). σ = Q_c/T_c + ")
+                    .append("Q_h/T_h; the TUR ratio Var(Q_c)·σ/⟨Q_c⟩² is at least 2 for classical machines.</p>\n");
+        }
         for (Figure f : c.figures()) {
             h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n").append(stripProlog(f.svg()))
                     .append("\n<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");

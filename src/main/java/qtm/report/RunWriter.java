@@ -109,7 +109,8 @@ public final class RunWriter {
         String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
-                description, yaml, o.seed(), verdicts, finals, figures)), StandardCharsets.UTF_8);
+                description, yaml, o.seed(), verdicts, finals, figures, fluctuationRows(o.fluctuations()))),
+                StandardCharsets.UTF_8);
     }
 
     /** The file name of an ensemble's saved sums. */
@@ -225,6 +226,44 @@ public final class RunWriter {
             snapshot(o.putObject("steady"), run.steadyRow());
             o.put("spectral_gap", run.gap());
         }
+        if (run.fluctuations() != null) {
+            fluctuations(o.putObject("fluctuations"), run.fluctuations());
+        }
+    }
+
+    /**
+     * The stationary counting statistics, in the layout of {@code qtm fcs --json}.
+     *
+     * @param o where to write
+     * @param f the statistics
+     */
+    public static void fluctuations(ObjectNode o, qtm.exact.Fluctuations f) {
+        for (qtm.model.Side side : qtm.model.Side.values()) {
+            qtm.exact.Fluctuations.Bath b = f.bath(side);
+            ObjectNode x = o.putObject(side.key());
+            x.set("current", Json.number(b.quanta().current()));
+            x.set("noise", Json.number(b.quanta().noise()));
+            x.set("third", Json.number(b.quanta().third()));
+            x.set("fano", Json.number(b.fano()));
+            x.set("heat_current", Json.number(b.heat().current()));
+            x.set("heat_noise", Json.number(b.heat().noise()));
+        }
+        o.set("entropy_production", Json.number(f.entropyProduction()));
+        o.set("tur", Json.number(f.tur()));
+    }
+
+    private static List<HtmlReport.Row> fluctuationRows(qtm.exact.Fluctuations f) {
+        List<HtmlReport.Row> rows = new ArrayList<>();
+        if (f == null) {
+            return rows;
+        }
+        for (qtm.model.Side side : qtm.model.Side.values()) {
+            qtm.exact.Fluctuations.Bath b = f.bath(side);
+            rows.add(new HtmlReport.Row(side.key() + " bath", new double[] {b.quanta().current(), b.quanta().noise(),
+                b.quanta().third(), b.fano(), b.heat().current(), b.heat().noise()}));
+        }
+        rows.add(new HtmlReport.Row("machine: σ, TUR ratio", new double[] {f.entropyProduction(), f.tur()}));
+        return rows;
     }
 
     private static void snapshot(ObjectNode o, Snapshot x) {

@@ -188,11 +188,12 @@ public final class ScenarioRun {
      * @param dtSlope fitted log–log slope of the map bias against Δt (NaN without a study)
      * @param interrupted whether a stop was requested
      * @param exactRows the observables of the exact ρ(t) on the grid
+     * @param fluctuations the exact stationary counting statistics (null without a unique steady state)
      * @param steadyRow the observables of ρ∞, or null
      */
     public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
             List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
-            List<Snapshot> exactRows, Snapshot steadyRow) {
+            List<Snapshot> exactRows, Snapshot steadyRow, qtm.exact.Fluctuations fluctuations) {
     }
 
     /**
@@ -287,7 +288,8 @@ public final class ScenarioRun {
             slope = fit.getSlope();
         }
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
-                stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow);
+                stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
+                steady == null ? null : qtm.exact.Fluctuations.of(model));
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

@@ -87,4 +87,18 @@ class FcsCommandTest {
             assertEquals(1, b.err().strip().lines().count(), b.err());
         }
     }
+
+    @Test
+    void aRunReportsTheSameStationaryStatistics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path out = dir.resolve("run");
+        CliTest.Run r = CliTest.run("run", "scenarios/reset-cold-entangled.yaml", "--trajectories", "40", "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode fcs = fcs("reset-cold-entangled");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fcs).remove("counts");
+        assertEquals(fcs, summary.get("exact").get("fluctuations"));
+        assertTrue(java.nio.file.Files.readString(out.resolve("report.html")).contains("id=\"fluctuations\""));
+    }
 }

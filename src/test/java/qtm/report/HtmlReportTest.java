@@ -20,7 +20,10 @@ class HtmlReportTest {
                 List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true),
                         new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false)),
                 List.of(new HtmlReport.Final("trajectories", "concurrence", 0.03, 0.001, 0.029)),
-                List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)));
+                List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)),
+                List.of(new HtmlReport.Row("cold bath", new double[] {1.5e-4, 1.2e-4, 7e-5, 0.77, 1.5e-4, 1.2e-4}),
+                        new HtmlReport.Row("machine: σ, TUR ratio", new double[] {Double.POSITIVE_INFINITY,
+                            Double.NaN})));
     }
 
     @Test
@@ -33,6 +36,7 @@ class HtmlReportTest {
         assertFalse(html.contains("<script"), "no script");
         assertEquals(1, html.split("<svg", -1).length - 1);
         assertTrue(html.contains("seed 42"));
+        assertTrue(html.contains("id=\"fluctuations\"") && html.contains("<td>0.770000</td>"), "fluctuation table");
     }
 
     @Test

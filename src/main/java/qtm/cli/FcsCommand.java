@@ -46,11 +46,26 @@ final class FcsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A number as the JSON convention writes it: inf, -inf, null for NaN. */
+    private static String g(double x) {
+        if (Double.isNaN(x)) {
+            return "null";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         Scenario s = scenario.readSteady();
         SteadyCommand.steady(s);
         PrintWriter out = spec.commandLine().getOut();
+        if (series && (json || countsAt != null)) {
+            throw new ScenarioException("command line", "--series", "true", "prints CSV on its own; give it without "
+                    + "--json and --counts-at");
+        }
         if (series) {
             if (s.time() == null) {
                 throw new ScenarioException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
@@ -81,6 +96,10 @@ final class FcsCommand implements Callable<Integer> {
         if (times == null) {
             times = s.time() == null ? List.of() : List.of(s.time().end());
         }
+        if (s.time() == null && !times.isEmpty()) {
+            throw new ScenarioException("command line", "--counts-at", times.get(0).toString(), "needs the scenario's "
+                    + "time grid (its initial state and time.end); " + s.file() + " has no time section");
+        }
         double end = s.time() == null ? 0 : s.time().end();
         for (double t : times) {
             if (!(t >= 0) || t > end) {
@@ -102,6 +121,16 @@ final class FcsCommand implements Callable<Integer> {
             counts.put(side, ds);
         }
         Fluctuations f = Fluctuations.of(s.model());
+        for (Side side : Side.values()) {
+            Fluctuations.Bath b = f.bath(side);
+            if (Double.isNaN(b.quanta().noise()) || Double.isNaN(b.heat().noise()) || Double.isNaN(b.quanta().third())
+                    || Double.isNaN(b.heat().third())) {
+                throw new ScenarioException(s.file(), "model.g", Double.toString(s.model().g()), "too weak against the "
+                        + "bath rates for the current noise to be resolved in double precision (it is a difference "
+                        + "of terms of the size of the gross jump rate, and would be less than 1e-7 of them); "
+                        + "use a larger g");
+            }
+        }
         if (json) {
             ObjectNode o = Json.object();
             for (Side side : Side.values()) {
@@ -139,12 +168,12 @@ final class FcsCommand implements Callable<Integer> {
             for (Side side : Side.values()) {
                 Fluctuations.Bath b = f.bath(side);
                 Cumulants n = b.quanta();
-                out.printf(Locale.ROOT, "%-6s %14.6g %14.6g %14.6g %12.6g %14.6g %14.6g%n", side.key(), n.current(),
-                        n.noise(), n.third(), b.fano(), b.heat().current(), b.heat().noise());
+                out.printf(Locale.ROOT, "%-6s %14s %14s %14s %12s %14s %14s%n", side.key(), g(n.current()),
+                        g(n.noise()), g(n.third()), g(b.fano()), g(b.heat().current()), g(b.heat().noise()));
             }
-            out.printf(Locale.ROOT, "entropy production  sigma = Q_c/T_c + Q_h/T_h = %.6g%n", f.entropyProduction());
-            out.printf(Locale.ROOT, "TUR ratio           Var(Q_c) sigma / <Q_c>^2 = %.6g  (classical bound 2)%n",
-                    f.tur());
+            out.printf(Locale.ROOT, "entropy production  sigma = Q_c/T_c + Q_h/T_h = %s%n", g(f.entropyProduction()));
+            out.printf(Locale.ROOT, "TUR ratio           Var(Q_c) sigma / <Q_c>^2 = %s  (classical bound 2)%n",
+                    g(f.tur()));
             for (Side side : Side.values()) {
                 for (int i = 0; i < times.size(); i++) {
                     CountingStatistics.Distribution d = counts.get(side).get(i);

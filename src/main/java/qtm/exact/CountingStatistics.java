@@ -45,7 +45,14 @@ public final class CountingStatistics {
     private final DMatrixRMaj generator;
     /** L', L'', L''' for the bath and weight. */
     private final DMatrixRMaj[] derivatives;
-    private final double gross;
+    /**
+     * Smallest |cumulant| / (sum of the |terms| it is made of) that is reported: below it more than 1e-7 of the
+     * result would be rounding (each term carries about 1e-14 of itself).
+     */
+    public static final double RESOLUTION = 1e-7;
+    private final double current;
+    private final boolean uncoupled;
+    private final boolean equilibrium;
     private final Weight weight;
     private final List<Jump> jumps = new java.util.ArrayList<>();
 
@@ -64,7 +71,6 @@ public final class CountingStatistics {
         generator = l.matrix();
         int n = basis.size();
         derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n)};
-        DMatrixRMaj grossJump = new DMatrixRMaj(n, n);
         this.weight = weight;
         for (qtm.model.Jump j : model.jumps()) {
             if (j.side() != side || j.rate() == 0 || j.energy() == 0) {
@@ -76,10 +82,11 @@ public final class CountingStatistics {
             for (int p = 0; p < 3; p++) {
                 CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
             }
-            CommonOps_DDRM.addEquals(grossJump, Math.abs(w), jump);
         }
-        double[] rho = steadyVector();
-        gross = dot(basis.traceFunctional(), mult(grossJump, rho));
+        ZMatrixRMaj steady = SteadyState.solve(generator.copy(), basis);
+        current = CouplingCurrent.of(model, steady).into(side, weight);
+        uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
+        equilibrium = model.cold().temperature() == model.hot().temperature();
     }
 
     /** The real matrix of ρ ↦ γ A ρ A† in Hermitian coordinates. */
@@ -107,8 +114,9 @@ public final class CountingStatistics {
      * c1 = ⟨L'⟩, c2 = ⟨L''⟩ − 2⟨L'DL'⟩,
      * c3 = ⟨L'''⟩ − 3⟨L''DL'⟩ − 3⟨L'DL''⟩ + 6⟨L'DL'DL'⟩ − 6 c1 ⟨L'D²L'⟩.
      *
-     * @return c1, c2, c3; a current below 64 ε of the gross flow in and out of the bath is returned as exactly 0
-     *     (at equal temperatures it is a difference of equal rates)
+     * @return c1 (from {@link CouplingCurrent}), c2, c3; a noise or third cumulant smaller than {@link #RESOLUTION} of
+     *     the terms it is the difference of is NaN (unresolved in double precision: g far below the bath rates);
+     *     without coupling all three are 0, and at equal temperatures c1 and c3 are 0 (detailed balance)
      */
     public Cumulants stationary() {
         int n = basis.size();
@@ -138,18 +146,39 @@ public final class CountingStatistics {
         DMatrixRMaj l1 = derivatives[0];
         DMatrixRMaj l2 = derivatives[1];
         DMatrixRMaj l3 = derivatives[2];
-        double[] l1r = mult(l1, rho);
-        double c1 = dot(trace, l1r);
-        if (Math.abs(c1) <= 64 * Math.ulp(1.0) * gross) {
-            c1 = 0;
+        // The current from the coupling, not ⟨L'⟩: the jump rates nearly cancel where the current is small.
+        double c1 = current;
+        if (uncoupled) {
+            // Each qubit alone with its bath: the count changes by at most one quantum net, so every rate is 0.
+            return new Cumulants(0.0, 0.0, 0.0);
         }
+        double[] l1r = mult(l1, rho);
         double[] dl1r = drazin.apply(l1r);
-        double c2 = dot(trace, mult(l2, rho)) - 2 * dot(trace, mult(l1, dl1r));
+        double a2 = dot(trace, mult(l2, rho));
+        double b2 = 2 * dot(trace, mult(l1, dl1r));
+        double c2 = a2 - b2;
         double[] dl2r = drazin.apply(mult(l2, rho));
         double[] ddl1r = drazin.apply(dl1r);
         double[] dl1dl1r = drazin.apply(mult(l1, dl1r));
-        double c3 = dot(trace, mult(l3, rho)) - 3 * dot(trace, mult(l2, dl1r)) - 3 * dot(trace, mult(l1, dl2r))
-                + 6 * dot(trace, mult(l1, dl1dl1r)) - 6 * c1 * dot(trace, mult(l1, ddl1r));
+        double[] t3 = {dot(trace, mult(l3, rho)), -3 * dot(trace, mult(l2, dl1r)), -3 * dot(trace, mult(l1, dl2r)),
+            6 * dot(trace, mult(l1, dl1dl1r)), -6 * c1 * dot(trace, mult(l1, ddl1r))};
+        double c3 = 0;
+        double scale3 = 0;
+        for (double x : t3) {
+            c3 += x;
+            scale3 += Math.abs(x);
+        }
+        // Each is a difference of terms of the size of the gross flow; where it is far smaller it is rounding, not
+        // physics: reported as NaN (unresolved), never as a number that could be of either sign.
+        if (!(Math.abs(c2) >= RESOLUTION * (Math.abs(a2) + Math.abs(b2)))) {
+            c2 = Double.NaN;
+        }
+        if (equilibrium) {
+            // Detailed balance: the generating function is even, and so the odd cumulants vanish.
+            c3 = 0.0;
+        } else if (!(Math.abs(c3) >= RESOLUTION * scale3)) {
+            c3 = Double.NaN;
+        }
         return new Cumulants(c1, c2, c3);
     }
 

@@ -76,30 +76,7 @@ public record Heat(double cold, double hot) {
      * @return the two currents
      */
     public static Heat steady(Model model, ZMatrixRMaj rho) {
-        if (model.cold().temperature() == model.hot().temperature()) {
-            // Equal temperatures: the steady state is the Gibbs state of H_d at that T (it commutes with the
-            // resonant coupling and every jump is in detailed balance with it), and no heat flows, exactly.
-            return new Heat(0.0, 0.0);
-        }
-        double j = 2 * model.g() * rho.getImag(TwoQubits.I01, TwoQubits.I10);
-        double excessCold = 0;
-        double excessHot = 0;
-        for (Jump jump : model.jumps()) {
-            double w = jump.energy();
-            // The energy a jump moves beyond ±E (±U·n_other for the double dot; 0 for reset and flux qubits).
-            double excess = w - Math.signum(w) * model.energy();
-            if (jump.rate() == 0 || w == 0 || excess == 0) {
-                continue;
-            }
-            ZMatrixRMaj a = jump.operator();
-            double flux = jump.rate() * excess * Ops.traceProductRe(Ops.mult(Ops.dagger(a), a), rho);
-            if (jump.side() == Side.COLD) {
-                excessCold += flux;
-            } else {
-                excessHot += flux;
-            }
-        }
-        double qc = model.energy() * j + 0.5 * (excessCold - excessHot);
+        double qc = qtm.exact.CouplingCurrent.of(model, rho).heat();
         return new Heat(qc + 0.0, -qc + 0.0);
     }
 

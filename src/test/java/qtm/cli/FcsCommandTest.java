@@ -101,4 +101,16 @@ class FcsCommandTest {
         assertEquals(fcs, summary.get("exact").get("fluctuations"));
         assertTrue(java.nio.file.Files.readString(out.resolve("report.html")).contains("id=\"fluctuations\""));
     }
+
+    @Test
+    void aNoiseThatDoublePrecisionCannotResolveIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("tiny.yaml");
+        java.nio.file.Files.writeString(f, "name: tiny\nmodel: {type: reset, g: 1e-9, cold: {T: 1, rate: 1e-2}, "
+                + "hot: {T: inf, rate: 1e-2}}\n");
+        CliTest.Run r = CliTest.run("fcs", f.toString(), "--json");
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.err().contains("model.g") && r.err().contains("resolved"), r.err());
+        assertEquals("", r.out());
+    }
 }

@@ -11,7 +11,6 @@ import qtm.observe.Quantities;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
-import qtm.scenario.Simulation;
 
 /** {@code qtm run --extend DIR}: reads and checks the saved ensembles of DIR, which the run then continues. */
 final class Extension {
@@ -31,28 +30,16 @@ final class Extension {
     static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
             ScenarioRun.Settings settings) {
         Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();
-        Simulation sim = s.simulation();
-        for (String engine : sim.engines()) {
-            long total = ScenarioRun.trajectoriesFor(s, engine, settings);
-            check(out, s, dir, engine, Double.NaN, total, settings.seed());
-            if (engine.equals("collision") && sim.dts().size() > 1) {
-                for (double dt : sim.dts()) {
-                    double used = qtm.engine.Collision.of(s.model(), s.time(), dt).dt();
-                    check(out, s, dir, engine, used, total, settings.seed());
-                }
-            }
+        for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
+            String label = e.getKey();
+            long total = ScenarioRun.trajectoriesFor(s, e.getValue(), settings);
+            one(s, dir, label, e.getValue(), total, settings.seed());
+            out.put(label, () -> one(s, dir, label, e.getValue(), total, settings.seed()));
         }
         return label -> out.containsKey(label) ? out.get(label).get() : null;
     }
 
-    private static void check(Map<String, java.util.function.Supplier<EnsembleResult>> out, Scenario s, Path dir,
-            String engine, double dt, long total, long seed) {
-        one(s, dir, engine, dt, total, seed);
-        out.put(ScenarioRun.label(engine, dt), () -> one(s, dir, engine, dt, total, seed));
-    }
-
-    private static EnsembleResult one(Scenario s, Path dir, String engine, double dt, long total, long seed) {
-        String label = ScenarioRun.label(engine, dt);
+    private static EnsembleResult one(Scenario s, Path dir, String label, String engine, long total, long seed) {
         Path file = dir.resolve(RunWriter.savedName(label));
         String where = "command line (scenario " + s.file() + ")";
         if (!Files.isRegularFile(file)) {

@@ -133,18 +133,7 @@ final class FcsCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode o = Json.object();
-            for (Side side : Side.values()) {
-                Fluctuations.Bath b = f.bath(side);
-                ObjectNode x = o.putObject(side.key());
-                x.set("current", Json.number(b.quanta().current()));
-                x.set("noise", Json.number(b.quanta().noise()));
-                x.set("third", Json.number(b.quanta().third()));
-                x.set("fano", Json.number(b.fano()));
-                x.set("heat_current", Json.number(b.heat().current()));
-                x.set("heat_noise", Json.number(b.heat().noise()));
-            }
-            o.set("entropy_production", Json.number(f.entropyProduction()));
-            o.set("tur", Json.number(f.tur()));
+            qtm.report.RunWriter.fluctuations(o, f);
             ObjectNode cn = o.putObject("counts");
             for (Side side : Side.values()) {
                 com.fasterxml.jackson.databind.node.ArrayNode a = cn.putArray(side.key());

@@ -40,14 +40,26 @@ final class ShardRun {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("command line", "--shard", text, e.getMessage());
         }
+        requireEnough(s, shard.count(), base, "--shard", text);
+        return shard;
+    }
+
+    /**
+     * @param s the scenario
+     * @param shards N
+     * @param base the run's trajectories
+     * @param key the option named in the error
+     * @param value its value as given
+     * @throws ScenarioException (exit 2) if an engine runs fewer trajectories than N
+     */
+    static void requireEnough(Scenario s, int shards, ScenarioRun.Settings base, String key, String value) {
         for (String engine : s.simulation().engines()) {
             long total = ScenarioRun.trajectoriesFor(s, engine, base);
-            if (total < shard.count()) {
-                throw new ScenarioException("command line", "--shard", text, "expected at most as many shards as "
+            if (total < shards) {
+                throw new ScenarioException("command line", key, value, "expected at most as many shards as "
                         + "trajectories: engine " + engine + " runs " + total);
             }
         }
-        return shard;
     }
 
     static int run(Scenario s, Path scenarioFile, Shard shard, ScenarioRun.Settings base, Path dir, boolean force,

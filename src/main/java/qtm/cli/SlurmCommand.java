@@ -111,13 +111,7 @@ final class SlurmCommand implements Callable<Integer> {
         ScenarioRun.Settings base = new ScenarioRun.Settings(seed != null ? seed : s.simulation().seed(), 1,
                 trajectories != null ? trajectories : 0);
         // The same checks as each shard's and the merge's, now rather than in N failed jobs.
-        for (String engine : s.simulation().engines()) {
-            long total = ScenarioRun.trajectoriesFor(s, engine, base);
-            if (total < shards) {
-                throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected at most as many "
-                        + "shards as trajectories: engine " + engine + " runs " + total);
-            }
-        }
+        ShardRun.requireEnough(s, shards, base, "--shards", Integer.toString(shards));
         OutputDirectory.preflight(out, true, scenario.file);
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();

@@ -22,6 +22,8 @@ final class Tally implements TrajectoryObserver {
     private final Recorder r3;
     private final Recorder r4;
     private final Recorder[] rest;
+    /** Every per-point recorder, r0 … r4 and the rest, for the rare per-trajectory call. */
+    private final Recorder[] all;
     /** The recorders that hear jumps, the first two in fields of their own as for states. */
     private final Recorder j0;
     private final Recorder j1;
@@ -107,8 +109,6 @@ final class Tally implements TrajectoryObserver {
             throw new AssertionError(e);
         }
     }
-
-    private final Recorder[] all;
 
     void into(Block b) {
         block = b;

@@ -51,6 +51,8 @@ public final class CountingStatistics {
      */
     public static final double RESOLUTION = 1e-7;
     private final double current;
+    /** ρ∞ in Hermitian coordinates. */
+    private final double[] steady;
     private final boolean uncoupled;
     private final boolean equilibrium;
     private final Weight weight;
@@ -83,8 +85,9 @@ public final class CountingStatistics {
                 CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
             }
         }
-        ZMatrixRMaj steady = SteadyState.solve(generator.copy(), basis);
-        current = CouplingCurrent.of(model, steady).into(side, weight);
+        ZMatrixRMaj rho = SteadyState.solve(generator.copy(), basis);
+        steady = basis.coordinates(rho, new double[n]);
+        current = CouplingCurrent.of(model, rho).into(side, weight);
         uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
         equilibrium = model.cold().temperature() == model.hot().temperature();
     }
@@ -105,10 +108,6 @@ public final class CountingStatistics {
         return m;
     }
 
-    private double[] steadyVector() {
-        return basis.coordinates(SteadyState.solve(generator.copy(), basis), new double[basis.size()]);
-    }
-
     /**
      * The stationary cumulants: with ⟨X⟩ = Tr X ρ∞ and D the Drazin inverse of L,
      * c1 = ⟨L'⟩, c2 = ⟨L''⟩ − 2⟨L'DL'⟩,
@@ -120,7 +119,7 @@ public final class CountingStatistics {
      */
     public Cumulants stationary() {
         int n = basis.size();
-        double[] rho = steadyVector();
+        double[] rho = steady;
         double[] trace = basis.traceFunctional();
         // (L + P)^{-1} − P is the Drazin inverse, P = |ρ∞⟩⟨1|.
         DMatrixRMaj shifted = generator.copy();
@@ -197,25 +196,12 @@ public final class CountingStatistics {
             throw new IllegalArgumentException("order 1 to 3");
         }
         int n = basis.size();
-        int b = order + 1;
-        DMatrixRMaj big = new DMatrixRMaj(b * n, b * n);
-        double factorial = 1;
-        for (int m = 0; m <= order; m++) {
-            factorial *= Math.max(1, m);
-            DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
-            for (int i = 0; i + m < b; i++) {
-                for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < n; c++) {
-                        big.set(i * n + r, (i + m) * n + c, t * block.get(r, c) / factorial);
-                    }
-                }
-            }
-        }
+        DMatrixRMaj big = blocks(order, t);
         DMatrixRMaj e = MatrixExp.exp(big);
         double[] x0 = basis.coordinates(rho0, new double[n]);
         double[] trace = basis.traceFunctional();
         double[] out = new double[order];
-        factorial = 1;
+        double factorial = 1;
         for (int m = 1; m <= order; m++) {
             factorial *= m;
             double s = 0;
@@ -232,6 +218,29 @@ public final class CountingStatistics {
     }
 
     /**
+     * The block upper-triangular matrix T·t with T_{i,i+m} = L^(m)/m! for m ≤ order: block (0, m) of its exponential
+     * is the s^m coefficient of e^{L(s)t}.
+     */
+    private DMatrixRMaj blocks(int order, double t) {
+        int n = basis.size();
+        int b = order + 1;
+        DMatrixRMaj big = new DMatrixRMaj(b * n, b * n);
+        double factorial = 1;
+        for (int m = 0; m <= order; m++) {
+            factorial *= Math.max(1, m);
+            DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
+            for (int i = 0; i + m < b; i++) {
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        big.set(i * n + r, (i + m) * n + c, t * block.get(r, c) / factorial);
+                    }
+                }
+            }
+        }
+        return big;
+    }
+
+    /**
      * The mean and variance of the count on every point of a uniform grid, from ρ0: the stacked vector
      * w(t) = e^{Tt}(0, 0, ρ0) of the order-2 block matrix T is advanced by one e^{TΔt} per step, and its blocks give
      * E[X(t)] = Tr w₁ and E[X(t)²] = 2 Tr w₀.
@@ -242,19 +251,7 @@ public final class CountingStatistics {
      */
     public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
         int n = basis.size();
-        DMatrixRMaj big = new DMatrixRMaj(3 * n, 3 * n);
-        double dt = grid.step();
-        for (int i = 0; i < 3; i++) {
-            for (int m = 0; i + m < 3; m++) {
-                DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
-                double f = m == 2 ? 0.5 : 1;
-                for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < n; c++) {
-                        big.set(i * n + r, (i + m) * n + c, dt * f * block.get(r, c));
-                    }
-                }
-            }
-        }
+        DMatrixRMaj big = blocks(2, grid.step());
         DMatrixRMaj step = MatrixExp.exp(big);
         double[] w = new double[3 * n];
         System.arraycopy(basis.coordinates(rho0, new double[n]), 0, w, 2 * n, n);

@@ -58,7 +58,8 @@ public final class Qtm {
      * @return a builder of a quantum-jump ensemble with the standard quantities, seed 1 and all cores
      */
     public static Ensemble ensemble(Model model, String initial, TimeGrid grid) {
-        return new Ensemble(model, initial, grid, EngineKind.TRAJECTORIES, 1.0, Quantities.standard(model, grid), 1,
+        return new Ensemble(model, initial, grid, EngineKind.TRAJECTORIES, 1.0, Quantities.standard(model,
+                TwoQubits.basisState(initial), grid), 1,
                 Runtime.getRuntime().availableProcessors());
     }
 

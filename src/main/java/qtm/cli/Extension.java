@@ -46,7 +46,7 @@ final class Extension {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }
-        EnsembleResult r = SavedFiles.read(s, Quantities.standard(s.model(), s.time()), file, label, seed, where,
+        EnsembleResult r = SavedFiles.read(s, Quantities.standard(s.model(), s.initial(), s.time()), file, label, seed, where,
                 "--extend", "extended");
         List<long[]> ranges = r.ranges();
         if (ranges.size() != 1 || ranges.get(0)[0] != 0) {

@@ -108,7 +108,7 @@ final class MergeCommand implements Callable<Integer> {
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
-        List<qtm.observe.Quantity> quantities = Quantities.standard(s.model(), s.time());
+        List<qtm.observe.Quantity> quantities = Quantities.standard(s.model(), s.initial(), s.time());
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
@@ -296,7 +296,7 @@ final class MergeCommand implements Callable<Integer> {
         @Override
         public void finished(ScenarioRun.EngineOutcome e) {
             stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
-                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdict().converged());
+                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.converged());
             stdout.flush();
         }
     }

@@ -189,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
                     "%-12s N=%d (%s, %.1fs)  C(final)=%.5f ± %.5f (reliable=%s)  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
                     r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(),
                     c.reliable(),
-                    v.maxAbsZ(), v.pValue(), v.converged());
+                    v.maxAbsZ(), v.pValue(), e.converged());
             stdout.flush();
         }
     }

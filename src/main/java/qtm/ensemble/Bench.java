@@ -66,6 +66,6 @@ public final class Bench {
 
     private static EnsembleResult once(Model model, TimeGrid grid, ZMatrixRMaj rho0, long n, long seed, int threads) {
         return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0),
-                Quantities.standard(model, grid), grid, EnsembleSettings.count(n, seed, threads));
+                Quantities.standard(model, rho0, grid), grid, EnsembleSettings.count(n, seed, threads));
     }
 }

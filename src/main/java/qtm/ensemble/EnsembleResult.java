@@ -388,6 +388,30 @@ public final class EnsembleResult {
         return estimate("pure_concurrence", k).estimate();
     }
 
+    /**
+     * @param quantity the name of a final-only quantity
+     * @return Σx over the trajectories of each of its slots (for a histogram: the count of each bin)
+     */
+    public double[] finalSums(String quantity) {
+        int q = quantity(quantity);
+        if (!layout.quantities().get(q).finalOnly()) {
+            throw new IllegalArgumentException(quantity + " is not a final-only quantity");
+        }
+        double[] out = new double[layout.quantities().get(q).slots().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sum(q, 0, i);
+        }
+        return out;
+    }
+
+    /**
+     * @param quantity a quantity's name
+     * @return whether the ensemble recorded it
+     */
+    public boolean records(String quantity) {
+        return layout.find(quantity) >= 0;
+    }
+
     /** @return mean ρ coordinates at the final time (new array) */
     public double[] finalMean() {
         return rhoMeans(grid().points() - 1);

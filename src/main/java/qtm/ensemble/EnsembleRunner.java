@@ -50,13 +50,14 @@ public final class EnsembleRunner {
      *
      * @param engines makes one engine per worker thread
      * @param model the machine
+     * @param rho0 the initial state the engines start from
      * @param grid output grid
      * @param settings index range, seed, stop conditions and threads
      * @return the result
      */
-    public static EnsembleResult run(Supplier<Engine> engines, qtm.model.Model model, TimeGrid grid,
-            EnsembleSettings settings) {
-        return run(engines, qtm.observe.Quantities.standard(model, grid), grid, settings);
+    public static EnsembleResult run(Supplier<Engine> engines, qtm.model.Model model,
+            org.ejml.data.ZMatrixRMaj rho0, TimeGrid grid, EnsembleSettings settings) {
+        return run(engines, qtm.observe.Quantities.standard(model, rho0, grid), grid, settings);
     }
 
     /**

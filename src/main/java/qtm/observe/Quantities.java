@@ -1,22 +1,38 @@
 package qtm.observe;
 
 import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.exact.CountingStatistics;
 import qtm.model.Model;
+import qtm.model.Side;
 import qtm.model.TimeGrid;
 
 /** The registry of observed quantities: the set every {@code qtm run} records. */
 public final class Quantities {
+    /** Inner bins of the final-count histogram at most: enough to resolve its shape, few enough for a χ². */
+    private static final int HISTOGRAM_BINS = 48;
+
     private Quantities() {
     }
 
     /**
      * @param model the machine
+     * @param rho0 the initial state (it places the bins of the final-count histogram)
      * @param grid the output grid
-     * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, and the
-     *     final-time products for the χ², in output order
+     * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, the net
+     *     counts N_k(t) and Q_k(t), the final-time products for the χ² and the final-count histogram, in output order
      */
-    public static List<Quantity> standard(Model model, TimeGrid grid) {
+    public static List<Quantity> standard(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
         return List.of(new RhoElements(), new PureConcurrence(), new HeatFormula(model), new HeatCount(model, grid),
-                new JumpCounts(), new FinalProducts());
+                new JumpCounts(), new NetCounts(model, grid), new FinalProducts(),
+                new CountHistogram(bins(model, rho0, grid, Side.COLD), bins(model, rho0, grid, Side.HOT)));
+    }
+
+    /** Bins around the exact mean ± 7 sd of N_k at the final time. */
+    private static CountHistogram.Bins bins(Model model, ZMatrixRMaj rho0, TimeGrid grid, Side side) {
+        double[] m = new CountingStatistics(model, side, CountingStatistics.Weight.QUANTA).moments(rho0, grid.end(),
+                2);
+        double sd = Math.sqrt(Math.max(0, m[1] - m[0] * m[0]));
+        return CountHistogram.Bins.around(m[0], sd, HISTOGRAM_BINS);
     }
 }

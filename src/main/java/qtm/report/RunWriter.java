@@ -68,13 +68,14 @@ public final class RunWriter {
             EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             ObjectNode json = engines.putObject(e.name());
-            engineSummary(json, r, v, e.referenceRows().get(last));
+            engineSummary(json, r, v, e.converged(), e.referenceRows().get(last));
+            counting(json, e, last);
             if (e.collision() != null) {
                 csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
                 collisionSummary(json.putObject("collision"), e);
             }
             verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().key(), v.maxAbsZ(),
-                    v.pValue(), v.converged()));
+                    v.pValue(), e.converged()));
             finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
         }
         exactSummary(summary.putObject("exact"), o);
@@ -187,7 +188,8 @@ public final class RunWriter {
         x.put("se", e.se());
     }
 
-    private static void engineSummary(ObjectNode e, EnsembleSummary r, Verdict v, Snapshot reference) {
+    private static void engineSummary(ObjectNode e, EnsembleSummary r, Verdict v, boolean converged,
+            Snapshot reference) {
         e.put("trajectories", r.trajectories());
         e.put("stop_reason", r.stopReason().key());
         e.put("max_abs_z", v.maxAbsZ());
@@ -196,7 +198,7 @@ public final class RunWriter {
         e.put("chi_square", v.chiSquare());
         e.put("dof", v.dof());
         e.put("p_value", v.pValue());
-        e.put("converged", v.converged());
+        e.put("converged", converged);
         ObjectNode f = e.putObject("final");
         // Every column of every quantity; reliable is false where the error bar rests on a handful of rare events.
         for (var c : r.finals().entrySet()) {
@@ -208,6 +210,41 @@ public final class RunWriter {
         ref.put("heat_cold", reference.heatCold());
         ref.put("heat_hot", reference.heatHot());
         ref.put("purity", reference.purity());
+    }
+
+    /**
+     * The counts' exact final values in reference_final, and their verdict: z-scores of the mean and variance of
+     * N_k(t) and Q_k(t) over the grid and the χ² of each bath's final-count histogram.
+     */
+    private static void counting(ObjectNode e, ScenarioRun.EngineOutcome o, int last) {
+        qtm.verify.CountingReference x = o.countingReference();
+        ObjectNode ref = (ObjectNode) e.get("reference_final");
+        if (x != null) {
+            for (qtm.model.Side side : qtm.model.Side.values()) {
+                String k = side.key();
+                ref.put("count_" + k, x.mean(side, false, last));
+                ref.put("count_" + k + "_var", x.variance(side, false, last));
+                ref.put("energy_" + k, x.mean(side, true, last));
+                ref.put("energy_" + k + "_var", x.variance(side, true, last));
+            }
+        }
+        qtm.verify.CountingVerdict v = o.counting();
+        if (v == null) {
+            e.put("counting_verdict", o.result().trajectories() < 2 ? "too few trajectories"
+                    : "not judged: no exact counting statistics for this engine");
+            return;
+        }
+        ObjectNode c = e.putObject("counting");
+        c.put("max_abs_z", v.maxAbsZ());
+        c.put("z_tests", v.tests());
+        c.put("max_z_p_value", v.maxZPValue());
+        for (qtm.verify.CountingVerdict.Histogram h : v.histograms()) {
+            ObjectNode j = c.putObject("histogram_" + h.side().key());
+            j.put("chi_square", h.chiSquare());
+            j.put("dof", h.dof());
+            j.put("p_value", h.pValue());
+        }
+        c.put("converged", v.converged());
     }
 
     private static void collisionSummary(ObjectNode c, ScenarioRun.EngineOutcome e) {

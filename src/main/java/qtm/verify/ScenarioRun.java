@@ -156,10 +156,16 @@ public final class ScenarioRun {
      * @param referenceRows the observables of the reference on the grid
      * @param biasMax for the collision model: max over t and Hermitian coordinates of |ρ_map − ρ_ME| (NaN otherwise)
      * @param biasFinalConcurrence for the collision model: C(ρ_map) − C(ρ_ME) at the final time (NaN otherwise)
+     * @param countingReference the exact counting statistics the engine's counts converge to (null: none known)
+     * @param counting the counts against it (null: not judged)
      */
     public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
             Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
-            double biasFinalConcurrence) {
+            double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting) {
+        /** @return the whole verdict: the state's, and the counts' where they are judged */
+        public boolean converged() {
+            return verdict.converged() && (counting == null || counting.converged());
+        }
     }
 
     /**
@@ -260,12 +266,14 @@ public final class ScenarioRun {
                 biasC = Observables.concurrence(reference.get(last)) - Observables.concurrence(exact.get(last));
             }
             Verdict verdict = Verdicts.of(r, reference);
+            CountingReference countingReference = collision ? null : counting(s);
+            CountingVerdict counting = countingReference == null ? null : CountingVerdict.of(r, countingReference);
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
             r = null;
             EngineOutcome o = new EngineOutcome(name, kind, summary, reference, verdict,
                     collision ? Collision.of(model, s.time(), sim.dt()) : null, rows(model, s.time(), reference),
-                    biasMax, biasC);
+                    biasMax, biasC, countingReference, counting);
             engines.add(o);
             listener.finished(o);
         }
@@ -292,13 +300,18 @@ public final class ScenarioRun {
                 steady == null ? null : qtm.exact.Fluctuations.of(model));
     }
 
+    /** The master equation's counting statistics, for the quantum-jump ensembles. */
+    private static CountingReference counting(Scenario s) {
+        return CountingReference.master(s.model(), s.initial(), s.time());
+    }
+
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
             Listener listener, BooleanSupplier stopRequested, long deadline) {
         Simulation sim = s.simulation();
         long n = trajectoriesFor(s, kind.key(), settings);
         EnsembleResult prior = settings.prior().apply(label);
         long first = prior == null ? 0 : prior.trajectories();
-        java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.time());
+        java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.initial(), s.time());
         double left = Math.max(Double.MIN_VALUE, (deadline - System.nanoTime()) * 1e-9);
         LongConsumer progress = listener.started(label, settings.shard() == null ? n
                 : settings.shard().range(n)[1] - settings.shard().range(n)[0]);

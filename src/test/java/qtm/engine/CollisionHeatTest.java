@@ -79,7 +79,7 @@ class CollisionHeatTest {
         Collision c = Collision.of(model, grid, 1.0);
         ZMatrixRMaj u = propagator(model, c.dt());
         List<ZMatrixRMaj> map = new CollisionMap(model, grid, 1.0).evolve(rho0);
-        EnsembleResult r = EnsembleRunner.run(() -> new CollisionEngine(model, rho0, grid, 1.0), model, grid,
+        EnsembleResult r = EnsembleRunner.run(() -> new CollisionEngine(model, rho0, grid, 1.0), model, rho0, grid,
                 EnsembleSettings.count(40_000, 11, 2));
         ZMatrixRMaj rho = rho0;
         for (int k = 1; k < grid.points(); k++) {

@@ -46,7 +46,7 @@ class CalibrationTest {
         assertTrue(truth[3] > 0.05, "the concurrence check needs an entangled exact state, got " + truth[3]);
         int[] covered = new int[truth.length];
         for (int run = 0; run < RUNS; run++) {
-            EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model,
+            EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, rho0,
                     grid, EnsembleSettings.count(3200, 1000 + run, 2));
             Estimate[] e = {
                 r.estimate("p00", k).estimate(),

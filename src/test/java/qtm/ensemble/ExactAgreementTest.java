@@ -38,7 +38,7 @@ class ExactAgreementTest {
         double dt = 2.0;
         List<ZMatrixRMaj> exact = qtm.verify.References.of(kind, model, rho0, grid, dt);
         long n = 20_000;
-        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, grid,
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, rho0, grid,
                 EnsembleSettings.count(n, 20240611L, 2));
         Verdict v = Verdicts.of(r, exact);
         assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
@@ -74,7 +74,7 @@ class ExactAgreementTest {
             }
         }
         List<ZMatrixRMaj> exact = qtm.verify.References.of(kind, model, rho0, grid, 0.5);
-        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, 0.5), model, grid,
+        EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, 0.5), model, rho0, grid,
                 EnsembleSettings.count(20_000, 8, 2));
         Verdict v = Verdicts.of(r, exact);
         assertTrue(v.maxAbsZ() < 4.5, "max |z| " + v);
@@ -92,7 +92,7 @@ class ExactAgreementTest {
                 new qtm.model.Bath(Double.POSITIVE_INFINITY, 0.9 * model.hot().rate()));
         TimeGrid grid = new TimeGrid(2000, 21);
         ZMatrixRMaj rho0 = TwoQubits.basisState("00");
-        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, grid,
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, rho0, grid,
                 EnsembleSettings.count(20_000, 3, 2));
         assertTrue(Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, model, rho0, grid, 0)).converged());
         Verdict v = Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, wrong, rho0, grid, 0));

@@ -29,7 +29,7 @@ class HeatEstimatorsTest {
         ZMatrixRMaj steady = SteadyState.of(model);
         Heat exact = Heat.of(model, steady);
         TimeGrid grid = new TimeGrid(2000, 5);
-        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, steady, grid, 0), model,
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, steady, grid, 0), model, steady,
                 grid, EnsembleSettings.count(20_000, 99, 2));
         for (int k = 1; k < grid.points(); k++) {
             for (Side side : Side.values()) {

@@ -34,7 +34,7 @@ class MergeTest {
     private static final SavedEnsemble.Identity ID = new SavedEnsemble.Identity("test", "e", "s", 5);
 
     private static EnsembleResult run(EngineKind kind, Model model, long from, long to, int threads) {
-        return EnsembleRunner.run(() -> kind.create(model, RHO0, GRID, 1.0), Quantities.standard(model, GRID), GRID,
+        return EnsembleRunner.run(() -> kind.create(model, RHO0, GRID, 1.0), Quantities.standard(model, RHO0, GRID), GRID,
                 new EnsembleSettings(from, to, 5, 0, Double.POSITIVE_INFINITY, threads));
     }
 
@@ -110,17 +110,17 @@ class MergeTest {
         EnsembleResult r = run(EngineKind.COLLISION, Fixtures.DQD, 0, 300, 2);
         Path f = dir.resolve("e.qtme");
         SavedEnsemble.write(f, ID, r);
-        SavedEnsemble.Loaded back = SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD, GRID), GRID);
+        SavedEnsemble.Loaded back = SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD, RHO0, GRID), GRID);
         assertEquals(ID, back.identity());
         assertArrayEquals(Files.readAllBytes(f), bytes(back.result(), dir));
         // another grid or another machine's quantities is another identity
         TimeGrid other = new TimeGrid(800, 10);
-        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD,
+        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD, RHO0,
                 other), other));
-        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.RESET,
+        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.RESET, RHO0,
                 GRID), GRID));
         Files.write(f, new byte[] {1, 2, 3});
-        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD,
+        assertThrows(SavedEnsemble.Mismatch.class, () -> SavedEnsemble.read(f, Quantities.standard(Fixtures.DQD, RHO0,
                 GRID), GRID));
         assertTrue(SavedEnsemble.mismatch(ID, new SavedEnsemble.Identity("test", "e", "s", 6)).contains("seed"));
         assertTrue(SavedEnsemble.mismatch(ID, new SavedEnsemble.Identity("0.0.9", "e", "s", 5)).contains("qtm"));
@@ -131,7 +131,7 @@ class MergeTest {
     @Test
     void aStoppedRunIsThePrefixItReached(@TempDir Path dir) throws IOException {
         EnsembleResult stopped = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.RESET, RHO0, GRID,
-                0), Quantities.standard(Fixtures.RESET, GRID), GRID,
+                0), Quantities.standard(Fixtures.RESET, RHO0, GRID), GRID,
                 new EnsembleSettings(0, Long.MAX_VALUE / 4, 5, 0, 0.3, 2));
         assertEquals(StopReason.TIME_BUDGET, stopped.stopReason());
         long n = stopped.trajectories();

@@ -36,7 +36,7 @@ class RareCalibrationTest {
         int reliableCovered = 0;
         double maxZ = 0;
         for (int run = 0; run < RUNS; run++) {
-            EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model,
+            EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, rho0,
                     grid, EnsembleSettings.count(n, 5000 + run, 2));
             RareEvents.Flagged c = r.concurrenceFlagged(k);
             double z = Math.abs(c.mean() - truth) / c.se();

@@ -20,7 +20,7 @@ class ReproducibilityTest {
         EnsembleResult[] r = new EnsembleResult[3];
         int[] threads = {1, 2, 4};
         for (int i = 0; i < 3; i++) {
-            r[i] = EnsembleRunner.run(() -> kind.create(Fixtures.DQD, rho0, grid, 1.0), Fixtures.DQD, grid,
+            r[i] = EnsembleRunner.run(() -> kind.create(Fixtures.DQD, rho0, grid, 1.0), Fixtures.DQD, rho0, grid,
                     EnsembleSettings.count(3001, 42, threads[i]));
         }
         for (int i = 1; i < 3; i++) {

@@ -19,7 +19,7 @@ class StopConditionTest {
     private final ZMatrixRMaj rho0 = TwoQubits.basisState("00");
 
     private EnsembleResult run(EnsembleSettings s) {
-        return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.FLUX, rho0, grid, 0), Fixtures.FLUX,
+        return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.FLUX, rho0, grid, 0), Fixtures.FLUX, rho0,
                 grid, s);
     }
 
@@ -56,7 +56,7 @@ class StopConditionTest {
         // measure the noise (of λ1 − λ2 − λ3 − λ4), so a target SE is not met by default at the first check.
         Model equilibrium = new ResetModel(1, 1.6e-3, new Bath(0.5, 1e-2), new Bath(0.5, 1.1e-3));
         EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(equilibrium, rho0, grid, 0),
-                equilibrium, grid, new EnsembleSettings(10_000_000, 3, 1e-3, 60, 2));
+                equilibrium, rho0, grid, new EnsembleSettings(10_000_000, 3, 1e-3, 60, 2));
         Estimate c = r.concurrence(grid.points() - 1);
         assertEquals(0.0, c.mean());
         assertTrue(c.se() > 0 && c.se() <= 1e-3, c.toString());
@@ -74,7 +74,7 @@ class StopConditionTest {
         Model blocked = new qtm.model.DotModel(1, 5e-3, 300, new Bath(0, 1e-2), new Bath(5, 1e-2));
         TimeGrid g = new TimeGrid(500, 6);
         long n = 3 * FIRST_CHECK;
-        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(blocked, rho0, g, 0), blocked, g,
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(blocked, rho0, g, 0), blocked, rho0, g,
                 new EnsembleSettings(n, 1, 0.5, Double.POSITIVE_INFINITY, 2));
         int last = g.points() - 1;
         assertTrue(r.concurrence(last).se() < 0.5, r.concurrence(last).toString());
@@ -103,7 +103,7 @@ class StopConditionTest {
         TimeGrid g = new TimeGrid(1e11, 3);
         long start = System.nanoTime();
         EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.RESET, rho0, g, 0),
-                Fixtures.RESET, g, new EnsembleSettings(1, 1, 0, 0.5, 1));
+                Fixtures.RESET, rho0, g, new EnsembleSettings(1, 1, 0, 0.5, 1));
         double seconds = (System.nanoTime() - start) * 1e-9;
         assertEquals(StopReason.TIME_BUDGET, r.stopReason());
         assertEquals(0, r.trajectories());

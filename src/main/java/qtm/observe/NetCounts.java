@@ -1,0 +1,160 @@
+package qtm.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+
+/**
+ * The counting statistics of each bath on the grid: N_k(t), the net number of quanta that moved into bath k during
+ * [0, t] (ν = +1 into the bath, −1 out of it), and Q_k(t), the energy that moved with them. Per trajectory and grid
+ * point it records the integers N_k, the number n_k of the larger quanta where the bath has two sizes (the double
+ * dot's E + U, so that Q_k = E N_k + U n_k), their products, and whether the bath has moved any quantum (and any of
+ * the larger) yet. The mean, variance and Fano factor of N_k(t) and Q_k(t) are functions of the means of these
+ * numbers; the variances take the jackknife SE, so the quantity is batched. An estimate at a time when only a handful
+ * of trajectories have moved a quantum is marked unreliable, by the rule for rare events; so is an estimate of Q_k
+ * while the larger quanta are that rare: with U ≫ E a single E + U quantum outweighs many small ones, and before the
+ * first few have been seen the sample variance has not met the term that dominates the exact one.
+ */
+public final class NetCounts implements Quantity {
+    /** Its name in saved ensembles. */
+    public static final String NAME = "net_counts";
+    private final BathQuanta quanta;
+    private final List<String> slots = new ArrayList<>();
+    private final List<Double> units = new ArrayList<>();
+    /** Per bath: the slots of N, n, N², N·n, n², moved, moved a larger quantum (−1 where absent). */
+    private final int[][] at = new int[2][7];
+
+    /**
+     * @param model the machine
+     * @param grid the output grid (its end bounds the counts, and so their fixed-point unit)
+     */
+    public NetCounts(Model model, TimeGrid grid) {
+        this.quanta = new BathQuanta(model);
+        String[] names = {"", "_big", "_sq", "_x_big", "_big_sq", "", "_big"};
+        for (Side side : Side.values()) {
+            int s = side.ordinal();
+            if (quanta.sizes(side).length > 2) {
+                throw new IllegalArgumentException("more than two sizes of quantum on the " + side.key() + " side");
+            }
+            boolean two = quanta.sizes(side).length > 1;
+            double bound = quanta.countBound(side, grid.end());
+            for (int i = 0; i < 7; i++) {
+                boolean present = i == 0 || i == 2 || i == 5 || two;
+                at[s][i] = present ? slots.size() : -1;
+                if (present) {
+                    slots.add((i >= 5 ? "moved_" : "net_") + side.key() + names[i]);
+                    // Counts are integers: unit 1 while the products stay below 2^24, else a coarser power of two.
+                    double b = i >= 5 ? 1 : i < 2 ? bound : bound * bound;
+                    units.add(Math.max(1.0, Quantity.quantumFor(b)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> slots() {
+        return List.copyOf(slots);
+    }
+
+    @Override
+    public double quantum(int slot) {
+        return units.get(slot);
+    }
+
+    @Override
+    public boolean batched() {
+        return true;
+    }
+
+    @Override
+    public List<Column> columns() {
+        List<Column> c = new ArrayList<>();
+        for (Side side : Side.values()) {
+            int[] a = at[side.ordinal()];
+            double[] e = quanta.sizes(side);
+            double small = e.length == 0 ? 0 : e[0];
+            double extra = e.length > 1 ? e[1] - e[0] : 0;
+            String k = side.key();
+            int moved = a[5];
+            c.add(new Column.Mean("count_" + k, a[0], 1, Column.Rare.COUNT, moved));
+            c.add(new Column.OfMean("count_" + k + "_var", v -> v[a[2]] - v[a[0]] * v[a[0]], new int[0], false,
+                    moved));
+            c.add(new Column.OfMean("fano_" + k, v -> (v[a[2]] - v[a[0]] * v[a[0]]) / Math.abs(v[a[0]]),
+                    new int[0], false, moved));
+            if (a[1] < 0) {
+                c.add(new Column.Mean("energy_" + k, a[0], small, Column.Rare.COUNT, moved));
+                c.add(new Column.OfMean("energy_" + k + "_var",
+                        v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]]), new int[0], false, moved));
+            } else {
+                c.add(new Column.OfMean("energy_" + k, v -> small * v[a[0]] + extra * v[a[1]], new int[0], false,
+                        a[6]));
+                c.add(new Column.OfMean("energy_" + k + "_var", v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]])
+                        + 2 * small * extra * (v[a[3]] - v[a[0]] * v[a[1]])
+                        + extra * extra * (v[a[4]] - v[a[1]] * v[a[1]]), new int[0], false, a[6]));
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public Recorder recorder() {
+        int[][] slot = {at[0].clone(), at[1].clone()};
+        BathQuanta q = quanta;
+        return new Recorder() {
+            private final long[] net = new long[2];
+            private final long[] big = new long[2];
+            private final boolean[] moved = new boolean[2];
+            private final boolean[] movedBig = new boolean[2];
+
+            @Override
+            public void begin() {
+                for (int s = 0; s < 2; s++) {
+                    net[s] = 0;
+                    big[s] = 0;
+                    moved[s] = false;
+                    movedBig[s] = false;
+                }
+            }
+
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                for (int s = 0; s < 2; s++) {
+                    int[] a = slot[s];
+                    double n = net[s];
+                    out[o + a[0]] = n;
+                    out[o + a[2]] = n * n;
+                    out[o + a[5]] = moved[s] ? 1 : 0;
+                    if (a[1] >= 0) {
+                        double m = big[s];
+                        out[o + a[1]] = m;
+                        out[o + a[3]] = n * m;
+                        out[o + a[4]] = m * m;
+                        out[o + a[6]] = movedBig[s] ? 1 : 0;
+                    }
+                }
+            }
+
+            @Override
+            public void jump(int channel, Side side, double energy, double time) {
+                if (energy == 0) {
+                    return;
+                }
+                int s = side.ordinal();
+                int nu = energy > 0 ? 1 : -1;
+                net[s] += nu;
+                moved[s] = true;
+                if (slot[s][1] >= 0 && q.index(side, energy) == 1) {
+                    big[s] += nu;
+                    movedBig[s] = true;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package qtm.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import qtm.ensemble.EnsembleResult;
+import qtm.model.Side;
+import qtm.observe.CountHistogram;
+import qtm.observe.NetCounts;
+import qtm.stats.Convergence;
+import qtm.stats.RareEvents;
+
+/**
+ * How an ensemble's counting statistics compare with exact: z-scores of the mean and variance of N_k(t) and Q_k(t)
+ * on every grid point where the estimate is reliable, judged by the largest |z| with a Bonferroni bound, and a χ²
+ * of the final-count histogram of each bath against the exact distribution.
+ *
+ * <p>A mean's SE comes from the sample variance of N trajectories, so its z is compared with the normal distribution.
+ * A variance's SE is the delete-one-batch jackknife over {@link EnsembleResult#BATCHES} batches, itself uncertain
+ * with BATCHES − 1 degrees of freedom, so its z is compared with Student's t: the normal tail would call a correct
+ * ensemble wrong far more often than the level says.
+ *
+ * @param maxAbsZ the largest |z|
+ * @param tests the z-scores that entered
+ * @param maxZPValue Bonferroni p-value of the largest |z| (each z with its own distribution)
+ * @param histograms per bath, the χ² of its final-count histogram
+ * @param converged every p-value at least {@link Convergence#ALPHA} (the histograms' Bonferroni-split)
+ */
+public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List<Histogram> histograms,
+        boolean converged) {
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    private static final TDistribution JACKKNIFE = new TDistribution(null, EnsembleResult.BATCHES - 1);
+    /** Pooled bins hold at least this many expected trajectories, where the χ² approximation is good. */
+    private static final double EXPECTED = 5;
+
+    /**
+     * The χ² of one bath's final-count histogram, with adjacent bins pooled until each expects at least 5
+     * trajectories.
+     *
+     * @param side the bath
+     * @param observed counts per pooled bin
+     * @param expected exact expected counts per pooled bin
+     * @param chiSquare Σ (o − e)²/e
+     * @param dof pooled bins − 1
+     * @param pValue P(χ²_dof ≥ chiSquare)
+     */
+    public record Histogram(Side side, double[] observed, double[] expected, double chiSquare, int dof,
+            double pValue) {
+    }
+
+    /**
+     * @param r the ensemble
+     * @param exact its exact reference
+     * @return the verdict, or null if the ensemble did not record the counts or has fewer than two trajectories
+     */
+    public static CountingVerdict of(EnsembleResult r, CountingReference exact) {
+        if (r.trajectories() < 2 || !r.records(NetCounts.NAME) || !r.records(CountHistogram.NAME)) {
+            return null;
+        }
+        long n = r.trajectories();
+        double maxZ = 0;
+        double pMin = 1;
+        int tests = 0;
+        int points = r.grid().points();
+        List<String> slots = r.quantities().stream().filter(q -> q.name().equals(NetCounts.NAME)).findFirst()
+                .orElseThrow().slots();
+        for (Side side : Side.values()) {
+            String k = side.key();
+            String[][] columns = {{"count_" + k, "count_" + k + "_var"}, {"energy_" + k, "energy_" + k + "_var"}};
+            // With one size of quantum Q_k = E N_k: its z-scores are those of N_k again.
+            int weights = slots.contains("net_" + k + "_big") ? 2 : 1;
+            for (int w = 0; w < weights; w++) {
+                for (int m = 0; m < 2; m++) {
+                    boolean variance = m == 1;
+                    for (int t = 0; t < points; t++) {
+                        RareEvents.Flagged e = r.estimate(columns[w][m], t);
+                        double x = variance ? exact.variance(side, w == 1, t) : exact.mean(side, w == 1, t);
+                        double diff = e.mean() - x;
+                        if (!e.reliable() || (e.se() == 0 && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(x)))) {
+                            continue;
+                        }
+                        double z = Math.abs(diff) / Math.max(e.se(), 1.0 / n);
+                        tests++;
+                        maxZ = Math.max(maxZ, z);
+                        double p = 2 * (variance ? JACKKNIFE.cumulativeProbability(-z)
+                                : NORMAL.cumulativeProbability(-z));
+                        pMin = Math.min(pMin, p);
+                    }
+                }
+            }
+        }
+        double maxZp = tests == 0 ? 1.0 : Math.min(1.0, tests * pMin);
+        List<Histogram> histograms = new ArrayList<>();
+        boolean ok = maxZp >= Convergence.ALPHA;
+        double[] sums = r.finalSums(CountHistogram.NAME);
+        CountHistogram h = (CountHistogram) r.quantities().stream().filter(q -> q.name().equals(CountHistogram.NAME))
+                .findFirst().orElseThrow();
+        for (Side side : Side.values()) {
+            Histogram x = histogram(side, h.bins(side), sums, h.offset(side), exact, n);
+            histograms.add(x);
+            ok &= x.pValue() >= Convergence.ALPHA / 2;
+        }
+        return new CountingVerdict(maxZ, tests, maxZp, List.copyOf(histograms), ok);
+    }
+
+    private static Histogram histogram(Side side, CountHistogram.Bins b, double[] sums, int offset,
+            CountingReference exact, long n) {
+        int slots = b.slots();
+        double[] obs = new double[slots];
+        double[] exp = new double[slots];
+        for (int i = 0; i < slots; i++) {
+            obs[i] = sums[offset + i];
+            long lo = i == 0 ? Long.MIN_VALUE : b.first() + (long) (i - 1) * b.width();
+            long hi = i == 0 ? b.first() - 1 : i == slots - 1 ? Long.MAX_VALUE : lo + b.width() - 1;
+            exp[i] = n * exact.probability(side, lo, hi);
+        }
+        List<double[]> pooled = new ArrayList<>();
+        double o = 0;
+        double e = 0;
+        for (int i = 0; i < slots; i++) {
+            o += obs[i];
+            e += exp[i];
+            if (e >= EXPECTED) {
+                pooled.add(new double[] {o, e});
+                o = 0;
+                e = 0;
+            }
+        }
+        if (!pooled.isEmpty()) {
+            double[] tail = pooled.get(pooled.size() - 1);
+            tail[0] += o;
+            tail[1] += e;
+        } else {
+            pooled.add(new double[] {o, e});
+        }
+        double chi2 = 0;
+        double[] po = new double[pooled.size()];
+        double[] pe = new double[pooled.size()];
+        for (int i = 0; i < pooled.size(); i++) {
+            po[i] = pooled.get(i)[0];
+            pe[i] = pooled.get(i)[1];
+            chi2 += pe[i] > 0 ? (po[i] - pe[i]) * (po[i] - pe[i]) / pe[i] : po[i] > 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+        int dof = pooled.size() - 1;
+        double p = dof == 0 ? 1.0 : 1.0 - new ChiSquaredDistribution(null, dof).cumulativeProbability(chi2);
+        return new Histogram(side, po, pe, chi2, dof, p);
+    }
+}

@@ -34,8 +34,11 @@ public final class EnsembleRunner {
     public static final int BLOCK = 32;
     /** The largest whole number every double holds exactly: the bound on a block's sums. */
     private static final double EXACT = 0x1p53;
-    /** Blocks committed between two spills of the 64-bit running totals into the 128-bit ones. */
-    private static final int SPILL = 1024;
+    /**
+     * Blocks committed between two spills of the 64-bit running totals into the 128-bit ones: each block's sums are
+     * at most {@link #EXACT} = 2^53 (checked at the commit), so 1,023 of them stay below 2^63; 1,024 could reach it.
+     */
+    private static final int SPILL = 1023;
     /** Blocks between two target-SE checks. */
     public static final int ROUND = 16;
     /** A target SE is only trusted once every batch has this many blocks. */
@@ -184,8 +187,8 @@ public final class EnsembleRunner {
         private final long[][] batch;
         private final long[] batchCount = new long[EnsembleResult.BATCHES];
         /**
-         * Σq and Σq² (interleaved) of the blocks committed since the last spill into the 128-bit totals: a long
-         * holds the squares of 2^15 trajectories (each at most 2^48), so {@link #SPILL} blocks fit, and a block's
+         * Σq and Σq² (interleaved) of the blocks committed since the last spill into the 128-bit totals: {@link #SPILL}
+         * blocks of sums of at most 2^53 each fit in a long, and a block's
          * commit costs two long additions per number instead of two 128-bit ones.
          */
         private final long[] recent;

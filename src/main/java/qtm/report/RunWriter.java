@@ -342,6 +342,20 @@ public final class RunWriter {
                     + "engine's curve levels off at its own statistical noise.",
                     ChartFiles.write(RunFigures.relaxation(in), dir, "relaxation")));
         }
+        if (in.exact().countVariance() != null
+                && in.engines().stream().allMatch(e -> e.curves().countVariance() != null)) {
+            figures.add(new HtmlReport.Figure("Counting statistics", "Var N_k(t) of the net number of quanta that "
+                    + "moved into bath k since t = 0, each engine with its jackknife ±SE band; exact from the tilted "
+                    + "Liouvillian in black (N_h dashed).", ChartFiles.write(RunFigures.countVariance(in), dir,
+                            "count-variance")));
+            figures.add(new HtmlReport.Figure("Fano factor", "The running Fano factor Var N_k(t)/|⟨N_k(t)⟩| with "
+                    + "±SE bands and the exact curves; at long times it tends to the stationary noise/|current| of "
+                    + "the fluctuations table.", ChartFiles.write(RunFigures.fano(in), dir, "fano")));
+            figures.add(new HtmlReport.Figure("Distribution of the cold count", "Each engine's histogram of N_c at "
+                    + "the final time (probability per integer, ±SE) against the exact distribution P(N_c = n) by "
+                    + "Fourier inversion of the tilted Liouvillian's generating function.",
+                    ChartFiles.write(RunFigures.finalCounts(in, in.t()[in.t().length - 1]), dir, "count-distribution")));
+        }
         return figures;
     }
 

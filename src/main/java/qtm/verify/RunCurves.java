@@ -9,6 +9,8 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.observe.Heat;
+import qtm.observe.CountHistogram;
+import qtm.observe.NetCounts;
 import qtm.observe.Observables;
 import qtm.stats.Estimate;
 
@@ -50,9 +52,23 @@ public record RunCurves(double[] t, List<EngineCurves> engines, Curves exact, do
      * @param populations p00, p01, p10, p11
      * @param coherence |ρ_01,10|
      * @param relaxation D(ρ̄, ρ∞) (null without a unique steady state)
+     * @param countVariance Var N_c(t), Var N_h(t) (null where not recorded)
+     * @param fano the running Fano factors Var N_k(t)/|⟨N_k(t)⟩| (null where not recorded)
+     * @param finalCold P(N_c = n) at the final time (null where not recorded)
      */
     public record Curves(String name, Curve concurrence, Curve pureConcurrence, Curve[] heatFormula, Curve[] heatCount,
-            Curve[] populations, Curve coherence, Curve relaxation) {
+            Curve[] populations, Curve coherence, Curve relaxation, Curve[] countVariance, Curve[] fano,
+            Counts finalCold) {
+    }
+
+    /**
+     * A distribution of counts: P(N = n[i]) = p.y()[i], with SEs for an estimate. A histogram bin of several integers
+     * is drawn at its centre with the mean probability per integer.
+     *
+     * @param n the values
+     * @param p the probabilities
+     */
+    public record Counts(double[] n, Curve p) {
     }
 
     /** The per-engine curves. */
@@ -98,8 +114,27 @@ public record RunCurves(double[] t, List<EngineCurves> engines, Curves exact, do
             pops[j] = line(ks, ex, rho -> rho.getReal(idx, idx));
         }
         Curve relax = steady == null ? null : line(ks, ex, rho -> Observables.traceDistance(rho, steady));
+        CountingReference counts = o.counting();
+        Curve[] variance = null;
+        Curve[] fano = null;
+        Counts cold = null;
+        if (counts != null) {
+            variance = new Curve[2];
+            fano = new Curve[2];
+            for (Side side : Side.values()) {
+                double[] v = new double[ks.length];
+                double[] f = new double[ks.length];
+                for (int i = 0; i < ks.length; i++) {
+                    v[i] = counts.variance(side, false, ks[i]);
+                    f[i] = v[i] / Math.abs(counts.mean(side, false, ks[i]));
+                }
+                variance[side.ordinal()] = new Curve(v, null);
+                fano[side.ordinal()] = new Curve(f, null);
+            }
+            cold = visible(counts.finals()[Side.COLD.ordinal()]);
+        }
         Curves exact = new Curves("exact", line(ks, ex, Observables::concurrence), null, heat, null, pops,
-                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax);
+                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax, variance, fano, cold);
         Curve slope = null;
         if (relax != null) {
             // Anchor the asymptote at the end of the grid, where the exact curve is furthest past its transient.
@@ -137,8 +172,67 @@ public record RunCurves(double[] t, List<EngineCurves> engines, Curves exact, do
         }
         Curve relax = steady == null ? null
                 : band(ks, k -> r.jackknife(k, rho -> Observables.traceDistance(rho, steady)));
+        Curve[] variance = null;
+        Curve[] fano = null;
+        Counts cold = null;
+        if (r.records(NetCounts.NAME)) {
+            variance = new Curve[2];
+            fano = new Curve[2];
+            for (Side side : Side.values()) {
+                String k = side.key();
+                variance[side.ordinal()] = band(ks, i -> r.estimate("count_" + k + "_var", i).estimate());
+                fano[side.ordinal()] = band(ks, i -> r.estimate("fano_" + k, i).estimate());
+            }
+        }
+        if (r.records(CountHistogram.NAME)) {
+            cold = histogram(r, Side.COLD);
+        }
         return new Curves(name, band(ks, r::concurrence), band(ks, r::pureConcurrence), formula, count, pops,
-                band(ks, k -> coherence(r, k)), relax);
+                band(ks, k -> coherence(r, k)), relax, variance, fano, cold);
+    }
+
+    /**
+     * The values of a distribution that a linear axis can show, those above 1e-6 of its peak: the Fourier inversion
+     * holds a wide margin of zeros (rounding) on each side.
+     */
+    private static Counts visible(qtm.exact.CountingStatistics.Distribution d) {
+        double[] p = d.p();
+        double top = 0;
+        for (double x : p) {
+            top = Math.max(top, x);
+        }
+        int lo = 0;
+        int hi = p.length - 1;
+        while (lo < hi && p[lo] < 1e-6 * top) {
+            lo++;
+        }
+        while (hi > lo && p[hi] < 1e-6 * top) {
+            hi--;
+        }
+        double[] n = new double[hi - lo + 1];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = d.first() + lo + i;
+        }
+        return new Counts(n, new Curve(java.util.Arrays.copyOfRange(p, lo, hi + 1), null));
+    }
+
+    /** The inner bins of a bath's final-count histogram as probability per integer, with binomial SEs. */
+    private static Counts histogram(EnsembleResult r, Side side) {
+        CountHistogram h = (CountHistogram) r.quantities().stream().filter(q -> q.name().equals(CountHistogram.NAME))
+                .findFirst().orElseThrow();
+        CountHistogram.Bins b = h.bins(side);
+        double[] sums = r.finalSums(CountHistogram.NAME);
+        long total = r.trajectories();
+        double[] n = new double[b.count()];
+        double[] p = new double[b.count()];
+        double[] se = new double[b.count()];
+        for (int i = 0; i < b.count(); i++) {
+            n[i] = b.first() + (long) i * b.width() + (b.width() - 1) / 2.0;
+            double q = sums[h.offset(side) + 1 + i] / total;
+            p[i] = q / b.width();
+            se[i] = Math.sqrt(q * (1 - q) / total) / b.width();
+        }
+        return new Counts(n, new Curve(p, se));
     }
 
     private static Curve band(int[] ks, IntFunction<Estimate> f) {

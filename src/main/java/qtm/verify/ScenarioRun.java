@@ -196,10 +196,12 @@ public final class ScenarioRun {
      * @param exactRows the observables of the exact ρ(t) on the grid
      * @param fluctuations the exact stationary counting statistics (null without a unique steady state)
      * @param steadyRow the observables of ρ∞, or null
+     * @param counting the master equation's counting statistics from the initial state on the grid
      */
     public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
             List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
-            List<Snapshot> exactRows, Snapshot steadyRow, qtm.exact.Fluctuations fluctuations) {
+            List<Snapshot> exactRows, Snapshot steadyRow, qtm.exact.Fluctuations fluctuations,
+            CountingReference counting) {
     }
 
     /**
@@ -240,6 +242,7 @@ public final class ScenarioRun {
         if (steady != null) {
             listener.steady(steadyRow);
         }
+        CountingReference master = CountingReference.master(model, s.initial(), s.time());
         List<EngineOutcome> engines = new ArrayList<>();
         for (String name : sim.engines()) {
             if (stopRequested.getAsBoolean()) {
@@ -266,7 +269,7 @@ public final class ScenarioRun {
                 biasC = Observables.concurrence(reference.get(last)) - Observables.concurrence(exact.get(last));
             }
             Verdict verdict = Verdicts.of(r, reference);
-            CountingReference countingReference = collision ? null : counting(s);
+            CountingReference countingReference = collision ? null : master;
             CountingVerdict counting = countingReference == null ? null : CountingVerdict.of(r, countingReference);
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
@@ -297,12 +300,7 @@ public final class ScenarioRun {
         }
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
-                steady == null ? null : qtm.exact.Fluctuations.of(model));
-    }
-
-    /** The master equation's counting statistics, for the quantum-jump ensembles. */
-    private static CountingReference counting(Scenario s) {
-        return CountingReference.master(s.model(), s.initial(), s.time());
+                steady == null ? null : qtm.exact.Fluctuations.of(model), master);
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

@@ -69,7 +69,7 @@ final class FcsCommand implements Callable<Integer> {
      * The collision step of the scenario, refused as {@code qtm run} refuses it; a step shortened to fit the grid is
      * said on stderr, since the collision model's O(Δt) bias depends on it.
      */
-    private Collision collisionStep(Scenario s) {
+    private Collision collisionStep(Scenario s, TimeGrid grid) {
         double dt = s.simulation().dt();
         if (s.time() != null && !(s.time().end() / dt <= RunCommand.MAX_COLLISION_STEPS)) {
             throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
@@ -78,7 +78,7 @@ final class FcsCommand implements Callable<Integer> {
         }
         Collision c;
         try {
-            c = Collision.of(s.model(), s.time() == null ? new TimeGrid(dt, 2) : s.time(), dt);
+            c = Collision.of(s.model(), grid, dt);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
         }
@@ -105,7 +105,9 @@ final class FcsCommand implements Callable<Integer> {
             throw new ScenarioException("command line", "--series", "true", "prints CSV on its own; give it without "
                     + "--json and --counts-at");
         }
-        Collision step = collision ? collisionStep(s) : null;
+        // Without a time section the step is used as given: the grid only shortens it.
+        TimeGrid grid = s.time() != null ? s.time() : new TimeGrid(s.simulation().dt(), 2);
+        Collision step = collision ? collisionStep(s, grid) : null;
         if (series) {
             if (s.time() == null) {
                 throw new ScenarioException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
@@ -159,7 +161,7 @@ final class FcsCommand implements Callable<Integer> {
         for (Side side : Side.values()) {
             CountingStatistics cs = collision ? null : new CountingStatistics(s.model(), side, Weight.QUANTA);
             CollisionCounting cc = collision
-                    ? new CollisionCounting(s.model(), s.time(), s.simulation().dt(), side, Weight.QUANTA) : null;
+                    ? new CollisionCounting(s.model(), grid, s.simulation().dt(), side, Weight.QUANTA) : null;
             List<CountingStatistics.Distribution> ds = new ArrayList<>();
             for (double t : times) {
                 try {
@@ -174,7 +176,7 @@ final class FcsCommand implements Callable<Integer> {
         Fluctuations f;
         if (collision) {
             try {
-                f = CollisionCounting.fluctuations(s.model(), s.time(), s.simulation().dt());
+                f = CollisionCounting.fluctuations(s.model(), grid, s.simulation().dt());
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(s.file(), "model", s.model().toString(), e.getMessage());
             }

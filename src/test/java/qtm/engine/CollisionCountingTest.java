@@ -462,4 +462,66 @@ class CollisionCountingTest {
             }
         }
     }
+    /**
+     * The branch → weight assignment is the engine's: the counts the collision engine reports to its observer (ν and
+     * energy per bath, summed over a trajectory) have the mean and variance of the tilted map within 5 SE of the
+     * run's own estimate, SE(variance) from the sample fourth moment. Fixed seed.
+     */
+    @Test
+    void theEngineCountsHaveTheMeanAndVarianceOfTheTiltedMap() {
+        ZMatrixRMaj rho0 = mixedState();
+        TimeGrid grid = new TimeGrid(60, 3);
+        int n = 20_000;
+        for (Model model : List.of(models().get(0), models().get(2), models().get(3))) {
+            double dt = 0.5;
+            double[][][] exact = CollisionCounting.onGrid(model, rho0, grid, dt);
+            CollisionEngine engine = new CollisionEngine(model, rho0, grid, dt);
+            double[][][] sums = new double[4][grid.points()][4];
+            double[] count = new double[4];
+            TrajectoryObserver observer = new TrajectoryObserver() {
+                @Override
+                public void begin() {
+                    java.util.Arrays.fill(count, 0);
+                }
+
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                    for (int q = 0; q < 4; q++) {
+                        double x = count[q];
+                        for (int p = 0; p < 4; p++) {
+                            sums[q][k][p] += Math.pow(x, p + 1);
+                        }
+                    }
+                }
+
+                @Override
+                public void jump(int channel, Side side, double energy, double time) {
+                    int base = 2 * side.ordinal();
+                    count[base] += Math.signum(energy);
+                    count[base + 1] += energy;
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            for (int t = 0; t < n; t++) {
+                engine.run(qtm.ensemble.Streams.forTrajectory(2026, t), observer);
+            }
+            for (int q = 0; q < 4; q++) {
+                for (int k = 1; k < grid.points(); k++) {
+                    double m1 = sums[q][k][0] / n;
+                    double m2 = sums[q][k][1] / n;
+                    double m3 = sums[q][k][2] / n;
+                    double m4 = sums[q][k][3] / n;
+                    double var = m2 - m1 * m1;
+                    double mu4 = m4 - 4 * m3 * m1 + 6 * m2 * m1 * m1 - 3 * m1 * m1 * m1 * m1;
+                    String at = model + " q " + q + " k " + k;
+                    assertEquals(exact[q][k][0], m1, 5 * Math.sqrt(var / n), at + " mean");
+                    assertEquals(exact[q][k][1], var * n / (n - 1), 5 * Math.sqrt((mu4 - var * var) / n),
+                            at + " variance");
+                }
+            }
+        }
+    }
 }

@@ -13,11 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import qtm.engine.Collision;
+import qtm.engine.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.Fluctuations;
 import qtm.model.Side;
+import qtm.model.TimeGrid;
 import qtm.report.Json;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
@@ -39,6 +42,11 @@ final class FcsCommand implements Callable<Integer> {
             + "(default: the final time of its grid).")
     List<Double> countsAt;
 
+    @Option(names = "--collision", description = "The same statistics for the discrete collision model at the "
+            + "scenario's step collision.dt (shortened, as qtm run does, so that whole steps fill each grid interval), "
+            + "from its tilted one-step map; --counts-at times must then be multiples of that step.")
+    boolean collision;
+
     @Option(names = "--series", description = "Instead: print as CSV, on the scenario's grid from its initial state, "
             + "the mean and variance of N_k(t) and Q_k(t) for both baths.")
     boolean series;
@@ -57,6 +65,37 @@ final class FcsCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.6g", x);
     }
 
+    /**
+     * The collision step of the scenario, refused as {@code qtm run} refuses it; a step shortened to fit the grid is
+     * said on stderr, since the collision model's O(Δt) bias depends on it.
+     */
+    private Collision collisionStep(Scenario s, TimeGrid grid) {
+        double dt = s.simulation().dt();
+        if (s.time() != null && !(s.time().end() / dt <= RunCommand.MAX_COLLISION_STEPS)) {
+            throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+                    + s.time().end() / RunCommand.MAX_COLLISION_STEPS + ": at most " + RunCommand.MAX_COLLISION_STEPS
+                    + " collision steps (time.end " + s.time().end() + " / dt = " + s.time().end() / dt + ")");
+        }
+        Collision c;
+        try {
+            c = Collision.of(s.model(), grid, dt);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+        }
+        if (c.shortened()) {
+            spec.commandLine().getErr().println("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to "
+                    + c.dt() + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of "
+                    + s.time().step());
+        }
+        return c;
+    }
+
+    /** @return the whole number of steps of length dt that make t, or −1 if t is not such a multiple */
+    private static long stepsAt(double t, double dt) {
+        long n = Math.round(t / dt);
+        return Math.abs(n * dt - t) <= 1e-9 * Math.max(t, dt) ? n : -1;
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         Scenario s = scenario.readSteady();
@@ -66,16 +105,23 @@ final class FcsCommand implements Callable<Integer> {
             throw new ScenarioException("command line", "--series", "true", "prints CSV on its own; give it without "
                     + "--json and --counts-at");
         }
+        // Without a time section the step is used as given: the grid only shortens it.
+        TimeGrid grid = s.time() != null ? s.time() : new TimeGrid(s.simulation().dt(), 2);
+        Collision step = collision ? collisionStep(s, grid) : null;
         if (series) {
             if (s.time() == null) {
                 throw new ScenarioException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
             }
             List<double[]> rows = new ArrayList<>();
             double[][][] x = new double[4][][];
-            int c = 0;
-            for (Side side : Side.values()) {
-                for (Weight w : Weight.values()) {
-                    x[c++] = new CountingStatistics(s.model(), side, w).onGrid(s.initial(), s.time());
+            if (collision) {
+                x = CollisionCounting.onGrid(s.model(), s.initial(), s.time(), s.simulation().dt());
+            } else {
+                int c = 0;
+                for (Side side : Side.values()) {
+                    for (Weight w : Weight.values()) {
+                        x[c++] = new CountingStatistics(s.model(), side, w).onGrid(s.initial(), s.time());
+                    }
                 }
             }
             for (int k = 0; k < s.time().points(); k++) {
@@ -106,25 +152,42 @@ final class FcsCommand implements Callable<Integer> {
                 throw new ScenarioException("command line", "--counts-at", Double.toString(t), "expected times in "
                         + "[0, time.end = " + end + "] of the scenario");
             }
+            if (collision && stepsAt(t, step.dt()) < 0) {
+                throw new ScenarioException("command line", "--counts-at", Double.toString(t), "expected a multiple "
+                        + "of the collision step dt = " + step.dt() + " (collision.dt of " + s.file() + ")");
+            }
         }
         Map<Side, List<CountingStatistics.Distribution>> counts = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            CountingStatistics cs = new CountingStatistics(s.model(), side, Weight.QUANTA);
+            CountingStatistics cs = collision ? null : new CountingStatistics(s.model(), side, Weight.QUANTA);
+            CollisionCounting cc = collision
+                    ? new CollisionCounting(s.model(), grid, s.simulation().dt(), side, Weight.QUANTA) : null;
             List<CountingStatistics.Distribution> ds = new ArrayList<>();
             for (double t : times) {
                 try {
-                    ds.add(cs.distribution(s.initial(), t));
+                    ds.add(collision ? cc.distribution(s.initial(), stepsAt(t, step.dt()))
+                            : cs.distribution(s.initial(), t));
                 } catch (IllegalArgumentException e) {
                     throw new ScenarioException("command line", "--counts-at", Double.toString(t), e.getMessage());
                 }
             }
             counts.put(side, ds);
         }
-        Fluctuations f = Fluctuations.of(s.model());
+        Fluctuations f;
+        if (collision) {
+            try {
+                f = CollisionCounting.fluctuations(s.model(), grid, s.simulation().dt());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(s.file(), "model", s.model().toString(), e.getMessage());
+            }
+        } else {
+            f = Fluctuations.of(s.model());
+        }
         for (Side side : Side.values()) {
             Fluctuations.Bath b = f.bath(side);
             if (Double.isNaN(b.quanta().noise()) || Double.isNaN(b.heat().noise()) || Double.isNaN(b.quanta().third())
-                    || Double.isNaN(b.heat().third())) {
+                    || Double.isNaN(b.heat().third()) || Double.isNaN(b.quanta().current())
+                    || Double.isNaN(b.heat().current())) {
                 throw new ScenarioException(s.file(), "model.g", Double.toString(s.model().g()), "too weak against the "
                         + "bath rates for the current noise to be resolved in double precision (it is a difference "
                         + "of terms of the size of the gross jump rate, and would be less than 1e-7 of them); "
@@ -134,6 +197,9 @@ final class FcsCommand implements Callable<Integer> {
         if (json) {
             ObjectNode o = Json.object();
             qtm.report.RunWriter.fluctuations(o, f);
+            if (collision) {
+                o.set("dt", Json.number(step.dt()));
+            }
             ObjectNode cn = o.putObject("counts");
             for (Side side : Side.values()) {
                 com.fasterxml.jackson.databind.node.ArrayNode a = cn.putArray(side.key());
@@ -152,6 +218,9 @@ final class FcsCommand implements Callable<Integer> {
         } else {
             out.printf("scenario     %s (%s model), stationary, per unit time (units of E)%n", s.name(),
                     s.model().type());
+            if (collision) {
+                out.printf(Locale.ROOT, "collision model at dt = %s (its tilted one-step map)%n", g(step.dt()));
+            }
             out.printf("%-6s %14s %14s %14s %12s %14s %14s%n", "bath", "current", "noise", "third", "fano",
                     "heat_current", "heat_noise");
             for (Side side : Side.values()) {

@@ -30,15 +30,7 @@ public final class CollisionMap {
     public CollisionMap(Model model, TimeGrid grid, double dt) {
         this.grid = grid;
         Collision c = Collision.of(model, grid, dt);
-        ZMatrixRMaj h = model.hamiltonian();
-        ZMatrixRMaj cos = Hermitian.apply(h, x -> Math.cos(x * c.dt()));
-        ZMatrixRMaj sin = Hermitian.apply(h, x -> Math.sin(x * c.dt()));
-        ZMatrixRMaj u = Ops.add(1.0, cos, 0.0, cos);
-        for (int k = 0; k < u.data.length; k += 2) {
-            // U = cos(HΔt) − i sin(HΔt)
-            u.data[k] += sin.data[k + 1];
-            u.data[k + 1] -= sin.data[k];
-        }
+        ZMatrixRMaj u = propagator(model, c.dt());
         int size = basis.size();
         DMatrixRMaj one = new DMatrixRMaj(size, size);
         double[] column = new double[size];
@@ -58,6 +50,25 @@ public final class CollisionMap {
             power.setTo(tmp);
         }
         this.gridStep = power;
+    }
+
+    /**
+     * The laboratory-frame step e^{−iHΔt}, shared with {@link CollisionCounting} so that both start each step alike.
+     *
+     * @param model the machine
+     * @param dt the step in use
+     * @return U = cos(HΔt) − i sin(HΔt)
+     */
+    static ZMatrixRMaj propagator(Model model, double dt) {
+        ZMatrixRMaj h = model.hamiltonian();
+        ZMatrixRMaj cos = Hermitian.apply(h, x -> Math.cos(x * dt));
+        ZMatrixRMaj sin = Hermitian.apply(h, x -> Math.sin(x * dt));
+        ZMatrixRMaj u = Ops.add(1.0, cos, 0.0, cos);
+        for (int k = 0; k < u.data.length; k += 2) {
+            u.data[k] += sin.data[k + 1];
+            u.data[k + 1] -= sin.data[k];
+        }
+        return u;
     }
 
     private static ZMatrixRMaj collide(Collision c, ZMatrixRMaj rho) {
@@ -84,7 +95,7 @@ public final class CollisionMap {
     }
 
     /** 1 − (1 − cos θ) a b, the no-click Kraus operator for a b = A†A (a projector for our channels). */
-    private static ZMatrixRMaj quiet(ZMatrixRMaj a, ZMatrixRMaj b, double cos) {
+    static ZMatrixRMaj quiet(ZMatrixRMaj a, ZMatrixRMaj b, double cos) {
         ZMatrixRMaj id = Ops.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}, null);
         return Ops.add(1.0, id, -(1 - cos), Ops.mult(a, b));
     }

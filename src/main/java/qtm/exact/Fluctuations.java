@@ -37,10 +37,20 @@ public record Fluctuations(Bath cold, Bath hot, double entropyProduction, double
      * @return its stationary fluctuations
      */
     public static Fluctuations of(Model model) {
+        return of(model, (side, w) -> new CountingStatistics(model, side, w).stationary());
+    }
+
+    /**
+     * The same quantities from cumulants of another source (the collision model at its Δt).
+     *
+     * @param model the machine (its temperatures weigh the heat in σ)
+     * @param cumulants the stationary cumulants per unit time of each bath and weight
+     * @return the fluctuations
+     */
+    public static Fluctuations of(Model model, java.util.function.BiFunction<Side, Weight, Cumulants> cumulants) {
         Bath[] b = new Bath[2];
         for (Side side : Side.values()) {
-            b[side.ordinal()] = new Bath(new CountingStatistics(model, side, Weight.QUANTA).stationary(),
-                    new CountingStatistics(model, side, Weight.HEAT).stationary());
+            b[side.ordinal()] = new Bath(cumulants.apply(side, Weight.QUANTA), cumulants.apply(side, Weight.HEAT));
         }
         double qc = b[0].heat().current();
         double qh = b[1].heat().current();

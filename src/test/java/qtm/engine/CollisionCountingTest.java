@@ -1,0 +1,527 @@
+package qtm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import qtm.exact.CountingStatistics;
+import qtm.exact.CountingStatistics.Cumulants;
+import qtm.exact.CountingStatistics.Distribution;
+import qtm.exact.CountingStatistics.Weight;
+import qtm.math.MatrixExp;
+import qtm.math.Ops;
+import qtm.model.Bath;
+import qtm.model.DotModel;
+import qtm.model.FluxModel;
+import qtm.model.Jump;
+import qtm.model.Model;
+import qtm.model.ResetModel;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+import qtm.testing.RandomModels;
+
+/**
+ * Issue 11 for the collision model: the tilted discrete map checked against a brute-force enumeration of the Kraus
+ * branches built here from the model, the long-time slopes of its own finite-step moments, the continuous-time
+ * counting statistics as Δt → 0, g = 0, and equal temperatures.
+ */
+class CollisionCountingTest {
+    /** Fast relaxation within the weak-coupling range, as in CountingStatisticsTest. */
+    static List<Model> models() {
+        return List.of(
+                new ResetModel(1, 0.08, new Bath(0.3, 0.06), new Bath(3, 0.04)),
+                new ResetModel(1, 0.05, new Bath(0, 0.08), new Bath(Double.POSITIVE_INFINITY, 0.02)),
+                new FluxModel(1, 0.06, new Bath(0.4, 0.03), new Bath(2.5, 0.015)),
+                new DotModel(1, 0.07, 2.0, new Bath(0.5, 0.05), new Bath(4, 0.08)),
+                new DotModel(1, 0.03, 0.0, new Bath(0.2, 0.08), new Bath(1.5, 0.04)));
+    }
+
+    /** The paper's regime from RandomModels, all three kinds, plus the fast ones. */
+    static List<Model> bruteModels() {
+        List<Model> m = new ArrayList<>(models());
+        RandomModels r = new RandomModels(11);
+        for (int i = 0; i < 6; i++) {
+            m.add(r.any(i));
+        }
+        return m;
+    }
+
+    /** A state with populations and coherences everywhere. */
+    static ZMatrixRMaj mixedState() {
+        double[] re = {0.5, 0.3, -0.4, 0.2};
+        double[] im = {0.1, -0.35, 0.25, 0.45};
+        double norm = 0;
+        for (int i = 0; i < 4; i++) {
+            norm += re[i] * re[i] + im[i] * im[i];
+        }
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                // 0.8 |ψ⟩⟨ψ| + 0.2·1/4
+                double a = 0.8 * (re[i] * re[j] + im[i] * im[j]) / norm + (i == j ? 0.05 : 0);
+                double b = 0.8 * (im[i] * re[j] - re[i] * im[j]) / norm;
+                rho.set(i, j, a, b);
+            }
+        }
+        return rho;
+    }
+
+    /** One Kraus operator with what it adds to each of the four counters (cold ν, cold energy, hot ν, hot energy). */
+    record Kraus(ZMatrixRMaj k, Side side, double energy) {
+    }
+
+    /** e^{−iHΔt} from the real embedding of −iHΔt, not by the code's spectral route. */
+    static ZMatrixRMaj unitary(Model model, double dt) {
+        ZMatrixRMaj h = model.hamiltonian();
+        DMatrixRMaj big = new DMatrixRMaj(8, 8);
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                // −iHΔt = Δt(Im H) − iΔt(Re H): X = Δt Im H, Y = −Δt Re H, embedded as [[X, −Y], [Y, X]].
+                double x = dt * h.getImag(r, c);
+                double y = -dt * h.getReal(r, c);
+                big.set(r, c, x);
+                big.set(4 + r, 4 + c, x);
+                big.set(r, 4 + c, -y);
+                big.set(4 + r, c, y);
+            }
+        }
+        DMatrixRMaj e = MatrixExp.exp(big);
+        ZMatrixRMaj u = new ZMatrixRMaj(4, 4);
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                u.set(r, c, e.get(r, c), e.get(4 + r, c));
+            }
+        }
+        return u;
+    }
+
+    static ZMatrixRMaj identity() {
+        return Ops.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}, null);
+    }
+
+    /**
+     * The collisions of one step, each a list of Kraus operators, from the model's channels as the paper and the
+     * Collision javadoc define them: reset with probability pΔt through √(γ_jΔt)A_j, or the four branches of a partial
+     * swap with θ² = (γ↓ + γ↑)Δt and an ancilla excited with probability γ↑/(γ↓ + γ↑).
+     */
+    static List<List<Kraus>> collisions(Model model, double dt) {
+        List<Jump> jumps = model.jumps();
+        List<List<Kraus>> out = new ArrayList<>();
+        if (model instanceof ResetModel) {
+            for (Side side : Side.values()) {
+                double p = model.bath(side).rate() * dt;
+                List<Kraus> c = new ArrayList<>();
+                c.add(new Kraus(Ops.scale(Math.sqrt(1 - p), 0, identity()), side, 0));
+                for (Jump j : jumps) {
+                    if (j.side() == side) {
+                        c.add(new Kraus(Ops.scale(Math.sqrt(j.rate() * dt), 0, j.operator()), side, j.energy()));
+                    }
+                }
+                out.add(c);
+            }
+            return out;
+        }
+        for (Jump down : jumps) {
+            if (!(down.energy() > 0)) {
+                continue;
+            }
+            ZMatrixRMaj l = down.operator();
+            ZMatrixRMaj ld = Ops.dagger(l);
+            Jump up = null;
+            for (Jump j : jumps) {
+                if (j != down && j.side() == down.side() && Ops.maxAbsDiff(j.operator(), ld) == 0) {
+                    up = j;
+                }
+            }
+            double sum = down.rate() + up.rate();
+            double theta = Math.sqrt(sum * dt);
+            double q = up.rate() / sum;
+            List<Kraus> c = new ArrayList<>();
+            c.add(new Kraus(Ops.scale(Math.sqrt(1 - q), 0,
+                    Ops.add(1.0, identity(), Math.cos(theta) - 1, Ops.mult(ld, l))), down.side(), 0));
+            c.add(new Kraus(Ops.scale(Math.sqrt(1 - q) * Math.sin(theta), 0, l), down.side(), down.energy()));
+            c.add(new Kraus(Ops.scale(Math.sqrt(q), 0,
+                    Ops.add(1.0, identity(), Math.cos(theta) - 1, Ops.mult(l, ld))), down.side(), 0));
+            c.add(new Kraus(Ops.scale(Math.sqrt(q) * Math.sin(theta), 0, ld), down.side(), up.energy()));
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Counts: per bath the net quanta ν and, of them, the net quanta of the larger size E + U (the double dot's
+     * conditioned channels), so that the heat is an exact function of integers.
+     */
+    record Count(int nuCold, int bigCold, int nuHot, int bigHot) {
+        Count plus(Side side, double energy, double e) {
+            int nu = (int) Math.signum(energy);
+            int big = Math.abs(energy) > e * (1 + 1e-12) ? nu : 0;
+            return side == Side.COLD ? new Count(nuCold + nu, bigCold + big, nuHot, bigHot)
+                    : new Count(nuCold, bigCold, nuHot + nu, bigHot + big);
+        }
+
+        double value(Side side, Weight w, Model m) {
+            int nu = side == Side.COLD ? nuCold : nuHot;
+            int big = side == Side.COLD ? bigCold : bigHot;
+            return w == Weight.QUANTA ? nu : (nu - big) * m.energy() + big * (m.energy() + m.coulomb());
+        }
+    }
+
+    /** Every branch history after s steps, merged by its counts: count ↦ unnormalised ρ. */
+    static Map<Count, ZMatrixRMaj> brute(Model model, double dt, ZMatrixRMaj rho0, int steps) {
+        ZMatrixRMaj u = unitary(model, dt);
+        ZMatrixRMaj ud = Ops.dagger(u);
+        List<List<Kraus>> collisions = collisions(model, dt);
+        Map<Count, ZMatrixRMaj> states = new HashMap<>();
+        states.put(new Count(0, 0, 0, 0), rho0);
+        for (int s = 0; s < steps; s++) {
+            Map<Count, ZMatrixRMaj> next = new HashMap<>();
+            for (Map.Entry<Count, ZMatrixRMaj> e : states.entrySet()) {
+                next.put(e.getKey(), Ops.mult(u, e.getValue(), ud));
+            }
+            states = next;
+            for (List<Kraus> c : collisions) {
+                next = new HashMap<>();
+                for (Map.Entry<Count, ZMatrixRMaj> e : states.entrySet()) {
+                    for (Kraus k : c) {
+                        ZMatrixRMaj r = Ops.mult(k.k(), e.getValue(), Ops.dagger(k.k()));
+                        Count key = e.getKey().plus(k.side(), k.energy(), model.energy());
+                        next.merge(key, r, (a, b) -> Ops.add(1.0, a, 1.0, b));
+                    }
+                }
+                states = next;
+            }
+        }
+        return states;
+    }
+
+    @ParameterizedTest
+    @MethodSource("bruteModels")
+    void theDistributionAndMomentsAreThoseOfAllKrausBranches(Model model) {
+        int s0 = 3;
+        // γΔt about 0.4: every branch carries weight, and g·Δt is not small for the fast models.
+        double rate = 0;
+        for (Jump j : model.jumps()) {
+            rate = Math.max(rate, j.rate());
+        }
+        double dt = model instanceof ResetModel
+                ? 0.4 / Math.max(model.cold().rate(), model.hot().rate()) : 0.2 / rate;
+        TimeGrid grid = new TimeGrid(2 * s0 * dt, 3);
+        double h = grid.step() / s0;
+        ZMatrixRMaj rho0 = mixedState();
+        Map<Count, ZMatrixRMaj> all = brute(model, h, rho0, 2 * s0);
+        Map<Count, ZMatrixRMaj> half = brute(model, h, rho0, s0);
+        for (Side side : Side.values()) {
+            for (Weight w : Weight.values()) {
+                CollisionCounting cc = new CollisionCounting(model, grid, dt, side, w);
+                assertEquals(s0, cc.collision().stepsPerPoint());
+                double[][] g = cc.onGrid(rho0);
+                assertEquals(0.0, g[0][0], 1e-15);
+                double scale = w == Weight.QUANTA ? 1 : model.energy() + model.coulomb();
+                for (int k = 1; k <= 2; k++) {
+                    double[] m = moments(k == 1 ? half : all, side, w, model);
+                    assertEquals(m[0], g[k][0], 1e-12 * scale, model + " " + side + " " + w + " mean");
+                    assertEquals(m[1] - m[0] * m[0], g[k][1], 1e-12 * scale * scale, model + " var");
+                    double[] raw = cc.moments(rho0, k * s0, 3);
+                    assertEquals(m[2], raw[2], 1e-12 * scale * scale * scale, model + " third moment");
+                }
+                if (w == Weight.QUANTA) {
+                    Distribution d = cc.distribution(rho0, 2 * s0);
+                    Map<Integer, Double> p = new HashMap<>();
+                    for (Map.Entry<Count, ZMatrixRMaj> e : all.entrySet()) {
+                        p.merge((int) e.getKey().value(side, w, model), Ops.traceRe(e.getValue()), Double::sum);
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < d.p().length; j++) {
+                        int n = (int) (d.first() + j);
+                        assertEquals(p.getOrDefault(n, 0.0), d.p()[j], 1e-12, model + " P(" + n + ")");
+                        sum += d.p()[j];
+                    }
+                    assertEquals(1.0, sum, 1e-12);
+                    for (int n : p.keySet()) {
+                        assertTrue(n >= d.first() && n < d.first() + d.p().length, "support holds " + n);
+                    }
+                }
+            }
+        }
+    }
+
+    /** E[X], E[X²], E[X³] over the branches. */
+    static double[] moments(Map<Count, ZMatrixRMaj> states, Side side, Weight w, Model model) {
+        double[] m = new double[3];
+        for (Map.Entry<Count, ZMatrixRMaj> e : states.entrySet()) {
+            double x = e.getKey().value(side, w, model);
+            double p = Ops.traceRe(e.getValue());
+            m[0] += p * x;
+            m[1] += p * x * x;
+            m[2] += p * x * x * x;
+        }
+        return m;
+    }
+
+    static double[] cumulants(double[] m) {
+        return new double[] {m[0], m[1] - m[0] * m[0], m[2] - 3 * m[1] * m[0] + 2 * m[0] * m[0] * m[0]};
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void stationaryCumulantsAreTheLongTimeSlopes(Model model) {
+        double dt = 0.5;
+        for (Side side : Side.values()) {
+            for (Weight w : Weight.values()) {
+                CollisionCounting cc = new CollisionCounting(model, dt, side, w);
+                Cumulants c = cc.stationary();
+                // 40 relaxation times: the transient is e^{-40} of the difference.
+                long s1 = (long) Math.ceil(40 / (qtm.exact.Spectrum.gap(model) * dt));
+                long s2 = 2 * s1;
+                ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+                double[] k1 = cumulants(cc.moments(rho0, s1, 3));
+                double[] k2 = cumulants(cc.moments(rho0, s2, 3));
+                double[] expected = {c.current(), c.noise(), c.third()};
+                for (int i = 0; i < 3; i++) {
+                    double slope = (k2[i] - k1[i]) / ((s2 - s1) * dt);
+                    assertEquals(slope, expected[i], 1e-9 * Math.abs(slope), model + " " + side + " " + w + " c" + (i + 1));
+                }
+            }
+        }
+    }
+
+    /** Observed: the relative error halves with Δt (order 1.0 to 1.12 between Δt = 0.1 and 0.05). */
+    @ParameterizedTest
+    @MethodSource("models")
+    void asDtShrinksTheCumulantsApproachTheContinuousOnesAtFirstOrder(Model model) {
+        for (Side side : Side.values()) {
+            for (Weight w : Weight.values()) {
+                Cumulants exact = new CountingStatistics(model, side, w).stationary();
+                double[] e = {exact.current(), exact.noise(), exact.third()};
+                double[][] err = new double[2][3];
+                double[] dts = {0.1, 0.05};
+                for (int q = 0; q < 2; q++) {
+                    Cumulants c = new CollisionCounting(model, dts[q], side, w).stationary();
+                    double[] x = {c.current(), c.noise(), c.third()};
+                    for (int i = 0; i < 3; i++) {
+                        err[q][i] = Math.abs(x[i] - e[i]);
+                        // O(Δt) with rates up to 0.08: below a percent at Δt = 0.1.
+                        assertTrue(err[q][i] <= 0.01 * Math.abs(e[i]), model + " " + side + " " + w + " c" + (i + 1)
+                                + " dt " + dts[q] + ": " + x[i] + " vs " + e[i]);
+                    }
+                }
+                for (int i = 0; i < 3; i++) {
+                    double order = Math.log(err[0][i] / err[1][i]) / Math.log(2);
+                    assertEquals(1.0, order, 0.25, model + " " + side + " " + w + " c" + (i + 1) + " order");
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutCouplingNoCurrentFlows() {
+        for (Model m : List.of(new ResetModel(1, 0, new Bath(0.3, 0.06), new Bath(3, 0.04)),
+                new FluxModel(1, 0, new Bath(0.4, 0.03), new Bath(2.5, 0.015)),
+                new DotModel(1, 0, 2.0, new Bath(0.5, 0.05), new Bath(4, 0.08)))) {
+            for (Side side : Side.values()) {
+                CollisionCounting cc = new CollisionCounting(m, 0.5, side, Weight.QUANTA);
+                assertEquals(new Cumulants(0, 0, 0), cc.stationary());
+                // The count is the qubit's lost excitation: bounded, whatever the time.
+                ZMatrixRMaj rho0 = mixedState();
+                for (long s : new long[] {10, 1000, 100_000}) {
+                    double[] x = cc.moments(rho0, s, 2);
+                    assertTrue(Math.abs(x[0]) <= 1 && x[1] <= 1, m + " " + side + " " + s + " " + x[0] + " " + x[1]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Not assumed: the slopes of the finite-step cumulants from the Gibbs state. The current vanishes for all three
+     * models; the third cumulant where the collisions of the two baths commute, but not in the double dot with U ≠ 0,
+     * whose collisions are conditioned on the other dot: there it is of order Δt.
+     */
+    @Test
+    void atEqualTemperaturesTheCurrentVanishesAndTheThirdCumulantWhereTheCollisionsCommute() {
+        for (Model m : List.of(new ResetModel(1, 0.08, new Bath(0.7, 0.06), new Bath(0.7, 0.04)),
+                new FluxModel(1, 0.06, new Bath(0.9, 0.03), new Bath(0.9, 0.015)),
+                new DotModel(1, 0.07, 0.0, new Bath(0.5, 0.05), new Bath(0.5, 0.08)),
+                new DotModel(1, 0.07, 2.0, new Bath(0.5, 0.05), new Bath(0.5, 0.08)))) {
+            boolean odd = m.coulomb() != 0;
+            for (Side side : Side.values()) {
+                for (Weight w : Weight.values()) {
+                    double[] c3 = new double[2];
+                    double[] dts = {0.5, 0.25};
+                    for (int q = 0; q < 2; q++) {
+                        double dt = dts[q];
+                        CollisionCounting cc = new CollisionCounting(m, dt, side, w);
+                        Cumulants c = cc.stationary();
+                        assertEquals(0.0, c.current());
+                        assertTrue(c.noise() > 0);
+                        ZMatrixRMaj tau = thermal(m);
+                        long s = Math.round(1000 / dt);
+                        double[] k1 = cumulants(cc.moments(tau, s, 3));
+                        double[] k2 = cumulants(cc.moments(tau, 2 * s, 3));
+                        double scale = c.noise() * s * dt;
+                        String at = m + " " + side + " " + w + " dt " + dt;
+                        assertEquals(0.0, k2[0] - k1[0], 1e-12 * scale, at + " mean");
+                        assertEquals(c.noise(), (k2[1] - k1[1]) / (s * dt), 1e-9 * c.noise(), at + " noise");
+                        double slope = (k2[2] - k1[2]) / (s * dt);
+                        if (odd) {
+                            assertEquals(slope, c.third(), 1e-9 * Math.abs(slope), at + " third");
+                            assertTrue(Math.abs(slope) > 1e-4 * c.noise(), at + " third " + slope);
+                        } else {
+                            assertEquals(0.0, c.third());
+                            assertEquals(0.0, slope, 1e-11 * c.noise(), at + " third");
+                        }
+                        c3[q] = slope;
+                    }
+                    if (odd) {
+                        // Broken at first order in Δt: half the step, half the third cumulant.
+                        assertEquals(0.5, c3[1] / c3[0], 0.02, m + " " + side + " " + w);
+                    }
+                }
+            }
+        }
+    }
+
+    /** τ_c ⊗ τ_h from the Boltzmann weights of the levels E, E + U. */
+    static ZMatrixRMaj thermal(Model m) {
+        ZMatrixRMaj h = m.hamiltonian();
+        double beta = 1 / m.cold().temperature();
+        ZMatrixRMaj t = new ZMatrixRMaj(4, 4);
+        double z = 0;
+        for (int i = 0; i < 4; i++) {
+            z += Math.exp(-beta * h.getReal(i, i));
+        }
+        for (int i = 0; i < 4; i++) {
+            t.set(i, i, Math.exp(-beta * h.getReal(i, i)) / z, 0);
+        }
+        return t;
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void theDistributionSumsToOneAndHasTheMoments(Model model) {
+        ZMatrixRMaj rho0 = mixedState();
+        for (Side side : Side.values()) {
+            CollisionCounting cc = new CollisionCounting(model, 0.5, side, Weight.QUANTA);
+            for (long s : new long[] {1, 7, 400}) {
+                Distribution d = cc.distribution(rho0, s);
+                double[] m = cc.moments(rho0, s, 3);
+                double[] fromP = new double[4];
+                for (int j = 0; j < d.p().length; j++) {
+                    double n = d.first() + j;
+                    fromP[0] += d.p()[j];
+                    fromP[1] += d.p()[j] * n;
+                    fromP[2] += d.p()[j] * n * n;
+                    fromP[3] += d.p()[j] * n * n * n;
+                    assertTrue(d.p()[j] > -1e-13, "P(" + n + ") = " + d.p()[j]);
+                }
+                double scale = Math.max(1, Math.abs(d.first()) + d.p().length);
+                assertEquals(1.0, fromP[0], 1e-12);
+                assertEquals(m[0], fromP[1], 1e-11 * scale, model + " " + side + " " + s);
+                assertEquals(m[1], fromP[2], 1e-11 * scale * scale);
+                assertEquals(m[2], fromP[3], 1e-11 * scale * scale * scale);
+            }
+        }
+    }
+
+    @Test
+    void theHeatDistributionIsRefusedAndABadStepNamed() {
+        Model m = models().get(0);
+        assertThrows(IllegalStateException.class,
+                () -> new CollisionCounting(m, 0.5, Side.COLD, Weight.HEAT).distribution(mixedState(), 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CollisionCounting(m, 100, Side.COLD, Weight.QUANTA));
+        assertTrue(e.getMessage().contains("exceed 1"), e.getMessage());
+    }
+
+    @Test
+    void theGridLayoutForTheVerdictHoldsBothBathsAndBothWeights() {
+        Model m = models().get(3);
+        TimeGrid grid = new TimeGrid(20, 5);
+        double[][][] x = CollisionCounting.onGrid(m, mixedState(), grid, 0.5);
+        assertEquals(4, x.length);
+        int q = 0;
+        for (Side side : Side.values()) {
+            for (Weight w : Weight.values()) {
+                double[][] one = new CollisionCounting(m, grid, 0.5, side, w).onGrid(mixedState());
+                assertEquals(grid.points(), x[q].length);
+                for (int k = 0; k < grid.points(); k++) {
+                    assertEquals(one[k][0], x[q][k][0], 0.0);
+                    assertEquals(one[k][1], x[q][k][1], 0.0);
+                }
+                q++;
+            }
+        }
+    }
+    /**
+     * The branch → weight assignment is the engine's: the counts the collision engine reports to its observer (ν and
+     * energy per bath, summed over a trajectory) have the mean and variance of the tilted map within 5 SE of the
+     * run's own estimate, SE(variance) from the sample fourth moment. Fixed seed.
+     */
+    @Test
+    void theEngineCountsHaveTheMeanAndVarianceOfTheTiltedMap() {
+        ZMatrixRMaj rho0 = mixedState();
+        TimeGrid grid = new TimeGrid(60, 3);
+        int n = 20_000;
+        for (Model model : List.of(models().get(0), models().get(2), models().get(3))) {
+            double dt = 0.5;
+            double[][][] exact = CollisionCounting.onGrid(model, rho0, grid, dt);
+            CollisionEngine engine = new CollisionEngine(model, rho0, grid, dt);
+            double[][][] sums = new double[4][grid.points()][4];
+            double[] count = new double[4];
+            TrajectoryObserver observer = new TrajectoryObserver() {
+                @Override
+                public void begin() {
+                    java.util.Arrays.fill(count, 0);
+                }
+
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                    for (int q = 0; q < 4; q++) {
+                        double x = count[q];
+                        for (int p = 0; p < 4; p++) {
+                            sums[q][k][p] += Math.pow(x, p + 1);
+                        }
+                    }
+                }
+
+                @Override
+                public void jump(int channel, Side side, double energy, double time) {
+                    int base = 2 * side.ordinal();
+                    count[base] += Math.signum(energy);
+                    count[base + 1] += energy;
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            for (int t = 0; t < n; t++) {
+                engine.run(qtm.ensemble.Streams.forTrajectory(2026, t), observer);
+            }
+            for (int q = 0; q < 4; q++) {
+                for (int k = 1; k < grid.points(); k++) {
+                    double m1 = sums[q][k][0] / n;
+                    double m2 = sums[q][k][1] / n;
+                    double m3 = sums[q][k][2] / n;
+                    double m4 = sums[q][k][3] / n;
+                    double var = m2 - m1 * m1;
+                    double mu4 = m4 - 4 * m3 * m1 + 6 * m2 * m1 * m1 - 3 * m1 * m1 * m1 * m1;
+                    String at = model + " q " + q + " k " + k;
+                    assertEquals(exact[q][k][0], m1, 5 * Math.sqrt(var / n), at + " mean");
+                    assertEquals(exact[q][k][1], var * n / (n - 1), 5 * Math.sqrt((mu4 - var * var) / n),
+                            at + " variance");
+                }
+            }
+        }
+    }
+}

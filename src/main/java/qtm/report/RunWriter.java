@@ -231,7 +231,7 @@ public final class RunWriter {
         qtm.verify.CountingVerdict v = o.counting();
         if (v == null) {
             e.put("counting_verdict", o.result().trajectories() < 2 ? "too few trajectories"
-                    : "not judged: no exact counting statistics for this engine");
+                    : "not judged: the ensemble did not record its counts");
             return;
         }
         ObjectNode c = e.putObject("counting");

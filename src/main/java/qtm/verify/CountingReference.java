@@ -1,6 +1,7 @@
 package qtm.verify;
 
 import org.ejml.data.ZMatrixRMaj;
+import qtm.engine.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
@@ -33,6 +34,25 @@ public record CountingReference(double[][][] series, Distribution[] finals) {
             series[2 * s] = n.onGrid(rho0, grid);
             series[2 * s + 1] = new CountingStatistics(model, side, Weight.HEAT).onGrid(rho0, grid);
             finals[s] = n.distribution(rho0, grid.end());
+        }
+        return new CountingReference(series, finals);
+    }
+
+    /**
+     * The tilted discrete collision map's statistics at the engine's step: the reference of the collision ensembles.
+     *
+     * @param model the machine
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @param dt the requested step (shortened to the grid as the engine shortens it)
+     * @return the reference
+     */
+    public static CountingReference collision(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
+        double[][][] series = CollisionCounting.onGrid(model, rho0, grid, dt);
+        Distribution[] finals = new Distribution[2];
+        for (Side side : Side.values()) {
+            CollisionCounting c = new CollisionCounting(model, grid, dt, side, Weight.QUANTA);
+            finals[side.ordinal()] = c.distribution(rho0, (long) (grid.points() - 1) * c.collision().stepsPerPoint());
         }
         return new CountingReference(series, finals);
     }

@@ -269,7 +269,8 @@ public final class ScenarioRun {
                 biasC = Observables.concurrence(reference.get(last)) - Observables.concurrence(exact.get(last));
             }
             Verdict verdict = Verdicts.of(r, reference);
-            CountingReference countingReference = collision ? null : master;
+            CountingReference countingReference = collision
+                    ? CountingReference.collision(model, s.initial(), s.time(), sim.dt()) : master;
             CountingVerdict counting = countingReference == null ? null : CountingVerdict.of(r, countingReference);
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);

@@ -166,6 +166,7 @@ public final class EnsembleRunner {
     private static void work(Engine engine, Layout layout, EnsembleSettings s, StopFlag stop, Committer committer,
             AtomicLong nextBlock, long recordBelow) {
         Tally tally = new Tally(layout, stop);
+        JumpTee tee = recordBelow > 0 ? new JumpTee(tally) : null;
         Block[] own = {new Block(layout.size()), new Block(layout.size())};
         while (!stop.raised()) {
             long j = nextBlock.getAndIncrement();
@@ -180,13 +181,13 @@ public final class EnsembleRunner {
             }
             b.reset(from);
             tally.into(b);
-            long recordTo = Math.min(to, recordBelow);
-            if (from < recordTo && b.jumps == null) {
+            // One comparison per trajectory is all that records cost a run without them (recordBelow = 0).
+            long teeTo = Math.min(to, recordBelow);
+            if (from < teeTo && b.jumps == null) {
                 b.jumps = new JumpBuffer();
             }
             for (long i = from; i < to; i++) {
-                tally.record(i, i < recordTo ? b.jumps : null);
-                engine.run(Streams.forTrajectory(s.seed(), i), tally);
+                engine.run(Streams.forTrajectory(s.seed(), i), i < teeTo ? tee.next(i, b.jumps) : tally);
                 if (stop.raised()) {
                     committer.release(b);
                     return;

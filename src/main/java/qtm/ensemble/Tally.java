@@ -40,9 +40,6 @@ final class Tally implements TrajectoryObserver {
     private final StopFlag stop;
     private Block block;
     private int polls;
-    /** Where the current trajectory's jumps are recorded (null: it is not recorded), and its index. */
-    private JumpBuffer records;
-    private long index;
 
     Tally(Layout layout, StopFlag stop) {
         this.stop = stop;
@@ -117,24 +114,8 @@ final class Tally implements TrajectoryObserver {
         block = b;
     }
 
-    /**
-     * Records the jumps of the next trajectory, or not. Recording lives here rather than in an observer wrapped
-     * around the tally: an engine that saw two observer classes would no longer inline the tally's calls, which cost
-     * a run with records a third of its speed.
-     *
-     * @param trajectory its index
-     * @param into where its jumps go; null for a trajectory that is not recorded
-     */
-    void record(long trajectory, JumpBuffer into) {
-        index = trajectory;
-        records = into;
-    }
-
     @Override
     public void begin() {
-        if (records != null) {
-            records.rewind();
-        }
         for (Recorder r : all) {
             r.begin();
         }
@@ -205,17 +186,11 @@ final class Tally implements TrajectoryObserver {
         for (Recorder r : jumpRest) {
             r.jump(channel, side, energy, time);
         }
-        if (records != null) {
-            records.add(index, channel, side, energy, time);
-        }
     }
 
     @Override
     public void end() {
         block.count++;
-        if (records != null) {
-            records.seal();
-        }
     }
 
     /**

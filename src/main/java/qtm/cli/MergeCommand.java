@@ -21,6 +21,7 @@ import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.observe.Quantities;
 import qtm.observe.Snapshot;
+import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.report.ShardRecord;
@@ -149,6 +150,7 @@ final class MergeCommand implements Callable<Integer> {
             throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
                     + "trajectory");
         }
+        List<JumpRecords.Index> jumpIndexes = jumpIndexes();
         PrintWriter stdout = spec.commandLine().getOut();
         try (OutputDirectory output = OutputDirectory.open(out, force)) {
             ScenarioRun.Settings settings = new ScenarioRun.Settings(r0.seed(), 1, 0, merged::get, null, true);
@@ -156,6 +158,9 @@ final class MergeCommand implements Callable<Integer> {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
                 RunWriter.write(o, output.staging(), missing);
+                if (jumpIndexes != null) {
+                    mergeRecords(s, jumpIndexes, output.staging());
+                }
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new ScenarioException(WHERE, "--out", out.toString(),
@@ -166,6 +171,85 @@ final class MergeCommand implements Callable<Integer> {
                 + (dirs.size() == 1 ? "" : "s") + " into " + out);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Each shard's jump-record index, in the order of {@link #dirs}, or null when no shard has records.
+     *
+     * @throws ScenarioException (exit 2) if one is damaged, or the shards were run with different --records
+     */
+    private List<JumpRecords.Index> jumpIndexes() {
+        List<JumpRecords.Index> out = new ArrayList<>();
+        int with = -1;
+        int without = -1;
+        for (int i = 0; i < dirs.size(); i++) {
+            JumpRecords.Index x;
+            try {
+                x = JumpRecords.readIndex(dirs.get(i));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ScenarioException(WHERE, "DIR", dirs.get(i).resolve(JumpRecords.INDEX).toString(),
+                        "cannot be read as a jump-record index (" + e.getMessage() + ")");
+            }
+            out.add(x);
+            if (x == null) {
+                without = i;
+            } else {
+                with = i;
+                if (x.limit() != firstLimit(out)) {
+                    throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: its jump "
+                            + "records are of the first " + x.limit() + " trajectories, another shard's of the "
+                            + "first " + firstLimit(out) + "; run every shard with the same --records");
+                }
+            }
+        }
+        if (with < 0) {
+            return null;
+        }
+        if (without >= 0) {
+            throw new ScenarioException(WHERE, "DIR", dirs.get(without).toString(), "cannot be merged: it holds no "
+                    + "jump records (" + JumpRecords.INDEX + ") but " + dirs.get(with) + " does; run every shard "
+                    + "with the same --records");
+        }
+        return out;
+    }
+
+    private static long firstLimit(List<JumpRecords.Index> indexes) {
+        return indexes.stream().filter(x -> x != null).findFirst().orElseThrow().limit();
+    }
+
+    /** Concatenates the shards' jump records of each engine in index order into the merged output. */
+    private void mergeRecords(Scenario s, List<JumpRecords.Index> indexes, Path staging) throws IOException {
+        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), s.model().jumps())) {
+            for (String engine : s.simulation().engines()) {
+                List<Integer> holders = new ArrayList<>();
+                List<long[]> ranges = new ArrayList<>();
+                for (int i = 0; i < indexes.size(); i++) {
+                    JumpRecords.Coverage c = indexes.get(i).engines().get(engine);
+                    if (c != null) {
+                        ranges.addAll(c.ranges());
+                        if (!c.ranges().isEmpty()) {
+                            holders.add(i);
+                        }
+                    }
+                }
+                if (holders.isEmpty() && indexes.stream().noneMatch(x -> x.engines().containsKey(engine))) {
+                    continue;
+                }
+                holders.sort(java.util.Comparator.comparingLong(i -> indexes.get(i).engines().get(engine).ranges()
+                        .get(0)[0]));
+                merged.openForMerge(engine);
+                for (int i : holders) {
+                    try {
+                        merged.append(engine, dirs.get(i), indexes.get(i).engines().get(engine));
+                    } catch (IllegalArgumentException e) {
+                        throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: "
+                                + e.getMessage());
+                    }
+                }
+                merged.finishMerge(engine, ranges);
+            }
+            merged.writeIndex();
+        }
     }
 
     /** ", planned in DIR, …" for the shards whose planned range meets a gap (they lack their saved file or stopped). */

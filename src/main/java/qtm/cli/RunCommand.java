@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.Collision;
 import qtm.engine.EngineKind;
 import qtm.verify.ScenarioRun;
+import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.ensemble.Shard;
@@ -72,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal).")
     boolean quiet;
 
+    @Option(names = "--records", paramLabel = "K", description = "Write the jumps of the trajectories with index "
+            + "below K (all of them if K exceeds the trajectories) as jumps-ENGINE.csv and jumps-ENGINE.npy, with "
+            + "jumps.json saying which indices they cover (default 0: none; at most "
+            + JumpRecords.MAX_RECORDS + ").")
+    Long records;
+
     @Spec
     CommandSpec spec;
 
@@ -93,6 +100,15 @@ final class RunCommand implements Callable<Integer> {
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
         List<String> notices = checkCollisionSteps(s, sim);
+        long recordLimit = records == null ? 0 : records;
+        if (recordLimit < 0 || recordLimit > JumpRecords.MAX_RECORDS) {
+            throw new ScenarioException("command line", "--records", Long.toString(recordLimit),
+                    "expected a whole number in [0, " + JumpRecords.MAX_RECORDS + "]");
+        }
+        if (extend != null && records != null) {
+            throw new ScenarioException("command line", "--records", Long.toString(recordLimit), "cannot be combined "
+                    + "with --extend: an extension keeps the records of " + extend + " as they are");
+        }
         if (extend != null && out != null) {
             throw new ScenarioException("command line", "--out", out.toString(),
                     "--extend rewrites its own directory; give no --out with it");
@@ -107,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
             Shard which = ShardRun.parse(s, shard, base);
             Path dir = out != null ? out : Path.of("output", s.name() + "-shards", Integer.toString(which.index()));
             return ShardRun.run(s, scenario.file, which, base, dir, force, quiet, spec.commandLine().getOut(),
-                    notices);
+                    notices, recordLimit);
         }
         Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
         java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = extend == null ? label -> null
@@ -116,16 +132,24 @@ final class RunCommand implements Callable<Integer> {
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
         // the claim is taken before any work, so a refused run has written nothing.
         try (OutputDirectory output = OutputDirectory.open(dir, force || extend != null, scenario.file);
-                Interrupt interrupt = Interrupt.install()) {
+                Interrupt interrupt = Interrupt.install();
+                JumpRecords jumps = recordLimit == 0 ? null
+                        : new JumpRecords(output.staging(), recordLimit, s.model().jumps())) {
             // Notices only once the run is sure to go ahead: a refused run prints its one error line and nothing else.
             PrintWriter stderr = spec.commandLine().getErr();
             notices.forEach(stderr::println);
             stderr.flush();
             ScenarioRun.Settings settings = new ScenarioRun.Settings(runSeed, t, base.trajectories(), prior);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed),
-                        interrupt::requested);
+                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
+                        jumps), interrupt::requested);
                 RunWriter.write(o, output.staging());
+                if (jumps != null) {
+                    jumps.writeIndex();
+                }
+                if (extend != null) {
+                    JumpRecords.carry(extend, output.staging());
+                }
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();
@@ -143,9 +167,11 @@ final class RunCommand implements Callable<Integer> {
         private final Scenario scenario;
         private final Path staging;
         private final long seed;
+        private final JumpRecords jumps;
         private ProgressBar bar;
 
-        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed) {
+        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
+            this.jumps = jumps;
             this.stdout = stdout;
             this.scenario = scenario;
             this.staging = staging;
@@ -156,9 +182,17 @@ final class RunCommand implements Callable<Integer> {
         public void ensemble(String label, String engine, qtm.ensemble.EnsembleResult result) {
             try {
                 RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
+                if (jumps != null && engine != null) {
+                    jumps.finish(engine, result.ranges());
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public qtm.ensemble.JumpSink records(String label, String engine) {
+            return jumps == null ? null : jumps.sink(engine);
         }
 
         @Override

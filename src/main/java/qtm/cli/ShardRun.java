@@ -14,6 +14,7 @@ import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.ensemble.Shard;
 import qtm.observe.Snapshot;
+import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.report.ShardRecord;
@@ -63,7 +64,7 @@ final class ShardRun {
     }
 
     static int run(Scenario s, Path scenarioFile, Shard shard, ScenarioRun.Settings base, Path dir, boolean force,
-            boolean quiet, PrintWriter stdout, List<String> notices) throws IOException {
+            boolean quiet, PrintWriter stdout, List<String> notices, long records) throws IOException {
         Map<String, ShardRecord.Planned> planned = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
             long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
@@ -72,14 +73,18 @@ final class ShardRun {
         }
         long started = System.nanoTime();
         try (OutputDirectory output = OutputDirectory.open(dir, force, scenarioFile);
-                Interrupt interrupt = Interrupt.install()) {
+                Interrupt interrupt = Interrupt.install();
+                JumpRecords jumps = records == 0 ? null : new JumpRecords(output.staging(), records, s.model().jumps())) {
             PrintWriter stderr = new PrintWriter(System.err, true);
             notices.forEach(stderr::println);
             ScenarioRun.Settings settings = new ScenarioRun.Settings(base.seed(), base.threads(), base.trajectories(),
                     label -> null, shard, false);
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
-                        stdout, quiet, shard), interrupt::requested);
+                        stdout, quiet, shard, jumps), interrupt::requested);
+                if (jumps != null) {
+                    jumps.writeIndex();
+                }
                 double seconds = (System.nanoTime() - started) * 1e-9;
                 new ShardRecord(shard.index(), shard.count(), s.name(), s.file(), base.seed(), planned,
                         !o.interrupted(), seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s);
@@ -110,9 +115,12 @@ final class ShardRun {
         private final PrintWriter stdout;
         private final boolean quiet;
         private final Shard shard;
+        private final JumpRecords jumps;
         private ProgressBar bar;
 
-        Listener(Scenario scenario, Path staging, long seed, PrintWriter stdout, boolean quiet, Shard shard) {
+        Listener(Scenario scenario, Path staging, long seed, PrintWriter stdout, boolean quiet, Shard shard,
+                JumpRecords jumps) {
+            this.jumps = jumps;
             this.scenario = scenario;
             this.staging = staging;
             this.seed = seed;
@@ -129,6 +137,9 @@ final class ShardRun {
             }
             try {
                 RunWriter.writeSaved(staging, scenario, seed, label, result);
+                if (jumps != null && engine != null) {
+                    jumps.finish(engine, result.ranges());
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -140,6 +151,11 @@ final class ShardRun {
                     ranges.length() == 0 ? "none" : ranges, result.trajectories(), result.stopReason().key(),
                     result.seconds());
             stdout.flush();
+        }
+
+        @Override
+        public qtm.ensemble.JumpSink records(String label, String engine) {
+            return jumps == null ? null : jumps.sink(engine);
         }
 
         @Override

@@ -13,6 +13,8 @@ final class Block {
     final double[] sums;
     long first;
     int count;
+    /** The jumps of the block's trajectories below the record limit; null while the worker records none. */
+    JumpBuffer jumps;
 
     Block(int size) {
         sums = new double[2 * size];
@@ -22,5 +24,8 @@ final class Block {
         java.util.Arrays.fill(sums, 0);
         first = firstIndex;
         count = 0;
+        if (jumps != null) {
+            jumps.clear();
+        }
     }
 }

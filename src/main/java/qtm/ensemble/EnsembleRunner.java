@@ -88,10 +88,30 @@ public final class EnsembleRunner {
      */
     public static EnsembleResult run(Supplier<Engine> engines, List<Quantity> quantities, TimeGrid grid,
             EnsembleSettings settings, LongConsumer progress, BooleanSupplier stopRequested) {
+        return run(engines, quantities, grid, settings, progress, stopRequested, null);
+    }
+
+    /**
+     * As {@link #run(Supplier, List, TimeGrid, EnsembleSettings, LongConsumer, BooleanSupplier)}, also recording the
+     * jumps of the trajectories with index below {@code records.limit()}: the sink receives those of each committed
+     * block, in index order, so the records cover exactly the result's indices below the limit.
+     *
+     * @param engines makes one engine per worker thread
+     * @param quantities what to record
+     * @param grid output grid
+     * @param settings index range, seed, stop conditions and threads
+     * @param progress receives the number of trajectories committed so far
+     * @param stopRequested polled while running; true ends the run with {@link StopReason#INTERRUPTED}
+     * @param records where the jump records go (null: none)
+     * @return the result
+     */
+    public static EnsembleResult run(Supplier<Engine> engines, List<Quantity> quantities, TimeGrid grid,
+            EnsembleSettings settings, LongConsumer progress, BooleanSupplier stopRequested, JumpSink records) {
         long start = System.nanoTime();
         Layout layout = new Layout(quantities, grid);
         StopFlag stop = new StopFlag();
-        Committer committer = new Committer(layout, settings, stop);
+        Committer committer = new Committer(layout, settings, stop, records);
+        long recordBelow = records == null ? 0 : records.limit();
         AtomicLong nextBlock = new AtomicLong(settings.first() / BLOCK);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "qtm-ensemble");
@@ -103,7 +123,7 @@ public final class EnsembleRunner {
             for (int w = 0; w < settings.threads(); w++) {
                 workers.add(pool.submit(() -> {
                     try {
-                        work(engines.get(), layout, settings, stop, committer, nextBlock);
+                        work(engines.get(), layout, settings, stop, committer, nextBlock, recordBelow);
                     } catch (RuntimeException | Error e) {
                         // Wake the other workers, which may wait for this one's block, so that the failure surfaces.
                         committer.raise(StopReason.INTERRUPTED);
@@ -148,8 +168,9 @@ public final class EnsembleRunner {
     }
 
     private static void work(Engine engine, Layout layout, EnsembleSettings s, StopFlag stop, Committer committer,
-            AtomicLong nextBlock) {
+            AtomicLong nextBlock, long recordBelow) {
         Tally tally = new Tally(layout, stop);
+        JumpTee tee = recordBelow > 0 ? new JumpTee(tally) : null;
         Block[] own = {new Block(layout.size()), new Block(layout.size())};
         while (!stop.raised()) {
             long j = nextBlock.getAndIncrement();
@@ -164,8 +185,13 @@ public final class EnsembleRunner {
             }
             b.reset(from);
             tally.into(b);
+            // One comparison per trajectory is all that records cost a run without them (recordBelow = 0).
+            long teeTo = Math.min(to, recordBelow);
+            if (from < teeTo && b.jumps == null) {
+                b.jumps = new JumpBuffer();
+            }
             for (long i = from; i < to; i++) {
-                engine.run(Streams.forTrajectory(s.seed(), i), tally);
+                engine.run(Streams.forTrajectory(s.seed(), i), i < teeTo ? tee.next(i, b.jumps) : tally);
                 if (stop.raised()) {
                     committer.release(b);
                     return;
@@ -196,10 +222,12 @@ public final class EnsembleRunner {
         private final TreeMap<Long, Block> pending = new TreeMap<>();
         private final java.util.Set<Block> busy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private final long firstBlock;
+        private final JumpSink records;
         private long next;
         private long committed;
 
-        Committer(Layout layout, EnsembleSettings settings, StopFlag stop) {
+        Committer(Layout layout, EnsembleSettings settings, StopFlag stop, JumpSink records) {
+            this.records = records;
             this.layout = layout;
             this.settings = settings;
             this.stop = stop;
@@ -254,6 +282,9 @@ public final class EnsembleRunner {
             while (!stop.raised() && pending.containsKey(next)) {
                 Block c = pending.remove(next);
                 fold(c);
+                if (records != null && c.jumps != null && c.first < records.limit()) {
+                    records.accept(c.jumps);
+                }
                 busy.remove(c);
                 committed += c.count;
                 next++;

@@ -142,6 +142,18 @@ public final class ScenarioRun {
          * @param outcome its result
          */
         void finished(EngineOutcome outcome);
+
+        /**
+         * An engine's main run is about to start its trajectories (not called for a merge, an extension's saved
+         * part or a Δt-study point).
+         *
+         * @param label the ensemble's label
+         * @param engine engine name
+         * @return where its jump records go, or null (the default) for none
+         */
+        default qtm.ensemble.JumpSink records(String label, String engine) {
+            return null;
+        }
     }
 
     /**
@@ -256,7 +268,7 @@ public final class ScenarioRun {
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : References.of(kind, model, s.initial(), s.time(), sim.dt());
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
-                    stopRequested, deadline);
+                    stopRequested, deadline, true);
             boolean collision = kind == EngineKind.COLLISION;
             double biasMax = Double.NaN;
             double biasC = Double.NaN;
@@ -305,7 +317,7 @@ public final class ScenarioRun {
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
-            Listener listener, BooleanSupplier stopRequested, long deadline) {
+            Listener listener, BooleanSupplier stopRequested, long deadline, boolean main) {
         Simulation sim = s.simulation();
         long n = trajectoriesFor(s, kind.key(), settings);
         EnsembleResult prior = settings.prior().apply(label);
@@ -327,14 +339,15 @@ public final class ScenarioRun {
             EnsembleSettings es = new EnsembleSettings(range[0], range[1], settings.seed(), 0,
                     Double.POSITIVE_INFINITY, settings.threads());
             r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
-                    done -> progress.accept(done), stopRequested);
+                    done -> progress.accept(done), stopRequested, main ? listener.records(label, kind.key()) : null);
         } else if (first >= n) {
             r = prior;
         } else {
             EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,
                     settings.threads());
             r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
-                    done -> progress.accept(first + done), stopRequested);
+                    done -> progress.accept(first + done), stopRequested,
+                    main ? listener.records(label, kind.key()) : null);
             if (prior != null) {
                 r = prior.merge(r).withStop(r.stopReason(), r.seconds());
             }
@@ -352,7 +365,7 @@ public final class ScenarioRun {
             bias = Math.max(bias, maxDeviation(map.get(k), exact.get(k), null).mean());
         }
         EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, label(EngineKind.COLLISION.key(), dt),
-                listener, stopRequested, deadline);
+                listener, stopRequested, deadline, false);
         Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
         listener.ensemble(label(EngineKind.COLLISION.key(), dt), null, r);
         return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,

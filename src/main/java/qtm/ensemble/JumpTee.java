@@ -1,0 +1,54 @@
+package qtm.ensemble;
+
+import qtm.engine.TrajectoryObserver;
+import qtm.model.Side;
+
+/**
+ * Passes a recorded trajectory's events to the worker's {@link Tally} and copies its jumps into the block's
+ * {@link JumpBuffer}. Only trajectories below the record limit see it: the others are fed to the tally directly, so a
+ * run without records does no extra work per event.
+ */
+final class JumpTee implements TrajectoryObserver {
+    private final Tally tally;
+    private JumpBuffer into;
+    private long index;
+
+    JumpTee(Tally tally) {
+        this.tally = tally;
+    }
+
+    /** The next trajectory is {@code trajectory}, recorded into {@code buffer}. */
+    JumpTee next(long trajectory, JumpBuffer buffer) {
+        index = trajectory;
+        into = buffer;
+        return this;
+    }
+
+    @Override
+    public void begin() {
+        into.rewind();
+        tally.begin();
+    }
+
+    @Override
+    public void state(int k, double[] re, double[] im) {
+        tally.state(k, re, im);
+    }
+
+    @Override
+    public void jump(int channel, Side side, double energy, double time) {
+        tally.jump(channel, side, energy, time);
+        into.add(index, channel, side, energy, time);
+    }
+
+    @Override
+    public void end() {
+        tally.end();
+        into.seal();
+    }
+
+    @Override
+    public boolean cancelled() {
+        return tally.cancelled();
+    }
+}

@@ -1,0 +1,422 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import qtm.ensemble.JumpBuffer;
+import qtm.ensemble.JumpSink;
+import qtm.model.Jump;
+import qtm.model.Side;
+
+/**
+ * The jump records of a run's first K trajectories: for each engine {@code jumps-ENGINE.csv} and the same rows as
+ * {@code jumps-ENGINE.npy} (see {@link Npy}), streamed to disk as blocks commit, and {@code jumps.json}, which says
+ * which trajectory indices each file covers (a trajectory without jumps has no row, so the rows alone do not say).
+ * Rows are in index order and, within a trajectory, in time order.
+ */
+public final class JumpRecords implements Closeable {
+    /** The index of the records. */
+    public static final String INDEX = "jumps.json";
+    /** Largest K: records grow with K times the jumps per trajectory (28 bytes per jump in .npy, ~45 in CSV). */
+    public static final long MAX_RECORDS = 10_000_000;
+    /** The CSV header. */
+    public static final String CSV_HEADER = "index,time,bath,channel,label,nu,energy";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path dir;
+    private final long limit;
+    private final String[] labels;
+    private final Map<String, File> open = new LinkedHashMap<>();
+    private final Map<String, Coverage> done = new LinkedHashMap<>();
+
+    /**
+     * What one engine's records cover.
+     *
+     * @param ranges the trajectory indices [from, to) recorded, ascending and disjoint
+     * @param jumps the number of rows
+     */
+    public record Coverage(List<long[]> ranges, long jumps) {
+    }
+
+    /**
+     * What a directory's {@link #INDEX} says.
+     *
+     * @param limit K
+     * @param engines each engine's coverage, in run order
+     */
+    public record Index(long limit, Map<String, Coverage> engines) {
+    }
+
+    /**
+     * @param dir the (staging) directory to write into
+     * @param limit K ≥ 1: trajectories with index &lt; K are recorded
+     * @param jumps the model's channels, whose labels the CSV names
+     */
+    public JumpRecords(Path dir, long limit, List<Jump> jumps) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("record limit must be >= 1, got " + limit);
+        }
+        this.dir = dir;
+        this.limit = limit;
+        this.labels = jumps.stream().map(Jump::label).toArray(String[]::new);
+    }
+
+    /**
+     * @param engine engine name
+     * @return its CSV file name
+     */
+    public static String csvName(String engine) {
+        return "jumps-" + engine + ".csv";
+    }
+
+    /**
+     * @param engine engine name
+     * @return its NumPy file name
+     */
+    public static String npyName(String engine) {
+        return "jumps-" + engine + ".npy";
+    }
+
+    /**
+     * Opens one engine's two files.
+     *
+     * @param engine engine name
+     * @return the sink the ensemble runner feeds
+     * @throws UncheckedIOException if the files cannot be created
+     */
+    public JumpSink sink(String engine) {
+        File f = file(engine);
+        return new JumpSink() {
+            @Override
+            public long limit() {
+                return limit;
+            }
+
+            @Override
+            public void accept(JumpBuffer b) {
+                try {
+                    for (int i = 0; i < b.size(); i++) {
+                        double e = b.energy(i);
+                        f.row(b.index(i), b.time(i), b.side(i) == Side.HOT ? 1 : 0, b.channel(i),
+                                e > 0 ? 1 : e < 0 ? -1 : 0, e);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private File file(String engine) {
+        if (open.containsKey(engine) || done.containsKey(engine)) {
+            throw new IllegalStateException("records of " + engine + " already opened");
+        }
+        try {
+            File f = new File(dir, engine, labels);
+            open.put(engine, f);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Closes one engine's files.
+     *
+     * @param engine engine name
+     * @param ranges the index ranges of the ensemble as kept; the records cover their part below K
+     * @throws IOException on write failure
+     */
+    public void finish(String engine, List<long[]> ranges) throws IOException {
+        File f = open.remove(engine);
+        if (f == null) {
+            // No trajectories were run for it (an ensemble read back whole): nothing to record.
+            return;
+        }
+        List<long[]> covered = new ArrayList<>();
+        for (long[] r : ranges) {
+            long to = Math.min(r[1], limit);
+            if (r[0] < to) {
+                add(covered, r[0], to);
+            }
+        }
+        f.close();
+        done.put(engine, new Coverage(covered, f.rows));
+    }
+
+    private static void add(List<long[]> ranges, long from, long to) {
+        if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == from) {
+            ranges.get(ranges.size() - 1)[1] = to;
+        } else {
+            ranges.add(new long[] {from, to});
+        }
+    }
+
+    /**
+     * Writes {@link #INDEX} for the engines finished so far.
+     *
+     * @throws IOException on write failure
+     */
+    public void writeIndex() throws IOException {
+        ObjectNode o = Json.object();
+        o.put("records", limit);
+        o.put("columns", CSV_HEADER);
+        ObjectNode e = o.putObject("engines");
+        for (Map.Entry<String, Coverage> x : done.entrySet()) {
+            ObjectNode c = e.putObject(x.getKey());
+            c.put("csv", csvName(x.getKey()));
+            c.put("npy", npyName(x.getKey()));
+            ArrayNode a = c.putArray("trajectories");
+            for (long[] r : x.getValue().ranges()) {
+                a.addArray().add(r[0]).add(r[1]);
+            }
+            c.put("jumps", x.getValue().jumps());
+        }
+        Files.writeString(dir.resolve(INDEX), Json.write(o) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param dir a run or shard directory
+     * @return what its {@link #INDEX} says, or null when it has none (a run without records)
+     * @throws IOException if it exists but cannot be read
+     * @throws IllegalArgumentException if it is not a record index
+     */
+    public static Index readIndex(Path dir) throws IOException {
+        Path file = dir.resolve(INDEX);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode o = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        if (o == null || !o.path("records").canConvertToLong() || !o.path("engines").isObject()) {
+            throw new IllegalArgumentException("not a qtm jump-record index");
+        }
+        Map<String, Coverage> engines = new LinkedHashMap<>();
+        var it = o.get("engines").fields();
+        while (it.hasNext()) {
+            var x = it.next();
+            JsonNode t = x.getValue().path("trajectories");
+            if (!t.isArray() || !x.getValue().path("jumps").canConvertToLong()) {
+                throw new IllegalArgumentException("not a qtm jump-record index (engine " + x.getKey() + ")");
+            }
+            List<long[]> ranges = new ArrayList<>();
+            for (JsonNode r : t) {
+                if (!r.isArray() || r.size() != 2 || !r.get(0).canConvertToLong() || !r.get(1).canConvertToLong()) {
+                    throw new IllegalArgumentException("not a qtm jump-record index (engine " + x.getKey() + ")");
+                }
+                ranges.add(new long[] {r.get(0).asLong(), r.get(1).asLong()});
+            }
+            engines.put(x.getKey(), new Coverage(ranges, x.getValue().get("jumps").asLong()));
+        }
+        return new Index(o.get("records").asLong(), engines);
+    }
+
+    /**
+     * Opens an engine's files for a merge: {@link #append} then adds the shards' rows, in index order.
+     *
+     * @param engine engine name
+     */
+    public void openForMerge(String engine) {
+        file(engine);
+    }
+
+    /**
+     * Copies a shard's rows of one engine onto the end of the open files.
+     *
+     * @param engine engine name
+     * @param shard the shard directory
+     * @param coverage what its index says it holds of that engine
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is not what the index says (damaged, or out of index order)
+     */
+    public void append(String engine, Path shard, Coverage coverage) throws IOException {
+        File f = open.get(engine);
+        Path npy = shard.resolve(npyName(engine));
+        long rows = coverage.jumps();
+        byte[] header = Npy.header(rows);
+        if (!Files.isRegularFile(npy) || Files.size(npy) != header.length + rows * Npy.ROW_BYTES) {
+            throw new IllegalArgumentException(npy.getFileName() + " is missing or not the size its " + INDEX
+                    + " says (" + rows + " rows)");
+        }
+        try (FileChannel in = FileChannel.open(npy, StandardOpenOption.READ)) {
+            ByteBuffer h = ByteBuffer.allocate(header.length);
+            readFully(in, h);
+            if (!java.util.Arrays.equals(h.array(), header)) {
+                throw new IllegalArgumentException(npy.getFileName() + " does not start with the header qtm writes");
+            }
+            ByteBuffer b = ByteBuffer.allocate(Npy.ROW_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
+            long left = rows;
+            while (left > 0) {
+                int n = (int) Math.min(left, 4096);
+                b.clear().limit(n * Npy.ROW_BYTES);
+                readFully(in, b);
+                b.flip();
+                for (int i = 0; i < n; i++) {
+                    long index = b.getLong();
+                    double time = b.getDouble();
+                    int bath = b.get();
+                    int channel = b.getShort();
+                    int nu = b.get();
+                    double energy = b.getDouble();
+                    if (!inside(coverage.ranges(), index) || index < f.lastIndex || (bath != 0 && bath != 1)
+                            || channel < 0 || channel >= labels.length || nu < -1 || nu > 1) {
+                        throw new IllegalArgumentException(npy.getFileName() + " holds a row (trajectory " + index
+                                + ") outside what its " + INDEX + " says or out of index order");
+                    }
+                    f.row(index, time, bath, channel, nu, energy);
+                }
+                left -= n;
+            }
+        }
+    }
+
+    private static boolean inside(List<long[]> ranges, long index) {
+        for (long[] r : ranges) {
+            if (r[0] <= index && index < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Ends a merge of one engine.
+     *
+     * @param engine engine name
+     * @param ranges the union of the shards' coverage
+     * @throws IOException on write failure
+     */
+    public void finishMerge(String engine, List<long[]> ranges) throws IOException {
+        File f = open.remove(engine);
+        f.close();
+        List<long[]> sorted = new ArrayList<>(ranges);
+        sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        List<long[]> covered = new ArrayList<>();
+        for (long[] r : sorted) {
+            add(covered, r[0], r[1]);
+        }
+        done.put(engine, new Coverage(covered, f.rows));
+    }
+
+    /**
+     * Copies the records an earlier run wrote (its index and the files it names) into a new output, unchanged: an
+     * extension keeps them.
+     *
+     * @param from the earlier run's directory
+     * @param to the new (staging) directory
+     * @throws IOException on failure
+     * @throws IllegalArgumentException if its index cannot be read
+     */
+    public static void carry(Path from, Path to) throws IOException {
+        if (!Files.isRegularFile(from.resolve(INDEX))) {
+            return;
+        }
+        Files.copy(from.resolve(INDEX), to.resolve(INDEX));
+        for (String engine : readIndex(from).engines().keySet()) {
+            for (String name : new String[] {csvName(engine), npyName(engine)}) {
+                if (Files.isRegularFile(from.resolve(name))) {
+                    Files.copy(from.resolve(name), to.resolve(name));
+                }
+            }
+        }
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (in.read(b) < 0) {
+                throw new IllegalArgumentException("file ends early");
+            }
+        }
+    }
+
+    /** Closes files still open (after a failure); what they hold is then incomplete and staged for removal. */
+    @Override
+    public void close() throws IOException {
+        for (File f : open.values()) {
+            f.close();
+        }
+        open.clear();
+    }
+
+    /** One engine's CSV and .npy, written row by row; the .npy header is rewritten with the row count at the end. */
+    private static final class File {
+        private final BufferedWriter csv;
+        private final FileChannel npy;
+        private final ByteBuffer buf = ByteBuffer.allocate(Npy.ROW_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        private final String[] labels;
+        private final StringBuilder line = new StringBuilder();
+        private long rows;
+        private long lastIndex;
+        private boolean closed;
+
+        File(Path dir, String engine, String[] labels) throws IOException {
+            this.labels = labels;
+            csv = Files.newBufferedWriter(dir.resolve(csvName(engine)), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            npy = FileChannel.open(dir.resolve(npyName(engine)), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            csv.write(CSV_HEADER);
+            csv.write('\n');
+            // Its length does not depend on the count (Npy), so the final header fits over this one.
+            writeFully(ByteBuffer.wrap(Npy.header(0)));
+        }
+
+        void row(long index, double time, int bath, int channel, int nu, double energy) throws IOException {
+            lastIndex = index;
+            rows++;
+            if (buf.remaining() < Npy.ROW_BYTES) {
+                flushNpy();
+            }
+            buf.putLong(index).putDouble(time).put((byte) bath).putShort((short) channel).put((byte) nu)
+                    .putDouble(energy);
+            line.setLength(0);
+            line.append(index).append(',').append(time).append(',').append(bath == 1 ? "hot" : "cold").append(',')
+                    .append(channel).append(',').append(csvText(labels[channel])).append(',').append(nu).append(',')
+                    .append(energy).append('\n');
+            csv.append(line);
+        }
+
+        private void flushNpy() throws IOException {
+            buf.flip();
+            writeFully(buf);
+            buf.clear();
+        }
+
+        private void writeFully(ByteBuffer b) throws IOException {
+            while (b.hasRemaining()) {
+                npy.write(b);
+            }
+        }
+
+        void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (csv; npy) {
+                flushNpy();
+                npy.position(0);
+                writeFully(ByteBuffer.wrap(Npy.header(rows)));
+            }
+        }
+
+        private static String csvText(String s) {
+            return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
+        }
+    }
+}

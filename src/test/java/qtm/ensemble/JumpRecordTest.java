@@ -52,7 +52,7 @@ class JumpRecordTest {
     }
 
     private static EnsembleResult run(EngineKind kind, Model m, EnsembleSettings s, Collect sink) {
-        return EnsembleRunner.run(() -> kind.create(m, RHO0, GRID, 1.0), Quantities.standard(m, GRID), GRID, s,
+        return EnsembleRunner.run(() -> kind.create(m, RHO0, GRID, 1.0), Quantities.standard(m, RHO0, GRID), GRID, s,
                 done -> { }, () -> false, sink);
     }
 
@@ -127,7 +127,7 @@ class JumpRecordTest {
         Collect cut = new Collect(1_000_000);
         long[] seen = new long[1];
         EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(Fixtures.RESET, RHO0, GRID, 1.0),
-                Quantities.standard(Fixtures.RESET, GRID), GRID, EnsembleSettings.count(10_000_000, 5, 2),
+                Quantities.standard(Fixtures.RESET, RHO0, GRID), GRID, EnsembleSettings.count(10_000_000, 5, 2),
                 done -> seen[0] = done, () -> seen[0] > 0, cut);
         assertEquals(StopReason.INTERRUPTED, r.stopReason());
         long end = r.ranges().get(0)[1];

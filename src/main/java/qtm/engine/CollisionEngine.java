@@ -11,9 +11,63 @@ import qtm.model.TimeGrid;
  * Born rule. One uniform number per partial swap picks both the ancilla's initial state and the measurement outcome,
  * by splitting [0, 1) into the four joint probabilities.
  *
+ * <p>In the reset model whether a bath collides in a step does not depend on the state (probability p_kΔt), so with
+ * {@link Sampling#EVENTS} the steps to each bath's next collision are drawn at once, geometric, and the free evolution
+ * up to it is applied in closed form as one rotation by e^{−iV mΔt}. The process is the same discrete collision model
+ * in law, step for step: within a step the cold bath still collides before the hot one, both may collide in the same
+ * step, and only the outcome of a collision (which channel) depends on the state. {@link Sampling#STEPS} draws every
+ * step, as the partial swaps of the other models must.
+ *
  * <p>Not thread-safe: the workspaces are fields, reused for every trajectory, so the loop allocates nothing.
  */
 public final class CollisionEngine implements Engine {
+    /** How the steps at which collisions happen are drawn. */
+    public enum Sampling {
+        /** Every step and every collision drawn in turn (any model). */
+        STEPS("steps"),
+        /** The steps to each bath's next reset drawn at once (the reset model only). */
+        EVENTS("events");
+
+        private final String key;
+
+        Sampling(String key) {
+            this.key = key;
+        }
+
+        /** @return its name in scenario files */
+        public String key() {
+            return key;
+        }
+
+        /**
+         * @param key "events" or "steps"
+         * @return the sampling
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Sampling of(String key) {
+            for (Sampling s : values()) {
+                if (s.key.equals(key)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown collision sampling '" + key + "'; expected events or steps");
+        }
+
+        /**
+         * @param model the machine
+         * @return the default: events where the model allows them, steps otherwise
+         */
+        public static Sampling defaultFor(Model model) {
+            return model instanceof qtm.model.ResetModel ? EVENTS : STEPS;
+        }
+    }
+
+    /** Steps to a collision are capped here: far beyond any grid (at most 10^6 steps per point). */
+    private static final double NEVER = 1e18;
+    private final boolean events;
+    private final double[] span = new double[NoJumpPropagator.COEFFICIENTS];
+    private final NoJumpPropagator free;
+    private final long[] next = new long[2];
     private final TimeGrid grid;
     private final Collision collision;
     private final Channels channels;
@@ -38,6 +92,18 @@ public final class CollisionEngine implements Engine {
      * @throws IllegalArgumentException if the model or the step is unsuitable
      */
     public CollisionEngine(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
+        this(model, rho0, grid, dt, Sampling.defaultFor(model));
+    }
+
+    /**
+     * @param model the machine
+     * @param rho0 initial density matrix
+     * @param grid output grid
+     * @param dt requested step (see {@link Collision#of(Model, TimeGrid, double)})
+     * @param sampling how collisions are drawn ({@link Sampling#EVENTS} needs the reset model)
+     * @throws IllegalArgumentException if the model, the step or the sampling is unsuitable
+     */
+    public CollisionEngine(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, Sampling sampling) {
         this.grid = grid;
         this.collision = Collision.of(model, grid, dt);
         this.channels = collision.channels();
@@ -47,7 +113,13 @@ public final class CollisionEngine implements Engine {
         this.frame = new Frame(h, grid);
         channels.requireUniformEnergies(frame.levels());
         this.initial = PureStates.of(rho0);
-        new NoJumpPropagator(h, new double[4]).coefficients(collision.dt(), rotation);
+        this.free = new NoJumpPropagator(h, new double[4]);
+        free.coefficients(collision.dt(), rotation);
+        this.events = sampling == Sampling.EVENTS;
+        if (events && swaps.length > 0) {
+            throw new IllegalArgumentException("collision sampling 'events' needs the reset model, whose collisions "
+                    + "do not depend on the state; use 'steps'");
+        }
     }
 
     /** @return the collision step in use */
@@ -62,6 +134,10 @@ public final class CollisionEngine implements Engine {
 
     @Override
     public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
+        if (events) {
+            runEvents(rng, observer);
+            return;
+        }
         initial.sample(rng, re, im);
         observer.begin();
         emit(0, observer);
@@ -88,6 +164,81 @@ public final class CollisionEngine implements Engine {
             }
         }
         observer.end();
+    }
+
+    /** The reset model by events: geometric waits between each bath's collisions, closed-form rotation between. */
+    private void runEvents(UniformRandomProvider rng, TrajectoryObserver observer) {
+        initial.sample(rng, re, im);
+        observer.begin();
+        emit(0, observer);
+        double dt = collision.dt();
+        long steps = collision.stepsPerPoint();
+        for (int b = 0; b < resets.length; b++) {
+            next[b] = wait(resets[b].probability(), rng);
+        }
+        long done = 0;
+        for (int k = 1; k < grid.points(); k++) {
+            long end = k * steps;
+            double t0 = grid.time(k - 1);
+            long first = (k - 1) * steps;
+            while (true) {
+                long e = Long.MAX_VALUE;
+                for (int b = 0; b < resets.length; b++) {
+                    e = Math.min(e, next[b]);
+                }
+                if (e > end) {
+                    break;
+                }
+                rotate(e - done);
+                done = e;
+                double t = t0 + (e - first) * dt;
+                // In the order of the schedule, as a step applies them: cold, then hot.
+                for (int b = 0; b < resets.length; b++) {
+                    if (next[b] == e) {
+                        collide(resets[b], rng, observer, t);
+                        next[b] = e + wait(resets[b].probability(), rng);
+                    }
+                }
+                if (observer.cancelled()) {
+                    return;
+                }
+            }
+            rotate(end - done);
+            done = end;
+            emit(k, observer);
+            if (observer.cancelled()) {
+                return;
+            }
+        }
+        observer.end();
+    }
+
+    /**
+     * Steps from now to the next collision of probability p per step, the first of them included: geometric,
+     * P(wait &gt; n) = (1 − p)^n, by inversion of one uniform number.
+     */
+    private static long wait(double p, UniformRandomProvider rng) {
+        if (p >= 1) {
+            return 1;
+        }
+        if (!(p > 0)) {
+            return (long) NEVER;
+        }
+        double n = Math.floor(Math.log1p(-rng.nextDouble()) / Math.log1p(-p));
+        return 1 + (long) Math.min(n, NEVER);
+    }
+
+    /** Free evolution over m whole steps, e^{−iV mΔt}: one grid interval's rotation is kept, others computed. */
+    private void rotate(long m) {
+        if (m == 0) {
+            return;
+        }
+        if (m == 1) {
+            accept(NoJumpPropagator.apply(rotation, re, im, nextRe, nextIm));
+            return;
+        }
+        free.coefficients(m * collision.dt(), span);
+        accept(NoJumpPropagator.apply(span, re, im, nextRe, nextIm));
     }
 
     private void emit(int k, TrajectoryObserver observer) {
@@ -117,9 +268,13 @@ public final class CollisionEngine implements Engine {
     }
 
     private void reset(Collision.Reset r, UniformRandomProvider rng, TrajectoryObserver observer, double t) {
-        if (!(rng.nextDouble() < r.probability())) {
-            return;
+        if (rng.nextDouble() < r.probability()) {
+            collide(r, rng, observer, t);
         }
+    }
+
+    /** A reset collision that happens: its outcome drawn from the state. */
+    private void collide(Collision.Reset r, UniformRandomProvider rng, TrajectoryObserver observer, double t) {
         // Measuring qubit k and re-preparing it from τ_k is the reset channel |i><j| drawn by its Born weight.
         int[] own = r.channels();
         double total = 0;

@@ -19,6 +19,12 @@ public enum EngineKind {
         public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
             return new CollisionEngine(model, rho0, grid, dt);
         }
+
+        @Override
+        public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, String sampling) {
+            return new CollisionEngine(model, rho0, grid, dt, sampling == null
+                    ? CollisionEngine.Sampling.defaultFor(model) : CollisionEngine.Sampling.of(sampling));
+        }
     };
 
     private final String key;
@@ -42,6 +48,21 @@ public enum EngineKind {
      * @return the engine
      */
     public abstract Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt);
+
+    /**
+     * A new engine instance with a chosen collision sampling.
+     *
+     * @param model the machine
+     * @param rho0 initial density matrix
+     * @param grid output grid
+     * @param dt collision step (ignored by trajectories)
+     * @param sampling the collision model's "events" or "steps", null for the model's default (ignored by
+     *     trajectories)
+     * @return the engine
+     */
+    public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, String sampling) {
+        return create(model, rho0, grid, dt);
+    }
 
 
     /**

@@ -76,7 +76,7 @@ public final class ScenarioReader {
 
     /**
      * The keys of {@code qtm run}: {@code engines}, {@code ensemble: {trajectories, seed, target_se, time_budget_s}}
-     * and {@code collision: {dt}} (a step or a list of steps), each optional.
+     * and {@code collision: {dt, sampling}} (a step or a list of steps; events or steps), each optional.
      *
      * @param root the document
      * @return the settings, defaults filled in
@@ -134,9 +134,23 @@ public final class ScenarioReader {
             }
         }
         List<Double> dts = d.dts();
+        String sampling = d.sampling();
         if (root.has("collision")) {
             Node c = root.child("collision");
-            c.allowOnly(Set.of("dt"));
+            c.allowOnly(Set.of("dt", "sampling"));
+            if (c.has("sampling")) {
+                String v = c.raw("sampling").asText();
+                if (!v.equals("events") && !v.equals("steps")) {
+                    throw c.error("sampling", "expected events (the reset model's default: geometric waits between "
+                            + "collisions) or steps (every step drawn)");
+                }
+                boolean reset = root.has("model") && "reset".equals(root.child("model").raw("type").asText());
+                if (v.equals("events") && !reset) {
+                    throw c.error("sampling", "events needs the reset model, whose collisions do not depend on the "
+                            + "state; this model's partial swaps use steps");
+                }
+                sampling = v;
+            }
             if (c.raw("dt") != null && c.raw("dt").isArray()) {
                 double[] list = c.numbers("dt");
                 if (list.length == 0) {
@@ -157,7 +171,7 @@ public final class ScenarioReader {
                 dts = List.of(c.number("dt", Double.MIN_VALUE, MAX, d.dt()));
             }
         }
-        return new Simulation(engines, trajectories, seed, targetSe, budget, dts);
+        return new Simulation(engines, trajectories, seed, targetSe, budget, dts, sampling);
     }
 
     private static String defaultName(Path file) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param targetSe stop once the jackknife SE of the final concurrence is at most this (0: no target)
  * @param timeBudgetSeconds wall-time budget of the whole run
  * @param dts collision steps Δt: one, or several for a convergence study (the first is the main one)
+ * @param sampling the collision engine's sampling, "events" or "steps", or null for the model's default (events for
+ *     the reset model, steps otherwise)
  */
 public record Simulation(List<String> engines, java.util.Map<String, Long> trajectories, long seed, double targetSe,
-        double timeBudgetSeconds, List<Double> dts) {
+        double timeBudgetSeconds, List<Double> dts, String sampling) {
     /** Engine names a scenario may list. */
     public static final List<String> ENGINES = List.of("trajectories", "collision");
     /**
@@ -47,7 +49,7 @@ public record Simulation(List<String> engines, java.util.Map<String, Long> traje
 
     /** @return the defaults, used when a scenario has none of the keys */
     public static Simulation defaults() {
-        return new Simulation(ENGINES, java.util.Map.of(), DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT));
+        return new Simulation(ENGINES, java.util.Map.of(), DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT), null);
     }
 
     /**

@@ -338,14 +338,14 @@ public final class ScenarioRun {
             long[] range = settings.shard().range(n);
             EnsembleSettings es = new EnsembleSettings(range[0], range[1], settings.seed(), 0,
                     Double.POSITIVE_INFINITY, settings.threads());
-            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
+            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt, sim.sampling()), quantities, s.time(), es,
                     done -> progress.accept(done), stopRequested, main ? listener.records(label, kind.key()) : null);
         } else if (first >= n) {
             r = prior;
         } else {
             EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,
                     settings.threads());
-            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt), quantities, s.time(), es,
+            r = EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt, sim.sampling()), quantities, s.time(), es,
                     done -> progress.accept(first + done), stopRequested,
                     main ? listener.records(label, kind.key()) : null);
             if (prior != null) {

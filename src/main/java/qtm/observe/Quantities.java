@@ -13,10 +13,16 @@ public final class Quantities {
      * @param model the machine
      * @param grid the output grid
      * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, and the
-     *     final-time products for the χ², in output order
+     *     final-time products for the χ², in output order; then the waiting-time histograms where they can be
+     *     recorded ({@link WaitingHistogram#absence})
      */
     public static List<Quantity> standard(Model model, TimeGrid grid) {
-        return List.of(new RhoElements(), new PureConcurrence(), new HeatFormula(model), new HeatCount(model, grid),
-                new JumpCounts(), new FinalProducts());
+        List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(), new PureConcurrence(),
+                new HeatFormula(model), new HeatCount(model, grid), new JumpCounts(), new FinalProducts()));
+        WaitingHistogram waiting = WaitingHistogram.of(model, grid);
+        if (waiting != null) {
+            out.add(waiting);
+        }
+        return List.copyOf(out);
     }
 }

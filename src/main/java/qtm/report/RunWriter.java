@@ -69,6 +69,7 @@ public final class RunWriter {
             Verdict v = e.verdict();
             ObjectNode json = engines.putObject(e.name());
             engineSummary(json, r, v, e.referenceRows().get(last));
+            WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             if (e.collision() != null) {
                 csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
                 collisionSummary(json.putObject("collision"), e);
@@ -83,6 +84,7 @@ public final class RunWriter {
         if (!curves.engines().isEmpty()) {
             figures.addAll(charts(curves, dir));
         }
+        figures.addAll(WaitingReport.figures(o, dir));
         if (!o.dtStudy().isEmpty()) {
             figures.add(dtStudy(o, summary.putObject("collision_dt"), dir));
         }

@@ -156,10 +156,13 @@ public final class ScenarioRun {
      * @param referenceRows the observables of the reference on the grid
      * @param biasMax for the collision model: max over t and Hermitian coordinates of |ρ_map − ρ_ME| (NaN otherwise)
      * @param biasFinalConcurrence for the collision model: C(ρ_map) − C(ρ_ME) at the final time (NaN otherwise)
+     * @param waiting the waiting-time histograms against the exact distributions (trajectories only; null when not
+     *     judged, see {@link #waitingAbsence})
+     * @param waitingAbsence why there is no waiting-time verdict (null when there is one)
      */
     public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
             Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
-            double biasFinalConcurrence) {
+            double biasFinalConcurrence, WaitingVerdict.Result waiting, String waitingAbsence) {
     }
 
     /**
@@ -260,12 +263,29 @@ public final class ScenarioRun {
                 biasC = Observables.concurrence(reference.get(last)) - Observables.concurrence(exact.get(last));
             }
             Verdict verdict = Verdicts.of(r, reference);
+            WaitingVerdict.Result waiting = null;
+            String waitingAbsence;
+            qtm.observe.WaitingHistogram histogram = waitingHistogram(r);
+            if (collision) {
+                waitingAbsence = "not judged: no exact discrete-time waiting-time distribution for the collision model";
+            } else if (histogram == null) {
+                waitingAbsence = "not recorded: "
+                        + qtm.observe.WaitingHistogram.absence(model, s.time());
+            } else if (r.trajectories() < 2) {
+                waitingAbsence = "not judged: fewer than two trajectories";
+            } else {
+                waiting = WaitingVerdict.of(r, histogram, model, s.initial());
+                waitingAbsence = null;
+                // The waiting times enter the engine's verdict: it converges only if they agree too.
+                verdict = new Verdict(verdict.maxAbsZ(), verdict.tests(), verdict.maxZPValue(), verdict.chiSquare(),
+                        verdict.dof(), verdict.pValue(), verdict.converged() && waiting.passed());
+            }
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
             r = null;
             EngineOutcome o = new EngineOutcome(name, kind, summary, reference, verdict,
                     collision ? Collision.of(model, s.time(), sim.dt()) : null, rows(model, s.time(), reference),
-                    biasMax, biasC);
+                    biasMax, biasC, waiting, waitingAbsence);
             engines.add(o);
             listener.finished(o);
         }
@@ -290,6 +310,16 @@ public final class ScenarioRun {
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
                 steady == null ? null : qtm.exact.Fluctuations.of(model));
+    }
+
+    /** The waiting-time quantity the ensemble recorded, or null. */
+    private static qtm.observe.WaitingHistogram waitingHistogram(EnsembleResult r) {
+        for (qtm.observe.Quantity q : r.quantities()) {
+            if (q instanceof qtm.observe.WaitingHistogram w) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

@@ -2,7 +2,7 @@ package qtm.verify;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
@@ -21,11 +21,13 @@ import qtm.stats.Convergence;
  * the window from the run's initial state ({@link WaitingTimes#bins(double[], ZMatrixRMaj, double, double)}), so a
  * finite burn-in biases nothing; the stationary bins are reported beside it, and their largest difference from the
  * reference is the burn-in's residual. The χ² = dᵀΣ⁻¹d over the bins below τ_max (the overflow is the rest) uses the
- * covariance's numerical range, as the ρ χ² does.
+ * covariance's numerical range, as the ρ χ² does, and its p-value is Hotelling's (the covariance is estimated).
  */
 public final class WaitingVerdict {
     /** Fewest expected intervals in every bin for a χ² to be judged. */
     public static final double MIN_EXPECTED = 20;
+    /** Points of the exact density curves. */
+    public static final int CURVE = 121;
     /** The pairs judged together, for the Bonferroni bound. */
     private static final int PAIRS = WaitingTimes.Pair.values().length;
 
@@ -41,15 +43,20 @@ public final class WaitingVerdict {
      * @param se their delta-method SEs
      * @param exact the exact probabilities for the run's window
      * @param stationary the exact probabilities in the steady state
-     * @param density the stationary density w at each bin's midpoint
+     * @param plotTau per bin below τ_max, where its exact mean density P_b/width is attained by w(τ) (the bin's
+     *     midpoint where w is not monotone across it): where a point drawn at its bin's mean density belongs
+     * @param curveTau τ on a uniform grid of {@link #CURVE} points over [0, τ_max], for drawing
+     * @param curveDensity the stationary density w(τ) on it
      * @param chiSquare χ² over the bins below τ_max (NaN when not judged)
      * @param dof its degrees of freedom
-     * @param pValue P(χ²_dof ≥ chiSquare) (NaN when not judged)
+     * @param pValue Hotelling's p-value of chiSquare, P(F(dof, n − dof) ≥ χ²(n − dof)/(dof(n − 1))) (NaN when
+     *     not judged)
      * @param maxAbsZ the largest |estimate − exact| / SE over the bins
-     * @param judged false when some bin expects fewer than {@link #MIN_EXPECTED} intervals
+     * @param judged false when some bin expects fewer than {@link #MIN_EXPECTED} intervals, or there are not more
+     *     trajectories than bins
      */
     public record PairResult(WaitingTimes.Pair pair, double[] edges, double windowStart, double windowEnd,
-            double starts, double[] estimate, double[] se, double[] exact, double[] stationary, double[] density,
+            double starts, double[] estimate, double[] se, double[] exact, double[] stationary, double[] plotTau, double[] curveTau, double[] curveDensity,
             double chiSquare, int dof, double pValue, double maxAbsZ, boolean judged) {
     }
 
@@ -64,6 +71,34 @@ public final class WaitingVerdict {
     }
 
     private WaitingVerdict() {
+    }
+
+    /** Per bin, the τ inside it at which w equals the bin's mean density, by bisection. */
+    private static double[] plotTau(WaitingTimes w, double[] edges, double[] p) {
+        double[] out = new double[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            double lo = i == 0 ? 0 : edges[i - 1];
+            double hi = edges[i];
+            double target = p[i] / (hi - lo);
+            double flo = w.density(lo) - target;
+            double fhi = w.density(hi) - target;
+            if (!(flo * fhi < 0)) {
+                out[i] = 0.5 * (lo + hi);
+                continue;
+            }
+            for (int it = 0; it < 40; it++) {
+                double mid = 0.5 * (lo + hi);
+                double f = w.density(mid) - target;
+                if ((f < 0) == (flo < 0)) {
+                    lo = mid;
+                    flo = f;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[i] = 0.5 * (lo + hi);
+        }
+        return out;
     }
 
     /**
@@ -85,10 +120,11 @@ public final class WaitingVerdict {
             double[] edges = plan.edges();
             double[] exact = w.bins(edges, rho0, plan.windowStart(), plan.windowEnd());
             double[] stationary = w.bins(edges);
-            double[] density = new double[b];
-            for (int i = 0; i < b; i++) {
-                double lo = i == 0 ? 0 : edges[i - 1];
-                density[i] = w.density(0.5 * (lo + edges[i]));
+            double[] curveTau = new double[CURVE];
+            double[] curveDensity = new double[CURVE];
+            for (int i = 0; i < CURVE; i++) {
+                curveTau[i] = edges[b - 1] * i / (CURVE - 1);
+                curveDensity[i] = w.density(curveTau[i]);
             }
             double sn = sum[plan.starts()];
             double[] est = new double[b + 1];
@@ -156,11 +192,20 @@ public final class WaitingVerdict {
                     chi2 += proj * proj / lambda[k];
                     dof++;
                 }
-                p = dof == 0 ? 1.0 : 1.0 - new ChiSquaredDistribution(null, dof).cumulativeProbability(chi2);
-                passed &= p >= Convergence.ALPHA / PAIRS;
+                // Hotelling: with a covariance estimated from n trajectories, T²(n − d)/(d(n − 1)) is F(d, n − d)
+                // for normal data, which the χ²_d only reaches as n → ∞ (at n = 500 and d = 16 it would reject
+                // about 1.5 times too often in the far tail).
+                if (dof > 0 && n - dof >= 1) {
+                    double f = chi2 * (n - dof) / (dof * (n - 1.0));
+                    p = 1.0 - new FDistribution(null, dof, n - dof).cumulativeProbability(f);
+                } else {
+                    p = dof == 0 ? 1.0 : Double.NaN;
+                    judged = dof == 0;
+                }
+                passed &= !judged || p >= Convergence.ALPHA / PAIRS;
             }
             out.add(new PairResult(plan.pair(), edges.clone(), plan.windowStart(), plan.windowEnd(), sn, est, se,
-                    exact, stationary, density, chi2, dof, p, maxZ, judged));
+                    exact, stationary, plotTau(w, edges, stationary), curveTau, curveDensity, chi2, dof, p, maxZ, judged));
         }
         return new Result(out, passed);
     }

@@ -111,6 +111,8 @@ class WaitingVerdictTest {
         double expected = 0.9545;
         double fraction = (double) inside / total;
         double bound = 4 * Math.sqrt(expected * (1 - expected) / total);
+        System.out.println("waiting-time calibration: |z| < 2 in " + inside + " of " + total + ", " + small + " of "
+                + tests + " p-values below 0.05");
         assertTrue(Math.abs(fraction - expected) < bound, "fraction |z| < 2: " + fraction + " of " + total
                 + " (bound ±" + bound + ")");
         // 120 p-values: P(p < 0.05) = 0.05, so 6 ± 2.4 expected; 16 is beyond 4 SE.

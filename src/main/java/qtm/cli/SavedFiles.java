@@ -35,7 +35,10 @@ final class SavedFiles {
         } catch (IOException e) {
             throw new ScenarioException(where, key, file.toString(), "cannot be read (" + e.getMessage() + ")");
         } catch (SavedEnsemble.Mismatch e) {
-            throw new ScenarioException(where, key, file.toString(), "cannot be " + use + ": " + e.getMessage());
+            String other = e.identity() == null ? null
+                    : SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), e.identity());
+            throw new ScenarioException(where, key, file.toString(), "cannot be " + use + ": "
+                    + (other != null ? other : e.getMessage()));
         }
         String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
         if (why != null) {

@@ -389,22 +389,6 @@ public final class EnsembleResult {
     }
 
     /**
-     * @param quantity the name of a final-only quantity
-     * @return Σx over the trajectories of each of its slots (for a histogram: the count of each bin)
-     */
-    public double[] finalSums(String quantity) {
-        int q = quantity(quantity);
-        if (!layout.quantities().get(q).finalOnly()) {
-            throw new IllegalArgumentException(quantity + " is not a final-only quantity");
-        }
-        double[] out = new double[layout.quantities().get(q).slots().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = sum(q, 0, i);
-        }
-        return out;
-    }
-
-    /**
      * @param quantity a quantity's name
      * @return whether the ensemble recorded it
      */
@@ -436,6 +420,45 @@ public final class EnsembleResult {
             }
         }
         return c;
+    }
+
+    /**
+     * The sums over the trajectories of every number of a final-only quantity, for estimates that the quantity's
+     * columns cannot express (such as a covariance from recorded products).
+     *
+     * @param name the quantity's name
+     * @return Σx per slot (new array)
+     * @throws IllegalArgumentException if the ensemble did not record it, or it is not final-only
+     */
+    public double[] finalSums(String name) {
+        int q = finalQuantity(name);
+        double[] out = new double[layout.quantities().get(q).slots().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sum(layout.index(q, 0, i));
+        }
+        return out;
+    }
+
+    /**
+     * @param name the quantity's name
+     * @return Σx² per slot of a final-only quantity (new array)
+     * @throws IllegalArgumentException if the ensemble did not record it, or it is not final-only
+     */
+    public double[] finalSquares(String name) {
+        int q = finalQuantity(name);
+        double[] out = new double[layout.quantities().get(q).slots().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = squares(layout.index(q, 0, i));
+        }
+        return out;
+    }
+
+    private int finalQuantity(String name) {
+        int q = quantity(name);
+        if (!layout.quantities().get(q).finalOnly()) {
+            throw new IllegalArgumentException(name + " is not a final-only quantity");
+        }
+        return q;
     }
 
     /**

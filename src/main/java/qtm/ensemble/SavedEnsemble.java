@@ -70,9 +70,25 @@ public final class SavedEnsemble {
     /** A file that cannot be used: another format, identity or quantities, or damaged. */
     public static final class Mismatch extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The file's identity when it was read before the mismatch was found, else null. */
+        private final transient Identity identity;
 
         Mismatch(String message) {
+            this(message, null);
+        }
+
+        Mismatch(String message, Identity identity) {
             super(message);
+            this.identity = identity;
+        }
+
+        /**
+         * @return the identity the file carries, if the mismatch was found after reading it (its quantities are
+         *     planned from the scenario, so another scenario usually records other quantities too, and the
+         *     identity is the better reason); else null
+         */
+        public Identity identity() {
+            return identity;
         }
     }
 
@@ -145,7 +161,7 @@ public final class SavedEnsemble {
                 sig.add(str(in));
             }
             if (!sig.equals(layout.signature())) {
-                throw new Mismatch("it records other quantities or another time grid");
+                throw new Mismatch("it records other quantities or another time grid", id);
             }
             int n = in.readInt();
             if (n < 0 || n > 1_000_000) {

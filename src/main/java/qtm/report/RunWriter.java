@@ -70,6 +70,7 @@ public final class RunWriter {
             ObjectNode json = engines.putObject(e.name());
             engineSummary(json, r, v, e.converged(), e.referenceRows().get(last));
             counting(json, e, last);
+            WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             if (e.collision() != null) {
                 csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
                 collisionSummary(json.putObject("collision"), e);
@@ -84,6 +85,7 @@ public final class RunWriter {
         if (!curves.engines().isEmpty()) {
             figures.addAll(charts(curves, dir));
         }
+        figures.addAll(WaitingReport.figures(o, dir));
         if (!o.dtStudy().isEmpty()) {
             figures.add(dtStudy(o, summary.putObject("collision_dt"), dir));
         }

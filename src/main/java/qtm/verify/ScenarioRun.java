@@ -170,13 +170,18 @@ public final class ScenarioRun {
      * @param biasFinalConcurrence for the collision model: C(ρ_map) − C(ρ_ME) at the final time (NaN otherwise)
      * @param countingReference the exact counting statistics the engine's counts converge to (null: none known)
      * @param counting the counts against it (null: not judged)
+     * @param waiting the waiting-time histograms against the exact distributions (trajectories only; null when not
+     *     judged, see {@link #waitingAbsence})
+     * @param waitingAbsence why there is no waiting-time verdict (null when there is one)
      */
     public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
             Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
-            double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting) {
-        /** @return the whole verdict: the state's, and the counts' where they are judged */
+            double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
+            WaitingVerdict.Result waiting, String waitingAbsence) {
+        /** @return the whole verdict: the state's, and the counts' and waiting times' where they are judged */
         public boolean converged() {
-            return verdict.converged() && (counting == null || counting.converged());
+            return verdict.converged() && (counting == null || counting.converged())
+                    && (waiting == null || waiting.passed());
         }
     }
 
@@ -284,12 +289,26 @@ public final class ScenarioRun {
             CountingReference countingReference = collision
                     ? CountingReference.collision(model, s.initial(), s.time(), sim.dt()) : master;
             CountingVerdict counting = countingReference == null ? null : CountingVerdict.of(r, countingReference);
+            WaitingVerdict.Result waiting = null;
+            String waitingAbsence;
+            qtm.observe.WaitingHistogram histogram = waitingHistogram(r);
+            if (collision) {
+                waitingAbsence = "not judged: no exact discrete-time waiting-time distribution for the collision model";
+            } else if (histogram == null) {
+                waitingAbsence = "not recorded: "
+                        + qtm.observe.WaitingHistogram.absence(model, s.time());
+            } else if (r.trajectories() < 2) {
+                waitingAbsence = "not judged: fewer than two trajectories";
+            } else {
+                waiting = WaitingVerdict.of(r, histogram, model, s.initial());
+                waitingAbsence = null;
+            }
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
             r = null;
             EngineOutcome o = new EngineOutcome(name, kind, summary, reference, verdict,
                     collision ? Collision.of(model, s.time(), sim.dt()) : null, rows(model, s.time(), reference),
-                    biasMax, biasC, countingReference, counting);
+                    biasMax, biasC, countingReference, counting, waiting, waitingAbsence);
             engines.add(o);
             listener.finished(o);
         }
@@ -314,6 +333,16 @@ public final class ScenarioRun {
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
                 steady == null ? null : qtm.exact.Fluctuations.of(model), master);
+    }
+
+    /** The waiting-time quantity the ensemble recorded, or null. */
+    private static qtm.observe.WaitingHistogram waitingHistogram(EnsembleResult r) {
+        for (qtm.observe.Quantity q : r.quantities()) {
+            if (q instanceof qtm.observe.WaitingHistogram w) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

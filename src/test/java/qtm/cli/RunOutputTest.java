@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qtm.observe.WaitingHistogram;
 import qtm.report.ChromiumPage;
 
 /** What a physicist looks at after {@code qtm run}: charts, the HTML report, and a run that behaves well. */
@@ -35,13 +36,21 @@ class RunOutputTest {
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
-        for (String chart : List.of("concurrence", "heat", "populations", "relaxation", "collision-dt")) {
+        for (String chart : List.of("concurrence", "heat", "populations", "relaxation", "collision-dt",
+                "waiting-times")) {
             assertTrue(Files.size(out.resolve(chart + ".png")) > 10_000, chart + ".png");
             assertTrue(Files.readString(out.resolve(chart + ".svg")).contains("<svg"), chart + ".svg");
         }
         assertEquals(3, Files.readAllLines(out.resolve("collision-dt.csv")).size());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertTrue(summary.get("collision_dt").has("fitted_slope"));
+        JsonNode waiting = summary.get("engines").get("trajectories").get("waiting_times");
+        for (String pair : List.of("cold_cold", "hot_hot", "cold_hot")) {
+            assertEquals(WaitingHistogram.BINS + 2, waiting.get(pair).get("edges").size() + 1, pair);
+            assertTrue(waiting.get(pair).has("p_value"), pair);
+        }
+        assertTrue(summary.get("engines").get("collision").get("waiting_times").get("reason").asText()
+                .contains("not judged"));
         ChromiumPage.Page page = ChromiumPage.load(out.resolve("report.html"), dir, "--dump-dom");
         assertEquals(0, page.status());
         assertTrue(page.consoleLines().isEmpty(), page.consoleLines().toString());
@@ -49,7 +58,7 @@ class RunOutputTest {
         for (String engine : List.of("trajectories", "collision")) {
             assertTrue(page.dom().contains("<td class=\"l\">" + engine + "</td>"), engine + " row in the verdicts");
         }
-        assertEquals(5, page.dom().split("<svg", -1).length - 1, "five charts inline");
+        assertEquals(6, page.dom().split("<svg", -1).length - 1, "six charts inline");
         assertTrue(page.dom().contains("seed 5"));
     }
 

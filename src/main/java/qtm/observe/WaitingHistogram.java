@@ -1,0 +1,289 @@
+package qtm.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import qtm.exact.Spectrum;
+import qtm.exact.WaitingTimes;
+import qtm.exact.WaitingTimes.Pair;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+
+/**
+ * Per trajectory, histograms of the waiting times of the three {@link Pair}s (cold→cold, hot→hot, cold→hot): each
+ * counted jump (ν ≠ 0) of the starting bath at a time in the window [t_burn, t_end − τ_max] opens an interval, which
+ * the next counted jump of the bath waited for closes; so no interval is censored, and one that is not closed
+ * within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair the counts in each
+ * bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per trajectory, which
+ * with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄ (intervals in one
+ * trajectory are correlated, so trajectories, not intervals, are the independent samples).
+ *
+ * <p>The plan comes from the exact solution, so it is the same in every run of a scenario: t_burn = ln(1000)/gap
+ * (the initial state's trace is then at most 1e-3 of its start), at most t_end/2; per pair τ_max where the exact
+ * stationary survival falls to 1e-3, at most (t_end − t_burn)/2 so that the window is at least as long; and
+ * {@link #BINS} bins of equal exact probability below τ_max. Equal-probability bins give every bin the same expected
+ * count, so the normal approximation behind the χ² holds equally well in each, and none is starved in the tail; the
+ * edges are written into the slot names, so ensembles with other bins never merge.
+ */
+public final class WaitingHistogram implements Quantity {
+    /** The name in files. */
+    public static final String NAME = "waiting_times";
+    /** Bins per pair below τ_max. */
+    public static final int BINS = 16;
+    /** The stationary survival at τ_max. */
+    public static final double FLOOR = 1e-3;
+    /** Burn-in in relaxation times 1/gap: the initial state's weight has decayed to 1e-3. */
+    public static final double BURN_IN = Math.log(1e3);
+
+    /**
+     * One pair's histogram.
+     *
+     * @param pair which jumps
+     * @param edges upper bin edges, the last one τ_max
+     * @param windowStart t_burn
+     * @param windowEnd t_end − τ_max
+     * @param first index of its first slot
+     */
+    public record Plan(Pair pair, double[] edges, double windowStart, double windowEnd, int first) {
+        /** @return the number of bins below τ_max */
+        public int bins() {
+            return edges.length;
+        }
+
+        /** @return the slot of bin b (b = bins() is the overflow) */
+        public int bin(int b) {
+            return first + b;
+        }
+
+        /** @return the slot of the number of starts */
+        public int starts() {
+            return first + edges.length + 1;
+        }
+
+        /** @return the slot of C_i·C_j, i &lt; j */
+        public int product(int i, int j) {
+            // Row i holds j = i+1 … bins−1: (bins−1) + (bins−2) + … before row i.
+            int b = edges.length;
+            return starts() + 1 + i * (2 * b - i - 1) / 2 + (j - i - 1);
+        }
+
+        /** @return the slot of C_i·N */
+        public int withStarts(int i) {
+            int b = edges.length;
+            return starts() + 1 + b * (b - 1) / 2 + i;
+        }
+
+        /** @return the number of slots */
+        int width() {
+            int b = edges.length;
+            return b + 2 + b * (b - 1) / 2 + b;
+        }
+    }
+
+    private final List<Plan> plans;
+    private final List<String> slots;
+    private final double[] quanta;
+
+    private WaitingHistogram(List<Plan> plans, double[] productQuantum) {
+        this.plans = List.copyOf(plans);
+        List<String> names = new ArrayList<>();
+        List<Double> q = new ArrayList<>();
+        for (int p = 0; p < plans.size(); p++) {
+            Plan plan = plans.get(p);
+            String k = plan.pair().key();
+            for (int b = 0; b < plan.bins(); b++) {
+                names.add(k + "_bin" + b + "<" + Double.toHexString(plan.edges()[b]));
+                q.add(1.0);
+            }
+            names.add(k + "_overflow");
+            q.add(1.0);
+            names.add(k + "_starts[" + Double.toHexString(plan.windowStart()) + ","
+                    + Double.toHexString(plan.windowEnd()) + "]");
+            q.add(1.0);
+            for (int i = 0; i < plan.bins(); i++) {
+                for (int j = i + 1; j < plan.bins(); j++) {
+                    names.add(k + "_bin" + i + "*bin" + j);
+                    q.add(productQuantum[p]);
+                }
+            }
+            for (int i = 0; i < plan.bins(); i++) {
+                names.add(k + "_bin" + i + "*starts");
+                q.add(productQuantum[p]);
+            }
+        }
+        slots = List.copyOf(names);
+        quanta = q.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param model the machine
+     * @param grid the output grid
+     * @return null if the waiting times can be recorded, else why not
+     */
+    public static String absence(Model model, TimeGrid grid) {
+        return exact(model) instanceof String why ? why : null;
+    }
+
+    /** The three exact distributions, or the reason they do not exist. */
+    private static Object exact(Model model) {
+        if (!model.hasUniqueSteadyState()) {
+            return "no unique steady state";
+        }
+        List<WaitingTimes> out = new ArrayList<>();
+        for (Pair pair : Pair.values()) {
+            try {
+                out.add(new WaitingTimes(model, pair));
+            } catch (IllegalArgumentException e) {
+                return pair.key() + ": " + e.getMessage();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param model the machine
+     * @param grid the output grid
+     * @return the quantity, or null when {@link #absence} gives a reason
+     */
+    public static WaitingHistogram of(Model model, TimeGrid grid) {
+        if (!(exact(model) instanceof List<?> exact)) {
+            return null;
+        }
+        double end = grid.end();
+        double burn = Math.min(BURN_IN / Spectrum.gap(model), end / 2);
+        List<Plan> plans = new ArrayList<>();
+        double[] productQuantum = new double[Pair.values().length];
+        int first = 0;
+        for (Pair pair : Pair.values()) {
+            WaitingTimes w = (WaitingTimes) exact.get(pair.ordinal());
+            double[] edges = w.edges(BINS, FLOOR, (end - burn) / 2);
+            double tauMax = edges[edges.length - 1];
+            Plan plan = new Plan(pair, edges, burn, end - tauMax, first);
+            plans.add(plan);
+            first += plan.width();
+            // Products are bounded by N², N the starts in one trajectory; eight times the stationary mean plus a
+            // margin leaves room for a run that starts far from ρ∞. Kept to 24 bits, as bounded values are.
+            double starts = 8 * w.startRate() * (plan.windowEnd() - plan.windowStart()) + 256;
+            productQuantum[pair.ordinal()] = Math.max(1.0, Quantity.quantumFor(starts * starts));
+        }
+        return new WaitingHistogram(plans, productQuantum);
+    }
+
+    /** @return the three pairs' plans */
+    public List<Plan> plans() {
+        return plans;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> slots() {
+        return slots;
+    }
+
+    @Override
+    public boolean finalOnly() {
+        return true;
+    }
+
+    @Override
+    public double quantum(int slot) {
+        return quanta[slot];
+    }
+
+    @Override
+    public boolean batched() {
+        return false;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return List.of();
+    }
+
+    @Override
+    public Recorder recorder() {
+        int n = plans.size();
+        Plan[] plan = plans.toArray(new Plan[0]);
+        long[][] counts = new long[n][];
+        double[][] open = new double[n][16];
+        int[] opened = new int[n];
+        for (int p = 0; p < n; p++) {
+            counts[p] = new long[plan[p].bins() + 2];
+        }
+        return new Recorder() {
+            @Override
+            public void begin() {
+                for (int p = 0; p < n; p++) {
+                    java.util.Arrays.fill(counts[p], 0);
+                    opened[p] = 0;
+                }
+            }
+
+            @Override
+            public void jump(int channel, Side side, double energy, double time) {
+                if (energy == 0) {
+                    return;
+                }
+                for (int p = 0; p < n; p++) {
+                    Plan x = plan[p];
+                    // Close first: for cold→cold the jump that ends one interval starts the next.
+                    if (side == x.pair().to()) {
+                        for (int i = 0; i < opened[p]; i++) {
+                            counts[p][bin(x.edges(), time - open[p][i])]++;
+                        }
+                        opened[p] = 0;
+                    }
+                    if (side == x.pair().from() && time >= x.windowStart() && time <= x.windowEnd()) {
+                        if (opened[p] == open[p].length) {
+                            open[p] = java.util.Arrays.copyOf(open[p], 2 * opened[p]);
+                        }
+                        open[p][opened[p]++] = time;
+                        counts[p][x.bins() + 1]++;
+                    }
+                }
+            }
+
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                for (int p = 0; p < n; p++) {
+                    Plan x = plan[p];
+                    long[] c = counts[p];
+                    int b = x.bins();
+                    // Still open at t_end: not closed within t_end − t_start ≥ τ_max.
+                    c[b] += opened[p];
+                    opened[p] = 0;
+                    int base = o + x.first();
+                    for (int i = 0; i <= b + 1; i++) {
+                        out[base + i] = c[i];
+                    }
+                    double starts = c[b + 1];
+                    for (int i = 0; i < b; i++) {
+                        for (int j = i + 1; j < b; j++) {
+                            out[o + x.product(i, j)] = (double) c[i] * c[j];
+                        }
+                        out[o + x.withStarts(i)] = c[i] * starts;
+                    }
+                }
+            }
+        };
+    }
+
+    /** The bin of τ: b with edges[b−1] ≤ τ &lt; edges[b], or edges.length (overflow). */
+    static int bin(double[] edges, double tau) {
+        int lo = 0;
+        int hi = edges.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tau < edges[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -46,7 +46,10 @@ class RunCommandTest {
         assertEquals("t,p00,p00_se,p01,p01_se,p10,p10_se,p11,p11_se,rho_01_10_re,rho_01_10_re_se,rho_01_10_im,"
                 + "rho_01_10_im_se,concurrence,concurrence_se,purity,purity_se,pure_concurrence,pure_concurrence_se,"
                 + "heat_cold,heat_cold_se,heat_hot,heat_hot_se,heat_cold_count,heat_cold_count_se,heat_hot_count,"
-                + "heat_hot_count_se,jumps_cold,jumps_cold_se,jumps_hot,jumps_hot_se", lines.get(0));
+                + "heat_hot_count_se,jumps_cold,jumps_cold_se,jumps_hot,jumps_hot_se,count_cold,count_cold_se,"
+                + "count_cold_var,count_cold_var_se,fano_cold,fano_cold_se,energy_cold,energy_cold_se,energy_cold_var,"
+                + "energy_cold_var_se,count_hot,count_hot_se,count_hot_var,count_hot_var_se,fano_hot,fano_hot_se,"
+                + "energy_hot,energy_hot_se,energy_hot_var,energy_hot_var_se", lines.get(0));
         List<String> rho = Files.readAllLines(out.resolve("rho-trajectories.csv"));
         assertEquals(12, rho.size());
         assertEquals(33, rho.get(0).split(",").length, "t and 16 coordinates with their SEs");

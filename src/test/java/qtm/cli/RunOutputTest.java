@@ -37,7 +37,7 @@ class RunOutputTest {
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
         for (String chart : List.of("concurrence", "heat", "populations", "relaxation", "collision-dt",
-                "waiting-times")) {
+                "waiting-times", "count-variance", "fano", "count-distribution")) {
             assertTrue(Files.size(out.resolve(chart + ".png")) > 10_000, chart + ".png");
             assertTrue(Files.readString(out.resolve(chart + ".svg")).contains("<svg"), chart + ".svg");
         }
@@ -58,7 +58,7 @@ class RunOutputTest {
         for (String engine : List.of("trajectories", "collision")) {
             assertTrue(page.dom().contains("<td class=\"l\">" + engine + "</td>"), engine + " row in the verdicts");
         }
-        assertEquals(6, page.dom().split("<svg", -1).length - 1, "six charts inline");
+        assertEquals(9, page.dom().split("<svg", -1).length - 1, "nine charts inline");
         assertTrue(page.dom().contains("seed 5"));
     }
 

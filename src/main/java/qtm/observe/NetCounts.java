@@ -20,6 +20,11 @@ import qtm.model.TimeGrid;
 public final class NetCounts implements Quantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "net_counts";
+    /**
+     * The largest grid it is recorded on. Its 6 to 14 numbers per point are all kept per jackknife batch (32 longs
+     * each, about 1.5 KB per point for the reset model), which would take a 100,001-point run past 1 GB of heap.
+     */
+    public static final int MAX_POINTS = 20_001;
     private final BathQuanta quanta;
     private final List<String> slots = new ArrayList<>();
     private final List<Double> units = new ArrayList<>();

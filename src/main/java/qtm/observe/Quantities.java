@@ -20,13 +20,16 @@ public final class Quantities {
      * @param rho0 the initial state (it places the bins of the final-count histogram)
      * @param grid the output grid
      * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, the net
-     *     counts N_k(t) and Q_k(t), the final-time products for the χ² and the final-count histogram, in output order;
+     *     counts N_k(t) and Q_k(t) (on grids of at most {@link NetCounts#MAX_POINTS}), the final-time products for the χ² and the final-count histogram, in output order;
      *     then the waiting-time histograms where they can be recorded ({@link WaitingHistogram#absence})
      */
     public static List<Quantity> standard(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
         List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(), new PureConcurrence(),
-                new HeatFormula(model), new HeatCount(model, grid), new JumpCounts(), new NetCounts(model, grid),
-                new FinalProducts(),
+                new HeatFormula(model), new HeatCount(model, grid), new JumpCounts()));
+        if (grid.points() <= NetCounts.MAX_POINTS) {
+            out.add(new NetCounts(model, grid));
+        }
+        out.addAll(List.of(new FinalProducts(),
                 new CountHistogram(bins(model, rho0, grid, Side.COLD), bins(model, rho0, grid, Side.HOT))));
         WaitingHistogram waiting = WaitingHistogram.of(model, grid);
         if (waiting != null) {

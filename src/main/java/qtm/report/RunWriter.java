@@ -233,7 +233,9 @@ public final class RunWriter {
         qtm.verify.CountingVerdict v = o.counting();
         if (v == null) {
             e.put("counting_verdict", o.result().trajectories() < 2 ? "too few trajectories"
-                    : "not judged: the ensemble did not record its counts");
+                    : "not recorded: N_k(t) and Q_k(t) are recorded on grids of at most "
+                            + qtm.observe.NetCounts.MAX_POINTS + " points (their jackknife batches take about 1.5 KB "
+                            + "per point)");
             return;
         }
         ObjectNode c = e.putObject("counting");

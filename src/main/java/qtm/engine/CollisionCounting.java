@@ -15,6 +15,7 @@ import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.Fluctuations;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
+import qtm.math.RealVectors;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -310,7 +311,7 @@ public final class CollisionCounting {
         UnaryOperator<double[]> drazin = b -> {
             DMatrixRMaj x = new DMatrixRMaj(n, 1);
             solver.solve(DMatrixRMaj.wrap(n, 1, b.clone()), x);
-            double tb = dot(trace, b);
+            double tb = RealVectors.dot(trace, b);
             double[] out = x.data.clone();
             for (int i = 0; i < n; i++) {
                 out[i] -= rho[i] * tb;
@@ -320,17 +321,17 @@ public final class CollisionCounting {
         DMatrixRMaj m1 = step[1];
         DMatrixRMaj m2 = step[2];
         DMatrixRMaj m3 = step[3];
-        double l1 = dot(trace, mult(m1, rho));
+        double l1 = RealVectors.dot(trace, RealVectors.mult(m1, rho));
         double gross = grossFlow();
-        double[] rm1 = drazin.apply(mult(m1, rho));
-        double a2 = dot(trace, mult(m2, rho));
-        double b2 = dot(trace, mult(m1, rm1));
+        double[] rm1 = drazin.apply(RealVectors.mult(m1, rho));
+        double a2 = RealVectors.dot(trace, RealVectors.mult(m2, rho));
+        double b2 = RealVectors.dot(trace, RealVectors.mult(m1, rm1));
         double l2 = a2 + b2;
-        double[] rm2 = drazin.apply(mult(m2, rho));
+        double[] rm2 = drazin.apply(RealVectors.mult(m2, rho));
         double[] rrm1 = drazin.apply(rm1);
-        double[] rm1rm1 = drazin.apply(mult(m1, rm1));
-        double[] t3 = {6 * dot(trace, mult(m3, rho)), 6 * dot(trace, mult(m1, rm2)), 6 * dot(trace, mult(m2, rm1)),
-            6 * dot(trace, mult(m1, rm1rm1)), -6 * l1 * dot(trace, mult(m1, rrm1)), -6 * l1 * l2, 2 * l1 * l1 * l1};
+        double[] rm1rm1 = drazin.apply(RealVectors.mult(m1, rm1));
+        double[] t3 = {6 * RealVectors.dot(trace, RealVectors.mult(m3, rho)), 6 * RealVectors.dot(trace, RealVectors.mult(m1, rm2)), 6 * RealVectors.dot(trace, RealVectors.mult(m2, rm1)),
+            6 * RealVectors.dot(trace, RealVectors.mult(m1, rm1rm1)), -6 * l1 * RealVectors.dot(trace, RealVectors.mult(m1, rrm1)), -6 * l1 * l2, 2 * l1 * l1 * l1};
         double k3 = 0;
         double scale3 = 0;
         for (double x : t3) {
@@ -371,10 +372,10 @@ public final class CollisionCounting {
         for (Factor f : factors) {
             DMatrixRMaj all = f.quiet().copy();
             for (Branch b : f.counted()) {
-                gross += Math.abs(b.w()) * dot(trace, mult(b.term(), v));
+                gross += Math.abs(b.w()) * RealVectors.dot(trace, RealVectors.mult(b.term(), v));
                 CommonOps_DDRM.addEquals(all, b.term());
             }
-            v = mult(all, v);
+            v = RealVectors.mult(all, v);
         }
         return gross;
     }
@@ -400,7 +401,7 @@ public final class CollisionCounting {
         double factorial = 1;
         for (int m = 1; m <= order; m++) {
             factorial *= m;
-            out[m - 1] = factorial * dot(trace, v[m]);
+            out[m - 1] = factorial * RealVectors.dot(trace, v[m]);
         }
         return out;
     }
@@ -416,7 +417,7 @@ public final class CollisionCounting {
         double[][] out = new double[v.length][v[0].length];
         for (int p = 0; p < v.length; p++) {
             for (int i = 0; i <= p; i++) {
-                double[] x = mult(jet[i], v[p - i]);
+                double[] x = RealVectors.mult(jet[i], v[p - i]);
                 for (int r = 0; r < x.length; r++) {
                     out[p][r] += x[r];
                 }
@@ -440,8 +441,8 @@ public final class CollisionCounting {
             if (k > 0) {
                 v = apply(g, v);
             }
-            double m1 = dot(trace, v[1]);
-            double m2 = 2 * dot(trace, v[2]);
+            double m1 = RealVectors.dot(trace, v[1]);
+            double m2 = 2 * RealVectors.dot(trace, v[2]);
             out[k][0] = m1;
             out[k][1] = m2 - m1 * m1;
         }
@@ -486,7 +487,7 @@ public final class CollisionCounting {
             System.arraycopy(x0, 0, v, 0, n);
             for (long s = steps; s > 0;) {
                 if ((s & 1) == 1) {
-                    v = mult(a, v);
+                    v = RealVectors.mult(a, v);
                 }
                 s >>= 1;
                 if (s > 0) {
@@ -584,25 +585,5 @@ public final class CollisionCounting {
     public static Fluctuations fluctuations(Model model, TimeGrid grid, double dt) {
         return Fluctuations.of(model, (side, w) -> (grid == null ? new CollisionCounting(model, dt, side, w)
                 : new CollisionCounting(model, grid, dt, side, w)).stationary());
-    }
-
-    private static double[] mult(DMatrixRMaj m, double[] v) {
-        double[] out = new double[m.numRows];
-        for (int r = 0; r < m.numRows; r++) {
-            double s = 0;
-            for (int c = 0; c < m.numCols; c++) {
-                s += m.get(r, c) * v[c];
-            }
-            out[r] = s;
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

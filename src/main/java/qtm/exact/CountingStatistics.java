@@ -9,6 +9,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
 import qtm.math.Ops;
+import qtm.math.RealVectors;
 import qtm.model.Model;
 import qtm.model.Side;
 
@@ -135,7 +136,7 @@ public final class CountingStatistics {
         java.util.function.UnaryOperator<double[]> drazin = b -> {
             DMatrixRMaj x = new DMatrixRMaj(n, 1);
             solver.solve(DMatrixRMaj.wrap(n, 1, b.clone()), x);
-            double tb = dot(trace, b);
+            double tb = RealVectors.dot(trace, b);
             double[] out = x.data.clone();
             for (int i = 0; i < n; i++) {
                 out[i] -= rho[i] * tb;
@@ -151,16 +152,16 @@ public final class CountingStatistics {
             // Each qubit alone with its bath: the count changes by at most one quantum net, so every rate is 0.
             return new Cumulants(0.0, 0.0, 0.0);
         }
-        double[] l1r = mult(l1, rho);
+        double[] l1r = RealVectors.mult(l1, rho);
         double[] dl1r = drazin.apply(l1r);
-        double a2 = dot(trace, mult(l2, rho));
-        double b2 = 2 * dot(trace, mult(l1, dl1r));
+        double a2 = RealVectors.dot(trace, RealVectors.mult(l2, rho));
+        double b2 = 2 * RealVectors.dot(trace, RealVectors.mult(l1, dl1r));
         double c2 = a2 - b2;
-        double[] dl2r = drazin.apply(mult(l2, rho));
+        double[] dl2r = drazin.apply(RealVectors.mult(l2, rho));
         double[] ddl1r = drazin.apply(dl1r);
-        double[] dl1dl1r = drazin.apply(mult(l1, dl1r));
-        double[] t3 = {dot(trace, mult(l3, rho)), -3 * dot(trace, mult(l2, dl1r)), -3 * dot(trace, mult(l1, dl2r)),
-            6 * dot(trace, mult(l1, dl1dl1r)), -6 * c1 * dot(trace, mult(l1, ddl1r))};
+        double[] dl1dl1r = drazin.apply(RealVectors.mult(l1, dl1r));
+        double[] t3 = {RealVectors.dot(trace, RealVectors.mult(l3, rho)), -3 * RealVectors.dot(trace, RealVectors.mult(l2, dl1r)), -3 * RealVectors.dot(trace, RealVectors.mult(l1, dl2r)),
+            6 * RealVectors.dot(trace, RealVectors.mult(l1, dl1dl1r)), -6 * c1 * RealVectors.dot(trace, RealVectors.mult(l1, ddl1r))};
         double c3 = 0;
         double scale3 = 0;
         for (double x : t3) {
@@ -259,7 +260,7 @@ public final class CountingStatistics {
         double[][] out = new double[grid.points()][2];
         for (int k = 0; k < grid.points(); k++) {
             if (k > 0) {
-                w = mult(step, w);
+                w = RealVectors.mult(step, w);
             }
             double m2 = 0;
             double m1 = 0;
@@ -360,25 +361,5 @@ public final class CountingStatistics {
     /** @return the s-derivatives L', L'', L''' of the tilted generator at s = 0, as copies */
     public List<DMatrixRMaj> derivatives() {
         return List.of(derivatives[0].copy(), derivatives[1].copy(), derivatives[2].copy());
-    }
-
-    private static double[] mult(DMatrixRMaj m, double[] v) {
-        double[] out = new double[m.numRows];
-        for (int r = 0; r < m.numRows; r++) {
-            double s = 0;
-            for (int c = 0; c < m.numCols; c++) {
-                s += m.get(r, c) * v[c];
-            }
-            out[r] = s;
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

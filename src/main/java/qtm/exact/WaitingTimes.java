@@ -10,6 +10,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
 import qtm.math.Ops;
+import qtm.math.RealVectors;
 import qtm.model.Model;
 import qtm.model.Side;
 
@@ -101,8 +102,8 @@ public final class WaitingTimes {
         CommonOps_DDRM.subtractEquals(free, end);
         trace = basis.traceFunctional();
         steady = basis.coordinates(SteadyState.solve(generator.copy(), basis), new double[n]);
-        double[] v = mult(start, steady);
-        startRate = dot(trace, v);
+        double[] v = RealVectors.mult(start, steady);
+        startRate = RealVectors.dot(trace, v);
         if (!(startRate > 0)) {
             throw new IllegalArgumentException("no " + pair.from().key() + " jump happens in the steady state");
         }
@@ -151,7 +152,7 @@ public final class WaitingTimes {
 
     /** @return Tr Jρ∞, the stationary rate of the jumps waited for */
     public double endRate() {
-        return dot(trace, mult(end, steady));
+        return RealVectors.dot(trace, RealVectors.mult(end, steady));
     }
 
     /** @return whether the next jump comes with probability 1 (every eigenvalue of L − J has Re &lt; 0) */
@@ -164,7 +165,7 @@ public final class WaitingTimes {
      * @return the density w(τ) in the steady state
      */
     public double density(double tau) {
-        return dot(trace, mult(end, propagate(after, tau)));
+        return RealVectors.dot(trace, RealVectors.mult(end, propagate(after, tau)));
     }
 
     /**
@@ -179,7 +180,7 @@ public final class WaitingTimes {
         if (tau == Double.POSITIVE_INFINITY) {
             return certain ? 0.0 : survivalAtInfinity(from);
         }
-        return dot(trace, propagate(from, tau));
+        return RealVectors.dot(trace, propagate(from, tau));
     }
 
     /** S(∞) when L − J is singular: the weight left on its null space, by one very long propagation. */
@@ -190,7 +191,7 @@ public final class WaitingTimes {
         }
         // Every decaying mode is far below rounding after 1e6 / (slowest non-zero rate); the slowest rate is not
         // known here, so the norm scale stands in, with a margin of 1e6 on top of the 1e-12 zero test.
-        return dot(trace, propagate(from, 1e18 / Math.max(norm, Double.MIN_NORMAL)));
+        return RealVectors.dot(trace, propagate(from, 1e18 / Math.max(norm, Double.MIN_NORMAL)));
     }
 
     private double[] propagate(double[] v, double tau) {
@@ -199,7 +200,7 @@ public final class WaitingTimes {
         }
         DMatrixRMaj m = free.copy();
         CommonOps_DDRM.scale(tau, m);
-        return mult(MatrixExp.exp(m), v);
+        return RealVectors.mult(MatrixExp.exp(m), v);
     }
 
     /**
@@ -217,7 +218,7 @@ public final class WaitingTimes {
         solver.setA(minus);
         DMatrixRMaj x = new DMatrixRMaj(n, 1);
         solver.solve(DMatrixRMaj.wrap(n, 1, after.clone()), x);
-        return dot(trace, x.data);
+        return RealVectors.dot(trace, x.data);
     }
 
     /**
@@ -292,8 +293,8 @@ public final class WaitingTimes {
         double last = edges == null ? 0 : survival(span);
         int j = 1;
         for (int i = 1; i <= steps; i++) {
-            x = mult(step, x);
-            double s = dot(trace, x);
+            x = RealVectors.mult(step, x);
+            double s = RealVectors.dot(trace, x);
             double t = i == steps ? span : i * h;
             if (edges == null) {
                 if (s <= floor) {
@@ -345,7 +346,7 @@ public final class WaitingTimes {
         int n = basis.size();
         DMatrixRMaj l = generator.copy();
         CommonOps_DDRM.scale(t1, l);
-        double[] x1 = mult(MatrixExp.exp(l), basis.coordinates(rho0, new double[n]));
+        double[] x1 = RealVectors.mult(MatrixExp.exp(l), basis.coordinates(rho0, new double[n]));
         // ∫_0^W e^{Lt}x dt is the last column's top block of exp([[L, x], [0, 0]]·W).
         double w = t2 - t1;
         DMatrixRMaj big = new DMatrixRMaj(n + 1, n + 1);
@@ -360,8 +361,8 @@ public final class WaitingTimes {
         for (int r = 0; r < n; r++) {
             mean[r] = e.get(r, n);
         }
-        double[] v = mult(start, mean);
-        double rate = dot(trace, v);
+        double[] v = RealVectors.mult(start, mean);
+        double rate = RealVectors.dot(trace, v);
         if (!(rate > 0)) {
             throw new IllegalArgumentException("no starting jump happens in the window");
         }
@@ -389,25 +390,5 @@ public final class WaitingTimes {
             out[i] = v[i] * f;
         }
         return out;
-    }
-
-    private static double[] mult(DMatrixRMaj m, double[] v) {
-        double[] out = new double[m.numRows];
-        for (int r = 0; r < m.numRows; r++) {
-            double s = 0;
-            for (int c = 0; c < m.numCols; c++) {
-                s += m.get(r, c) * v[c];
-            }
-            out[r] = s;
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -506,17 +506,7 @@ public final class CollisionCounting {
                 im[size - q] = -im[q];
             }
         }
-        double[] p = new double[size];
-        for (int j = 0; j < size; j++) {
-            long nn = Math.floorMod(lo + j, (long) size);
-            double s = 0;
-            for (int q = 0; q < size; q++) {
-                double phase = -2 * Math.PI * (nn * q % size) / size;
-                s += re[q] * Math.cos(phase) - im[q] * Math.sin(phase);
-            }
-            p[j] = s / size;
-        }
-        return new Distribution(lo, p);
+        return Distribution.invert(lo, re, im);
     }
 
     /** M(iφ) as the real matrix [[Re, −Im], [Im, Re]]. */

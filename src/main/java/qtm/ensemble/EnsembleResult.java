@@ -389,6 +389,20 @@ public final class EnsembleResult {
     }
 
     /**
+     * @param type a quantity's class
+     * @param <T> that class
+     * @return the instance of it the ensemble recorded (its bins, sizes of quantum, …), or null
+     */
+    public <T extends Quantity> T recorded(Class<T> type) {
+        for (Quantity q : layout.quantities()) {
+            if (type.isInstance(q)) {
+                return type.cast(q);
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param quantity a quantity's name
      * @return whether the ensemble recorded it
      */

@@ -8,7 +8,6 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
-import qtm.math.Ops;
 import qtm.math.RealVectors;
 import qtm.model.Model;
 import qtm.model.Side;
@@ -80,7 +79,7 @@ public final class CountingStatistics {
                 continue;
             }
             double w = weight == Weight.QUANTA ? Math.signum(j.energy()) : j.energy();
-            DMatrixRMaj jump = jumpTerm(j);
+            DMatrixRMaj jump = l.jumpTerm(j);
             jumps.add(new Jump(w, jump));
             for (int p = 0; p < 3; p++) {
                 CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
@@ -91,22 +90,6 @@ public final class CountingStatistics {
         current = CouplingCurrent.of(model, rho).into(side, weight);
         uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
         equilibrium = model.cold().temperature() == model.hot().temperature();
-    }
-
-    /** The real matrix of ρ ↦ γ A ρ A† in Hermitian coordinates. */
-    private DMatrixRMaj jumpTerm(qtm.model.Jump j) {
-        int n = basis.size();
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        double[] column = new double[n];
-        ZMatrixRMaj a = j.operator();
-        ZMatrixRMaj ad = Ops.dagger(a);
-        for (int c = 0; c < n; c++) {
-            basis.coordinates(Ops.mult(a, basis.element(c), ad), column);
-            for (int r = 0; r < n; r++) {
-                m.set(r, c, j.rate() * column[r]);
-            }
-        }
-        return m;
     }
 
     /**
@@ -332,18 +315,7 @@ public final class CountingStatistics {
                 im[q] += trace[r] * vi;
             }
         }
-        // n runs over [lo, lo + size); e^{−inχ} with n = lo + j.
-        double[] p = new double[size];
-        for (int j = 0; j < size; j++) {
-            long nn = lo + j;
-            double s = 0;
-            for (int q = 0; q < size; q++) {
-                double phase = -2 * Math.PI * ((nn % size) * (long) q % size) / size;
-                s += re[q] * Math.cos(phase) - im[q] * Math.sin(phase);
-            }
-            p[j] = s / size;
-        }
-        return new Distribution(lo, p);
+        return Distribution.invert(lo, re, im);
     }
 
     /** Most values of n a distribution is computed over (2^12 exponentials of a 32×32 matrix). */
@@ -356,6 +328,29 @@ public final class CountingStatistics {
      * @param p the probabilities
      */
     public record Distribution(long first, double[] p) {
+        /**
+         * The inverse discrete Fourier transform of a generating function sampled at χ_q = 2πq/M:
+         * P(n) = (1/M) Σ_q p(χ_q) e^{−inχ_q} for n = first … first + M − 1.
+         *
+         * @param first the smallest n
+         * @param re Re p(χ_q), q = 0 … M − 1
+         * @param im Im p(χ_q)
+         * @return the distribution
+         */
+        public static Distribution invert(long first, double[] re, double[] im) {
+            int size = re.length;
+            double[] p = new double[size];
+            for (int j = 0; j < size; j++) {
+                long nn = Math.floorMod(first + j, (long) size);
+                double s = 0;
+                for (int q = 0; q < size; q++) {
+                    double phase = -2 * Math.PI * (nn * q % size) / size;
+                    s += re[q] * Math.cos(phase) - im[q] * Math.sin(phase);
+                }
+                p[j] = s / size;
+            }
+            return new Distribution(first, p);
+        }
     }
 
     /** @return the s-derivatives L', L'', L''' of the tilted generator at s = 0, as copies */

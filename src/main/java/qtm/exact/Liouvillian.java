@@ -74,6 +74,27 @@ public final class Liouvillian {
         return matrix.copy();
     }
 
+    /**
+     * The jump term of one channel on its own, for the counting and waiting-time superoperators.
+     *
+     * @param j a channel
+     * @return the real matrix of ρ ↦ γ A ρ A† in the coordinates of {@link #basis()}
+     */
+    public DMatrixRMaj jumpTerm(Jump j) {
+        int n = basis.size();
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        double[] column = new double[n];
+        ZMatrixRMaj a = j.operator();
+        ZMatrixRMaj ad = Ops.dagger(a);
+        for (int c = 0; c < n; c++) {
+            basis.coordinates(Ops.mult(a, basis.element(c), ad), column);
+            for (int r = 0; r < n; r++) {
+                m.set(r, c, j.rate() * column[r]);
+            }
+        }
+        return m;
+    }
+
     /** @return the coordinate system of {@link #matrix()} */
     public HermitianBasis basis() {
         return basis;

@@ -9,7 +9,6 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
-import qtm.math.Ops;
 import qtm.math.RealVectors;
 import qtm.model.Model;
 import qtm.model.Side;
@@ -90,7 +89,7 @@ public final class WaitingTimes {
             if (j.rate() == 0 || j.energy() == 0) {
                 continue;
             }
-            DMatrixRMaj term = jumpTerm(j);
+            DMatrixRMaj term = l.jumpTerm(j);
             if (j.side() == pair.to()) {
                 CommonOps_DDRM.addEquals(end, term);
             }
@@ -127,22 +126,6 @@ public final class WaitingTimes {
         }
         // Rounding leaves about 1e-15·‖m‖ on an eigenvalue that is 0 exactly.
         return top < -1e-12 * norm ? top : 0;
-    }
-
-    /** The real matrix of ρ ↦ γ A ρ A† in Hermitian coordinates. */
-    private DMatrixRMaj jumpTerm(qtm.model.Jump j) {
-        int n = basis.size();
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        double[] column = new double[n];
-        ZMatrixRMaj a = j.operator();
-        ZMatrixRMaj ad = Ops.dagger(a);
-        for (int c = 0; c < n; c++) {
-            basis.coordinates(Ops.mult(a, basis.element(c), ad), column);
-            for (int r = 0; r < n; r++) {
-                m.set(r, c, j.rate() * column[r]);
-            }
-        }
-        return m;
     }
 
     /** @return Tr J′ρ∞, the stationary rate of the starting jumps */

@@ -2,7 +2,6 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import qtm.model.Jump;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -30,17 +29,10 @@ public final class HeatCount implements Quantity {
     public HeatCount(Model model, TimeGrid grid) {
         this.binWidth = grid.step();
         boolean two = false;
+        BathQuanta quanta = new BathQuanta(model);
         for (Side side : Side.values()) {
-            List<Double> found = new ArrayList<>();
-            for (Jump j : model.jumps()) {
-                double e = Math.abs(j.energy());
-                if (j.side() == side && e != 0 && !found.contains(e)) {
-                    found.add(e);
-                }
-            }
-            found.sort(null);
             int s = side.ordinal();
-            sizes[s] = found.stream().mapToDouble(Double::doubleValue).toArray();
+            sizes[s] = quanta.sizes(side);
             first[s] = slots.size();
             for (int c = 0; c < sizes[s].length; c++) {
                 slots.add("quanta_" + side.key() + "_" + c);

@@ -64,8 +64,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         double pMin = 1;
         int tests = 0;
         int points = r.grid().points();
-        List<String> slots = r.quantities().stream().filter(q -> q.name().equals(NetCounts.NAME)).findFirst()
-                .orElseThrow().slots();
+        List<String> slots = r.recorded(NetCounts.class).slots();
         for (Side side : Side.values()) {
             String k = side.key();
             String[][] columns = {{"count_" + k, "count_" + k + "_var"}, {"energy_" + k, "energy_" + k + "_var"}};
@@ -95,8 +94,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         List<Histogram> histograms = new ArrayList<>();
         boolean ok = maxZp >= Convergence.ALPHA;
         double[] sums = r.finalSums(CountHistogram.NAME);
-        CountHistogram h = (CountHistogram) r.quantities().stream().filter(q -> q.name().equals(CountHistogram.NAME))
-                .findFirst().orElseThrow();
+        CountHistogram h = r.recorded(CountHistogram.class);
         for (Side side : Side.values()) {
             Histogram x = histogram(side, h.bins(side), sums, h.offset(side), exact, n);
             histograms.add(x);

@@ -218,8 +218,7 @@ public record RunCurves(double[] t, List<EngineCurves> engines, Curves exact, do
 
     /** The inner bins of a bath's final-count histogram as probability per integer, with binomial SEs. */
     private static Counts histogram(EnsembleResult r, Side side) {
-        CountHistogram h = (CountHistogram) r.quantities().stream().filter(q -> q.name().equals(CountHistogram.NAME))
-                .findFirst().orElseThrow();
+        CountHistogram h = r.recorded(CountHistogram.class);
         CountHistogram.Bins b = h.bins(side);
         double[] sums = r.finalSums(CountHistogram.NAME);
         long total = r.trajectories();

@@ -291,7 +291,7 @@ public final class ScenarioRun {
             CountingVerdict counting = countingReference == null ? null : CountingVerdict.of(r, countingReference);
             WaitingVerdict.Result waiting = null;
             String waitingAbsence;
-            qtm.observe.WaitingHistogram histogram = waitingHistogram(r);
+            qtm.observe.WaitingHistogram histogram = r.recorded(qtm.observe.WaitingHistogram.class);
             if (collision) {
                 waitingAbsence = "not judged: no exact discrete-time waiting-time distribution for the collision model";
             } else if (histogram == null) {
@@ -333,16 +333,6 @@ public final class ScenarioRun {
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
                 steady == null ? null : qtm.exact.Fluctuations.of(model), master);
-    }
-
-    /** The waiting-time quantity the ensemble recorded, or null. */
-    private static qtm.observe.WaitingHistogram waitingHistogram(EnsembleResult r) {
-        for (qtm.observe.Quantity q : r.quantities()) {
-            if (q instanceof qtm.observe.WaitingHistogram w) {
-                return w;
-            }
-        }
-        return null;
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

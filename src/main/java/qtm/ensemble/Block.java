@@ -11,17 +11,25 @@ package qtm.ensemble;
 final class Block {
     /** Σq of number i at 2i, Σq² at 2i + 1: one stream of memory per trajectory, not two. */
     final double[] sums;
+    /**
+     * The changes of the jump-driven numbers (see {@link Tally}): at 2(k·E + e) the sum over the block's trajectories
+     * of the change of the e-th such number at row k, at 2(k·E + e) + 1 that of its square; one row past the grid for
+     * the end of a last bin. Integers, exact like the sums.
+     */
+    final double[] steps;
     long first;
     int count;
     /** The jumps of the block's trajectories below the record limit; null while the worker records none. */
     JumpBuffer jumps;
 
-    Block(int size) {
+    Block(int size, int steps) {
         sums = new double[2 * size];
+        this.steps = new double[2 * steps];
     }
 
     void reset(long firstIndex) {
         java.util.Arrays.fill(sums, 0);
+        java.util.Arrays.fill(steps, 0);
         first = firstIndex;
         count = 0;
         if (jumps != null) {

@@ -171,7 +171,7 @@ public final class EnsembleRunner {
             AtomicLong nextBlock, long recordBelow) {
         Tally tally = new Tally(layout, stop);
         JumpTee tee = recordBelow > 0 ? new JumpTee(tally) : null;
-        Block[] own = {new Block(layout.size()), new Block(layout.size())};
+        Block[] own = {new Block(layout.size(), tally.stepSize()), new Block(layout.size(), tally.stepSize())};
         while (!stop.raised()) {
             long j = nextBlock.getAndIncrement();
             long from = Math.max(s.first(), j * BLOCK);
@@ -197,6 +197,7 @@ public final class EnsembleRunner {
                     return;
                 }
             }
+            tally.settle();
             committer.submit(j, b);
         }
     }

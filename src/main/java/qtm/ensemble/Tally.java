@@ -3,6 +3,7 @@ package qtm.ensemble;
 import java.util.List;
 import qtm.engine.TrajectoryObserver;
 import qtm.model.Side;
+import qtm.observe.Changes;
 import qtm.observe.Quantity;
 import qtm.observe.Recorder;
 
@@ -10,10 +11,16 @@ import qtm.observe.Recorder;
  * The observer an engine feeds: it passes each event to the quantities' recorders, and rounds the numbers they write
  * to their fixed-point quanta into the current {@link Block}. One per worker thread.
  *
+ * <p>The numbers of {@link Quantity#jumpDriven()} quantities (counts) are not written row by row: at a jump their
+ * recorders report the change, and the tally adds the change of the rounded value and of its square at the row where
+ * it first shows (and, for a bin, takes it back at the next row) into the block's {@link Block#steps}. A running sum
+ * over the rows at the end of the block ({@link #settle}) gives Σq and Σq² of every row: the same integers as writing
+ * each row, at a cost per jump rather than per grid point.
+ *
  * <p>The first recorders are held in fields of their own rather than looped over, so that each call site sees one
  * recorder class and the JIT can inline it: a loop over an array of recorders is a megamorphic call per event.
  */
-final class Tally implements TrajectoryObserver {
+final class Tally implements TrajectoryObserver, Changes {
     /** (y + 1.5·2^52) − 1.5·2^52 is round-half-even(y) for |y| &lt; 2^51, in two vectorisable additions. */
     private static final double ROUND = 0x1.8p52;
     private final Recorder r0;
@@ -29,6 +36,24 @@ final class Tally implements TrajectoryObserver {
     private final Recorder j1;
     private final Recorder[] jumpRest;
     private final int[] offsets;
+    /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
+    private final Recorder e0;
+    private final int e0Offset;
+    private final Recorder[] eventRest;
+    private final int[] eventOffsets;
+    /** Runs of the row written at grid points, as (start, length) pairs: everything but the jump-driven numbers. */
+    private final int[] dense;
+    /** For each row position, its index among the jump-driven numbers, or −1. */
+    private final int[] eventIndex;
+    /** For each jump-driven number, its row position. */
+    private final int[] eventPosition;
+    /** Per jump-driven number: its current rounded value, and for a bin its unrounded value and row. */
+    private final double[] level;
+    private final double[] binValue;
+    private final int[] binRow;
+    private final int events;
+    private final int points;
+    private int next;
     private final Recorder[] finals;
     private final int[] finalOffsets;
     private final double[] row;
@@ -46,23 +71,38 @@ final class Tally implements TrajectoryObserver {
         List<Quantity> qs = layout.quantities();
         int series = 0;
         int fin = 0;
+        int ev = 0;
         for (Quantity q : qs) {
             if (q.finalOnly()) {
                 fin++;
+            } else if (q.jumpDriven()) {
+                ev++;
             } else {
                 series++;
             }
         }
+        Recorder[] es = new Recorder[ev];
+        eventOffsets = new int[ev];
+        eventIndex = new int[layout.width()];
+        java.util.Arrays.fill(eventIndex, -1);
         Recorder[] rs = new Recorder[series];
         offsets = new int[series];
         finals = new Recorder[fin];
         finalOffsets = new int[fin];
         int s = 0;
         int f = 0;
+        int e = 0;
+        int positions = 0;
         for (int q = 0; q < qs.size(); q++) {
             if (qs.get(q).finalOnly()) {
                 finals[f] = qs.get(q).recorder();
                 finalOffsets[f++] = layout.offset(q);
+            } else if (qs.get(q).jumpDriven()) {
+                es[e] = qs.get(q).recorder();
+                eventOffsets[e++] = layout.offset(q);
+                for (int i = 0; i < qs.get(q).slots().size(); i++) {
+                    eventIndex[layout.offset(q) + i] = positions++;
+                }
             } else {
                 rs[s] = qs.get(q).recorder();
                 offsets[s++] = layout.offset(q);
@@ -75,12 +115,39 @@ final class Tally implements TrajectoryObserver {
         r4 = series > 4 ? rs[4] : null;
         rest = series > 5 ? java.util.Arrays.copyOfRange(rs, 5, series) : new Recorder[0];
         width = layout.width();
+        events = positions;
+        eventPosition = new int[events];
+        for (int p = 0; p < width; p++) {
+            if (eventIndex[p] >= 0) {
+                eventPosition[eventIndex[p]] = p;
+            }
+        }
+        level = new double[events];
+        binValue = new double[events];
+        binRow = new int[events];
+        e0 = ev > 0 ? es[0] : null;
+        e0Offset = ev > 0 ? eventOffsets[0] : 0;
+        eventRest = ev > 1 ? java.util.Arrays.copyOfRange(es, 1, ev) : new Recorder[0];
+        List<Integer> runs = new java.util.ArrayList<>();
+        for (int p = 0; p < width; p++) {
+            if (eventIndex[p] < 0 && (p == 0 || eventIndex[p - 1] >= 0)) {
+                int end = p;
+                while (end < width && eventIndex[end] < 0) {
+                    end++;
+                }
+                runs.add(p);
+                runs.add(end - p);
+            }
+        }
+        dense = runs.stream().mapToInt(Integer::intValue).toArray();
+        points = layout.grid().points();
         row = new double[width];
         finalRow = new double[layout.finalWidth()];
         inverse = layout.inverseQuanta();
         finalBase = layout.grid().points() * width;
         last = layout.grid().points() - 1;
-        all = rs;
+        all = java.util.stream.Stream.concat(java.util.Arrays.stream(rs), java.util.Arrays.stream(es))
+                .toArray(Recorder[]::new);
         List<Recorder> hear = new java.util.ArrayList<>();
         for (Recorder r : rs) {
             if (hearsJumps(r)) {
@@ -114,8 +181,76 @@ final class Tally implements TrajectoryObserver {
         block = b;
     }
 
+    /** @return the length of a block's {@link Block#steps}, in pairs: one row past the grid per jump-driven number */
+    int stepSize() {
+        return (points + 1) * events;
+    }
+
+    /**
+     * Adds the running sums of the block's changes, row by row, into its sums: then every jump-driven number's sums are
+     * what writing each row would have given. Called once a block's trajectories are done.
+     */
+    void settle() {
+        double[] d = block.steps;
+        double[] sums = block.sums;
+        for (int e = 0; e < events; e++) {
+            double q = 0;
+            double q2 = 0;
+            int at = 2 * eventPosition[e];
+            for (int k = 0; k < points; k++) {
+                q += d[2 * (k * events + e)];
+                q2 += d[2 * (k * events + e) + 1];
+                sums[at + 2 * k * width] += q;
+                sums[at + 2 * k * width + 1] += q2;
+            }
+        }
+    }
+
+    @Override
+    public void level(int slot, double value) {
+        if (next >= points) {
+            return;
+        }
+        int e = eventIndex[slot];
+        double q = Math.rint(value * inverse[slot]);
+        double was = level[e];
+        if (q != was) {
+            double[] d = block.steps;
+            int at = 2 * (next * events + e);
+            d[at] += q - was;
+            d[at + 1] += q * q - was * was;
+            level[e] = q;
+        }
+    }
+
+    @Override
+    public void bin(int slot, double delta) {
+        if (next >= points) {
+            return;
+        }
+        int e = eventIndex[slot];
+        if (binRow[e] != next) {
+            binRow[e] = next;
+            binValue[e] = 0;
+        }
+        double was = Math.rint(binValue[e] * inverse[slot]);
+        binValue[e] += delta;
+        double q = Math.rint(binValue[e] * inverse[slot]);
+        double dq = q - was;
+        double dq2 = q * q - was * was;
+        double[] d = block.steps;
+        int at = 2 * (next * events + e);
+        d[at] += dq;
+        d[at + 1] += dq2;
+        d[at + 2 * events] -= dq;
+        d[at + 2 * events + 1] -= dq2;
+    }
+
     @Override
     public void begin() {
+        next = 0;
+        java.util.Arrays.fill(level, 0);
+        java.util.Arrays.fill(binRow, -1);
         for (Recorder r : all) {
             r.begin();
         }
@@ -145,7 +280,10 @@ final class Tally implements TrajectoryObserver {
         for (int i = 0; i < rest.length; i++) {
             rest[i].state(k, re, im, x, offsets[5 + i]);
         }
-        add(x, 0, k * width, width);
+        for (int r = 0; r < dense.length; r += 2) {
+            add(x, dense[r], dense[r], k * width + dense[r], dense[r + 1]);
+        }
+        next = k + 1;
         if (k == last && finals.length > 0) {
             recordFinal(k, re, im);
         }
@@ -159,17 +297,17 @@ final class Tally implements TrajectoryObserver {
         for (int i = 0; i < finals.length; i++) {
             finals[i].state(k, re, im, finalRow, finalOffsets[i]);
         }
-        add(finalRow, width, finalBase, finalRow.length);
+        add(finalRow, 0, width, finalBase, finalRow.length);
     }
 
-    /** Rounds n values to their quanta (inverse quanta from {@code q0}) and adds them at {@code base}. */
-    private void add(double[] x, int q0, int base, int n) {
+    /** Rounds n values from x[x0] to their quanta (inverse quanta from {@code q0}) and adds them at {@code base}. */
+    private void add(double[] x, int x0, int q0, int base, int n) {
         double[] s = block.sums;
         double[] inv = inverse;
         // No range check here: a branch or a running maximum keeps this loop from being vectorised. The commit
         // checks that Σq² stayed within 2^53, which is what exactness needs (see Block).
         for (int i = 0; i < n; i++) {
-            double q = (x[i] * inv[q0 + i] + ROUND) - ROUND;
+            double q = (x[x0 + i] * inv[q0 + i] + ROUND) - ROUND;
             s[2 * (base + i)] += q;
             s[2 * (base + i) + 1] += q * q;
         }
@@ -185,6 +323,12 @@ final class Tally implements TrajectoryObserver {
         }
         for (Recorder r : jumpRest) {
             r.jump(channel, side, energy, time);
+        }
+        if (e0 != null) {
+            e0.jump(channel, side, energy, time, this, e0Offset);
+        }
+        for (int i = 0; i < eventRest.length; i++) {
+            eventRest[i].jump(channel, side, energy, time, this, eventOffsets[1 + i]);
         }
     }
 

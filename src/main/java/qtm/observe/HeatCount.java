@@ -96,29 +96,23 @@ public final class HeatCount implements Quantity {
     }
 
     @Override
+    public boolean jumpDriven() {
+        return true;
+    }
+
+    @Override
     public Recorder recorder() {
-        int width = slots.size();
         double[][] size = {sizes[0].clone(), sizes[1].clone()};
         int[] base = first.clone();
         int[] move = moves.clone();
-        double[] bin = new double[width];
         return new Recorder() {
             @Override
-            public void begin() {
-                java.util.Arrays.fill(bin, 0);
-            }
-
-            @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
-                // A plain loop: for four numbers per grid point, arraycopy and fill cost more than the copy.
-                for (int i = 0; i < width; i++) {
-                    out[o + i] = bin[i];
-                    bin[i] = 0;
-                }
+                throw new UnsupportedOperationException("jump-driven");
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time) {
+            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
                 if (energy == 0) {
                     return;
                 }
@@ -129,8 +123,8 @@ public final class HeatCount implements Quantity {
                 while (e[c] != a) {
                     c++;
                 }
-                bin[base[s] + c] += energy > 0 ? 1 : -1;
-                bin[move[s]] += 1;
+                out.bin(o + base[s] + c, energy > 0 ? 1 : -1);
+                out.bin(o + move[s], 1);
             }
         };
     }

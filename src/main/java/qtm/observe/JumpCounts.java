@@ -37,32 +37,21 @@ public final class JumpCounts implements Quantity {
     }
 
     @Override
+    public boolean jumpDriven() {
+        return true;
+    }
+
+    @Override
     public Recorder recorder() {
         return new Recorder() {
-            private int cold;
-            private int hot;
-
-            @Override
-            public void begin() {
-                cold = 0;
-                hot = 0;
-            }
-
             @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
-                out[o] = cold;
-                out[o + 1] = hot;
-                cold = 0;
-                hot = 0;
+                throw new UnsupportedOperationException("jump-driven");
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time) {
-                if (side == Side.COLD) {
-                    cold++;
-                } else {
-                    hot++;
-                }
+            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
+                out.bin(side == Side.COLD ? o : o + 1, 1);
             }
         };
     }

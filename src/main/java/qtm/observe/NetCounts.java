@@ -109,55 +109,52 @@ public final class NetCounts implements Quantity {
     }
 
     @Override
+    public boolean jumpDriven() {
+        return true;
+    }
+
+    @Override
     public Recorder recorder() {
         int[][] slot = {at[0].clone(), at[1].clone()};
         BathQuanta q = quanta;
         return new Recorder() {
             private final long[] net = new long[2];
             private final long[] big = new long[2];
-            private final boolean[] moved = new boolean[2];
-            private final boolean[] movedBig = new boolean[2];
 
             @Override
             public void begin() {
                 for (int s = 0; s < 2; s++) {
                     net[s] = 0;
                     big[s] = 0;
-                    moved[s] = false;
-                    movedBig[s] = false;
                 }
             }
 
             @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
-                for (int s = 0; s < 2; s++) {
-                    int[] a = slot[s];
-                    double n = net[s];
-                    out[o + a[0]] = n;
-                    out[o + a[2]] = n * n;
-                    out[o + a[5]] = moved[s] ? 1 : 0;
-                    if (a[1] >= 0) {
-                        double m = big[s];
-                        out[o + a[1]] = m;
-                        out[o + a[3]] = n * m;
-                        out[o + a[4]] = m * m;
-                        out[o + a[6]] = movedBig[s] ? 1 : 0;
-                    }
-                }
+                throw new UnsupportedOperationException("jump-driven");
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time) {
+            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
                 if (energy == 0) {
                     return;
                 }
                 int s = side.ordinal();
+                int[] a = slot[s];
                 int nu = energy > 0 ? 1 : -1;
-                net[s] += nu;
-                moved[s] = true;
-                if (slot[s][1] >= 0 && q.index(side, energy) == 1) {
-                    big[s] += nu;
-                    movedBig[s] = true;
+                double n = net[s] += nu;
+                out.level(o + a[0], n);
+                out.level(o + a[2], n * n);
+                out.level(o + a[5], 1);
+                if (a[1] >= 0) {
+                    if (q.index(side, energy) == 1) {
+                        big[s] += nu;
+                        out.level(o + a[6], 1);
+                    }
+                    double m = big[s];
+                    out.level(o + a[1], m);
+                    out.level(o + a[3], n * m);
+                    out.level(o + a[4], m * m);
                 }
             }
         };

@@ -25,6 +25,15 @@ public interface Quantity {
     }
 
     /**
+     * @return true if its numbers are 0 at t = 0 and change only at jumps (counts): its recorder reports the changes
+     *     through {@link Recorder#jump(int, qtm.model.Side, double, double, Changes, int)} and the rows are filled
+     *     in from them, with the same sums as if every row had been written
+     */
+    default boolean jumpDriven() {
+        return false;
+    }
+
+    /**
      * @return true if its rows are bins (t_{k−1}, t_k]: the first row, at t = 0, holds no bin and its estimates
      *     are undefined
      */

@@ -34,4 +34,19 @@ public interface Recorder {
      */
     default void jump(int channel, Side side, double energy, double time) {
     }
+
+    /**
+     * A jump, for the recorder of a {@link Quantity#jumpDriven()} quantity: report what it changes in the rows to
+     * come. Such a recorder's {@link #state} is never called.
+     *
+     * @param channel index of the channel in the model's jump list
+     * @param side the bath
+     * @param energy energy moved from the qubits into the bath
+     * @param time when
+     * @param out where to report the changes
+     * @param offset index of the quantity's first number in the row
+     */
+    default void jump(int channel, Side side, double energy, double time, Changes out, int offset) {
+        throw new UnsupportedOperationException("not a jump-driven recorder");
+    }
 }

@@ -298,16 +298,17 @@ public final class EnsembleRunner {
 
         private void fold(Block c) {
             double[] s = c.sums;
+            double[] s2 = c.squares;
             long[] r = recent;
-            for (int i = 0; i < s.length; i += 2) {
-                if (!(s[i + 1] <= EXACT)) {
+            for (int i = 0; i < s.length; i++) {
+                if (!(s2[i] <= EXACT)) {
                     throw new IllegalStateException("a trajectory's value is outside the fixed-point range of its "
                             + "sums (more than 2^24 quanta of its quantity, or for counts that many jumps in one "
                             + "output bin)");
                 }
                 // Whole numbers of at most 2^53: the conversion is exact.
-                r[i] += (long) s[i];
-                r[i + 1] += (long) s[i + 1];
+                r[2 * i] += (long) s[i];
+                r[2 * i + 1] += (long) s2[i];
             }
             if (++sinceSpill == SPILL) {
                 spill();
@@ -322,7 +323,7 @@ public final class EnsembleRunner {
                     for (int p = 0; p < width; p++) {
                         if (map[p] >= 0) {
                             int at = k * bw + map[p];
-                            into[at] = Math.addExact(into[at], (long) s[2 * (k * width + p)]);
+                            into[at] = Math.addExact(into[at], (long) s[k * width + p]);
                         }
                     }
                 }

@@ -125,6 +125,33 @@ public final class Channels {
     }
 
     /**
+     * γ_j‖A_jψ‖² of every channel, from the four populations computed once: the same sums, in the same order, as
+     * {@link #weight} times the rate, without squaring an amplitude once per channel that reads it.
+     *
+     * @param re real parts of ψ
+     * @param im imaginary parts of ψ
+     * @param populations workspace of length 4, overwritten
+     * @param out one weight per channel, overwritten
+     * @return their sum
+     */
+    public double weights(double[] re, double[] im, double[] populations, double[] out) {
+        for (int c = 0; c < 4; c++) {
+            populations[c] = re[c] * re[c] + im[c] * im[c];
+        }
+        double total = 0;
+        for (int j = 0; j < rates.length; j++) {
+            double w = 0;
+            for (int m = start[j]; m < start[j + 1]; m++) {
+                w += populations[from[m]];
+            }
+            w *= rates[j];
+            out[j] = w;
+            total += w;
+        }
+        return total;
+    }
+
+    /**
      * out = A_j ψ (bare operator, not normalised).
      *
      * @param j channel index

@@ -32,6 +32,7 @@ public final class JumpTrajectories implements Engine {
     private final double[] stepCoefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] coefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] weights;
+    private final double[] populations = new double[4];
     private double[] re = new double[4];
     private double[] im = new double[4];
     private double[] nextRe = new double[4];
@@ -237,12 +238,7 @@ public final class JumpTrajectories implements Engine {
     }
 
     private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
-        double total = 0;
-        for (int j = 0; j < weights.length; j++) {
-            double w = channels.rate(j) * channels.weight(j, re, im);
-            weights[j] = w;
-            total += w;
-        }
+        double total = channels.weights(re, im, populations, weights);
         double r = rng.nextDouble() * total;
         int chosen = -1;
         for (int j = 0; j < weights.length; j++) {

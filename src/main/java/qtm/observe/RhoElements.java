@@ -81,17 +81,32 @@ public final class RhoElements implements Quantity {
         return new Recorder() {
             @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {
-                for (int i = 0; i < 4; i++) {
-                    out[o + i] = re[i] * re[i] + im[i] * im[i];
-                }
-                int m = o + 4;
-                for (int r = 0; r < 4; r++) {
-                    for (int c = r + 1; c < 4; c++) {
-                        // ρ_rc = ψ_r ψ_c*
-                        out[m++] = re[r] * re[c] + im[r] * im[c];
-                        out[m++] = im[r] * re[c] - re[r] * im[c];
-                    }
-                }
+                // Written out rather than as loops over r < c: the JIT kept the nested loops with their variable
+                // bounds, and they were a third of the whole trajectory's time. ρ_rc = ψ_r ψ_c*.
+                double r0 = re[0];
+                double r1 = re[1];
+                double r2 = re[2];
+                double r3 = re[3];
+                double i0 = im[0];
+                double i1 = im[1];
+                double i2 = im[2];
+                double i3 = im[3];
+                out[o + 15] = i2 * r3 - r2 * i3;
+                out[o] = r0 * r0 + i0 * i0;
+                out[o + 1] = r1 * r1 + i1 * i1;
+                out[o + 2] = r2 * r2 + i2 * i2;
+                out[o + 3] = r3 * r3 + i3 * i3;
+                out[o + 4] = r0 * r1 + i0 * i1;
+                out[o + 5] = i0 * r1 - r0 * i1;
+                out[o + 6] = r0 * r2 + i0 * i2;
+                out[o + 7] = i0 * r2 - r0 * i2;
+                out[o + 8] = r0 * r3 + i0 * i3;
+                out[o + 9] = i0 * r3 - r0 * i3;
+                out[o + 10] = r1 * r2 + i1 * i2;
+                out[o + 11] = i1 * r2 - r1 * i2;
+                out[o + 12] = r1 * r3 + i1 * i3;
+                out[o + 13] = i1 * r3 - r1 * i3;
+                out[o + 14] = r2 * r3 + i2 * i3;
             }
         };
     }

@@ -32,6 +32,9 @@ public final class JumpTrajectories implements Engine {
     private final double[] stepCoefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] coefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] weights;
+    /** grid.time(k) for every k, computed once: the record divides at every call, and the loops ask at every point. */
+    private final double[] times;
+    private final double step;
     private final double[] populations = new double[4];
     private double[] re = new double[4];
     private double[] im = new double[4];
@@ -56,6 +59,11 @@ public final class JumpTrajectories implements Engine {
         channels.requireUniformEnergies(frame.levels());
         this.initial = PureStates.of(rho0);
         this.weights = new double[channels.size()];
+        this.step = grid.step();
+        this.times = new double[grid.points()];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = grid.time(k);
+        }
         propagator.coefficients(grid.step(), stepCoefficients);
         this.rotation = NoJumpPropagator.unitary(h);
         rotation.coefficients(grid.step(), rotationStep);
@@ -78,7 +86,7 @@ public final class JumpTrajectories implements Engine {
         threshold = uniformOpen(rng);
         double t = 0;
         for (int k = 1; k < grid.points(); k++) {
-            double end = grid.time(k);
+            double end = times[k];
             boolean fromGrid = true;
             while (true) {
                 double tau = nextJump(fromGrid ? -1 : end - t);
@@ -114,7 +122,7 @@ public final class JumpTrajectories implements Engine {
         double next = d > 0 ? -Math.log(uniformOpen(rng)) / d : Double.POSITIVE_INFINITY;
         double t = 0;
         for (int k = 1; k < grid.points(); k++) {
-            double end = grid.time(k);
+            double end = times[k];
             boolean fromGrid = true;
             while (next <= end) {
                 rotation.coefficients(next - t, coefficients);
@@ -164,7 +172,7 @@ public final class JumpTrajectories implements Engine {
      *     advanced by the limit, renormalised, and the threshold rescaled
      */
     private double nextJump(double limit) {
-        double span = limit < 0 ? grid.step() : limit;
+        double span = limit < 0 ? step : limit;
         double n = advanceTo(limit < 0 ? stepCoefficients : coefficientsFor(span));
         if (n > threshold) {
             accept(n);

@@ -131,10 +131,11 @@ final class Tally implements TrajectoryObserver, Changes {
         e0Offset = ev > 0 ? eventOffsets[0] : 0;
         eventRest = ev > 1 ? java.util.Arrays.copyOfRange(es, 1, ev) : new Recorder[0];
         points = layout.grid().points();
-        rows = new double[layout.grid().points() * width];
+        rows = new double[points * width];
         rowInverse = new double[rows.length];
+        double[] perSlot = layout.inverseQuanta();
         for (int i = 0; i < rows.length; i++) {
-            rowInverse[i] = layout.inverseQuanta()[i % width];
+            rowInverse[i] = perSlot[i % width];
         }
         finalRow = new double[layout.finalWidth()];
         inverse = layout.inverseQuanta();

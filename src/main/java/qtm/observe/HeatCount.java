@@ -16,6 +16,7 @@ import qtm.model.TimeGrid;
  */
 public final class HeatCount implements Quantity {
     private final double binWidth;
+    private final BathQuanta quanta;
     private final double[][] sizes = new double[2][];
     private final int[] first = new int[2];
     private final int[] moves = new int[2];
@@ -29,7 +30,7 @@ public final class HeatCount implements Quantity {
     public HeatCount(Model model, TimeGrid grid) {
         this.binWidth = grid.step();
         boolean two = false;
-        BathQuanta quanta = new BathQuanta(model);
+        this.quanta = new BathQuanta(model);
         for (Side side : Side.values()) {
             int s = side.ordinal();
             sizes[s] = quanta.sizes(side);
@@ -102,7 +103,7 @@ public final class HeatCount implements Quantity {
 
     @Override
     public Recorder recorder() {
-        double[][] size = {sizes[0].clone(), sizes[1].clone()};
+        BathQuanta q = quanta;
         int[] base = first.clone();
         int[] move = moves.clone();
         return new Recorder() {
@@ -117,13 +118,7 @@ public final class HeatCount implements Quantity {
                     return;
                 }
                 int s = side.ordinal();
-                double a = Math.abs(energy);
-                double[] e = size[s];
-                int c = 0;
-                while (e[c] != a) {
-                    c++;
-                }
-                out.bin(o + base[s] + c, energy > 0 ? 1 : -1);
+                out.bin(o + base[s] + q.index(side, energy), energy > 0 ? 1 : -1);
                 out.bin(o + move[s], 1);
             }
         };

@@ -2,22 +2,25 @@ package qtm.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import qtm.engine.EngineKind;
 import qtm.ensemble.Bench;
 import qtm.report.Json;
 import qtm.scenario.ScenarioException;
 
 /**
- * {@code qtm bench}: quantum-jump trajectories per second per core on the reset-paper machine (|00⟩, t ∈ [0, 5000],
- * 201 points, full ρ̄, heat and concurrence accumulated), the median of several timed runs after a warm-up.
+ * {@code qtm bench}: trajectories per second per core of one engine on one shipped machine (|00⟩, t ∈ [0, 5000],
+ * 201 points, every standard quantity recorded), the median of several timed runs after a warm-up; with
+ * {@code --baseline}, paired run for run with the hand-written loop that keeps the same statistics, and their ratio.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure quantum-jump trajectories per second per core on reset-paper (|00>, t in [0, 5000], "
-                + "201 points, full rho accumulated): median of several runs after warm-up.")
+        description = "Measure trajectories per second per core (|00>, t in [0, 5000], 201 points, every standard "
+                + "quantity recorded): median of several runs after warm-up, with the slowest and fastest.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -30,6 +33,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default ${DEFAULT-VALUE}); the figure is divided by T.")
     int threads = 1;
+
+    @Option(names = "--engine", paramLabel = "E", description = "trajectories (default) or collision (at dt = 1).")
+    String engine = "trajectories";
+
+    @Option(names = "--model", paramLabel = "M", description = "reset (default: reset-paper), flux (flux-optimum) or "
+            + "dqd (dqd-warm-cold).")
+    String model = "reset";
+
+    @Option(names = "--baseline", description = "Also run the hand-written loop that keeps the same statistics, "
+            + "alternating with the jump engine, and print engine/baseline (reset and flux).")
+    boolean baseline;
 
     /** Most timed runs: each is a full ensemble. */
     static final int MAX_RUNS = 100;
@@ -46,27 +60,69 @@ final class BenchCommand implements Callable<Integer> {
         limit("--runs", runs, MAX_RUNS);
         limit("--trajectories", trajectories, MAX_TRAJECTORIES);
         limit("--threads", threads, MAX_THREADS);
-        Bench.Rates rates = Bench.resetPaper(runs, trajectories, threads);
-        double median = rates.median();
+        Bench.Machine machine = choice("--model", model, "reset, flux or dqd", () -> Bench.Machine.of(model));
+        EngineKind kind = choice("--engine", engine, "trajectories or collision", () -> EngineKind.of(engine));
+        if (baseline && kind != EngineKind.TRAJECTORIES) {
+            throw new ScenarioException("command line", "--engine", engine,
+                    "--baseline pairs the trajectories engine with its hand-written loop");
+        }
+        if (baseline && !machine.hasBaseline()) {
+            throw new ScenarioException("command line", "--model", model,
+                    "--baseline exists for reset and flux (one size of quantum per bath)");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode o = Json.object();
-            o.put("trajectories_per_second_per_core", median);
-            o.put("scenario", "reset-paper");
-            o.put("threads", threads);
-            o.put("runs", runs);
-            o.put("trajectories_per_run", trajectories);
-            o.put("min", rates.min());
-            o.put("max", rates.max());
-            o.put("cores_available", Runtime.getRuntime().availableProcessors());
-            out.println(Json.write(o));
+        String what = machine.scenario() + ", " + kind.key();
+        if (baseline) {
+            Bench.Paired p = Bench.paired(machine, runs, trajectories, threads);
+            if (json) {
+                ObjectNode o = header(machine, kind, p.engine());
+                o.put("baseline_trajectories_per_second_per_core", p.baseline().median());
+                o.put("baseline_min", p.baseline().min());
+                o.put("baseline_max", p.baseline().max());
+                o.put("ratio", p.ratio());
+                o.put("ratio_min", p.ratios()[0]);
+                o.put("ratio_max", p.ratios()[p.ratios().length - 1]);
+                out.println(Json.write(o));
+            } else {
+                out.printf(Locale.ROOT, "%s: %s trajectories/s per core; baseline loop %s; engine/baseline %.3f "
+                        + "(pairs %.3f-%.3f; medians of %d alternating runs of %d on %d thread%s)%n", what,
+                        p.engine().describe(), p.baseline().describe(), p.ratio(), p.ratios()[0],
+                        p.ratios()[p.ratios().length - 1], runs, trajectories, threads, threads == 1 ? "" : "s");
+            }
         } else {
-            out.printf(java.util.Locale.ROOT, "reset-paper: %.0f trajectories/s per core (median of %d runs of %d on %d "
-                    + "thread%s; min %.0f, max %.0f)%n", median, runs, trajectories, threads, threads == 1 ? "" : "s",
-                    rates.min(), rates.max());
+            Bench.Rates rates = Bench.engine(machine, kind, runs, trajectories, threads);
+            if (json) {
+                out.println(Json.write(header(machine, kind, rates)));
+            } else {
+                out.printf(Locale.ROOT, "%s: %.0f trajectories/s per core (median of %d runs of %d on %d "
+                        + "thread%s; min %.0f, max %.0f)%n", what, rates.median(), runs, trajectories, threads,
+                        threads == 1 ? "" : "s", rates.min(), rates.max());
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private ObjectNode header(Bench.Machine machine, EngineKind kind, Bench.Rates rates) {
+        ObjectNode o = Json.object();
+        o.put("trajectories_per_second_per_core", rates.median());
+        o.put("scenario", machine.scenario());
+        o.put("engine", kind.key());
+        o.put("threads", threads);
+        o.put("runs", runs);
+        o.put("trajectories_per_run", trajectories);
+        o.put("min", rates.min());
+        o.put("max", rates.max());
+        o.put("cores_available", Runtime.getRuntime().availableProcessors());
+        return o;
+    }
+
+    private static <T> T choice(String option, String value, String allowed, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("command line", option, value, "expected " + allowed);
+        }
     }
 
     private static void limit(String option, long value, long max) {

@@ -1,9 +1,12 @@
 package qtm.ensemble;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
 import qtm.model.Bath;
+import qtm.model.DotModel;
+import qtm.model.FluxModel;
 import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
@@ -11,11 +14,82 @@ import qtm.model.TwoQubits;
 import qtm.observe.Quantities;
 
 /**
- * The speed benchmark of {@code qtm bench}: quantum-jump trajectories per second per core on the reset-paper machine
- * (|00⟩, t ∈ [0, 5000], 201 points) with every standard quantity recorded, over several timed runs after a warm-up.
+ * The speed benchmark of {@code qtm bench}: trajectories per second per core of one engine on one of the shipped
+ * machines (|00⟩, t ∈ [0, 5000], 201 points, every standard quantity recorded), over several timed runs after a
+ * warm-up; and, paired with it run for run in the same process, the hand-written {@link Baseline} loop that keeps the
+ * same statistics.
  */
 public final class Bench {
+    /** The collision step of the benchmark, the scenarios' default. */
+    public static final double COLLISION_DT = 1.0;
+
     private Bench() {
+    }
+
+    /** The machines it runs: the parameters of the scenario files of the same names. */
+    public enum Machine {
+        /** {@code scenarios/reset-paper.yaml}. */
+        RESET("reset", "reset-paper"),
+        /** {@code scenarios/flux-optimum.yaml}. */
+        FLUX("flux", "flux-optimum"),
+        /** {@code scenarios/dqd-warm-cold.yaml}. */
+        DQD("dqd", "dqd-warm-cold");
+
+        private final String key;
+        private final String scenario;
+
+        Machine(String key, String scenario) {
+            this.key = key;
+            this.scenario = scenario;
+        }
+
+        /** @return its name on the command line */
+        public String key() {
+            return key;
+        }
+
+        /** @return the scenario whose machine it is */
+        public String scenario() {
+            return scenario;
+        }
+
+        /** @return the model */
+        public Model model() {
+            return switch (this) {
+                case RESET -> new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
+                case FLUX -> new FluxModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(100, 1e-5));
+                case DQD -> new DotModel(1, 5e-3, 20, new Bath(0.2, 1e-2), new Bath(5, 1e-2));
+            };
+        }
+
+        /** @return whether the {@link Baseline} can run it (one size of quantum per bath) */
+        public boolean hasBaseline() {
+            return this != DQD;
+        }
+
+        /**
+         * @param key reset, flux or dqd
+         * @return the machine
+         * @throws IllegalArgumentException for another name
+         */
+        public static Machine of(String key) {
+            for (Machine m : values()) {
+                if (m.key.equals(key)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown model '" + key + "'; expected reset, flux or dqd");
+        }
+    }
+
+    /** @return the grid of every benchmark */
+    public static TimeGrid grid() {
+        return new TimeGrid(5000, 201);
+    }
+
+    /** @return the initial state of every benchmark */
+    public static ZMatrixRMaj initial() {
+        return TwoQubits.basisState("00");
     }
 
     /**
@@ -26,8 +100,7 @@ public final class Bench {
     public record Rates(double[] rates) {
         /** @return the median */
         public double median() {
-            int n = rates.length;
-            return n % 2 == 1 ? rates[n / 2] : 0.5 * (rates[n / 2 - 1] + rates[n / 2]);
+            return Bench.median(rates);
         }
 
         /** @return the slowest run */
@@ -39,33 +112,110 @@ public final class Bench {
         public double max() {
             return rates[rates.length - 1];
         }
+
+        /** @return "median (min–max)" */
+        public String describe() {
+            return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(), min(), max());
+        }
     }
 
     /**
+     * The engine and the baseline, run alternately in one process.
+     *
+     * @param engine the engine's rates
+     * @param baseline the baseline's rates
+     * @param ratios engine / baseline of each pair of runs, ascending
+     */
+    public record Paired(Rates engine, Rates baseline, double[] ratios) {
+        /** @return the median of the pair ratios */
+        public double ratio() {
+            return median(ratios);
+        }
+    }
+
+    /**
+     * @param machine the machine
+     * @param kind the engine
      * @param runs timed runs, ≥ 1
      * @param trajectories per run
      * @param threads worker threads (the rate is divided by them)
      * @return the rates
      */
-    public static Rates resetPaper(int runs, long trajectories, int threads) {
-        Model model = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
-        TimeGrid grid = new TimeGrid(5000, 201);
-        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+    public static Rates engine(Machine machine, EngineKind kind, int runs, long trajectories, int threads) {
+        Model model = machine.model();
         double[] rates = new double[runs];
         // Warm-up: let the JIT compile the hot loop before anything is timed.
         for (int w = 0; w < 2; w++) {
-            once(model, grid, rho0, trajectories, w, threads);
+            engineOnce(model, kind, trajectories, w, threads);
         }
         for (int i = 0; i < runs; i++) {
-            EnsembleResult r = once(model, grid, rho0, trajectories, 100 + i, threads);
-            rates[i] = r.trajectories() / r.seconds() / threads;
+            rates[i] = rate(engineOnce(model, kind, trajectories, 100 + i, threads), threads);
         }
         Arrays.sort(rates);
         return new Rates(rates);
     }
 
-    private static EnsembleResult once(Model model, TimeGrid grid, ZMatrixRMaj rho0, long n, long seed, int threads) {
-        return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0),
+    /**
+     * The jump engine and the baseline, alternating run for run after both are warmed up.
+     *
+     * @param machine a machine with {@link Machine#hasBaseline()}
+     * @param runs timed pairs, ≥ 1
+     * @param trajectories per run
+     * @param threads worker threads
+     * @return both rates and their ratios
+     */
+    public static Paired paired(Machine machine, int runs, long trajectories, int threads) {
+        Model model = machine.model();
+        double[] engine = new double[runs];
+        double[] baseline = new double[runs];
+        double[] ratios = new double[runs];
+        for (int w = 0; w < 2; w++) {
+            engineOnce(model, EngineKind.TRAJECTORIES, trajectories, w, threads);
+            baselineOnce(model, trajectories, w, threads);
+        }
+        for (int i = 0; i < runs; i++) {
+            engine[i] = rate(engineOnce(model, EngineKind.TRAJECTORIES, trajectories, 100 + i, threads), threads);
+            baseline[i] = rate(baselineOnce(model, trajectories, 100 + i, threads), threads);
+            ratios[i] = engine[i] / baseline[i];
+        }
+        Arrays.sort(engine);
+        Arrays.sort(baseline);
+        Arrays.sort(ratios);
+        return new Paired(new Rates(engine), new Rates(baseline), ratios);
+    }
+
+    /**
+     * One ensemble of the hand-written baseline: the same sums as the jump engine's with the standard quantities.
+     *
+     * @param model a reset or flux machine
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @param settings index range, seed and threads
+     * @return the result
+     */
+    static EnsembleResult baseline(Model model, ZMatrixRMaj rho0, TimeGrid grid, EnsembleSettings settings) {
+        Layout layout = new Layout(Quantities.standard(model, rho0, grid), grid);
+        return EnsembleRunner.run((l, stop) -> new Baseline(model, rho0, grid, l, settings.seed(), stop), layout,
+                settings, done -> { }, () -> false, null);
+    }
+
+    private static EnsembleResult engineOnce(Model model, EngineKind kind, long n, long seed, int threads) {
+        TimeGrid grid = grid();
+        ZMatrixRMaj rho0 = initial();
+        return EnsembleRunner.run(() -> kind.create(model, rho0, grid, COLLISION_DT, null),
                 Quantities.standard(model, rho0, grid), grid, EnsembleSettings.count(n, seed, threads));
+    }
+
+    private static EnsembleResult baselineOnce(Model model, long n, long seed, int threads) {
+        return baseline(model, initial(), grid(), EnsembleSettings.count(n, seed, threads));
+    }
+
+    private static double rate(EnsembleResult r, int threads) {
+        return r.trajectories() / r.seconds() / threads;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
     }
 }

@@ -43,4 +43,28 @@ final class Block {
             jumps.clear();
         }
     }
+
+    /**
+     * Adds the running sums of the changes in {@link #steps}, row by row, into the sums: then every jump-driven
+     * number's sums are what writing each of its rows would have given. Called once the block's trajectories are done.
+     *
+     * @param positions for each jump-driven number, its position in a row
+     * @param points rows
+     * @param width numbers per row
+     */
+    void settle(int[] positions, int points, int width) {
+        int events = positions.length;
+        double[] d = steps;
+        for (int e = 0; e < events; e++) {
+            double q = 0;
+            double q2 = 0;
+            int at = positions[e];
+            for (int k = 0; k < points; k++) {
+                q += d[2 * (k * events + e)];
+                q2 += d[2 * (k * events + e) + 1];
+                sums[at + k * width] += q;
+                squares[at + k * width] += q2;
+            }
+        }
+    }
 }

@@ -107,11 +107,28 @@ public final class EnsembleRunner {
      */
     public static EnsembleResult run(Supplier<Engine> engines, List<Quantity> quantities, TimeGrid grid,
             EnsembleSettings settings, LongConsumer progress, BooleanSupplier stopRequested, JumpSink records) {
-        long start = System.nanoTime();
         Layout layout = new Layout(quantities, grid);
+        long recordBelow = records == null ? 0 : records.limit();
+        return run((l, stop) -> new EngineWorker(engines.get(), l, settings.seed(), stop, recordBelow), layout,
+                settings, progress, stopRequested, records);
+    }
+
+    /**
+     * The runner itself, with the workers given: the engine's, or the benchmark's baseline.
+     *
+     * @param makeWorker makes one worker per thread from the layout and the stop flag it must poll
+     * @param layout what is recorded
+     * @param settings index range, seed, stop conditions and threads
+     * @param progress receives the number of trajectories committed so far
+     * @param stopRequested polled while running; true ends the run with {@link StopReason#INTERRUPTED}
+     * @param records where the jump records go (null: none)
+     * @return the result
+     */
+    static EnsembleResult run(java.util.function.BiFunction<Layout, StopFlag, Worker> makeWorker, Layout layout,
+            EnsembleSettings settings, LongConsumer progress, BooleanSupplier stopRequested, JumpSink records) {
+        long start = System.nanoTime();
         StopFlag stop = new StopFlag();
         Committer committer = new Committer(layout, settings, stop, records);
-        long recordBelow = records == null ? 0 : records.limit();
         AtomicLong nextBlock = new AtomicLong(settings.first() / BLOCK);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "qtm-ensemble");
@@ -123,7 +140,7 @@ public final class EnsembleRunner {
             for (int w = 0; w < settings.threads(); w++) {
                 workers.add(pool.submit(() -> {
                     try {
-                        work(engines.get(), layout, settings, stop, committer, nextBlock, recordBelow);
+                        work(makeWorker.apply(layout, stop), layout, settings, stop, committer, nextBlock);
                     } catch (RuntimeException | Error e) {
                         // Wake the other workers, which may wait for this one's block, so that the failure surfaces.
                         committer.raise(StopReason.INTERRUPTED);
@@ -167,11 +184,10 @@ public final class EnsembleRunner {
         return committer.result(reason, (System.nanoTime() - start) * 1e-9);
     }
 
-    private static void work(Engine engine, Layout layout, EnsembleSettings s, StopFlag stop, Committer committer,
-            AtomicLong nextBlock, long recordBelow) {
-        Tally tally = new Tally(layout, stop);
-        JumpTee tee = recordBelow > 0 ? new JumpTee(tally) : null;
-        Block[] own = {new Block(layout.size(), tally.stepSize()), new Block(layout.size(), tally.stepSize())};
+    /** One worker thread: takes blocks in index order, fills each and hands it to the committer. */
+    private static void work(Worker worker, Layout layout, EnsembleSettings s, StopFlag stop, Committer committer,
+            AtomicLong nextBlock) {
+        Block[] own = {new Block(layout.size(), worker.stepSize()), new Block(layout.size(), worker.stepSize())};
         while (!stop.raised()) {
             long j = nextBlock.getAndIncrement();
             long from = Math.max(s.first(), j * BLOCK);
@@ -184,6 +200,39 @@ public final class EnsembleRunner {
                 return;
             }
             b.reset(from);
+            if (!worker.fill(b, from, to)) {
+                committer.release(b);
+                return;
+            }
+            committer.submit(j, b);
+        }
+    }
+
+    /** The runner's worker: an engine feeding a {@link Tally}, and a {@link JumpTee} for the recorded indices. */
+    private static final class EngineWorker implements Worker {
+        private final Engine engine;
+        private final Tally tally;
+        private final JumpTee tee;
+        private final long seed;
+        private final long recordBelow;
+        private final StopFlag stop;
+
+        EngineWorker(Engine engine, Layout layout, long seed, StopFlag stop, long recordBelow) {
+            this.engine = engine;
+            this.tally = new Tally(layout, stop);
+            this.tee = recordBelow > 0 ? new JumpTee(tally) : null;
+            this.seed = seed;
+            this.recordBelow = recordBelow;
+            this.stop = stop;
+        }
+
+        @Override
+        public int stepSize() {
+            return tally.stepSize();
+        }
+
+        @Override
+        public boolean fill(Block b, long from, long to) {
             tally.into(b);
             // One comparison per trajectory is all that records cost a run without them (recordBelow = 0).
             long teeTo = Math.min(to, recordBelow);
@@ -191,14 +240,13 @@ public final class EnsembleRunner {
                 b.jumps = new JumpBuffer();
             }
             for (long i = from; i < to; i++) {
-                engine.run(Streams.forTrajectory(s.seed(), i), i < teeTo ? tee.next(i, b.jumps) : tally);
+                engine.run(Streams.forTrajectory(seed, i), i < teeTo ? tee.next(i, b.jumps) : tally);
                 if (stop.raised()) {
-                    committer.release(b);
-                    return;
+                    return false;
                 }
             }
             tally.settle();
-            committer.submit(j, b);
+            return true;
         }
     }
 

@@ -186,20 +186,7 @@ final class Tally implements TrajectoryObserver, Changes {
      * what writing each row would have given. Called once a block's trajectories are done.
      */
     void settle() {
-        double[] d = block.steps;
-        double[] sums = block.sums;
-        double[] squares = block.squares;
-        for (int e = 0; e < events; e++) {
-            double q = 0;
-            double q2 = 0;
-            int at = eventPosition[e];
-            for (int k = 0; k < points; k++) {
-                q += d[2 * (k * events + e)];
-                q2 += d[2 * (k * events + e) + 1];
-                sums[at + k * width] += q;
-                squares[at + k * width] += q2;
-            }
-        }
+        block.settle(eventPosition, points, width);
     }
 
     @Override

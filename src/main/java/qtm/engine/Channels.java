@@ -20,6 +20,10 @@ public final class Channels {
     private final double[] rates;
     private final double[] energies;
     private final Side[] sides;
+    /** Whether every channel has one or two transitions, and their source states (−1: none). */
+    private final boolean small;
+    private final int[] first;
+    private final int[] second;
 
     private Channels(List<Jump> jumps) {
         this.jumps = jumps.toArray(new Jump[0]);
@@ -59,6 +63,16 @@ public final class Channels {
             from[m] = pairs.get(m)[0];
             to[m] = pairs.get(m)[1];
         }
+        first = new int[this.jumps.length];
+        second = new int[this.jumps.length];
+        boolean fewTransitions = true;
+        for (int j = 0; j < this.jumps.length; j++) {
+            int n = start[j + 1] - start[j];
+            fewTransitions &= n >= 1 && n <= 2;
+            first[j] = n >= 1 ? from[start[j]] : -1;
+            second[j] = n == 2 ? from[start[j] + 1] : -1;
+        }
+        this.small = fewTransitions;
     }
 
     /**
@@ -137,6 +151,17 @@ public final class Channels {
     public double weights(double[] re, double[] im, double[] populations, double[] out) {
         for (int c = 0; c < 4; c++) {
             populations[c] = re[c] * re[c] + im[c] * im[c];
+        }
+        if (this.small) {
+            // Every channel has one or two transitions: the same sums (0 + p is p) without the inner loop, whose
+            // variable bounds the JIT kept, per channel per jump.
+            double total = 0;
+            for (int j = 0; j < rates.length; j++) {
+                double w = (populations[first[j]] + (second[j] < 0 ? 0 : populations[second[j]])) * rates[j];
+                out[j] = w;
+                total += w;
+            }
+            return total;
         }
         double total = 0;
         for (int j = 0; j < rates.length; j++) {

@@ -315,7 +315,17 @@ final class Tally implements TrajectoryObserver, Changes {
 
     @Override
     public void end() {
-        add(rows, 0, rowInverse, 0, 0, rows.length);
+        // The same sum as add(rows, 0, rowInverse, 0, 0, rows.length), written with no offsets: the general loop,
+        // with its four, ran a quarter slower on the trajectory's longest loop.
+        double[] s = block.sums;
+        double[] s2 = block.squares;
+        double[] x = rows;
+        double[] inv = rowInverse;
+        for (int i = 0; i < x.length; i++) {
+            double q = Math.rint(x[i] * inv[i]);
+            s[i] += q;
+            s2[i] += q * q;
+        }
         block.count++;
     }
 

@@ -45,6 +45,10 @@ final class BenchCommand implements Callable<Integer> {
             + "alternating with the jump engine, and print engine/baseline (reset and flux).")
     boolean baseline;
 
+    @Option(names = "--scaling", description = "Run on 1, 2, 4, ... threads up to --threads (default: all cores), "
+            + "taking turns, and print each count's rate per core and its parallel efficiency against 1 thread.")
+    boolean scaling;
+
     /** Most timed runs: each is a full ensemble. */
     static final int MAX_RUNS = 100;
     /** Most trajectories per run: about 17 s per run on one core at the measured rate. */
@@ -72,7 +76,38 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String what = machine.scenario() + ", " + kind.key();
-        if (baseline) {
+        if (scaling && baseline) {
+            throw new ScenarioException("command line", "--scaling", "true", "use either --scaling or --baseline");
+        }
+        if (scaling) {
+            int most = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
+                    : Runtime.getRuntime().availableProcessors();
+            java.util.SortedMap<Integer, Bench.Rates> s = Bench.scaling(machine, kind, runs, trajectories, most);
+            double one = s.get(1).median();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("scenario", machine.scenario());
+                o.put("engine", kind.key());
+                o.put("runs", runs);
+                o.put("trajectories_per_run", trajectories);
+                o.put("cores_available", Runtime.getRuntime().availableProcessors());
+                com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("threads");
+                s.forEach((t, r) -> {
+                    ObjectNode e = a.addObject();
+                    e.put("threads", t);
+                    e.put("trajectories_per_second_per_core", r.median());
+                    e.put("min", r.min());
+                    e.put("max", r.max());
+                    e.put("efficiency", r.median() / one);
+                });
+                out.println(Json.write(o));
+            } else {
+                s.forEach((t, r) -> out.printf(Locale.ROOT, "%s on %d thread%s: %s trajectories/s per core, "
+                        + "efficiency %.2f%n", what, t, t == 1 ? "" : "s", r.describe(), r.median() / one));
+                out.printf(Locale.ROOT, "(medians of %d runs of %d, min-max in brackets; %d cores available)%n", runs,
+                        trajectories, Runtime.getRuntime().availableProcessors());
+            }
+        } else if (baseline) {
             Bench.Paired p = Bench.paired(machine, runs, trajectories, threads);
             if (json) {
                 ObjectNode o = header(machine, kind, p.engine());

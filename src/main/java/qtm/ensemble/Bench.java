@@ -185,6 +185,44 @@ public final class Bench {
     }
 
     /**
+     * Parallel scaling: the engine on 1, 2, 4, … threads up to {@code most} (and {@code most} itself), the thread
+     * counts taking turns run by run so that a slow spell of the machine does not fall on one of them.
+     *
+     * @param machine the machine
+     * @param kind the engine
+     * @param runs timed runs per thread count
+     * @param trajectories per run
+     * @param most the largest thread count
+     * @return per thread count, in increasing order, its rates per core
+     */
+    public static java.util.SortedMap<Integer, Rates> scaling(Machine machine, EngineKind kind, int runs,
+            long trajectories, int most) {
+        Model model = machine.model();
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (int t = 1; t < most; t *= 2) {
+            counts.add(t);
+        }
+        counts.add(most);
+        java.util.Map<Integer, double[]> rates = new java.util.HashMap<>();
+        for (int t : counts) {
+            rates.put(t, new double[runs]);
+            engineOnce(model, kind, trajectories, 0, t);
+        }
+        for (int i = 0; i < runs; i++) {
+            for (int t : counts) {
+                rates.get(t)[i] = rate(engineOnce(model, kind, trajectories, 100 + i, t), t);
+            }
+        }
+        java.util.SortedMap<Integer, Rates> out = new java.util.TreeMap<>();
+        for (int t : counts) {
+            double[] r = rates.get(t);
+            Arrays.sort(r);
+            out.put(t, new Rates(r));
+        }
+        return out;
+    }
+
+    /**
      * One ensemble of the hand-written baseline: the same sums as the jump engine's with the standard quantities.
      *
      * @param model a reset or flux machine

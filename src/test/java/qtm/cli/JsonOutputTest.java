@@ -82,6 +82,40 @@ class JsonOutputTest {
     }
 
     @Test
+    void benchBaselineScalingAndModelsAreStrict() throws IOException {
+        CliTest.Run b = CliTest.run("bench", "--json", "--baseline", "--model", "flux", "--runs", "1",
+                "--trajectories", "64");
+        assertEquals(0, b.status(), b.err());
+        JsonNode o = strict(b.out());
+        assertEquals("flux-optimum", o.get("scenario").textValue());
+        double ratio = o.get("ratio").asDouble();
+        assertEquals(o.get("trajectories_per_second_per_core").asDouble()
+                / o.get("baseline_trajectories_per_second_per_core").asDouble(), ratio, 1e-12 * ratio);
+        CliTest.Run s = CliTest.run("bench", "--json", "--scaling", "--threads", "2", "--runs", "1",
+                "--trajectories", "64", "--engine", "collision", "--model", "dqd");
+        assertEquals(0, s.status(), s.err());
+        JsonNode threads = strict(s.out()).get("threads");
+        assertEquals(2, threads.size());
+        assertEquals(1.0, threads.get(0).get("efficiency").asDouble(), 0);
+        assertEquals(2, threads.get(1).get("threads").asInt());
+    }
+
+    @Test
+    void benchRefusesWhatItCannotRun() {
+        String[][] bad = {{"--engine", "euler"}, {"--model", "qdot"}, {"--baseline", "--model", "dqd"},
+            {"--baseline", "--engine", "collision"}, {"--baseline", "--scaling"}};
+        for (String[] args : bad) {
+            String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("bench", "--runs", "1",
+                    "--trajectories", "32"), java.util.Arrays.stream(args)).toArray(String[]::new);
+            CliTest.Run r = CliTest.run(all);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("command line: --"), r.err());
+            assertTrue(r.out().isEmpty(), r.out());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
     void summaryJsonOfATinyRunIsStrict(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("t.yaml"), """
                 name: tiny

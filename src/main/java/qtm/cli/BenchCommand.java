@@ -45,6 +45,11 @@ final class BenchCommand implements Callable<Integer> {
             + "alternating with the jump engine, and print engine/baseline (reset and flux).")
     boolean baseline;
 
+    @Option(names = "--quantities", paramLabel = "LIST", split = ",", description = "Record only these of the "
+            + "standard quantities (names as in the saved ensembles, e.g. rho,pure_concurrence,heat_formula), to time "
+            + "the same work as a qtm that recorded fewer; default all.")
+    java.util.Set<String> quantities;
+
     @Option(names = "--scaling", description = "Run on 1, 2, 4, ... threads up to --threads (default: all cores), "
             + "taking turns, and print each count's rate per core and its parallel efficiency against 1 thread.")
     boolean scaling;
@@ -69,6 +74,15 @@ final class BenchCommand implements Callable<Integer> {
         if (baseline && kind != EngineKind.TRAJECTORIES) {
             throw new ScenarioException("command line", "--engine", engine,
                     "--baseline pairs the trajectories engine with its hand-written loop");
+        }
+        if (quantities != null) {
+            choice("--quantities", String.join(",", quantities), "some of "
+                    + String.join(",", Bench.quantities(machine.model(), null).stream().map(q -> q.name()).toList()),
+                    () -> Bench.quantities(machine.model(), quantities));
+            if (baseline || scaling) {
+                throw new ScenarioException("command line", "--quantities", String.join(",", quantities),
+                        "the baseline and --scaling record every standard quantity");
+            }
         }
         if (baseline && !machine.hasBaseline()) {
             throw new ScenarioException("command line", "--model", model,
@@ -125,13 +139,14 @@ final class BenchCommand implements Callable<Integer> {
                         p.ratios()[p.ratios().length - 1], runs, trajectories, threads, threads == 1 ? "" : "s");
             }
         } else {
-            Bench.Rates rates = Bench.engine(machine, kind, runs, trajectories, threads);
+            Bench.Rates rates = Bench.engine(machine, kind, quantities, runs, trajectories, threads);
             if (json) {
                 out.println(Json.write(header(machine, kind, rates)));
             } else {
                 out.printf(Locale.ROOT, "%s: %.0f trajectories/s per core (median of %d runs of %d on %d "
-                        + "thread%s; min %.0f, max %.0f)%n", what, rates.median(), runs, trajectories, threads,
-                        threads == 1 ? "" : "s", rates.min(), rates.max());
+                        + "thread%s; min %.0f, max %.0f)%s%n", what, rates.median(), runs, trajectories, threads,
+                        threads == 1 ? "" : "s", rates.min(), rates.max(),
+                        quantities == null ? "" : "; recording " + String.join(",", quantities));
             }
         }
         out.flush();
@@ -143,6 +158,10 @@ final class BenchCommand implements Callable<Integer> {
         o.put("trajectories_per_second_per_core", rates.median());
         o.put("scenario", machine.scenario());
         o.put("engine", kind.key());
+        if (quantities != null) {
+            o.put("quantities", String.join(",", Bench.quantities(machine.model(), quantities).stream()
+                    .map(q -> q.name()).toList()));
+        }
         o.put("threads", threads);
         o.put("runs", runs);
         o.put("trajectories_per_run", trajectories);

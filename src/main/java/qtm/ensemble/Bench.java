@@ -1,6 +1,7 @@
 package qtm.ensemble;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
@@ -12,6 +13,7 @@ import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 import qtm.observe.Quantities;
+import qtm.observe.Quantity;
 
 /**
  * The speed benchmark of {@code qtm bench}: trajectories per second per core of one engine on one of the shipped
@@ -142,14 +144,33 @@ public final class Bench {
      * @return the rates
      */
     public static Rates engine(Machine machine, EngineKind kind, int runs, long trajectories, int threads) {
+        return engine(machine, kind, null, runs, trajectories, threads);
+    }
+
+    /**
+     * As {@link #engine(Machine, EngineKind, int, long, int)}, recording only some of the standard quantities: to
+     * time the same work as an older qtm that recorded fewer.
+     *
+     * @param machine the machine
+     * @param kind the engine
+     * @param names the names of the standard quantities to record (null: all)
+     * @param runs timed runs, ≥ 1
+     * @param trajectories per run
+     * @param threads worker threads (the rate is divided by them)
+     * @return the rates
+     * @throws IllegalArgumentException if a name is not one of the machine's standard quantities
+     */
+    public static Rates engine(Machine machine, EngineKind kind, java.util.Set<String> names, int runs,
+            long trajectories, int threads) {
         Model model = machine.model();
+        List<Quantity> qs = quantities(model, names);
         double[] rates = new double[runs];
         // Warm-up: let the JIT compile the hot loop before anything is timed.
         for (int w = 0; w < 2; w++) {
-            engineOnce(model, kind, trajectories, w, threads);
+            engineOnce(model, kind, qs, trajectories, w, threads);
         }
         for (int i = 0; i < runs; i++) {
-            rates[i] = rate(engineOnce(model, kind, trajectories, 100 + i, threads), threads);
+            rates[i] = rate(engineOnce(model, kind, qs, trajectories, 100 + i, threads), threads);
         }
         Arrays.sort(rates);
         return new Rates(rates);
@@ -237,11 +258,37 @@ public final class Bench {
                 settings, done -> { }, () -> false, null);
     }
 
+    /**
+     * @param model the machine
+     * @param names names of standard quantities (null: all)
+     * @return those of the standard quantities, in their order
+     * @throws IllegalArgumentException for a name that is not among them
+     */
+    public static List<Quantity> quantities(Model model, java.util.Set<String> names) {
+        List<Quantity> all = Quantities.standard(model, initial(), grid());
+        if (names == null) {
+            return all;
+        }
+        List<String> known = all.stream().map(Quantity::name).toList();
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("unknown quantity '" + n + "'; expected some of "
+                        + String.join(",", known));
+            }
+        }
+        return all.stream().filter(q -> names.contains(q.name())).toList();
+    }
+
     private static EnsembleResult engineOnce(Model model, EngineKind kind, long n, long seed, int threads) {
+        return engineOnce(model, kind, Quantities.standard(model, initial(), grid()), n, seed, threads);
+    }
+
+    private static EnsembleResult engineOnce(Model model, EngineKind kind, List<Quantity> qs, long n, long seed,
+            int threads) {
         TimeGrid grid = grid();
         ZMatrixRMaj rho0 = initial();
-        return EnsembleRunner.run(() -> kind.create(model, rho0, grid, COLLISION_DT, null),
-                Quantities.standard(model, rho0, grid), grid, EnsembleSettings.count(n, seed, threads));
+        return EnsembleRunner.run(() -> kind.create(model, rho0, grid, COLLISION_DT, null), qs, grid,
+                EnsembleSettings.count(n, seed, threads));
     }
 
     private static EnsembleResult baselineOnce(Model model, long n, long seed, int threads) {

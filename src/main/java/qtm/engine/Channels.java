@@ -130,6 +130,13 @@ public final class Channels {
      * @return the squared norm
      */
     public double weight(int j, double[] re, double[] im) {
+        if (small) {
+            // As the loop below sums them, without its variable bounds: this is called twice per collision step.
+            int a = first[j];
+            int b = second[j];
+            double w = 0 + (re[a] * re[a] + im[a] * im[a]);
+            return b < 0 ? w : w + (re[b] * re[b] + im[b] * im[b]);
+        }
         double w = 0;
         for (int m = start[j]; m < start[j + 1]; m++) {
             int c = from[m];

@@ -18,7 +18,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import qtm.ensemble.Bench;
 import qtm.ensemble.Streams;
 import qtm.model.Model;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -61,25 +60,7 @@ public class CollisionStepBenchmark {
             throw new IllegalStateException("expected " + STEPS + " steps, got " + hand.steps());
         }
         rng = Streams.forTrajectory(1, 0);
-        observer = new TrajectoryObserver() {
-            @Override
-            public void begin() {
-            }
-
-            @Override
-            public void state(int k, double[] re, double[] im) {
-                bh.consume(re[0] + im[3]);
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time) {
-                bh.consume(time);
-            }
-
-            @Override
-            public void end() {
-            }
-        };
+        observer = new EngineBenchmark.Sink(bh);
         sink = new HandSwapSteps.Sink() {
             @Override
             public void state(int k, double[] re, double[] im) {

@@ -70,7 +70,8 @@ public class EngineBenchmark {
         instance.run(rng, sink);
     }
 
-    private static final class Sink implements TrajectoryObserver {
+    /** Feeds a Blackhole one number per state and jump, so that nothing is optimised away. */
+    static final class Sink implements TrajectoryObserver {
         private final Blackhole bh;
 
         Sink(Blackhole bh) {

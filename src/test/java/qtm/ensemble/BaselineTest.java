@@ -38,6 +38,16 @@ class BaselineTest {
         assertArrayEquals(a, b, machine + ": the baseline's saved ensemble differs from the engine's");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Bench.Machine.class)
+    void benchMachinesAreTheScenarioFiles(Bench.Machine machine) {
+        qtm.scenario.Scenario s = qtm.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("scenarios", machine.scenario() + ".yaml"), java.util.List.of());
+        org.junit.jupiter.api.Assertions.assertEquals(s.model(), machine.model());
+        org.junit.jupiter.api.Assertions.assertEquals(s.time(), Bench.grid());
+        assertTrue(qtm.math.Ops.maxAbsDiff(s.initial(), Bench.initial()) == 0);
+    }
+
     @Test
     void refusesAMachineWithTwoSizesOfQuantum() {
         Model model = Bench.Machine.DQD.model();

@@ -44,14 +44,37 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
 
     @Override
     public SweepTable run(Model template, CouplingOptimizer optimizer) {
+        return table(optima(template, optimizer::maximise));
+    }
+
+    /**
+     * The optimisation, the expensive half of {@link #run}: one row per point, in curve order. It depends on the
+     * machine, the optimiser, x and the series only, not on what is plotted, which is why several figures of the
+     * same optima can share it (see {@link #sharesOptimaWith} and {@link SweepRunner}).
+     *
+     * @param template the machine; its couplings are ignored
+     * @param maximiser the optimiser's {@code maximise}, or a wrapper of it
+     * @return the rows, laid out as {@link #COLUMNS}
+     */
+    List<double[]> optima(Model template, Maximiser maximiser) {
         // The couplings are optimised at every point; the template's own rates, legal at its temperatures, need
         // not be at the swept ones, so it keeps only kind, E and U.
         Model model = Knob.withoutRates(template);
         List<List<double[]>> curves = IntStream.range(0, seriesValues.length).parallel()
-                .mapToObj(i -> curve(series.set(model, seriesValues[i]), optimizer))
+                .mapToObj(i -> curve(series.set(model, seriesValues[i]), maximiser))
                 .toList();
         List<double[]> rows = new ArrayList<>();
         curves.forEach(rows::addAll);
+        return rows;
+    }
+
+    /**
+     * The cheap half of {@link #run}: the table of the given optima with this plan's charts.
+     *
+     * @param rows rows from {@link #optima} of a plan that {@link #sharesOptimaWith} this one
+     * @return the table
+     */
+    SweepTable table(List<double[]> rows) {
         List<SweepTable.Chart> charts = new ArrayList<>();
         for (int i = 0; i < plotted.size(); i++) {
             String y = plotted.get(i);
@@ -62,7 +85,15 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
         return new SweepTable(COLUMNS, rows, charts);
     }
 
-    private List<double[]> curve(Model base, CouplingOptimizer optimizer) {
+    /**
+     * @param other another curves plan
+     * @return whether it computes the same optima (same x and series), whatever it plots
+     */
+    boolean sharesOptimaWith(OptimumCurves other) {
+        return x.equals(other.x) && series == other.series && Arrays.equals(seriesValues, other.seriesValues);
+    }
+
+    private List<double[]> curve(Model base, Maximiser maximiser) {
         List<double[]> rows = new ArrayList<>();
         Optimum previous = null;
         for (double v : x.values()) {
@@ -72,7 +103,7 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
             if (th < tc) {
                 continue;
             }
-            Optimum o = optimizer.maximise(m, tc, th, previous);
+            Optimum o = maximiser.maximise(m, tc, th, previous);
             previous = o;
             rows.add(row(o));
         }
@@ -96,5 +127,14 @@ public record OptimumCurves(Axis x, Knob series, double[] seriesValues, List<Str
     @Override
     public int hashCode() {
         return 31 * x.hashCode() + Arrays.hashCode(seriesValues);
+    }
+
+    /**
+     * The one optimisation per point, as {@link CouplingOptimizer#maximise(Model, double, double, Optimum)}; a seam
+     * so that a test can count the optimisations a sweep runs.
+     */
+    @FunctionalInterface
+    interface Maximiser {
+        Optimum maximise(Model template, double coldTemperature, double hotTemperature, Optimum hint);
     }
 }

@@ -86,6 +86,53 @@ class SweepCliTest {
     }
 
     @Test
+    void severalFilesShareOnePassAndEachWritesWhatItWouldAlone(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("small.yaml");
+        Files.writeString(a, SWEEP);
+        Path b = dir.resolve("small-heat.yaml");
+        Files.writeString(b, SWEEP.replace("name: small", "name: small-heat")
+                .replace("plot: [concurrence, purity]", "plot: [heat_cold]"));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Path alone = dir.resolve("alone");
+        assertEquals(0, CliTest.run("sweep", b.toString(), "--out", alone.toString()).status());
+        assertEquals(-1L, Files.mismatch(alone.resolve("small-heat.csv"), out.resolve("small-heat/small-heat.csv")),
+                "the shared pass writes the bytes of a run of its own");
+        for (String f : List.of("small/small.csv", "small/small.png", "small/small-purity.svg",
+                "small-heat/small-heat.png", "small-heat/small-heat.svg")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        assertFalse(Files.exists(out.resolve("small-heat/small-heat-purity.png")), "each file charts its own plot");
+    }
+
+    @Test
+    void severalFilesAreRefusedTogetherWritingNothing(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("small.yaml");
+        Files.writeString(a, SWEEP);
+        Path twin = dir.resolve("twin.yaml");
+        Files.writeString(twin, SWEEP);
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", a.toString(), twin.toString(), "--out", out.toString());
+        assertEquals(2, r.status(), r.out() + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains(twin.toString()) && err.contains("name") && err.contains("small"), err);
+        assertFalse(Files.exists(out));
+        // The second output is the user's directory: the first file's result is not written either.
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, SWEEP.replace("name: small", "name: mine"));
+        Path mine = out.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        CliTest.Run refused = CliTest.run("sweep", a.toString(), other.toString(), "--out", out.toString(), "--force");
+        assertEquals(2, refused.status(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("--out"), refused.err());
+        assertFalse(Files.exists(out.resolve("small")));
+        assertEquals("keep", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
     void everyPaperScenarioReads() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("scenarios/paper"))) {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();

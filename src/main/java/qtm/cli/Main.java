@@ -49,8 +49,9 @@ public final class Main implements Runnable {
         // A usage error is bad input like any other: one line on stderr, status 2, no usage dump.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine sub = ex.getCommandLine();
-            sub.getErr().println("qtm: command line: " + ex.getMessage() + " (see '"
-                    + sub.getCommandSpec().qualifiedName() + " --help')");
+            String guess = ex instanceof CommandLine.UnmatchedArgumentException u ? Suggestion.of(u) : "";
+            sub.getErr().println("qtm: command line: " + ex.getMessage() + (guess.isEmpty() ? "" : ". " + guess)
+                    + " (see '" + sub.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {

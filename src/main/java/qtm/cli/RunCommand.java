@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void steady(qtm.observe.Snapshot steady) {
-            stdout.printf(Locale.ROOT, "%-12s steady state C=%.5f  Q_cold=%.6g  (master equation)%n", "exact",
+            stdout.printf(Locale.ROOT, "exact: steady state C=%.5f, Q_cold=%.6g (master equation)%n",
                     steady.concurrence(), steady.heatCold());
             stdout.flush();
         }
@@ -219,11 +219,12 @@ final class RunCommand implements Callable<Integer> {
             qtm.verify.EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             qtm.stats.RareEvents.Flagged c = r.last("concurrence");
-            stdout.printf(Locale.ROOT,
-                    "%-12s N=%d (%s, %.1fs)  C(final)=%.5f ± %.5f (reliable=%s)  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
-                    r.trajectories(), r.stopReason().key(), r.seconds(), c.mean(), c.se(),
-                    c.reliable(),
-                    v.maxAbsZ(), v.pValue(), e.converged());
+            // The exact value is the one the verdict judges against: the collision map's for the collision model.
+            List<qtm.observe.Snapshot> exact = e.referenceRows();
+            stdout.printf(Locale.ROOT, "%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, "
+                    + "p=%.3g, %s%n", e.name(), r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(),
+                    c.se(), exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable",
+                    v.maxAbsZ(), v.pValue(), e.converged() ? "converged" : "not converged");
             stdout.flush();
         }
     }

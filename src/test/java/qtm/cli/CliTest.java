@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import qtm.exact.SteadyState;
 import qtm.model.Bath;
@@ -155,5 +157,24 @@ class CliTest {
         Run h = run("steady", "--help");
         assertEquals(0, h.status());
         assertTrue(h.out().contains("--set"));
+    }
+
+    /** A slip of the keyboard gets the name it was meant to be, in the one line of a usage error (exit 2). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rn scenarios/reset-paper.yaml            | Did you mean: run? (see 'qtm --help')",
+        "stedy scenarios/reset-paper.yaml         | Did you mean: steady? (see 'qtm --help')",
+        "sweap scenarios/reset-paper.yaml         | Did you mean: sweep? (see 'qtm --help')",
+        "run --trajectoris 5                      | Did you mean: --trajectories? (see 'qtm run --help')",
+        "run scenarios/reset-paper.yaml --tr 5    | Did you mean: --trajectories? (see 'qtm run --help')",
+        "steady scenarios/reset-paper.yaml --jsn  | Did you mean: --json? (see 'qtm steady --help')",
+        "xyzzy                                    | 'xyzzy' (see 'qtm --help')"})
+    void aMistypedNameGetsASuggestion(String args, String ending) {
+        Run r = run(args.split(" "));
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("qtm: command line: ") && lines.get(0).endsWith(ending), r.err());
     }
 }

@@ -69,8 +69,39 @@ class RunCommandTest {
                 assertTrue(e.get("final").get(key).has("mean") && e.get("final").get(key).has("se"), key);
             }
             assertTrue(e.get("converged").asBoolean(), e.toString());
+            assertEquals(consoleLine(engine, e), engineLine(r.out(), engine));
         }
         assertTrue(s.get("exact").get("steady").has("concurrence"));
+    }
+
+    /** The console line an engine should print, built from what summary.json holds. */
+    private static String consoleLine(String engine, JsonNode e) {
+        JsonNode c = e.get("final").get("concurrence");
+        return String.format(java.util.Locale.ROOT, "%s: N=%d, stopped by count, #, C(final)=%.5f ± %.5f "
+                + "(exact %.5f)%s, max|z|=%.2f, p=%.3g, %s", engine, e.get("trajectories").asLong(),
+                c.get("mean").asDouble(), c.get("se").asDouble(),
+                e.get("reference_final").get("concurrence").asDouble(),
+                c.get("reliable").asBoolean() ? "" : ", SE unreliable", e.get("max_abs_z").asDouble(),
+                e.get("p_value").asDouble(), e.get("converged").asBoolean() ? "converged" : "not converged");
+    }
+
+    /** The engine's console line, its wall time (which no file records) replaced by #. */
+    private static String engineLine(String out, String engine) {
+        return out.lines().filter(l -> l.startsWith(engine + ": ")).findFirst().orElse("no line for " + engine)
+                .replaceFirst(", \\d+\\.\\d s, ", ", #, ");
+    }
+
+    /** A run cut short by its time budget says so in words. */
+    @Test
+    void theConsoleSaysWhyARunStopped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD.replace("engines: [trajectories, collision]", "engines: [trajectories]")
+                .replace("trajectories: 2000, seed: 5", "trajectories: 1000000000, seed: 5, time_budget_s: 0.5"));
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(engineLine(r.out(), "trajectories").matches("trajectories: N=\\d+, stopped by time budget, #, .*"),
+                r.out());
+        assertTrue(r.out().startsWith("exact: steady state C="), r.out());
     }
 
     /**
@@ -107,7 +138,7 @@ class RunCommandTest {
                     .get("trajectories").get("final").get("concurrence");
             assertTrue(c.get("reliable").isBoolean(), c.toString());
             assertEquals(expected, c.get("reliable").asBoolean(), c.toString());
-            assertTrue(r.out().contains("(reliable=" + expected + ")"), r.out());
+            assertEquals(!expected, engineLine(r.out(), "trajectories").contains("), SE unreliable, "), r.out());
             String html = Files.readString(out.resolve("report.html"));
             assertTrue(html.contains("<th>SE reliable</th>"), "column in the final-values table");
             assertTrue(html.contains(expected ? "<td class=\"ok\">yes</td>" : "<td class=\"bad\">no</td>"), html);

@@ -1,0 +1,66 @@
+package qtm.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** The "Did you mean" of a mistyped command or option, for the one-line usage error. */
+final class Suggestion {
+    private Suggestion() {
+    }
+
+    /**
+     * The names a few keystrokes away from the first unmatched word, or else picocli's own guess: picocli compares
+     * letter pairs, which finds nothing for a short slip such as {@code rn} (run) but does help with {@code --tr}.
+     *
+     * @param ex the usage error
+     * @return {@code "Did you mean: run?"}, or {@code ""} when nothing is close
+     */
+    static String of(UnmatchedArgumentException ex) {
+        if (ex.getUnmatched().isEmpty()) {
+            return "";
+        }
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String typed = ex.getUnmatched().get(0);
+        Collection<String> names;
+        if (ex.isUnknownOption()) {
+            typed = typed.split("=", 2)[0];
+            names = new ArrayList<>();
+            for (OptionSpec o : spec.options()) {
+                names.addAll(List.of(o.names()));
+            }
+        } else {
+            names = spec.subcommands().keySet();
+        }
+        List<String> found = closest(typed, names);
+        if (found.isEmpty()) {
+            found = ex.getSuggestions();
+        }
+        return found.isEmpty() ? "" : "Did you mean: " + String.join(" or ", found) + "?";
+    }
+
+    /** The names at the fewest edits from typed: one edit for a word of two letters, two for a longer one. */
+    private static List<String> closest(String typed, Collection<String> names) {
+        // A single letter is too short for any guess: every short name would be within reach.
+        int limit = typed.length() < 2 ? 0 : typed.length() == 2 ? 1 : 2;
+        LevenshteinDistance distance = new LevenshteinDistance(limit);
+        List<String> best = new ArrayList<>();
+        int least = Integer.MAX_VALUE;
+        for (String name : names) {
+            int d = distance.apply(typed, name);
+            if (d < 0 || d > least || name.equals(typed)) {
+                continue;
+            }
+            if (d < least) {
+                best.clear();
+                least = d;
+            }
+            best.add(name);
+        }
+        return best;
+    }
+}

@@ -108,6 +108,17 @@ public final class ScenarioRun {
         return settings.trajectories() > 0 ? settings.trajectories() : s.simulation().trajectoriesFor(engine);
     }
 
+    /**
+     * @param s the scenario
+     * @param settings the run's settings
+     * @return each ensemble's label ({@link #ensembleLabels}) → the trajectories planned for it, in run order
+     */
+    public static java.util.LinkedHashMap<String, Long> planned(Scenario s, Settings settings) {
+        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
+        ensembleLabels(s).forEach((label, engine) -> out.put(label, trajectoriesFor(s, engine, settings)));
+        return out;
+    }
+
     /** Hears about the run as it goes: progress display, and writing each ensemble as soon as it is done. */
     public interface Listener {
         /**
@@ -153,6 +164,32 @@ public final class ScenarioRun {
          */
         default qtm.ensemble.JumpSink records(String label, String engine) {
             return null;
+        }
+
+        /**
+         * An ensemble ran no trajectory of its own: the run was stopped, or its time budget spent, before it started.
+         *
+         * @param skipped which, and why
+         */
+        default void skipped(Skipped skipped) {
+        }
+    }
+
+    /**
+     * An ensemble that ran no trajectory of its own because the run stopped before it started.
+     *
+     * @param label the ensemble's label ({@link #label})
+     * @param engine its engine's name
+     * @param reason {@link qtm.ensemble.StopReason#INTERRUPTED}: Ctrl-C or SIGTERM came first, and it is absent from
+     *     the outcome; {@link qtm.ensemble.StopReason#TIME_BUDGET}: the budget was spent, and it is in the outcome
+     *     with no trajectories (or only those of the run it extends)
+     */
+    public record Skipped(String label, String engine, qtm.ensemble.StopReason reason) {
+        /** @return why, in words, for the console and the report */
+        public String why() {
+            return reason == qtm.ensemble.StopReason.INTERRUPTED
+                    ? "Ctrl-C or SIGTERM came before it started"
+                    : "the time budget (ensemble.time_budget_s) was spent before it started";
         }
     }
 
@@ -214,11 +251,16 @@ public final class ScenarioRun {
      * @param fluctuations the exact stationary counting statistics (null without a unique steady state)
      * @param steadyRow the observables of ρ∞, or null
      * @param counting the master equation's counting statistics from the initial state on the grid
+     * @param skipped the ensembles that ran no trajectory of their own, in run order
      */
     public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
             List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
             List<Snapshot> exactRows, Snapshot steadyRow, qtm.exact.Fluctuations fluctuations,
-            CountingReference counting) {
+            CountingReference counting, List<Skipped> skipped) {
+        /** Copies the list. */
+        public Outcome {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /**
@@ -261,9 +303,11 @@ public final class ScenarioRun {
         }
         CountingReference master = CountingReference.master(model, s.initial(), s.time());
         List<EngineOutcome> engines = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (String name : sim.engines()) {
             if (stopRequested.getAsBoolean()) {
-                break;
+                skip(skipped, listener, label(name, Double.NaN), name, qtm.ensemble.StopReason.INTERRUPTED);
+                continue;
             }
             if (settings.merged() && settings.prior().apply(label(name, Double.NaN)) == null) {
                 // A partial merge in which no shard got to this engine: reported as not run.
@@ -272,6 +316,9 @@ public final class ScenarioRun {
             EngineKind kind = EngineKind.of(name);
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : References.of(kind, model, s.initial(), s.time(), sim.dt());
+            if (spent(settings, deadline)) {
+                skip(skipped, listener, label(name, Double.NaN), name, qtm.ensemble.StopReason.TIME_BUDGET);
+            }
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
                     stopRequested, deadline, true);
             boolean collision = kind == EngineKind.COLLISION;
@@ -317,12 +364,16 @@ public final class ScenarioRun {
         if (sim.engines().contains(EngineKind.COLLISION.key()) && sim.dts().size() > 1) {
             SimpleRegression fit = new SimpleRegression();
             for (double requested : sim.dts()) {
+                String point = label(EngineKind.COLLISION.key(), Collision.of(model, s.time(), requested).dt());
                 if (stopRequested.getAsBoolean()) {
-                    break;
-                }
-                if (settings.merged() && settings.prior().apply(label(EngineKind.COLLISION.key(),
-                        Collision.of(model, s.time(), requested).dt())) == null) {
+                    skip(skipped, listener, point, EngineKind.COLLISION.key(), qtm.ensemble.StopReason.INTERRUPTED);
                     continue;
+                }
+                if (settings.merged() && settings.prior().apply(point) == null) {
+                    continue;
+                }
+                if (spent(settings, deadline)) {
+                    skip(skipped, listener, point, EngineKind.COLLISION.key(), qtm.ensemble.StopReason.TIME_BUDGET);
                 }
                 DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline);
                 study.add(p);
@@ -332,7 +383,19 @@ public final class ScenarioRun {
         }
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
-                steady == null ? null : qtm.exact.Fluctuations.of(model), master);
+                steady == null ? null : qtm.exact.Fluctuations.of(model), master, skipped);
+    }
+
+    private static void skip(List<Skipped> skipped, Listener listener, String label, String engine,
+            qtm.ensemble.StopReason reason) {
+        Skipped x = new Skipped(label, engine, reason);
+        skipped.add(x);
+        listener.skipped(x);
+    }
+
+    /** Whether the time budget is spent; a shard and a merge have none (see {@link #ensemble}). */
+    private static boolean spent(Settings settings, long deadline) {
+        return !settings.merged() && settings.shard() == null && System.nanoTime() - deadline >= 0;
     }
 
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,

@@ -209,8 +209,8 @@ public final class HtmlReport {
         if (p == null) {
             return "";
         }
-        StringBuilder h = new StringBuilder("<h2 id=\"provenance\">Settings, defaults included (summary.json ").append(esc(p.format()))
-                .append(")</h2>\n<table id=\"settings\"><tr><th>setting</th><th>value</th></tr>\n");
+        StringBuilder h = new StringBuilder("<h2 id=\"provenance\">Settings, defaults included (summary.json ")
+                .append(esc(p.format())).append(")</h2>\n<table id=\"settings\"><tr><th>setting</th><th>value</th></tr>\n");
         rows(h, "", p.settings());
         h.append("</table>\n").append(THIS_RUN_START).append("\n<h2>This run</h2>\n<p>What differs between two runs ")
                 .append("of the same scenario and seed (summary.json's this_run); everything else on this page has ")

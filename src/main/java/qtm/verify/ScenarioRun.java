@@ -167,7 +167,7 @@ public final class ScenarioRun {
         }
 
         /**
-         * An ensemble ran no trajectory of its own: the run was stopped, or its time budget spent, before it started.
+         * An ensemble will not run: the run was stopped, or its time budget spent, before it started.
          *
          * @param skipped which, and why
          */
@@ -176,13 +176,13 @@ public final class ScenarioRun {
     }
 
     /**
-     * An ensemble that ran no trajectory of its own because the run stopped before it started.
+     * An ensemble that never started because the run stopped first. It is absent from the outcome, except in an
+     * extension, where it keeps the trajectories it extends (and so loses none) and adds none.
      *
      * @param label the ensemble's label ({@link #label})
      * @param engine its engine's name
-     * @param reason {@link qtm.ensemble.StopReason#INTERRUPTED}: Ctrl-C or SIGTERM came first, and it is absent from
-     *     the outcome; {@link qtm.ensemble.StopReason#TIME_BUDGET}: the budget was spent, and it is in the outcome
-     *     with no trajectories (or only those of the run it extends)
+     * @param reason {@link qtm.ensemble.StopReason#INTERRUPTED}: Ctrl-C or SIGTERM came first;
+     *     {@link qtm.ensemble.StopReason#TIME_BUDGET}: the time budget was spent
      */
     public record Skipped(String label, String engine, qtm.ensemble.StopReason reason) {
         /** @return why, in words, for the console and the report */
@@ -305,9 +305,12 @@ public final class ScenarioRun {
         List<EngineOutcome> engines = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (String name : sim.engines()) {
-            if (stopRequested.getAsBoolean()) {
-                skip(skipped, listener, label(name, Double.NaN), name, qtm.ensemble.StopReason.INTERRUPTED);
-                continue;
+            qtm.ensemble.StopReason before = stoppedBefore(settings, stopRequested, deadline);
+            if (before != null) {
+                skip(skipped, listener, label(name, Double.NaN), name, before);
+                if (settings.prior().apply(label(name, Double.NaN)) == null) {
+                    continue;
+                }
             }
             if (settings.merged() && settings.prior().apply(label(name, Double.NaN)) == null) {
                 // A partial merge in which no shard got to this engine: reported as not run.
@@ -316,11 +319,8 @@ public final class ScenarioRun {
             EngineKind kind = EngineKind.of(name);
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : References.of(kind, model, s.initial(), s.time(), sim.dt());
-            if (spent(settings, deadline)) {
-                skip(skipped, listener, label(name, Double.NaN), name, qtm.ensemble.StopReason.TIME_BUDGET);
-            }
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
-                    stopRequested, deadline, true);
+                    stopRequested, deadline, true, before);
             boolean collision = kind == EngineKind.COLLISION;
             double biasMax = Double.NaN;
             double biasC = Double.NaN;
@@ -365,17 +365,17 @@ public final class ScenarioRun {
             SimpleRegression fit = new SimpleRegression();
             for (double requested : sim.dts()) {
                 String point = label(EngineKind.COLLISION.key(), Collision.of(model, s.time(), requested).dt());
-                if (stopRequested.getAsBoolean()) {
-                    skip(skipped, listener, point, EngineKind.COLLISION.key(), qtm.ensemble.StopReason.INTERRUPTED);
-                    continue;
-                }
                 if (settings.merged() && settings.prior().apply(point) == null) {
                     continue;
                 }
-                if (spent(settings, deadline)) {
-                    skip(skipped, listener, point, EngineKind.COLLISION.key(), qtm.ensemble.StopReason.TIME_BUDGET);
+                qtm.ensemble.StopReason before = stoppedBefore(settings, stopRequested, deadline);
+                if (before != null) {
+                    skip(skipped, listener, point, EngineKind.COLLISION.key(), before);
+                    if (settings.prior().apply(point) == null) {
+                        continue;
+                    }
                 }
-                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline);
+                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline, before);
                 study.add(p);
                 fit.addData(Math.log(p.dt()), Math.log(p.mapBias()));
             }
@@ -393,13 +393,23 @@ public final class ScenarioRun {
         listener.skipped(x);
     }
 
-    /** Whether the time budget is spent; a shard and a merge have none (see {@link #ensemble}). */
-    private static boolean spent(Settings settings, long deadline) {
-        return !settings.merged() && settings.shard() == null && System.nanoTime() - deadline >= 0;
+    /**
+     * Why the run stopped before the next ensemble starts, or null. A shard and a merge have no time budget (see
+     * {@link #ensemble}).
+     */
+    private static qtm.ensemble.StopReason stoppedBefore(Settings settings, BooleanSupplier stopRequested,
+            long deadline) {
+        if (stopRequested.getAsBoolean()) {
+            return qtm.ensemble.StopReason.INTERRUPTED;
+        }
+        boolean budget = !settings.merged() && settings.shard() == null;
+        return budget && System.nanoTime() - deadline >= 0 ? qtm.ensemble.StopReason.TIME_BUDGET : null;
     }
 
+    /** @param before why the run stopped before this ensemble started (null: it did not): only an extension gets here */
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
-            Listener listener, BooleanSupplier stopRequested, long deadline, boolean main) {
+            Listener listener, BooleanSupplier stopRequested, long deadline, boolean main,
+            qtm.ensemble.StopReason before) {
         Simulation sim = s.simulation();
         long n = trajectoriesFor(s, kind.key(), settings);
         EnsembleResult prior = settings.prior().apply(label);
@@ -424,6 +434,9 @@ public final class ScenarioRun {
                     done -> progress.accept(done), stopRequested, main ? listener.records(label, kind.key()) : null);
         } else if (first >= n) {
             r = prior;
+        } else if (before != null) {
+            // An extension stopped before this ensemble: it keeps the saved trajectories, so that none is lost.
+            r = prior.withStop(before, 0);
         } else {
             EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,
                     settings.threads());
@@ -438,7 +451,7 @@ public final class ScenarioRun {
     }
 
     private static DtPoint dtPoint(Scenario s, double requested, List<ZMatrixRMaj> exact, Settings settings,
-            Listener listener, BooleanSupplier stopRequested, long deadline) {
+            Listener listener, BooleanSupplier stopRequested, long deadline, qtm.ensemble.StopReason before) {
         int last = s.time().points() - 1;
         double dt = Collision.of(s.model(), s.time(), requested).dt();
         List<ZMatrixRMaj> map = new CollisionMap(s.model(), s.time(), dt).evolve(s.initial());
@@ -447,7 +460,7 @@ public final class ScenarioRun {
             bias = Math.max(bias, maxDeviation(map.get(k), exact.get(k), null).mean());
         }
         EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, label(EngineKind.COLLISION.key(), dt),
-                listener, stopRequested, deadline, false);
+                listener, stopRequested, deadline, false, before);
         Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
         listener.ensemble(label(EngineKind.COLLISION.key(), dt), null, r);
         return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,

@@ -60,6 +60,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        qtm.report.ThisRun started = qtm.report.ThisRun.now(RunCommand.commandLine(spec), null, List.of());
         List<ShardRecord> records = new ArrayList<>();
         for (Path d : dirs) {
             records.add(record(d));
@@ -157,7 +158,13 @@ final class MergeCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
-                RunWriter.write(o, output.staging(), missing);
+                // As its shards planned them, which is what one process of the same command would have planned.
+                Map<String, Long> planned = new LinkedHashMap<>();
+                r0.ensembles().forEach((label, p) -> planned.put(label, p.total()));
+                List<ShardRecord> byIndex = records.stream()
+                        .sorted(java.util.Comparator.comparingInt(ShardRecord::shard)).toList();
+                RunWriter.write(o, output.staging(), missing, new RunWriter.Provenance(planned,
+                        jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex)));
                 if (jumpIndexes != null) {
                     mergeRecords(s, jumpIndexes, output.staging());
                 }

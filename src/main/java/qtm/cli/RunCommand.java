@@ -19,6 +19,7 @@ import qtm.verify.ScenarioRun;
 import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
+import qtm.report.ThisRun;
 import qtm.ensemble.Shard;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
@@ -126,8 +127,18 @@ final class RunCommand implements Callable<Integer> {
                     notices, recordLimit);
         }
         Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
-        java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = extend == null ? label -> null
+        java.util.function.Function<String, qtm.ensemble.EnsembleResult> saved = extend == null ? label -> null
                 : Extension.load(s, extend, base);
+        // What each extended ensemble held before, so that this_run states the speed of the new trajectories only.
+        java.util.Map<String, Long> before = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = label -> {
+            qtm.ensemble.EnsembleResult r = saved.apply(label);
+            if (r != null) {
+                before.put(label, r.trajectories());
+            }
+            return r;
+        };
+        ThisRun thisRun = ThisRun.now(commandLine(spec), t, List.of());
         PrintWriter stdout = spec.commandLine().getOut();
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
         // the claim is taken before any work, so a refused run has written nothing.
@@ -143,7 +154,8 @@ final class RunCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
                         jumps), interrupt::requested);
-                RunWriter.write(o, output.staging());
+                RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
+                        ScenarioRun.planned(s, settings), recordLimit, thisRun.extending(before)));
                 if (jumps != null) {
                     jumps.writeIndex();
                 }
@@ -213,6 +225,12 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
+        public void skipped(ScenarioRun.Skipped x) {
+            stdout.printf(Locale.ROOT, "%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
+            stdout.flush();
+        }
+
+        @Override
         public void finished(ScenarioRun.EngineOutcome e) {
             bar.finish();
             bar = null;
@@ -227,6 +245,16 @@ final class RunCommand implements Callable<Integer> {
                     v.maxAbsZ(), v.pValue(), e.converged() ? "converged" : "not converged");
             stdout.flush();
         }
+    }
+
+    /**
+     * @param spec any command's spec
+     * @return "qtm" and the arguments as picocli received them, for the provenance
+     */
+    static List<String> commandLine(CommandSpec spec) {
+        List<String> line = new ArrayList<>(List.of("qtm"));
+        line.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        return line;
     }
 
     /** Refuses a collision step that cannot be run; returns a notice for each one shortened to fit the grid. */

@@ -1,12 +1,12 @@
 package qtm.cli;
 
 import picocli.CommandLine.IVersionProvider;
+import qtm.report.Build;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** The version and commit Maven embedded at build time ("dev", "unknown" when run from unfiltered classes). */
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"qtm " + (v == null ? "dev" : v)};
+        return new String[] {"qtm " + Build.version() + " (commit " + Build.commit() + ")"};
     }
 }

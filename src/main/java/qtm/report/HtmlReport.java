@@ -1,5 +1,6 @@
 package qtm.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,10 +88,45 @@ public final class HtmlReport {
     }
 
     /**
+     * An ensemble that ran no trajectory of its own because the run stopped before it started.
+     *
+     * @param ensemble its label
+     * @param reason the stop reason's key (interrupted, time_budget)
+     * @param why the reason in words
+     */
+    public record Skipped(String ensemble, String reason, String why) {
+    }
+
+    /**
+     * What ran, as summary.json states it.
+     *
+     * @param format summary.json's format
+     * @param settings its {@code settings} object: every effective setting
+     * @param thisRun its {@code this_run} object: what differs between runs of the same result
+     * @param skipped the ensembles skipped
+     */
+    public record Provenance(String format, JsonNode settings, JsonNode thisRun, List<Skipped> skipped) {
+    }
+
+    /** Marks the one part of the page that differs between runs of the same result (tests cut it out to compare). */
+    public static final String THIS_RUN_START = "<!-- this_run -->";
+    /** Ends {@link #THIS_RUN_START}'s part. */
+    public static final String THIS_RUN_END = "<!-- /this_run -->";
+
+    /**
      * @param c the contents
-     * @return the HTML page
+     * @return the HTML page, without provenance
      */
     public static String render(Content c) {
+        return render(c, null);
+    }
+
+    /**
+     * @param c the contents
+     * @param p the provenance (null: none)
+     * @return the HTML page
+     */
+    public static String render(Content c, Provenance p) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>qtm: ").append(esc(c.name())).append("</title>\n<style>")
@@ -113,6 +149,7 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p>z = (estimate − exact)/SE for every element of ρ̄ at every time; the verdict asks for a ")
                 .append("χ² p-value above 0.001 and max |z| within the Bonferroni bound for the number of tests.</p>\n");
+        h.append(skipped(p));
         h.append("<h2>Final values against exact</h2>\n<table id=\"finals\"><tr><th>engine</th><th>quantity</th>")
                 .append("<th>mean</th><th>SE</th><th>exact</th><th>(mean − exact)/SE</th><th>SE reliable</th></tr>\n");
         for (Final f : c.finals()) {
@@ -144,8 +181,66 @@ public final class HtmlReport {
                     .append("\n<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
         }
         h.append("<h2>Scenario as run (seed ").append(c.seed()).append(")</h2>\n<pre>").append(esc(c.scenarioYaml()))
-                .append("</pre>\n</body></html>\n");
+                .append("</pre>\n");
+        h.append(provenance(p)).append("</body></html>\n");
         return h.toString();
+    }
+
+    /** The ensembles a stop came before, named under the convergence table. */
+    private static String skipped(Provenance p) {
+        if (p == null || p.skipped().isEmpty()) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<p id=\"skipped\" class=\"bad\">Skipped, no trajectory of their own:");
+        String sep = " ";
+        for (Skipped x : p.skipped()) {
+            h.append(sep).append(esc(x.ensemble())).append(" (").append(esc(x.reason())).append(": ")
+                    .append(esc(x.why())).append(")");
+            sep = "; ";
+        }
+        return h.append(".</p>\n").toString();
+    }
+
+    /**
+     * Every effective setting, then this run's own facts between {@link #THIS_RUN_START} and {@link #THIS_RUN_END}:
+     * the same entries as summary.json's {@code settings} and {@code this_run}, flattened to dotted keys.
+     */
+    private static String provenance(Provenance p) {
+        if (p == null) {
+            return "";
+        }
+        StringBuilder h = new StringBuilder("<h2 id=\"provenance\">Settings, defaults included (summary.json ")
+                .append(esc(p.format())).append(")</h2>\n<table id=\"settings\"><tr><th>setting</th><th>value</th></tr>\n");
+        rows(h, "", p.settings());
+        h.append("</table>\n").append(THIS_RUN_START).append("\n<h2>This run</h2>\n<p>What differs between two runs ")
+                .append("of the same scenario and seed (summary.json's this_run); everything else on this page has ")
+                .append("the same bytes on any thread count, for merged shards and for an extension.</p>\n")
+                .append("<table id=\"this-run\"><tr><th>entry</th><th>value</th></tr>\n");
+        rows(h, "", p.thisRun());
+        return h.append("</table>\n").append(THIS_RUN_END).append("\n").toString();
+    }
+
+    private static void rows(StringBuilder h, String prefix, JsonNode v) {
+        boolean flat = v.isArray() && java.util.stream.StreamSupport.stream(v.spliterator(), false)
+                .allMatch(JsonNode::isValueNode);
+        if (v.isObject()) {
+            v.fields().forEachRemaining(e -> rows(h, prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue()));
+        } else if (v.isArray() && !flat) {
+            for (int i = 0; i < v.size(); i++) {
+                rows(h, prefix + "[" + i + "]", v.get(i));
+            }
+        } else {
+            String text = flat ? String.join(" ", java.util.stream.StreamSupport.stream(v.spliterator(), false)
+                    .map(HtmlReport::text).toList()) : text(v);
+            h.append("<tr><td class=\"l\">").append(esc(prefix)).append("</td><td class=\"l\">").append(esc(text))
+                    .append("</td></tr>\n");
+        }
+    }
+
+    /** A value as summary.json writes it (Json's convention), without quotes. */
+    private static String text(JsonNode v) {
+        return v.isTextual() ? v.textValue() : Json.write(v);
     }
 
     private static String stripProlog(String svg) {

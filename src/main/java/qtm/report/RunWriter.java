@@ -27,39 +27,53 @@ import qtm.stats.Verdict;
 
 /**
  * Writes everything a run found into its output directory: the time series as CSV, summary.json, the charts as PNG
- * and SVG, and report.html. Nothing here depends on time or threads, so the same outcome gives the same bytes.
+ * and SVG, and report.html. Only summary.json's {@code this_run} object and the report's "This run" table depend on
+ * time, host or threads (see {@link ThisRun}), so the same outcome gives the same bytes everywhere else.
  */
 public final class RunWriter {
+    /** The format of summary.json, its first key; the number grows when a key changes meaning or goes. */
+    public static final String SUMMARY_FORMAT = "qtm-summary/2";
+
     private RunWriter() {
     }
 
     /**
-     * @param o the run's outcome
-     * @param dir the directory to write into
-     * @throws IOException on write failure
+     * How a run was asked for, besides its outcome.
+     *
+     * @param planned each ensemble's label → the trajectories planned for it (for a merge, as its shards planned)
+     * @param records the --records limit (0: none)
+     * @param thisRun what differs from one run of the same result to the next
      */
-    public static void write(ScenarioRun.Outcome o, Path dir) throws IOException {
-        write(o, dir, java.util.Map.of());
+    public record Provenance(java.util.Map<String, Long> planned, long records, ThisRun thisRun) {
+        /** Copies the map, keeping its order. */
+        public Provenance {
+            planned = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(planned));
+        }
     }
 
     /**
-     * As {@link #write(ScenarioRun.Outcome, Path)}, for a merge that lacks some trajectories: summary.json then says
+     * Writes every file of a run but the saved ensembles and time series of each engine (those are written as each
+     * ensemble ends, {@link #writeEnsemble}). For a merge that lacks some trajectories summary.json says
      * {@code "partial": true} and lists the missing index ranges of each ensemble, and so does the report.
      *
      * @param o the run's outcome
      * @param dir the directory to write into
      * @param missing the missing ranges [from, to) by ensemble label; empty for a complete result
+     * @param p the settings asked for and this run's own facts
      * @throws IOException on write failure
      */
-    public static void write(ScenarioRun.Outcome o, Path dir, java.util.Map<String, List<long[]>> missing)
-            throws IOException {
+    public static void write(ScenarioRun.Outcome o, Path dir, java.util.Map<String, List<long[]>> missing,
+            Provenance p) throws IOException {
         Scenario s = o.scenario();
         int last = s.time().points() - 1;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode summary = mapper.createObjectNode();
+        summary.put("format", SUMMARY_FORMAT);
         summary.put("scenario", s.name());
         summary.put("file", s.file());
         summary.put("seed", o.seed());
+        ObjectNode settings = RunSettings.json(s, o.seed(), p.planned(), p.records());
+        summary.set("settings", settings);
         csv(dir.resolve("timeseries-exact.csv"), Snapshot.COLUMNS, rows(o.exactRows()));
         ObjectNode engines = summary.putObject("engines");
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
@@ -92,6 +106,13 @@ public final class RunWriter {
         if (o.interrupted()) {
             summary.put("stop_reason", "interrupted");
         }
+        ArrayNode skipped = summary.putArray("skipped");
+        List<HtmlReport.Skipped> skippedRows = new ArrayList<>();
+        for (ScenarioRun.Skipped x : o.skipped()) {
+            skipped.addObject().put("ensemble", x.label()).put("engine", x.engine()).put("reason", x.reason().key())
+                    .put("why", x.why());
+            skippedRows.add(new HtmlReport.Skipped(x.label(), x.reason().key(), x.why()));
+        }
         String description = s.description();
         if (!missing.isEmpty()) {
             summary.put("partial", true);
@@ -107,13 +128,23 @@ public final class RunWriter {
             }
             description = text + ". " + description;
         }
+        List<ThisRun.Timing> timings = new ArrayList<>();
+        if (p.thisRun().shards().isEmpty()) {
+            // A merge ran no trajectory: its shards' times are in this_run.shards.
+            for (ScenarioRun.EngineOutcome e : o.engines()) {
+                timings.add(new ThisRun.Timing(e.name(), e.result().seconds(), e.result().trajectories()));
+            }
+        }
+        // Last, so that a reader who drops it (jq 'del(.this_run)') compares everything above byte for byte.
+        ObjectNode thisRun = p.thisRun().json(timings);
+        summary.set("this_run", thisRun);
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
         // Scalars are kept as the user wrote them (see ScenarioFile), so quote only where YAML needs it.
         String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .writeValueAsString(s.source().json());
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
-                description, yaml, o.seed(), verdicts, finals, figures, fluctuationRows(o.fluctuations()))),
-                StandardCharsets.UTF_8);
+                description, yaml, o.seed(), verdicts, finals, figures, fluctuationRows(o.fluctuations())),
+                new HtmlReport.Provenance(SUMMARY_FORMAT, settings, thisRun, skippedRows)), StandardCharsets.UTF_8);
     }
 
     /** The file name of an ensemble's saved sums. */

@@ -108,6 +108,17 @@ public final class ScenarioRun {
         return settings.trajectories() > 0 ? settings.trajectories() : s.simulation().trajectoriesFor(engine);
     }
 
+    /**
+     * @param s the scenario
+     * @param settings the run's settings
+     * @return each ensemble's label ({@link #ensembleLabels}) → the trajectories planned for it, in run order
+     */
+    public static java.util.LinkedHashMap<String, Long> planned(Scenario s, Settings settings) {
+        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
+        ensembleLabels(s).forEach((label, engine) -> out.put(label, trajectoriesFor(s, engine, settings)));
+        return out;
+    }
+
     /** Hears about the run as it goes: progress display, and writing each ensemble as soon as it is done. */
     public interface Listener {
         /**
@@ -153,6 +164,32 @@ public final class ScenarioRun {
          */
         default qtm.ensemble.JumpSink records(String label, String engine) {
             return null;
+        }
+
+        /**
+         * An ensemble will not run: the run was stopped, or its time budget spent, before it started.
+         *
+         * @param skipped which, and why
+         */
+        default void skipped(Skipped skipped) {
+        }
+    }
+
+    /**
+     * An ensemble that never started because the run stopped first. It is absent from the outcome, except in an
+     * extension, where it keeps the trajectories it extends (and so loses none) and adds none.
+     *
+     * @param label the ensemble's label ({@link #label})
+     * @param engine its engine's name
+     * @param reason {@link qtm.ensemble.StopReason#INTERRUPTED}: Ctrl-C or SIGTERM came first;
+     *     {@link qtm.ensemble.StopReason#TIME_BUDGET}: the time budget was spent
+     */
+    public record Skipped(String label, String engine, qtm.ensemble.StopReason reason) {
+        /** @return why, in words, for the console and the report */
+        public String why() {
+            return reason == qtm.ensemble.StopReason.INTERRUPTED
+                    ? "Ctrl-C or SIGTERM came before it started"
+                    : "the time budget (ensemble.time_budget_s) was spent before it started";
         }
     }
 
@@ -214,11 +251,16 @@ public final class ScenarioRun {
      * @param fluctuations the exact stationary counting statistics (null without a unique steady state)
      * @param steadyRow the observables of ρ∞, or null
      * @param counting the master equation's counting statistics from the initial state on the grid
+     * @param skipped the ensembles that ran no trajectory of their own, in run order
      */
     public record Outcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
             List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
             List<Snapshot> exactRows, Snapshot steadyRow, qtm.exact.Fluctuations fluctuations,
-            CountingReference counting) {
+            CountingReference counting, List<Skipped> skipped) {
+        /** Copies the list. */
+        public Outcome {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /**
@@ -261,9 +303,14 @@ public final class ScenarioRun {
         }
         CountingReference master = CountingReference.master(model, s.initial(), s.time());
         List<EngineOutcome> engines = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (String name : sim.engines()) {
-            if (stopRequested.getAsBoolean()) {
-                break;
+            qtm.ensemble.StopReason before = stoppedBefore(settings, stopRequested, deadline);
+            if (before != null) {
+                skip(skipped, listener, label(name, Double.NaN), name, before);
+                if (settings.prior().apply(label(name, Double.NaN)) == null) {
+                    continue;
+                }
             }
             if (settings.merged() && settings.prior().apply(label(name, Double.NaN)) == null) {
                 // A partial merge in which no shard got to this engine: reported as not run.
@@ -273,7 +320,7 @@ public final class ScenarioRun {
             List<ZMatrixRMaj> reference = kind == EngineKind.TRAJECTORIES ? exact
                     : References.of(kind, model, s.initial(), s.time(), sim.dt());
             EnsembleResult r = ensemble(s, kind, sim.dt(), settings, label(name, Double.NaN), listener,
-                    stopRequested, deadline, true);
+                    stopRequested, deadline, true, before);
             boolean collision = kind == EngineKind.COLLISION;
             double biasMax = Double.NaN;
             double biasC = Double.NaN;
@@ -317,14 +364,18 @@ public final class ScenarioRun {
         if (sim.engines().contains(EngineKind.COLLISION.key()) && sim.dts().size() > 1) {
             SimpleRegression fit = new SimpleRegression();
             for (double requested : sim.dts()) {
-                if (stopRequested.getAsBoolean()) {
-                    break;
-                }
-                if (settings.merged() && settings.prior().apply(label(EngineKind.COLLISION.key(),
-                        Collision.of(model, s.time(), requested).dt())) == null) {
+                String point = label(EngineKind.COLLISION.key(), Collision.of(model, s.time(), requested).dt());
+                if (settings.merged() && settings.prior().apply(point) == null) {
                     continue;
                 }
-                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline);
+                qtm.ensemble.StopReason before = stoppedBefore(settings, stopRequested, deadline);
+                if (before != null) {
+                    skip(skipped, listener, point, EngineKind.COLLISION.key(), before);
+                    if (settings.prior().apply(point) == null) {
+                        continue;
+                    }
+                }
+                DtPoint p = dtPoint(s, requested, exact, settings, listener, stopRequested, deadline, before);
                 study.add(p);
                 fit.addData(Math.log(p.dt()), Math.log(p.mapBias()));
             }
@@ -332,11 +383,33 @@ public final class ScenarioRun {
         }
         return new Outcome(s, settings.seed(), exact, steady, gap, engines, study, slope,
                 stopRequested.getAsBoolean(), rows(model, s.time(), exact), steadyRow,
-                steady == null ? null : qtm.exact.Fluctuations.of(model), master);
+                steady == null ? null : qtm.exact.Fluctuations.of(model), master, skipped);
     }
 
+    private static void skip(List<Skipped> skipped, Listener listener, String label, String engine,
+            qtm.ensemble.StopReason reason) {
+        Skipped x = new Skipped(label, engine, reason);
+        skipped.add(x);
+        listener.skipped(x);
+    }
+
+    /**
+     * Why the run stopped before the next ensemble starts, or null. A shard and a merge have no time budget (see
+     * {@link #ensemble}).
+     */
+    private static qtm.ensemble.StopReason stoppedBefore(Settings settings, BooleanSupplier stopRequested,
+            long deadline) {
+        if (stopRequested.getAsBoolean()) {
+            return qtm.ensemble.StopReason.INTERRUPTED;
+        }
+        boolean budget = !settings.merged() && settings.shard() == null;
+        return budget && System.nanoTime() - deadline >= 0 ? qtm.ensemble.StopReason.TIME_BUDGET : null;
+    }
+
+    /** @param before why the run stopped before this ensemble started (null: it did not): only an extension gets here */
     private static EnsembleResult ensemble(Scenario s, EngineKind kind, double dt, Settings settings, String label,
-            Listener listener, BooleanSupplier stopRequested, long deadline, boolean main) {
+            Listener listener, BooleanSupplier stopRequested, long deadline, boolean main,
+            qtm.ensemble.StopReason before) {
         Simulation sim = s.simulation();
         long n = trajectoriesFor(s, kind.key(), settings);
         EnsembleResult prior = settings.prior().apply(label);
@@ -361,6 +434,9 @@ public final class ScenarioRun {
                     done -> progress.accept(done), stopRequested, main ? listener.records(label, kind.key()) : null);
         } else if (first >= n) {
             r = prior;
+        } else if (before != null) {
+            // An extension stopped before this ensemble: it keeps the saved trajectories, so that none is lost.
+            r = prior.withStop(before, 0);
         } else {
             EnsembleSettings es = new EnsembleSettings(first, n, settings.seed(), sim.targetSe(), left,
                     settings.threads());
@@ -375,7 +451,7 @@ public final class ScenarioRun {
     }
 
     private static DtPoint dtPoint(Scenario s, double requested, List<ZMatrixRMaj> exact, Settings settings,
-            Listener listener, BooleanSupplier stopRequested, long deadline) {
+            Listener listener, BooleanSupplier stopRequested, long deadline, qtm.ensemble.StopReason before) {
         int last = s.time().points() - 1;
         double dt = Collision.of(s.model(), s.time(), requested).dt();
         List<ZMatrixRMaj> map = new CollisionMap(s.model(), s.time(), dt).evolve(s.initial());
@@ -384,7 +460,7 @@ public final class ScenarioRun {
             bias = Math.max(bias, maxDeviation(map.get(k), exact.get(k), null).mean());
         }
         EnsembleResult r = ensemble(s, EngineKind.COLLISION, dt, settings, label(EngineKind.COLLISION.key(), dt),
-                listener, stopRequested, deadline, false);
+                listener, stopRequested, deadline, false, before);
         Estimate engine = maxDeviation(r.rho(last), exact.get(last), r.rhoStandardErrors(last));
         listener.ensemble(label(EngineKind.COLLISION.key(), dt), null, r);
         return new DtPoint(dt, bias, maxDeviation(map.get(last), exact.get(last), null).mean(), engine,

@@ -71,6 +71,18 @@ class JsonOutputTest {
         assertEquals("inf", strict(r.out()).get("params").get("Th").textValue());
     }
 
+    /** fcs --json, of the master equation and of the collision map: at T_c = 0 the entropy production is +∞. */
+    @Test
+    void fcsJsonIsStrictAndWritesInfinityAsInf() throws IOException {
+        for (String extra : List.of("--json", "--collision")) {
+            CliTest.Run r = extra.equals("--json") ? CliTest.run("fcs", "scenarios/reset-paper.yaml", "--json")
+                    : CliTest.run("fcs", "scenarios/reset-paper.yaml", "--json", extra);
+            assertEquals(0, r.status(), r.err());
+            JsonNode o = strict(r.out());
+            assertEquals("inf", o.findValue("entropy_production").textValue(), r.out());
+        }
+    }
+
     @Test
     void thresholdAndBenchJsonAreStrict() throws IOException {
         CliTest.Run t = CliTest.run("threshold", "scenarios/reset-paper.yaml", "--json", "--set", "optimize.starts=2");

@@ -170,6 +170,87 @@ class RunCommandTest {
                 .get("collision").get("collision").get("dt_shortened").asBoolean());
     }
 
+    /**
+     * Issue 13: summary.json states its format and every setting the run applied, defaults included, and the report
+     * shows the same; the values expected are the scenario's keys and the defaults the README names.
+     */
+    @Test
+    void summaryStatesEveryEffectiveSettingWithItsDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD.replace("collision: {dt: 2}", "collision: {dt: [3, 2]}")
+                .replace("initial: \"00\"\n", ""));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet", "--trajectories",
+                "300", "--threads", "1");
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("qtm-summary/2", s.get("format").asText());
+        assertEquals("format", s.fieldNames().next(), "the format comes first");
+        JsonNode set = s.get("settings");
+        assertEquals("[\"trajectories\",\"collision\"]", set.get("engines").toString());
+        // --trajectories applies to every ensemble, the Δt-study points included
+        assertEquals("{\"trajectories\":300,\"collision\":300,\"collision-dt" + 40.0 / 14
+                + "\":300,\"collision-dt2.0\":300}", set.get("trajectories").toString());
+        assertEquals(5, set.get("seed").asLong());
+        assertEquals(0.0, set.get("target_se").asDouble(), "off by default");
+        assertEquals(60.0, set.get("time_budget_s").asDouble(), "the default budget");
+        assertEquals("{\"end\":400.0,\"points\":11,\"step\":40.0}", set.get("grid").toString());
+        assertEquals("00", set.get("initial").asText(), "the default initial state");
+        JsonNode c = set.get("collision");
+        assertEquals("steps", c.get("sampling").asText(), "the flux model's default sampling");
+        assertEquals(3.0, c.get("dt").get(0).get("requested").asDouble());
+        assertEquals(40.0 / 14, c.get("dt").get(0).get("used").asDouble(), 1e-15);
+        assertEquals(14, c.get("dt").get(0).get("steps_per_point").asInt());
+        assertEquals(2.0, c.get("dt").get(1).get("used").asDouble());
+        assertEquals(0, set.get("records").asLong());
+        JsonNode run = s.get("this_run");
+        for (String key : List.of("qtm_version", "commit", "command_line", "working_directory", "started", "host",
+                "java", "threads", "engines")) {
+            assertTrue(run.hasNonNull(key), key + " in " + run);
+        }
+        assertEquals(System.getProperty("java.version"), run.get("java").asText().split(" ")[1]);
+        assertEquals("[\"qtm\",\"run\",\"" + file + "\",\"--out\",\"" + out + "\",\"--quiet\","
+                + "\"--trajectories\",\"300\",\"--threads\",\"1\"]", run.get("command_line").toString());
+        assertEquals(300, run.get("engines").get("collision").get("trajectories_run").asLong());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<td class=\"l\">collision.dt[0].requested</td><td class=\"l\">3.0</td>"), html);
+        assertTrue(html.contains("<td class=\"l\">time_budget_s</td><td class=\"l\">60.0</td>"), html);
+        assertTrue(html.contains("<td class=\"l\">commit</td><td class=\"l\">" + run.get("commit").asText()
+                + "</td>"), html);
+    }
+
+    /**
+     * Issue 13: an engine whose time budget was spent before it started is named as skipped, with the reason, in
+     * summary.json, on the console and in the report: here the first engine uses up a budget of 5 s.
+     */
+    @Test
+    void enginesStartedAfterTheBudgetAreNamedAsSkipped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, GOOD.replace("ensemble: {trajectories: 2000, seed: 5}",
+                "ensemble: {trajectories: 1000000000, seed: 5, time_budget_s: 5}"));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("time_budget", s.get("engines").get("trajectories").get("stop_reason").asText());
+        assertEquals(1, s.get("skipped").size(), s.get("skipped").toString());
+        JsonNode x = s.get("skipped").get(0);
+        assertEquals("collision", x.get("ensemble").asText());
+        assertEquals("time_budget", x.get("reason").asText());
+        assertTrue(x.get("why").asText().contains("time budget"), x.toString());
+        assertFalse(s.get("engines").has("collision"), "a skipped engine does not run");
+        assertFalse(Files.exists(out.resolve("ensemble-collision.qtme")));
+        assertTrue(r.out().matches("(?s).*collision +skipped \\(time_budget: .*"), r.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("id=\"skipped\"") && html.contains("collision (time_budget: "), html);
+        // With the budget it needs, nothing is skipped.
+        Files.writeString(file, GOOD.replace("trajectories: 2000", "trajectories: 100"));
+        Path ok = dir.resolve("ok");
+        assertEquals(0, CliTest.run("run", file.toString(), "--out", ok.toString(), "--quiet").status());
+        assertEquals(0, new ObjectMapper().readTree(ok.resolve("summary.json").toFile()).get("skipped").size());
+        assertFalse(Files.readString(ok.resolve("report.html")).contains("id=\"skipped\""));
+    }
+
     @Test
     void theSameSeedGivesTheSameBytesOnAnyThreadCount(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
@@ -189,9 +270,22 @@ class RunCommandTest {
                 "timeseries-trajectories.csv", "timeseries-collision.csv")), names.toString());
         for (int i = 1; i < threads.length; i++) {
             for (String name : names) {
-                assertArrayEquals(Files.readAllBytes(outs[0].resolve(name)), Files.readAllBytes(outs[i].resolve(name)),
+                if (name.equals(".qtm-output")) {
+                    continue; // the SHA-256 of each file, so it differs exactly where this_run does
+                }
+                assertArrayEquals(ThisRunParts.withoutThisRun(name, Files.readAllBytes(outs[0].resolve(name))),
+                        ThisRunParts.withoutThisRun(name, Files.readAllBytes(outs[i].resolve(name))),
                         name + " differs between 1 and " + threads[i] + " threads");
             }
+        }
+        // What does differ is where it belongs: the thread count and the command line are in this_run.
+        for (int i = 0; i < threads.length; i++) {
+            JsonNode thisRun = new ObjectMapper().readTree(outs[i].resolve("summary.json").toFile()).get("this_run");
+            assertEquals(threads[i], thisRun.get("threads").asInt());
+            assertTrue(thisRun.get("command_line").toString().contains("\"--threads\",\"" + threads[i] + "\""),
+                    thisRun.toString());
+            assertTrue(Files.readString(outs[i].resolve("report.html")).contains("<td class=\"l\">threads</td>"
+                    + "<td class=\"l\">" + threads[i] + "</td>"), "the report shows the thread count");
         }
     }
 

@@ -114,6 +114,16 @@ class RunOutputTest {
         assertTrue(e.get("trajectories").asLong() > 0 && e.get("trajectories").asLong() < 1_000_000_000L);
         assertFalse(summary.get("engines").has("collision"), "engines after the interrupt do not start");
         assertEquals("interrupted", summary.get("stop_reason").asText());
+        // ... and are named, with the reason, in summary.json, on the console and in the report.
+        // The collision engine and both points of its Δt study.
+        assertEquals(List.of("collision", "collision-dt2.0", "collision-dt4.0"),
+                summary.get("skipped").findValuesAsText("ensemble"), summary.get("skipped").toString());
+        for (JsonNode x : summary.get("skipped")) {
+            assertEquals("interrupted", x.get("reason").asText());
+        }
+        assertTrue(Files.readString(log).matches("(?s).*collision +skipped \\(interrupted: Ctrl-C or SIGTERM.*"),
+                Files.readString(log));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("collision (interrupted: Ctrl-C or SIGTERM"));
         assertTrue(Files.exists(out.resolve("report.html")));
         assertTrue(Files.exists(out.resolve("timeseries-trajectories.csv")));
     }

@@ -39,6 +39,28 @@ class HtmlReportTest {
         assertTrue(html.contains("id=\"fluctuations\"") && html.contains("<td>0.770000</td>"), "fluctuation table");
     }
 
+    /** The provenance: settings flattened to dotted keys, this run's part between its markers, skipped ensembles. */
+    @Test
+    void provenanceShowsSettingsThisRunAndSkippedEnsembles() {
+        com.fasterxml.jackson.databind.node.ObjectNode settings = Json.object().put("seed", 42);
+        settings.putObject("grid").put("points", 11);
+        settings.putArray("engines").add("trajectories").add("collision");
+        com.fasterxml.jackson.databind.node.ObjectNode thisRun = Json.object().put("threads", 3);
+        thisRun.putArray("command_line").add("qtm").add("run").add("a<b>.yaml");
+        String html = HtmlReport.render(sample(), new HtmlReport.Provenance("qtm-summary/2", settings, thisRun,
+                List.of(new HtmlReport.Skipped("collision", "interrupted", "Ctrl-C came first"))));
+        assertTrue(html.contains("<td class=\"l\">grid.points</td><td class=\"l\">11</td>"), html);
+        assertTrue(html.contains("<td class=\"l\">engines</td><td class=\"l\">trajectories collision</td>"), html);
+        int from = html.indexOf(HtmlReport.THIS_RUN_START);
+        int to = html.indexOf(HtmlReport.THIS_RUN_END);
+        assertTrue(html.indexOf("grid.points") < from && from < html.indexOf("qtm run a&lt;b&gt;.yaml")
+                && html.indexOf("<td class=\"l\">threads</td><td class=\"l\">3</td>") < to, html);
+        assertTrue(html.contains("id=\"skipped\"") && html.contains("collision (interrupted: Ctrl-C came first)"));
+        assertTrue(html.indexOf("id=\"skipped\"") < html.indexOf("id=\"finals\""), "named under the verdicts");
+        String without = HtmlReport.render(sample());
+        assertFalse(without.contains(HtmlReport.THIS_RUN_START) || without.contains("id=\"skipped\""));
+    }
+
     @Test
     void headlessChromiumLoadsItAndShowsTheVerdictTable(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("report.html");

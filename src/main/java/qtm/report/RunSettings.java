@@ -1,0 +1,58 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
+import qtm.engine.Collision;
+import qtm.engine.CollisionEngine;
+import qtm.engine.EngineKind;
+import qtm.scenario.Scenario;
+import qtm.scenario.Simulation;
+
+/**
+ * The {@code settings} object of summary.json: every setting a run applied, defaults included, as a user would set
+ * it, so that a reader needs neither the scenario file nor qtm's defaults to know what ran. Nothing here differs
+ * between threads, shards or an extension (that is {@link ThisRun}'s).
+ */
+final class RunSettings {
+    private RunSettings() {
+    }
+
+    /**
+     * @param s the scenario as run
+     * @param seed the seed
+     * @param planned each ensemble's label → the trajectories planned for it (what a stop rule may cut short)
+     * @param records the --records limit (0: none)
+     * @return the object
+     */
+    static ObjectNode json(Scenario s, long seed, Map<String, Long> planned, long records) {
+        Simulation sim = s.simulation();
+        ObjectNode o = Json.object();
+        ArrayNode engines = o.putArray("engines");
+        sim.engines().forEach(engines::add);
+        ObjectNode n = o.putObject("trajectories");
+        planned.forEach(n::put);
+        o.put("seed", seed);
+        // 0 is the scenario's own "off", kept as written so that the key reads the same in both places.
+        o.put("target_se", sim.targetSe());
+        o.put("time_budget_s", sim.timeBudgetSeconds());
+        o.putObject("grid").put("end", s.time().end()).put("points", s.time().points()).put("step", s.time().step());
+        JsonNode initial = s.source().json().get("initial");
+        o.set("initial", initial == null ? TextNode.valueOf("00") : initial.deepCopy());
+        if (sim.engines().contains(EngineKind.COLLISION.key())) {
+            ObjectNode c = o.putObject("collision");
+            c.put("sampling", sim.sampling() != null ? sim.sampling()
+                    : CollisionEngine.Sampling.defaultFor(s.model()).key());
+            ArrayNode dts = c.putArray("dt");
+            for (double requested : sim.dts()) {
+                Collision x = Collision.of(s.model(), s.time(), requested);
+                dts.addObject().put("requested", requested).put("used", x.dt())
+                        .put("steps_per_point", x.stepsPerPoint());
+            }
+        }
+        o.put("records", records);
+        return o;
+    }
+}

@@ -270,9 +270,8 @@ public final class ChartBuilder {
     }
 
     /**
-     * Fixes the ticks once the axis has its data range: a plain axis gets the 1-2-5 step that gives at most eight
-     * ticks (JFreeChart's own choice fills the axis with as many labels as fit), a log axis is widened to whole
-     * powers of its ratio so both ends carry a label.
+     * Fixes the ticks once the axis has its data range: a plain axis gets at most eight ({@link #limitTicks}), a log
+     * axis is widened to whole powers of its ratio so both ends carry a label.
      */
     private static void tidy(ValueAxis axis, double ratio, double floor) {
         if (axis instanceof LogAxis log) {
@@ -285,8 +284,20 @@ public final class ChartBuilder {
                 log.setRange(Math.exp(Math.floor(Math.log(lo) / step + 1e-9) * step) * (1 - 1e-9),
                         Math.exp(Math.ceil(Math.log(hi) / step - 1e-9) * step) * (1 + 1e-9));
             }
-        } else if (axis instanceof NumberAxis plain && plain.getRange().getLength() > 0) {
-            plain.setTickUnit(new NumberTickUnit(niceStep(plain.getRange().getLength() / 7)), false, true);
+        } else if (axis instanceof NumberAxis plain) {
+            limitTicks(plain);
+        }
+    }
+
+    /**
+     * Gives a plain axis that has its data range the 1-2-5 step of at most eight ticks: JFreeChart's own choice
+     * fills the axis with as many labels as fit.
+     *
+     * @param axis the axis, already in a plot
+     */
+    static void limitTicks(NumberAxis axis) {
+        if (axis.getRange().getLength() > 0) {
+            axis.setTickUnit(new NumberTickUnit(niceStep(axis.getRange().getLength() / 7)), false, true);
         }
     }
 

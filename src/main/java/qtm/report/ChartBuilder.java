@@ -9,22 +9,30 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Builds an XY chart from {@link Series}: each series with an SE is drawn as a mean line inside a translucent ±SE
  * band, each without as a plain (optionally dashed) line. Axis labels carry units, tick labels use plain decimal
- * notation, and fonts are sized to be read at 1200×800.
+ * notation, and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
+ * line added last lies on top. Plain axes carry at most about eight ticks; log axes end on a labelled tick.
  */
 public final class ChartBuilder {
     /** Colours in the order series are added: distinguishable, and readable in greyscale. */
@@ -39,10 +47,15 @@ public final class ChartBuilder {
     private boolean logX;
     private double logXTicks = 10;
     private boolean logY;
+    private double yFloor;
+    private boolean markers;
     private final List<Entry> entries = new ArrayList<>();
 
-    private record Entry(Series series, Paint paint, boolean dashed, float width) {
+    private record Entry(Series series, Paint paint, boolean dashed, float width, boolean listed) {
     }
+
+    /** Width of the reference (exact) lines: wider than the data, so they read on top of it. */
+    private static final float REFERENCE_WIDTH = 3f;
 
     /**
      * @param title chart title
@@ -62,6 +75,19 @@ public final class ChartBuilder {
      */
     public ChartBuilder logY() {
         logY = true;
+        return this;
+    }
+
+    /**
+     * Draws y on a logarithmic axis that reaches no lower than {@code floor}, for curves that start from zero and
+     * would otherwise stretch the axis over decades of nothing.
+     *
+     * @param floor the lowest value shown, &gt; 0
+     * @return this
+     */
+    public ChartBuilder logY(double floor) {
+        logY = true;
+        yFloor = floor;
         return this;
     }
 
@@ -87,6 +113,16 @@ public final class ChartBuilder {
     }
 
     /**
+     * Marks every point of every series with a shape, for curves of few points.
+     *
+     * @return this
+     */
+    public ChartBuilder markers() {
+        markers = true;
+        return this;
+    }
+
+    /**
      * Adds a series in the next palette colour.
      *
      * @param s the series
@@ -105,7 +141,20 @@ public final class ChartBuilder {
      * @return this
      */
     public ChartBuilder add(Series s, Paint paint, boolean dashed) {
-        entries.add(new Entry(s, paint, dashed, 2.5f));
+        entries.add(new Entry(s, paint, dashed, 2.5f, true));
+        return this;
+    }
+
+    /**
+     * Adds a reference line (the exact solution): black, wider than the data, drawn over what was added before.
+     *
+     * @param s the series
+     * @param dashed whether the line is dashed
+     * @param listed whether it has its own legend entry (several references of one kind need only one)
+     * @return this
+     */
+    public ChartBuilder addReference(Series s, boolean dashed, boolean listed) {
+        entries.add(new Entry(s, Color.BLACK, dashed, REFERENCE_WIDTH, listed));
         return this;
     }
 
@@ -117,7 +166,8 @@ public final class ChartBuilder {
      * @return this
      */
     public ChartBuilder addLight(Series s, Color color) {
-        entries.add(new Entry(s, new Color(color.getRed(), color.getGreen(), color.getBlue(), 130), false, 1.5f));
+        entries.add(new Entry(s, new Color(color.getRed(), color.getGreen(), color.getBlue(), 130), false, 1.5f,
+                true));
         return this;
     }
 
@@ -131,8 +181,42 @@ public final class ChartBuilder {
 
     /** @return the chart */
     public JFreeChart build() {
+        return chart(title, plot());
+    }
+
+    /**
+     * Panels one above the other over a shared x axis (the first panel's x label and scale), one legend for all:
+     * series of the same label in several panels are listed once.
+     *
+     * @param title chart title
+     * @param panels the panels, top first; their titles are not drawn
+     * @return the chart
+     */
+    public static JFreeChart stacked(String title, ChartBuilder... panels) {
+        ChartBuilder first = panels[0];
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(first.logX ? logAxis(first.xLabel, first.logXTicks)
+                : plainAxis(new NumberAxis(first.xLabel)));
+        plot.setGap(28);
+        Map<String, LegendItem> legend = new LinkedHashMap<>();
+        for (ChartBuilder b : panels) {
+            XYPlot p = b.plot();
+            plot.add(p, 1);
+            LegendItemCollection own = p.getLegendItems();
+            for (int i = 0; i < own.getItemCount(); i++) {
+                legend.putIfAbsent(own.get(i).getLabel(), own.get(i));
+            }
+        }
+        LegendItemCollection items = new LegendItemCollection();
+        legend.values().forEach(items::add);
+        plot.setFixedLegendItems(items);
+        tidy(plot.getDomainAxis(), first.logXTicks, 0);
+        return chart(title, plot);
+    }
+
+    /** @return the plot alone, for a panel of a larger figure */
+    XYPlot plot() {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        DeviationRenderer renderer = new DeviationRenderer(true, markers);
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             YIntervalSeries ys = new YIntervalSeries(e.series().label(), false, true);
@@ -152,6 +236,7 @@ public final class ChartBuilder {
             data.addSeries(ys);
             renderer.setSeriesPaint(i, e.paint());
             renderer.setSeriesFillPaint(i, e.paint());
+            renderer.setSeriesVisibleInLegend(i, e.listed());
             float[] dash = e.dashed() ? new float[] {10f, 6f} : null;
             renderer.setSeriesStroke(i, new BasicStroke(e.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     dash, 0f));
@@ -163,15 +248,64 @@ public final class ChartBuilder {
             ((NumberAxis) y).setAutoRangeIncludesZero(false);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        // JFreeChart draws the last series first by default, which would bury the reference lines.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        tidy(x, logXTicks, 0);
+        tidy(y, 10, yFloor);
+        return plot;
+    }
+
+    private static JFreeChart chart(String title, XYPlot plot) {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 22), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // Room on the right for the last x tick's label, which is centred on the plot's edge.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 20));
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(TICK);
         legend.setPosition(RectangleEdge.BOTTOM);
         return chart;
+    }
+
+    /**
+     * Fixes the ticks once the axis has its data range: a plain axis gets at most eight ({@link #limitTicks}), a log
+     * axis is widened to whole powers of its ratio so both ends carry a label.
+     */
+    private static void tidy(ValueAxis axis, double ratio, double floor) {
+        if (axis instanceof LogAxis log) {
+            double lo = Math.max(floor, log.getLowerBound());
+            double hi = log.getUpperBound();
+            double step = Math.log(ratio);
+            if (lo > 0 && hi > lo) {
+                // The inner epsilons keep a bound that is a power already (1, 0.01) from moving out by a whole step;
+                // the outer ones keep the end ticks inside the range despite rounding.
+                log.setRange(Math.exp(Math.floor(Math.log(lo) / step + 1e-9) * step) * (1 - 1e-9),
+                        Math.exp(Math.ceil(Math.log(hi) / step - 1e-9) * step) * (1 + 1e-9));
+            }
+        } else if (axis instanceof NumberAxis plain) {
+            limitTicks(plain);
+        }
+    }
+
+    /**
+     * Gives a plain axis that has its data range the 1-2-5 step of at most eight ticks: JFreeChart's own choice
+     * fills the axis with as many labels as fit.
+     *
+     * @param axis the axis, already in a plot
+     */
+    static void limitTicks(NumberAxis axis) {
+        if (axis.getRange().getLength() > 0) {
+            axis.setTickUnit(new NumberTickUnit(niceStep(axis.getRange().getLength() / 7)), false, true);
+        }
+    }
+
+    /** The smallest of 1, 2, 5 × 10^k not below {@code x}. */
+    static double niceStep(double x) {
+        double p = Math.pow(10, Math.floor(Math.log10(x)));
+        double m = x / p;
+        return (m <= 1 + 1e-9 ? 1 : m <= 2 + 1e-9 ? 2 : m <= 5 + 1e-9 ? 5 : 10) * p;
     }
 
     private static NumberAxis plainAxis(NumberAxis axis) {
@@ -189,6 +323,11 @@ public final class ChartBuilder {
         axis.setTickLabelFont(TICK);
         axis.setLabelFont(LABEL);
         axis.setSmallestValue(1e-14);
+        axis.setLowerMargin(0);
+        axis.setUpperMargin(0);
+        // Unlabelled minor ticks at 2…9 × 10^k, the usual look of a log axis.
+        axis.setMinorTickCount(ratio == 10 ? 9 : 0);
+        axis.setMinorTickMarksVisible(ratio == 10);
         return axis;
     }
 }

@@ -2,19 +2,26 @@ package qtm.report;
 
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
+import org.jfree.pdf.dictionary.DictionaryObject;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Writes a chart as PNG (JFreeChart) and SVG (JFreeSVG), headless. */
+/** Writes a chart as PNG (JFreeChart), SVG (JFreeSVG) and PDF (OrsonPDF), headless, the same bytes on every run. */
 public final class ChartFiles {
     /** Default size, at which legends and ticks are readable. */
     public static final int WIDTH = 1200;
     /** Default height. */
     public static final int HEIGHT = 800;
+    /** PDF points per pixel: a 1200×800 chart becomes a 600×400 pt page, its 16 px ticks 8 pt type. */
+    static final double PDF_SCALE = 0.5;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -41,7 +48,44 @@ public final class ChartFiles {
     }
 
     /**
-     * Writes {@code base.png} and {@code base.svg}.
+     * The chart as a one-page vector PDF of {@code width·PDF_SCALE × height·PDF_SCALE} points, laid out as the PNG of
+     * {@code width × height} pixels. Text is drawn as glyph outlines: OrsonPDF's own text uses the 14 standard PDF
+     * fonts, which have no ρ, τ, ⟨ or ², so outlines are what keeps the labels as they read in the PNG. The document
+     * carries no creation or modification date (OrsonPDF stamps the clock into its Info dictionary and has no
+     * setting for it) and OrsonPDF writes no file id, so the same chart gives the same bytes.
+     *
+     * @param chart the chart
+     * @param width width in pixels of the layout
+     * @param height height in pixels of the layout
+     * @return the PDF bytes
+     */
+    public static byte[] pdf(JFreeChart chart, int width, int height) {
+        PDFDocument doc = new PDFDocument();
+        undated(doc);
+        doc.setTitle(chart.getTitle() == null ? "" : chart.getTitle().getText());
+        PDFGraphics2D g = doc.createPage(new Rectangle(0, 0, (int) Math.round(width * PDF_SCALE),
+                (int) Math.round(height * PDF_SCALE))).getGraphics2D();
+        g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        g.scale(PDF_SCALE, PDF_SCALE);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return doc.getPDFBytes();
+    }
+
+    /** Removes the dates; the Info dictionary is private to OrsonPDF 2.0.1, so it is reached by its field name. */
+    private static void undated(PDFDocument doc) {
+        try {
+            Field f = PDFDocument.class.getDeclaredField("info");
+            f.setAccessible(true);
+            DictionaryObject info = (DictionaryObject) f.get(doc);
+            info.remove("CreationDate");
+            info.remove("ModDate");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this OrsonPDF has no Info dictionary where 2.0.1 has it", e);
+        }
+    }
+
+    /**
+     * Writes {@code base.png}, {@code base.svg} and {@code base.pdf}.
      *
      * @param chart the chart
      * @param dir directory
@@ -53,6 +97,7 @@ public final class ChartFiles {
         ChartUtils.saveChartAsPNG(dir.resolve(base + ".png").toFile(), chart, WIDTH, HEIGHT);
         String svg = svg(chart, WIDTH, HEIGHT, base + "-");
         Files.writeString(dir.resolve(base + ".svg"), svg, StandardCharsets.UTF_8);
+        Files.write(dir.resolve(base + ".pdf"), pdf(chart, WIDTH, HEIGHT));
         return svg;
     }
 }

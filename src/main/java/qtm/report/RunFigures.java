@@ -39,7 +39,7 @@ public final class RunFigures {
             b.addLight(series("mean trajectory C " + e.name(), in.t(), e.curves().pureConcurrence()),
                     ChartBuilder.color(i++));
         }
-        b.add(series("exact C(ρ(t))", in.t(), in.exact().concurrence()), EXACT, false);
+        b.addReference(series("exact C(ρ(t))", in.t(), in.exact().concurrence()), false, true);
         if (!Double.isNaN(in.steadyConcurrence())) {
             double[] y = new double[in.t().length];
             java.util.Arrays.fill(y, in.steadyConcurrence());
@@ -49,51 +49,68 @@ public final class RunFigures {
     }
 
     /**
-     * Q_c(t) and Q_h(t): per engine the formula on ρ̄ and jump counting (per output bin), both with bands, and the
-     * exact currents.
+     * Q_c(t) above and Q_h(t) below on a shared time axis: per engine the formula on ρ̄ and jump counting (per
+     * output bin, the noisier, drawn thin and translucent), both with bands, and the exact current in solid black
+     * on top. The panels keep the two currents, of opposite sign, from sharing one crowded scale.
      *
      * @param in the run's curves
      * @return the chart
      */
     public static JFreeChart heat(RunCurves in) {
-        ChartBuilder b = new ChartBuilder("Heat currents into the baths", TIME, "heat current Q (units of E²)");
-        int i = 0;
-        for (RunCurves.EngineCurves e : in.engines()) {
-            for (Side side : Side.values()) {
-                String q = "Q_" + side.key().charAt(0) + " ";
-                b.add(series(q + e.name() + " formula on ρ̄", in.t(), e.curves().heatFormula()[side.ordinal()]),
+        ChartBuilder[] panels = new ChartBuilder[2];
+        for (Side side : Side.values()) {
+            String k = String.valueOf(side.key().charAt(0));
+            ChartBuilder b = new ChartBuilder("", TIME, "Q_" + k + " into the " + side.key() + " bath (units of E²)");
+            int i = 0;
+            for (RunCurves.EngineCurves e : in.engines()) {
+                b.add(series(e.name() + ", formula on ρ̄ ± SE", in.t(), e.curves().heatFormula()[side.ordinal()]),
                         ChartBuilder.color(i++), false);
-                b.add(series(q + e.name() + " jump counting", in.t(), e.curves().heatCount()[side.ordinal()]),
-                        ChartBuilder.color(i++), false);
+                b.addLight(series(e.name() + ", jump counting ± SE", in.t(),
+                        e.curves().heatCount()[side.ordinal()]), ChartBuilder.color(i++));
             }
+            b.addReference(series("exact (master equation)", in.t(), in.exact().heatFormula()[side.ordinal()]),
+                    false, true);
+            panels[side.ordinal()] = b;
         }
-        b.add(series("exact Q_c", in.t(), in.exact().heatFormula()[0]), EXACT, false);
-        b.add(series("exact Q_h", in.t(), in.exact().heatFormula()[1]), EXACT, true);
-        return b.build();
+        return ChartBuilder.stacked("Heat currents into the baths", panels);
     }
 
     /**
-     * The populations and |ρ_01,10| of the first engine's ρ̄ with bands, and the exact lines.
+     * The populations and |ρ_01,10| of the first engine's ρ̄ with bands and the exact lines (black, dashed, on
+     * top), twice: on a linear axis, and on a log axis below, where the small populations are read.
      *
      * @param in the run's curves
      * @return the chart
      */
     public static JFreeChart populations(RunCurves in) {
         RunCurves.EngineCurves e = in.engines().get(0);
-        ChartBuilder b = new ChartBuilder("Populations and coherence (" + e.name() + ")", TIME,
-                "probability (dimensionless)");
+        ChartBuilder linear = new ChartBuilder("", TIME, "probability");
         String[] names = {"p00", "p01", "p10", "p11"};
+        // Down to a decade below the smallest final exact value: the exact curves start from zero at t = 0.
+        double smallest = Double.POSITIVE_INFINITY;
+        int last = in.t().length - 1;
         for (int j = 0; j < 4; j++) {
-            b.add(series(names[j] + " " + e.name(), in.t(), e.curves().populations()[j]), ChartBuilder.color(j),
+            double p = in.exact().populations()[j].y()[last];
+            smallest = p > 0 ? Math.min(smallest, p) : smallest;
+        }
+        double c = in.exact().coherence().y()[last];
+        smallest = c > 0 ? Math.min(smallest, c) : smallest;
+        ChartBuilder log = new ChartBuilder("", TIME, "probability (log)")
+                .logY(Double.isFinite(smallest) ? smallest / 10 : 0);
+        for (ChartBuilder b : new ChartBuilder[] {linear, log}) {
+            for (int j = 0; j < 4; j++) {
+                b.add(series(names[j] + " " + e.name() + " ± SE", in.t(), e.curves().populations()[j]),
+                        ChartBuilder.color(j), false);
+            }
+            b.add(series("|ρ01,10| " + e.name() + " ± SE", in.t(), e.curves().coherence()), ChartBuilder.color(4),
                     false);
+            for (int j = 0; j < 4; j++) {
+                b.addReference(series(j == 0 ? "exact (master equation)" : "exact " + names[j], in.t(),
+                        in.exact().populations()[j]), true, j == 0);
+            }
+            b.addReference(series("exact |ρ01,10|", in.t(), in.exact().coherence()), true, false);
         }
-        b.add(series("|ρ01,10| " + e.name(), in.t(), e.curves().coherence()), ChartBuilder.color(4), false);
-        for (int j = 0; j < 4; j++) {
-            b.add(series("exact " + names[j], in.t(), in.exact().populations()[j]), ChartBuilder.color(j).darker(),
-                    true);
-        }
-        b.add(series("exact |ρ01,10|", in.t(), in.exact().coherence()), ChartBuilder.color(4).darker(), true);
-        return b.build();
+        return ChartBuilder.stacked("Populations and coherence (" + e.name() + ")", linear, log);
     }
 
     /**
@@ -111,7 +128,7 @@ public final class RunFigures {
             b.add(series("D(ρ̄, ρ∞) " + e.name() + " ± SE", in.t(), e.curves().relaxation()),
                     ChartBuilder.color(i++), false);
         }
-        b.add(series("exact D(ρ(t), ρ∞)", in.t(), in.exact().relaxation()), EXACT, false);
+        b.addReference(series("exact D(ρ(t), ρ∞)", in.t(), in.exact().relaxation()), false, true);
         b.add(series("spectral gap: e^(-" + fmt(in.gap()) + " t)", in.t(), in.gapSlope()), Color.GRAY, true);
         return b.build();
     }
@@ -197,8 +214,9 @@ public final class RunFigures {
         }
         return new ChartBuilder("Collision model: error against the master equation vs Δt", "Δt (units of 1/E)",
                 "max |ρ − ρ_ME| (dimensionless)").logX(2).logY()
-                .add(Series.line("exact collision map, max over t (fitted slope " + fmt(slope) + ")", dts, mapBias),
-                        EXACT, false)
+                .markers()
+                .addReference(Series.line("exact collision map, max over t (fitted slope " + fmt(slope) + ")", dts,
+                        mapBias), false, true)
                 .add(new Series("collision engine, final time, ± SE", dts, y, se), ChartBuilder.color(1), false)
                 .build();
     }

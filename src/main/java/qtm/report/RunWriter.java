@@ -366,10 +366,11 @@ public final class RunWriter {
                 ChartFiles.write(RunFigures.concurrence(in), dir, "concurrence")));
         figures.add(new HtmlReport.Figure("Heat currents", "Q_k is the heat flowing from qubit k into bath k. Each "
                 + "engine estimates it twice: by the formula on ρ̄ and by counting the energy its jumps move per "
-                + "output bin. The exact currents are black (Q_h dashed).",
+                + "output bin (thin, translucent). Cold bath above, hot below; the exact currents in solid black.",
                 ChartFiles.write(RunFigures.heat(in), dir, "heat")));
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
-                + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; exact values dashed.",
+                + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; exact values black dashed. Below, the same on a log "
+                + "axis, where the small populations can be read.",
                 ChartFiles.write(RunFigures.populations(in), dir, "populations")));
         if (in.gapSlope() != null) {
             figures.add(new HtmlReport.Figure("Relaxation", "Trace distance to the steady state on a log axis. The "

@@ -5,14 +5,21 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.math.BigDecimal;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -70,11 +77,14 @@ public final class SweepCharts {
         groups.values().forEach(data::addSeries);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+            renderer.setSeriesStroke(i, stroke(i));
             renderer.setSeriesPaint(i, ChartBuilder.color(i));
         }
         XYPlot plot = new XYPlot(data, axis(c.x(), c.logX()), axis(c.y(), c.logY()), renderer);
+        // Widest first: a curve that lies on an earlier one shows as a thinner dashed line inside it.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         style(plot);
+        limitTicks(plot, c);
         return new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, is >= 0);
     }
 
@@ -87,6 +97,7 @@ public final class SweepCharts {
         double max = 0;
         for (int k = 0; k < n; k++) {
             double[] r = table.rows().get(k);
+            // Cells are uniform in log10 of a log-scaled key; its ticks are labelled back in the key's own values.
             xyz[0][k] = c.logX() ? Math.log10(r[ix]) : r[ix];
             xyz[1][k] = c.logY() ? Math.log10(r[iy]) : r[iy];
             xyz[2][k] = r[iz];
@@ -95,27 +106,70 @@ public final class SweepCharts {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(c.y(), xyz);
         XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setBlockWidth(step(xyz[0]));
-        renderer.setBlockHeight(step(xyz[1]));
-        BlueScale scale = new BlueScale(max > 0 ? max : 1.0);
+        double w = step(xyz[0]);
+        double h = step(xyz[1]);
+        renderer.setBlockWidth(w);
+        renderer.setBlockHeight(h);
+        ZeroAndViridis scale = new ZeroAndViridis(max > 0 ? max : 1.0);
         renderer.setPaintScale(scale);
-        NumberAxis xAxis = new NumberAxis(c.logX() ? "log10 " + label(c.x()) : label(c.x()));
-        NumberAxis yAxis = new NumberAxis(c.logY() ? "log10 " + label(c.series()) : label(c.series()));
-        font(xAxis);
-        font(yAxis);
-        xAxis.setAutoRangeIncludesZero(false);
-        yAxis.setAutoRangeIncludesZero(false);
+        NumberAxis xAxis = mapAxis(c.x(), c.logX());
+        NumberAxis yAxis = mapAxis(c.series(), c.logY());
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         style(plot);
+        limitTicks(plot, c);
+        zeroBoundary(plot, xyz, w, h);
         JFreeChart chart = new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis zAxis = new NumberAxis(label(c.y()));
+        NumberAxis zAxis = new NumberAxis(label(c.y()) + " (grey: exactly 0; black line: its boundary)");
         font(zAxis);
         zAxis.setRange(0, scale.getUpperBound());
+        ChartBuilder.limitTicks(zAxis);
         PaintScaleLegend legend = new PaintScaleLegend(scale, zAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** A map axis; a log-scaled key is drawn in log10 units with a tick at each power of ten labelled 10ᵏ. */
+    private static NumberAxis mapAxis(String column, boolean log) {
+        NumberAxis a = new NumberAxis(label(column));
+        font(a);
+        a.setAutoRangeIncludesZero(false);
+        if (log) {
+            a.setTickUnit(new NumberTickUnit(1.0, new PowerOfTen()));
+        }
+        return a;
+    }
+
+    /**
+     * Draws the edges between grid neighbours of which exactly one has value 0: on the map, the staircase line
+     * where the value (the concurrence) starts to be positive. JFreeChart 1.5 has no contour plot.
+     */
+    private static void zeroBoundary(XYPlot plot, double[][] xyz, double w, double h) {
+        // Cells by their grid index; the index is only for finding neighbours, lines go through the coordinates.
+        double x0 = java.util.Arrays.stream(xyz[0]).min().orElse(0);
+        double y0 = java.util.Arrays.stream(xyz[1]).min().orElse(0);
+        Map<List<Long>, Integer> cell = new HashMap<>();
+        for (int k = 0; k < xyz[0].length; k++) {
+            cell.put(List.of(Math.round((xyz[0][k] - x0) / w), Math.round((xyz[1][k] - y0) / h)), k);
+        }
+        BasicStroke line = new BasicStroke(2.5f);
+        for (Map.Entry<List<Long>, Integer> e : cell.entrySet()) {
+            int k = e.getValue();
+            double x = xyz[0][k];
+            double y = xyz[1][k];
+            boolean zero = xyz[2][k] == 0;
+            Integer right = cell.get(List.of(e.getKey().get(0) + 1, e.getKey().get(1)));
+            Integer up = cell.get(List.of(e.getKey().get(0), e.getKey().get(1) + 1));
+            if (right != null && zero != (xyz[2][right] == 0)) {
+                double xm = (x + xyz[0][right]) / 2;
+                plot.addAnnotation(new XYLineAnnotation(xm, y - h / 2, xm, y + h / 2, line, Color.BLACK), false);
+            }
+            if (up != null && zero != (xyz[2][up] == 0)) {
+                double ym = (y + xyz[1][up]) / 2;
+                plot.addAnnotation(new XYLineAnnotation(x - w / 2, ym, x + w / 2, ym, line, Color.BLACK), false);
+            }
+        }
     }
 
     /** The grid spacing of a regular grid's coordinates: the smallest positive gap. */
@@ -174,21 +228,45 @@ public final class SweepCharts {
         };
     }
 
+    /** At most about eight ticks on the plot's plain axes; a log axis keeps its tick at each power of ten. */
+    private static void limitTicks(XYPlot plot, SweepTable.Chart c) {
+        if (!c.logX()) {
+            ChartBuilder.limitTicks((NumberAxis) plot.getDomainAxis());
+        }
+        if (!c.logY()) {
+            ChartBuilder.limitTicks((NumberAxis) plot.getRangeAxis());
+        }
+    }
+
     private static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
 
+    /** Series i: 1.5 px thinner than the one before, and dashed differently, so that coinciding curves both show. */
+    private static BasicStroke stroke(int i) {
+        float[][] dashes = {null, {14f, 6f}, {3f, 4f}, {14f, 5f, 3f, 5f}, {7f, 4f}};
+        float[] dash = dashes[i % dashes.length];
+        return new BasicStroke(Math.max(1.5f, 6f - 1.5f * i), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash,
+                0f);
+    }
+
     private static String format(double v) {
         return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
-    /** White at zero to dark blue at the largest value. */
-    private static final class BlueScale implements PaintScale {
+    /**
+     * Grey for exactly 0 (no entanglement), and for values above 0 the viridis map, dark violet to yellow: a small
+     * positive value is then as far from zero's grey as a large one. NaN (no value) is white.
+     */
+    private static final class ZeroAndViridis implements PaintScale {
+        private static final Color ZERO = new Color(0xc8c8c8);
+        private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
+            new Color(0x5ec962), new Color(0xfde725)};
         private final double upper;
 
-        BlueScale(double upper) {
+        ZeroAndViridis(double upper) {
             this.upper = upper;
         }
 
@@ -204,8 +282,45 @@ public final class SweepCharts {
 
         @Override
         public Paint getPaint(double value) {
-            double t = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value / upper));
-            return new Color((int) (255 * (1 - 0.9 * t)), (int) (255 * (1 - 0.75 * t)), (int) (255 * (1 - 0.4 * t)));
+            if (Double.isNaN(value)) {
+                return Color.WHITE;
+            }
+            if (value <= 0) {
+                return ZERO;
+            }
+            double t = Math.min(1, value / upper) * (VIRIDIS.length - 1);
+            int k = Math.min((int) t, VIRIDIS.length - 2);
+            double f = t - k;
+            Color a = VIRIDIS[k];
+            Color b = VIRIDIS[k + 1];
+            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        }
+    }
+
+    /** Labels a tick at log10 value k as 10ᵏ, in the style of the curves' log axes. */
+    private static final class PowerOfTen extends NumberFormat {
+        private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            long k = Math.round(number);
+            to.append("10");
+            for (char ch : Long.toString(k).toCharArray()) {
+                to.append(ch == '-' ? '⁻' : SUPERSCRIPT.charAt(ch - '0'));
+            }
+            return to;
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("labels only");
         }
     }
 }

@@ -166,7 +166,8 @@ class OutputSafetyTest {
         assertEquals(Set.of("other", "out"), entries(parent), "the staging directory became the result");
         // umask 027: directories rwxr-x--- (0777 & ~027), files rw-r----- (0666 & ~027), not 0700 / 0600.
         assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
-        for (String f : List.of("summary.json", "report.html", "concurrence.png", ".qtm-output")) {
+        for (String f : List.of("summary.json", "report.html", "concurrence.png", "concurrence.pdf",
+                ".qtm-output")) {
             assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f))),
                     f);
         }

@@ -266,7 +266,7 @@ class RunCommandTest {
         try (var files = Files.list(outs[0])) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertTrue(names.containsAll(List.of("summary.json", "report.html", "concurrence.png", "heat.svg",
+        assertTrue(names.containsAll(List.of("summary.json", "report.html", "concurrence.png", "heat.svg", "heat.pdf",
                 "timeseries-trajectories.csv", "timeseries-collision.csv")), names.toString());
         for (int i = 1; i < threads.length; i++) {
             for (String name : names) {

@@ -40,6 +40,9 @@ class RunOutputTest {
                 "waiting-times", "count-variance", "fano", "count-distribution")) {
             assertTrue(Files.size(out.resolve(chart + ".png")) > 10_000, chart + ".png");
             assertTrue(Files.readString(out.resolve(chart + ".svg")).contains("<svg"), chart + ".svg");
+            byte[] pdf = Files.readAllBytes(out.resolve(chart + ".pdf"));
+            assertTrue(pdf.length > 10_000 && new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("%PDF-"), chart + ".pdf");
         }
         assertEquals(3, Files.readAllLines(out.resolve("collision-dt.csv")).size());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

@@ -65,7 +65,8 @@ class ShardMergeTest {
         }
         Path shard0 = dir.resolve("shards").resolve("0");
         assertTrue(Files.isRegularFile(shard0.resolve("shard.json")));
-        assertFalse(Files.exists(shard0.resolve("concurrence.png")), "a shard draws no charts");
+        assertFalse(Files.exists(shard0.resolve("concurrence.png")) || Files.exists(shard0.resolve("concurrence.pdf")),
+                "a shard draws no charts");
         List<String> dirs = shardDirs(dir.resolve("shards"), n);
         Collections.shuffle(dirs, new Random(n));
         List<String> args = new ArrayList<>(List.of("merge"));

@@ -76,7 +76,8 @@ class SweepCliTest {
         List<String> csv = Files.readAllLines(out.resolve("small.csv"));
         assertTrue(csv.get(0).startsWith("Tc,Th,U,concurrence,signed,purity,heat_cold,heat_hot,g,"), csv.get(0));
         assertEquals(1 + 4 + 3, csv.size(), "Tc = 0 at 4 points, Tc = 1 at the 3 with Th >= Tc");
-        for (String f : List.of("small.png", "small.svg", "small-purity.png", "small-purity.svg")) {
+        for (String f : List.of("small.png", "small.svg", "small.pdf", "small-purity.png", "small-purity.svg",
+                "small-purity.pdf")) {
             assertTrue(Files.size(out.resolve(f)) > 1000, f);
         }
         assertTrue(Files.readString(out.resolve("small.svg")).contains("<svg"));

@@ -1,0 +1,92 @@
+package qtm.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+class ChartBuilderTest {
+    private static final double[] T = {0, 1, 2, 3, 4};
+
+    @Test
+    void stepsAreOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(0.05, ChartBuilder.niceStep(0.26 / 7), 1e-15);
+        assertEquals(1000, ChartBuilder.niceStep(5000.0 / 7), 1e-9);
+        assertEquals(2, ChartBuilder.niceStep(2), 1e-15);
+        assertEquals(0.001, ChartBuilder.niceStep(0.001), 1e-18);
+    }
+
+    @Test
+    void aPlainAxisCarriesAtMostEightTicks() {
+        // The concurrence chart's case: bands from −0.06 to 0.2 gave JFreeChart's own choice 27 ticks.
+        XYPlot plot = (XYPlot) new ChartBuilder("C", "t", "C")
+                .add(new Series("data", T, new double[] {0, 0.05, 0.1, 0.1, 0.1},
+                        new double[] {0, 0.1, 0.1, 0.1, 0.1}))
+                .build().getPlot();
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        double ticks = Math.floor(y.getRange().getLength() / y.getTickUnit().getSize()) + 1;
+        assertTrue(ticks <= 8 && ticks >= 4, ticks + " ticks over " + y.getRange());
+    }
+
+    @Test
+    void aLogAxisEndsOnLabelledPowers() {
+        XYPlot plot = (XYPlot) new ChartBuilder("dt", "dt", "bias").logX(2).logY()
+                .add(Series.line("map", new double[] {1.5625, 3.125, 6.25, 12.5},
+                        new double[] {8.7e-4, 1.7e-3, 3.5e-3, 7e-3}))
+                .build().getPlot();
+        LogAxis x = (LogAxis) plot.getDomainAxis();
+        LogAxis y = (LogAxis) plot.getRangeAxis();
+        assertEquals(1, x.getLowerBound(), 1e-6);
+        assertEquals(16, x.getUpperBound(), 1e-6);
+        assertEquals(1e-4, y.getLowerBound(), 1e-12);
+        assertEquals(1e-2, y.getUpperBound(), 1e-10);
+    }
+
+    @Test
+    void theReferenceLineIsDrawnOverTheDataItCoincidesWith() {
+        double[] y = {0, 1, 2, 3, 4};
+        JFreeChart chart = new ChartBuilder("ref", "t", "y")
+                .add(Series.line("data", T, y), ChartBuilder.color(0), false)
+                .addReference(Series.line("exact", T, y), false, true).build();
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage img = chart.createBufferedImage(1200, 800, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = (XYPlot) chart.getPlot();
+        int px = (int) Math.round(plot.getDomainAxis().valueToJava2D(2.5, area, RectangleEdge.BOTTOM));
+        int py = (int) Math.round(plot.getRangeAxis().valueToJava2D(2.5, area, RectangleEdge.LEFT));
+        int rgb = img.getRGB(px, py);
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        assertTrue(r < 60 && g < 60 && b < 60, String.format("the line's centre is black, not #%06x", rgb & 0xffffff));
+    }
+
+    @Test
+    void stackedPanelsShareOneAxisAndListEachLabelOnce() {
+        ChartBuilder cold = new ChartBuilder("", "t", "Q_c").add(Series.line("engine", T, T))
+                .addReference(Series.line("exact", T, T), false, true);
+        ChartBuilder hot = new ChartBuilder("", "t", "Q_h").add(Series.line("engine", T, T))
+                .add(Series.line("other", T, T)).addReference(Series.line("exact", T, T), false, true)
+                .addReference(Series.line("exact, unlisted", T, T), true, false);
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) ChartBuilder.stacked("heat", cold, hot).getPlot();
+        assertEquals(2, plot.getSubplots().size());
+        LegendItemCollection items = plot.getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            labels.add(items.get(i).getLabel());
+        }
+        assertEquals(List.of("engine", "exact", "other"), labels);
+    }
+}

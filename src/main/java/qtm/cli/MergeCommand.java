@@ -157,10 +157,11 @@ final class MergeCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
-                RunWriter.write(o, output.staging(), missing);
                 if (jumpIndexes != null) {
                     mergeRecords(s, jumpIndexes, output.staging());
                 }
+                // Last: the report links every file of the directory.
+                RunWriter.write(o, output.staging(), missing);
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new ScenarioException(WHERE, "--out", out.toString(),

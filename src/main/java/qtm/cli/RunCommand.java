@@ -143,13 +143,14 @@ final class RunCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
                         jumps), interrupt::requested);
-                RunWriter.write(o, output.staging());
                 if (jumps != null) {
                     jumps.writeIndex();
                 }
                 if (extend != null) {
                     JumpRecords.carry(extend, output.staging());
                 }
+                // Last: the report links every file of the directory.
+                RunWriter.write(o, output.staging());
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();

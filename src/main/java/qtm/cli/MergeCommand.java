@@ -158,16 +158,17 @@ final class MergeCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
+                if (jumpIndexes != null) {
+                    mergeRecords(s, jumpIndexes, output.staging());
+                }
                 // As its shards planned them, which is what one process of the same command would have planned.
                 Map<String, Long> planned = new LinkedHashMap<>();
                 r0.ensembles().forEach((label, p) -> planned.put(label, p.total()));
                 List<ShardRecord> byIndex = records.stream()
                         .sorted(java.util.Comparator.comparingInt(ShardRecord::shard)).toList();
+                // Last: the report links every file of the directory.
                 RunWriter.write(o, output.staging(), missing, new RunWriter.Provenance(planned,
                         jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex)));
-                if (jumpIndexes != null) {
-                    mergeRecords(s, jumpIndexes, output.staging());
-                }
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new ScenarioException(WHERE, "--out", out.toString(),

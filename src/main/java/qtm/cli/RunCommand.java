@@ -154,14 +154,15 @@ final class RunCommand implements Callable<Integer> {
             try {
                 ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
                         jumps), interrupt::requested);
-                RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
-                        ScenarioRun.planned(s, settings), recordLimit, thisRun.extending(before)));
                 if (jumps != null) {
                     jumps.writeIndex();
                 }
                 if (extend != null) {
                     JumpRecords.carry(extend, output.staging());
                 }
+                // Last: the report links every file of the directory.
+                RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
+                        ScenarioRun.planned(s, settings), recordLimit, thisRun.extending(before)));
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();

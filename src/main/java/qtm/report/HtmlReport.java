@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * One self-contained HTML page for a run: the scenario as run, a convergence table per engine, final values against
- * the exact solution, and the charts as inline SVG. It loads nothing from the network and runs no script.
+ * each engine's exact reference, the charts as inline SVG (with uPlot's interactive twins of the time series, inlined
+ * too), and links to every file of the run. It loads nothing from the network.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -21,9 +22,10 @@ public final class HtmlReport {
      * @param maxAbsZ largest |z| over elements and times
      * @param pValue χ² p-value
      * @param converged the verdict
+     * @param reference the exact solution it is judged against, e.g. "master equation"
      */
     public record Verdict(String engine, long trajectories, String stopReason, double maxAbsZ, double pValue,
-            boolean converged) {
+            boolean converged, String reference) {
     }
 
     /**
@@ -57,8 +59,28 @@ public final class HtmlReport {
      * @param title heading
      * @param caption how to read it
      * @param svg the SVG document
+     * @param plot its interactive twin (shown on screen, the SVG when printed), or null for the SVG alone
      */
-    public record Figure(String title, String caption, String svg) {
+    public record Figure(String title, String caption, String svg, InteractivePlot plot) {
+        /**
+         * A chart with no interactive twin.
+         *
+         * @param title heading
+         * @param caption how to read it
+         * @param svg the SVG document
+         */
+        public Figure(String title, String caption, String svg) {
+            this(title, caption, svg, null);
+        }
+    }
+
+    /**
+     * One file of the run's output directory, for the list of links.
+     *
+     * @param name its name in the directory
+     * @param kind what this kind of file holds
+     */
+    public record OutputFile(String name, String kind) {
     }
 
     /**
@@ -118,15 +140,16 @@ public final class HtmlReport {
      * @return the HTML page, without provenance
      */
     public static String render(Content c) {
-        return render(c, null);
+        return render(c, null, List.of());
     }
 
     /**
      * @param c the contents
      * @param p the provenance (null: none)
+     * @param files the files of the output directory, linked from the page (none: no list)
      * @return the HTML page
      */
-    public static String render(Content c, Provenance p) {
+    public static String render(Content c, Provenance p, List<OutputFile> files) {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>qtm: ").append(esc(c.name())).append("</title>\n<style>")
@@ -135,28 +158,36 @@ public final class HtmlReport {
                 .append("text-align:right}th{background:#eee}td.l{text-align:left}")
                 .append(".ok{color:#1a7f37;font-weight:bold}.bad{color:#c62828;font-weight:bold}")
                 .append("pre{background:#f6f6f6;padding:1em;overflow:auto}figure{margin:2em 0}")
-                .append("figure svg{width:100%;height:auto}</style></head><body>\n");
+                .append("figure svg{width:100%;height:auto}</style>\n");
+        interactiveStyle(h, c.figures());
+        h.append("</head><body>\n");
         h.append("<h1>qtm run: ").append(esc(c.name())).append("</h1>\n<p>").append(esc(c.description()))
                 .append("</p>\n");
         h.append("<h2>Convergence to the exact solution</h2>\n<table id=\"verdicts\"><tr><th>engine</th>")
                 .append("<th>trajectories</th><th>stop reason</th><th>max |z|</th><th>χ² p-value</th>")
-                .append("<th>verdict</th></tr>\n");
+                .append("<th>verdict</th><th>reference</th></tr>\n");
         for (Verdict v : c.verdicts()) {
             h.append("<tr><td class=\"l\">").append(esc(v.engine())).append("</td><td>").append(v.trajectories())
                     .append("</td><td class=\"l\">").append(esc(v.stopReason())).append("</td><td>")
                     .append(num(v.maxAbsZ())).append("</td><td>").append(num(v.pValue())).append("</td><td class=\"")
-                    .append(v.converged() ? "ok\">converged" : "bad\">not converged").append("</td></tr>\n");
+                    .append(v.converged() ? "ok\">converged" : "bad\">not converged").append("</td><td class=\"l\">")
+                    .append(esc(v.reference())).append("</td></tr>\n");
         }
         h.append("</table>\n<p>z = (estimate − exact)/SE for every element of ρ̄ at every time; the verdict asks for a ")
                 .append("χ² p-value above 0.001 and max |z| within the Bonferroni bound for the number of tests.</p>\n");
         h.append(skipped(p));
+        java.util.Map<String, String> references = new java.util.HashMap<>();
+        c.verdicts().forEach(v -> references.put(v.engine(), v.reference()));
         h.append("<h2>Final values against exact</h2>\n<table id=\"finals\"><tr><th>engine</th><th>quantity</th>")
-                .append("<th>mean</th><th>SE</th><th>exact</th><th>(mean − exact)/SE</th><th>SE reliable</th></tr>\n");
+                .append("<th>mean</th><th>SE</th><th>exact reference</th><th>exact</th><th>(mean − exact)/SE</th>")
+                .append("<th>SE reliable</th></tr>\n");
         for (Final f : c.finals()) {
             double z = f.se() > 0 ? (f.mean() - f.exact()) / f.se() : Double.NaN;
             h.append("<tr><td class=\"l\">").append(esc(f.engine())).append("</td><td class=\"l\">")
                     .append(esc(f.quantity())).append("</td><td>").append(num(f.mean())).append("</td><td>")
-                    .append(num(f.se())).append("</td><td>").append(num(f.exact())).append("</td><td>").append(num(z))
+                    .append(num(f.se())).append("</td><td class=\"l\">")
+                    .append(esc(references.getOrDefault(f.engine(), "exact"))).append("</td><td>")
+                    .append(num(f.exact())).append("</td><td>").append(num(z))
                     .append("</td><td class=\"").append(f.reliable() ? "ok\">yes" : "bad\">no").append("</td></tr>\n");
         }
         h.append("</table>\n<p>SE reliable: “no” means the error bar rests on events seen in a handful of ")
@@ -176,13 +207,21 @@ public final class HtmlReport {
             h.append("</table>\n<p>N and Q count the quanta and the heat into each bath (qtm fcs). σ = Q_c/T_c + ")
                     .append("Q_h/T_h; the TUR ratio Var(Q_c)·σ/⟨Q_c⟩² is at least 2 for classical machines.</p>\n");
         }
+        int plots = 0;
         for (Figure f : c.figures()) {
-            h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n").append(stripProlog(f.svg()))
-                    .append("\n<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+            h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n");
+            if (f.plot() != null) {
+                h.append("<div class=\"live\" data-plot=\"").append(plots++).append("\"></div>\n");
+            }
+            h.append("<div class=\"static\">").append(stripProlog(f.svg())).append("</div>\n<figcaption>")
+                    .append(esc(f.caption())).append("</figcaption></figure>\n");
         }
+        fileLinks(h, files);
         h.append("<h2>Scenario as run (seed ").append(c.seed()).append(")</h2>\n<pre>").append(esc(c.scenarioYaml()))
                 .append("</pre>\n");
-        h.append(provenance(p)).append("</body></html>\n");
+        h.append(provenance(p));
+        interactiveCharts(h, c.figures());
+        h.append("</body></html>\n");
         return h.toString();
     }
 
@@ -241,6 +280,69 @@ public final class HtmlReport {
     /** A value as summary.json writes it (Json's convention), without quotes. */
     private static String text(JsonNode v) {
         return v.isTextual() ? v.textValue() : Json.write(v);
+    }
+
+    /** uPlot's style sheet and the rules that show a chart's SVG until its interactive twin is up, and in print. */
+    private static void interactiveStyle(StringBuilder h, List<Figure> figures) {
+        if (figures.stream().noneMatch(f -> f.plot() != null)) {
+            return;
+        }
+        h.append("<style>").append(UPlot.CSS).append("</style>\n<style>")
+                .append(".live{display:none}figure.interactive .live{display:block}")
+                .append("figure.interactive .static{display:none}.u-legend .qtm-band,.u-cursor-pt.qtm-band{display:none}")
+                .append(".u-legend{font-size:13px;text-align:left}.u-legend .u-value{font-family:monospace}")
+                .append("@media print{figure.interactive .live{display:none}figure.interactive .static{display:block}}")
+                .append("</style>\n");
+    }
+
+    /**
+     * The interactive charts: the figures' numbers as JSON (non-finite values null), uPlot and the glue that hands
+     * them to it, all inline.
+     */
+    private static void interactiveCharts(StringBuilder h, List<Figure> figures) {
+        com.fasterxml.jackson.databind.node.ArrayNode data =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (Figure f : figures) {
+            if (f.plot() != null) {
+                data.add(f.plot().json());
+            }
+        }
+        if (data.isEmpty()) {
+            return;
+        }
+        // "<" escaped as JSON allows, so that no label can close the script element.
+        h.append("<script type=\"application/json\" id=\"qtm-plots\">").append(data.toString().replace("<", "\\u003c"))
+                .append("</script>\n<!-- uPlot ").append(UPlot.VERSION).append(", MIT licence, https://github.com/leeoniya/uPlot -->\n")
+                .append("<script>").append(UPlot.SCRIPT).append("</script>\n<script>").append(UPlot.GLUE)
+                .append("</script>\n");
+    }
+
+    /** Links to every file of the output directory, grouped by kind, in the order given. */
+    private static void fileLinks(StringBuilder h, List<OutputFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        for (OutputFile f : files) {
+            byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f.name());
+        }
+        h.append("<h2>Files of this run</h2>\n<table id=\"files\"><tr><th>what</th><th>files</th></tr>\n");
+        for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
+            h.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td><td class=\"l\">");
+            String sep = "";
+            for (String name : e.getValue()) {
+                h.append(sep).append("<a href=\"").append(esc(link(name))).append("\">").append(esc(name))
+                        .append("</a>");
+                sep = " · ";
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** A file name as a relative URL: percent-encoded where a URL needs it, and never read as a scheme. */
+    private static String link(String name) {
+        return "./" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String stripProlog(String svg) {

@@ -78,6 +78,7 @@ public final class RunWriter {
         ObjectNode engines = summary.putObject("engines");
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
+        List<RunPlots.Reference> references = new ArrayList<>();
         for (ScenarioRun.EngineOutcome e : o.engines()) {
             EnsembleSummary r = e.result();
             Verdict v = e.verdict();
@@ -89,15 +90,20 @@ public final class RunWriter {
                 csv(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
                 collisionSummary(json.putObject("collision"), e);
             }
+            String reference = qtm.verify.References.name(e.kind(),
+                    e.collision() == null ? Double.NaN : e.collision().dt());
+            if (e.collision() != null) {
+                references.add(new RunPlots.Reference(e.name(), reference, e.referenceRows()));
+            }
             verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().key(), v.maxAbsZ(),
-                    v.pValue(), e.converged()));
+                    v.pValue(), e.converged(), reference));
             finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
         }
         exactSummary(summary.putObject("exact"), o);
         List<HtmlReport.Figure> figures = new ArrayList<>();
         RunCurves curves = RunCurves.of(o);
         if (!curves.engines().isEmpty()) {
-            figures.addAll(charts(curves, dir));
+            figures.addAll(charts(curves, new RunPlots(curves, references), dir));
         }
         figures.addAll(WaitingReport.figures(o, dir));
         if (!o.dtStudy().isEmpty()) {
@@ -142,9 +148,11 @@ public final class RunWriter {
         // Scalars are kept as the user wrote them (see ScenarioFile), so quote only where YAML needs it.
         String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .writeValueAsString(s.source().json());
+        // Last, so that the list of links sees every other file of the run.
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
                 description, yaml, o.seed(), verdicts, finals, figures, fluctuationRows(o.fluctuations())),
-                new HtmlReport.Provenance(SUMMARY_FORMAT, settings, thisRun, skippedRows)), StandardCharsets.UTF_8);
+                new HtmlReport.Provenance(SUMMARY_FORMAT, settings, thisRun, skippedRows),
+                OutputFiles.of(dir, "report.html")), StandardCharsets.UTF_8);
     }
 
     /** The file name of an ensemble's saved sums. */
@@ -358,25 +366,27 @@ public final class RunWriter {
         return new HtmlReport.Final(name, what, e.mean(), e.se(), exact, e.reliable());
     }
 
-    private static List<HtmlReport.Figure> charts(RunCurves in, Path dir) throws IOException {
+    private static List<HtmlReport.Figure> charts(RunCurves in, RunPlots plots, Path dir) throws IOException {
         List<HtmlReport.Figure> figures = new ArrayList<>();
         figures.add(new HtmlReport.Figure("Concurrence", "C(ρ̄(t)) of each engine's mean state with its jackknife "
-                + "±SE band; the exact C(ρ(t)) in black; the steady-state value dashed. The lighter curves are the "
-                + "mean concurrence of the trajectories' pure states, a property of the unravelling, not of ρ.",
-                ChartFiles.write(RunFigures.concurrence(in), dir, "concurrence")));
+                + "±SE band; the master equation's C(ρ(t)) in black; its steady-state value dashed. The lighter curves are "
+                + "the mean concurrence of the trajectories' pure states, a property of the unravelling, not of ρ.",
+                ChartFiles.write(RunFigures.concurrence(in), dir, "concurrence"), plots.concurrence()));
         figures.add(new HtmlReport.Figure("Heat currents", "Q_k is the heat flowing from qubit k into bath k. Each "
                 + "engine estimates it twice: by the formula on ρ̄ and by counting the energy its jumps move per "
-                + "output bin (thin, translucent). Cold bath above, hot below; the exact currents in solid black.",
-                ChartFiles.write(RunFigures.heat(in), dir, "heat")));
+                + "output bin (thin, translucent). Cold bath above, hot below; the master equation's currents in solid "
+                + "black.",
+                ChartFiles.write(RunFigures.heat(in), dir, "heat"), plots.heat()));
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
-                + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; exact values black dashed. Below, the same on a log "
-                + "axis, where the small populations can be read.",
-                ChartFiles.write(RunFigures.populations(in), dir, "populations")));
+                + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; the master equation's values black dashed. Below, "
+                + "the same on a log axis, where the small populations can be read (the interactive chart shows every "
+                + "engine).",
+                ChartFiles.write(RunFigures.populations(in), dir, "populations"), plots.populations()));
         if (in.gapSlope() != null) {
             figures.add(new HtmlReport.Figure("Relaxation", "Trace distance to the steady state on a log axis. The "
-                    + "exact curve approaches the grey reference e^(−gap·t) set by the Liouvillian's spectral gap; an "
-                    + "engine's curve levels off at its own statistical noise.",
-                    ChartFiles.write(RunFigures.relaxation(in), dir, "relaxation")));
+                    + "master equation's curve approaches the grey reference e^(−gap·t) set by the Liouvillian's spectral "
+                    + "gap; an engine's curve levels off at its own statistical noise.",
+                    ChartFiles.write(RunFigures.relaxation(in), dir, "relaxation"), plots.relaxation()));
         }
         if (in.exact().countVariance() != null
                 && in.engines().stream().allMatch(e -> e.curves().countVariance() != null)) {

@@ -26,4 +26,15 @@ public final class References {
         return kind == EngineKind.TRAJECTORIES ? new Transient(model, grid).evolve(rho0)
                 : new CollisionMap(model, grid, dt).evolve(rho0);
     }
+
+    /**
+     * @param kind the engine
+     * @param dt the collision step it ran with (for the collision model)
+     * @return what {@link #of} gives it, in words: "master equation" or "exact collision map (Δt = …)"
+     */
+    public static String name(EngineKind kind, double dt) {
+        return kind == EngineKind.TRAJECTORIES ? "master equation"
+                : "exact collision map (Δt = " + new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", dt))
+                        .stripTrailingZeros().toPlainString() + ")";
+    }
 }

@@ -33,12 +33,20 @@ public final class ChromiumPage {
     }
 
     public static Page load(Path html, Path work, String... extra) throws IOException, InterruptedException {
+        return load(html.toUri(), work, extra);
+    }
+
+    /**
+     * As {@link #load(Path, Path, String...)} for a URL, which may carry a fragment such as the report's
+     * {@code #selftest}.
+     */
+    public static Page load(java.net.URI page, Path work, String... extra) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(executable().toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + work.resolve("profile"),
                 "--enable-logging=stderr", "--v=0"));
         cmd.addAll(List.of(extra));
-        cmd.add(html.toUri().toString());
+        cmd.add(page.toString());
         Path out = work.resolve("chromium.out");
         Path err = work.resolve("chromium.err");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

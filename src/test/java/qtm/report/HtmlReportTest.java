@@ -17,8 +17,10 @@ class HtmlReportTest {
                 .add(new Series("trajectories", t, new double[] {0, 0.01, 0.02, 0.03}, new double[] {0, 1e-3, 1e-3, 1e-3}))
                 .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400, "c-");
         return new HtmlReport.Content("demo <run>", "a & b", "name: demo\nmodel: {type: reset}\n", 42L,
-                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true),
-                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false)),
+                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true,
+                                "master equation"),
+                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false,
+                                "exact collision map (Δt = 2)")),
                 List.of(new HtmlReport.Final("trajectories", "concurrence", 0.03, 0.001, 0.029)),
                 List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)),
                 List.of(new HtmlReport.Row("cold bath", new double[] {1.5e-4, 1.2e-4, 7e-5, 0.77, 1.5e-4, 1.2e-4}),
@@ -48,7 +50,7 @@ class HtmlReportTest {
         com.fasterxml.jackson.databind.node.ObjectNode thisRun = Json.object().put("threads", 3);
         thisRun.putArray("command_line").add("qtm").add("run").add("a<b>.yaml");
         String html = HtmlReport.render(sample(), new HtmlReport.Provenance("qtm-summary/2", settings, thisRun,
-                List.of(new HtmlReport.Skipped("collision", "interrupted", "Ctrl-C came first"))));
+                List.of(new HtmlReport.Skipped("collision", "interrupted", "Ctrl-C came first"))), List.of());
         assertTrue(html.contains("<td class=\"l\">grid.points</td><td class=\"l\">11</td>"), html);
         assertTrue(html.contains("<td class=\"l\">engines</td><td class=\"l\">trajectories collision</td>"), html);
         int from = html.indexOf(HtmlReport.THIS_RUN_START);
@@ -59,6 +61,38 @@ class HtmlReportTest {
         assertTrue(html.indexOf("id=\"skipped\"") < html.indexOf("id=\"finals\""), "named under the verdicts");
         String without = HtmlReport.render(sample());
         assertFalse(without.contains(HtmlReport.THIS_RUN_START) || without.contains("id=\"skipped\""));
+    }
+
+    @Test
+    void anInteractiveChartEmbedsUPlotAndItsNumbersAsJsonAndTheFilesAreLinked() throws Exception {
+        HtmlReport.Content c = sample();
+        HtmlReport.Figure f = c.figures().get(0);
+        InteractivePlot plot = new InteractivePlot("t", "C", false, new double[] {0, 1, 2},
+                List.of(new InteractivePlot.Line("C </script> trajectories", new double[] {0.5, Double.NaN, 0.25},
+                        new double[] {0.125, Double.POSITIVE_INFINITY, 0.0625}, java.awt.Color.RED, false)));
+        HtmlReport.Content live = new HtmlReport.Content(c.name(), c.description(), c.scenarioYaml(), c.seed(),
+                c.verdicts(), c.finals(), List.of(new HtmlReport.Figure(f.title(), f.caption(), f.svg(), plot)),
+                c.fluctuations());
+        String html = HtmlReport.render(live, null, List.of(new HtmlReport.OutputFile("summary.json", "numbers"),
+                new HtmlReport.OutputFile("a b#1.csv", "numbers"), new HtmlReport.OutputFile("report.html", "page")));
+        assertFalse(html.contains(" src="), "no external resources");
+        assertFalse(html.contains("<link"), "no external resources");
+        assertTrue(html.contains("uPlot 1.6.30, MIT licence"), "uPlot inline, with its version");
+        String open = "<script type=\"application/json\" id=\"qtm-plots\">";
+        String json = html.substring(html.indexOf(open) + open.length(), html.indexOf("</script>"));
+        assertFalse(json.contains("</script"), "a label cannot close the script");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var line = tree.get(0).get("lines").get(0);
+        assertEquals("C </script> trajectories", line.get("label").asText());
+        assertEquals("[0.5,null,0.25]", line.get("y").toString(), "NaN as null");
+        assertEquals("[0.125,null,0.0625]", line.get("se").toString(), "inf as null");
+        assertEquals("#ff0000", line.get("color").asText());
+        assertEquals(1, html.split("<svg", -1).length - 1, "the SVG stays, for printing");
+        assertTrue(html.contains("@media print"), "print shows the SVG");
+        assertTrue(html.contains("<a href=\"./summary.json\">summary.json</a> · <a href=\"./a%20b%231.csv\">"),
+                "relative links, grouped by kind, encoded");
+        assertTrue(html.contains("<td class=\"l\">page</td><td class=\"l\"><a href=\"./report.html\">"));
+        assertTrue(html.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "reference named");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * The numbers of one interactive chart of report.html, as the page's uPlot glue reads them: an x axis and lines, each
+ * with its standard errors where it has them. Values are taken as given; nothing is computed here.
+ *
+ * @param xLabel x-axis label
+ * @param yLabel y-axis label
+ * @param logY whether the y axis is logarithmic
+ * @param x the x values, shared by every line
+ * @param lines the lines
+ */
+public record InteractivePlot(String xLabel, String yLabel, boolean logY, double[] x, List<Line> lines) {
+    /**
+     * One line.
+     *
+     * @param label legend label
+     * @param y values, one per x
+     * @param se their standard errors (drawn as a ±SE band and shown on hover), or null for an exact line
+     * @param color colour
+     * @param dashed dashed line
+     */
+    public record Line(String label, double[] y, double[] se, Color color, boolean dashed) {
+    }
+
+    /** @return the chart as JSON: numbers as JSON numbers, a NaN or infinite value as null */
+    ObjectNode json() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("xLabel", xLabel).put("yLabel", yLabel).put("logY", logY);
+        o.set("x", numbers(x));
+        ArrayNode a = o.putArray("lines");
+        for (Line l : lines) {
+            ObjectNode j = a.addObject();
+            j.put("label", l.label());
+            j.set("y", numbers(l.y()));
+            if (l.se() != null) {
+                j.set("se", numbers(l.se()));
+            }
+            j.put("color", String.format("#%06x", l.color().getRGB() & 0xffffff));
+            j.put("dashed", l.dashed());
+        }
+        return o;
+    }
+
+    private static ArrayNode numbers(double[] v) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode(v.length);
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                a.add(d);
+            } else {
+                a.addNull();
+            }
+        }
+        return a;
+    }
+}

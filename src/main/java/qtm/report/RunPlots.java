@@ -1,0 +1,134 @@
+package qtm.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import qtm.model.Side;
+import qtm.observe.Snapshot;
+import qtm.verify.RunCurves;
+
+/**
+ * The interactive twins of the time-series charts of {@link RunFigures}: the same curves from {@link RunCurves},
+ * with every engine's ±SE and the exact lines, labelled by what the exact line is (the master equation, or an engine's
+ * own exact collision map). Only picks and labels numbers.
+ */
+final class RunPlots {
+    private static final String TIME = "t (units of 1/E)";
+    private static final String ME = "master equation";
+    private static final Color EXACT = Color.BLACK;
+
+    /**
+     * An engine's own exact reference where it is not the master equation (the collision model's discrete map).
+     *
+     * @param engine the engine
+     * @param label what it is, e.g. "exact collision map (Δt = 2)"
+     * @param rows its observables at every grid point
+     */
+    record Reference(String engine, String label, List<Snapshot> rows) {
+        /** @return the rows at the drawn points of the run's curves */
+        double[] drawn(ToDoubleFunction<Snapshot> f) {
+            int[] ks = RunCurves.drawn(rows.size());
+            double[] y = new double[ks.length];
+            for (int i = 0; i < ks.length; i++) {
+                y[i] = f.applyAsDouble(rows.get(ks[i]));
+            }
+            return y;
+        }
+    }
+
+    private final RunCurves in;
+    private final List<Reference> references;
+
+    RunPlots(RunCurves in, List<Reference> references) {
+        this.in = in;
+        this.references = references;
+    }
+
+    private static InteractivePlot.Line band(String label, RunCurves.Curve c, Color color) {
+        return new InteractivePlot.Line(label, c.y(), c.se(), color, false);
+    }
+
+    private static InteractivePlot.Line exact(String label, double[] y, Color color, boolean dashed) {
+        return new InteractivePlot.Line(label, y, null, color, dashed);
+    }
+
+    private void references(List<InteractivePlot.Line> lines, String what, ToDoubleFunction<Snapshot> f, int colour) {
+        for (Reference r : references) {
+            lines.add(exact(what + " " + r.label(), r.drawn(f), ChartBuilder.color(colour++).darker(), true));
+        }
+    }
+
+    InteractivePlot concurrence() {
+        List<InteractivePlot.Line> lines = new ArrayList<>();
+        int i = 0;
+        for (RunCurves.EngineCurves e : in.engines()) {
+            lines.add(band("C(ρ̄) " + e.name(), e.curves().concurrence(), ChartBuilder.color(i++)));
+        }
+        for (RunCurves.EngineCurves e : in.engines()) {
+            lines.add(band("mean trajectory C " + e.name(), e.curves().pureConcurrence(), ChartBuilder.color(i++)));
+        }
+        lines.add(exact("C " + ME, in.exact().concurrence().y(), EXACT, false));
+        references(lines, "C", Snapshot::concurrence, i);
+        if (!Double.isNaN(in.steadyConcurrence())) {
+            double[] y = new double[in.t().length];
+            java.util.Arrays.fill(y, in.steadyConcurrence());
+            lines.add(exact("C steady state (" + ME + ")", y, Color.GRAY, true));
+        }
+        return new InteractivePlot(TIME, "concurrence C", false, in.t(), lines);
+    }
+
+    InteractivePlot heat() {
+        List<InteractivePlot.Line> lines = new ArrayList<>();
+        int i = 0;
+        for (RunCurves.EngineCurves e : in.engines()) {
+            for (Side side : Side.values()) {
+                String q = "Q_" + side.key().charAt(0) + " " + e.name();
+                lines.add(band(q + " formula on ρ̄", e.curves().heatFormula()[side.ordinal()], ChartBuilder.color(i++)));
+                lines.add(band(q + " jump counting", e.curves().heatCount()[side.ordinal()], ChartBuilder.color(i++)));
+            }
+        }
+        lines.add(exact("Q_c " + ME, in.exact().heatFormula()[0].y(), EXACT, false));
+        lines.add(exact("Q_h " + ME, in.exact().heatFormula()[1].y(), EXACT, true));
+        references(lines, "Q_c", Snapshot::heatCold, i);
+        references(lines, "Q_h", Snapshot::heatHot, i + references.size());
+        return new InteractivePlot(TIME, "heat current Q (units of E²)", false, in.t(), lines);
+    }
+
+    /** Every engine's populations and |ρ_01,10| (the static chart has room for the first engine's only). */
+    InteractivePlot populations() {
+        String[] names = {"p00", "p01", "p10", "p11"};
+        List<InteractivePlot.Line> lines = new ArrayList<>();
+        int i = 0;
+        for (RunCurves.EngineCurves e : in.engines()) {
+            for (int j = 0; j < 4; j++) {
+                lines.add(band(names[j] + " " + e.name(), e.curves().populations()[j], ChartBuilder.color(i++)));
+            }
+            lines.add(band("|ρ01,10| " + e.name(), e.curves().coherence(), ChartBuilder.color(i++)));
+        }
+        for (int j = 0; j < 4; j++) {
+            lines.add(exact(names[j] + " " + ME, in.exact().populations()[j].y(), ChartBuilder.color(j).darker(), true));
+        }
+        lines.add(exact("|ρ01,10| " + ME, in.exact().coherence().y(), ChartBuilder.color(4).darker(), true));
+        List<ToDoubleFunction<Snapshot>> pops = List.of(Snapshot::p00, Snapshot::p01, Snapshot::p10, Snapshot::p11);
+        for (int j = 0; j < 4; j++) {
+            references(lines, names[j], pops.get(j), j);
+        }
+        return new InteractivePlot(TIME, "probability", false, in.t(), lines);
+    }
+
+    /** @return the trace distance to ρ∞ on a log axis, or null without a unique steady state */
+    InteractivePlot relaxation() {
+        if (in.gapSlope() == null) {
+            return null;
+        }
+        List<InteractivePlot.Line> lines = new ArrayList<>();
+        int i = 0;
+        for (RunCurves.EngineCurves e : in.engines()) {
+            lines.add(band("D(ρ̄, ρ∞) " + e.name(), e.curves().relaxation(), ChartBuilder.color(i++)));
+        }
+        lines.add(exact("D(ρ(t), ρ∞) " + ME, in.exact().relaxation().y(), EXACT, false));
+        lines.add(exact("e^(−gap·t)", in.gapSlope().y(), Color.GRAY, true));
+        return new InteractivePlot(TIME, "trace distance to ρ∞", true, in.t(), lines);
+    }
+}

@@ -1,0 +1,148 @@
+// The interactive charts of report.html: builds uPlot's options and data arrays from the numbers the page embeds
+// (script#qtm-plots), one chart per div[data-plot]. uPlot draws, hovers (legend values ± SE) and zooms (drag on the
+// plot; double-click resets); this file only hands it the numbers. A figure shows its static SVG until its chart is
+// up, and again when printed.
+(function () {
+  "use strict";
+  var plots = JSON.parse(document.getElementById("qtm-plots").textContent);
+  var charts = [];
+
+  function fmt(v) {
+    return v == null ? "–" : Number(v).toPrecision(4);
+  }
+
+  function tick(v) {
+    return v == null ? "" : String(Number(v.toPrecision(3)));
+  }
+
+  // The ±SE band's edges, as two extra series that uPlot fills between (hidden from the legend by their class).
+  function edge(line, sign) {
+    return line.y.map(function (y, i) {
+      var se = line.se[i];
+      return y == null || se == null ? null : y + sign * se;
+    });
+  }
+
+  function chart(host) {
+    var p = plots[Number(host.getAttribute("data-plot"))];
+    var data = [p.x];
+    var series = [{label: p.xLabel, value: function (u, v) { return fmt(v); }}];
+    var bands = [];
+    p.lines.forEach(function (line) {
+      data.push(line.y);
+      series.push({
+        label: line.label, stroke: line.color, width: 1.5, dash: line.dashed ? [6, 4] : undefined,
+        value: function (u, v, si, idx) {
+          return idx == null || v == null ? "–" : fmt(v) + (line.se && line.se[idx] != null ? " ± " + fmt(line.se[idx]) : "");
+        }
+      });
+    });
+    p.lines.forEach(function (line) {
+      if (!line.se) {
+        return;
+      }
+      var hi = series.length;
+      data.push(edge(line, 1), edge(line, -1));
+      series.push({label: line.label + " + SE", stroke: "transparent", class: "qtm-band"},
+          {label: line.label + " − SE", stroke: "transparent", class: "qtm-band"});
+      bands.push({series: [hi, hi + 1], fill: line.color + "30"});
+    });
+    var values = function (u, splits) { return splits.map(tick); };
+    var opts = {
+      width: Math.max(300, host.clientWidth), height: 440, series: series, bands: bands,
+      scales: {x: {time: false}, y: {distr: p.logY ? 3 : 1}},
+      axes: [{label: p.xLabel, values: values}, {label: p.yLabel, values: values, size: 70}]
+    };
+    return new uPlot(opts, data, host);
+  }
+
+  document.querySelectorAll("div[data-plot]").forEach(function (host) {
+    var figure = host.closest("figure");
+    figure.classList.add("interactive");
+    try {
+      charts.push(chart(host));
+    } catch (e) {
+      figure.classList.remove("interactive");
+      throw e;
+    }
+  });
+
+  // #selftest, #selftest-hover, #selftest-zoom: real mouse events on the first chart, for the headless-browser test
+  // and its screenshots. What uPlot then shows (its legend's text, its x scale) is written into pre#qtm-selftest.
+  function mouse(u, type, fx, fy) {
+    var r = u.over.getBoundingClientRect();
+    u.over.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, button: 0, buttons: 1,
+      clientX: r.left + fx * r.width, clientY: r.top + fy * r.height, movementX: 1, movementY: 1}));
+  }
+
+  function legend(u) {
+    return Array.prototype.filter.call(u.root.querySelectorAll(".u-legend .u-series"), function (row) {
+      return !row.classList.contains("qtm-band");
+    }).map(function (row) {
+      return row.querySelector(".u-label").textContent + " = " + row.querySelector(".u-value").textContent;
+    });
+  }
+
+  function range(u) {
+    return [u.scales.x.min, u.scales.x.max];
+  }
+
+  // uPlot applies a new scale at the end of the current task, so each step is read back in the next one.
+  function steps(list) {
+    if (list.length > 0) {
+      list[0]();
+      setTimeout(function () { steps(list.slice(1)); }, 20);
+    }
+  }
+
+  function selftest(mode) {
+    var u = charts[0];
+    var out = {mode: mode, charts: charts.length, before: range(u)};
+    if (mode !== "all") {
+      // A screenshot shows the window's top: leave the chart alone on the page.
+      var figure = u.root.closest("figure");
+      Array.prototype.forEach.call(document.body.children, function (el) {
+        if (el !== figure && el.tagName !== "SCRIPT") {
+          el.style.display = "none";
+        }
+      });
+      u.syncRect();
+    }
+    var list = [];
+    if (mode !== "hover") {
+      list.push(function () {
+        mouse(u, "mousemove", 0.25, 0.5);
+        mouse(u, "mousedown", 0.25, 0.5);
+        mouse(u, "mousemove", 0.4, 0.5);
+        mouse(u, "mousemove", 0.55, 0.5);
+        mouse(u, "mouseup", 0.55, 0.5);
+      }, function () {
+        out.zoomed = range(u);
+      });
+    }
+    if (mode === "all") {
+      list.push(function () {
+        mouse(u, "dblclick", 0.5, 0.5);
+      }, function () {
+        out.reset = range(u);
+      });
+    }
+    list.push(function () {
+      mouse(u, "mousemove", 0.6, 0.5);
+    }, function () {
+      out.hoverIdx = u.cursor.idx;
+      out.legend = legend(u);
+      var pre = document.createElement("pre");
+      pre.id = "qtm-selftest";
+      pre.textContent = JSON.stringify(out);
+      document.body.appendChild(pre);
+    });
+    steps(list);
+  }
+
+  var m = /^#selftest(?:-(hover|zoom))?$/.exec(location.hash);
+  if (m && charts.length > 0) {
+    // After uPlot's first draw, which it defers to the end of the current task.
+    setTimeout(function () { selftest(m[1] || "all"); }, 0);
+  }
+})();

@@ -38,7 +38,10 @@ final class Suggestion {
         }
         List<String> found = closest(typed, names);
         if (found.isEmpty()) {
-            found = ex.getSuggestions();
+            // picocli's guess always names something ("slurm" for "xyzzyplugh"): keep only the names that the typed
+            // text begins, as "--tr" begins "--trajectories".
+            String start = typed;
+            found = ex.getSuggestions().stream().filter(n -> start.length() >= 2 && n.startsWith(start)).toList();
         }
         return found.isEmpty() ? "" : "Did you mean: " + String.join(" or ", found) + "?";
     }

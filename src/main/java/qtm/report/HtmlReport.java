@@ -61,7 +61,7 @@ public final class HtmlReport {
      * @param svg the SVG document
      * @param plot its interactive twin (shown on screen, the SVG when printed), or null for the SVG alone
      */
-    public record Figure(String title, String caption, String svg, InteractivePlot plot) {
+    public record Figure(String title, String caption, String svg, List<InteractivePlot> plots) {
         /**
          * A chart with no interactive twin.
          *
@@ -70,7 +70,19 @@ public final class HtmlReport {
          * @param svg the SVG document
          */
         public Figure(String title, String caption, String svg) {
-            this(title, caption, svg, null);
+            this(title, caption, svg, List.of());
+        }
+
+        /**
+         * A chart with one interactive twin.
+         *
+         * @param title heading
+         * @param caption how to read it
+         * @param svg the SVG document
+         * @param plot its interactive twin (null: none)
+         */
+        public Figure(String title, String caption, String svg, InteractivePlot plot) {
+            this(title, caption, svg, plot == null ? List.of() : List.of(plot));
         }
     }
 
@@ -210,7 +222,7 @@ public final class HtmlReport {
         int plots = 0;
         for (Figure f : c.figures()) {
             h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n");
-            if (f.plot() != null) {
+            for (int i = 0; i < f.plots().size(); i++) {
                 h.append("<div class=\"live\" data-plot=\"").append(plots++).append("\"></div>\n");
             }
             h.append("<div class=\"static\">").append(stripProlog(f.svg())).append("</div>\n<figcaption>")
@@ -284,7 +296,7 @@ public final class HtmlReport {
 
     /** uPlot's style sheet and the rules that show a chart's SVG until its interactive twin is up, and in print. */
     private static void interactiveStyle(StringBuilder h, List<Figure> figures) {
-        if (figures.stream().noneMatch(f -> f.plot() != null)) {
+        if (figures.stream().allMatch(f -> f.plots().isEmpty())) {
             return;
         }
         h.append("<style>").append(UPlot.CSS).append("</style>\n<style>")
@@ -303,8 +315,8 @@ public final class HtmlReport {
         com.fasterxml.jackson.databind.node.ArrayNode data =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         for (Figure f : figures) {
-            if (f.plot() != null) {
-                data.add(f.plot().json());
+            for (InteractivePlot p : f.plots()) {
+                data.add(p.json());
             }
         }
         if (data.isEmpty()) {
@@ -353,6 +365,10 @@ public final class HtmlReport {
     private static String num(double x) {
         if (Double.isNaN(x)) {
             return "–";
+        }
+        if (Double.isInfinite(x)) {
+            // As summary.json and every --json output write it.
+            return x > 0 ? "inf" : "-inf";
         }
         return String.format(Locale.ROOT, "%.6g", x);
     }

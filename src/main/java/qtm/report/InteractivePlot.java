@@ -15,8 +15,22 @@ import java.util.List;
  * @param logY whether the y axis is logarithmic
  * @param x the x values, shared by every line
  * @param lines the lines
+ * @param yMin the bottom of a log y axis (NaN: the axis chooses)
  */
-public record InteractivePlot(String xLabel, String yLabel, boolean logY, double[] x, List<Line> lines) {
+public record InteractivePlot(String xLabel, String yLabel, boolean logY, double[] x, List<Line> lines, double yMin) {
+    /**
+     * A chart whose y axis chooses its own range.
+     *
+     * @param xLabel x axis label
+     * @param yLabel y axis label
+     * @param logY whether the y axis is logarithmic
+     * @param x abscissae
+     * @param lines the curves
+     */
+    public InteractivePlot(String xLabel, String yLabel, boolean logY, double[] x, List<Line> lines) {
+        this(xLabel, yLabel, logY, x, lines, Double.NaN);
+    }
+
     /**
      * One line.
      *
@@ -34,6 +48,9 @@ public record InteractivePlot(String xLabel, String yLabel, boolean logY, double
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("xLabel", xLabel).put("yLabel", yLabel).put("logY", logY);
+        if (Double.isFinite(yMin)) {
+            o.put("yMin", yMin);
+        }
         o.set("x", numbers(x));
         ArrayNode a = o.putArray("lines");
         for (Line l : lines) {

@@ -82,11 +82,14 @@ public final class RunFigures {
      * @param in the run's curves
      * @return the chart
      */
-    public static JFreeChart populations(RunCurves in) {
-        RunCurves.EngineCurves e = in.engines().get(0);
-        ChartBuilder linear = new ChartBuilder("", TIME, "probability");
-        String[] names = {"p00", "p01", "p10", "p11"};
-        // Down to a decade below the smallest final exact value: the exact curves start from zero at t = 0.
+    /**
+     * The bottom of the populations' log axis: a decade below the smallest final exact value, since the exact curves
+     * start from zero at t = 0 (0 where no final value is positive: the axis then chooses).
+     *
+     * @param in the run's curves
+     * @return the floor
+     */
+    static double logFloor(RunCurves in) {
         double smallest = Double.POSITIVE_INFINITY;
         int last = in.t().length - 1;
         for (int j = 0; j < 4; j++) {
@@ -95,8 +98,14 @@ public final class RunFigures {
         }
         double c = in.exact().coherence().y()[last];
         smallest = c > 0 ? Math.min(smallest, c) : smallest;
-        ChartBuilder log = new ChartBuilder("", TIME, "probability (log)")
-                .logY(Double.isFinite(smallest) ? smallest / 10 : 0);
+        return Double.isFinite(smallest) ? smallest / 10 : 0;
+    }
+
+    public static JFreeChart populations(RunCurves in) {
+        RunCurves.EngineCurves e = in.engines().get(0);
+        ChartBuilder linear = new ChartBuilder("", TIME, "probability");
+        String[] names = {"p00", "p01", "p10", "p11"};
+        ChartBuilder log = new ChartBuilder("", TIME, "probability (log)").logY(logFloor(in));
         for (ChartBuilder b : new ChartBuilder[] {linear, log}) {
             for (int j = 0; j < 4; j++) {
                 b.add(series(names[j] + " " + e.name() + " ± SE", in.t(), e.curves().populations()[j]),

@@ -78,25 +78,40 @@ final class RunPlots {
         return new InteractivePlot(TIME, "concurrence C", false, in.t(), lines);
     }
 
-    InteractivePlot heat() {
+    /**
+     * One bath's heat current, as the static chart's panel of that bath: each engine's formula and counting
+     * estimates, the master equation's current in black on top, an engine's own exact map dashed grey.
+     *
+     * @param side the bath
+     * @return the chart
+     */
+    InteractivePlot heat(Side side) {
         List<InteractivePlot.Line> lines = new ArrayList<>();
         int i = 0;
+        String q = "Q_" + side.key().charAt(0);
         for (RunCurves.EngineCurves e : in.engines()) {
-            for (Side side : Side.values()) {
-                String q = "Q_" + side.key().charAt(0) + " " + e.name();
-                lines.add(band(q + " formula on ρ̄", e.curves().heatFormula()[side.ordinal()], ChartBuilder.color(i++)));
-                lines.add(band(q + " jump counting", e.curves().heatCount()[side.ordinal()], ChartBuilder.color(i++)));
-            }
+            lines.add(band(q + " " + e.name() + " formula on ρ̄", e.curves().heatFormula()[side.ordinal()],
+                    ChartBuilder.color(i++)));
+            lines.add(band(q + " " + e.name() + " jump counting", e.curves().heatCount()[side.ordinal()],
+                    ChartBuilder.color(i++)));
         }
-        lines.add(exact("Q_c " + ME, in.exact().heatFormula()[0].y(), EXACT, false));
-        lines.add(exact("Q_h " + ME, in.exact().heatFormula()[1].y(), EXACT, true));
-        references(lines, "Q_c", Snapshot::heatCold, i);
-        references(lines, "Q_h", Snapshot::heatHot, i + references.size());
-        return new InteractivePlot(TIME, "heat current Q (units of E²)", false, in.t(), lines);
+        for (Reference r : references) {
+            lines.add(exact(q + " " + r.label(), r.drawn(side == Side.COLD ? Snapshot::heatCold : Snapshot::heatHot),
+                    Color.DARK_GRAY, true));
+        }
+        // Last, so that uPlot draws it over the noisy estimates, as the static chart does.
+        lines.add(exact(q + " " + ME, in.exact().heatFormula()[side.ordinal()].y(), EXACT, false));
+        return new InteractivePlot(TIME, q + " into the " + side.key() + " bath (units of E²)", false, in.t(), lines);
     }
 
-    /** Every engine's populations and |ρ_01,10| (the static chart has room for the first engine's only). */
-    InteractivePlot populations() {
+    /**
+     * Every engine's populations and |ρ_01,10| (the static chart has room for the first engine's only), the master
+     * equation's values black dashed on top; on a log axis, where the small populations can be read, or linear.
+     *
+     * @param log whether the y axis is logarithmic
+     * @return the chart
+     */
+    InteractivePlot populations(boolean log) {
         String[] names = {"p00", "p01", "p10", "p11"};
         List<InteractivePlot.Line> lines = new ArrayList<>();
         int i = 0;
@@ -106,15 +121,18 @@ final class RunPlots {
             }
             lines.add(band("|ρ01,10| " + e.name(), e.curves().coherence(), ChartBuilder.color(i++)));
         }
-        for (int j = 0; j < 4; j++) {
-            lines.add(exact(names[j] + " " + ME, in.exact().populations()[j].y(), ChartBuilder.color(j).darker(), true));
-        }
-        lines.add(exact("|ρ01,10| " + ME, in.exact().coherence().y(), ChartBuilder.color(4).darker(), true));
         List<ToDoubleFunction<Snapshot>> pops = List.of(Snapshot::p00, Snapshot::p01, Snapshot::p10, Snapshot::p11);
-        for (int j = 0; j < 4; j++) {
-            references(lines, names[j], pops.get(j), j);
+        for (Reference r : references) {
+            for (int j = 0; j < 4; j++) {
+                lines.add(exact(names[j] + " " + r.label(), r.drawn(pops.get(j)), Color.DARK_GRAY, true));
+            }
         }
-        return new InteractivePlot(TIME, "probability", false, in.t(), lines);
+        for (int j = 0; j < 4; j++) {
+            lines.add(exact(names[j] + " " + ME, in.exact().populations()[j].y(), EXACT, true));
+        }
+        lines.add(exact("|ρ01,10| " + ME, in.exact().coherence().y(), EXACT, true));
+        return new InteractivePlot(TIME, log ? "probability (log)" : "probability", log, in.t(), lines,
+                log && RunFigures.logFloor(in) > 0 ? RunFigures.logFloor(in) : Double.NaN);
     }
 
     /** @return the trace distance to ρ∞ on a log axis, or null without a unique steady state */

@@ -95,7 +95,7 @@ public final class RunWriter {
             if (e.collision() != null) {
                 references.add(new RunPlots.Reference(e.name(), reference, e.referenceRows()));
             }
-            verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().key(), v.maxAbsZ(),
+            verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
                     v.pValue(), e.converged(), reference));
             finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
         }
@@ -376,12 +376,14 @@ public final class RunWriter {
                 + "engine estimates it twice: by the formula on ρ̄ and by counting the energy its jumps move per "
                 + "output bin (thin, translucent). Cold bath above, hot below; the master equation's currents in solid "
                 + "black.",
-                ChartFiles.write(RunFigures.heat(in), dir, "heat"), plots.heat()));
+                ChartFiles.write(RunFigures.heat(in), dir, "heat"),
+                List.of(plots.heat(qtm.model.Side.COLD), plots.heat(qtm.model.Side.HOT))));
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
                 + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; the master equation's values black dashed. Below, "
                 + "the same on a log axis, where the small populations can be read (the interactive chart shows every "
                 + "engine).",
-                ChartFiles.write(RunFigures.populations(in), dir, "populations"), plots.populations()));
+                ChartFiles.write(RunFigures.populations(in), dir, "populations"),
+                List.of(plots.populations(false), plots.populations(true))));
         if (in.gapSlope() != null) {
             figures.add(new HtmlReport.Figure("Relaxation", "Trace distance to the steady state on a log axis. The "
                     + "master equation's curve approaches the grey reference e^(−gap·t) set by the Liouvillian's spectral "

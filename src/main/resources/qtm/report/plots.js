@@ -28,8 +28,13 @@
     var data = [p.x];
     var series = [{label: p.xLabel, value: function (u, v) { return fmt(v); }}];
     var bands = [];
+    // A log axis cannot place 0 or a negative value (an SE band's lower edge, a population still 0): not drawn.
+    var shown = function (a) {
+      var floor = p.yMin == null ? 0 : p.yMin;
+      return p.logY ? a.map(function (v) { return v != null && v > floor ? v : null; }) : a;
+    };
     p.lines.forEach(function (line) {
-      data.push(line.y);
+      data.push(shown(line.y));
       series.push({
         label: line.label, stroke: line.color, width: 1.5, dash: line.dashed ? [6, 4] : undefined,
         value: function (u, v, si, idx) {
@@ -42,7 +47,7 @@
         return;
       }
       var hi = series.length;
-      data.push(edge(line, 1), edge(line, -1));
+      data.push(shown(edge(line, 1)), shown(edge(line, -1)));
       series.push({label: line.label + " + SE", stroke: "transparent", class: "qtm-band"},
           {label: line.label + " − SE", stroke: "transparent", class: "qtm-band"});
       bands.push({series: [hi, hi + 1], fill: line.color + "30"});
@@ -50,7 +55,8 @@
     var values = function (u, splits) { return splits.map(tick); };
     var opts = {
       width: Math.max(300, host.clientWidth), height: 440, series: series, bands: bands,
-      scales: {x: {time: false}, y: {distr: p.logY ? 3 : 1}},
+      scales: {x: {time: false}, y: p.yMin == null ? {distr: p.logY ? 3 : 1}
+          : {distr: 3, range: function (u, min, max) { return [p.yMin, Math.max(max, 10 * p.yMin)]; }}},
       axes: [{label: p.xLabel, values: values}, {label: p.yLabel, values: values, size: 70}]
     };
     return new uPlot(opts, data, host);

@@ -168,7 +168,8 @@ class CliTest {
         "run --trajectoris 5                      | Did you mean: --trajectories? (see 'qtm run --help')",
         "run scenarios/reset-paper.yaml --tr 5    | Did you mean: --trajectories? (see 'qtm run --help')",
         "steady scenarios/reset-paper.yaml --jsn  | Did you mean: --json? (see 'qtm steady --help')",
-        "xyzzy                                    | 'xyzzy' (see 'qtm --help')"})
+        "xyzzy                                    | 'xyzzy' (see 'qtm --help')",
+        "xyzzyplugh                               | 'xyzzyplugh' (see 'qtm --help')"})
     void aMistypedNameGetsASuggestion(String args, String ending) {
         Run r = run(args.split(" "));
         assertEquals(Main.BAD_INPUT, r.status());

@@ -81,7 +81,7 @@ class InteractiveReportTest {
     @Test
     void hoverShowsTheValueAndItsSeAndADragZoomsTheTimeAxis() throws Exception {
         JsonNode t = selftest(open("#selftest", "--dump-dom").dom());
-        assertEquals(4, t.get("charts").asInt(), "concurrence, heat, populations, relaxation");
+        assertEquals(6, t.get("charts").asInt(), "concurrence, heat (cold, hot), populations (linear, log), relaxation");
         assertEquals(0.0, t.get("before").get(0).asDouble());
         assertEquals(2000.0, t.get("before").get(1).asDouble());
         double lo = t.get("zoomed").get(0).asDouble();
@@ -133,7 +133,7 @@ class InteractiveReportTest {
         assertEquals(present, linked, "each file in the directory, and nothing else, is linked");
         assertTrue(dom.contains("<td class=\"l\">master equation</td>"), "trajectories judged by the ME");
         assertTrue(dom.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "collision by its map");
-        assertEquals(4, dom.split("class=\"live\"", -1).length - 1, "four interactive charts");
+        assertEquals(6, dom.split("class=\"live\"", -1).length - 1, "six interactive charts");
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.util.List;
  * @param g coupling
  * @param cold cold bath (rate Γ_c)
  * @param hot hot bath (rate Γ_h)
+ * @param approach local (the paper's channels) or global (between eigenstates of H)
+ * @param spectralExponent s of the spectral density Γ(ω) = Γ·(ω/E)^s
  */
-public record FluxModel(double energy, double g, Bath cold, Bath hot) implements Model {
+public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach approach, double spectralExponent)
+        implements Model {
     /**
      * @throws IllegalArgumentException on invalid parameters, including an infinite temperature, or parameters outside
      *         {@link ValidRange}
@@ -28,11 +31,50 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot) implements
         double fc = 2 * Thermal.bose(energy, cold.temperature()) + 1;
         double fh = 2 * Thermal.bose(energy, hot.temperature()) + 1;
         ValidRange.checkScales(energy, g, cold.rate() * fc, hot.rate() * fh, fc, fh);
+        if (approach == null) {
+            throw new IllegalArgumentException("the approach is required");
+        }
+        ValidRange.checkSpectralExponent(spectralExponent);
+        if (approach == Approach.GLOBAL || spectralExponent != 0) {
+            for (Side side : Side.values()) {
+                Bath b = side == Side.COLD ? cold : hot;
+                BathSpectrum sp = new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
+                ValidRange.checkBohrRates(energy, side, sp, energy - g, energy + g);
+            }
+        }
+    }
+
+    /**
+     * The paper's model: local channels, flat spectral density.
+     *
+     * @param energy E
+     * @param g coupling
+     * @param cold cold bath
+     * @param hot hot bath
+     */
+    public FluxModel(double energy, double g, Bath cold, Bath hot) {
+        this(energy, g, cold, hot, Approach.LOCAL, 0);
     }
 
     @Override
     public Model with(double g, Bath cold, Bath hot) {
-        return new FluxModel(energy, g, cold, hot);
+        return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
+    }
+
+    @Override
+    public Model withApproach(Approach approach, double spectralExponent) {
+        return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
+    }
+
+    @Override
+    public BathSpectrum spectrum(Side side) {
+        Bath b = bath(side);
+        return new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
+    }
+
+    @Override
+    public org.ejml.data.ZMatrixRMaj coupling(Side side) {
+        return TwoQubits.local(side, 0, 1);
     }
 
     @Override
@@ -47,6 +89,12 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot) implements
 
     @Override
     public List<Jump> jumps() {
+        if (approach == Approach.GLOBAL) {
+            List<Jump> jumps = new java.util.ArrayList<>(SecularJumps.of(energy, g, 0, Side.COLD, coupling(Side.COLD),
+                    spectrum(Side.COLD)));
+            jumps.addAll(SecularJumps.of(energy, g, 0, Side.HOT, coupling(Side.HOT), spectrum(Side.HOT)));
+            return jumps;
+        }
         return List.of(
                 down(Side.COLD), up(Side.COLD),
                 down(Side.HOT), up(Side.HOT));

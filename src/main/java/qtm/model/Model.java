@@ -46,6 +46,51 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
     /** @return the Lindblad channels of both baths (new matrices) */
     List<Jump> jumps();
 
+    /** @return how the channels are derived: local (the paper's) or global; the reset model is always local */
+    default Approach approach() {
+        return Approach.LOCAL;
+    }
+
+    /** @return s of the spectral density Γ(ω) = Γ·(ω/E)^s (0: flat, the paper's) */
+    default double spectralExponent() {
+        return 0.0;
+    }
+
+    /**
+     * The same machine with its channels derived another way.
+     *
+     * @param approach local or global
+     * @param spectralExponent s
+     * @return a new model
+     * @throws IllegalArgumentException for the reset model, whose collisions have no bath spectrum
+     */
+    default Model withApproach(Approach approach, double spectralExponent) {
+        throw new IllegalArgumentException("the " + type() + " model is a collision model with no bath spectrum: "
+                + "model.approach and model.spectral_exponent apply to flux and dqd");
+    }
+
+    /**
+     * The bath's rates by frequency, from which both approaches take their channels.
+     *
+     * @param side cold or hot
+     * @return the spectrum
+     * @throws IllegalArgumentException for the reset model
+     */
+    default BathSpectrum spectrum(Side side) {
+        throw new IllegalArgumentException("the " + type() + " model has no bath spectrum");
+    }
+
+    /**
+     * The system operator A_k through which bath k acts, H_int = A_k ⊗ B_k† + A_k† ⊗ B_k: σ⁻ on qubit k, or the
+     * dot's fermionic annihilation operator.
+     *
+     * @param side cold or hot
+     * @return a new 4×4 matrix
+     */
+    default ZMatrixRMaj coupling(Side side) {
+        return TwoQubits.local(side, 0, 1);
+    }
+
     /**
      * The same kind of machine (same E, and U for the double dot) with other couplings and baths.
      *

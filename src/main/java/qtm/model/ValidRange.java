@@ -244,4 +244,42 @@ public final class ValidRange {
         }
         return PHASE_MAX + "/E = " + maxTime(model) + " (1e12 periods of the qubit gap)";
     }
+
+    /** Smallest spectral exponent s. */
+    public static final double EXPONENT_MIN = 0;
+    /** Largest spectral exponent s. */
+    public static final double EXPONENT_MAX = 4;
+
+    /**
+     * @param s the spectral exponent
+     * @throws OutOfRange unless EXPONENT_MIN ≤ s ≤ EXPONENT_MAX (flat, Ohmic, super-Ohmic baths)
+     */
+    static void checkSpectralExponent(double s) {
+        if (!(s >= EXPONENT_MIN && s <= EXPONENT_MAX)) {
+            throw new OutOfRange(List.of("spectral_exponent"), "must be in [" + EXPONENT_MIN + ", " + EXPONENT_MAX
+                    + "] (Gamma(w) = rate*(w/E)^s: 0 flat, 1 Ohmic, 3 super-Ohmic)", s);
+        }
+    }
+
+    /**
+     * Weak coupling at every frequency a channel uses: emission plus absorption rate ≤ WEAK·E at the lowest and the
+     * highest Bohr frequency (the rates are monotonic in ω between them).
+     *
+     * @param energy E
+     * @param side whose bath
+     * @param spectrum the bath
+     * @param low lowest frequency used
+     * @param high highest frequency used
+     * @throws OutOfRange if either sum exceeds WEAK·E
+     */
+    static void checkBohrRates(double energy, Side side, BathSpectrum spectrum, double low, double high) {
+        for (double w : new double[] {low, high}) {
+            double total = spectrum.emission(w) + spectrum.absorption(w);
+            if (!(total <= WEAK * energy)) {
+                throw new OutOfRange(List.of(side.key() + ".rate", "spectral_exponent"), "must keep the transition "
+                        + "rate at every Bohr frequency <= " + WEAK + "*E = " + WEAK * energy + " (weak coupling); "
+                        + "at w = " + w + " it is " + total, spectrum.rate());
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 import qtm.model.Bath;
+import qtm.model.Approach;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Model;
@@ -225,16 +226,36 @@ public final class ScenarioReader {
             default:
                 throw m.error("type", "expected one of reset, flux, dqd");
         }
-        m.allowOnly(dqd ? Set.of("type", "E", "g", "U", "cold", "hot") : Set.of("type", "E", "g", "cold", "hot"));
+        if (type.equals("reset")) {
+            for (String k : List.of("approach", "spectral_exponent")) {
+                if (m.has(k)) {
+                    throw m.error(k, "applies to the flux and dqd models only: the reset model is a collision "
+                            + "model with no bath spectrum (remove the key)");
+                }
+            }
+        }
+        m.allowOnly(dqd ? Set.of("type", "E", "g", "U", "cold", "hot", "approach", "spectral_exponent")
+                : type.equals("flux") ? Set.of("type", "E", "g", "cold", "hot", "approach", "spectral_exponent")
+                : Set.of("type", "E", "g", "cold", "hot"));
         double e = m.number("E", Double.MIN_VALUE, MAX, 1.0);
         double g = m.number("g", 0, MAX);
         boolean infOk = !type.equals("flux");
         Bath cold = bath(m.child("cold"), infOk);
         Bath hot = bath(m.child("hot"), infOk);
-        if (dqd) {
-            return new DotModel(e, g, m.number("U", 0, MAX), cold, hot);
+        Approach approach = Approach.LOCAL;
+        if (m.has("approach")) {
+            String a = m.text("approach");
+            if (!a.equals("local") && !a.equals("global")) {
+                throw m.error("approach", "expected local or global");
+            }
+            approach = Approach.of(a);
         }
-        return type.equals("flux") ? new FluxModel(e, g, cold, hot) : new ResetModel(e, g, cold, hot);
+        // Γ(ω) = rate·(ω/E)^s: 0 flat, 1 Ohmic, 3 super-Ohmic.
+        double s = m.number("spectral_exponent", ValidRange.EXPONENT_MIN, ValidRange.EXPONENT_MAX, 0.0);
+        if (dqd) {
+            return new DotModel(e, g, m.number("U", 0, MAX), cold, hot, approach, s);
+        }
+        return type.equals("flux") ? new FluxModel(e, g, cold, hot, approach, s) : new ResetModel(e, g, cold, hot);
     }
 
     private static Bath bath(Node b, boolean infOk) {

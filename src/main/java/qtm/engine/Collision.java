@@ -42,6 +42,10 @@ public final class Collision {
     public record Reset(Side side, double probability, int[] channels) {
     }
 
+    /** Why the collision model does not take global channels, in the words every refusal uses. */
+    public static final String GLOBAL_REFUSAL = "the collision model is local: each ancilla meets one qubit; there is "
+            + "no local collision picture for the global approach; use engines: [trajectories]";
+
     private final Channels channels;
     private final List<Swap> swaps;
     private final List<Reset> resets;
@@ -66,9 +70,13 @@ public final class Collision {
      * @param grid the output grid
      * @param requestedDt the step asked for, &gt; 0
      * @return the step
-     * @throws IllegalArgumentException if Δt is not positive, p_kΔt &gt; 1, or θ &gt; π/2
+     * @throws IllegalArgumentException if Δt is not positive, p_kΔt &gt; 1, or θ &gt; π/2, or the model's channels are
+     *     global
      */
     public static Collision of(Model model, TimeGrid grid, double requestedDt) {
+        if (model.approach() == qtm.model.Approach.GLOBAL) {
+            throw new IllegalArgumentException(GLOBAL_REFUSAL);
+        }
         if (!(requestedDt > 0) || !Double.isFinite(requestedDt)) {
             throw new IllegalArgumentException("collision dt must be finite and > 0, got " + requestedDt);
         }

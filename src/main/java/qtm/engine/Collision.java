@@ -42,10 +42,6 @@ public final class Collision {
     public record Reset(Side side, double probability, int[] channels) {
     }
 
-    /** Why the collision model does not take global channels, in the words every refusal uses. */
-    public static final String GLOBAL_REFUSAL = "the collision model is local: each ancilla meets one qubit; there is "
-            + "no local collision picture for the global approach; use engines: [trajectories]";
-
     private final Channels channels;
     private final List<Swap> swaps;
     private final List<Reset> resets;
@@ -75,7 +71,7 @@ public final class Collision {
      */
     public static Collision of(Model model, TimeGrid grid, double requestedDt) {
         if (model.approach() == qtm.model.Approach.GLOBAL) {
-            throw new IllegalArgumentException(GLOBAL_REFUSAL);
+            throw new IllegalArgumentException(qtm.model.Approach.COLLISION_REFUSAL);
         }
         if (!(requestedDt > 0) || !Double.isFinite(requestedDt)) {
             throw new IllegalArgumentException("collision dt must be finite and > 0, got " + requestedDt);

@@ -70,6 +70,10 @@ final class FcsCommand implements Callable<Integer> {
      * said on stderr, since the collision model's O(Δt) bias depends on it.
      */
     private Collision collisionStep(Scenario s, TimeGrid grid) {
+        if (s.model().approach() == qtm.model.Approach.GLOBAL) {
+            throw new ScenarioException(s.file(), "model.approach", "global", "--collision needs local: "
+                    + qtm.model.Approach.COLLISION_REFUSAL.replace("use engines: [trajectories]", "drop --collision"));
+        }
         double dt = s.simulation().dt();
         if (s.time() != null && !(s.time().end() / dt <= RunCommand.MAX_COLLISION_STEPS)) {
             throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
@@ -216,8 +220,8 @@ final class FcsCommand implements Callable<Integer> {
             }
             out.println(Json.write(o));
         } else {
-            out.printf("scenario     %s (%s model), stationary, per unit time (units of E)%n", s.name(),
-                    s.model().type());
+            out.printf("scenario     %s (%s), stationary, per unit time (units of E)%n", s.name(),
+                    s.model().title());
             if (collision) {
                 out.printf(Locale.ROOT, "collision model at dt = %s (its tilted one-step map)%n", g(step.dt()));
             }

@@ -210,8 +210,10 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void steady(qtm.observe.Snapshot steady) {
-            stdout.printf(Locale.ROOT, "exact: steady state C=%.5f, Q_cold=%.6g (master equation)%n",
-                    steady.concurrence(), steady.heatCold());
+            String title = scenario.model().title();
+            String how = title.indexOf(", ") < 0 ? "" : title.substring(title.indexOf(", "));
+            stdout.printf(Locale.ROOT, "exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n",
+                    steady.concurrence(), steady.heatCold(), how);
             stdout.flush();
         }
 

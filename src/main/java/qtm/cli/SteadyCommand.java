@@ -39,7 +39,7 @@ final class SteadyCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(toJson(s, rho, o)));
         } else {
-            out.printf("scenario     %s (%s model)%n", s.name(), s.model().type());
+            out.printf("scenario     %s (%s)%n", s.name(), s.model().title());
             out.printf("concurrence  %.6g%n", o.concurrence());
             out.printf("purity       %.6g%n", o.purity());
             out.printf("populations  p00 %.6g  p01 %.6g  p10 %.6g  p11 %.6g%n", o.p00(), o.p01(), o.p10(), o.p11());
@@ -69,6 +69,10 @@ final class SteadyCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         root.put("scenario", s.name());
         root.put("model", s.model().type());
+        if (!(s.model() instanceof qtm.model.ResetModel)) {
+            root.put("approach", s.model().approach().key());
+            root.put("spectral_exponent", s.model().spectralExponent());
+        }
         ObjectNode r = root.putObject("rho");
         ArrayNode re = r.putArray("re");
         ArrayNode im = r.putArray("im");

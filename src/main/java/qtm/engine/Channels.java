@@ -7,9 +7,11 @@ import qtm.model.Jump;
 import qtm.model.Side;
 
 /**
- * Lindblad channels in the form the engines use: every bare operator of the three models is a partial permutation
- * (each row and column holds at most one entry, equal to 1), so A|ψ⟩ is a relabelling of amplitudes and ‖Aψ‖² a sum of
- * a few |ψ_i|². Immutable and shared between threads.
+ * Lindblad channels in the form the engines use: every bare operator is a partial permutation (each row and column
+ * holds at most one entry), so A|ψ⟩ is a relabelling of amplitudes and ‖Aψ‖² a sum of a few |ψ_i|². The local
+ * channels' entries are all 1 and take the paths below that multiply by nothing; the global channels, written in the
+ * eigenbasis of H (where each Bohr component maps one eigenstate to one other), carry real entries such as ±1/√2, and
+ * the dot's parity string gives −1 even between basis states. Immutable and shared between threads.
  */
 public final class Channels {
     private final Jump[] jumps;
@@ -24,6 +26,9 @@ public final class Channels {
     private final boolean small;
     private final int[] first;
     private final int[] second;
+    /** Each transition's entry, or null when every entry is 1; and its square. */
+    private final double[] entry;
+    private final double[] entry2;
 
     private Channels(List<Jump> jumps) {
         this.jumps = jumps.toArray(new Jump[0]);
@@ -37,6 +42,8 @@ public final class Channels {
         }
         this.start = new int[this.jumps.length + 1];
         List<int[]> pairs = new ArrayList<>();
+        List<Double> entries = new ArrayList<>();
+        boolean unit = true;
         for (int j = 0; j < this.jumps.length; j++) {
             ZMatrixRMaj a = this.jumps[j].operator();
             boolean[] usedRow = new boolean[a.numRows];
@@ -47,21 +54,29 @@ public final class Channels {
                     if (re == 0 && im == 0) {
                         continue;
                     }
-                    if (re != 1 || im != 0 || usedRow[r]) {
+                    if (im != 0 || usedRow[r] || pairs.size() > start[j] && pairs.get(pairs.size() - 1)[0] == c) {
                         throw new IllegalArgumentException("channel " + this.jumps[j].label()
-                                + " is not a partial permutation with unit entries; the engines need that form");
+                                + " is not a partial permutation with real entries; the engines need that form");
                     }
                     usedRow[r] = true;
                     pairs.add(new int[] {c, r});
+                    entries.add(re);
+                    unit &= re == 1;
                 }
             }
             start[j + 1] = pairs.size();
         }
         from = new int[pairs.size()];
         to = new int[pairs.size()];
+        entry = unit ? null : new double[pairs.size()];
+        entry2 = unit ? null : new double[pairs.size()];
         for (int m = 0; m < pairs.size(); m++) {
             from[m] = pairs.get(m)[0];
             to[m] = pairs.get(m)[1];
+            if (!unit) {
+                entry[m] = entries.get(m);
+                entry2[m] = entry[m] * entry[m];
+            }
         }
         first = new int[this.jumps.length];
         second = new int[this.jumps.length];
@@ -72,13 +87,13 @@ public final class Channels {
             first[j] = n >= 1 ? from[start[j]] : -1;
             second[j] = n == 2 ? from[start[j] + 1] : -1;
         }
-        this.small = fewTransitions;
+        this.small = fewTransitions && unit;
     }
 
     /**
      * @param jumps channels (zero-rate ones are kept; callers skip them)
      * @return the table
-     * @throws IllegalArgumentException if an operator is not a partial permutation with unit entries
+     * @throws IllegalArgumentException if an operator is not a partial permutation with real entries
      */
     public static Channels of(List<Jump> jumps) {
         return new Channels(jumps);
@@ -140,7 +155,8 @@ public final class Channels {
         double w = 0;
         for (int m = start[j]; m < start[j + 1]; m++) {
             int c = from[m];
-            w += re[c] * re[c] + im[c] * im[c];
+            double p = re[c] * re[c] + im[c] * im[c];
+            w += entry == null ? p : entry2[m] * p;
         }
         return w;
     }
@@ -174,7 +190,7 @@ public final class Channels {
         for (int j = 0; j < rates.length; j++) {
             double w = 0;
             for (int m = start[j]; m < start[j + 1]; m++) {
-                w += populations[from[m]];
+                w += entry == null ? populations[from[m]] : entry2[m] * populations[from[m]];
             }
             w *= rates[j];
             out[j] = w;
@@ -197,9 +213,16 @@ public final class Channels {
             outRe[i] = 0.0;
             outIm[i] = 0.0;
         }
+        if (entry == null) {
+            for (int m = start[j]; m < start[j + 1]; m++) {
+                outRe[to[m]] = re[from[m]];
+                outIm[to[m]] = im[from[m]];
+            }
+            return;
+        }
         for (int m = start[j]; m < start[j + 1]; m++) {
-            outRe[to[m]] = re[from[m]];
-            outIm[to[m]] = im[from[m]];
+            outRe[to[m]] = entry[m] * re[from[m]];
+            outIm[to[m]] = entry[m] * im[from[m]];
         }
     }
 
@@ -223,8 +246,12 @@ public final class Channels {
      *
      * @param j channel index
      * @return a new array of {from, to} pairs
+     * @throws IllegalStateException if the channels' entries are not all 1 (the pairs alone would not say them)
      */
     public int[][] transitions(int j) {
+        if (entry != null) {
+            throw new IllegalStateException("the channels have entries other than 1; transitions() lists unit ones");
+        }
         int[][] t = new int[start[j + 1] - start[j]][];
         for (int m = start[j]; m < start[j + 1]; m++) {
             t[m - start[j]] = new int[] {from[m], to[m]};
@@ -241,10 +268,15 @@ public final class Channels {
         double[] d = new double[4];
         for (int j = 0; j < jumps.length; j++) {
             for (int m = start[j]; m < start[j + 1]; m++) {
-                d[from[m]] += jumps[j].rate();
+                d[from[m]] += entry == null ? jumps[j].rate() : jumps[j].rate() * entry2[m];
             }
         }
         return d;
+    }
+
+    /** @return true if every entry is 1 (the local channels), so that a jump only relabels amplitudes */
+    public boolean unitEntries() {
+        return entry == null;
     }
 
     /**

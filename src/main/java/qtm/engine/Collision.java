@@ -66,9 +66,13 @@ public final class Collision {
      * @param grid the output grid
      * @param requestedDt the step asked for, &gt; 0
      * @return the step
-     * @throws IllegalArgumentException if Δt is not positive, p_kΔt &gt; 1, or θ &gt; π/2
+     * @throws IllegalArgumentException if Δt is not positive, p_kΔt &gt; 1, or θ &gt; π/2, or the model's channels are
+     *     global
      */
     public static Collision of(Model model, TimeGrid grid, double requestedDt) {
+        if (model.approach() == qtm.model.Approach.GLOBAL) {
+            throw new IllegalArgumentException(qtm.model.Approach.COLLISION_REFUSAL);
+        }
         if (!(requestedDt > 0) || !Double.isFinite(requestedDt)) {
             throw new IllegalArgumentException("collision dt must be finite and > 0, got " + requestedDt);
         }

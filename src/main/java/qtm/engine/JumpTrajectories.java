@@ -16,6 +16,10 @@ import qtm.model.TimeGrid;
  * the state is renormalised and u rescaled by the same factor, which changes nothing mathematically and keeps the norm
  * away from underflow over long runs.
  *
+ * <p>Global channels (between eigenstates of H) are not partial permutations in the computational basis, and their
+ * Σγ_j A_j†A_j is not diagonal there; the engine then works in the eigenbasis of H ({@link EigenBasis}), where both
+ * hold again and the frame removes all of H, and hands its observers the state in the computational basis.
+ *
  * <p>Not thread-safe: the workspaces are fields, reused for every trajectory, so the loop allocates nothing.
  */
 public final class JumpTrajectories implements Engine {
@@ -52,12 +56,14 @@ public final class JumpTrajectories implements Engine {
      */
     public JumpTrajectories(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
         this.grid = grid;
-        this.channels = Channels.of(model.jumps());
-        ZMatrixRMaj h = model.hamiltonian();
-        this.propagator = new NoJumpPropagator(h, channels.decay());
-        this.frame = new Frame(h, grid);
+        boolean eigen = EigenBasis.needed(model);
+        this.channels = Channels.of(eigen ? EigenBasis.jumps(model.jumps()) : model.jumps());
+        ZMatrixRMaj h = eigen ? EigenBasis.operator(model.hamiltonian()) : model.hamiltonian();
+        this.propagator = eigen ? NoJumpPropagator.framed(channels.decay())
+                : new NoJumpPropagator(h, channels.decay());
+        this.frame = new Frame(h, grid, eigen);
         channels.requireUniformEnergies(frame.levels());
-        this.initial = PureStates.of(rho0);
+        this.initial = PureStates.of(eigen ? EigenBasis.operator(rho0) : rho0);
         this.weights = new double[channels.size()];
         this.step = grid.step();
         this.times = new double[grid.points()];
@@ -65,7 +71,7 @@ public final class JumpTrajectories implements Engine {
             times[k] = grid.time(k);
         }
         propagator.coefficients(grid.step(), stepCoefficients);
-        this.rotation = NoJumpPropagator.unitary(h);
+        this.rotation = eigen ? NoJumpPropagator.framed(new double[4]) : NoJumpPropagator.unitary(h);
         rotation.coefficients(grid.step(), rotationStep);
     }
 

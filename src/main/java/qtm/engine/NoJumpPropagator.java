@@ -13,6 +13,10 @@ import qtm.model.TwoQubits;
  * squares to Ω² after removing its trace, so e^{−iBt} = e^{−σt}[cos Ωt·I + (sin Ωt/Ω)·[[−δ, −ig], [−ig, δ]]], with
  * cosh and sinh when Ω² &lt; 0. Five real numbers describe the propagator for a given t.
  *
+ * <p>With global channels the engine works in the eigenbasis of H instead, where H is diagonal and so is Σγ_j A_j†A_j
+ * (it commutes with H, whose levels are distinct for g &gt; 0): the frame removes all of H and the block has no
+ * coupling, {@link #framed}.
+ *
  * <p>Immutable; coefficients go into caller-owned arrays so that nothing is allocated per step.
  */
 public final class NoJumpPropagator {
@@ -36,13 +40,21 @@ public final class NoJumpPropagator {
      * @throws IllegalArgumentException if H is not diagonal plus a real |01⟩–|10⟩ coupling between equal levels
      */
     public NoJumpPropagator(ZMatrixRMaj hamiltonian, double[] decay) {
+        this(coupling(hamiltonian), decay);
+    }
+
+    private static double coupling(ZMatrixRMaj hamiltonian) {
         requireForm(hamiltonian);
+        return hamiltonian.getReal(TwoQubits.I01, TwoQubits.I10);
+    }
+
+    private NoJumpPropagator(double g, double[] decay) {
         this.decay = decay.clone();
         this.d0 = decay[0];
         this.d3 = decay[3];
         this.sigma = (decay[1] + decay[2]) / 4;
         this.delta = (decay[1] - decay[2]) / 4;
-        this.g = hamiltonian.getReal(TwoQubits.I01, TwoQubits.I10);
+        this.g = g;
         this.omega2 = g * g - delta * delta;
         this.uniform = decay[0] == decay[1] && decay[1] == decay[2] && decay[2] == decay[3];
         this.w = Math.sqrt(Math.abs(omega2));
@@ -59,6 +71,17 @@ public final class NoJumpPropagator {
      */
     public static NoJumpPropagator unitary(ZMatrixRMaj hamiltonian) {
         return new NoJumpPropagator(hamiltonian, new double[4]);
+    }
+
+    /**
+     * The propagator in a frame that removes all of H (the eigenbasis of H, H diagonal there): pure decay of each
+     * basis state, e^{−d_i t/2}.
+     *
+     * @param decay diagonal of Σγ_j A_j†A_j in that basis
+     * @return the propagator
+     */
+    static NoJumpPropagator framed(double[] decay) {
+        return new NoJumpPropagator(0.0, decay);
     }
 
     private static void requireForm(ZMatrixRMaj h) {

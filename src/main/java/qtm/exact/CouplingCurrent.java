@@ -29,6 +29,9 @@ public record CouplingCurrent(double quanta, double heat) {
         if (model.cold().temperature() == model.hot().temperature()) {
             return new CouplingCurrent(0.0, 0.0);
         }
+        if (model.approach() == qtm.model.Approach.GLOBAL) {
+            return ofJumps(model, rho);
+        }
         double j = 2 * model.g() * rho.getImag(TwoQubits.I01, TwoQubits.I10);
         double excessCold = 0;
         double excessHot = 0;
@@ -48,6 +51,29 @@ public record CouplingCurrent(double quanta, double heat) {
             }
         }
         return new CouplingCurrent(j + 0.0, model.energy() * j + 0.5 * (excessCold - excessHot) + 0.0);
+    }
+
+    /**
+     * The global channels move excitations between eigenstates of the full H, so a bath's jumps change the other
+     * qubit's excitation too and the coupling current J no longer counts what one bath takes; the currents are then
+     * the cold bath's jump rates themselves, Σ_j ν_j γ_j Tr(A_j†A_j ρ) (ν = ±1, or ω_j for heat). In the steady state
+     * the hot bath's are their negatives: H conserves the number of excitations, and every global jump moves its Bohr
+     * frequency of the energy of H. Here the secular approximation needs g ≫ Γ, so the current is not the tiny
+     * difference of nearly thermal rates that the local form guards against.
+     */
+    private static CouplingCurrent ofJumps(Model model, ZMatrixRMaj rho) {
+        double quanta = 0;
+        double heat = 0;
+        for (Jump jump : model.jumps()) {
+            if (jump.side() != Side.COLD || jump.rate() == 0 || jump.energy() == 0) {
+                continue;
+            }
+            ZMatrixRMaj a = jump.operator();
+            double rate = jump.rate() * Ops.traceProductRe(Ops.mult(Ops.dagger(a), a), rho);
+            quanta += Math.signum(jump.energy()) * rate;
+            heat += jump.energy() * rate;
+        }
+        return new CouplingCurrent(quanta + 0.0, heat + 0.0);
     }
 
     /**

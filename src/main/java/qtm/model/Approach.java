@@ -19,6 +19,10 @@ public enum Approach {
     /** Jump operators between eigenstates of the full Hamiltonian. */
     GLOBAL("global");
 
+    /** Why the collision model takes only local channels, in the words every refusal of it uses. */
+    public static final String COLLISION_REFUSAL = "the collision model is local: each ancilla meets one qubit; "
+            + "there is no local collision picture for the global approach; use engines: [trajectories]";
+
     private final String key;
 
     Approach(String key) {

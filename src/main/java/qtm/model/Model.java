@@ -57,6 +57,19 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
     }
 
     /**
+     * @return "flux model", or with the bath's master equation when it is not the paper's, "flux model, global
+     *     approach, s = 1", for console headers
+     */
+    default String title() {
+        if (approach() == Approach.LOCAL && spectralExponent() == 0) {
+            return type() + " model";
+        }
+        double s = spectralExponent();
+        String exponent = s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+        return type() + " model, " + approach().key() + " approach, s = " + exponent;
+    }
+
+    /**
      * The same machine with its channels derived another way.
      *
      * @param approach local or global

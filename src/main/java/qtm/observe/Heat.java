@@ -32,13 +32,52 @@ public record Heat(double cold, double hot) {
             qc += w[0][i] * rho.getReal(i, i);
             qh += w[1][i] * rho.getReal(i, i);
         }
+        double[] x = coherenceWeights(model);
+        if (x[0] != 0 || x[1] != 0) {
+            double re = rho.getReal(TwoQubits.I01, TwoQubits.I10);
+            qc += 2 * x[0] * re;
+            qh += 2 * x[1] * re;
+        }
         return new Heat(qc, qh);
     }
 
     /**
-     * The formula as a diagonal functional, the one definition that {@link #of} and the ensembles' heat
-     * ({@link HeatFormula}) share: every channel's A†A is diagonal (its operator is a partial permutation), so
-     * Q_k = Σ_i w_k,i ρ_ii with w_k,i = Σ over bath k's channels of γ_j ω_j |A_j e_i|².
+     * The rest of the functional for global channels: their A†A is diagonal in the eigenbasis of H, not in the
+     * computational one, and couples |01⟩ and |10⟩ (real, symmetric), so Q_k gains 2 x_k Re ρ_{01,10} with x_k the
+     * |01⟩–|10⟩ entry of Σ_j γ_j ω_j A_j†A_j. All 0 for the local channels.
+     *
+     * @param model the machine
+     * @return x_k by side ordinal
+     * @throws IllegalStateException if a channel's A†A has any other off-diagonal entry (no model has one)
+     */
+    public static double[] coherenceWeights(Model model) {
+        double[] x = new double[2];
+        for (Jump j : model.jumps()) {
+            if (j.rate() == 0 || j.energy() == 0) {
+                continue;
+            }
+            ZMatrixRMaj a = j.operator();
+            ZMatrixRMaj n = Ops.mult(Ops.dagger(a), a);
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 4; c++) {
+                    boolean pair = r == TwoQubits.I01 && c == TwoQubits.I10;
+                    boolean other = r != c && !pair && !(r == TwoQubits.I10 && c == TwoQubits.I01);
+                    if (other && (n.getReal(r, c) != 0 || n.getImag(r, c) != 0) || r != c && n.getImag(r, c) != 0) {
+                        throw new IllegalStateException("channel " + j.label() + ": A^dagger A couples other states "
+                                + "than |01> and |10>, which the heat formula does not take");
+                    }
+                }
+            }
+            x[j.side().ordinal()] += j.rate() * j.energy() * n.getReal(TwoQubits.I01, TwoQubits.I10);
+        }
+        return x;
+    }
+
+    /**
+     * The formula's diagonal part, the one definition that {@link #of} and the ensembles' heat ({@link HeatFormula})
+     * share: every local channel's A†A is diagonal (its operator is a partial permutation), so Q_k = Σ_i w_k,i ρ_ii
+     * with w_k,i = Σ over bath k's channels of γ_j ω_j |A_j e_i|²; global channels add
+     * {@link #coherenceWeights}.
      *
      * @param model the machine
      * @return the weights, [side ordinal][basis index]

@@ -5,11 +5,13 @@ import qtm.model.Model;
 
 /**
  * Heat currents by the formula Q_k = Σ_j γ_j ω_j ⟨A_j†A_j⟩ over bath k's channels, evaluated on each trajectory's
- * state: linear in ρ, so the mean over trajectories is the formula on ρ̄. The functional is {@link Heat#weights},
- * the same that {@link Heat#of} applies to a density matrix.
+ * state: linear in ρ, so the mean over trajectories is the formula on ρ̄. The functional is {@link Heat#weights}
+ * (and, for global channels, {@link Heat#coherenceWeights}), the same that {@link Heat#of} applies to a density
+ * matrix.
  */
 public final class HeatFormula implements Quantity {
     private final double[][] weights;
+    private final double[] coherence;
     private final double[] quanta = new double[2];
 
     /**
@@ -17,11 +19,14 @@ public final class HeatFormula implements Quantity {
      */
     public HeatFormula(Model model) {
         this.weights = Heat.weights(model);
+        this.coherence = Heat.coherenceWeights(model);
         for (int s = 0; s < 2; s++) {
             double bound = 0;
             for (double x : weights[s]) {
                 bound = Math.max(bound, Math.abs(x));
             }
+            // |⟨ψ|W|ψ⟩| ≤ max_i |w_i| + |x| (Gershgorin); the local channels have x = 0.
+            bound += Math.abs(coherence[s]);
             quanta[s] = Quantity.quantumFor(bound);
         }
     }
@@ -55,6 +60,25 @@ public final class HeatFormula implements Quantity {
     public Recorder recorder() {
         double[] wc = weights[0].clone();
         double[] wh = weights[1].clone();
+        if (coherence[0] != 0 || coherence[1] != 0) {
+            double xc = 2 * coherence[0];
+            double xh = 2 * coherence[1];
+            return new Recorder() {
+                @Override
+                public void state(int k, double[] re, double[] im, double[] out, int o) {
+                    double qc = 0;
+                    double qh = 0;
+                    for (int i = 0; i < 4; i++) {
+                        double p = re[i] * re[i] + im[i] * im[i];
+                        qc += wc[i] * p;
+                        qh += wh[i] * p;
+                    }
+                    double c = re[1] * re[2] + im[1] * im[2];
+                    out[o] = qc + xc * c;
+                    out[o + 1] = qh + xh * c;
+                }
+            };
+        }
         return new Recorder() {
             @Override
             public void state(int k, double[] re, double[] im, double[] out, int o) {

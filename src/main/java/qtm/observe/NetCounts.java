@@ -30,6 +30,11 @@ public final class NetCounts implements Quantity {
     private final List<Double> units = new ArrayList<>();
     /** Per bath: the slots of N, n, N², N·n, n², moved, moved a larger quantum (−1 where absent). */
     private final int[][] at = new int[2][7];
+    /**
+     * Per bath with more than two sizes (the global double dot's E ± g and E + U ± g): the slots of n_i, N·n_i and
+     * n_i·n_j (i ≤ j, row by row) of each larger size i = 1 … m; null where the bath has at most two.
+     */
+    private final int[][][] many = new int[2][][];
 
     /**
      * @param model the machine
@@ -40,11 +45,12 @@ public final class NetCounts implements Quantity {
         String[] names = {"", "_big", "_sq", "_x_big", "_big_sq", "", "_big"};
         for (Side side : Side.values()) {
             int s = side.ordinal();
+            double bound = quanta.countBound(side, grid.end());
             if (quanta.sizes(side).length > 2) {
-                throw new IllegalArgumentException("more than two sizes of quantum on the " + side.key() + " side");
+                addMany(side, quanta.sizes(side).length - 1, bound);
+                continue;
             }
             boolean two = quanta.sizes(side).length > 1;
-            double bound = quanta.countBound(side, grid.end());
             for (int i = 0; i < 7; i++) {
                 boolean present = i == 0 || i == 2 || i == 5 || two;
                 at[s][i] = present ? slots.size() : -1;
@@ -56,6 +62,45 @@ public final class NetCounts implements Quantity {
                 }
             }
         }
+    }
+
+    /** The slots of a bath with m + 1 sizes, in the order N, n_i, N², N·n_i, n_i·n_j, moved, moved a larger. */
+    private void addMany(Side side, int m, double bound) {
+        int s = side.ordinal();
+        String k = side.key();
+        int[][] idx = new int[3][];
+        java.util.function.BiConsumer<String, Double> add = (name, b) -> {
+            slots.add(name);
+            units.add(Math.max(1.0, Quantity.quantumFor(b)));
+        };
+        java.util.Arrays.fill(at[s], -1);
+        at[s][0] = slots.size();
+        add.accept("net_" + k, bound);
+        idx[0] = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[0][i] = slots.size();
+            add.accept("net_" + k + "_big" + (i + 1), bound);
+        }
+        at[s][2] = slots.size();
+        add.accept("net_" + k + "_sq", bound * bound);
+        idx[1] = new int[m];
+        for (int i = 0; i < m; i++) {
+            idx[1][i] = slots.size();
+            add.accept("net_" + k + "_x_big" + (i + 1), bound * bound);
+        }
+        idx[2] = new int[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                idx[2][i * m + j] = slots.size();
+                idx[2][j * m + i] = slots.size();
+                add.accept("net_" + k + "_big" + (i + 1) + "_x_big" + (j + 1), bound * bound);
+            }
+        }
+        at[s][5] = slots.size();
+        add.accept("moved_" + k, 1.0);
+        at[s][6] = slots.size();
+        add.accept("moved_" + k + "_big", 1.0);
+        many[s] = idx;
     }
 
     @Override
@@ -93,7 +138,31 @@ public final class NetCounts implements Quantity {
                     moved));
             c.add(new Column.OfMean("fano_" + k, v -> (v[a[2]] - v[a[0]] * v[a[0]]) / Math.abs(v[a[0]]),
                     new int[0], false, moved));
-            if (a[1] < 0) {
+            if (many[side.ordinal()] != null) {
+                int[][] idx = many[side.ordinal()];
+                int m = idx[0].length;
+                double[] extras = new double[m];
+                for (int i = 0; i < m; i++) {
+                    extras[i] = e[i + 1] - e[0];
+                }
+                c.add(new Column.OfMean("energy_" + k, v -> {
+                    double q = small * v[a[0]];
+                    for (int i = 0; i < m; i++) {
+                        q += extras[i] * v[idx[0][i]];
+                    }
+                    return q;
+                }, new int[0], false, a[6]));
+                c.add(new Column.OfMean("energy_" + k + "_var", v -> {
+                    double q = small * small * (v[a[2]] - v[a[0]] * v[a[0]]);
+                    for (int i = 0; i < m; i++) {
+                        q += 2 * small * extras[i] * (v[idx[1][i]] - v[a[0]] * v[idx[0][i]]);
+                        for (int j = 0; j < m; j++) {
+                            q += extras[i] * extras[j] * (v[idx[2][i * m + j]] - v[idx[0][i]] * v[idx[0][j]]);
+                        }
+                    }
+                    return q;
+                }, new int[0], false, a[6]));
+            } else if (a[1] < 0) {
                 c.add(new Column.Mean("energy_" + k, a[0], small, Column.Rare.COUNT, moved));
                 c.add(new Column.OfMean("energy_" + k + "_var",
                         v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]]), new int[0], false, moved));
@@ -117,6 +186,9 @@ public final class NetCounts implements Quantity {
     public Recorder recorder() {
         int[][] slot = {at[0].clone(), at[1].clone()};
         BathQuanta q = quanta;
+        if (many[0] != null || many[1] != null) {
+            return manyRecorder(slot, q);
+        }
         return new Recorder() {
             private final long[] net = new long[2];
             private final long[] big = new long[2];
@@ -152,6 +224,69 @@ public final class NetCounts implements Quantity {
                         out.level(o + a[6], 1);
                     }
                     double m = big[s];
+                    out.level(o + a[1], m);
+                    out.level(o + a[3], n * m);
+                    out.level(o + a[4], m * m);
+                }
+            }
+        };
+    }
+
+    /** The recorder where a bath has more than two sizes: every size's net count and their products. */
+    private Recorder manyRecorder(int[][] slot, BathQuanta q) {
+        int[][][] idx = {many[0], many[1]};
+        return new Recorder() {
+            private final long[] net = new long[2];
+            private final long[][] big = {new long[idx[0] == null ? 2 : idx[0][0].length + 1],
+                new long[idx[1] == null ? 2 : idx[1][0].length + 1]};
+
+            @Override
+            public void begin() {
+                for (int s = 0; s < 2; s++) {
+                    net[s] = 0;
+                    java.util.Arrays.fill(big[s], 0);
+                }
+            }
+
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                throw new UnsupportedOperationException("jump-driven");
+            }
+
+            @Override
+            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
+                if (energy == 0) {
+                    return;
+                }
+                int s = side.ordinal();
+                int[] a = slot[s];
+                int nu = energy > 0 ? 1 : -1;
+                double n = net[s] += nu;
+                out.level(o + a[0], n);
+                out.level(o + a[2], n * n);
+                out.level(o + a[5], 1);
+                int[][] x = idx[s];
+                if (x != null) {
+                    int size = q.index(side, energy);
+                    if (size > 0) {
+                        big[s][size] += nu;
+                        out.level(o + a[6], 1);
+                    }
+                    int m = x[0].length;
+                    for (int i = 0; i < m; i++) {
+                        double ni = big[s][i + 1];
+                        out.level(o + x[0][i], ni);
+                        out.level(o + x[1][i], n * ni);
+                        for (int j = i; j < m; j++) {
+                            out.level(o + x[2][i * m + j], ni * big[s][j + 1]);
+                        }
+                    }
+                } else if (a[1] >= 0) {
+                    if (q.index(side, energy) == 1) {
+                        big[s][1] += nu;
+                        out.level(o + a[6], 1);
+                    }
+                    double m = big[s][1];
                     out.level(o + a[1], m);
                     out.level(o + a[3], n * m);
                     out.level(o + a[4], m * m);

@@ -30,6 +30,11 @@ final class RunSettings {
     static ObjectNode json(Scenario s, long seed, Map<String, Long> planned, long records) {
         Simulation sim = s.simulation();
         ObjectNode o = Json.object();
+        // The master equation the engines are judged against depends on how the baths' channels were derived.
+        ObjectNode model = o.putObject("model").put("type", s.model().type());
+        if (!(s.model() instanceof qtm.model.ResetModel)) {
+            model.put("approach", s.model().approach().key()).put("spectral_exponent", s.model().spectralExponent());
+        }
         ArrayNode engines = o.putArray("engines");
         sim.engines().forEach(engines::add);
         ObjectNode n = o.putObject("trajectories");

@@ -71,8 +71,43 @@ public final class ScenarioReader {
         String description = root.has("description") ? root.text("description") : "";
         Model model = model(root.child("model"), sets);
         ZMatrixRMaj initial = initial(root);
+        if (model instanceof DotModel) {
+            requireFixedParity(root, initial);
+        }
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), model) : null;
-        return new Scenario(name, description, root.file(), model, initial, time, root, simulation(root));
+        Simulation simulation = simulation(root);
+        if (model.approach() == Approach.GLOBAL && simulation.engines().contains("collision")) {
+            if (root.has("engines")) {
+                throw root.error("engines", Approach.COLLISION_REFUSAL);
+            }
+            // Without the key the default is every engine that can run the model: here the trajectories alone.
+            simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
+                    simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
+        }
+        return new Scenario(name, description, root.file(), model, initial, time, root, simulation);
+    }
+
+    /** Entries of ρ between an even (|00⟩, |11⟩) and an odd (|01⟩, |10⟩) number of electrons above this are refused. */
+    public static final double PARITY_TOLERANCE = 1e-12;
+
+    /**
+     * The dots hold electrons, and no state of fermions superposes even and odd particle numbers (superselection):
+     * such a coherence would also make the Jordan–Wigner sign of the hot dot's operator observable, which no physical
+     * quantity may depend on.
+     */
+    private static void requireFixedParity(Node root, ZMatrixRMaj rho) {
+        int[][] pairs = {{0, TwoQubits.I01}, {0, TwoQubits.I10}, {TwoQubits.I11, TwoQubits.I01},
+            {TwoQubits.I11, TwoQubits.I10}};
+        String[] labels = {"00", "01", "10", "11"};
+        for (int[] p : pairs) {
+            double a = Math.hypot(rho.getReal(p[0], p[1]), rho.getImag(p[0], p[1]));
+            if (a > PARITY_TOLERANCE) {
+                throw root.error("initial", "the double dot's electrons are fermions: a state cannot superpose even "
+                        + "(|00>, |11>) and odd (|01>, |10>) electron numbers (superselection), but |rho_"
+                        + labels[p[0]] + "," + labels[p[1]] + "| = " + a + "; every such entry must be 0 (<= "
+                        + PARITY_TOLERANCE + ")");
+            }
+        }
     }
 
     /**

@@ -98,7 +98,8 @@ final class SweepCommand implements Callable<Integer> {
             }
             for (int i = 0; i < studies.size(); i++) {
                 pw.printf("%s: %d rows, %d chart(s) in %s (%.1f s)%n", studies.get(i).name(),
-                        tables.get(i).rows().size(), tables.get(i).charts().size(), dirs.get(i),
+                        tables.get(i).rows().size(), tables.get(i).charts().size()
+                        + tables.get(i).comparisons().size(), dirs.get(i),
                         (System.nanoTime() - start) / 1e9);
             }
         } finally {
@@ -117,6 +118,9 @@ final class SweepCommand implements Callable<Integer> {
             }
             for (SweepTable.Chart c : table.charts()) {
                 ChartFiles.write(SweepCharts.draw(table, c, title(s, c)), o.staging(), s.name() + c.suffix());
+            }
+            for (SweepTable.Comparison c : table.comparisons()) {
+                ChartFiles.write(SweepCharts.draw(table, c, s.description()), o.staging(), s.name() + c.suffix());
             }
         } catch (java.io.IOException e) {
             throw unwritable(file, dir, e);

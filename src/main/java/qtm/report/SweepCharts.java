@@ -19,6 +19,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -32,7 +33,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import qtm.sweep.SweepTable;
 
-/** Draws the charts a {@link SweepTable} asks for: curves grouped by a series column, or a heat map. */
+/**
+ * Draws the charts a {@link SweepTable} asks for: curves grouped by a series column, a heat map, or stacked panels
+ * comparing approaches with a reference.
+ */
 public final class SweepCharts {
     private SweepCharts() {
     }
@@ -56,6 +60,95 @@ public final class SweepCharts {
             c.getLegend().setPosition(RectangleEdge.BOTTOM);
         }
         return c;
+    }
+
+    /**
+     * Stacked panels on one log x axis: each approach in its palette colour with a filled marker at every point
+     * where it is off the reference, the reference black, wider and drawn last so that it lies on top.
+     *
+     * @param table the data
+     * @param figure what to draw
+     * @param title the chart's title (the figure's own when empty)
+     * @return the chart
+     */
+    public static JFreeChart draw(SweepTable table, SweepTable.Comparison figure, String title) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(axis(figure.x(), true));
+        plot.setGap(24);
+        int ix = table.column(figure.x());
+        Map<String, org.jfree.chart.LegendItem> legend = new LinkedHashMap<>();
+        for (SweepTable.Panel p : figure.panels()) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            int k = 0;
+            int colour = 0;
+            // The flagged markers first, then the approaches' lines, then the reference: the reference is on top.
+            List<SweepTable.Curve> approaches = p.curves().stream().filter(c -> c.flag() != null).toList();
+            List<SweepTable.Curve> references = p.curves().stream().filter(c -> c.flag() == null).toList();
+            for (SweepTable.Curve c : approaches) {
+                XYSeries off = new XYSeries(c.label() + " off Bloch-Redfield", false, true);
+                int iy = table.column(c.y());
+                int flag = table.column(c.flag());
+                for (double[] r : table.rows()) {
+                    if (r[flag] != 0 && drawable(r[ix], true) && drawable(r[iy], p.logY())) {
+                        off.add(r[ix], r[iy]);
+                    }
+                }
+                data.addSeries(off);
+                renderer.setSeriesLinesVisible(k, false);
+                renderer.setSeriesShapesVisible(k, true);
+                renderer.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+                renderer.setSeriesPaint(k, ChartBuilder.color(colour++));
+                renderer.setSeriesVisibleInLegend(k, !off.isEmpty());
+                k++;
+            }
+            colour = 0;
+            for (SweepTable.Curve c : approaches) {
+                data.addSeries(line(table, ix, c, p.logY()));
+                renderer.setSeriesPaint(k, ChartBuilder.color(colour));
+                // Wider than the reference, so that an approach lying on it shows as a coloured edge.
+                renderer.setSeriesStroke(k, stroke(colour));
+                colour++;
+                k++;
+            }
+            for (SweepTable.Curve c : references) {
+                data.addSeries(line(table, ix, c, p.logY()));
+                renderer.setSeriesPaint(k, Color.BLACK);
+                renderer.setSeriesStroke(k, new BasicStroke(2.5f));
+                k++;
+            }
+            XYPlot panel = new XYPlot(data, null, axis(p.quantity(), p.logY()), renderer);
+            panel.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+            style(panel);
+            if (!p.logY()) {
+                ChartBuilder.limitTicks((NumberAxis) panel.getRangeAxis());
+            }
+            plot.add(panel, 1);
+            org.jfree.chart.LegendItemCollection own = panel.getLegendItems();
+            for (int i = 0; i < own.getItemCount(); i++) {
+                legend.putIfAbsent(own.get(i).getLabel(), own.get(i));
+            }
+        }
+        // One legend for both panels: the same curve in each is listed once.
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        legend.values().forEach(items::add);
+        plot.setFixedLegendItems(items);
+        JFreeChart c = new JFreeChart(figure.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setTitle(new TextTitle(title.isEmpty() ? figure.title() : title, TITLE));
+        c.setBackgroundPaint(Color.WHITE);
+        c.getLegend().setItemFont(TICK);
+        c.getLegend().setPosition(RectangleEdge.BOTTOM);
+        return c;
+    }
+
+    private static XYSeries line(SweepTable table, int ix, SweepTable.Curve c, boolean logY) {
+        XYSeries s = new XYSeries(c.label(), false, true);
+        int iy = table.column(c.y());
+        for (double[] r : table.rows()) {
+            if (drawable(r[ix], true) && drawable(r[iy], logY)) {
+                s.add(r[ix], r[iy]);
+            }
+        }
+        return s;
     }
 
     private static JFreeChart curves(SweepTable table, SweepTable.Chart c) {
@@ -224,6 +317,7 @@ public final class SweepCharts {
             case "heat_cold" -> "heat current Q_c into the cold bath (units of E^2)";
             case "heat_hot" -> "heat current Q_h into the hot bath (units of E^2)";
             case "purity" -> "purity Tr rho^2";
+            case "g_over_rate" -> "g / Gamma (coupling over the larger transition rate)";
             default -> column;
         };
     }

@@ -32,12 +32,14 @@ import qtm.sweep.SweepPlan;
  *   Th: false                            # also optimise T_h &gt;= T_c (default false)
  *   Th_max: 1.0e9                        # largest T_h when it is optimised (default 1e9·E; flux: at most 1e100·E)
  * sweep:
- *   kind: curves                         # curves | hot-threshold | map
+ *   kind: curves                         # curves | hot-threshold | map | local-global
  *   x: {key: Th, from: 0.01, to: 1.0e4, points: 50, scale: log}
  *   series: {key: Tc, values: [0, 0.1]}  # curves only
  *   plot: [concurrence]                  # curves only: columns charted against x
  *   y: {key: Th, ...}                    # map only
  *   Th_max: inf                          # hot-threshold only: largest T_h (default inf, 1e9·E for flux)
+ *   g_over_rate: {from: 1.0e-3, to: 10, points: 41}  # local-global only: g/Γ, log-spaced, Γ the larger
+ *                                        # transition rate; g = to·Γ at most 0.1·E
  * </pre>
  */
 public final class StudyReader {
@@ -62,6 +64,8 @@ public final class StudyReader {
     public static final int MAX_THRESHOLD_STARTS = 4_000;
     /** Most BOBYQA starts per optimisation: 1000 starts take about 5 s for one optimisation. */
     public static final int MAX_STARTS = 1_000;
+    /** Largest local-global sweep (g_over_rate.points): three steady states per point. */
+    public static final int MAX_LOCAL_GLOBAL_POINTS = 10_000;
     /** Largest number of points on one axis: the product limits above are what bound the work. */
     private static final int MAX_POINTS = MAX_MAP_POINTS;
 
@@ -140,7 +144,11 @@ public final class StudyReader {
     private static SweepPlan sweep(Node s, Model fixed, int starts) {
         // Curves and thresholds optimise the couplings, so only the template's kind, E and U must fit the range at
         // the swept temperatures; a map keeps the scenario's couplings, which must fit at every point.
-        boolean map = "map".equals(s.has("kind") ? s.raw("kind").asText() : "");
+        String rawKind = s.has("kind") ? s.raw("kind").asText() : "";
+        if (rawKind.equals("local-global")) {
+            return localGlobal(s, fixed);
+        }
+        boolean map = "map".equals(rawKind);
         Model model = map ? fixed : fixed.with(fixed.g(), new Bath(fixed.cold().temperature(), 0),
                 new Bath(fixed.hot().temperature(), 0));
         String kind = s.has("kind") ? s.text("kind") : "";
@@ -217,8 +225,48 @@ public final class StudyReader {
                 return new ConcurrenceMap(x, y);
             }
             default:
-                throw s.error("kind", "expected one of curves, hot-threshold, map");
+                throw s.error("kind", "expected one of curves, hot-threshold, map, local-global");
         }
+    }
+
+    /** A local-global sweep keeps the scenario's baths and moves g only, so every g must give a valid model. */
+    private static SweepPlan localGlobal(Node s, Model model) {
+        s.allowOnly(Set.of("kind", "g_over_rate"));
+        if (!model.type().equals("flux") && !model.type().equals("dqd")) {
+            throw s.error("kind", "a local-global sweep compares master equations derived from a bath spectrum: "
+                    + "flux or dqd, not the " + model.type() + " model's collisions");
+        }
+        double gamma = LocalGlobalSweep.rate(model);
+        if (!(gamma > 0)) {
+            throw s.error("kind", "a local-global sweep measures g in units of the larger transition rate, and both "
+                    + "of model.cold.rate and model.hot.rate are 0");
+        }
+        Node a = s.child("g_over_rate");
+        a.allowOnly(Set.of("from", "to", "points"));
+        double from = a.number("from", Double.MIN_VALUE, Double.MAX_VALUE);
+        double to = a.number("to", Double.MIN_VALUE, Double.MAX_VALUE);
+        int points = (int) a.integer("points", 2, MAX_LOCAL_GLOBAL_POINTS);
+        if (!(to > from)) {
+            throw a.error("to", "expected to > from (" + from + ")");
+        }
+        double weak = ValidRange.WEAK * model.energy();
+        if (!(to * gamma <= weak)) {
+            throw a.error("to", "outside the model's valid range: g = to*rate must be <= " + ValidRange.WEAK + "*E = "
+                    + weak + " (weak coupling); the larger transition rate is " + gamma + ", so to <= "
+                    + weak / gamma);
+        }
+        for (String key : List.of("from", "to")) {
+            double g = (key.equals("from") ? from : to) * gamma;
+            try {
+                for (qtm.model.Approach ap : qtm.model.Approach.values()) {
+                    model.with(g, model.cold(), model.hot()).withApproach(ap, model.spectralExponent());
+                }
+            } catch (IllegalArgumentException e) {
+                throw a.error(key, "not valid for the " + model.type() + " model at g = " + g + ": "
+                        + e.getMessage());
+            }
+        }
+        return new LocalGlobalSweep(from, to, points);
     }
 
     private static Axis axis(Node a, Model model) {

@@ -3,7 +3,8 @@ package qtm.sweep;
 import qtm.model.Model;
 
 /** What a sweep computes; each kind turns a machine and an optimiser into a {@link SweepTable}. */
-public sealed interface SweepPlan permits OptimumCurves, HotThresholdCurve, ConcurrenceMap {
+public sealed interface SweepPlan permits OptimumCurves, HotThresholdCurve, ConcurrenceMap,
+        LocalGlobalSweep {
     /**
      * Runs the sweep. Points are independent (or follow one curve in order), so the result never depends on the
      * number of threads.

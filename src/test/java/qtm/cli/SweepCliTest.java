@@ -87,6 +87,26 @@ class SweepCliTest {
     }
 
     @Test
+    void localGlobalSweepWritesTheComparisonAndItsFigure(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", "scenarios/paper/local-global-dqd.yaml", "--out", out.toString(),
+                "--set", "sweep.g_over_rate.points=7");
+        assertEquals(0, r.status(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("local-global-dqd.csv"));
+        assertEquals(String.join(",", qtm.sweep.LocalGlobalSweep.COLUMNS), csv.get(0));
+        assertEquals(1 + 7, csv.size());
+        for (String f : List.of("local-global-dqd.png", "local-global-dqd.svg", "local-global-dqd.pdf")) {
+            assertTrue(Files.size(out.resolve(f)) > 1000, f);
+        }
+        assertTrue(Files.readString(out.resolve("local-global-dqd.svg")).contains("Bloch-Redfield"));
+        CliTest.Run bad = CliTest.run("sweep", "scenarios/paper/local-global-dqd.yaml", "--out",
+                dir.resolve("bad").toString(), "--set", "sweep.g_over_rate.to=11");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("sweep.g_over_rate.to = 11"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
+    }
+
+    @Test
     void severalFilesShareOnePassAndEachWritesWhatItWouldAlone(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("small.yaml");
         Files.writeString(a, SWEEP);

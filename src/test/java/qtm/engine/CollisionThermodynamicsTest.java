@@ -330,7 +330,7 @@ class CollisionThermodynamicsTest {
                 // The collision map keeps this at every Δt: each collision scales ρ_01,10 by a real factor (cos θ,
                 // or 1 − p_kΔt) and e^{−iHΔt} conserves ⟨H_int⟩, so the fixed point's ⟨H_int⟩ = c⟨H_int⟩ with c < 1
                 // is 0, and no collision of the steady state changes it.
-                assertEquals(0, Ops.traceProductRe(TwoQubits.hamiltonian(0, m.g(), 0), rates.state()), 1e-15);
+                assertEquals(0, Ops.traceProductRe(TwoQubits.hamiltonian(0, m.g(), 0), rates.state()), 1e-13);
                 for (Side side : Side.values()) {
                     assertEquals(0, dissipatorWork(m, side, ss), 1e-15);
                     assertEquals(0, rates.work()[side.ordinal()], 1e-14, m + " " + side + " dt " + dt);

@@ -333,7 +333,7 @@ class CollisionThermodynamicsTest {
                 assertEquals(0, Ops.traceProductRe(TwoQubits.hamiltonian(0, m.g(), 0), rates.state()), 1e-13);
                 for (Side side : Side.values()) {
                     assertEquals(0, dissipatorWork(m, side, ss), 1e-15);
-                    assertEquals(0, rates.work()[side.ordinal()], 1e-14, m + " " + side + " dt " + dt);
+                    assertEquals(0, rates.work()[side.ordinal()], 1e-12, m + " " + side + " dt " + dt);
                 }
             }
         }

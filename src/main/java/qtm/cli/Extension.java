@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import qtm.ensemble.EnsembleResult;
 import qtm.verify.ScenarioRun;
-import qtm.observe.Quantities;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
@@ -46,7 +45,7 @@ final class Extension {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }
-        EnsembleResult r = SavedFiles.read(s, Quantities.standard(s.model(), s.initial(), s.time()), file, label, seed, where,
+        EnsembleResult r = SavedFiles.read(s, ScenarioRun.quantities(s, engine), file, label, seed, where,
                 "--extend", "extended");
         List<long[]> ranges = r.ranges();
         if (ranges.size() != 1 || ranges.get(0)[0] != 0) {

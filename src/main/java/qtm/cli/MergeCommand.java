@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
-import qtm.observe.Quantities;
 import qtm.observe.Snapshot;
 import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
@@ -110,9 +109,10 @@ final class MergeCommand implements Callable<Integer> {
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
-        List<qtm.observe.Quantity> quantities = Quantities.standard(s.model(), s.initial(), s.time());
+        Map<String, String> engines = ScenarioRun.ensembleLabels(s);
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
+            List<qtm.observe.Quantity> quantities = ScenarioRun.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
             Part all = dirs.parallelStream()

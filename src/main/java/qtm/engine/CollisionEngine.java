@@ -294,6 +294,7 @@ public final class CollisionEngine implements Engine {
             }
         }
         jumpBy(chosen, observer, t);
+        observer.collided(r.side(), re, im);
     }
 
     private void swap(Collision.Swap w, UniformRandomProvider rng, TrajectoryObserver observer, double t) {
@@ -313,6 +314,7 @@ public final class CollisionEngine implements Engine {
         } else if (w.up() >= 0) {
             quiet(w.up(), w.cos());
         }
+        observer.collided(channels.side(w.down()), re, im);
     }
 
     /** The no-click Kraus operator 1 − (1 − cos θ)A†A, then renormalisation. */

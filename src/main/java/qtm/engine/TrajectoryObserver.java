@@ -31,6 +31,20 @@ public interface TrajectoryObserver {
      */
     void jump(int channel, Side side, double energy, double time);
 
+    /**
+     * A collision of the collision model has just acted on the state, whether or not its ancilla was found changed
+     * (a found change is also reported as a {@link #jump}, before this call). The state is the engine's workspace in
+     * its rotating frame of diag H, which multiplies each amplitude by a phase: |01⟩ and |10⟩ are degenerate and
+     * share theirs, so the one-excitation block ψ_01ψ_10* — and with it ⟨H_int⟩ — is the same as in the laboratory.
+     * Engines without collisions never call it; ignored by default.
+     *
+     * @param side the bath whose ancilla collided
+     * @param re real parts of the normalised amplitudes (read, never keep)
+     * @param im imaginary parts
+     */
+    default void collided(Side side, double[] re, double[] im) {
+    }
+
     /** The trajectory is complete. */
     void end();
 

@@ -487,6 +487,40 @@ public final class EnsembleResult {
         return Jackknife.of(batchSums(q, k), batchCount, v -> f.applyAsDouble(RhoElements.matrix(v)));
     }
 
+    /**
+     * A function of the mean rows of several batched quantities at grid point k, their slots concatenated in the
+     * order given, with the delete-one-batch jackknife SE: for estimates that join quantities, such as the
+     * collision model's total entropy production S(ρ̄) − S(ρ₀) + Σ_k Q_k/T_k from ρ̄ and the counted heat, whose
+     * error bar needs the covariance of the two that only the batches keep.
+     *
+     * @param k grid index
+     * @param names the quantities, each batched
+     * @param f the function of the concatenated mean vector
+     * @return the estimate
+     * @throws IllegalArgumentException if a quantity was not recorded or is not batched
+     */
+    public Estimate jackknife(int k, List<String> names, ToDoubleFunction<double[]> f) {
+        double[][][] parts = new double[names.size()][][];
+        int width = 0;
+        for (int i = 0; i < names.size(); i++) {
+            int q = quantity(names.get(i));
+            if (!layout.quantities().get(q).batched()) {
+                throw new IllegalArgumentException(names.get(i) + " keeps no batch sums");
+            }
+            parts[i] = batchSums(q, k);
+            width += parts[i][0].length;
+        }
+        double[][] joined = new double[BATCHES][width];
+        for (int b = 0; b < BATCHES; b++) {
+            int at = 0;
+            for (double[][] p : parts) {
+                System.arraycopy(p[b], 0, joined[b], at, p[b].length);
+                at += p[b].length;
+            }
+        }
+        return Jackknife.of(joined, batchCount, f);
+    }
+
     @Override
     public String toString() {
         return "EnsembleResult" + Arrays.toString(ranges.stream().map(Arrays::toString).toArray());

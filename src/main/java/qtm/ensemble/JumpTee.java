@@ -42,6 +42,11 @@ final class JumpTee implements TrajectoryObserver {
     }
 
     @Override
+    public void collided(Side side, double[] re, double[] im) {
+        tally.collided(side, re, im);
+    }
+
+    @Override
     public void end() {
         tally.end();
         into.seal();

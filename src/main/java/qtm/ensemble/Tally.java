@@ -33,6 +33,8 @@ final class Tally implements TrajectoryObserver, Changes {
     private final Recorder j0;
     private final Recorder j1;
     private final Recorder[] jumpRest;
+    /** The recorders that hear collisions (most do not; the collision model calls this after every collision). */
+    private final Recorder[] collisions;
     private final int[] offsets;
     /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
     private final Recorder e0;
@@ -157,6 +159,23 @@ final class Tally implements TrajectoryObserver, Changes {
         j0 = hear.size() > 0 ? hear.get(0) : null;
         j1 = hear.size() > 1 ? hear.get(1) : null;
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new Recorder[0]) : new Recorder[0];
+        List<Recorder> collide = new java.util.ArrayList<>();
+        for (Recorder r : rs) {
+            if (hearsCollisions(r)) {
+                collide.add(r);
+            }
+        }
+        collisions = collide.toArray(new Recorder[0]);
+    }
+
+    /** Whether a recorder overrides {@link Recorder#collided}, as {@link #hearsJumps} for jumps. */
+    private static boolean hearsCollisions(Recorder r) {
+        try {
+            return r.getClass().getMethod("collided", Side.class, double[].class, double[].class)
+                    .getDeclaringClass() != Recorder.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**
@@ -310,6 +329,13 @@ final class Tally implements TrajectoryObserver, Changes {
         }
         for (int i = 0; i < eventRest.length; i++) {
             eventRest[i].jump(channel, side, energy, time, this, eventOffsets[1 + i]);
+        }
+    }
+
+    @Override
+    public void collided(Side side, double[] re, double[] im) {
+        for (Recorder r : collisions) {
+            r.collided(side, re, im);
         }
     }
 

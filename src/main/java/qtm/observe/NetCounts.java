@@ -177,6 +177,23 @@ public final class NetCounts implements Quantity {
         return c;
     }
 
+    /**
+     * Q_k from the mean of this quantity's slots, as its {@code energy_k} column computes it: E·N_k, plus U·n_k where
+     * the bath has a second size of quantum.
+     *
+     * @param side the bath
+     * @param v the mean row of this quantity's slots
+     * @param offset where they start in {@code v}
+     * @return the mean energy moved into the bath
+     */
+    public double energy(Side side, double[] v, int offset) {
+        int[] a = at[side.ordinal()];
+        double[] e = quanta.sizes(side);
+        double small = e.length == 0 ? 0 : e[0];
+        double extra = e.length > 1 ? e[1] - e[0] : 0;
+        return small * v[offset + a[0]] + (a[1] < 0 ? 0 : extra * v[offset + a[1]]);
+    }
+
     @Override
     public boolean jumpDriven() {
         return true;

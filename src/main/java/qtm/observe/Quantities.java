@@ -38,6 +38,22 @@ public final class Quantities {
         return List.copyOf(out);
     }
 
+    /**
+     * @param model the machine
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @param engine the engine that runs the ensemble
+     * @return the {@link #standard} quantities, and for the collision engine its switching work per bath
+     *     ({@link CollisionWork}) after them
+     */
+    public static List<Quantity> of(Model model, ZMatrixRMaj rho0, TimeGrid grid, qtm.engine.EngineKind engine) {
+        List<Quantity> out = new java.util.ArrayList<>(standard(model, rho0, grid));
+        if (engine == qtm.engine.EngineKind.COLLISION) {
+            out.add(new CollisionWork(model, grid));
+        }
+        return List.copyOf(out);
+    }
+
     /** Bins around the exact mean ± 7 sd of N_k at the final time. */
     private static CountHistogram.Bins bins(Model model, ZMatrixRMaj rho0, TimeGrid grid, Side side) {
         double[] m = new CountingStatistics(model, side, CountingStatistics.Weight.QUANTA).moments(rho0, grid.end(),

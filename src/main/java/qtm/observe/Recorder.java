@@ -36,6 +36,17 @@ public interface Recorder {
     }
 
     /**
+     * A collision of the collision model has acted (see {@link qtm.engine.TrajectoryObserver#collided}); ignored by
+     * default, so that only the recorders that override it are called.
+     *
+     * @param side the bath whose ancilla collided
+     * @param re real parts of the normalised state after it, in the engine's frame of diag H
+     * @param im imaginary parts
+     */
+    default void collided(Side side, double[] re, double[] im) {
+    }
+
+    /**
      * A jump, for the recorder of a {@link Quantity#jumpDriven()} quantity: report what it changes in the rows to
      * come. Such a recorder's {@link #state} is never called.
      *

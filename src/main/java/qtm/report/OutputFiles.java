@@ -49,6 +49,8 @@ final class OutputFiles {
         RHO("every element of an engine's mean state ρ̄ ± SE (CSV)"),
         MASTER("the master equation on the grid (CSV)"),
         MAP("the exact collision map at the run's Δt on the grid (CSV)"),
+        THERMO("heat, switching work and entropy production per bath: the exact collision map's and the collision "
+                + "engine's ± SE (CSV)"),
         DT("the collision model's bias against the master equation for each Δt (CSV)"),
         PNG("the charts as pictures (PNG)"),
         SVG("the charts as vector drawings (SVG)"),
@@ -73,6 +75,8 @@ final class OutputFiles {
             return Kind.MASTER;
         } else if (n.equals("timeseries-collision-map.csv")) {
             return Kind.MAP;
+        } else if (n.equals("thermo-collision.csv")) {
+            return Kind.THERMO;
         } else if (n.equals("collision-dt.csv")) {
             return Kind.DT;
         } else if (n.startsWith("timeseries-") && n.endsWith(".csv")) {

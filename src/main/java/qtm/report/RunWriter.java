@@ -97,6 +97,16 @@ public final class RunWriter {
             }
             verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
                     v.pValue(), e.converged(), reference));
+            if (e.collision() != null) {
+                qtm.verify.CollisionBookkeeping.Result b = e.bookkeeping();
+                bookkeeping(json.putObject("thermodynamics"), b, r.trajectories());
+                if (b != null) {
+                    csv(dir.resolve(THERMO_CSV), THERMO_COLUMNS, thermoRows(b));
+                    verdicts.add(new HtmlReport.Verdict(e.name() + ": heat, work, Σ", r.trajectories(),
+                            r.stopReason().words(), b.maxAbsZ(), b.maxZPValue(), b.converged(),
+                            "the exact bookkeeping of every collision of the map (" + THERMO_CSV + ")"));
+                }
+            }
             finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
         }
         exactSummary(summary.putObject("exact"), o);
@@ -288,6 +298,71 @@ public final class RunWriter {
             j.put("p_value", h.pValue());
         }
         c.put("converged", v.converged());
+    }
+
+    /** The collision bookkeeping's file. */
+    static final String THERMO_CSV = "thermo-collision.csv";
+    /** Its columns: the map's cumulative values per bath, then the engine's with their SE. */
+    static final String[] THERMO_COLUMNS = {"t", "map_heat_cold", "map_heat_hot", "map_work_cold", "map_work_hot",
+        "map_entropy_cold", "map_entropy_hot", "map_entropy_total", "heat_cold", "heat_cold_se", "heat_hot",
+        "heat_hot_se", "work_cold", "work_cold_se", "work_hot", "work_hot_se", "entropy_total", "entropy_total_se"};
+
+    private static List<double[]> thermoRows(qtm.verify.CollisionBookkeeping.Result b) {
+        List<double[]> rows = new ArrayList<>();
+        for (qtm.verify.CollisionBookkeeping.Row x : b.rows()) {
+            rows.add(new double[] {x.t(), x.mapHeat()[0], x.mapHeat()[1], x.mapWork()[0], x.mapWork()[1],
+                x.mapEntropy()[0], x.mapEntropy()[1], x.mapTotal(), x.heat()[0].mean(), x.heat()[0].se(),
+                x.heat()[1].mean(), x.heat()[1].se(), x.work()[0].mean(), x.work()[0].se(), x.work()[1].mean(),
+                x.work()[1].se(), x.entropy().mean(), x.entropy().se()});
+        }
+        return rows;
+    }
+
+    /**
+     * The collision bookkeeping in summary.json: final cumulative values of the map and the engine per bath, the
+     * total Σ, the per-time rates of the map's steady state with the master equation's heat, and the verdict.
+     */
+    private static void bookkeeping(ObjectNode o, qtm.verify.CollisionBookkeeping.Result b, long trajectories) {
+        if (b == null) {
+            o.put("verdict", trajectories < 2 ? "too few trajectories"
+                    : "not recorded: Q_k(t) is counted on grids of at most " + qtm.observe.NetCounts.MAX_POINTS
+                            + " points");
+            return;
+        }
+        qtm.verify.CollisionBookkeeping.Row last = b.rows().get(b.rows().size() - 1);
+        ObjectNode f = o.putObject("final");
+        for (Side side : Side.values()) {
+            int i = side.ordinal();
+            ObjectNode x = f.putObject(side.key());
+            x.set("map_heat", Json.number(last.mapHeat()[i]));
+            x.set("map_work", Json.number(last.mapWork()[i]));
+            x.set("map_entropy", Json.number(last.mapEntropy()[i]));
+            x.putObject("heat").set("mean", Json.number(last.heat()[i].mean()));
+            ((ObjectNode) x.get("heat")).set("se", Json.number(last.heat()[i].se()));
+            x.putObject("work").set("mean", Json.number(last.work()[i].mean()));
+            ((ObjectNode) x.get("work")).set("se", Json.number(last.work()[i].se()));
+        }
+        f.set("map_entropy_total", Json.number(last.mapTotal()));
+        ObjectNode total = f.putObject("entropy_total");
+        total.set("mean", Json.number(last.entropy().mean()));
+        total.set("se", Json.number(last.entropy().se()));
+        if (b.steady() != null) {
+            ObjectNode s = o.putObject("steady_per_time");
+            for (Side side : Side.values()) {
+                int i = side.ordinal();
+                ObjectNode x = s.putObject(side.key());
+                x.set("map_heat", Json.number(b.steady().heat()[i]));
+                x.set("map_work", Json.number(b.steady().work()[i]));
+                x.set("map_entropy", Json.number(b.steady().entropy()[i]));
+                x.set("master_equation_heat", Json.number(b.masterHeat().get(side)));
+                x.put("master_equation_work", 0.0);
+            }
+        }
+        ObjectNode v = o.putObject("verdict");
+        v.put("max_abs_z", b.maxAbsZ());
+        v.put("z_tests", b.tests());
+        v.put("max_z_p_value", b.maxZPValue());
+        v.put("converged", b.converged());
     }
 
     private static void collisionSummary(ObjectNode c, ScenarioRun.EngineOutcome e) {

@@ -101,6 +101,16 @@ public final class ScenarioRun {
     /**
      * @param s the scenario
      * @param engine engine name
+     * @return the quantities its ensembles record ({@link qtm.observe.Quantities#of}): what a saved ensemble of
+     *     that engine is read back with
+     */
+    public static List<qtm.observe.Quantity> quantities(Scenario s, String engine) {
+        return qtm.observe.Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
+    }
+
+    /**
+     * @param s the scenario
+     * @param engine engine name
      * @param settings the run's settings
      * @return how many trajectories that engine runs in total
      */
@@ -210,15 +220,45 @@ public final class ScenarioRun {
      * @param waiting the waiting-time histograms against the exact distributions (trajectories only; null when not
      *     judged, see {@link #waitingAbsence})
      * @param waitingAbsence why there is no waiting-time verdict (null when there is one)
+     * @param bookkeeping for the collision model: its heat, work and entropy production against the exact map's
+     *     (null for trajectories, or where not recorded, see {@link CollisionBookkeeping#of})
      */
     public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
             Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
             double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
-            WaitingVerdict.Result waiting, String waitingAbsence) {
-        /** @return the whole verdict: the state's, and the counts' and waiting times' where they are judged */
+            WaitingVerdict.Result waiting, String waitingAbsence, CollisionBookkeeping.Result bookkeeping) {
+        /**
+         * An outcome without the collision bookkeeping.
+         *
+         * @param name engine name
+         * @param kind engine kind
+         * @param result the ensemble
+         * @param reference exact states on the grid
+         * @param verdict the comparison
+         * @param collision the collision step used (null for trajectories)
+         * @param referenceRows the observables of the reference on the grid
+         * @param biasMax see the canonical constructor
+         * @param biasFinalConcurrence see the canonical constructor
+         * @param countingReference the exact counting statistics (null: none known)
+         * @param counting the counts against it (null: not judged)
+         * @param waiting the waiting-time verdict (null: not judged)
+         * @param waitingAbsence why there is no waiting-time verdict (null when there is one)
+         */
+        public EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
+                Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
+                double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
+                WaitingVerdict.Result waiting, String waitingAbsence) {
+            this(name, kind, result, reference, verdict, collision, referenceRows, biasMax, biasFinalConcurrence,
+                    countingReference, counting, waiting, waitingAbsence, null);
+        }
+
+        /**
+         * @return the whole verdict: the state's, and the counts', waiting times' and collision bookkeeping's where
+         *     they are judged
+         */
         public boolean converged() {
             return verdict.converged() && (counting == null || counting.converged())
-                    && (waiting == null || waiting.passed());
+                    && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged());
         }
     }
 
@@ -350,12 +390,14 @@ public final class ScenarioRun {
                 waiting = WaitingVerdict.of(r, histogram, model, s.initial());
                 waitingAbsence = null;
             }
+            CollisionBookkeeping.Result bookkeeping = collision
+                    ? CollisionBookkeeping.of(model, s.initial(), s.time(), sim.dt(), r) : null;
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
             r = null;
             EngineOutcome o = new EngineOutcome(name, kind, summary, reference, verdict,
                     collision ? Collision.of(model, s.time(), sim.dt()) : null, rows(model, s.time(), reference),
-                    biasMax, biasC, countingReference, counting, waiting, waitingAbsence);
+                    biasMax, biasC, countingReference, counting, waiting, waitingAbsence, bookkeeping);
             engines.add(o);
             listener.finished(o);
         }
@@ -414,7 +456,7 @@ public final class ScenarioRun {
         long n = trajectoriesFor(s, kind.key(), settings);
         EnsembleResult prior = settings.prior().apply(label);
         long first = prior == null ? 0 : prior.trajectories();
-        java.util.List<qtm.observe.Quantity> quantities = qtm.observe.Quantities.standard(s.model(), s.initial(), s.time());
+        java.util.List<qtm.observe.Quantity> quantities = quantities(s, kind.key());
         double left = Math.max(Double.MIN_VALUE, (deadline - System.nanoTime()) * 1e-9);
         LongConsumer progress = listener.started(label, settings.shard() == null ? n
                 : settings.shard().range(n)[1] - settings.shard().range(n)[0]);

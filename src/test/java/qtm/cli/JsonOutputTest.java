@@ -178,6 +178,12 @@ class JsonOutputTest {
         assertTrue(c >= 0 && c <= 1, file + ": " + c);
         CliTest.Run t = CliTest.run("threshold", file.toString(), "--json", "--set", "optimize.starts=2");
         assertEquals(0, t.status(), file + ": " + t.err());
+        if (Files.readString(file).contains("approach: global")) {
+            // The global steady state is diagonal in H's eigenbasis, so C = max(0, |p+ − p−| − 2√(p00 p11)),
+            // which the optimiser finds at 0 within the weak-coupling bounds: no machine to threshold.
+            assertTrue(c < 1e-6, file + ": " + c);
+            return;
+        }
         assertTrue(strict(t.out()).get("Tc").asDouble() > 0, file + ": " + t.out());
     }
 }

@@ -56,6 +56,11 @@ final class SteadyStateFamily {
         if (!model.hasUniqueSteadyState()) {
             throw new IllegalArgumentException("no unique steady state for " + model);
         }
+        if (model.approach() == qtm.model.Approach.GLOBAL || template.approach() == qtm.model.Approach.GLOBAL) {
+            // Global channels change shape with g (g = 0, or U = 2g, merges frequencies), so the template's
+            // operators cannot be reused: solve this model's own Liouvillian.
+            return qtm.exact.SteadyState.of(model);
+        }
         List<Jump> jumps = model.jumps();
         DMatrixRMaj a = free.copy();
         CommonOps_DDRM.addEquals(a, model.g(), coupling);

@@ -17,18 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Java API" program, exactly as printed: extracted, compiled against the project's classes and its
- * dependencies, run, and its output checked against exact values (the paper's optimum, and the ensemble's C(t)
- * within 4 SE of the exact transient it prints beside it).
+ * The guide's "Java API" program ({@code src/site/markdown/java-api.md}, moved there from the README), exactly as
+ * printed: extracted, compiled against the project's classes and its dependencies, run, and its output checked
+ * against exact values (the paper's optimum, and the ensemble's C(t) within 4 SE of the exact transient it prints
+ * beside it).
  */
 class ReadmeSnippetTest {
     private static final Pattern LINE = Pattern.compile(
             "t=\\s*(\\S+)\\s+C=(\\S+) ± (\\S+)\\s+exact=(\\S+)");
 
     static String snippet() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("\n## Java API");
-        assertTrue(section >= 0, "README has a Java API section");
+        String readme = Files.readString(Path.of("src/site/markdown/java-api.md"));
+        Matcher heading = Pattern.compile("(?m)^#{1,2} Java API$").matcher(readme);
+        assertTrue(heading.find(), "the guide's java-api.md has a Java API section");
+        int section = heading.start();
         int open = readme.indexOf("```java\n", section);
         int close = readme.indexOf("\n```", open + 8);
         assertTrue(open > 0 && close > open, "the section holds a java code block");
@@ -46,7 +48,7 @@ class ReadmeSnippetTest {
         String classpath = System.getProperty("java.class.path");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-cp", classpath, "-d", dir.toString(), source.toString());
-        assertEquals(0, status, "the README program compiles");
+        assertEquals(0, status, "the guide's Java API program compiles");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 classpath + java.io.File.pathSeparator + dir, name.group(1)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

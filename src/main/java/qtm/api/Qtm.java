@@ -21,7 +21,7 @@ import qtm.observe.Snapshot;
  * ({@code new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3))}); states are
  * given by their basis label ("00", "01", "10", "11", |n_cold n_hot⟩) and returned as {@link Snapshot}s; an
  * ensemble is built with {@link #ensemble} and returns an {@link EnsembleResult} whose estimates come with standard
- * errors. See the README's "Java API" section for a complete program.
+ * errors. See the guide's "Java API" chapter, src/site/markdown/java-api.md, for a complete program.
  */
 public final class Qtm {
     private Qtm() {

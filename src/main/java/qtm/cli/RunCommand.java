@@ -32,7 +32,10 @@ import qtm.stats.Verdict;
         description = "Run the scenario's Monte Carlo engines (quantum-jump trajectories, collision model) and write "
                 + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR.")
 final class RunCommand implements Callable<Integer> {
-    /** Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (README, Memory). */
+    /**
+     * Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (the guide,
+     * src/site/markdown/ensembles-and-clusters.md, "Memory").
+     */
     static final int MAX_POINTS = 100_001;
     /**
      * Most collision steps in one trajectory (time.end / dt): a trajectory costs about 30 ns per step and the exact

@@ -248,7 +248,7 @@ public final class ScenarioReader {
             int dot = key.indexOf('.');
             Node owner = dot < 0 ? m : m.child(key.substring(0, dot));
             throw owner.error(key.substring(dot + 1), "outside the model's valid range: " + key + " " + e.allowed()
-                    + " (see the README, \"Where the models hold\")");
+                    + " (see the guide, src/site/markdown/models-validity-accuracy.md, \"Where the models hold\")");
         }
     }
 

@@ -172,7 +172,8 @@ class RunCommandTest {
 
     /**
      * Issue 13: summary.json states its format and every setting the run applied, defaults included, and the report
-     * shows the same; the values expected are the scenario's keys and the defaults the README names.
+     * shows the same; the values expected are the scenario's keys and the defaults the guide names
+     * (src/site/markdown/reading-a-run.md, "Provenance").
      */
     @Test
     void summaryStatesEveryEffectiveSettingWithItsDefaults(@TempDir Path dir) throws Exception {

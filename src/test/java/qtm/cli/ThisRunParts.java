@@ -9,7 +9,8 @@ import qtm.report.HtmlReport;
 /**
  * Cuts the one part of summary.json ({@code this_run}) and of report.html ("This run") that may differ between runs
  * of the same result, so that tests compare everything else byte for byte. Fails if the part is not where the
- * README says it is: the last key of summary.json, one marked block of the report.
+ * guide says it is (src/site/markdown/reading-a-run.md, "Provenance"): the last key of summary.json, one marked
+ * block of the report.
  */
 final class ThisRunParts {
     /** How summary.json's last key starts (Json writes two-space indents). */

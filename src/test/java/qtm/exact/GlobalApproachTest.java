@@ -105,7 +105,7 @@ class GlobalApproachTest {
         double z = 1 + 2 * Math.exp(-1 / t) * Math.cosh(g / t) + Math.exp(-2 / t);
         double firstOrder = Math.sinh(g / t) * Math.exp(-1 / t) / z;
         assertEquals(1, d / firstOrder, 1e-2, "D = " + d + ", first order " + firstOrder);
-        assertEquals(3.4e-4, d, 0.05e-4, "the number the README states");
+        assertEquals(3.4e-4, d, 0.05e-4, "the number the guide states (scenarios.md)");
     }
 
     /**

@@ -104,7 +104,10 @@ class LocalGlobalSweepTest {
         assertFalse(LocalGlobalSweep.heatOff(1e-6, 1.0098e-6));
     }
 
-    /** What the README says of the flux study: local within 1 % everywhere, global only from g/Γ ≈ 2.5. */
+    /**
+     * What the guide (src/site/markdown/collision-picture.md) says of the flux study: local within 1 % everywhere,
+     * global only from g/Γ ≈ 2.5.
+     */
     @Test
     void fluxStudyShowsLocalRightAtTheOptimumAndGlobalOnlyAtLargeCoupling() {
         Study s = StudyReader.read(Path.of("scenarios/paper/local-global-flux.yaml"), List.of());

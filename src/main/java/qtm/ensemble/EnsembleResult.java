@@ -343,6 +343,20 @@ public final class EnsembleResult {
         return v;
     }
 
+    /**
+     * @param k grid index
+     * @return the mean over the trajectories of the square of every ρ coordinate (HermitianBasis order): with the
+     *     means, what a null-hypothesis variance needs to know of how the values are spread
+     */
+    public double[] rhoMeanSquares(int k) {
+        int q = quantity(RhoElements.NAME);
+        double[] v = new double[RhoElements.SIZE];
+        for (int m = 0; m < v.length; m++) {
+            v[m] = squares(layout.index(q, k, m)) / count;
+        }
+        return v;
+    }
+
     /** @return C(ρ̄(t_k)) with its SE (see {@link RareEvents#floor}) */
     public Estimate concurrence(int k) {
         return estimate("concurrence", k).estimate();

@@ -43,7 +43,7 @@ public final class CountingStatistics {
 
     private final HermitianBasis basis;
     private final DMatrixRMaj generator;
-    /** L', L'', L''' for the bath and weight. */
+    /** L', L'', L''', L'''' for the bath and weight. */
     private final DMatrixRMaj[] derivatives;
     /**
      * Smallest |cumulant| / (sum of the |terms| it is made of) that is reported: below it more than 1e-7 of the
@@ -72,7 +72,8 @@ public final class CountingStatistics {
         basis = l.basis();
         generator = l.matrix();
         int n = basis.size();
-        derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n)};
+        derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n),
+            new DMatrixRMaj(n, n)};
         this.weight = weight;
         for (qtm.model.Jump j : model.jumps()) {
             if (j.side() != side || j.rate() == 0 || j.energy() == 0) {
@@ -81,7 +82,7 @@ public final class CountingStatistics {
             double w = weight == Weight.QUANTA ? Math.signum(j.energy()) : j.energy();
             DMatrixRMaj jump = l.jumpTerm(j);
             jumps.add(new Jump(w, jump));
-            for (int p = 0; p < 3; p++) {
+            for (int p = 0; p < derivatives.length; p++) {
                 CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
             }
         }
@@ -225,37 +226,53 @@ public final class CountingStatistics {
     }
 
     /**
-     * The mean and variance of the count on every point of a uniform grid, from ρ0: the stacked vector
-     * w(t) = e^{Tt}(0, 0, ρ0) of the order-2 block matrix T is advanced by one e^{TΔt} per step, and its blocks give
-     * E[X(t)] = Tr w₁ and E[X(t)²] = 2 Tr w₀.
+     * The mean, variance and fourth central moment of the count on every point of a uniform grid, from ρ0: the
+     * stacked vector w(t) = e^{Tt}(0, …, 0, ρ0) of the order-4 block matrix T is advanced by one e^{TΔt} per step,
+     * and its blocks give E[X(t)^m] = m! Tr w_{4−m}.
      *
      * @param rho0 the initial state
      * @param grid the output grid
-     * @return [k][0] the mean, [k][1] the variance at t_k
+     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴ at t_k
      */
     public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
         int n = basis.size();
-        DMatrixRMaj big = blocks(2, grid.step());
+        int order = 4;
+        DMatrixRMaj big = blocks(order, grid.step());
         DMatrixRMaj step = MatrixExp.exp(big);
-        double[] w = new double[3 * n];
-        System.arraycopy(basis.coordinates(rho0, new double[n]), 0, w, 2 * n, n);
+        double[] w = new double[(order + 1) * n];
+        System.arraycopy(basis.coordinates(rho0, new double[n]), 0, w, order * n, n);
         double[] trace = basis.traceFunctional();
-        double[][] out = new double[grid.points()][2];
+        double[][] out = new double[grid.points()][];
         for (int k = 0; k < grid.points(); k++) {
             if (k > 0) {
                 w = RealVectors.mult(step, w);
             }
-            double m2 = 0;
-            double m1 = 0;
-            for (int r = 0; r < n; r++) {
-                m2 += trace[r] * w[r];
-                m1 += trace[r] * w[n + r];
+            double[] raw = new double[order + 1];
+            double factorial = 1;
+            for (int m = 1; m <= order; m++) {
+                factorial *= m;
+                double s = 0;
+                for (int r = 0; r < n; r++) {
+                    s += trace[r] * w[(order - m) * n + r];
+                }
+                raw[m] = factorial * s;
             }
-            m2 *= 2;
-            out[k][0] = m1;
-            out[k][1] = m2 - m1 * m1;
+            out[k] = central(raw[1], raw[2], raw[3], raw[4]);
         }
         return out;
+    }
+
+    /**
+     * @param m1 E X
+     * @param m2 E X²
+     * @param m3 E X³
+     * @param m4 E X⁴
+     * @return {mean, variance, fourth central moment} (the latter two never below 0)
+     */
+    public static double[] central(double m1, double m2, double m3, double m4) {
+        double var = m2 - m1 * m1;
+        double c4 = m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
+        return new double[] {m1, var, Math.max(0, c4)};
     }
 
     /**

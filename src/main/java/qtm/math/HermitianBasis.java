@@ -83,6 +83,19 @@ public final class HermitianBasis {
     }
 
     /**
+     * @param m coordinate index
+     * @return the row and column of the matrix entry it reads: {i, i} for a diagonal one, {i, j} with i &lt; j for
+     *     Re or Im of an entry above the diagonal
+     */
+    public int[] levels(int m) {
+        if (m < n) {
+            return new int[] {m, m};
+        }
+        int pair = (m - n) / 2;
+        return new int[] {row[pair], col[pair]};
+    }
+
+    /**
      * The basis element B_m, so that a Hermitian matrix equals Σ v_m B_m.
      *
      * @param m coordinate index

@@ -23,6 +23,16 @@ public final class RhoElements implements Quantity {
     private static final int COHERENCE = 10;
     private static final double QUANTUM = Quantity.quantumFor(1);
 
+    /**
+     * @param m a coordinate (slot) index
+     * @return its name as the CSV files spell it: p00 … p11 for the populations, else the slot's name
+     */
+    public static String element(int m) {
+        return m < 4 ? "p" + LABELS[m] : SLOTS.get(m);
+    }
+
+    private static final List<String> SLOTS = new RhoElements().slots();
+
     @Override
     public String name() {
         return NAME;

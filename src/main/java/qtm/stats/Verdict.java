@@ -10,7 +10,8 @@ package qtm.stats;
  * @param dof its degrees of freedom (the covariance's numerical rank)
  * @param pValue P(χ²_dof ≥ chiSquare)
  * @param converged true when both p-values are at least the significance level
+ * @param worst the z-test with the smallest p-value, named (null when nothing was judged)
  */
 public record Verdict(double maxAbsZ, int tests, double maxZPValue, double chiSquare, int dof, double pValue,
-        boolean converged) {
+        boolean converged, ZTests.Worst worst) {
 }

@@ -19,6 +19,7 @@ import qtm.observe.RhoElements;
 import qtm.stats.Convergence;
 import qtm.stats.Estimate;
 import qtm.stats.RareEvents;
+import qtm.stats.ZTests;
 
 /**
  * The collision engine's cumulative heat Q_k(t), switching work W_k(t) and total entropy production Σ(t) against
@@ -69,9 +70,10 @@ public final class CollisionBookkeeping {
      * @param tests z-scores that entered
      * @param maxZPValue Bonferroni p-value of the largest |z|
      * @param converged maxZPValue ≥ {@link Convergence#ALPHA}
+     * @param worst the z-test with the smallest p-value, named as the thermo CSV column (null if none)
      */
     public record Result(List<Row> rows, CollisionThermodynamics.Rates steady, Heat masterHeat, double maxAbsZ,
-            int tests, double maxZPValue, boolean converged) {
+            int tests, double maxZPValue, boolean converged, ZTests.Worst worst) {
     }
 
     /**
@@ -100,9 +102,7 @@ public final class CollisionBookkeeping {
             inverse[side.ordinal()] = Double.isInfinite(t) ? 0 : t == 0 ? Double.POSITIVE_INFINITY : 1 / t;
         }
         List<Row> rows = new ArrayList<>();
-        double maxZ = 0;
-        double pMin = 1;
-        int tests = 0;
+        ZTests tests = new ZTests();
         for (int k = 0; k < grid.points(); k++) {
             double[] mq = new double[2];
             double[] mw = new double[2];
@@ -129,17 +129,13 @@ public final class CollisionBookkeeping {
                 if (h.reliable()) {
                     double z = z(h.mean(), h.se(), mq[b], model.energy() / n);
                     if (!Double.isNaN(z)) {
-                        tests++;
-                        maxZ = Math.max(maxZ, z);
-                        pMin = Math.min(pMin, p(z, twoSizes));
+                        tests.add("heat_" + side.key(), grid.time(k), z, p(z, twoSizes));
                     }
                 }
                 // Each trajectory's work is rounded to its fixed-point unit: the mean is resolved to no better.
                 double z = z(w.mean(), w.se(), mw[b], workUnit.quantum(b));
                 if (!Double.isNaN(z)) {
-                    tests++;
-                    maxZ = Math.max(maxZ, z);
-                    pMin = Math.min(pMin, p(z, false));
+                    tests.add("work_" + side.key(), grid.time(k), z, p(z, false));
                 }
             }
             Estimate total;
@@ -161,31 +157,31 @@ public final class CollisionBookkeeping {
                 if (k > 0 && smallest * n > RareEvents.COUNT) {
                     double z = z(total.mean(), total.se(), exact.totalEntropy(k), 1.0 / n);
                     if (!Double.isNaN(z)) {
-                        tests++;
-                        maxZ = Math.max(maxZ, z);
-                        pMin = Math.min(pMin, p(z, true));
+                        tests.add("entropy_total", grid.time(k), z, p(z, true));
                     }
                 }
             }
             rows.add(new Row(grid.time(k), mq, mw, ms, heat, work, total));
         }
-        double maxZp = tests == 0 ? 1.0 : Math.min(1.0, tests * pMin);
+        double maxZp = tests.bonferroni();
         Heat master = model.hasUniqueSteadyState() ? Heat.of(model, SteadyState.of(model)) : null;
         CollisionThermodynamics.Rates steady = model.hasUniqueSteadyState() ? thermo.steady() : null;
-        return new Result(List.copyOf(rows), steady, master, maxZ, tests, maxZp, maxZp >= Convergence.ALPHA);
+        return new Result(List.copyOf(rows), steady, master, tests.maxAbsZ(), tests.tests(), maxZp,
+                maxZp >= Convergence.ALPHA, tests.worst());
     }
 
-    /** |estimate − exact| / max(SE, floor), or NaN where both agree exactly with no spread (nothing to judge). */
+    /** (estimate − exact) / max(SE, floor), or NaN where both agree exactly with no spread (nothing to judge). */
     private static double z(double mean, double se, double exact, double floor) {
         double diff = mean - exact;
         if (!(se > 0) && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(exact))) {
             return Double.NaN;
         }
-        return Math.abs(diff) / Math.max(Double.isNaN(se) ? 0 : se, floor);
+        return diff / Math.max(Double.isNaN(se) ? 0 : se, floor);
     }
 
-    /** Two-sided p of |z|: Student's t for a jackknife SE ({@link EnsembleResult#BATCHES} − 1 dof), else normal. */
+    /** Two-sided p of z: Student's t for a jackknife SE ({@link EnsembleResult#BATCHES} − 1 dof), else normal. */
     private static double p(double z, boolean jackknife) {
-        return 2 * (jackknife ? JACKKNIFE.cumulativeProbability(-z) : NORMAL.cumulativeProbability(-z));
+        double a = -Math.abs(z);
+        return 2 * (jackknife ? JACKKNIFE.cumulativeProbability(a) : NORMAL.cumulativeProbability(a));
     }
 }

@@ -13,10 +13,12 @@ import qtm.model.TimeGrid;
  * The exact counting statistics an ensemble's counts must converge to: on every grid point the mean and variance of
  * N_k(t) and Q_k(t) from the initial state, and the distribution of N_k at the final time.
  *
- * @param series indexed [2·bath + weight][k] → {mean, variance}, bath in {@link Side} order, weight 0 = N, 1 = Q
+ * @param series indexed [2·bath + weight][k] → {mean, variance, fourth central moment}, bath in {@link Side} order,
+ *     weight 0 = N, 1 = Q
  * @param finals per bath, P(N_k = n) at the final time
+ * @param quantum per bath, the largest energy one jump moves (the size of one event of Q_k)
  */
-public record CountingReference(double[][][] series, Distribution[] finals) {
+public record CountingReference(double[][][] series, Distribution[] finals, double[] quantum) {
     /**
      * The master equation's (tilted Liouvillian's) statistics: the reference of quantum-jump trajectories.
      *
@@ -35,7 +37,17 @@ public record CountingReference(double[][][] series, Distribution[] finals) {
             series[2 * s + 1] = new CountingStatistics(model, side, Weight.HEAT).onGrid(rho0, grid);
             finals[s] = n.distribution(rho0, grid.end());
         }
-        return new CountingReference(series, finals);
+        return new CountingReference(series, finals, quanta(model));
+    }
+
+    private static double[] quanta(Model model) {
+        double[] q = new double[2];
+        for (qtm.model.Jump j : model.jumps()) {
+            if (j.rate() > 0) {
+                q[j.side().ordinal()] = Math.max(q[j.side().ordinal()], Math.abs(j.energy()));
+            }
+        }
+        return q;
     }
 
     /**
@@ -54,7 +66,26 @@ public record CountingReference(double[][][] series, Distribution[] finals) {
             CollisionCounting c = new CollisionCounting(model, grid, dt, side, Weight.QUANTA);
             finals[side.ordinal()] = c.distribution(rho0, (long) (grid.points() - 1) * c.collision().stepsPerPoint());
         }
-        return new CountingReference(series, finals);
+        return new CountingReference(series, finals, quanta(model));
+    }
+
+    /**
+     * @param side the bath
+     * @param heat Q_k instead of N_k
+     * @param k grid index
+     * @return the exact E(X − EX)⁴
+     */
+    public double fourth(Side side, boolean heat, int k) {
+        return series[2 * side.ordinal() + (heat ? 1 : 0)][k][2];
+    }
+
+    /**
+     * @param side the bath
+     * @param heat Q_k instead of N_k
+     * @return the size of the largest single event of the count: 1 quantum, or the largest energy of one jump
+     */
+    public double quantum(Side side, boolean heat) {
+        return heat ? quantum[side.ordinal()] : 1;
     }
 
     /**

@@ -3,35 +3,37 @@ package qtm.verify;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import qtm.ensemble.EnsembleResult;
 import qtm.model.Side;
 import qtm.observe.CountHistogram;
 import qtm.observe.NetCounts;
 import qtm.stats.Convergence;
 import qtm.stats.RareEvents;
+import qtm.stats.ScoreTest;
+import qtm.stats.ZTests;
 
 /**
  * How an ensemble's counting statistics compare with exact: z-scores of the mean and variance of N_k(t) and Q_k(t)
- * on every grid point where the estimate is reliable, judged by the largest |z| with a Bonferroni bound, and a χ²
- * of the final-count histogram of each bath against the exact distribution.
+ * on every grid point, judged by the worst with a Bonferroni bound, and a χ² of the final-count histogram of each
+ * bath against the exact distribution.
  *
- * <p>A mean's SE comes from the sample variance of N trajectories, so its z is compared with the normal distribution.
- * A variance's SE is the delete-one-batch jackknife over {@link EnsembleResult#BATCHES} batches, itself uncertain
- * with BATCHES − 1 degrees of freedom, so its z is compared with Student's t: the normal tail would call a correct
- * ensemble wrong far more often than the level says.
+ * <p>A mean is tested on every grid point against the exact mean with the exact finite-time variance
+ * ({@link ScoreTest#of}: an exact binomial tail while the jumps are rare, a normal z once they are not), never with
+ * its sample variance, which shrinks with the count when a rare count falls low by chance.
+ * A variance is tested as the mean of (x − μ₀)² about the exact mean, against the exact variance with the exact
+ * fourth central moment as its null second moment, by the same test: a jackknife SE, which moves with the estimate
+ * where a handful of jumps carry the variance, called correct ensembles of a few hundred trajectories wrong at
+ * |z| ≈ 4.6.
  *
  * @param maxAbsZ the largest |z|
  * @param tests the z-scores that entered
  * @param maxZPValue Bonferroni p-value of the largest |z| (each z with its own distribution)
  * @param histograms per bath, the χ² of its final-count histogram
  * @param converged every p-value at least {@link Convergence#ALPHA} (the histograms' Bonferroni-split)
+ * @param worst the z-test with the smallest p-value, named as the CSV column (null when nothing was judged)
  */
 public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List<Histogram> histograms,
-        boolean converged) {
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
-    private static final TDistribution JACKKNIFE = new TDistribution(null, EnsembleResult.BATCHES - 1);
+        boolean converged, ZTests.Worst worst) {
     /** Pooled bins hold at least this many expected trajectories, where the χ² approximation is good. */
     private static final double EXPECTED = 5;
 
@@ -60,9 +62,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
             return null;
         }
         long n = r.trajectories();
-        double maxZ = 0;
-        double pMin = 1;
-        int tests = 0;
+        ZTests tests = new ZTests();
         int points = r.grid().points();
         List<String> slots = r.recorded(NetCounts.class).slots();
         for (Side side : Side.values()) {
@@ -71,26 +71,34 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
             // With one size of quantum Q_k = E N_k: its z-scores are those of N_k again.
             int weights = slots.contains("net_" + k + "_big") ? 2 : 1;
             for (int w = 0; w < weights; w++) {
-                for (int m = 0; m < 2; m++) {
-                    boolean variance = m == 1;
-                    for (int t = 0; t < points; t++) {
-                        RareEvents.Flagged e = r.estimate(columns[w][m], t);
-                        double x = variance ? exact.variance(side, w == 1, t) : exact.mean(side, w == 1, t);
-                        double diff = e.mean() - x;
-                        if (!e.reliable() || (e.se() == 0 && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(x)))) {
-                            continue;
-                        }
-                        double z = Math.abs(diff) / Math.max(e.se(), 1.0 / n);
-                        tests++;
-                        maxZ = Math.max(maxZ, z);
-                        double p = 2 * (variance ? JACKKNIFE.cumulativeProbability(-z)
-                                : NORMAL.cumulativeProbability(-z));
-                        pMin = Math.min(pMin, p);
+                for (int t = 0; t < points; t++) {
+                    double time = r.grid().time(t);
+                    RareEvents.Flagged e = r.estimate(columns[w][0], t);
+                    double mean0 = exact.mean(side, w == 1, t);
+                    double var0 = exact.variance(side, w == 1, t);
+                    double diff = e.mean() - mean0;
+                    if (!(var0 > 0) && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(mean0))) {
+                        continue;
                     }
+                    // The mean against the exact finite-time variance: a count's Fano factor is not 1, and its
+                    // sample variance moves with its mean where jumps are rare.
+                    double quantum = exact.quantum(side, w == 1);
+                    ScoreTest.Z z = ScoreTest.of(n, e.mean(), mean0, Math.max(0, var0) + mean0 * mean0, 0, quantum);
+                    tests.add(columns[w][0], time, z.z(), z.p());
+                    // The variance as the mean of y = (x − μ₀)² about the exact mean, whose null second moment is
+                    // the exact fourth central moment: the same test again, so that a variance carried by a handful
+                    // of jumps is judged by their count and not by a jackknife SE that moves with it.
+                    double fourth = exact.fourth(side, w == 1, t);
+                    if (!(var0 > 0) || !(fourth > 0)) {
+                        continue;
+                    }
+                    double v = r.estimate(columns[w][1], t).mean() + diff * diff;
+                    ScoreTest.Z zv = ScoreTest.of(n, v, var0, fourth, 0, quantum * quantum);
+                    tests.add(columns[w][1], time, zv.z(), zv.p());
                 }
             }
         }
-        double maxZp = tests == 0 ? 1.0 : Math.min(1.0, tests * pMin);
+        double maxZp = tests.bonferroni();
         List<Histogram> histograms = new ArrayList<>();
         boolean ok = maxZp >= Convergence.ALPHA;
         double[] sums = r.finalSums(CountHistogram.NAME);
@@ -100,7 +108,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
             histograms.add(x);
             ok &= x.pValue() >= Convergence.ALPHA / 2;
         }
-        return new CountingVerdict(maxZ, tests, maxZp, List.copyOf(histograms), ok);
+        return new CountingVerdict(tests.maxAbsZ(), tests.tests(), maxZp, List.copyOf(histograms), ok, tests.worst());
     }
 
     private static Histogram histogram(Side side, CountHistogram.Bins b, double[] sums, int offset,

@@ -12,6 +12,7 @@ import qtm.exact.WaitingTimes;
 import qtm.model.Model;
 import qtm.observe.WaitingHistogram;
 import qtm.stats.Convergence;
+import qtm.stats.ZTests;
 
 /**
  * The waiting-time histograms of an ensemble against the exact distributions. Each bin's estimate is the ratio of
@@ -52,12 +53,14 @@ public final class WaitingVerdict {
      * @param pValue Hotelling's p-value of chiSquare, P(F(dof, n − dof) ≥ χ²(n − dof)/(dof(n − 1))) (NaN when
      *     not judged)
      * @param maxAbsZ the largest |estimate − exact| / SE over the bins
+     * @param worst the bin with the smallest normal p-value, as {@code <pair>_bin_<i>} at t = its upper edge τ,
+     *     with the Bonferroni p over the bins (informative: the pair is judged by its χ²); null when not judged
      * @param judged false when some bin expects fewer than {@link #MIN_EXPECTED} intervals, or there are not more
      *     trajectories than bins
      */
     public record PairResult(WaitingTimes.Pair pair, double[] edges, double windowStart, double windowEnd,
             double starts, double[] estimate, double[] se, double[] exact, double[] stationary, double[] plotTau, double[] curveTau, double[] curveDensity,
-            double chiSquare, int dof, double pValue, double maxAbsZ, boolean judged) {
+            double chiSquare, int dof, double pValue, double maxAbsZ, boolean judged, ZTests.Worst worst) {
     }
 
     /**
@@ -168,11 +171,14 @@ public final class WaitingVerdict {
             int dof = 0;
             double p = Double.NaN;
             double maxZ = Double.NaN;
+            ZTests.Worst worst = null;
             if (judged) {
-                maxZ = 0;
+                ZTests bins = new ZTests();
                 for (int i = 0; i < b; i++) {
-                    maxZ = Math.max(maxZ, Math.abs(est[i] - exact[i]) / se[i]);
+                    bins.normal(plan.pair().key() + "_bin_" + i, edges[i], (est[i] - exact[i]) / se[i]);
                 }
+                maxZ = bins.maxAbsZ();
+                worst = bins.worst();
                 EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
                 double[] lambda = eig.getRealEigenvalues();
                 double top = 0;
@@ -205,7 +211,7 @@ public final class WaitingVerdict {
                 passed &= !judged || p >= Convergence.ALPHA / PAIRS;
             }
             out.add(new PairResult(plan.pair(), edges.clone(), plan.windowStart(), plan.windowEnd(), sn, est, se,
-                    exact, stationary, plotTau(w, edges, stationary), curveTau, curveDensity, chi2, dof, p, maxZ, judged));
+                    exact, stationary, plotTau(w, edges, stationary), curveTau, curveDensity, chi2, dof, p, maxZ, judged, worst));
         }
         return new Result(out, passed);
     }

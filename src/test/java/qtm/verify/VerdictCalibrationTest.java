@@ -1,0 +1,188 @@
+package qtm.verify;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
+import qtm.model.Bath;
+import qtm.model.DotModel;
+import qtm.model.Model;
+import qtm.model.ResetModel;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+import qtm.stats.Convergence;
+import qtm.stats.ScoreTest;
+import qtm.stats.Verdict;
+
+/**
+ * Issue 22: the verdict does not cry wolf. Engines that are right are run over a few hundred fixed seeds on small
+ * ensembles (N from 100 to 2,000) of machines whose rare populations and counts have N·p from about 2 to 100, where
+ * the plug-in (Wald) SE failed, and the p-values the verdict computes are held against what they claim:
+ * <ul>
+ * <li>a p-value of one test (p₁₁ at the final time; the mean of N_c) and the χ² (Hotelling) p-value are uniform:
+ * their fractions below 0.01 and 0.05 lie within the 99.9 % binomial bounds of those levels, on both sides, so that
+ * neither a test that cries wolf nor one that never could fire passes;</li>
+ * <li>the Bonferroni p-value of the worst z is valid (conservative by construction under correlated tests): its
+ * fractions lie below the upper bounds;</li>
+ * <li>{@code converged: false} occurs no more often than the verdict's level allows (the upper 99.9 % bound of
+ * Binomial(R, 2·ALPHA), two p-values each at ALPHA).</li>
+ * </ul>
+ */
+class VerdictCalibrationTest {
+    private static final int RUNS = 300;
+    /** Ensemble sizes, cycled over the seeds. */
+    private static final long[] SIZES = {100, 200, 500, 1000, 2000};
+
+    /** Counts of p-values below 0.01 and 0.05. */
+    private static final class Fractions {
+        private final String name;
+        private final List<Double> p = new ArrayList<>();
+
+        Fractions(String name) {
+            this.name = name;
+        }
+
+        void add(double value) {
+            p.add(value);
+        }
+
+        long below(double level) {
+            return p.stream().filter(x -> x < level).count();
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + below(0.01) + " and " + below(0.05) + " of " + p.size() + " below 0.01 and 0.05";
+        }
+
+        /** Both levels within [lower, upper] of Binomial(R, level) at 99.9 %. */
+        String uniform() {
+            StringBuilder out = new StringBuilder();
+            for (double level : new double[] {0.01, 0.05}) {
+                BinomialDistribution b = new BinomialDistribution(null, p.size(), level);
+                long k = below(level);
+                int lo = b.inverseCumulativeProbability(0.0005);
+                int hi = b.inverseCumulativeProbability(0.9995);
+                if (k < lo || k > hi) {
+                    out.append(name).append(": ").append(k).append(" of ").append(p.size()).append(" below ")
+                            .append(level).append(", outside [").append(lo).append(", ").append(hi).append("]; ");
+                }
+            }
+            return out.toString();
+        }
+
+        /** Both levels at most the upper 99.9 % bound. */
+        String valid() {
+            StringBuilder out = new StringBuilder();
+            for (double level : new double[] {0.01, 0.05}) {
+                int hi = new BinomialDistribution(null, p.size(), level).inverseCumulativeProbability(0.9995);
+                long k = below(level);
+                if (k > hi) {
+                    out.append(name).append(": ").append(k).append(" below ").append(level).append(" > ").append(hi)
+                            .append("; ");
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private static int falseAlarmBound(int runs) {
+        return new BinomialDistribution(null, runs, 2 * Convergence.ALPHA).inverseCumulativeProbability(0.999);
+    }
+
+    /** Reset machine with p₁₁ rising to 0.048 (T_c = 0.455, T_h = ∞): N·p₁₁ from 2 to 96 over the sizes. */
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void rarePopulationsDoNotCryWolf(EngineKind kind) {
+        Model model = new ResetModel(1, 5e-3, new Bath(0.455, 2e-2), new Bath(Double.POSITIVE_INFINITY, 2e-2));
+        TimeGrid grid = new TimeGrid(150, 4);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        double dt = 1.0;
+        List<ZMatrixRMaj> exact = References.of(kind, model, rho0, grid, dt);
+        int last = grid.points() - 1;
+        double p11 = exact.get(last).getReal(3, 3);
+        assertTrue(p11 > 0.04 && p11 < 0.06, "p11 " + p11);
+        Fractions single = new Fractions("p11 at the final time");
+        Fractions chi = new Fractions("Hotelling p");
+        Fractions worst = new Fractions("Bonferroni p of the worst z");
+        int alarms = 0;
+        StringBuilder alarmed = new StringBuilder();
+        for (int run = 0; run < RUNS; run++) {
+            long n = SIZES[run % SIZES.length];
+            EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, rho0, grid,
+                    EnsembleSettings.count(n, 7000 + run, 1));
+            Verdict v = Verdicts.of(r, exact);
+            if (!v.converged()) {
+                alarms++;
+                alarmed.append(" seed ").append(7000 + run).append(": ").append(v.worst());
+            }
+            chi.add(v.pValue());
+            worst.add(v.maxZPValue());
+            double se = r.rhoStandardErrors(last)[3];
+            single.add(Verdicts.population(n, r.rhoMeans(last)[3], r.rhoMeanSquares(last)[3], p11, se * se * n)
+                    .z().p());
+        }
+        // Printed for the guide's measured false-alarm rates.
+        System.out.println(kind + " calibration: " + single + "; " + chi + "; " + worst + "; converged false in "
+                + alarms + " of " + RUNS);
+        String failures = single.uniform() + chi.uniform() + worst.valid();
+        assertTrue(failures.isEmpty(), kind + ": " + failures);
+        assertTrue(alarms <= falseAlarmBound(RUNS), kind + ": " + alarms + " false alarms in " + RUNS + alarmed);
+    }
+
+    /**
+     * Double dot (U = 20, T_c = 0.3, T_h = 5) on a short grid: the cold count's mean against the exact mean and
+     * finite-time variance, N·⟨N_c⟩ from about 20 to 2,000 over the sizes; the counting verdict's z's and histograms.
+     */
+    @Test
+    void countsDoNotCryWolf() {
+        Model model = new DotModel(1, 5e-3, 20, new Bath(0.3, 2e-2), new Bath(5, 2e-2));
+        TimeGrid grid = new TimeGrid(60, 4);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        CountingReference exact = CountingReference.master(model, rho0, grid);
+        int last = grid.points() - 1;
+        double mean0 = exact.mean(Side.COLD, false, last);
+        double var0 = exact.variance(Side.COLD, false, last);
+        Fractions single = new Fractions("mean of N_c at the final time");
+        Fractions worst = new Fractions("Bonferroni p of the worst count z");
+        Fractions histogram = new Fractions("histogram χ² p");
+        int alarms = 0;
+        StringBuilder alarmed = new StringBuilder();
+        for (int run = 0; run < RUNS; run++) {
+            long n = SIZES[run % SIZES.length];
+            EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model,
+                    rho0, grid, EnsembleSettings.count(n, 9000 + run, 1));
+            CountingVerdict v = CountingVerdict.of(r, exact);
+            assertNotNull(v);
+            if (!v.converged()) {
+                alarms++;
+                alarmed.append(" seed ").append(9000 + run).append(": ").append(v.worst());
+            }
+            worst.add(v.maxZPValue());
+            if (v.maxZPValue() < 0.01) System.out.println("n=" + n + " " + v.worst());
+            for (CountingVerdict.Histogram h : v.histograms()) {
+                if (h.dof() > 0) {
+                    histogram.add(h.pValue());
+                }
+            }
+            double mean = r.estimate("count_cold", last).mean();
+            single.add(ScoreTest.of(n, mean, mean0, var0 + mean0 * mean0, 0).p());
+        }
+        System.out.println("dqd count calibration: " + single + "; " + worst + "; " + histogram
+                + "; converged false in " + alarms + " of " + RUNS);
+        String failures = single.uniform() + worst.valid() + histogram.valid();
+        assertTrue(failures.isEmpty(), failures);
+        assertTrue(alarms <= falseAlarmBound(RUNS), alarms + " false alarms in " + RUNS + alarmed);
+    }
+}

@@ -57,7 +57,7 @@ public final class OutputDirectory implements AutoCloseable {
         return t;
     });
 
-    private final String label;
+    private final Who label;
     private final String given;
     private final Path target;
     private final Path staging;
@@ -68,7 +68,7 @@ public final class OutputDirectory implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    private OutputDirectory(String label, String given, Path target, Path staging, boolean force, OutputClaim claim) {
+    private OutputDirectory(Who label, String given, Path target, Path staging, boolean force, OutputClaim claim) {
         this.label = label;
         this.given = given;
         this.target = target;
@@ -112,7 +112,22 @@ public final class OutputDirectory implements AutoCloseable {
      * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
      */
     public static OutputDirectory open(Path target, boolean force, Path scenario) {
-        String label = source(scenario);
+        return open(target, force, scenario, KEY);
+    }
+
+    /**
+     * As {@link #open(Path, boolean, Path)} for a directory given by another option than {@code --out} (such as
+     * {@code --extend}), which the refusals then name.
+     *
+     * @param target the final directory, as the user gave it
+     * @param force whether an existing qtm result may be replaced
+     * @param scenario the scenario file, which the target must not contain (null: none)
+     * @param key the option that gave the directory
+     * @return the open output
+     * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
+     */
+    public static OutputDirectory open(Path target, boolean force, Path scenario, String key) {
+        Who label = new Who(source(scenario), key);
         String given = target.toString();
         Path where = check(label, target, scenario);
         checkExisting(label, given, where, force);
@@ -148,7 +163,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** Creates the staging directory exclusively with this run's claim, or refuses naming who holds it. */
-    private static void claimStaging(String label, String given, Path staging, String name, OutputClaim claim) {
+    private static void claimStaging(Who label, String given, Path staging, String name, OutputClaim claim) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.createDirectory(staging);
@@ -345,7 +360,7 @@ public final class OutputDirectory implements AutoCloseable {
      * Refuses when {@code .NAME.qtm-replaced} exists but could not be settled as qtm's: committing would move the
      * result onto it, and qtm never removes what it cannot prove it wrote.
      */
-    private static void requireNoLeftover(String label, String given, Path parent, String name) {
+    private static void requireNoLeftover(Who label, String given, Path parent, String name) {
         Path replaced = parent.resolve("." + name + REPLACED);
         if (Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)
                 && Files.exists(parent.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
@@ -369,15 +384,15 @@ public final class OutputDirectory implements AutoCloseable {
      * @throws ScenarioException (exit 2) if the later write would be refused
      */
     public static void preflight(Path target, boolean force, Path scenario) {
-        String label = source(scenario);
+        Who label = new Who(source(scenario), KEY);
         checkExisting(label, target.toString(), check(label, target, scenario), force);
     }
 
     /** The path rules that need no look inside: returns the target with its parent's real path. */
-    private static Path check(String label, Path target, Path scenario) {
+    private static Path check(Who label, Path target, Path scenario) {
         String given = target.toString();
         if (given.isEmpty()) {
-            throw new ScenarioException(label, KEY, "\"\"",
+            throw new ScenarioException(label.source(), label.key(), "\"\"",
                     "an empty path is the current directory, which qtm never writes into" + ELSEWHERE);
         }
         Path abs = target.toAbsolutePath().normalize();
@@ -410,7 +425,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** Whether an existing target may be replaced: only a qtm result holding nothing else, and only when forced. */
-    private static void checkExisting(String label, String given, Path where, boolean force) {
+    private static void checkExisting(Who label, String given, Path where, boolean force) {
         if (!Files.exists(where, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -443,8 +458,12 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    private static ScenarioException refuse(String label, String given, String why) {
-        return new ScenarioException(label, KEY, given, why);
+    private static ScenarioException refuse(Who label, String given, String why) {
+        return new ScenarioException(label.source(), label.key(), given, why);
+    }
+
+    /** Who a refusal speaks of: where the option was given, and which option gave the directory. */
+    private record Who(String source, String key) {
     }
 
     /**

@@ -112,7 +112,8 @@ final class FcsCommand implements Callable<Integer> {
         SteadyCommand.steady(s);
         PrintWriter out = spec.commandLine().getOut();
         if (countsAt != null && countsAt.size() > MAX_COUNTS_AT) {
-            throw new ScenarioException("command line", "--counts-at", countsAt.size() + " times", "expected at most "
+            throw new ScenarioException("command line (scenario " + s.file() + ")", "--counts-at", countsAt.size()
+                    + " times", "expected at most "
                     + MAX_COUNTS_AT + " times (each is a separate exact computation)");
         }
         if (series && (json || countsAt != null)) {

@@ -182,7 +182,7 @@ final class SlurmCommand implements Callable<Integer> {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), "the log directory " + logs + " cannot be "
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), "the log directory " + logs + " cannot be "
                     + "created (" + e.getMessage() + ")");
         }
         writeScript(arrayScript, array);
@@ -274,7 +274,7 @@ final class SlurmCommand implements Callable<Integer> {
             return;
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), file + " exists and is not a regular file "
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " exists and is not a regular file "
                     + "(a directory, symbolic link or other); qtm never replaces it, even with --force: move it away "
                     + "or choose another --out");
         }
@@ -286,13 +286,13 @@ final class SlurmCommand implements Callable<Integer> {
             // Bytes decoded leniently: a file that is not UTF-8 is simply not qtm's (its seal cannot match).
             old = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), file + " cannot be read (" + e.getMessage()
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " cannot be read (" + e.getMessage()
                     + "); qtm replaces only a script it can check");
         }
         int at = old.lastIndexOf(SEAL);
         boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
         if (!ours) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), file + " was edited by hand (or not "
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " was edited by hand (or not "
                     + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
         }
     }
@@ -300,7 +300,7 @@ final class SlurmCommand implements Callable<Integer> {
     /** Refuses a path that exists and is not a directory (nor a link to one): Slurm could not write into it. */
     private void requireDirectory(Path dir, String what) {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), dir + " exists and is not a directory, "
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), dir + " exists and is not a directory, "
                     + "but holds " + what + "; qtm never replaces it: move it away or choose another --out");
         }
     }

@@ -50,6 +50,8 @@ public final class OutputDirectory implements AutoCloseable {
     private static final String STAGING = ".qtm-staging";
     private static final String REPLACED = ".qtm-replaced";
     private static final String TRASH = ".qtm-trash-";
+    /** Longest last name of a target: {@code .NAME.qtm-trash-UUID} adds 52 bytes, and a name holds 255. */
+    private static final int MAX_NAME_BYTES = 203;
     private static final String ELSEWHERE = "; choose a new directory such as output/NAME";
     private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "qtm-output-heartbeat");
@@ -420,6 +422,13 @@ public final class OutputDirectory implements AutoCloseable {
         }
         if (Files.isSymbolicLink(where)) {
             throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
+        }
+        // Checked before anything is written: a longer name fits, but its staging and trash names do not.
+        int bytes = where.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw refuse(label, given, "its last name has " + bytes + " bytes; expected at most " + MAX_NAME_BYTES
+                    + " (qtm's staging and trash names beside it add " + (255 - MAX_NAME_BYTES) + ", and a file name "
+                    + "holds 255)");
         }
         return where;
     }

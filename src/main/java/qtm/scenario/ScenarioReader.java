@@ -222,8 +222,9 @@ public final class ScenarioReader {
      */
     public static void checkName(Node root, String name) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.length() > MAX_NAME) {
-            throw root.error("name", "expected 1 to " + MAX_NAME + " letters, digits, '.', '_' or '-' (it names the "
-                    + "output directory, and qtm's staging names beside it must fit the file system's 255 bytes)"
+            throw root.error("name", "expected letters, digits, '.', '_' or '-', 1 to " + MAX_NAME + " of them (it "
+                    + "names the output directory, and qtm's staging names beside it must fit the file system's 255 "
+                    + "bytes)"
                     + (root.has("name") ? "" : "; without the key the file's name " + Quote.of(name) + " is used"));
         }
     }

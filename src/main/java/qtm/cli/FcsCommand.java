@@ -93,7 +93,7 @@ final class FcsCommand implements Callable<Integer> {
             throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
         }
         if (c.shortened()) {
-            spec.commandLine().getErr().println("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to "
+            spec.commandLine().getErr().println("qtm: " + ScenarioException.escape(s.file()) + ": collision.dt = " + dt + " shortened to "
                     + c.dt() + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of "
                     + s.time().step());
         }

@@ -286,7 +286,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (c.shortened()) {
                 // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
-                notices.add("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to " + c.dt()
+                notices.add("qtm: " + ScenarioException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
                         + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
             }
         }

@@ -132,10 +132,10 @@ public final class ScenarioReader {
             for (JsonNode e : v) {
                 String name = e.asText();
                 if (!e.isTextual() || !Simulation.ENGINES.contains(name)) {
-                    throw root.error("engines", "unknown engine '" + name + "'; expected one of " + Simulation.ENGINES);
+                    throw root.error("engines", "unknown engine '" + Quote.of(name) + "'; expected one of " + Simulation.ENGINES);
                 }
                 if (names.contains(name)) {
-                    throw root.error("engines", "engine '" + name + "' is listed twice");
+                    throw root.error("engines", "engine '" + Quote.of(name) + "' is listed twice");
                 }
                 names.add(name);
             }

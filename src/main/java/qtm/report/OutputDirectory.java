@@ -159,6 +159,7 @@ public final class OutputDirectory implements AutoCloseable {
             requireNoLeftover(label, given, parent, name);
         } catch (RuntimeException e) {
             out.closeQuietly();
+            removeEmpty(parent, created);
             throw e;
         }
         return out;

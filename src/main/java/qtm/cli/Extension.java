@@ -54,7 +54,7 @@ final class Extension {
         }
         if (total <= r.trajectories()) {
             throw new ScenarioException(where, "--trajectories", Long.toString(total), "expected a new total > "
-                    + r.trajectories() + ", the " + engine + " trajectories already in " + dir);
+                    + r.trajectories() + ": " + dir + " already holds that many of engine " + engine);
         }
         return r;
     }

@@ -50,8 +50,10 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine sub = ex.getCommandLine();
             String guess = ex instanceof CommandLine.UnmatchedArgumentException u ? Suggestion.of(u) : "";
-            sub.getErr().println("qtm: command line: " + ex.getMessage() + (guess.isEmpty() ? "" : ". " + guess)
-                    + " (see '" + sub.getCommandSpec().qualifiedName() + " --help')");
+            // picocli quotes the user's argument raw: escaped like every other message (no control or bidi char).
+            sub.getErr().println("qtm: command line: " + ScenarioException.escape(ex.getMessage()
+                    + (guess.isEmpty() ? "" : ". " + guess)) + " (see '" + sub.getCommandSpec().qualifiedName()
+                    + " --help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
@@ -63,7 +65,7 @@ public final class Main implements Runnable {
                 return outOfMemory(line);
             }
             // The last net: every input is meant to end in 0 or 2 (FuzzCommandsTest), so this is a bug to report.
-            line.getErr().println("qtm: internal error: " + ex);
+            line.getErr().println("qtm: internal error: " + ScenarioException.escape(String.valueOf(ex)));
             return 1;
         });
         // picocli lets an Error such as OutOfMemoryError escape execute(), so it is caught around the strategy.

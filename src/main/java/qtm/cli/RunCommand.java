@@ -30,7 +30,9 @@ import qtm.stats.Verdict;
 /** {@code qtm run}: the stochastic engines with error bars, checked against the exact solution. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the scenario's Monte Carlo engines (quantum-jump trajectories, collision model) and write "
-                + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR.")
+                + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR. "
+                + "The scenario's ensemble.time_budget_s bounds the engines' wall time only: the files are written "
+                + "after it, which takes seconds more (charts, report).")
 final class RunCommand implements Callable<Integer> {
     /**
      * Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (the guide,
@@ -145,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
         // the claim is taken before any work, so a refused run has written nothing.
-        try (OutputDirectory output = OutputDirectory.open(dir, force || extend != null, scenario.file);
+        // Refusals name the option that gave the directory: --extend's own, or --out.
+        String dirKey = extend != null ? "--extend" : "--out";
+        try (OutputDirectory output = OutputDirectory.open(dir, force || extend != null, scenario.file, dirKey);
                 Interrupt interrupt = Interrupt.install();
                 JumpRecords jumps = recordLimit == 0 ? null
                         : new JumpRecords(output.staging(), recordLimit, s.model().jumps())) {
@@ -171,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
                 stdout.flush();
                 return o.interrupted() ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", dir.toString(),
+                throw new ScenarioException(OutputDirectory.source(scenario.file), dirKey, dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }
@@ -285,7 +289,7 @@ final class RunCommand implements Callable<Integer> {
             }
             if (c.shortened()) {
                 // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
-                notices.add("qtm: " + s.file() + ": collision.dt = " + dt + " shortened to " + c.dt()
+                notices.add("qtm: " + ScenarioException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
                         + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
             }
         }

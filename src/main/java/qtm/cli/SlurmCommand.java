@@ -3,13 +3,18 @@ package qtm.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,16 +87,22 @@ final class SlurmCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private static final String WHERE = "command line";
-    /** Most shards: the merge job lists each on its command line, and clusters cap array sizes anyway. */
+    /**
+     * Most shards: clusters cap array sizes anyway. The merge job reads the shard list from its own script (a here
+     * document given to {@code qtm merge @/dev/stdin}), so no count of shards or length of path can make its command
+     * line exceed the kernel's argument limit.
+     */
     static final int MAX_SHARDS = 10_000;
     private static final String SEAL = "# qtm-sha256: ";
+    /** Ends the here document of shard directories in the merge script; no plain() path can equal it. */
+    private static final String END_OF_LIST = "QTM_SHARD_LIST";
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Scenario s = scenario.read();
         if (shards < 1 || shards > MAX_SHARDS) {
             throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
-                    + " (the merge job lists every shard on one command line)");
+                    + " (one array task each)");
         }
         if (cpus < 1 || cpus > 1024) {
             throw new ScenarioException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
@@ -150,18 +161,30 @@ final class SlurmCommand implements Callable<Integer> {
                 + "exec " + launcher + " run " + file + options + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""
                 + " --threads \"${SLURM_CPUS_PER_TASK:-" + cpus + "}\" --quiet --force"
                 + " --out " + quote(shardDir.toString()) + "/\"$SLURM_ARRAY_TASK_ID\"\n";
+        // The shard list goes through picocli's argument file (@FILE), read from a here document: an argument list
+        // of 10,000 long paths would exceed the kernel's limit on exec's arguments, and the merge could never start.
+        // The paths are plain() (no quote, '#' or whitespace), single-quoted for picocli; the quoted delimiter
+        // keeps bash from expanding anything in them.
         StringBuilder dirs = new StringBuilder();
         for (int i = 0; i < shards; i++) {
-            dirs.append(" \\\n    ").append(quote(shardDir.resolve(Integer.toString(i)).toString()));
+            dirs.append(quote(shardDir.resolve(Integer.toString(i)).toString())).append('\n');
         }
         String merge = header(s, "qtm-" + s.name() + "-merge", logs.resolve("merge.out"))
                 + "\n# Runs after every shard succeeded (afterok). After a failed shard: qtm slurm ... --submit "
                 + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n" + cd
-                + "exec " + launcher + " merge" + dirs + " \\\n    --out " + quote(target.toString()) + " --force\n";
-        // Both seals are checked before either script is written, so a refusal leaves both as they were.
+                + "exec " + launcher + " merge @/dev/stdin --out " + quote(target.toString()) + " --force <<'"
+                + END_OF_LIST + "'\n" + dirs + END_OF_LIST + "\n";
+        // Both seals and the directories are checked before anything is written, so a refusal leaves all as it was.
         requireOurs(arrayScript);
         requireOurs(mergeScript);
-        Files.createDirectories(logs);
+        requireDirectory(logs, "Slurm's logs");
+        requireDirectory(shardDir, "the shards' results");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), "the log directory " + logs + " cannot be "
+                    + "created (" + e.getMessage() + ")");
+        }
         writeScript(arrayScript, array);
         writeScript(mergeScript, merge);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -218,7 +241,9 @@ final class SlurmCommand implements Callable<Integer> {
                 .append("). Edit freely: qtm slurm keeps an edited\n# script unless given --force.\n");
         h.append("#SBATCH --job-name=").append(job).append('\n');
         h.append("#SBATCH --cpus-per-task=").append(cpus).append('\n');
-        h.append("#SBATCH --output=").append(log).append('\n');
+        // Slurm expands %-patterns in the log path (%a is the task index): a '%' of the user's path is written %%.
+        h.append("#SBATCH --output=").append(log.getParent().toString().replace("%", "%%")).append('/')
+                .append(log.getFileName()).append('\n');
         if (time != null) {
             h.append("#SBATCH --time=").append(time).append('\n');
         }
@@ -240,27 +265,64 @@ final class SlurmCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses a script that exists and no longer matches the seal qtm wrote into it (unless --force). */
+    /**
+     * Refuses a script that exists and no longer matches the seal qtm wrote into it (unless --force), and, even with
+     * --force, anything at the script's path that is not a regular file (a directory, a symbolic link, a FIFO).
+     */
     private void requireOurs(Path file) throws IOException {
-        if (!Files.exists(file) || force) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        String old = Files.readString(file, StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " exists and is not a regular file "
+                    + "(a directory, symbolic link or other); qtm never replaces it, even with --force: move it away "
+                    + "or choose another --out");
+        }
+        if (force) {
+            return;
+        }
+        String old;
+        try {
+            // Bytes decoded leniently: a file that is not UTF-8 is simply not qtm's (its seal cannot match).
+            old = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " cannot be read (" + e.getMessage()
+                    + "); qtm replaces only a script it can check");
+        }
         int at = old.lastIndexOf(SEAL);
         boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
         if (!ours) {
-            throw new ScenarioException(WHERE, "--out", out.toString(), file + " was edited by hand (or not "
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), file + " was edited by hand (or not "
                     + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
         }
     }
 
-    /** Writes a script sealed with the hash of what it holds. */
+    /** Refuses a path that exists and is not a directory (nor a link to one): Slurm could not write into it. */
+    private void requireDirectory(Path dir, String what) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            throw new ScenarioException(OutputDirectory.source(scenario.file), "--out", out.toString(), dir + " exists and is not a directory, "
+                    + "but holds " + what + "; qtm never replaces it: move it away or choose another --out");
+        }
+    }
+
+    /**
+     * Writes a script sealed with the hash of what it holds. The temporary file has a random name and is created
+     * exclusively (O_EXCL, which never follows a symbolic link), so neither a link nor a user's file of a
+     * predictable name is written through or over; it is then renamed onto the script in one step.
+     */
     private static void writeScript(Path file, String body) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, body + SEAL + sha256(body) + "\n", StandardCharsets.UTF_8);
-        tmp.toFile().setExecutable(true);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                w.write(body + SEAL + sha256(body) + "\n");
+            }
+            tmp.toFile().setExecutable(true);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            // Only the file this call created: its name is random and it was created exclusively.
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static void plain(String key, String value) {

@@ -50,7 +50,7 @@ public final class CollisionEngine implements Engine {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("unknown collision sampling '" + key + "'; expected events or steps");
+            throw new IllegalArgumentException("unknown collision sampling '" + qtm.scenario.Quote.of(key) + "'; expected events or steps");
         }
 
         /**

@@ -45,6 +45,6 @@ public enum Approach {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown approach '" + key + "'; expected local or global");
+        throw new IllegalArgumentException("unknown approach '" + qtm.scenario.Quote.of(key) + "'; expected local or global");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -52,8 +53,10 @@ public final class AtomicFile {
         Path tmp = target.toAbsolutePath()
                 .resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
+            // Random name, created exclusively (O_EXCL never follows a link): nothing of the user's is written
+            // through or over, and the finally below deletes only this call's own file.
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 content.writeTo(w);
             }
             if (replace) {

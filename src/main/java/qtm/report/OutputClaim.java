@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +21,8 @@ import java.util.UUID;
  * (the claim file's modification time, refreshed while the owner lives). Runs on several hosts of a shared file
  * system may write into one parent at once, so a later run removes a staging directory only when its claim is
  * stale: on the same machine when the recorded process (pid and start time) is gone, elsewhere when the heartbeat is
- * older than {@link #STALE_AFTER}.
+ * older than {@link #STALE_AFTER}. The claim is also qtm's proof of ownership: a directory with one of qtm's names
+ * but without a claim of exactly qtm's content ({@link #proven}) is the user's and is never removed.
  */
 public final class OutputClaim {
     /** Name of the claim file inside a staging directory. */
@@ -34,6 +36,10 @@ public final class OutputClaim {
     public static final Duration STALE_AFTER = Duration.ofSeconds(120);
 
     private static final String MAGIC = "qtm-claim 1";
+    /** The fields of a claim qtm writes, in the order it writes them. */
+    private static final List<String> KEYS = List.of("id", "host", "boot", "pidns", "pid", "start", "target");
+    /** Larger than any claim qtm writes: a bigger file of that name is not read at all. */
+    private static final long MAX_BYTES = 4096;
     private static final Identity LOCAL = Identity.local();
 
     private final Map<String, String> fields;
@@ -76,9 +82,63 @@ public final class OutputClaim {
      * @throws IOException on failure
      */
     void create(Path file) throws IOException {
+        Files.writeString(file, text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private String text() {
         StringBuilder sb = new StringBuilder(MAGIC).append('\n');
         fields.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return sb.toString();
+    }
+
+    /**
+     * The claim in {@code file} only if it is exactly what qtm writes for the output {@code target}: a regular
+     * file holding the header and exactly qtm's fields in qtm's order, a random id, a numeric pid and this target.
+     * This is the proof qtm needs before it removes anything: a file or directory that merely has one of qtm's names
+     * is the user's.
+     *
+     * @param file a claim file
+     * @param target the name of the output directory the claim must be for
+     * @return the claim, or empty if it is missing, torn, or not one qtm wrote for this target
+     */
+    static Optional<OutputClaim> proven(Path file, String target) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+                return Optional.empty();
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return read(file).filter(c -> new java.util.ArrayList<>(c.fields.keySet()).equals(KEYS)
+                    && c.id().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    && c.fields.get("pid").matches("[0-9]{1,19}") && target.equals(c.fields.get("target"))
+                    && c.text().equals(text));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether {@code dir} is qtm's and its owner is gone, so that qtm may remove it: it carries a claim
+     * {@link #proven} for {@code target}, and on the same machine the recorded process is gone, elsewhere the
+     * heartbeat is older than {@link #STALE_AFTER}. A directory without such a claim is never abandoned: it may be
+     * the user's, whatever its name.
+     *
+     * @param dir a staging, replaced or trash directory
+     * @param target the name of the output directory it belongs to
+     * @param now the current time
+     * @return true when it is qtm's and its owner is certainly gone
+     */
+    static boolean abandoned(Path dir, String target, Instant now) {
+        Path file = dir.resolve(FILE);
+        Optional<OutputClaim> claim = proven(file, target);
+        if (claim.isEmpty() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (claim.get().onThisMachine()) {
+            return !claim.get().processAlive();
+        }
+        Optional<Instant> beat = modified(file);
+        return beat.isPresent() && beat.get().plus(STALE_AFTER).isBefore(now);
     }
 
     /**
@@ -104,24 +164,6 @@ public final class OutputClaim {
         }
         return f.containsKey("id") && f.containsKey("pid") && f.containsKey("host") ? Optional.of(new OutputClaim(f))
                 : Optional.empty();
-    }
-
-    /**
-     * Whether the staging directory {@code dir} belongs to nobody any more.
-     *
-     * @param dir a staging directory
-     * @param now the current time
-     * @return true when its owner is certainly gone
-     */
-    static boolean stale(Path dir, Instant now) {
-        Path file = dir.resolve(FILE);
-        Optional<OutputClaim> claim = read(file);
-        if (claim.isPresent() && claim.get().onThisMachine()) {
-            return !claim.get().processAlive();
-        }
-        // Another machine, or a claim being written or half-written by a killed run: only the heartbeat tells.
-        Optional<Instant> beat = modified(file).or(() -> modified(dir));
-        return beat.isEmpty() || beat.get().plus(STALE_AFTER).isBefore(now);
     }
 
     private boolean onThisMachine() {

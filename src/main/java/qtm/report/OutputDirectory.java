@@ -34,6 +34,10 @@ import qtm.scenario.ScenarioException;
  * (an atomic, exclusive mkdir) with its {@link OutputClaim} inside. A second run at the same target finds it and is
  * refused at once, having written nothing. Staging directories whose owner is gone are removed by any later run into
  * the same parent; a live owner's never.</li>
+ * <li>Proof, not names: qtm removes or moves a leftover ({@code .NAME.qtm-staging}, {@code .NAME.qtm-replaced},
+ * {@code .NAME.qtm-trash-*}) only when it carries a claim of exactly qtm's content for NAME whose owner is gone
+ * ({@link OutputClaim#abandoned}); anything else of those names is the user's and is left alone, and a run it
+ * blocks is refused naming it. A {@code .qtm-claim} in a result counts as qtm's only on the same proof.</li>
  * <li>All or nothing: files are written into the staging directory, which is renamed onto the target when the run
  * commits; a replaced result is moved aside first and deleted only after the new one is in place.</li>
  * <li>Files and directories are created with the default permissions, so the user's umask applies.</li>
@@ -46,6 +50,8 @@ public final class OutputDirectory implements AutoCloseable {
     private static final String STAGING = ".qtm-staging";
     private static final String REPLACED = ".qtm-replaced";
     private static final String TRASH = ".qtm-trash-";
+    /** Longest last name of a target: {@code .NAME.qtm-trash-UUID} adds 52 bytes, and a name holds 255. */
+    private static final int MAX_NAME_BYTES = 203;
     private static final String ELSEWHERE = "; choose a new directory such as output/NAME";
     private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "qtm-output-heartbeat");
@@ -53,7 +59,7 @@ public final class OutputDirectory implements AutoCloseable {
         return t;
     });
 
-    private final String label;
+    private final Who label;
     private final String given;
     private final Path target;
     private final Path staging;
@@ -64,7 +70,7 @@ public final class OutputDirectory implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    private OutputDirectory(String label, String given, Path target, Path staging, boolean force, OutputClaim claim) {
+    private OutputDirectory(Who label, String given, Path target, Path staging, boolean force, OutputClaim claim) {
         this.label = label;
         this.given = given;
         this.target = target;
@@ -108,11 +114,27 @@ public final class OutputDirectory implements AutoCloseable {
      * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
      */
     public static OutputDirectory open(Path target, boolean force, Path scenario) {
-        String label = source(scenario);
+        return open(target, force, scenario, KEY);
+    }
+
+    /**
+     * As {@link #open(Path, boolean, Path)} for a directory given by another option than {@code --out} (such as
+     * {@code --extend}), which the refusals then name.
+     *
+     * @param target the final directory, as the user gave it
+     * @param force whether an existing qtm result may be replaced
+     * @param scenario the scenario file, which the target must not contain (null: none)
+     * @param key the option that gave the directory
+     * @return the open output
+     * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
+     */
+    public static OutputDirectory open(Path target, boolean force, Path scenario, String key) {
+        Who label = new Who(source(scenario), key);
         String given = target.toString();
         Path where = check(label, target, scenario);
         checkExisting(label, given, where, force);
         Path parent = where.getParent();
+        Path created = firstMissing(parent);
         try {
             Files.createDirectories(parent);
         } catch (IOException | RuntimeException e) {
@@ -120,20 +142,48 @@ public final class OutputDirectory implements AutoCloseable {
         }
         String name = where.getFileName().toString();
         Path staging = parent.resolve("." + name + STAGING);
-        reapStale(parent);
         OutputClaim claim = OutputClaim.mine(name);
+        try {
+            reapStale(parent);
+            claimStaging(label, given, staging, name, claim);
+        } catch (RuntimeException e) {
+            // A refused run leaves nothing behind: not even the empty parent directories it just created.
+            removeEmpty(parent, created);
+            throw e;
+        }
+        OutputDirectory out = new OutputDirectory(label, given, where, staging, force, claim);
+        try {
+            // Checked again now that the target is ours: a run that held it a moment ago may have committed.
+            checkExisting(label, given, where, force);
+            settleReplaced(parent, name);
+            requireNoLeftover(label, given, parent, name);
+        } catch (RuntimeException e) {
+            out.closeQuietly();
+            removeEmpty(parent, created);
+            throw e;
+        }
+        return out;
+    }
+
+    /** Creates the staging directory exclusively with this run's claim, or refuses naming who holds it. */
+    private static void claimStaging(Who label, String given, Path staging, String name, OutputClaim claim) {
         for (int attempt = 0; ; attempt++) {
             try {
                 Files.createDirectory(staging);
                 break;
             } catch (FileAlreadyExistsException e) {
-                Optional<OutputClaim> other = awaitClaim(staging);
-                if (attempt == 0 && OutputClaim.stale(staging, Instant.now())) {
-                    reap(staging);
+                Optional<OutputClaim> other = awaitClaim(staging, name);
+                if (attempt == 0 && OutputClaim.abandoned(staging, name, Instant.now())) {
+                    reap(staging, name);
                     continue;
                 }
-                throw refuse(label, given, "another qtm run (" + other.map(OutputClaim::owner).orElse("just starting")
-                        + ") is writing this directory now; wait for it to finish or choose another directory");
+                if (other.isEmpty()) {
+                    throw refuse(label, given, staging + " exists and carries no claim of a qtm run (a run just "
+                            + "starting, or not qtm's); qtm removes only what it can prove it wrote: if no qtm run is "
+                            + "writing this directory, move it away");
+                }
+                throw refuse(label, given, "another qtm run (" + other.get().owner() + ") is writing this directory "
+                        + "now; wait for it to finish or choose another directory");
             } catch (IOException | RuntimeException e) {
                 throw refuse(label, given,
                         "the output directory cannot be created or written (" + e.getMessage() + ")");
@@ -142,24 +192,46 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             claim.create(staging.resolve(OutputClaim.FILE));
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(staging);
+            // Still empty (the claim is its first entry), so removing it cannot lose anything.
+            deleteEmptyQuietly(staging);
             throw refuse(label, given, "the output directory cannot be created or written (" + e.getMessage() + ")");
         }
-        OutputDirectory out = new OutputDirectory(label, given, where, staging, force, claim);
-        try {
-            // Checked again now that the target is ours: a run that held it a moment ago may have committed.
-            checkExisting(label, given, where, force);
-            settleReplaced(parent, name);
-        } catch (RuntimeException e) {
-            out.closeQuietly();
-            throw e;
+    }
+
+    /** The outermost ancestor of dir that does not exist yet (dir itself, or null if it exists). */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
         }
-        return out;
+        return missing;
+    }
+
+    /** Removes dir and its ancestors up to top (what this run created), each only while it is empty. */
+    private static void removeEmpty(Path dir, Path top) {
+        if (top == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            if (!deleteEmptyQuietly(p)) {
+                return;
+            }
+        }
+    }
+
+    /** rmdir(2): fails, and returns false, on a directory that holds anything. */
+    private static boolean deleteEmptyQuietly(Path dir) {
+        try {
+            Files.delete(dir);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The claim of a staging directory, given its owner a moment to finish writing it (for the message). */
-    private static Optional<OutputClaim> awaitClaim(Path staging) {
-        Optional<OutputClaim> c = OutputClaim.read(staging.resolve(OutputClaim.FILE));
+    private static Optional<OutputClaim> awaitClaim(Path staging, String name) {
+        Optional<OutputClaim> c = OutputClaim.proven(staging.resolve(OutputClaim.FILE), name);
         for (int i = 0; i < 25 && c.isEmpty() && Files.isDirectory(staging); i++) {
             try {
                 Thread.sleep(20);
@@ -167,7 +239,7 @@ public final class OutputDirectory implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            c = OutputClaim.read(staging.resolve(OutputClaim.FILE));
+            c = OutputClaim.proven(staging.resolve(OutputClaim.FILE), name);
         }
         return c;
     }
@@ -200,8 +272,21 @@ public final class OutputDirectory implements AutoCloseable {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             checkExisting(label, given, target, force);
             settleReplaced(parent, name);
+            requireNoLeftover(label, given, parent, name);
             replaced = parent.resolve("." + name + REPLACED);
-            Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+            // The earlier result is moved aside carrying this run's claim: the proof a later run needs to put it
+            // back or discard it should this run be killed now. (A claim there already is a killed run's: proven.)
+            Path mark = target.resolve(OutputClaim.FILE);
+            if (OutputClaim.proven(mark, name).isPresent()) {
+                Files.deleteIfExists(mark);
+            }
+            claim.create(mark);
+            try {
+                Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                deleteMine(mark);
+                throw e;
+            }
         }
         try {
             // rename(2): fails rather than clobber a directory that appeared meanwhile with anything in it.
@@ -209,15 +294,16 @@ public final class OutputDirectory implements AutoCloseable {
         } catch (IOException e) {
             if (replaced != null) {
                 moveQuietly(replaced, target);
+                deleteMine(target.resolve(OutputClaim.FILE));
             }
             throw refuse(label, given, "the directory appeared while this run was working and was left alone ("
                     + e.getMessage() + ")" + ELSEWHERE);
         }
         committed = true;
         removeHook();
-        Files.deleteIfExists(target.resolve(OutputClaim.FILE));
+        deleteMine(target.resolve(OutputClaim.FILE));
         if (replaced != null) {
-            discard(replaced);
+            discard(replaced, name);
         }
     }
 
@@ -241,7 +327,7 @@ public final class OutputDirectory implements AutoCloseable {
         heartbeat.cancel(false);
         removeHook();
         if (!committed && ownsStaging()) {
-            deleteTree(staging);
+            deleteOwned(staging);
         }
     }
 
@@ -261,6 +347,31 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
+    /** Deletes a claim file only if it is this run's own (same content, same id). */
+    private void deleteMine(Path file) {
+        if (OutputClaim.proven(file, target.getFileName().toString()).map(c -> c.id().equals(claim.id()))
+                .orElse(false)) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A claim left in a result is accepted as qtm's by the next run (it is proven).
+            }
+        }
+    }
+
+    /**
+     * Refuses when {@code .NAME.qtm-replaced} exists but could not be settled as qtm's: committing would move the
+     * result onto it, and qtm never removes what it cannot prove it wrote.
+     */
+    private static void requireNoLeftover(Who label, String given, Path parent, String name) {
+        Path replaced = parent.resolve("." + name + REPLACED);
+        if (Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(parent.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+            throw refuse(label, given, replaced + " exists and carries no claim of a finished qtm run; qtm needs "
+                    + "that name to replace the result but removes only what it can prove it wrote: move it away");
+        }
+    }
+
     private boolean ownsStaging() {
         return OutputClaim.read(staging.resolve(OutputClaim.FILE)).map(c -> c.id().equals(claim.id()))
                 .orElse(false);
@@ -276,15 +387,15 @@ public final class OutputDirectory implements AutoCloseable {
      * @throws ScenarioException (exit 2) if the later write would be refused
      */
     public static void preflight(Path target, boolean force, Path scenario) {
-        String label = source(scenario);
+        Who label = new Who(source(scenario), KEY);
         checkExisting(label, target.toString(), check(label, target, scenario), force);
     }
 
     /** The path rules that need no look inside: returns the target with its parent's real path. */
-    private static Path check(String label, Path target, Path scenario) {
+    private static Path check(Who label, Path target, Path scenario) {
         String given = target.toString();
         if (given.isEmpty()) {
-            throw new ScenarioException(label, KEY, "\"\"",
+            throw new ScenarioException(label.source(), label.key(), "\"\"",
                     "an empty path is the current directory, which qtm never writes into" + ELSEWHERE);
         }
         Path abs = target.toAbsolutePath().normalize();
@@ -313,11 +424,18 @@ public final class OutputDirectory implements AutoCloseable {
         if (Files.isSymbolicLink(where)) {
             throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
         }
+        // Checked before anything is written: a longer name fits, but its staging and trash names do not.
+        int bytes = where.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw refuse(label, given, "its last name has " + bytes + " bytes; expected at most " + MAX_NAME_BYTES
+                    + " (qtm's staging and trash names beside it add " + (255 - MAX_NAME_BYTES) + ", and a file name "
+                    + "holds 255)");
+        }
         return where;
     }
 
     /** Whether an existing target may be replaced: only a qtm result holding nothing else, and only when forced. */
-    private static void checkExisting(String label, String given, Path where, boolean force) {
+    private static void checkExisting(Who label, String given, Path where, boolean force) {
         if (!Files.exists(where, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -350,8 +468,12 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    private static ScenarioException refuse(String label, String given, String why) {
-        return new ScenarioException(label, KEY, given, why);
+    private static ScenarioException refuse(Who label, String given, String why) {
+        return new ScenarioException(label.source(), label.key(), given, why);
+    }
+
+    /** Who a refusal speaks of: where the option was given, and which option gave the directory. */
+    private record Who(String source, String key) {
     }
 
     /**
@@ -395,7 +517,9 @@ public final class OutputDirectory implements AutoCloseable {
     /**
      * Removes what runs whose owners are gone left in {@code parent}: staging directories, directories being
      * discarded, and an earlier result moved aside by a run killed before its new result was in place (which is put
-     * back when the target is missing). Best effort: whatever cannot be removed now is left for a later run.
+     * back when the target is missing). Each only if it carries a claim {@link OutputClaim#abandoned proven} qtm's:
+     * a directory of such a name without one is the user's and stays. Best effort: whatever cannot be removed now is
+     * left for a later run.
      */
     static void reapStale(Path parent) {
         List<Path> entries = new ArrayList<>();
@@ -408,10 +532,15 @@ public final class OutputDirectory implements AutoCloseable {
         for (Path p : entries) {
             String n = p.getFileName().toString();
             try {
-                if (n.endsWith(STAGING) && OutputClaim.stale(p, now)) {
-                    reap(p);
-                } else if (n.contains(TRASH) && OutputClaim.stale(p, now)) {
-                    deleteTree(p);
+                if (n.endsWith(STAGING)) {
+                    String name = n.substring(1, n.length() - STAGING.length());
+                    if (OutputClaim.abandoned(p, name, now)) {
+                        reap(p, name);
+                    }
+                } else if (n.contains(TRASH)) {
+                    if (OutputClaim.abandoned(p, n.substring(1, n.lastIndexOf(TRASH)), now)) {
+                        deleteOwned(p);
+                    }
                 } else if (n.endsWith(REPLACED)) {
                     String name = n.substring(1, n.length() - REPLACED.length());
                     if (!Files.exists(parent.resolve("." + name + STAGING), LinkOption.NOFOLLOW_LINKS)) {
@@ -429,38 +558,52 @@ public final class OutputDirectory implements AutoCloseable {
      * is not the one judged stale (a new owner took the name in between), so a live run's directory is never
      * deleted.
      */
-    private static void reap(Path staging) {
-        String judged = OutputClaim.read(staging.resolve(OutputClaim.FILE)).map(OutputClaim::id).orElse("");
+    private static void reap(Path staging, String name) {
+        String judged = OutputClaim.proven(staging.resolve(OutputClaim.FILE), name).map(OutputClaim::id).orElse("");
         Path grave = trash(staging);
         try {
             Files.move(staging, grave, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             return;
         }
-        String found = OutputClaim.read(grave.resolve(OutputClaim.FILE)).map(OutputClaim::id).orElse("");
-        if (!found.equals(judged)) {
+        String found = OutputClaim.proven(grave.resolve(OutputClaim.FILE), name).map(OutputClaim::id).orElse("");
+        if (judged.isEmpty() || !found.equals(judged)) {
             moveQuietly(grave, staging);
             return;
         }
         deleteQuietly(grave);
     }
 
-    /** An earlier result moved aside by a run that is gone: put back if the target is missing, else discarded. */
+    /**
+     * An earlier result moved aside by a run that is gone (it carries that run's proven claim): put back, without
+     * the claim, if the target is missing, else discarded. Anything else of that name is left alone.
+     */
     private static void settleReplaced(Path parent, String name) {
         Path replaced = parent.resolve("." + name + REPLACED);
-        if (!Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)) {
+        if (!OutputClaim.abandoned(replaced, name, Instant.now())) {
             return;
         }
         Path target = parent.resolve(name);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             moveQuietly(replaced, target);
+            Path mark = target.resolve(OutputClaim.FILE);
+            if (OutputClaim.proven(mark, name).isPresent()) {
+                try {
+                    Files.deleteIfExists(mark);
+                } catch (IOException e) {
+                    // A proven claim left in a result is accepted as qtm's by later runs.
+                }
+            }
         } else {
-            discard(replaced);
+            discard(replaced, name);
         }
     }
 
-    /** Renames a directory qtm no longer needs to a trash name (so nobody mistakes it for a result) and deletes it. */
-    private static void discard(Path dir) {
+    /**
+     * Renames a directory qtm no longer needs to a trash name (so nobody mistakes it for a result) and deletes it;
+     * it carries this or a dead run's claim for {@code name}, which the trash keeps until its last moment.
+     */
+    private static void discard(Path dir, String name) {
         Path grave = trash(dir);
         try {
             Files.move(dir, grave, StandardCopyOption.ATOMIC_MOVE);
@@ -487,16 +630,21 @@ public final class OutputDirectory implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try {
-            deleteTree(dir);
+            deleteOwned(dir);
         } catch (IOException | RuntimeException e) {
             // Left for a later run's reapStale.
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    /**
+     * Deletes a directory qtm proved its own (links are removed, never followed). Its claim goes last, so a run
+     * killed midway leaves a directory that still proves itself and that a later run finishes removing.
+     */
+    private static void deleteOwned(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        Path mark = dir.resolve(OutputClaim.FILE);
         List<Path> all;
         try (Stream<Path> walk = Files.walk(dir)) {
             all = walk.sorted(Comparator.reverseOrder()).toList();
@@ -504,7 +652,11 @@ public final class OutputDirectory implements AutoCloseable {
             return;
         }
         for (Path p : all) {
-            Files.deleteIfExists(p);
+            if (!p.equals(mark) && !p.equals(dir)) {
+                Files.deleteIfExists(p);
+            }
         }
+        Files.deleteIfExists(mark);
+        Files.deleteIfExists(dir);
     }
 }

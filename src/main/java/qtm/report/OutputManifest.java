@@ -70,7 +70,10 @@ public final class OutputManifest {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String rel = relative(dir, p);
-                if (rel.isEmpty() || rel.equals(FILE) || rel.equals(OutputClaim.FILE)) {
+                // A claim is qtm's only when proven (a run killed between its last two steps leaves one); a file
+                // of the user's that merely has the name is foreign like any other, and is never replaced.
+                if (rel.isEmpty() || rel.equals(FILE) || rel.equals(OutputClaim.FILE)
+                        && OutputClaim.proven(p, dir.getFileName().toString()).isPresent()) {
                     continue;
                 }
                 String want = listed.get(rel);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class ScenarioFile {
             throw new ScenarioException(name, "(file)", name, "is a directory; give the path of a YAML scenario file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(name, "(file)", name, "no such file; give the path of a YAML scenario");
+            throw new ScenarioException(name, "(file)", name, notRegular(file));
         }
         byte[] bytes;
         try {
@@ -67,6 +68,34 @@ public final class ScenarioFile {
             apply((ObjectNode) root, set, name);
         }
         return new Node(name, "", root);
+    }
+
+    /**
+     * What a path that is not a regular file is, for the message: a FIFO or a link loop is not "no such file", and
+     * telling which saves the user a search. Nothing is opened (a FIFO would block).
+     */
+    private static String notRegular(Path file) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "no such file; give the path of a YAML scenario";
+        }
+        if (Files.isSymbolicLink(file)) {
+            Path p = file;
+            // The kernel gives up after 40 links (ELOOP); a chain that long is a loop for us too.
+            for (int hops = 0; hops <= 40 && Files.isSymbolicLink(p); hops++) {
+                try {
+                    p = p.resolveSibling(Files.readSymbolicLink(p));
+                } catch (IOException | RuntimeException e) {
+                    break;
+                }
+            }
+            if (Files.isSymbolicLink(p)) {
+                return "is a symbolic link loop; give the path of a YAML scenario file";
+            }
+            if (!Files.exists(file)) {
+                return "is a symbolic link to a missing file (" + p + "); give the path of a YAML scenario file";
+            }
+        }
+        return "is not a regular file (a FIFO, socket or device); give the path of a YAML scenario file";
     }
 
     private static void apply(ObjectNode root, String set, String file) {

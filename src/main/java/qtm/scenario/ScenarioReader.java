@@ -22,6 +22,11 @@ import qtm.model.ValidRange;
  * {@link ScenarioException}.
  */
 public final class ScenarioReader {
+    /**
+     * Longest scenario name: it names the output directory {@code output/NAME}, and the staging and trash names
+     * beside it add up to 52 characters ({@code .NAME.qtm-trash-UUID}), which must fit the 255 bytes of a file name.
+     */
+    public static final int MAX_NAME = 100;
     /** Keys allowed at the top level of a scenario file. */
     public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
             "ensemble", "collision", "optimize", "sweep");
@@ -65,9 +70,7 @@ public final class ScenarioReader {
         Node root = ScenarioFile.load(file, sets);
         root.allowOnly(TOP);
         String name = root.has("name") ? root.text("name") : defaultName(file);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
-        }
+        checkName(root, name);
         String description = root.has("description") ? root.text("description") : "";
         Model model = model(root.child("model"), sets);
         ZMatrixRMaj initial = initial(root);
@@ -129,10 +132,10 @@ public final class ScenarioReader {
             for (JsonNode e : v) {
                 String name = e.asText();
                 if (!e.isTextual() || !Simulation.ENGINES.contains(name)) {
-                    throw root.error("engines", "unknown engine '" + name + "'; expected one of " + Simulation.ENGINES);
+                    throw root.error("engines", "unknown engine '" + Quote.of(name) + "'; expected one of " + Simulation.ENGINES);
                 }
                 if (names.contains(name)) {
-                    throw root.error("engines", "engine '" + name + "' is listed twice");
+                    throw root.error("engines", "engine '" + Quote.of(name) + "' is listed twice");
                 }
                 names.add(name);
             }
@@ -208,6 +211,22 @@ public final class ScenarioReader {
             }
         }
         return new Simulation(engines, trajectories, seed, targetSe, budget, dts, sampling);
+    }
+
+    /**
+     * The rule for a scenario's name, shared by every reader: it names the output directory.
+     *
+     * @param root the scenario's root mapping
+     * @param name the name given, or the default from the file's name
+     * @throws ScenarioException (exit 2) if it is not 1 to {@link #MAX_NAME} letters, digits, '.', '_' or '-'
+     */
+    public static void checkName(Node root, String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.length() > MAX_NAME) {
+            throw root.error("name", "expected letters, digits, '.', '_' or '-', 1 to " + MAX_NAME + " of them (it "
+                    + "names the output directory, and qtm's staging names beside it must fit the file system's 255 "
+                    + "bytes)"
+                    + (root.has("name") ? "" : "; without the key the file's name " + Quote.of(name) + " is used"));
+        }
     }
 
     private static String defaultName(Path file) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param trajectories trajectories per engine name; an engine not in the map runs its default
  * @param seed the run's seed
  * @param targetSe stop once the jackknife SE of the final concurrence is at most this (0: no target)
- * @param timeBudgetSeconds wall-time budget of the whole run
+ * @param timeBudgetSeconds wall-time budget of the engines (the writing of the files after them is not counted)
  * @param dts collision steps Δt: one, or several for a convergence study (the first is the main one)
  * @param sampling the collision engine's sampling, "events" or "steps", or null for the model's default (events for
  *     the reset model, steps otherwise)

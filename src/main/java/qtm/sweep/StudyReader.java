@@ -83,9 +83,7 @@ public final class StudyReader {
         // Any scenario file works, as for steady: the keys of evolve and run are checked but not used here.
         root.allowOnly(ScenarioReader.TOP);
         String name = root.has("name") ? root.text("name") : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw root.error("name", "expected letters, digits, '.', '_' or '-' (it names the output directory)");
-        }
+        ScenarioReader.checkName(root, name);
         String description = root.has("description") ? root.text("description") : "";
         Model model = ScenarioReader.model(root.child("model"), sets);
         ScenarioReader.initial(root);

@@ -332,7 +332,7 @@ public final class ScenarioRun {
     public static Outcome run(Scenario s, Settings settings, Listener listener, BooleanSupplier stopRequested) {
         Model model = s.model();
         Simulation sim = s.simulation();
-        // time_budget_s bounds the whole run: every ensemble gets what is left of it.
+        // time_budget_s bounds the engines together: every ensemble gets what is left of it (writing comes after).
         long deadline = System.nanoTime() + (long) Math.min(9e18, sim.timeBudgetSeconds() * 1e9);
         List<ZMatrixRMaj> exact = new Transient(model, s.time()).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;

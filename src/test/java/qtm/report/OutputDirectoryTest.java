@@ -225,14 +225,15 @@ class OutputDirectoryTest {
         result(dir.resolve("another"));
 
         Set<String> left = entries(dir);
-        for (Path gone : List.of(deadPid, reused, farOld, torn)) {
+        for (Path gone : List.of(deadPid, reused, farOld)) {
             assertFalse(left.contains(gone.getFileName().toString()), gone + " should be removed: " + left);
         }
-        for (Path kept : List.of(alive, farFresh, starting)) {
-            assertTrue(Files.exists(kept.resolve("half.csv")), kept + " belongs to a live owner");
+        // Issue 22: a torn claim proves nothing, so that directory may be the user's and is kept like a live one's.
+        for (Path kept : List.of(alive, farFresh, starting, torn)) {
+            assertTrue(Files.exists(kept.resolve("half.csv")), kept + " belongs to a live owner or is not proven qtm's");
         }
         assertEquals(Set.of("another", alive.getFileName().toString(), farFresh.getFileName().toString(),
-                starting.getFileName().toString()), left, "nothing else left behind");
+                starting.getFileName().toString(), torn.getFileName().toString()), left, "nothing else left behind");
     }
 
     @Test
@@ -248,13 +249,27 @@ class OutputDirectoryTest {
     @Test
     void aResultMovedAsideByAKilledRunIsPutBackOrDiscarded(@TempDir Path dir) throws Exception {
         // Killed between moving the old result aside and moving the new one in: the target is missing.
+        // Each carries the killed run's claim, as commit() leaves it (issue 22: without one it would be the user's).
         Path aside = dir.resolve(".lost.qtm-replaced");
         Files.move(result(dir.resolve("lost")), aside);
+        deadClaim(aside, "lost");
         // Killed after the new result was in place: the old one is garbage.
         result(dir.resolve("done"));
-        Files.move(result(dir.resolve("tmp")), dir.resolve(".done.qtm-replaced"));
+        Path done = dir.resolve(".done.qtm-replaced");
+        Files.move(result(dir.resolve("tmp")), done);
+        deadClaim(done, "done");
         result(dir.resolve("another"));
         assertEquals(Set.of("lost", "done", "another"), entries(dir));
         assertEquals("x\n", Files.readString(dir.resolve("lost/a.csv")));
+        assertFalse(Files.exists(dir.resolve("lost").resolve(OutputClaim.FILE)), "the result put back has no claim");
+    }
+
+    /** Writes the claim of a finished (dead) process of this machine into dir, for the output {@code name}. */
+    private static void deadClaim(Path dir, String name) throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        Path claim = dir.resolve(OutputClaim.FILE);
+        OutputClaim.mine(name).create(claim);
+        Files.writeString(claim, replaceLine(Files.readString(claim), "pid", Long.toString(p.pid())));
     }
 }

@@ -96,15 +96,43 @@ public final class RunWriter {
                 references.add(new RunPlots.Reference(e.name(), reference, e.referenceRows()));
             }
             verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
-                    v.pValue(), e.converged(), reference));
+                    v.worst(), v.maxZPValue(), v.pValue(), Double.NaN, v.converged(), reference));
+            qtm.verify.CountingVerdict cv = e.counting();
+            if (cv != null) {
+                double histogram = Double.NaN;
+                for (qtm.verify.CountingVerdict.Histogram x : cv.histograms()) {
+                    histogram = Double.isNaN(histogram) ? x.pValue() : Math.min(histogram, x.pValue());
+                }
+                verdicts.add(new HtmlReport.Verdict(e.name() + ": counts", r.trajectories(), r.stopReason().words(),
+                        cv.maxAbsZ(), cv.worst(), cv.maxZPValue(), Double.NaN, histogram, cv.converged(),
+                        reference + ", tilted"));
+            }
+            if (e.waiting() != null) {
+                double chi = Double.NaN;
+                double z = Double.NaN;
+                qtm.stats.ZTests.Worst worst = null;
+                for (qtm.verify.WaitingVerdict.PairResult x : e.waiting().pairs()) {
+                    if (x.judged()) {
+                        chi = Double.isNaN(chi) ? x.pValue() : Math.min(chi, x.pValue());
+                        z = Double.isNaN(z) ? x.maxAbsZ() : Math.max(z, x.maxAbsZ());
+                        if (x.worst() != null && (worst == null || x.worst().pValue() < worst.pValue())) {
+                            worst = x.worst();
+                        }
+                    }
+                }
+                verdicts.add(new HtmlReport.Verdict(e.name() + ": waiting times", r.trajectories(),
+                        r.stopReason().words(), z, worst, worst == null ? Double.NaN : worst.pValue(), chi, Double.NaN,
+                        e.waiting().passed(), reference));
+            }
             if (e.collision() != null) {
                 qtm.verify.CollisionBookkeeping.Result b = e.bookkeeping();
                 bookkeeping(json.putObject("thermodynamics"), b, r.trajectories());
                 if (b != null) {
                     csv(dir.resolve(THERMO_CSV), THERMO_COLUMNS, thermoRows(b));
                     verdicts.add(new HtmlReport.Verdict(e.name() + ": heat, work, Σ", r.trajectories(),
-                            r.stopReason().words(), b.maxAbsZ(), b.maxZPValue(), b.converged(),
-                            "the exact bookkeeping of every collision of the map (" + THERMO_CSV + ")"));
+                            r.stopReason().words(), b.maxAbsZ(), b.worst(), b.maxZPValue(), Double.NaN, Double.NaN,
+                            b.converged(), "the exact bookkeeping of every collision of the map (" + THERMO_CSV
+                                    + ")"));
                 }
             }
             finals.addAll(finals(e.name(), r, e.referenceRows().get(last)));
@@ -233,6 +261,22 @@ public final class RunWriter {
         }
     }
 
+    /**
+     * A verdict's worst test as {@code {"element": "p11", "t": 2050.0, "z": -5.42, "p_value": 0.0002}}: the element as
+     * the CSV column spells it, z signed, p_value its Bonferroni p over the verdict's z_tests; null if none.
+     */
+    static com.fasterxml.jackson.databind.JsonNode worst(qtm.stats.ZTests.Worst w) {
+        if (w == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("element", w.element());
+        o.set("t", Json.number(w.t()));
+        o.set("z", Json.number(w.z()));
+        o.set("p_value", Json.number(w.pValue()));
+        return o;
+    }
+
     private static void put(ObjectNode o, String key, Estimate e) {
         ObjectNode x = o.putObject(key);
         x.put("mean", e.mean());
@@ -244,6 +288,7 @@ public final class RunWriter {
         e.put("trajectories", r.trajectories());
         e.put("stop_reason", r.stopReason().key());
         e.put("max_abs_z", v.maxAbsZ());
+        e.set("worst_z", worst(v.worst()));
         e.put("z_tests", v.tests());
         e.put("max_z_p_value", v.maxZPValue());
         e.put("chi_square", v.chiSquare());
@@ -289,6 +334,7 @@ public final class RunWriter {
         }
         ObjectNode c = e.putObject("counting");
         c.put("max_abs_z", v.maxAbsZ());
+        c.set("worst_z", worst(v.worst()));
         c.put("z_tests", v.tests());
         c.put("max_z_p_value", v.maxZPValue());
         for (qtm.verify.CountingVerdict.Histogram h : v.histograms()) {
@@ -360,6 +406,7 @@ public final class RunWriter {
         }
         ObjectNode v = o.putObject("verdict");
         v.put("max_abs_z", b.maxAbsZ());
+        v.set("worst_z", worst(b.worst()));
         v.put("z_tests", b.tests());
         v.put("max_z_p_value", b.maxZPValue());
         v.put("converged", b.converged());

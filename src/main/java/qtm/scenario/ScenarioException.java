@@ -18,18 +18,20 @@ public final class ScenarioException extends RuntimeException {
     }
 
     /**
-     * Makes text safe to echo on one line: control characters (a newline or NUL in a name, say) become the escapes
+     * Makes text safe to echo on one line: control and bidirectional formatting characters (a newline or NUL in a
+     * name, say, or U+202E) become the escapes
      * backslash-n, -r, -t or backslash-u with four hex digits (as in JSON), so that no input can split or forge
      * the error line.
      *
      * @param s any text
-     * @return the text with every control and line-separator character escaped
+     * @return the text with every control, line-separator and bidirectional formatting character escaped
      */
     public static String escape(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            // Bidirectional formatting characters too: they could make the line read other than it is.
+            boolean control = Quote.unsafe(c);
             if (!control) {
                 if (b != null) {
                     b.append(c);

@@ -41,7 +41,8 @@ final class Extension {
     private static EnsembleResult one(Scenario s, Path dir, String label, String engine, long total, long seed) {
         Path file = dir.resolve(RunWriter.savedName(label));
         String where = "command line (scenario " + s.file() + ")";
-        if (!Files.isRegularFile(file)) {
+        // Not isRegularFile: a FIFO or directory there is refused by the reader as not a regular file, naming it.
+        if (!Files.exists(file)) {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }

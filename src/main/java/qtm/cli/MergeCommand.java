@@ -116,8 +116,9 @@ final class MergeCommand implements Callable<Integer> {
             List<qtm.observe.Quantity> quantities = ScenarioRun.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
-            Part all = dirs.parallelStream()
-                    .map(d -> new Part(saved(s, quantities, d, label, r0.seed()), d))
+            Part all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
+                    .mapToObj(i -> new Part(SavedFiles.shard(s, quantities, dirs.get(i), label, r0.seed(),
+                            records.get(i).ensembles().get(label)), dirs.get(i)))
                     .reduce(Part::plus).orElseThrow();
             List<long[]> ranges = all.ranges;
             long[][] clash = Ranges.overlap(ranges);
@@ -344,17 +345,6 @@ final class MergeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(WHERE, "DIR", d.resolve(ShardRecord.SCENARIO).toString(), e.getMessage());
         }
-    }
-
-    /** A shard's saved ensemble, checked against the merge's identity; null if the shard never started it. */
-    private static EnsembleResult saved(Scenario s, List<qtm.observe.Quantity> quantities, Path d, String label,
-            long seed) {
-        Path file = d.resolve(RunWriter.savedName(label));
-        // Not isRegularFile: a FIFO or directory there is not "never started" but refused as unreadable.
-        if (!Files.exists(file)) {
-            return null;
-        }
-        return SavedFiles.read(s, quantities, file, label, seed, WHERE, "DIR", "merged");
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */

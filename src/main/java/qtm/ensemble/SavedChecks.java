@@ -30,9 +30,15 @@ final class SavedChecks {
         long at = 0;
         long covered = 0;
         for (long[] r : ranges) {
-            if (r[0] < at || r[1] <= r[0] || r[1] > MAX_INDEX) {
-                return "its trajectory range " + Ranges.show(r) + " is not after the one before it, empty, reversed"
-                        + " or beyond " + MAX_INDEX;
+            String show = "its trajectory range " + Ranges.show(r);
+            if (r[1] <= r[0]) {
+                return show + " is empty or reversed";
+            }
+            if (r[0] < at) {
+                return show + " starts before " + at + ", the end of the one before it (ranges ascend, disjoint)";
+            }
+            if (r[1] > MAX_INDEX) {
+                return show + " ends beyond " + MAX_INDEX + ", the most trajectories a run may have";
             }
             // No overflow: each length is below 10^12 and there are at most 10^6 ranges.
             covered += r[1] - r[0];

@@ -227,7 +227,7 @@ public final class SavedEnsemble {
                 }
                 limited.limit(HEAD + declared + 4);
             }
-            Loaded loaded = payload(in, layout);
+            Parts parts = payload(in, layout);
             if (declared >= 0) {
                 if (limited.position() != HEAD + declared) {
                     throw damaged("its data is " + (limited.position() - HEAD) + " bytes, its header declares "
@@ -241,7 +241,8 @@ public final class SavedEnsemble {
             if (in.read() != -1) {
                 throw damaged("it holds more after its end");
             }
-            return loaded;
+            // Only now: the checksum says the bytes are what was written, the invariants that it made sense.
+            return parts.checked(layout);
         } catch (EOFException | ZipException e) {
             throw new Mismatch("truncated or not a saved qtm ensemble");
         } catch (LimitedInput.Exceeded e) {
@@ -249,8 +250,8 @@ public final class SavedEnsemble {
         }
     }
 
-    /** Everything after the header, with every invariant checked. */
-    private static Loaded payload(DataInputStream in, Layout layout) throws IOException, Mismatch {
+    /** Everything after the header, as read. */
+    private static Parts payload(DataInputStream in, Layout layout) throws IOException, Mismatch {
         Identity id = new Identity(str(in, MAX_NAME, "qtm version"), str(in, MAX_NAME, "engine"),
                 str(in, MAX_SCENARIO, "scenario"), in.readLong());
         List<String> expected = layout.signature();
@@ -289,18 +290,27 @@ public final class SavedEnsemble {
         for (int b = 0; b < batch.length; b++) {
             batch[b] = longs(in, layout.grid().points() * layout.batchWidth());
         }
-        String why = SavedChecks.ranges(ranges, count);
-        if (why == null) {
-            why = SavedChecks.batchCounts(ranges, batchCount);
+        return new Parts(id, ranges, count, batchCount, sh, sl, qh, ql, batch);
+    }
+
+    /** A file's data as read, before its invariants are checked. */
+    private record Parts(Identity id, List<long[]> ranges, long count, long[] batchCount, long[] sh, long[] sl,
+            long[] qh, long[] ql, long[][] batch) {
+        /** @throws Mismatch (damaged) unless every invariant of {@link SavedChecks} holds */
+        Loaded checked(Layout layout) throws Mismatch {
+            String why = SavedChecks.ranges(ranges, count);
+            if (why == null) {
+                why = SavedChecks.batchCounts(ranges, batchCount);
+            }
+            if (why == null) {
+                why = SavedChecks.sums(layout, count, sh, sl, qh, ql, batch, batchCount);
+            }
+            if (why != null) {
+                throw damaged(why);
+            }
+            return new Loaded(id, new EnsembleResult(layout, count, ranges, sh, sl, qh, ql, batch, batchCount,
+                    StopReason.TRAJECTORIES, 0));
         }
-        if (why == null) {
-            why = SavedChecks.sums(layout, count, sh, sl, qh, ql, batch, batchCount);
-        }
-        if (why != null) {
-            throw damaged(why);
-        }
-        return new Loaded(id, new EnsembleResult(layout, count, ranges, sh, sl, qh, ql, batch, batchCount,
-                StopReason.TRAJECTORIES, 0));
     }
 
     private static Mismatch damaged(String why) {

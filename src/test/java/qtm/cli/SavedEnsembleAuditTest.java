@@ -260,7 +260,7 @@ class SavedEnsembleAuditTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"reversed range, negative count", "range lengths overflowing to the count",
         "negative batch count", "batch sums near 2^63", "checksum", "8 MiB version", "bidi version",
-        "declared length", "string bomb", "trailing bomb"})
+        "declared length", "string bomb", "trailing bomb", "outside its planned range"})
     void aDamagedSavedEnsembleIsExit2NamingIt(String fault, @TempDir Path dir) throws Exception {
         copyShards(dir);
         Path f = qtme(dir.resolve("s1"));
@@ -335,6 +335,14 @@ class SavedEnsembleAuditTest {
                 }
                 yield new String[] {f.toString(), "damaged"};
             }
+            case "outside its planned range" -> {
+                // Consistent in itself ([30, 55): 2 in batch 0, 23 in batch 1), but shard 1 plans [25, 50).
+                long[] c = new long[32];
+                c[0] = 2;
+                c[1] = 23;
+                edit(f, raw -> reseal(withRanges(raw, new long[][] {{30, 55}}, 25, c)));
+                yield new String[] {f.toString(), "holds the trajectories [30, 55), outside the range [25, 50)"};
+            }
             default -> throw new IllegalArgumentException(fault);
         };
         Map<String, String> before = hashes(dir);
@@ -387,6 +395,24 @@ class SavedEnsembleAuditTest {
         Files.writeString(json, edited);
         Map<String, String> before = hashes(dir);
         assertRefused(merge(dir), json.toString(), "\"records\" is -1, expected 1 to 10000000");
+        assertEquals(before, hashes(dir));
+    }
+
+    @Test
+    void extendChecksTheJumpIndexBeforeRunning(@TempDir Path dir) throws Exception {
+        String scenario = pristine.resolve("small.yaml").toString();
+        Path run = dir.resolve("run");
+        CliTest.Run r = CliTest.run("run", scenario, "--trajectories", "40", "--records", "10", "--out",
+                run.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        Path json = run.resolve("jumps.json");
+        String text = Files.readString(json);
+        String edited = text.replaceFirst("\"records\" *: *10", "\"records\": -1");
+        assertFalse(edited.equals(text), text);
+        Files.writeString(json, edited);
+        Map<String, String> before = hashes(dir);
+        assertRefused(CliTest.run("run", scenario, "--extend", run.toString(), "--trajectories", "60", "--quiet"),
+                "--extend = " + json, "\"records\" is -1");
         assertEquals(before, hashes(dir));
     }
 

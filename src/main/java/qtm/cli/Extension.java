@@ -28,6 +28,14 @@ final class Extension {
      */
     static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
             ScenarioRun.Settings settings) {
+        // Its jump-record index is carried over after the run: checked now, so that a damaged one is exit 2 first.
+        try {
+            qtm.report.JumpRecords.readIndex(dir);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ScenarioException("command line (scenario " + s.file() + ")", "--extend",
+                    dir.resolve(qtm.report.JumpRecords.INDEX).toString(), "cannot be read as a jump-record index ("
+                    + e.getMessage() + ")");
+        }
         Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();
         for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
             String label = e.getKey();
@@ -41,7 +49,8 @@ final class Extension {
     private static EnsembleResult one(Scenario s, Path dir, String label, String engine, long total, long seed) {
         Path file = dir.resolve(RunWriter.savedName(label));
         String where = "command line (scenario " + s.file() + ")";
-        if (!Files.isRegularFile(file)) {
+        // Not isRegularFile: a FIFO or directory there is refused by the reader as not a regular file, naming it.
+        if (!Files.exists(file)) {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }

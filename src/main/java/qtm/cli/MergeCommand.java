@@ -20,10 +20,12 @@ import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.observe.Snapshot;
+import qtm.report.InputFiles;
 import qtm.report.JumpRecords;
 import qtm.report.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.report.ShardRecord;
+import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
@@ -64,13 +66,11 @@ final class MergeCommand implements Callable<Integer> {
         for (Path d : dirs) {
             records.add(record(d));
         }
-        Path outAbs = out.toAbsolutePath().normalize();
-        for (Path d : dirs) {
-            Path a = d.toAbsolutePath().normalize();
-            if (a.startsWith(outAbs) || outAbs.startsWith(a)) {
-                throw new ScenarioException(WHERE, "--out", out.toString(), "is (or holds, or lies in) the shard "
-                        + "directory " + d + "; merge into a directory of its own");
-            }
+        // By real path and file identity: a symbolic link must not let the merge write into (or replace) a shard.
+        Path shared = InputFiles.clash(out, dirs);
+        if (shared != null) {
+            throw new ScenarioException(WHERE, "--out", out.toString(), "is (or holds, or lies in) the shard "
+                    + "directory " + shared + "; merge into a directory of its own");
         }
         Path first = dirs.get(0);
         ShardRecord r0 = records.get(0);
@@ -79,19 +79,20 @@ final class MergeCommand implements Callable<Integer> {
             ShardRecord r = records.get(i);
             String why = null;
             if (!r.qtmVersion().equals(SavedEnsemble.QTM_VERSION)) {
-                why = "it was written by qtm " + r.qtmVersion() + ", this is qtm " + SavedEnsemble.QTM_VERSION;
+                why = "it was written by qtm " + Quote.of(r.qtmVersion()) + ", this is qtm "
+                        + SavedEnsemble.QTM_VERSION;
             } else if (r.seed() != r0.seed()) {
                 why = "it was run with seed " + r.seed() + ", " + first + " with seed " + r0.seed();
             } else if (!scenarioText(dirs.get(i)).equals(scenarioText)) {
                 why = "it was run from another scenario than " + first;
             } else if (!r.ensembles().keySet().equals(r0.ensembles().keySet())) {
-                why = "it holds the ensembles " + r.ensembles().keySet() + ", " + first + " holds "
-                        + r0.ensembles().keySet();
+                why = "it holds the ensembles " + Quote.of(r.ensembles().keySet().toString()) + ", " + first
+                        + " holds " + Quote.of(r0.ensembles().keySet().toString());
             } else {
                 for (Map.Entry<String, ShardRecord.Planned> e : r.ensembles().entrySet()) {
                     long total = r0.ensembles().get(e.getKey()).total();
                     if (e.getValue().total() != total) {
-                        why = "its " + e.getKey() + " ensemble has " + e.getValue().total() + " trajectories in all, "
+                        why = "its " + Quote.of(e.getKey()) + " ensemble has " + e.getValue().total() + " trajectories in all, "
                                 + first + "'s has " + total;
                     }
                 }
@@ -115,8 +116,9 @@ final class MergeCommand implements Callable<Integer> {
             List<qtm.observe.Quantity> quantities = ScenarioRun.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
-            Part all = dirs.parallelStream()
-                    .map(d -> new Part(saved(s, quantities, d, label, r0.seed()), d))
+            Part all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
+                    .mapToObj(i -> new Part(SavedFiles.shard(s, quantities, dirs.get(i), label, r0.seed(),
+                            records.get(i).ensembles().get(label)), dirs.get(i)))
                     .reduce(Part::plus).orElseThrow();
             List<long[]> ranges = all.ranges;
             long[][] clash = Ranges.overlap(ranges);
@@ -318,7 +320,7 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     private static ShardRecord record(Path d) {
-        if (!Files.isRegularFile(d.resolve(ShardRecord.FILE))) {
+        if (!Files.exists(d.resolve(ShardRecord.FILE))) {
             throw new ScenarioException(WHERE, "DIR", d.toString(), "holds no " + ShardRecord.FILE
                     + ": expected a directory written by qtm run --shard");
         }
@@ -336,21 +338,13 @@ final class MergeCommand implements Callable<Integer> {
 
     private static String scenarioText(Path d) {
         try {
-            return Files.readString(d.resolve(ShardRecord.SCENARIO));
+            return InputFiles.readSmall(d.resolve(ShardRecord.SCENARIO));
         } catch (IOException e) {
             throw new ScenarioException(WHERE, "DIR", d.toString(), "holds no readable " + ShardRecord.SCENARIO
                     + ": expected a directory written by qtm run --shard");
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(WHERE, "DIR", d.resolve(ShardRecord.SCENARIO).toString(), e.getMessage());
         }
-    }
-
-    /** A shard's saved ensemble, checked against the merge's identity; null if the shard never started it. */
-    private static EnsembleResult saved(Scenario s, List<qtm.observe.Quantity> quantities, Path d, String label,
-            long seed) {
-        Path file = d.resolve(RunWriter.savedName(label));
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        return SavedFiles.read(s, quantities, file, label, seed, WHERE, "DIR", "merged");
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */

@@ -1,12 +1,15 @@
 package qtm.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.observe.Quantity;
 import qtm.report.RunWriter;
+import qtm.report.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 
@@ -45,5 +48,36 @@ final class SavedFiles {
             throw new ScenarioException(where, key, file.toString(), "cannot be " + use + ": " + why);
         }
         return loaded.result();
+    }
+
+    /**
+     * A shard's saved ensemble for {@code qtm merge}, checked against the merge's identity and its shard's plan.
+     *
+     * @param s the scenario
+     * @param quantities its quantities for this ensemble
+     * @param d the shard directory
+     * @param label the ensemble's label
+     * @param seed the merge's seed
+     * @param planned what the shard's record plans for this ensemble
+     * @return the data, or null if the shard never started this ensemble (no file)
+     * @throws ScenarioException (exit 2) if the file is damaged, of another run, or outside its planned range
+     */
+    static EnsembleResult shard(Scenario s, List<qtm.observe.Quantity> quantities, Path d, String label,
+            long seed, ShardRecord.Planned planned) {
+        Path file = d.resolve(RunWriter.savedName(label));
+        // Not isRegularFile: a FIFO or directory there is not "never started" but refused as unreadable.
+        if (!Files.exists(file)) {
+            return null;
+        }
+        EnsembleResult r = SavedFiles.read(s, quantities, file, label, seed, "command line", "DIR", "merged");
+        // A shard runs only its planned range: trajectories outside it would be counted beyond the total.
+        for (long[] x : r.ranges()) {
+            if (x[0] < planned.from() || x[1] > planned.to()) {
+                throw new ScenarioException("command line", "DIR", file.toString(), "cannot be merged: it holds the "
+                        + "trajectories " + Ranges.show(x) + ", outside the range [" + planned.from() + ", "
+                        + planned.to() + ") its " + ShardRecord.FILE + " plans");
+            }
+        }
+        return r;
     }
 }

@@ -199,31 +199,44 @@ public final class JumpRecords implements Closeable {
      */
     public static Index readIndex(Path dir) throws IOException {
         Path file = dir.resolve(INDEX);
-        if (!Files.isRegularFile(file)) {
+        if (!InputFiles.exists(file)) {
             return null;
         }
-        JsonNode o = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        JsonNode o = MAPPER.readTree(InputFiles.readSmall(file));
         if (o == null || !o.path("records").canConvertToLong() || !o.path("engines").isObject()) {
             throw new IllegalArgumentException("not a qtm jump-record index");
+        }
+        // Every number as a run writes it: K within what --records allows, ranges ascending below K, rows >= 0.
+        long limit = o.get("records").asLong();
+        if (limit < 1 || limit > MAX_RECORDS) {
+            throw new IllegalArgumentException("its \"records\" is " + limit + ", expected 1 to " + MAX_RECORDS);
         }
         Map<String, Coverage> engines = new LinkedHashMap<>();
         var it = o.get("engines").fields();
         while (it.hasNext()) {
             var x = it.next();
+            String bad = "not a qtm jump-record index (engine " + qtm.scenario.Quote.of(x.getKey()) + ")";
             JsonNode t = x.getValue().path("trajectories");
-            if (!t.isArray() || !x.getValue().path("jumps").canConvertToLong()) {
-                throw new IllegalArgumentException("not a qtm jump-record index (engine " + x.getKey() + ")");
+            JsonNode jumps = x.getValue().path("jumps");
+            if (!t.isArray() || !jumps.canConvertToLong() || jumps.asLong() < 0
+                    || jumps.asLong() > Long.MAX_VALUE / Npy.ROW_BYTES / 2) {
+                throw new IllegalArgumentException(bad);
             }
             List<long[]> ranges = new ArrayList<>();
+            long at = 0;
             for (JsonNode r : t) {
-                if (!r.isArray() || r.size() != 2 || !r.get(0).canConvertToLong() || !r.get(1).canConvertToLong()) {
-                    throw new IllegalArgumentException("not a qtm jump-record index (engine " + x.getKey() + ")");
+                if (!r.isArray() || r.size() != 2 || !r.get(0).canConvertToLong() || !r.get(1).canConvertToLong()
+                        || r.get(0).asLong() < at || r.get(1).asLong() <= r.get(0).asLong()
+                        || r.get(1).asLong() > limit) {
+                    throw new IllegalArgumentException(bad + ": trajectory ranges must ascend within [0, "
+                            + limit + ")");
                 }
                 ranges.add(new long[] {r.get(0).asLong(), r.get(1).asLong()});
+                at = r.get(1).asLong();
             }
-            engines.put(x.getKey(), new Coverage(ranges, x.getValue().get("jumps").asLong()));
+            engines.put(x.getKey(), new Coverage(ranges, jumps.asLong()));
         }
-        return new Index(o.get("records").asLong(), engines);
+        return new Index(limit, engines);
     }
 
     /**
@@ -323,11 +336,13 @@ public final class JumpRecords implements Closeable {
      * @throws IllegalArgumentException if its index cannot be read
      */
     public static void carry(Path from, Path to) throws IOException {
-        if (!Files.isRegularFile(from.resolve(INDEX))) {
+        // Read (and so checked to be a regular file) before it is copied: copying a FIFO would never end.
+        Index index = readIndex(from);
+        if (index == null) {
             return;
         }
         Files.copy(from.resolve(INDEX), to.resolve(INDEX));
-        for (String engine : readIndex(from).engines().keySet()) {
+        for (String engine : index.engines().keySet()) {
             for (String name : new String[] {csvName(engine), npyName(engine)}) {
                 if (Files.isRegularFile(from.resolve(name))) {
                     Files.copy(from.resolve(name), to.resolve(name));

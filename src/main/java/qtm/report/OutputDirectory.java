@@ -498,7 +498,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** The path with symbolic links resolved as far as it exists; the rest is appended as given. */
-    private static Path real(Path abs) {
+    static Path real(Path abs) {
         Path p = abs;
         Path rest = null;
         while (p != null) {

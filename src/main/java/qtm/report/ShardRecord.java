@@ -81,10 +81,10 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
      * @param dir a shard directory
      * @return its record
      * @throws IOException if it cannot be read
-     * @throws IllegalArgumentException if it is not a shard record
+     * @throws IllegalArgumentException if it is not a shard record, or not a regular file of a sane size
      */
     public static ShardRecord read(Path dir) throws IOException {
-        JsonNode o = MAPPER.readTree(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
+        JsonNode o = MAPPER.readTree(InputFiles.readSmall(dir.resolve(FILE)));
         if (o == null || !o.isObject() || !o.path("shards").canConvertToInt() || !o.path("ensembles").isObject()) {
             throw new IllegalArgumentException("not a qtm shard record");
         }
@@ -96,7 +96,22 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
                     || !p.path("total").canConvertToLong()) {
                 throw new IllegalArgumentException("not a qtm shard record (ensemble " + x.getKey() + ")");
             }
-            ensembles.put(x.getKey(), new Planned(r.get(0).asLong(), r.get(1).asLong(), p.get("total").asLong()));
+            Planned planned = new Planned(r.get(0).asLong(), r.get(1).asLong(), p.get("total").asLong());
+            // As a run plans it: 0 <= from <= to <= total <= the most trajectories a scenario may ask for.
+            if (planned.from() < 0 || planned.to() < planned.from() || planned.total() < planned.to()
+                    || planned.total() > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES) {
+                throw new IllegalArgumentException("not a qtm shard record (ensemble " + qtm.scenario.Quote.of(
+                        x.getKey()) + ": range [" + planned.from() + ", " + planned.to() + ") of " + planned.total()
+                        + " is not within 0 <= from <= to <= total <= "
+                        + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + ")");
+            }
+            ensembles.put(x.getKey(), planned);
+        }
+        int shards = o.path("shards").asInt();
+        if (!o.path("shard").canConvertToInt() || shards < 1 || o.path("shard").asInt() < 0
+                || o.path("shard").asInt() >= shards) {
+            throw new IllegalArgumentException("not a qtm shard record (shard " + qtm.scenario.Quote.of(
+                    o.path("shard").toString()) + " of " + shards + ")");
         }
         return new ShardRecord(o.path("shard").asInt(), o.path("shards").asInt(), o.path("scenario").asText(),
                 o.path("file").asText(), o.path("seed").asLong(), ensembles, o.path("complete").asBoolean(),

@@ -1,31 +1,34 @@
 package qtm.scenario;
 
 /**
- * A user's value made safe to quote in a one-line message: at most {@link #MAX} code points (then "…"), and every
- * C0/C1 control and bidirectional formatting character written as backslash-u with four hex digits, so that no
- * input can split the line, forge another one, or reorder what the terminal shows (U+202E). The caller adds quotes.
+ * A value read from a file or the command line, made fit to quote in a one-line message: at most {@link #MAX} code
+ * points are kept (then "…"), so that an attacker-sized value cannot flood the terminal, and control characters
+ * (C0, DEL, C1, line and paragraph separators) and bidirectional formatting characters (U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069) become backslash-u and four hex digits, so that no value can split the line or reorder how it
+ * reads.
  */
 public final class Quote {
-    /** Code points kept of a quoted value. */
+    /** Code points kept. */
     public static final int MAX = 80;
 
     private Quote() {
     }
 
     /**
-     * @param raw any text (null is shown as "null")
-     * @return the escaped, truncated text, without surrounding quotes
+     * @param raw any text (null gives "null")
+     * @return the text truncated and escaped, without surrounding quotes
      */
     public static String of(String raw) {
-        String s = String.valueOf(raw);
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 4 * MAX) + 8);
+        if (raw == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(Math.min(raw.length(), MAX * 2) + 8);
         int kept = 0;
-        for (int i = 0; i < s.length(); kept++) {
-            if (kept == MAX) {
+        for (int i = 0; i < raw.length(); i += Character.charCount(raw.codePointAt(i))) {
+            if (kept++ == MAX) {
                 return b.append('…').toString();
             }
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
+            int c = raw.codePointAt(i);
             if (unsafe(c)) {
                 b.append(String.format("\\u%04x", c));
             } else {
@@ -35,9 +38,12 @@ public final class Quote {
         return b.toString();
     }
 
-    /** C0 and C1 controls (with DEL), and the bidi marks, embeddings, overrides and isolates. */
-    private static boolean unsafe(int c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
-                || (c >= 0x2066 && c <= 0x2069);
+    /**
+     * @param c a code point
+     * @return whether it is a control or bidirectional formatting character, which a message must not echo raw
+     */
+    public static boolean unsafe(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x200e || c == 0x200f
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -381,8 +381,8 @@ final class MergeCommand implements Callable<Integer> {
 
         @Override
         public void finished(ScenarioRun.EngineOutcome e) {
-            stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  converged=%s%n", e.name(),
-                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.converged());
+            stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(),
+                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdictWords());
             stdout.flush();
         }
     }

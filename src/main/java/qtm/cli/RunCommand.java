@@ -252,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, "
                     + "p=%.3g, %s%n", e.name(), r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(),
                     c.se(), exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable",
-                    v.maxAbsZ(), v.pValue(), e.converged() ? "converged" : "not converged");
+                    v.maxAbsZ(), v.pValue(), e.verdictWords());
             stdout.flush();
         }
     }

@@ -260,6 +260,43 @@ public final class ScenarioRun {
             return verdict.converged() && (counting == null || counting.converged())
                     && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged());
         }
+
+        /**
+         * @return the verdict in words for a console line: "converged", or "not converged:" and, for each part that
+         *     failed, its worst test ("ρ̄ p11 at t = 2050, z = -5.42, p = 0.0002") or the χ² that failed
+         */
+        public String verdictWords() {
+            if (converged()) {
+                return "converged";
+            }
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (!verdict.converged()) {
+                parts.add(verdict.maxZPValue() >= qtm.stats.Convergence.ALPHA
+                        ? String.format(java.util.Locale.ROOT, "ρ̄ final χ² p = %.3g", verdict.pValue())
+                        : "ρ̄ " + words(verdict.worst()));
+            }
+            if (counting != null && !counting.converged()) {
+                parts.add(counting.maxZPValue() >= qtm.stats.Convergence.ALPHA ? "counts' final histogram"
+                        : "counts " + words(counting.worst()));
+            }
+            if (waiting != null && !waiting.passed()) {
+                parts.add("waiting times' χ²");
+            }
+            if (bookkeeping != null && !bookkeeping.converged()) {
+                parts.add("heat, work, Σ " + words(bookkeeping.worst()));
+            }
+            return "not converged: " + String.join("; ", parts);
+        }
+
+        /** @return "p11 at t = 2050, z = -5.42, p = 0.0002" */
+        static String words(qtm.stats.ZTests.Worst w) {
+            if (w == null) {
+                return "(nothing judged)";
+            }
+            return String.format(java.util.Locale.ROOT, "%s at t = %s, z = %.3g, p = %.2g", w.element(),
+                    new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", w.t()))
+                            .stripTrailingZeros().toPlainString(), w.z(), w.pValue());
+        }
     }
 
     /**

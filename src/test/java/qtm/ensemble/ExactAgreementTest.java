@@ -99,6 +99,25 @@ class ExactAgreementTest {
         assertTrue(!v.converged() && v.pValue() < 1e-3, v.toString());
     }
 
+    /**
+     * Issue 22: the null-variance z-tests keep the power. At N = 200,000 trajectories a hot bath only 3 % weaker than
+     * the one simulated is rejected, while the right reference is accepted.
+     */
+    @org.junit.jupiter.api.Test
+    void aThreePercentWrongReferenceIsRejectedAt200000() {
+        Model model = Fixtures.RESET;
+        Model wrong = new qtm.model.ResetModel(1, 1.6e-3, model.cold(),
+                new qtm.model.Bath(Double.POSITIVE_INFINITY, 0.97 * model.hot().rate()));
+        TimeGrid grid = new TimeGrid(2000, 21);
+        ZMatrixRMaj rho0 = TwoQubits.basisState("00");
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, rho0,
+                grid, EnsembleSettings.count(200_000, 5, 2));
+        Verdict right = Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, model, rho0, grid, 0));
+        assertTrue(right.converged(), right.toString());
+        Verdict v = Verdicts.of(r, qtm.verify.References.of(EngineKind.TRAJECTORIES, wrong, rho0, grid, 0));
+        assertTrue(!v.converged(), v.toString());
+    }
+
     static double[] coordinates(ZMatrixRMaj rho) {
         return new HermitianBasis(4).coordinates(rho, new double[16]);
     }

@@ -17,10 +17,14 @@ class HtmlReportTest {
                 .add(new Series("trajectories", t, new double[] {0, 0.01, 0.02, 0.03}, new double[] {0, 1e-3, 1e-3, 1e-3}))
                 .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400, "c-");
         return new HtmlReport.Content("demo <run>", "a & b", "name: demo\nmodel: {type: reset}\n", 42L,
-                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1, 0.4, true,
+                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1,
+                                new qtm.stats.ZTests.Worst("p00", 3.0, -2.1, 1.0), 1.0, 0.4, Double.NaN, true,
                                 "master equation"),
-                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5, 1e-6, false,
-                                "exact collision map (Δt = 2)")),
+                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5,
+                                new qtm.stats.ZTests.Worst("p11", 2050.0, -7.5, 6.4e-12), 6.4e-12, 1e-6,
+                                Double.NaN, false, "exact collision map (Δt = 2)"),
+                        new HtmlReport.Verdict("collision: counts", 500, "time_budget", 3.0, null, 0.2, Double.NaN,
+                                0.03, true, "tilted collision map")),
                 List.of(new HtmlReport.Final("trajectories", "concurrence", 0.03, 0.001, 0.029)),
                 List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)),
                 List.of(new HtmlReport.Row("cold bath", new double[] {1.5e-4, 1.2e-4, 7e-5, 0.77, 1.5e-4, 1.2e-4}),
@@ -39,6 +43,21 @@ class HtmlReportTest {
         assertEquals(1, html.split("<svg", -1).length - 1);
         assertTrue(html.contains("seed 42"));
         assertTrue(html.contains("id=\"fluctuations\"") && html.contains("<td>0.770000</td>"), "fluctuation table");
+    }
+
+    /**
+     * Issue 22: each verdict row names its worst test, and each kind of p-value sits in a column of its own (the
+     * Bonferroni p of the z-tests, the χ² p, the histogram χ² p), empty where that kind was not judged.
+     */
+    @Test
+    void theVerdictTableNamesTheWorstTestAndKeepsEachPValueInItsColumn() {
+        String html = HtmlReport.render(sample());
+        String table = html.substring(html.indexOf("id=\"verdicts\""), html.indexOf("</table>", html.indexOf(
+                "id=\"verdicts\"")));
+        assertTrue(table.contains("<th>Bonferroni p of the z-tests</th><th>χ² p</th><th>histogram χ² p</th>"), table);
+        assertTrue(table.contains("<td class=\"l\">p11 at t = 2050, z = -7.5</td><td>6.40000e-12</td>"
+                + "<td>1.00000e-06</td><td></td>"), table);
+        assertTrue(table.contains("<td class=\"l\"></td><td>0.200000</td><td></td><td>0.0300000</td>"), table);
     }
 
     /** The provenance: settings flattened to dotted keys, this run's part between its markers, skipped ensembles. */

@@ -19,6 +19,7 @@ import qtm.observe.RhoElements;
 import qtm.stats.Convergence;
 import qtm.stats.Estimate;
 import qtm.stats.RareEvents;
+import qtm.stats.ScoreTest;
 import qtm.stats.ZTests;
 
 /**
@@ -86,6 +87,24 @@ public final class CollisionBookkeeping {
      *     {@link NetCounts#MAX_POINTS} points, or not the collision engine) or has fewer than two trajectories
      */
     public static Result of(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, EnsembleResult r) {
+        return of(model, rho0, grid, dt, r, null);
+    }
+
+    /**
+     * As {@link #of(Model, ZMatrixRMaj, TimeGrid, double, EnsembleResult)}, with the heat's z-tests taken with the
+     * exact finite-time variance of Q_k from the tilted map ({@link ScoreTest}) rather than the sample's, which moves
+     * with the estimate while the quanta are rare.
+     *
+     * @param model the machine
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @param dt the collision step asked for
+     * @param r the collision engine's ensemble
+     * @param exactCounts the tilted collision map's statistics at the same step (null: the sample's SE)
+     * @return the comparison, or null as there
+     */
+    public static Result of(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, EnsembleResult r,
+            CountingReference exactCounts) {
         if (r.trajectories() < 2 || !r.records(NetCounts.NAME) || !r.records(CollisionWork.NAME)) {
             return null;
         }
@@ -126,7 +145,14 @@ public final class CollisionBookkeeping {
                 if (k == 0) {
                     continue;
                 }
-                if (h.reliable()) {
+                if (exactCounts != null) {
+                    double var0 = exactCounts.variance(side, true, k);
+                    if (var0 > 0 || Math.abs(h.mean() - mq[b]) > 1e-12 * Math.max(1, Math.abs(mq[b]))) {
+                        ScoreTest.Z z = ScoreTest.of(n, h.mean(), mq[b], Math.max(0, var0) + mq[b] * mq[b], 0,
+                                exactCounts.quantum(side, true));
+                        tests.add("heat_" + side.key(), grid.time(k), z.z(), z.p());
+                    }
+                } else if (h.reliable()) {
                     double z = z(h.mean(), h.se(), mq[b], model.energy() / n);
                     if (!Double.isNaN(z)) {
                         tests.add("heat_" + side.key(), grid.time(k), z, p(z, twoSizes));

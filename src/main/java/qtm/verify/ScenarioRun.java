@@ -428,7 +428,7 @@ public final class ScenarioRun {
                 waitingAbsence = null;
             }
             CollisionBookkeeping.Result bookkeeping = collision
-                    ? CollisionBookkeeping.of(model, s.initial(), s.time(), sim.dt(), r) : null;
+                    ? CollisionBookkeeping.of(model, s.initial(), s.time(), sim.dt(), r, countingReference) : null;
             EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
             listener.ensemble(label(name, Double.NaN), name, r);
             r = null;

@@ -24,6 +24,9 @@ import org.apache.commons.math3.special.Beta;
 public final class ScoreTest {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
+    /** Expected visits beyond which the binomial's skewness (1/√λ ≤ 0.003) is no longer worth its tail. */
+    static final double NORMAL_VISITS = 1e5;
+
     private ScoreTest() {
     }
 
@@ -88,9 +91,22 @@ public final class ScoreTest {
         double r = Math.max(second0 / mean0, quantum);
         pi = mean0 / r;
         double lambda = n * pi;
+        Z normal = normal(mean - mean0, Math.max(Math.sqrt(Math.max(0, r * mean0 - mean0 * mean0) / n), floor));
+        if (lambda > NORMAL_VISITS) {
+            return normal;
+        }
         double x = Math.min(n, Math.max(0, n * mean / r));
         boolean below = x < lambda;
-        double tail = Math.min(0.5, below ? lowerMid(x, n, pi) : upperMid(x, n, pi));
+        double tail;
+        try {
+            tail = Math.min(0.5, below ? lowerMid(x, n, pi) : upperMid(x, n, pi));
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            // The continued fraction of the incomplete Beta function can fail far out in a tail: take the normal.
+            return normal;
+        }
+        if (Double.isNaN(tail)) {
+            return normal;
+        }
         double z = -NORMAL.inverseCumulativeProbability(tail);
         if (Double.isNaN(z)) {
             z = Double.POSITIVE_INFINITY;

@@ -164,6 +164,9 @@ final class ShardRun {
 
         @Override
         public LongConsumer started(String label, long n) {
+            // A line in the job's log when an ensemble starts, so that a cluster log shows where a task got to.
+            stdout.printf(Locale.ROOT, "%-12s shard %s: started, %d trajectories%n", label, shard, n);
+            stdout.flush();
             bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
             ProgressBar current = bar;
             return done -> current.update(done, n);

@@ -369,8 +369,6 @@ public final class ScenarioRun {
     public static Outcome run(Scenario s, Settings settings, Listener listener, BooleanSupplier stopRequested) {
         Model model = s.model();
         Simulation sim = s.simulation();
-        // time_budget_s bounds the engines together: every ensemble gets what is left of it (writing comes after).
-        long deadline = System.nanoTime() + (long) Math.min(9e18, sim.timeBudgetSeconds() * 1e9);
         List<ZMatrixRMaj> exact = new Transient(model, s.time()).evolve(s.initial());
         ZMatrixRMaj steady = model.hasUniqueSteadyState() ? SteadyState.of(model) : null;
         double gap = steady == null ? Double.NaN : Spectrum.gap(model);
@@ -379,6 +377,9 @@ public final class ScenarioRun {
             listener.steady(steadyRow);
         }
         CountingReference master = CountingReference.master(model, s.initial(), s.time());
+        // time_budget_s bounds the engines together: every ensemble gets what is left of it. It starts here, after
+        // the exact layer, and the writing comes after it.
+        long deadline = System.nanoTime() + (long) Math.min(9e18, sim.timeBudgetSeconds() * 1e9);
         List<EngineOutcome> engines = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (String name : sim.engines()) {

@@ -263,10 +263,25 @@ public final class ChartBuilder {
         chart.setBackgroundPaint(Color.WHITE);
         // Room on the right for the last x tick's label, which is centred on the plot's edge.
         chart.setPadding(new RectangleInsets(4, 4, 4, 20));
-        LegendTitle legend = chart.getLegend();
-        legend.setItemFont(TICK);
-        legend.setPosition(RectangleEdge.BOTTOM);
+        legend(chart.getLegend(), TICK);
         return chart;
+    }
+
+    /** Space after each legend label, so that its entry ends well before the next entry's swatch. */
+    static final double LEGEND_GAP = 18;
+
+    /**
+     * Styles a chart's legend, below the plot, each label followed by {@link #LEGEND_GAP}: measured as drawn (see
+     * {@link ChartFiles}), entries would otherwise touch, and an SVG viewer whose sans-serif font is a little wider
+     * than Java's would run them together.
+     *
+     * @param legend the legend
+     * @param font its items' font
+     */
+    static void legend(LegendTitle legend, Font font) {
+        legend.setItemFont(font);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, LEGEND_GAP));
     }
 
     /**

@@ -56,8 +56,7 @@ public final class SweepCharts {
         c.setTitle(new TextTitle(title.isEmpty() ? chart.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
         if (c.getLegend() != null) {
-            c.getLegend().setItemFont(TICK);
-            c.getLegend().setPosition(RectangleEdge.BOTTOM);
+            ChartBuilder.legend(c.getLegend(), TICK);
         }
         return c;
     }
@@ -135,8 +134,7 @@ public final class SweepCharts {
         JFreeChart c = new JFreeChart(figure.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         c.setTitle(new TextTitle(title.isEmpty() ? figure.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
-        c.getLegend().setItemFont(TICK);
-        c.getLegend().setPosition(RectangleEdge.BOTTOM);
+        ChartBuilder.legend(c.getLegend(), TICK);
         return c;
     }
 

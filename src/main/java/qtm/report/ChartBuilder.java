@@ -31,7 +31,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * Builds an XY chart from {@link Series}: each series with an SE is drawn as a mean line inside a translucent ±SE
  * band, each without as a plain (optionally dashed) line. Axis labels carry units, tick labels use plain decimal
- * notation, and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
+ * notation except on decade axes, which read 10ᵏ ({@link PowersOfTen}), and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
  * line added last lies on top. Plain axes carry at most about eight ticks; log axes end on a labelled tick.
  */
 public final class ChartBuilder {
@@ -332,17 +332,22 @@ public final class ChartBuilder {
 
     private static LogAxis logAxis(String label, double ratio) {
         LogAxis axis = new LogAxis(label);
-        // One tick per power of the ratio, labelled in plain notation (0.001, not 1E-3).
-        axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
-        axis.setNumberFormatOverride(new DecimalFormat("0.##############", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        if (ratio == 10) {
+            // A tick per decade labelled 10ᵏ, as the sweep charts' log axes are.
+            PowersOfTen.decades(axis);
+        } else {
+            // One tick per power of the ratio (halvings of a step), labelled in plain notation: 0.5, 1, 2, 4.
+            axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
+            axis.setNumberFormatOverride(new DecimalFormat("0.##############",
+                    DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis.setMinorTickCount(0);
+            axis.setMinorTickMarksVisible(false);
+        }
         axis.setTickLabelFont(TICK);
         axis.setLabelFont(LABEL);
         axis.setSmallestValue(1e-14);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
-        // Unlabelled minor ticks at 2…9 × 10^k, the usual look of a log axis.
-        axis.setMinorTickCount(ratio == 10 ? 9 : 0);
-        axis.setMinorTickMarksVisible(ratio == 10);
         return axis;
     }
 }

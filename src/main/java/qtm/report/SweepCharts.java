@@ -5,9 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.math.BigDecimal;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,7 +224,7 @@ public final class SweepCharts {
         font(a);
         a.setAutoRangeIncludesZero(false);
         if (log) {
-            a.setTickUnit(new NumberTickUnit(1.0, new PowerOfTen()));
+            a.setTickUnit(new NumberTickUnit(1.0, PowersOfTen.ofExponents()));
         }
         return a;
     }
@@ -283,12 +280,8 @@ public final class SweepCharts {
     private static ValueAxis axis(String column, boolean log) {
         ValueAxis axis;
         if (log) {
-            LogAxis a = new LogAxis(label(column));
-            a.setBase(10);
+            LogAxis a = PowersOfTen.decades(new LogAxis(label(column)));
             a.setSmallestValue(1e-300);
-            // One tick per decade, written 10^k: fractional exponents are unreadable.
-            a.setTickUnit(new NumberTickUnit(1.0));
-            a.setMinorTickCount(9);
             axis = a;
         } else {
             NumberAxis a = new NumberAxis(label(column));
@@ -388,31 +381,6 @@ public final class SweepCharts {
             return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                     (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-        }
-    }
-
-    /** Labels a tick at log10 value k as 10ᵏ, in the style of the curves' log axes. */
-    private static final class PowerOfTen extends NumberFormat {
-        private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            long k = Math.round(number);
-            to.append("10");
-            for (char ch : Long.toString(k).toCharArray()) {
-                to.append(ch == '-' ? '⁻' : SUPERSCRIPT.charAt(ch - '0'));
-            }
-            return to;
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("labels only");
         }
     }
 }

@@ -3,14 +3,21 @@ package qtm.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.text.AttributedCharacterIterator;
+import java.text.CharacterIterator;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogTick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -52,6 +59,46 @@ class ChartBuilderTest {
         assertEquals(16, x.getUpperBound(), 1e-6);
         assertEquals(1e-4, y.getLowerBound(), 1e-12);
         assertEquals(1e-2, y.getUpperBound(), 1e-10);
+    }
+
+    /** The labels of an axis's major ticks as laid out on a 1200×800 chart. */
+    static List<String> majorTickLabels(JFreeChart chart, LogAxis axis, RectangleEdge edge) {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage img = ChartFiles.image(chart, 1200, 800, info);
+        Graphics2D g = img.createGraphics();
+        List<String> labels = new ArrayList<>();
+        for (Object o : axis.refreshTicks(g, new AxisState(), info.getPlotInfo().getDataArea(), edge)) {
+            if (o instanceof LogTick t && t.getTickType() == TickType.MAJOR) {
+                AttributedCharacterIterator it = t.getAttributedLabel().getIterator();
+                StringBuilder text = new StringBuilder();
+                for (char c = it.first(); c != CharacterIterator.DONE; c = it.next()) {
+                    text.append(c);
+                }
+                labels.add(text.toString());
+            }
+        }
+        g.dispose();
+        return labels;
+    }
+
+    /** Issue 23: a run chart's log axis reads 10⁻⁷, as the sweep charts' do, not 0.0000001. */
+    @Test
+    void logAxisTicksArePowersOfTen() {
+        JFreeChart chart = new ChartBuilder("D", "t", "D").logY()
+                .add(Series.line("relaxation", T, new double[] {0.5, 3e-3, 2e-5, 4e-7, 1e-7})).build();
+        LogAxis y = (LogAxis) ((XYPlot) chart.getPlot()).getRangeAxis();
+        assertEquals(List.of("10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"),
+                majorTickLabels(chart, y, RectangleEdge.LEFT));
+        NumberFormat f = y.getNumberFormatOverride();
+        assertEquals("10²", f.format(100.0));
+        assertEquals("10⁻¹⁴", f.format(1e-14));
+        assertEquals("0.002", f.format(2e-3), "a tick between decades in plain notation");
+        // The Δt axis ticks at halvings, in plain numbers.
+        JFreeChart dt = new ChartBuilder("dt", "dt", "bias").logX(2).logY()
+                .add(Series.line("map", new double[] {1.5625, 3.125, 6.25, 12.5}, new double[] {1e-4, 1e-3, 2e-3,
+                    1e-2})).build();
+        assertEquals(List.of("1", "2", "4", "8", "16"), majorTickLabels(dt,
+                (LogAxis) ((XYPlot) dt.getPlot()).getDomainAxis(), RectangleEdge.BOTTOM));
     }
 
     @Test

@@ -165,7 +165,7 @@ public final class SweepCharts {
         groups.values().forEach(data::addSeries);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, stroke(i));
+            renderer.setSeriesStroke(i, stroke(i, data.getSeriesCount()));
             renderer.setSeriesPaint(i, ChartBuilder.color(i));
         }
         XYPlot plot = new XYPlot(data, axis(c.x(), c.logX()), axis(c.y(), c.logY()), renderer);
@@ -329,12 +329,25 @@ public final class SweepCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
 
-    /** Series i: 1.5 px thinner than the one before, and dashed differently, so that coinciding curves both show. */
+    /** Approach i of a comparison: 1.5 px thinner than the one before, from 6 px, wider than the 2.5 px reference. */
     private static BasicStroke stroke(int i) {
+        return stroke(i, Math.max(1.5f, 6f - 1.5f * i));
+    }
+
+    /**
+     * Curve i of n: the last as wide as ChartBuilder's data lines (2.5 px), each earlier one wider by up to 1.5 px
+     * and at most 6 px, and dashed differently, so that coinciding curves both show. A lone curve (fig2d) is a plain
+     * 2.5 px line: the widths only serve to tell curves apart.
+     */
+    private static BasicStroke stroke(int i, int n) {
+        float step = n > 1 ? Math.min(1.5f, 3.5f / (n - 1)) : 0f;
+        return stroke(i, 2.5f + step * (n - 1 - i));
+    }
+
+    private static BasicStroke stroke(int i, float width) {
         float[][] dashes = {null, {14f, 6f}, {3f, 4f}, {14f, 5f, 3f, 5f}, {7f, 4f}};
         float[] dash = dashes[i % dashes.length];
-        return new BasicStroke(Math.max(1.5f, 6f - 1.5f * i), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash,
-                0f);
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
     private static String format(double v) {

@@ -522,8 +522,9 @@ public final class RunWriter {
                     + "±SE bands and the exact curves; at long times it tends to the stationary noise/|current| of "
                     + "the fluctuations table.", ChartFiles.write(RunFigures.fano(in), dir, "fano")));
             figures.add(new HtmlReport.Figure("Distribution of the cold count", "Each engine's histogram of N_c at "
-                    + "the final time (probability per integer, ±SE) against the exact distribution P(N_c = n) by "
-                    + "Fourier inversion of the tilted Liouvillian's generating function.",
+                    + "the final time as points (probability per integer) with the binomial ±SE of each bin as error "
+                    + "bars, the engines set a little apart, against the exact distribution P(N_c = n) (black steps) "
+                    + "by Fourier inversion of the tilted Liouvillian's generating function.",
                     ChartFiles.write(RunFigures.finalCounts(in, in.t()[in.t().length - 1]), dir, "count-distribution")));
         }
         return figures;

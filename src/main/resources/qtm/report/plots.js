@@ -15,6 +15,27 @@
     return v == null ? "" : String(Number(v.toPrecision(3)));
   }
 
+  // Space between the widest tick label and the axis title.
+  var LABEL_GAP = 6;
+
+  // The y axis's width up to its title: tick marks, their gap and the widest tick label as drawn, so that a title
+  // never lies over labels such as -0.00015. uPlot asks again while the ticks change with the size; the second
+  // answer stands.
+  function valuesWidth(u, labels, axisIdx, cycle) {
+    var axis = u.axes[axisIdx];
+    if (cycle > 1) {
+      return axis._size;
+    }
+    var widest = 0;
+    u.ctx.save();
+    u.ctx.font = axis.font[0];
+    (labels || []).forEach(function (text) {
+      widest = Math.max(widest, u.ctx.measureText(text).width);
+    });
+    u.ctx.restore();
+    return Math.ceil(axis.ticks.size + axis.gap + widest / (window.devicePixelRatio || 1));
+  }
+
   // The ±SE band's edges, as two extra series that uPlot fills between (hidden from the legend by their class).
   function edge(line, sign) {
     return line.y.map(function (y, i) {
@@ -57,7 +78,8 @@
       width: Math.max(300, host.clientWidth), height: 440, series: series, bands: bands,
       scales: {x: {time: false}, y: p.yMin == null ? {distr: p.logY ? 3 : 1}
           : {distr: 3, range: function (u, min, max) { return [p.yMin, Math.max(max, 10 * p.yMin)]; }}},
-      axes: [{label: p.xLabel, values: values}, {label: p.yLabel, values: values, size: 70}]
+      axes: [{label: p.xLabel, values: values},
+        {label: p.yLabel, values: values, size: valuesWidth, labelGap: LABEL_GAP}]
     };
     return new uPlot(opts, data, host);
   }
@@ -89,6 +111,18 @@
     });
   }
 
+  // Where each chart's y tick labels end and its title begins, in CSS pixels from the axis line, measured afresh.
+  function yAxis(u) {
+    var axis = u.axes[1];
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = axis.font[0];
+    var widest = 0;
+    (axis._values || []).forEach(function (text) {
+      widest = Math.max(widest, ctx.measureText(text).width / (window.devicePixelRatio || 1));
+    });
+    return {labels: axis._values, labelsEnd: axis.ticks.size + axis.gap + widest, titleStart: axis._size + axis.labelGap};
+  }
+
   function range(u) {
     return [u.scales.x.min, u.scales.x.max];
   }
@@ -103,7 +137,7 @@
 
   function selftest(mode) {
     var u = charts[0];
-    var out = {mode: mode, charts: charts.length, before: range(u)};
+    var out = {mode: mode, charts: charts.length, before: range(u), yAxes: charts.map(yAxis)};
     if (mode !== "all") {
       // A screenshot shows the window's top: leave the chart alone on the page.
       var figure = u.root.closest("figure");

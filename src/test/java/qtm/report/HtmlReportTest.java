@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +116,53 @@ class HtmlReportTest {
                 "relative links, grouped by kind, encoded");
         assertTrue(html.contains("<td class=\"l\">page</td><td class=\"l\"><a href=\"./report.html\">"));
         assertTrue(html.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "reference named");
+    }
+
+    /** A report whose one figure has the given interactive charts. */
+    static HtmlReport.Content withPlots(List<InteractivePlot> plots) {
+        HtmlReport.Content c = sample();
+        HtmlReport.Figure f = c.figures().get(0);
+        return new HtmlReport.Content(c.name(), c.description(), c.scenarioYaml(), c.seed(), c.verdicts(), c.finals(),
+                List.of(new HtmlReport.Figure(f.title(), f.caption(), f.svg(), plots)), c.fluctuations());
+    }
+
+    /** What the page's #selftest hook wrote after real mouse events in headless chromium. */
+    static JsonNode selftest(HtmlReport.Content c, Path dir) throws Exception {
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, HtmlReport.render(c));
+        ChromiumPage.Page p = ChromiumPage.load(page.toUri().resolve("#selftest-hover"), dir,
+                "--virtual-time-budget=5000", "--window-size=1280,900", "--dump-dom");
+        assertEquals(0, p.status());
+        assertTrue(p.consoleLines().isEmpty(), "console messages: " + p.consoleLines());
+        Matcher m = Pattern.compile("<pre id=\"qtm-selftest\">([^<]*)</pre>").matcher(p.dom());
+        assertTrue(m.find(), "the page wrote what uPlot shows");
+        return new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&"));
+    }
+
+    /**
+     * Issue 23: the y axis's title lies beyond its widest tick label, for heat currents of order 1e-4 (ticks such as
+     * -0.00015) as for values of order 1.
+     */
+    @Test
+    void theYAxisTitleClearsItsTickLabels(@TempDir Path dir) throws Exception {
+        double[] t = {0, 1000, 2000, 3000, 4000, 5000};
+        InteractivePlot heat = new InteractivePlot("t (units of 1/E)", "Q_c into the cold bath (units of E²)", false, t,
+                List.of(new InteractivePlot.Line("Q_c trajectories", new double[] {-1.0e-4, -1.2e-4, -1.45e-4,
+                    -1.5e-4, -1.38e-4, -1.52e-4}, new double[] {0, 1e-5, 1e-5, 1e-5, 1e-5, 1e-5}, java.awt.Color.BLUE,
+                    false), new InteractivePlot.Line("Q_c master equation", new double[] {-1.05e-4, -1.25e-4,
+                        -1.5e-4, -1.5e-4, -1.5e-4, -1.5e-4}, null, java.awt.Color.BLACK, false)));
+        InteractivePlot unit = new InteractivePlot("t", "C", false, t, List.of(new InteractivePlot.Line("C",
+                new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, null, java.awt.Color.RED, false)));
+        JsonNode axes = selftest(withPlots(List.of(heat, unit)), dir).get("yAxes");
+        assertEquals(2, axes.size());
+        for (JsonNode a : axes) {
+            assertTrue(a.get("labels").size() >= 3, a.toString());
+            assertTrue(a.get("labelsEnd").asDouble() + 4 <= a.get("titleStart").asDouble(),
+                    "the title starts at least 4 px past the widest tick label: " + a);
+        }
+        // Labels of eight characters, as a heat current's chart has: they reached the title of the 70 px axis.
+        assertTrue(axes.get(0).get("labels").toString().contains("-0.00015"), axes.get(0).toString());
     }
 
     @Test

@@ -502,8 +502,9 @@ public final class RunWriter {
                 List.of(plots.heat(qtm.model.Side.COLD), plots.heat(qtm.model.Side.HOT))));
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
                 + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; the master equation's values black dashed. Below, "
-                + "the same on a log axis, where the small populations can be read (the interactive chart shows every "
-                + "engine).",
+                + "the same on a log axis, where the small populations can be read. The interactive charts show every "
+                + "engine: one colour and one legend entry per quantity, listing each engine's value, the first engine "
+                + "solid and the second dashed; an engine's own exact reference grey dotted.",
                 ChartFiles.write(RunFigures.populations(in), dir, "populations"),
                 List.of(plots.populations(false), plots.populations(true))));
         if (in.gapSlope() != null) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qtm.verify.RunCurves;
 
 class HtmlReportTest {
     static HtmlReport.Content sample() {
@@ -163,6 +164,52 @@ class HtmlReportTest {
         }
         // Labels of eight characters, as a heat current's chart has: they reached the title of the 70 px axis.
         assertTrue(axes.get(0).get("labels").toString().contains("-0.00015"), axes.get(0).toString());
+    }
+
+    private static RunCurves.Curves populations(String name, double shift, boolean exact) {
+        RunCurves.Curve[] pops = new RunCurves.Curve[4];
+        double[] se = exact ? null : new double[] {0, 0.01, 0.01};
+        for (int j = 0; j < 4; j++) {
+            pops[j] = new RunCurves.Curve(new double[] {j == 0 ? 1 : 0, 0.5 - 0.1 * j + shift, 0.4 - 0.1 * j + shift},
+                    se);
+        }
+        return new RunCurves.Curves(name, null, null, null, null, pops,
+                new RunCurves.Curve(new double[] {0, 0.05 + shift, 0.04 + shift}, se), null, null, null, null);
+    }
+
+    /**
+     * Issue 23: the populations chart of two engines had 15 legend entries (20 with the collision map) and reused
+     * colours. Now each quantity is one entry in one colour that lists both engines' values, the engines told apart by
+     * their dash, and the master equation's five lines are one entry.
+     */
+    @Test
+    void thePopulationsLegendHasOneEntryPerQuantityInColoursOfItsOwn(@TempDir Path dir) throws Exception {
+        RunCurves in = new RunCurves(new double[] {0, 1, 2},
+                List.of(new RunCurves.EngineCurves("trajectories", populations("trajectories", 0, false)),
+                        new RunCurves.EngineCurves("collision", populations("collision", 0.01, false))),
+                populations("exact", 0.005, true), Double.NaN, Double.NaN, null);
+        InteractivePlot plot = new RunPlots(in, List.of()).populations(false);
+        java.util.Map<String, java.util.Set<java.awt.Color>> colours = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> dashes = new java.util.HashMap<>();
+        for (InteractivePlot.Line l : plot.lines()) {
+            String entry = l.group() == null ? l.label() : l.group();
+            colours.computeIfAbsent(entry, k -> new java.util.HashSet<>()).add(l.color());
+            dashes.computeIfAbsent(entry, k -> new java.util.HashSet<>()).add(java.util.Arrays.toString(l.dash()));
+        }
+        assertEquals(List.of("p00", "p01", "p10", "p11", "|ρ01,10|", "master equation"),
+                List.copyOf(colours.keySet()));
+        java.util.Set<java.awt.Color> seen = new java.util.HashSet<>();
+        colours.forEach((entry, c) -> {
+            assertEquals(1, c.size(), entry + " is drawn in one colour");
+            assertTrue(seen.add(c.iterator().next()), entry + " has a colour of its own");
+        });
+        assertEquals(2, dashes.get("p00").size(), "the two engines' p00 are dashed differently");
+        JsonNode t = selftest(withPlots(List.of(plot)), dir);
+        List<String> legend = new java.util.ArrayList<>();
+        t.get("legend").forEach(row -> legend.add(row.asText()));
+        assertEquals(7, legend.size(), "x and six entries: " + legend);
+        String p00 = legend.stream().filter(r -> r.startsWith("p00 = ")).findFirst().orElseThrow();
+        assertTrue(p00.contains("trajectories ") && p00.contains(" ± ") && p00.contains(" · collision "), p00);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -31,7 +34,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * Builds an XY chart from {@link Series}: each series with an SE is drawn as a mean line inside a translucent ±SE
  * band, each without as a plain (optionally dashed) line. Axis labels carry units, tick labels use plain decimal
- * notation, and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
+ * notation except on decade axes, which read 10ᵏ ({@link PowersOfTen}), and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
  * line added last lies on top. Plain axes carry at most about eight ticks; log axes end on a labelled tick.
  */
 public final class ChartBuilder {
@@ -51,7 +54,15 @@ public final class ChartBuilder {
     private boolean markers;
     private final List<Entry> entries = new ArrayList<>();
 
-    private record Entry(Series series, Paint paint, boolean dashed, float width, boolean listed) {
+    /**
+     * One series as drawn.
+     *
+     * @param points drawn as markers with ±SE error bars and no line, rather than a line in a ±SE band
+     */
+    private record Entry(Series series, Paint paint, boolean dashed, float width, boolean listed, boolean points) {
+        Entry(Series series, Paint paint, boolean dashed, float width, boolean listed) {
+            this(series, paint, dashed, width, listed, false);
+        }
     }
 
     /** Width of the reference (exact) lines: wider than the data, so they read on top of it. */
@@ -159,6 +170,46 @@ public final class ChartBuilder {
     }
 
     /**
+     * Adds an estimate of separate values (a histogram's bins): a marker at each point with its ±SE error bar, no
+     * line between points, drawn over the lines and bands.
+     *
+     * @param s the series, its SEs the error bars (none drawn where it has none)
+     * @param paint its colour
+     * @return this
+     */
+    public ChartBuilder addPoints(Series s, Paint paint) {
+        entries.add(new Entry(s, paint, false, 1.5f, true, true));
+        return this;
+    }
+
+    /**
+     * Adds a reference distribution over the integers (the exact P(N = n)) as black steps: P(n) held over
+     * [n − ½, n + ½], the outline of a histogram of unit bins, closed down to 0 at both ends.
+     *
+     * @param s the distribution at consecutive integers
+     * @param listed whether it has its own legend entry
+     * @return this
+     */
+    public ChartBuilder addReferenceSteps(Series s, boolean listed) {
+        int n = s.x().length;
+        // From 0 up at the first integer's left edge and down to 0 at the last one's right edge.
+        double[] x = new double[2 * n + 2];
+        double[] y = new double[2 * n + 2];
+        for (int i = 0; i < n; i++) {
+            x[2 * i + 1] = s.x()[i] - 0.5;
+            x[2 * i + 2] = s.x()[i] + 0.5;
+            y[2 * i + 1] = s.y()[i];
+            y[2 * i + 2] = s.y()[i];
+        }
+        if (n > 0) {
+            x[0] = x[1];
+            x[2 * n + 1] = x[2 * n];
+        }
+        entries.add(new Entry(Series.line(s.label(), x, y), Color.BLACK, false, 2f, listed));
+        return this;
+    }
+
+    /**
      * Adds a series drawn thin and translucent, for context rather than comparison.
      *
      * @param s the series
@@ -217,22 +268,26 @@ public final class ChartBuilder {
     XYPlot plot() {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, markers);
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            YIntervalSeries ys = new YIntervalSeries(e.series().label(), false, true);
-            Series s = e.series();
-            for (int k = 0; k < s.x().length; k++) {
-                double y = s.y()[k];
-                double se = s.se() == null ? 0 : s.se()[k];
-                if (!Double.isFinite(y) || (logY && y <= 0) || (logX && s.x()[k] <= 0)) {
-                    continue;
-                }
-                double lo = y - se;
-                if (logY && lo <= 0) {
-                    lo = y;
-                }
-                ys.add(s.x()[k], y, lo, y + se);
+        YIntervalSeriesCollection pointData = new YIntervalSeriesCollection();
+        XYErrorRenderer pointRenderer = new XYErrorRenderer();
+        pointRenderer.setDrawXError(false);
+        pointRenderer.setDefaultLinesVisible(false);
+        pointRenderer.setCapLength(10);
+        pointRenderer.setErrorStroke(new BasicStroke(2f));
+        // The dataset and series index of each entry, for the legend in the order the entries were added.
+        List<int[]> where = new ArrayList<>();
+        for (Entry e : entries) {
+            YIntervalSeries ys = series(e);
+            if (e.points()) {
+                int k = pointData.getSeriesCount();
+                pointData.addSeries(ys);
+                pointRenderer.setSeriesPaint(k, e.paint());
+                pointRenderer.setSeriesShape(k, new Ellipse2D.Double(-5, -5, 10, 10));
+                pointRenderer.setSeriesVisibleInLegend(k, e.listed());
+                where.add(new int[] {1, k});
+                continue;
             }
+            int i = data.getSeriesCount();
             data.addSeries(ys);
             renderer.setSeriesPaint(i, e.paint());
             renderer.setSeriesFillPaint(i, e.paint());
@@ -240,6 +295,7 @@ public final class ChartBuilder {
             float[] dash = e.dashed() ? new float[] {10f, 6f} : null;
             renderer.setSeriesStroke(i, new BasicStroke(e.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     dash, 0f));
+            where.add(new int[] {0, i});
         }
         renderer.setAlpha(0.25f);
         ValueAxis x = logX ? logAxis(xLabel, logXTicks) : plainAxis(new NumberAxis(xLabel));
@@ -248,6 +304,20 @@ public final class ChartBuilder {
             ((NumberAxis) y).setAutoRangeIncludesZero(false);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (pointData.getSeriesCount() > 0) {
+            plot.setDataset(1, pointData);
+            plot.setRenderer(1, pointRenderer);
+            // The points and their error bars over the lines (the exact distribution) they are compared with.
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            LegendItemCollection items = new LegendItemCollection();
+            for (int[] w : where) {
+                LegendItem item = plot.getRenderer(w[0]).getLegendItem(w[0], w[1]);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            plot.setFixedLegendItems(items);
+        }
         // JFreeChart draws the last series first by default, which would bury the reference lines.
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
@@ -258,15 +328,49 @@ public final class ChartBuilder {
         return plot;
     }
 
+    /** An entry's points that the axes can show, each with its ±SE interval (none below zero on a log axis). */
+    private YIntervalSeries series(Entry e) {
+        YIntervalSeries ys = new YIntervalSeries(e.series().label(), false, true);
+        Series s = e.series();
+        for (int k = 0; k < s.x().length; k++) {
+            double y = s.y()[k];
+            double se = s.se() == null ? 0 : s.se()[k];
+            if (!Double.isFinite(y) || (logY && y <= 0) || (logX && s.x()[k] <= 0)) {
+                continue;
+            }
+            double lo = y - se;
+            if (logY && lo <= 0) {
+                lo = y;
+            }
+            ys.add(s.x()[k], y, lo, y + se);
+        }
+        return ys;
+    }
+
     private static JFreeChart chart(String title, XYPlot plot) {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 22), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         // Room on the right for the last x tick's label, which is centred on the plot's edge.
         chart.setPadding(new RectangleInsets(4, 4, 4, 20));
-        LegendTitle legend = chart.getLegend();
-        legend.setItemFont(TICK);
-        legend.setPosition(RectangleEdge.BOTTOM);
+        legend(chart.getLegend(), TICK);
         return chart;
+    }
+
+    /** Space after each legend label, so that its entry ends well before the next entry's swatch. */
+    static final double LEGEND_GAP = 18;
+
+    /**
+     * Styles a chart's legend, below the plot, each label followed by {@link #LEGEND_GAP}: measured as drawn (see
+     * {@link ChartFiles}), entries would otherwise touch, and an SVG viewer whose sans-serif font is a little wider
+     * than Java's would run them together.
+     *
+     * @param legend the legend
+     * @param font its items' font
+     */
+    static void legend(LegendTitle legend, Font font) {
+        legend.setItemFont(font);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, LEGEND_GAP));
     }
 
     /**
@@ -317,17 +421,22 @@ public final class ChartBuilder {
 
     private static LogAxis logAxis(String label, double ratio) {
         LogAxis axis = new LogAxis(label);
-        // One tick per power of the ratio, labelled in plain notation (0.001, not 1E-3).
-        axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
-        axis.setNumberFormatOverride(new DecimalFormat("0.##############", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        if (ratio == 10) {
+            // A tick per decade labelled 10ᵏ, as the sweep charts' log axes are.
+            PowersOfTen.decades(axis);
+        } else {
+            // One tick per power of the ratio (halvings of a step), labelled in plain notation: 0.5, 1, 2, 4.
+            axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
+            axis.setNumberFormatOverride(new DecimalFormat("0.##############",
+                    DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis.setMinorTickCount(0);
+            axis.setMinorTickMarksVisible(false);
+        }
         axis.setTickLabelFont(TICK);
         axis.setLabelFont(LABEL);
         axis.setSmallestValue(1e-14);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
-        // Unlabelled minor ticks at 2…9 × 10^k, the usual look of a log axis.
-        axis.setMinorTickCount(ratio == 10 ? 9 : 0);
-        axis.setMinorTickMarksVisible(ratio == 10);
         return axis;
     }
 }

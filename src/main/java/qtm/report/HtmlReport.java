@@ -332,7 +332,8 @@ public final class HtmlReport {
         }
         h.append("<style>").append(UPlot.CSS).append("</style>\n<style>")
                 .append(".live{display:none}figure.interactive .live{display:block}")
-                .append("figure.interactive .static{display:none}.u-legend .qtm-band,.u-cursor-pt.qtm-band{display:none}")
+                .append("figure.interactive .static{display:none}.u-legend .qtm-band,.u-cursor-pt.qtm-band,")
+                .append(".u-legend .qtm-member{display:none}")
                 .append(".u-legend{font-size:13px;text-align:left}.u-legend .u-value{font-family:monospace}")
                 .append("@media print{figure.interactive .live{display:none}figure.interactive .static{display:block}}")
                 .append("</style>\n");

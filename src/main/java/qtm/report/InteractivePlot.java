@@ -31,6 +31,9 @@ public record InteractivePlot(String xLabel, String yLabel, boolean logY, double
         this(xLabel, yLabel, logY, x, lines, Double.NaN);
     }
 
+    /** The dash of an exact line: 6 px on, 4 off. */
+    static final float[] DASHED = {6, 4};
+
     /**
      * One line.
      *
@@ -38,9 +41,23 @@ public record InteractivePlot(String xLabel, String yLabel, boolean logY, double
      * @param y values, one per x
      * @param se their standard errors (drawn as a ±SE band and shown on hover), or null for an exact line
      * @param color colour
-     * @param dashed dashed line
+     * @param dash its dash pattern in px (on, off, …), or null for a solid line
+     * @param group the legend entry it shares with the other lines of this name (named by it, listing each line's
+     *     value by what its label adds to the name), or null for an entry of its own
      */
-    public record Line(String label, double[] y, double[] se, Color color, boolean dashed) {
+    public record Line(String label, double[] y, double[] se, Color color, float[] dash, String group) {
+        /**
+         * A line with a legend entry of its own.
+         *
+         * @param label legend label
+         * @param y values, one per x
+         * @param se their standard errors, or null for an exact line
+         * @param color colour
+         * @param dashed dashed ({@link #DASHED}) rather than solid
+         */
+        public Line(String label, double[] y, double[] se, Color color, boolean dashed) {
+            this(label, y, se, color, dashed ? DASHED : null, null);
+        }
     }
 
     /** @return the chart as JSON: numbers as JSON numbers, a NaN or infinite value as null */
@@ -61,7 +78,15 @@ public record InteractivePlot(String xLabel, String yLabel, boolean logY, double
                 j.set("se", numbers(l.se()));
             }
             j.put("color", String.format("#%06x", l.color().getRGB() & 0xffffff));
-            j.put("dashed", l.dashed());
+            if (l.dash() != null) {
+                ArrayNode d = j.putArray("dash");
+                for (float v : l.dash()) {
+                    d.add(v);
+                }
+            }
+            if (l.group() != null) {
+                j.put("group", l.group());
+            }
         }
         return o;
     }

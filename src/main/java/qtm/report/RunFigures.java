@@ -184,8 +184,9 @@ public final class RunFigures {
     }
 
     /**
-     * P(N_c = n) at the final time: each engine's histogram (probability per integer, ±SE) and the exact
-     * distribution from the tilted Liouvillian.
+     * P(N_c = n) at the final time: each engine's histogram as points (probability per integer) with the binomial ±SE
+     * of each bin as error bars, against the exact distribution from the tilted Liouvillian as black steps. The
+     * engines' points are set a little apart around each n, so that neither hides the other's error bar.
      *
      * @param in the run's curves (with counts recorded)
      * @param t the final time
@@ -194,16 +195,24 @@ public final class RunFigures {
     public static JFreeChart finalCounts(RunCurves in, double t) {
         ChartBuilder b = new ChartBuilder("Net quanta into the cold bath at t = " + fmt(t), "N_c (quanta)",
                 "P(N_c = n) (dimensionless)");
-        int i = 0;
-        for (RunCurves.EngineCurves e : in.engines()) {
+        int engines = in.engines().size();
+        for (int i = 0; i < engines; i++) {
+            RunCurves.EngineCurves e = in.engines().get(i);
             RunCurves.Counts c = e.curves().finalCold();
-            b.add(new Series(e.name() + " histogram ± SE", c.n(), c.p().y(), c.p().se()), ChartBuilder.color(i++),
-                    false);
+            double shift = DODGE * (i - (engines - 1) / 2.0);
+            double[] n = c.n().clone();
+            for (int k = 0; k < n.length; k++) {
+                n[k] += shift;
+            }
+            b.addPoints(new Series(e.name() + " histogram ± SE", n, c.p().y(), c.p().se()), ChartBuilder.color(i));
         }
         RunCurves.Counts x = in.exact().finalCold();
-        b.add(Series.line("exact P(N_c = n)", x.n(), x.p().y()), EXACT, true);
+        b.addReferenceSteps(Series.line("exact P(N_c = n)", x.n(), x.p().y()), true);
         return b.build();
     }
+
+    /** How far apart, in quanta, the engines' points of one count are drawn. */
+    private static final double DODGE = 0.15;
 
     /**
      * The collision model's Δt bias against the master equation on log–log axes with its fitted slope.

@@ -104,33 +104,43 @@ final class RunPlots {
         return new InteractivePlot(TIME, q + " into the " + side.key() + " bath (units of E²)", false, in.t(), lines);
     }
 
+    /** How the engines are told apart where a quantity has one colour: the first solid, then dashed, dotted. */
+    private static final float[][] ENGINE_DASH = {null, {12, 4}, {2, 3}, {12, 4, 2, 4}};
+    /** The dash of an engine's own exact reference, apart from the master equation's {@link InteractivePlot#DASHED}. */
+    private static final float[] REFERENCE_DASH = {2, 4};
+
     /**
      * Every engine's populations and |ρ_01,10| (the static chart has room for the first engine's only), the master
      * equation's values black dashed on top; on a log axis, where the small populations can be read, or linear.
+     * Each quantity has one colour and one legend entry that lists every engine's value, the engines told apart by
+     * their dash; the master equation's lines share one entry, as do each reference's: seven entries for two engines
+     * and the collision map, none of them in the colour of another.
      *
      * @param log whether the y axis is logarithmic
      * @return the chart
      */
     InteractivePlot populations(boolean log) {
-        String[] names = {"p00", "p01", "p10", "p11"};
+        String[] names = {"p00", "p01", "p10", "p11", "|ρ01,10|"};
         List<InteractivePlot.Line> lines = new ArrayList<>();
-        int i = 0;
-        for (RunCurves.EngineCurves e : in.engines()) {
-            for (int j = 0; j < 4; j++) {
-                lines.add(band(names[j] + " " + e.name(), e.curves().populations()[j], ChartBuilder.color(i++)));
+        for (int j = 0; j < names.length; j++) {
+            for (int k = 0; k < in.engines().size(); k++) {
+                RunCurves.EngineCurves e = in.engines().get(k);
+                RunCurves.Curve c = j < 4 ? e.curves().populations()[j] : e.curves().coherence();
+                lines.add(new InteractivePlot.Line(names[j] + " " + e.name(), c.y(), c.se(), ChartBuilder.color(j),
+                        ENGINE_DASH[k % ENGINE_DASH.length], names[j]));
             }
-            lines.add(band("|ρ01,10| " + e.name(), e.curves().coherence(), ChartBuilder.color(i++)));
         }
         List<ToDoubleFunction<Snapshot>> pops = List.of(Snapshot::p00, Snapshot::p01, Snapshot::p10, Snapshot::p11);
         for (Reference r : references) {
             for (int j = 0; j < 4; j++) {
-                lines.add(exact(names[j] + " " + r.label(), r.drawn(pops.get(j)), Color.DARK_GRAY, true));
+                lines.add(new InteractivePlot.Line(names[j] + " " + r.label(), r.drawn(pops.get(j)), null,
+                        Color.DARK_GRAY, REFERENCE_DASH, r.label()));
             }
         }
-        for (int j = 0; j < 4; j++) {
-            lines.add(exact(names[j] + " " + ME, in.exact().populations()[j].y(), EXACT, true));
+        for (int j = 0; j < names.length; j++) {
+            double[] y = j < 4 ? in.exact().populations()[j].y() : in.exact().coherence().y();
+            lines.add(new InteractivePlot.Line(names[j] + " " + ME, y, null, EXACT, InteractivePlot.DASHED, ME));
         }
-        lines.add(exact("|ρ01,10| " + ME, in.exact().coherence().y(), EXACT, true));
         return new InteractivePlot(TIME, log ? "probability (log)" : "probability", log, in.t(), lines,
                 log && RunFigures.logFloor(in) > 0 ? RunFigures.logFloor(in) : Double.NaN);
     }

@@ -502,8 +502,9 @@ public final class RunWriter {
                 List.of(plots.heat(qtm.model.Side.COLD), plots.heat(qtm.model.Side.HOT))));
         figures.add(new HtmlReport.Figure("Populations", "Populations of |00⟩, |01⟩, |10⟩, |11⟩ (|n_c n_h⟩) and "
                 + "|ρ_01,10| of the first engine's ρ̄ with ±SE bands; the master equation's values black dashed. Below, "
-                + "the same on a log axis, where the small populations can be read (the interactive chart shows every "
-                + "engine).",
+                + "the same on a log axis, where the small populations can be read. The interactive charts show every "
+                + "engine: one colour and one legend entry per quantity, listing each engine's value, the first engine "
+                + "solid and the second dashed; an engine's own exact reference grey dotted.",
                 ChartFiles.write(RunFigures.populations(in), dir, "populations"),
                 List.of(plots.populations(false), plots.populations(true))));
         if (in.gapSlope() != null) {
@@ -522,8 +523,9 @@ public final class RunWriter {
                     + "±SE bands and the exact curves; at long times it tends to the stationary noise/|current| of "
                     + "the fluctuations table.", ChartFiles.write(RunFigures.fano(in), dir, "fano")));
             figures.add(new HtmlReport.Figure("Distribution of the cold count", "Each engine's histogram of N_c at "
-                    + "the final time (probability per integer, ±SE) against the exact distribution P(N_c = n) by "
-                    + "Fourier inversion of the tilted Liouvillian's generating function.",
+                    + "the final time as points (probability per integer) with the binomial ±SE of each bin as error "
+                    + "bars, the engines set a little apart, against the exact distribution P(N_c = n) (black steps) "
+                    + "by Fourier inversion of the tilted Liouvillian's generating function.",
                     ChartFiles.write(RunFigures.finalCounts(in, in.t()[in.t().length - 1]), dir, "count-distribution")));
         }
         return figures;

@@ -5,9 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.math.BigDecimal;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +53,7 @@ public final class SweepCharts {
         c.setTitle(new TextTitle(title.isEmpty() ? chart.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
         if (c.getLegend() != null) {
-            c.getLegend().setItemFont(TICK);
-            c.getLegend().setPosition(RectangleEdge.BOTTOM);
+            ChartBuilder.legend(c.getLegend(), TICK);
         }
         return c;
     }
@@ -135,8 +131,7 @@ public final class SweepCharts {
         JFreeChart c = new JFreeChart(figure.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         c.setTitle(new TextTitle(title.isEmpty() ? figure.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
-        c.getLegend().setItemFont(TICK);
-        c.getLegend().setPosition(RectangleEdge.BOTTOM);
+        ChartBuilder.legend(c.getLegend(), TICK);
         return c;
     }
 
@@ -170,7 +165,7 @@ public final class SweepCharts {
         groups.values().forEach(data::addSeries);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, stroke(i));
+            renderer.setSeriesStroke(i, stroke(i, data.getSeriesCount()));
             renderer.setSeriesPaint(i, ChartBuilder.color(i));
         }
         XYPlot plot = new XYPlot(data, axis(c.x(), c.logX()), axis(c.y(), c.logY()), renderer);
@@ -229,7 +224,7 @@ public final class SweepCharts {
         font(a);
         a.setAutoRangeIncludesZero(false);
         if (log) {
-            a.setTickUnit(new NumberTickUnit(1.0, new PowerOfTen()));
+            a.setTickUnit(new NumberTickUnit(1.0, PowersOfTen.ofExponents()));
         }
         return a;
     }
@@ -285,12 +280,8 @@ public final class SweepCharts {
     private static ValueAxis axis(String column, boolean log) {
         ValueAxis axis;
         if (log) {
-            LogAxis a = new LogAxis(label(column));
-            a.setBase(10);
+            LogAxis a = PowersOfTen.decades(new LogAxis(label(column)));
             a.setSmallestValue(1e-300);
-            // One tick per decade, written 10^k: fractional exponents are unreadable.
-            a.setTickUnit(new NumberTickUnit(1.0));
-            a.setMinorTickCount(9);
             axis = a;
         } else {
             NumberAxis a = new NumberAxis(label(column));
@@ -338,12 +329,25 @@ public final class SweepCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     }
 
-    /** Series i: 1.5 px thinner than the one before, and dashed differently, so that coinciding curves both show. */
+    /** Approach i of a comparison: 1.5 px thinner than the one before, from 6 px, wider than the 2.5 px reference. */
     private static BasicStroke stroke(int i) {
+        return stroke(i, Math.max(1.5f, 6f - 1.5f * i));
+    }
+
+    /**
+     * Curve i of n: the last as wide as ChartBuilder's data lines (2.5 px), each earlier one wider by up to 1.5 px
+     * and at most 6 px, and dashed differently, so that coinciding curves both show. A lone curve (fig2d) is a plain
+     * 2.5 px line: the widths only serve to tell curves apart.
+     */
+    private static BasicStroke stroke(int i, int n) {
+        float step = n > 1 ? Math.min(1.5f, 3.5f / (n - 1)) : 0f;
+        return stroke(i, 2.5f + step * (n - 1 - i));
+    }
+
+    private static BasicStroke stroke(int i, float width) {
         float[][] dashes = {null, {14f, 6f}, {3f, 4f}, {14f, 5f, 3f, 5f}, {7f, 4f}};
         float[] dash = dashes[i % dashes.length];
-        return new BasicStroke(Math.max(1.5f, 6f - 1.5f * i), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash,
-                0f);
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
     private static String format(double v) {
@@ -390,31 +394,6 @@ public final class SweepCharts {
             return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                     (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
-        }
-    }
-
-    /** Labels a tick at log10 value k as 10ᵏ, in the style of the curves' log axes. */
-    private static final class PowerOfTen extends NumberFormat {
-        private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            long k = Math.round(number);
-            to.append("10");
-            for (char ch : Long.toString(k).toCharArray()) {
-                to.append(ch == '-' ? '⁻' : SUPERSCRIPT.charAt(ch - '0'));
-            }
-            return to;
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("labels only");
         }
     }
 }

@@ -15,6 +15,27 @@
     return v == null ? "" : String(Number(v.toPrecision(3)));
   }
 
+  // Space between the widest tick label and the axis title.
+  var LABEL_GAP = 6;
+
+  // The y axis's width up to its title: tick marks, their gap and the widest tick label as drawn, so that a title
+  // never lies over labels such as -0.00015. uPlot asks again while the ticks change with the size; the second
+  // answer stands.
+  function valuesWidth(u, labels, axisIdx, cycle) {
+    var axis = u.axes[axisIdx];
+    if (cycle > 1) {
+      return axis._size;
+    }
+    var widest = 0;
+    u.ctx.save();
+    u.ctx.font = axis.font[0];
+    (labels || []).forEach(function (text) {
+      widest = Math.max(widest, u.ctx.measureText(text).width);
+    });
+    u.ctx.restore();
+    return Math.ceil(axis.ticks.size + axis.gap + widest / (window.devicePixelRatio || 1));
+  }
+
   // The ±SE band's edges, as two extra series that uPlot fills between (hidden from the legend by their class).
   function edge(line, sign) {
     return line.y.map(function (y, i) {
@@ -33,16 +54,46 @@
       var floor = p.yMin == null ? 0 : p.yMin;
       return p.logY ? a.map(function (v) { return v != null && v > floor ? v : null; }) : a;
     };
+    // A line's value at a grid point, with its SE where it has one.
+    var valueAt = function (line, idx) {
+      var v = line.y[idx];
+      return v == null ? "–" : fmt(v) + (line.se && line.se[idx] != null ? " ± " + fmt(line.se[idx]) : "");
+    };
+    // Lines of one group share one legend entry, the first line's, named by the group: it lists every member's value
+    // (named by what its label adds to the group's name), and showing or hiding it shows or hides them all.
+    var leader = {};
+    var members = {};
+    var follow = {};
+    var lineOf = {};
     p.lines.forEach(function (line) {
+      var si = series.length;
+      lineOf[si] = line;
+      follow[si] = [];
       data.push(shown(line.y));
-      series.push({
-        label: line.label, stroke: line.color, width: 1.5, dash: line.dashed ? [6, 4] : undefined,
-        value: function (u, v, si, idx) {
-          return idx == null || v == null ? "–" : fmt(v) + (line.se && line.se[idx] != null ? " ± " + fmt(line.se[idx]) : "");
+      var s = {
+        label: line.label, stroke: line.color, width: 1.5, dash: line.dash || undefined,
+        value: function (u, v, i, idx) { return idx == null ? "–" : valueAt(line, idx); }
+      };
+      if (line.group != null) {
+        if (leader[line.group] == null) {
+          leader[line.group] = si;
+          members[si] = [si];
+          s.label = line.group;
+          s.value = function (u, v, i, idx) {
+            return idx == null ? "–" : members[i].map(function (m) {
+              var name = lineOf[m].label.replace(line.group, "").trim();
+              return (name ? name + " " : "") + valueAt(lineOf[m], idx);
+            }).join(" · ");
+          };
+        } else {
+          s.class = "qtm-member";
+          members[leader[line.group]].push(si);
+          follow[leader[line.group]].push(si);
         }
-      });
+      }
+      series.push(s);
     });
-    p.lines.forEach(function (line) {
+    p.lines.forEach(function (line, li) {
       if (!line.se) {
         return;
       }
@@ -51,13 +102,26 @@
       series.push({label: line.label + " + SE", stroke: "transparent", class: "qtm-band"},
           {label: line.label + " − SE", stroke: "transparent", class: "qtm-band"});
       bands.push({series: [hi, hi + 1], fill: line.color + "30"});
+      // A line's band is shown and hidden with it, and with its group's entry.
+      var si = li + 1;
+      follow[si].push(hi, hi + 1);
+      if (line.group != null && leader[line.group] !== si) {
+        follow[leader[line.group]].push(hi, hi + 1);
+      }
     });
+    var toggle = function (u, si, o) {
+      if (o && o.show != null && follow[si]) {
+        follow[si].forEach(function (f) { u.setSeries(f, {show: o.show}, false); });
+      }
+    };
     var values = function (u, splits) { return splits.map(tick); };
     var opts = {
       width: Math.max(300, host.clientWidth), height: 440, series: series, bands: bands,
       scales: {x: {time: false}, y: p.yMin == null ? {distr: p.logY ? 3 : 1}
           : {distr: 3, range: function (u, min, max) { return [p.yMin, Math.max(max, 10 * p.yMin)]; }}},
-      axes: [{label: p.xLabel, values: values}, {label: p.yLabel, values: values, size: 70}]
+      axes: [{label: p.xLabel, values: values},
+        {label: p.yLabel, values: values, size: valuesWidth, labelGap: LABEL_GAP}],
+      hooks: {setSeries: [toggle]}
     };
     return new uPlot(opts, data, host);
   }
@@ -83,10 +147,22 @@
 
   function legend(u) {
     return Array.prototype.filter.call(u.root.querySelectorAll(".u-legend .u-series"), function (row) {
-      return !row.classList.contains("qtm-band");
+      return !row.classList.contains("qtm-band") && !row.classList.contains("qtm-member");
     }).map(function (row) {
       return row.querySelector(".u-label").textContent + " = " + row.querySelector(".u-value").textContent;
     });
+  }
+
+  // Where each chart's y tick labels end and its title begins, in CSS pixels from the axis line, measured afresh.
+  function yAxis(u) {
+    var axis = u.axes[1];
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = axis.font[0];
+    var widest = 0;
+    (axis._values || []).forEach(function (text) {
+      widest = Math.max(widest, ctx.measureText(text).width / (window.devicePixelRatio || 1));
+    });
+    return {labels: axis._values, labelsEnd: axis.ticks.size + axis.gap + widest, titleStart: axis._size + axis.labelGap};
   }
 
   function range(u) {
@@ -103,7 +179,7 @@
 
   function selftest(mode) {
     var u = charts[0];
-    var out = {mode: mode, charts: charts.length, before: range(u)};
+    var out = {mode: mode, charts: charts.length, before: range(u), yAxes: charts.map(yAxis)};
     if (mode !== "all") {
       // A screenshot shows the window's top: leave the chart alone on the page.
       var figure = u.root.closest("figure");

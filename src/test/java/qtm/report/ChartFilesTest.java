@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.font.TextLayout;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.EntityCollection;
+import org.jfree.chart.entity.LegendItemEntity;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +58,8 @@ class ChartFilesTest {
         assertTrue(Files.size(a.resolve("c.png")) > 10_000, "the PNG is still written");
     }
 
-    @Test
-    void pdftoppmRendersThePdfWithItsAxes(@TempDir Path dir) throws Exception {
+    /** The PDF rendered by poppler at 144 dpi, which gives back the 1200×800 pixels of the PNG layout. */
+    private static BufferedImage rendered(byte[] pdf, Path dir) throws Exception {
         Path pdftoppm = Path.of("/usr/bin/pdftoppm");
         if (!Files.isExecutable(pdftoppm)) {
             if (System.getenv("CI") != null) {
@@ -57,14 +67,18 @@ class ChartFilesTest {
             }
             Assumptions.abort("pdftoppm is not installed (Debian package poppler-utils)");
         }
-        JFreeChart chart = chart();
-        Files.write(dir.resolve("c.pdf"), ChartFiles.pdf(chart, 1200, 800));
-        // 144 dpi on the 600×400 pt page gives back the 1200×800 pixels of the PNG layout.
+        Files.write(dir.resolve("c.pdf"), pdf);
         Process p = new ProcessBuilder(List.of(pdftoppm.toString(), "-png", "-r", "144", "-singlefile",
                 dir.resolve("c.pdf").toString(), dir.resolve("r").toString())).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdftoppm finished");
         assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        BufferedImage img = ImageIO.read(dir.resolve("r.png").toFile());
+        return ImageIO.read(dir.resolve("r.png").toFile());
+    }
+
+    @Test
+    void pdftoppmRendersThePdfWithItsAxes(@TempDir Path dir) throws Exception {
+        JFreeChart chart = chart();
+        BufferedImage img = rendered(ChartFiles.pdf(chart, 1200, 800), dir);
         assertEquals(1200, img.getWidth());
         assertEquals(800, img.getHeight());
         int inked = 0;
@@ -90,6 +104,83 @@ class ChartFilesTest {
         }
         assertTrue(left > 0.9 * (area.getHeight() - 4), "the y axis is drawn: " + left + " rows");
         assertTrue(bottom > 0.9 * (area.getWidth() - 4), "the x axis is drawn: " + bottom + " columns");
+    }
+
+    /** A legend of five long entries in one row and a second, as the concurrence chart has. */
+    private static JFreeChart legendChart() {
+        double[] t = {0, 1, 2, 3};
+        ChartBuilder b = new ChartBuilder("Concurrence of the mean state", "t (units of 1/E)", "C");
+        for (String label : new String[] {"C(ρ̄) trajectories ± SE", "C(ρ̄) collision ± SE",
+            "mean trajectory C trajectories", "mean trajectory C collision", "exact C(ρ(t))",
+            "steady state C = 0.05410"}) {
+            b.add(Series.line(label, t, new double[] {0, 0.02, 0.03, 0.035}));
+        }
+        return b.build();
+    }
+
+    /** The legend entries' boxes as laid out, in reading order. */
+    private static List<Rectangle2D> legendBoxes(ChartRenderingInfo info) {
+        List<Rectangle2D> boxes = new ArrayList<>();
+        EntityCollection entities = info.getEntityCollection();
+        for (int i = 0; i < entities.getEntityCount(); i++) {
+            if (entities.getEntity(i) instanceof LegendItemEntity e) {
+                boxes.add(e.getArea().getBounds2D());
+            }
+        }
+        boxes.sort(Comparator.comparingDouble(Rectangle2D::getY).thenComparingDouble(Rectangle2D::getX));
+        return boxes;
+    }
+
+    /**
+     * Issue 23: no two legend entries overlap, and each label's ink ends before the gap that closes its entry. The
+     * gap is checked in the picture itself, so that a label drawn wider than it was laid out (OrsonPDF's fractional
+     * glyph advances against JFreeChart's whole-pixel ones) fails even though the boxes themselves never overlap.
+     */
+    private static void assertLegendEntriesApart(BufferedImage img, ChartRenderingInfo info, String what) {
+        List<Rectangle2D> boxes = legendBoxes(info);
+        assertEquals(6, boxes.size(), what + ": one entity per legend entry");
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                Rectangle2D overlap = boxes.get(i).createIntersection(boxes.get(j));
+                assertFalse(overlap.getWidth() > 0.5 && overlap.getHeight() > 0.5,
+                        what + ": legend entries " + i + " and " + j + " overlap: " + boxes);
+            }
+        }
+        for (Rectangle2D box : boxes) {
+            int x0 = (int) Math.ceil(box.getMaxX() - ChartBuilder.LEGEND_GAP) + 2;
+            int x1 = (int) Math.floor(box.getMaxX()) - 1;
+            assertTrue(x1 - x0 >= 10, what + ": a gap of " + (x1 - x0) + " px");
+            assertFalse(dark(img, x0, x1, (int) box.getMinY() + 1, (int) box.getMaxY() - 1),
+                    what + ": a label runs into the gap after it, x " + x0 + "…" + x1 + " of " + box);
+        }
+    }
+
+    @Test
+    void legendEntriesStayApartInThePng() {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage img = ChartFiles.image(legendChart(), 1200, 800, info);
+        assertLegendEntriesApart(img, info, "PNG");
+    }
+
+    @Test
+    void legendEntriesStayApartInThePdf(@TempDir Path dir) throws Exception {
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        byte[] pdf = ChartFiles.pdf(legendChart(), 1200, 800, info);
+        assertLegendEntriesApart(rendered(pdf, dir), info, "PDF");
+    }
+
+    /** The cause of issue 23's overlap: text laid out as wide as OrsonPDF draws it. */
+    @Test
+    void textIsLaidOutAsWideAsThePdfDrawsIt() {
+        // Every chart file is written through ChartFiles, whose loading sets how JFreeChart measures text.
+        ChartFiles.pdf(legendChart(), 1200, 800);
+        PDFGraphics2D g = new PDFDocument().createPage(new Rectangle(0, 0, 600, 400)).getGraphics2D();
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+        for (String s : List.of("mean trajectory C trajectories", "C(ρ̄) trajectories ± SE")) {
+            double laidOut = TextUtils.getTextBounds(s, g, g.getFontMetrics(font)).getWidth();
+            double drawn = new TextLayout(s, font, g.getFontRenderContext()).getAdvance();
+            assertEquals(drawn, laidOut, 0.5, s);
+        }
     }
 
     /** Whether a pixel of the box is dark: the axis lines are grey, the background white. */

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qtm.verify.RunCurves;
 
 class HtmlReportTest {
     static HtmlReport.Content sample() {
@@ -112,6 +117,99 @@ class HtmlReportTest {
                 "relative links, grouped by kind, encoded");
         assertTrue(html.contains("<td class=\"l\">page</td><td class=\"l\"><a href=\"./report.html\">"));
         assertTrue(html.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "reference named");
+    }
+
+    /** A report whose one figure has the given interactive charts. */
+    static HtmlReport.Content withPlots(List<InteractivePlot> plots) {
+        HtmlReport.Content c = sample();
+        HtmlReport.Figure f = c.figures().get(0);
+        return new HtmlReport.Content(c.name(), c.description(), c.scenarioYaml(), c.seed(), c.verdicts(), c.finals(),
+                List.of(new HtmlReport.Figure(f.title(), f.caption(), f.svg(), plots)), c.fluctuations());
+    }
+
+    /** What the page's #selftest hook wrote after real mouse events in headless chromium. */
+    static JsonNode selftest(HtmlReport.Content c, Path dir) throws Exception {
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, HtmlReport.render(c));
+        ChromiumPage.Page p = ChromiumPage.load(page.toUri().resolve("#selftest-hover"), dir,
+                "--virtual-time-budget=5000", "--window-size=1280,900", "--dump-dom");
+        assertEquals(0, p.status());
+        assertTrue(p.consoleLines().isEmpty(), "console messages: " + p.consoleLines());
+        Matcher m = Pattern.compile("<pre id=\"qtm-selftest\">([^<]*)</pre>").matcher(p.dom());
+        assertTrue(m.find(), "the page wrote what uPlot shows");
+        return new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&amp;", "&"));
+    }
+
+    /**
+     * Issue 23: the y axis's title lies beyond its widest tick label, for heat currents of order 1e-4 (ticks such as
+     * -0.00015) as for values of order 1.
+     */
+    @Test
+    void theYAxisTitleClearsItsTickLabels(@TempDir Path dir) throws Exception {
+        double[] t = {0, 1000, 2000, 3000, 4000, 5000};
+        InteractivePlot heat = new InteractivePlot("t (units of 1/E)", "Q_c into the cold bath (units of E²)", false, t,
+                List.of(new InteractivePlot.Line("Q_c trajectories", new double[] {-1.0e-4, -1.2e-4, -1.45e-4,
+                    -1.5e-4, -1.38e-4, -1.52e-4}, new double[] {0, 1e-5, 1e-5, 1e-5, 1e-5, 1e-5}, java.awt.Color.BLUE,
+                    false), new InteractivePlot.Line("Q_c master equation", new double[] {-1.05e-4, -1.25e-4,
+                        -1.5e-4, -1.5e-4, -1.5e-4, -1.5e-4}, null, java.awt.Color.BLACK, false)));
+        InteractivePlot unit = new InteractivePlot("t", "C", false, t, List.of(new InteractivePlot.Line("C",
+                new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, null, java.awt.Color.RED, false)));
+        JsonNode axes = selftest(withPlots(List.of(heat, unit)), dir).get("yAxes");
+        assertEquals(2, axes.size());
+        for (JsonNode a : axes) {
+            assertTrue(a.get("labels").size() >= 3, a.toString());
+            assertTrue(a.get("labelsEnd").asDouble() + 4 <= a.get("titleStart").asDouble(),
+                    "the title starts at least 4 px past the widest tick label: " + a);
+        }
+        // Labels of eight characters, as a heat current's chart has: they reached the title of the 70 px axis.
+        assertTrue(axes.get(0).get("labels").toString().contains("-0.00015"), axes.get(0).toString());
+    }
+
+    private static RunCurves.Curves populations(String name, double shift, boolean exact) {
+        RunCurves.Curve[] pops = new RunCurves.Curve[4];
+        double[] se = exact ? null : new double[] {0, 0.01, 0.01};
+        for (int j = 0; j < 4; j++) {
+            pops[j] = new RunCurves.Curve(new double[] {j == 0 ? 1 : 0, 0.5 - 0.1 * j + shift, 0.4 - 0.1 * j + shift},
+                    se);
+        }
+        return new RunCurves.Curves(name, null, null, null, null, pops,
+                new RunCurves.Curve(new double[] {0, 0.05 + shift, 0.04 + shift}, se), null, null, null, null);
+    }
+
+    /**
+     * Issue 23: the populations chart of two engines had 15 legend entries (20 with the collision map) and reused
+     * colours. Now each quantity is one entry in one colour that lists both engines' values, the engines told apart by
+     * their dash, and the master equation's five lines are one entry.
+     */
+    @Test
+    void thePopulationsLegendHasOneEntryPerQuantityInColoursOfItsOwn(@TempDir Path dir) throws Exception {
+        RunCurves in = new RunCurves(new double[] {0, 1, 2},
+                List.of(new RunCurves.EngineCurves("trajectories", populations("trajectories", 0, false)),
+                        new RunCurves.EngineCurves("collision", populations("collision", 0.01, false))),
+                populations("exact", 0.005, true), Double.NaN, Double.NaN, null);
+        InteractivePlot plot = new RunPlots(in, List.of()).populations(false);
+        java.util.Map<String, java.util.Set<java.awt.Color>> colours = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> dashes = new java.util.HashMap<>();
+        for (InteractivePlot.Line l : plot.lines()) {
+            String entry = l.group() == null ? l.label() : l.group();
+            colours.computeIfAbsent(entry, k -> new java.util.HashSet<>()).add(l.color());
+            dashes.computeIfAbsent(entry, k -> new java.util.HashSet<>()).add(java.util.Arrays.toString(l.dash()));
+        }
+        assertEquals(List.of("p00", "p01", "p10", "p11", "|ρ01,10|", "master equation"),
+                List.copyOf(colours.keySet()));
+        java.util.Set<java.awt.Color> seen = new java.util.HashSet<>();
+        colours.forEach((entry, c) -> {
+            assertEquals(1, c.size(), entry + " is drawn in one colour");
+            assertTrue(seen.add(c.iterator().next()), entry + " has a colour of its own");
+        });
+        assertEquals(2, dashes.get("p00").size(), "the two engines' p00 are dashed differently");
+        JsonNode t = selftest(withPlots(List.of(plot)), dir);
+        List<String> legend = new java.util.ArrayList<>();
+        t.get("legend").forEach(row -> legend.add(row.asText()));
+        assertEquals(7, legend.size(), "x and six entries: " + legend);
+        String p00 = legend.stream().filter(r -> r.startsWith("p00 = ")).findFirst().orElseThrow();
+        assertTrue(p00.contains("trajectories ") && p00.contains(" ± ") && p00.contains(" · collision "), p00);
     }
 
     @Test

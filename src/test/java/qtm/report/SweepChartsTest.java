@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -40,6 +41,30 @@ class SweepChartsTest {
         int small = pixel(img, plot, area, 1, 0);
         assertNotEquals(0xc8c8c8, small, "a small C is not grey");
         assertTrue(((small >> 16) & 0xff) < 0x80, "a small C is dark, far from zero's grey");
+    }
+
+    /** Issue 23: fig2d's one curve is drawn as wide as a run chart's data (2.5 px), not 6 px. */
+    @Test
+    void aLoneCurveIsNotWidenedAndSeveralCurvesStayWithinSixPixels() {
+        List<double[]> rows = new ArrayList<>();
+        for (double tc : new double[] {0.03, 0.1, 0.2}) {
+            for (double u : new double[] {0, 1, 2, 3}) {
+                rows.add(new double[] {tc, u, 0.1 + tc + u});
+            }
+        }
+        SweepTable table = new SweepTable(List.of("Tc", "U", "Th_threshold"), rows, List.of());
+        SweepTable.Chart one = new SweepTable.Chart("", "fig2d", "Tc", "Th_threshold", null, false, true, false, false);
+        XYPlot plot = (XYPlot) SweepCharts.draw(table, one, "").getPlot();
+        assertEquals(2.5f, ((BasicStroke) plot.getRenderer().getSeriesStroke(0)).getLineWidth());
+        SweepTable.Chart four = new SweepTable.Chart("", "by U", "Tc", "Th_threshold", "U", false, true, false, false);
+        XYPlot curves = (XYPlot) SweepCharts.draw(table, four, "").getPlot();
+        float previous = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < 4; i++) {
+            float w = ((BasicStroke) curves.getRenderer().getSeriesStroke(i)).getLineWidth();
+            assertTrue(w < previous && w <= 6f, "curve " + i + " is " + w + " px");
+            previous = w;
+        }
+        assertEquals(2.5f, previous, "the last curve as wide as a lone one");
     }
 
     private static int pixel(BufferedImage img, XYPlot plot, Rectangle2D area, double tc, double log10Th) {

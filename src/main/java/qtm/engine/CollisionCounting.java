@@ -432,7 +432,7 @@ public final class CollisionCounting {
      * (ρ, ∂ρ, …, ∂⁴ρ) advanced by the Taylor coefficients of M(χ)^{steps per interval}.
      *
      * @param rho0 the initial state
-     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴ at t_k
+     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴, [k][3] E(X − EX)³ at t_k
      */
     public double[][] onGrid(ZMatrixRMaj rho0) {
         DMatrixRMaj[] g = power(collision.stepsPerPoint());
@@ -547,7 +547,7 @@ public final class CollisionCounting {
      * @param rho0 the initial state
      * @param grid the output grid
      * @param dt the requested step, as for the engine
-     * @return [q][k][0] mean, [q][k][1] variance and [q][k][2] fourth central moment at t_k, q = 0 N_cold, 1 Q_cold, 2 N_hot, 3 Q_hot (the order of
+     * @return [q][k][0] mean, [q][k][1] variance, [q][k][2] fourth and [q][k][3] third central moment at t_k, q = 0 N_cold, 1 Q_cold, 2 N_hot, 3 Q_hot (the order of
      *     {@link Side#values()} × {@link Weight#values()}, as {@code qtm fcs --series} prints them)
      * @throws IllegalArgumentException if the step is unsuitable
      */

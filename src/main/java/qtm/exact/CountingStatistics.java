@@ -232,7 +232,7 @@ public final class CountingStatistics {
      *
      * @param rho0 the initial state
      * @param grid the output grid
-     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴ at t_k
+     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴, [k][3] E(X − EX)³ at t_k
      */
     public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
         int n = basis.size();
@@ -267,12 +267,13 @@ public final class CountingStatistics {
      * @param m2 E X²
      * @param m3 E X³
      * @param m4 E X⁴
-     * @return {mean, variance, fourth central moment} (the latter two never below 0)
+     * @return {mean, variance, fourth central moment (never below 0), third central moment}
      */
     public static double[] central(double m1, double m2, double m3, double m4) {
         double var = m2 - m1 * m1;
+        double c3 = m3 - 3 * m1 * m2 + 2 * m1 * m1 * m1;
         double c4 = m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
-        return new double[] {m1, var, Math.max(0, c4)};
+        return new double[] {m1, var, Math.max(0, c4), c3};
     }
 
     /**

@@ -53,6 +53,10 @@ public final class ZTests {
      */
     public void add(String name, double t, double signedZ, double pTwoSided) {
         tests++;
+        if (Double.isNaN(pTwoSided)) {
+            // A test that could not be computed (a NaN estimate) fails: it must never pass by being skipped.
+            pTwoSided = 0;
+        }
         if (Math.abs(signedZ) > maxAbsZ || Double.isNaN(signedZ)) {
             maxAbsZ = Double.isNaN(signedZ) ? Double.POSITIVE_INFINITY : Math.abs(signedZ);
         }

@@ -148,8 +148,7 @@ public final class CollisionBookkeeping {
                 if (exactCounts != null) {
                     double var0 = exactCounts.variance(side, true, k);
                     if (var0 > 0 || Math.abs(h.mean() - mq[b]) > 1e-12 * Math.max(1, Math.abs(mq[b]))) {
-                        ScoreTest.Z z = ScoreTest.of(n, h.mean(), mq[b], Math.max(0, var0) + mq[b] * mq[b], 0,
-                                exactCounts.quantum(side, true));
+                        ScoreTest.Z z = exactCounts.testMean(side, true, k, n, h.mean());
                         tests.add("heat_" + side.key(), grid.time(k), z.z(), z.p());
                     }
                 } else if (h.reliable()) {

@@ -8,17 +8,19 @@ import qtm.exact.CountingStatistics.Weight;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
+import qtm.stats.ScoreTest;
 
 /**
  * The exact counting statistics an ensemble's counts must converge to: on every grid point the mean and variance of
  * N_k(t) and Q_k(t) from the initial state, and the distribution of N_k at the final time.
  *
- * @param series indexed [2·bath + weight][k] → {mean, variance, fourth central moment}, bath in {@link Side} order,
- *     weight 0 = N, 1 = Q
+ * @param series indexed [2·bath + weight][k] → {mean, variance, fourth central moment, third central moment}, bath
+ *     in {@link Side} order, weight 0 = N, 1 = Q
  * @param finals per bath, P(N_k = n) at the final time
- * @param quantum per bath, the largest energy one jump moves (the size of one event of Q_k)
+ * @param oneWay per bath, whether every jump of it moves energy the same way (a bath at T = 0 only takes quanta):
+ *     then N_k and Q_k have one sign in every trajectory
  */
-public record CountingReference(double[][][] series, Distribution[] finals, double[] quantum) {
+public record CountingReference(double[][][] series, Distribution[] finals, boolean[] oneWay) {
     /**
      * The master equation's (tilted Liouvillian's) statistics: the reference of quantum-jump trajectories.
      *
@@ -37,17 +39,18 @@ public record CountingReference(double[][][] series, Distribution[] finals, doub
             series[2 * s + 1] = new CountingStatistics(model, side, Weight.HEAT).onGrid(rho0, grid);
             finals[s] = n.distribution(rho0, grid.end());
         }
-        return new CountingReference(series, finals, quanta(model));
+        return new CountingReference(series, finals, oneWay(model));
     }
 
-    private static double[] quanta(Model model) {
-        double[] q = new double[2];
+    private static boolean[] oneWay(Model model) {
+        boolean[] in = new boolean[2];
+        boolean[] out = new boolean[2];
         for (qtm.model.Jump j : model.jumps()) {
-            if (j.rate() > 0) {
-                q[j.side().ordinal()] = Math.max(q[j.side().ordinal()], Math.abs(j.energy()));
+            if (j.rate() > 0 && j.energy() != 0) {
+                (j.energy() > 0 ? in : out)[j.side().ordinal()] = true;
             }
         }
-        return q;
+        return new boolean[] {!(in[0] && out[0]), !(in[1] && out[1])};
     }
 
     /**
@@ -66,7 +69,7 @@ public record CountingReference(double[][][] series, Distribution[] finals, doub
             CollisionCounting c = new CollisionCounting(model, grid, dt, side, Weight.QUANTA);
             finals[side.ordinal()] = c.distribution(rho0, (long) (grid.points() - 1) * c.collision().stepsPerPoint());
         }
-        return new CountingReference(series, finals, quanta(model));
+        return new CountingReference(series, finals, oneWay(model));
     }
 
     /**
@@ -80,12 +83,28 @@ public record CountingReference(double[][][] series, Distribution[] finals, doub
     }
 
     /**
+     * The z-test of an ensemble's mean of N_k(t) or Q_k(t) against the exact mean with the exact finite-time
+     * variance: a count's Fano factor is not 1, and its sample variance moves with its mean where jumps are rare.
+     * A count of one sign (a one-way bath) takes the exact visit-count tail matched to the exact third moment
+     * ({@link ScoreTest#of}); a count that runs both ways the normal z with the Cornish–Fisher term of its exact
+     * third cumulant ({@link ScoreTest#skewed}).
+     *
      * @param side the bath
      * @param heat Q_k instead of N_k
-     * @return the size of the largest single event of the count: 1 quantum, or the largest energy of one jump
+     * @param k grid index
+     * @param n trajectories
+     * @param mean the ensemble's mean
+     * @return the signed z and its two-sided p-value
      */
-    public double quantum(Side side, boolean heat) {
-        return heat ? quantum[side.ordinal()] : 1;
+    public ScoreTest.Z testMean(Side side, boolean heat, int k, long n, double mean) {
+        double[] x = series[2 * side.ordinal() + (heat ? 1 : 0)][k];
+        double mu = x[0];
+        double var = Math.max(0, x[1]);
+        if (oneWay[side.ordinal()]) {
+            double third = Math.abs(x[3] + 3 * mu * var + mu * mu * mu);
+            return ScoreTest.of(n, mean, mu, var + mu * mu, third, 0);
+        }
+        return ScoreTest.skewed(n, mean, mu, var, x[3], 0);
     }
 
     /**

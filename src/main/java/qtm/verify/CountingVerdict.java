@@ -18,8 +18,8 @@ import qtm.stats.ZTests;
  * bath against the exact distribution.
  *
  * <p>A mean is tested on every grid point against the exact mean with the exact finite-time variance
- * ({@link ScoreTest#of}: an exact binomial tail while the jumps are rare, a normal z once they are not), never with
- * its sample variance, which shrinks with the count when a rare count falls low by chance.
+ * ({@link CountingReference#testMean}), never with its sample variance, which shrinks with the count when a rare
+ * count falls low by chance.
  * A variance is tested as the mean of (x − μ₀)² about the exact mean, against the exact variance with the exact
  * fourth central moment as its null second moment, by the same test: a jackknife SE, which moves with the estimate
  * where a handful of jumps carry the variance, called correct ensembles of a few hundred trajectories wrong at
@@ -80,10 +80,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
                     if (!(var0 > 0) && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(mean0))) {
                         continue;
                     }
-                    // The mean against the exact finite-time variance: a count's Fano factor is not 1, and its
-                    // sample variance moves with its mean where jumps are rare.
-                    double quantum = exact.quantum(side, w == 1);
-                    ScoreTest.Z z = ScoreTest.of(n, e.mean(), mean0, Math.max(0, var0) + mean0 * mean0, 0, quantum);
+                    ScoreTest.Z z = exact.testMean(side, w == 1, t, n, e.mean());
                     tests.add(columns[w][0], time, z.z(), z.p());
                     // The variance as the mean of y = (x − μ₀)² about the exact mean, whose null second moment is
                     // the exact fourth central moment: the same test again, so that a variance carried by a handful
@@ -93,7 +90,7 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
                         continue;
                     }
                     double v = r.estimate(columns[w][1], t).mean() + diff * diff;
-                    ScoreTest.Z zv = ScoreTest.of(n, v, var0, fourth, 0, quantum * quantum);
+                    ScoreTest.Z zv = ScoreTest.of(n, v, var0, fourth, 0);
                     tests.add(columns[w][1], time, zv.z(), zv.p());
                 }
             }

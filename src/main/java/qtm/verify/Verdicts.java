@@ -66,7 +66,9 @@ public final class Verdicts {
         ScoreTest.Z z;
         double variance;
         if (e0 > 0 && e0 / r <= 0.5) {
-            z = ScoreTest.of(n, m, e0, e0 * r, floor);
+            // The tail takes the third moment at its bound (x³ ≤ x² in [0, 1]), so that a mix of small and full
+            // visits is never given a lighter tail than it has; the χ² keeps the second-moment variance.
+            z = ScoreTest.of(n, m, e0, e0 * r, e0 * r, floor);
             variance = visits;
         } else {
             variance = Math.max(visits, sampleVariance);

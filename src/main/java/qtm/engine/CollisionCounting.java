@@ -16,6 +16,8 @@ import qtm.exact.Fluctuations;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
 import qtm.math.RealVectors;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;

@@ -8,6 +8,8 @@ import qtm.exact.SteadyState;
 import qtm.math.Hermitian;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.Thermal;

@@ -20,6 +20,7 @@ import qtm.exact.CountingStatistics.Weight;
 import qtm.math.MatrixExp;
 import qtm.math.Ops;
 import qtm.model.Bath;
+import qtm.model.Collision;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Jump;

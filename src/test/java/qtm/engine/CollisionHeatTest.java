@@ -12,6 +12,8 @@ import qtm.ensemble.EnsembleSettings;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 import qtm.model.Bath;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.FluxModel;
 import qtm.model.Model;
 import qtm.model.Side;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import qtm.engine.CollisionCounting;
+import qtm.exact.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Weight;

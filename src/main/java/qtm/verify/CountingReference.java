@@ -1,7 +1,7 @@
 package qtm.verify;
 
 import org.ejml.data.ZMatrixRMaj;
-import qtm.engine.CollisionCounting;
+import qtm.exact.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.EnsembleRunner;
 import qtm.ensemble.EnsembleSettings;
+import qtm.exact.CollisionMap;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 import qtm.model.Bath;

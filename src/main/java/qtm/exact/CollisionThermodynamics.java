@@ -1,10 +1,9 @@
-package qtm.engine;
+package qtm.exact;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.exact.SteadyState;
 import qtm.math.Hermitian;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
@@ -32,7 +31,7 @@ import qtm.model.TwoQubits;
  * 2010); {@link Ledger#correlationForm()} computes that side from the joint state.
  *
  * <p>The joint unitaries are built here from the generators, independently of the Kraus operators that
- * {@link CollisionMap} and {@link CollisionEngine} apply, so that the reduced states also check those. Immutable.
+ * {@link CollisionMap} and the collision engine apply, so that the reduced states also check those. Immutable.
  */
 public final class CollisionThermodynamics {
     private static final HermitianBasis BASIS = new HermitianBasis(TwoQubits.DIM);

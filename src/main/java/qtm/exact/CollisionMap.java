@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;

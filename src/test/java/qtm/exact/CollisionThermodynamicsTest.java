@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,6 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import qtm.exact.Liouvillian;
-import qtm.exact.SteadyState;
 import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;

@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,8 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import qtm.exact.CountingStatistics;
+import qtm.engine.CollisionEngine;
+import qtm.engine.TrajectoryObserver;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;

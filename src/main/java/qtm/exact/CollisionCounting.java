@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,9 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
-import qtm.exact.Fluctuations;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
 import qtm.math.RealVectors;
@@ -30,7 +28,7 @@ import qtm.model.TwoQubits;
  * in list order). Its leading eigenvalue λ(χ) gives the stationary cumulants per unit time,
  * c_n = (1/Δt) dⁿ ln λ/dχⁿ at 0; the powers of M(χ) give the finite-time moments and, at χ = iφ, the distribution.
  *
- * <p>Branch → weight, exactly as {@link CollisionEngine} reports jumps to its observer (a collision counts like the
+ * <p>Branch → weight, exactly as {@code qtm.engine.CollisionEngine} reports jumps to its observer (a collision counts like the
  * jump it causes, {@code observer.jump(j, side(j), energy(j), t)} in {@code CollisionEngine.jumpBy}):
  * <ul>
  * <li>reset of qubit k (CollisionEngine.reset): the branch "no reset", 1 − p_kΔt, counts nothing; the branch "reset
@@ -76,7 +74,7 @@ public final class CollisionCounting {
     /**
      * @param model the machine (with a unique steady state for {@link #stationary()})
      * @param grid the output grid; Δt is shortened as the engine does so that whole steps fill each interval
-     * @param dt the requested step, as for {@link CollisionEngine}
+     * @param dt the requested step, as for the collision engine
      * @param side the bath whose inflow is counted
      * @param weight quanta or heat
      * @throws IllegalArgumentException if the step is unsuitable (see {@link Collision#of})

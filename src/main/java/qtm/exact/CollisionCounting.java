@@ -1,25 +1,16 @@
 package qtm.exact;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
-import qtm.math.HermitianBasis;
-import qtm.math.Ops;
 import qtm.math.RealVectors;
-import qtm.model.Channels;
 import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
-import qtm.model.TwoQubits;
 
 /**
  * Full counting statistics of the collision model at its finite step Δt, for the quanta or the heat that flow into
@@ -28,8 +19,8 @@ import qtm.model.TwoQubits;
  * in list order). Its leading eigenvalue λ(χ) gives the stationary cumulants per unit time,
  * c_n = (1/Δt) dⁿ ln λ/dχⁿ at 0; the powers of M(χ) give the finite-time moments and, at χ = iφ, the distribution.
  *
- * <p>Branch → weight, exactly as {@code qtm.engine.CollisionEngine} reports jumps to its observer (a collision counts like the
- * jump it causes, {@code observer.jump(j, side(j), energy(j), t)} in {@code CollisionEngine.jumpBy}):
+ * <p>Branch → weight, exactly as {@code qtm.engine.CollisionEngine} reports jumps to its observer (a collision counts
+ * like the jump it causes, {@code observer.jump(j, side(j), energy(j), t)} in {@code CollisionEngine.jumpBy}):
  * <ul>
  * <li>reset of qubit k (CollisionEngine.reset): the branch "no reset", 1 − p_kΔt, counts nothing; the branch "reset
  * through channel j = |i⟩⟨j'|", Kraus √(γ_jΔt)·A_j, is reported as a jump of channel j and carries its weight, also
@@ -41,35 +32,17 @@ import qtm.model.TwoQubits;
  * </ul>
  * A weight is ν = sign(energy) for {@link Weight#QUANTA} and the energy for {@link Weight#HEAT}, as in
  * {@link CountingStatistics} and the observers' counts; branches of the other bath's channels count nothing.
- * Everything is exact linear algebra on the real 16×16 matrices in {@link HermitianBasis} coordinates. Immutable.
+ * Everything is exact linear algebra on the real 16×16 matrices in {@link qtm.math.HermitianBasis} coordinates: the
+ * branches and the tilted step are built by {@link CollisionBranches}, the stationary cumulants by
+ * {@link CollisionCumulants}; here are the finite-time moments and the distribution. Immutable.
  */
 public final class CollisionCounting {
-    /** Moments carried: up to the fourth, which the verdict's null variance of a sample variance needs. */
-    private static final int ORDER = 4;
-    private final HermitianBasis basis = new HermitianBasis(TwoQubits.DIM);
-    private final double[] trace = basis.traceFunctional();
+    private static final int ORDER = CollisionBranches.ORDER;
     private final Collision collision;
     private final TimeGrid grid;
     private final Weight weight;
-    private final boolean uncoupled;
-    private final boolean equilibrium;
-    /** Whether the collisions of the two baths commute (all but the double dot with U ≠ 0). */
-    private final boolean oddFree;
-    /** The collisions of one step, in the order they act, e^{−iHΔt} first. */
-    private final List<Factor> factors = new ArrayList<>();
-    /** Taylor coefficients M_0 … M_3 of M(χ) = Σ_n χⁿ M_n. */
-    private final DMatrixRMaj[] step;
-    /** The largest |count| one step can add (quanta): one per collision of the counted bath. */
-    private final int perStep;
-    private final double[] steady;
-
-    /** A counted Kraus branch: its weight and the superoperator ρ ↦ K ρ K†. */
-    private record Branch(double w, DMatrixRMaj term) {
-    }
-
-    /** One collision: the part that counts nothing, and the counted branches. */
-    private record Factor(DMatrixRMaj quiet, List<Branch> counted) {
-    }
+    private final CollisionBranches branches;
+    private final CollisionCumulants cumulants;
 
     /**
      * @param model the machine (with a unique steady state for {@link #stationary()})
@@ -83,52 +56,8 @@ public final class CollisionCounting {
         this.grid = grid;
         this.collision = Collision.of(model, grid, dt);
         this.weight = weight;
-        double h = collision.dt();
-        Channels ch = collision.channels();
-        ZMatrixRMaj u = CollisionMap.propagator(model, h);
-        ZMatrixRMaj ud = Ops.dagger(u);
-        factors.add(new Factor(superoperator(r -> Ops.mult(u, r, ud)), List.of()));
-        int counted = 0;
-        for (Collision.Reset r : collision.resets()) {
-            DMatrixRMaj quiet = CommonOps_DDRM.identity(basis.size());
-            CommonOps_DDRM.scale(1 - r.probability(), quiet);
-            List<Branch> branches = new ArrayList<>();
-            for (int j : r.channels()) {
-                ZMatrixRMaj a = ch.jump(j).operator();
-                DMatrixRMaj term = superoperator(x -> Ops.scale(ch.rate(j) * h, 0, Ops.mult(a, x, Ops.dagger(a))));
-                add(quiet, branches, term, ch.side(j) == side ? weight(ch.energy(j)) : 0);
-            }
-            counted += branches.isEmpty() ? 0 : 1;
-            factors.add(new Factor(quiet, branches));
-        }
-        for (Collision.Swap w : collision.swaps()) {
-            double q = w.excited();
-            ZMatrixRMaj l = ch.jump(w.down()).operator();
-            ZMatrixRMaj ld = Ops.dagger(l);
-            ZMatrixRMaj m0 = CollisionMap.quiet(ld, l, w.cos());
-            ZMatrixRMaj m1 = CollisionMap.quiet(l, ld, w.cos());
-            DMatrixRMaj quiet = superoperator(x -> Ops.add(1 - q, Ops.mult(m0, x, m0), q, Ops.mult(m1, x, m1)));
-            List<Branch> branches = new ArrayList<>();
-            boolean mine = ch.side(w.down()) == side;
-            add(quiet, branches, superoperator(x -> Ops.scale((1 - q) * w.sin2(), 0, Ops.mult(l, x, ld))),
-                    mine ? weight(ch.energy(w.down())) : 0);
-            if (w.up() >= 0) {
-                add(quiet, branches, superoperator(x -> Ops.scale(q * w.sin2(), 0, Ops.mult(ld, x, l))),
-                        mine ? weight(ch.energy(w.up())) : 0);
-            }
-            counted += branches.isEmpty() ? 0 : 1;
-            factors.add(new Factor(quiet, branches));
-        }
-        perStep = counted;
-        DMatrixRMaj[] jet = identityJet();
-        for (Factor f : factors) {
-            jet = compose(jet(f), jet);
-        }
-        step = jet;
-        steady = fixedPoint();
-        uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
-        equilibrium = model.cold().temperature() == model.hot().temperature();
-        oddFree = model.coulomb() == 0;
+        this.branches = new CollisionBranches(model, collision, side, weight);
+        this.cumulants = new CollisionCumulants(model, weight, branches, collision.dt());
     }
 
     /**
@@ -151,108 +80,6 @@ public final class CollisionCounting {
         return dt;
     }
 
-    private double weight(double energy) {
-        return weight == Weight.QUANTA ? Math.signum(energy) : energy;
-    }
-
-    private static void add(DMatrixRMaj quiet, List<Branch> branches, DMatrixRMaj term, double w) {
-        if (w == 0) {
-            CommonOps_DDRM.addEquals(quiet, term);
-        } else {
-            branches.add(new Branch(w, term));
-        }
-    }
-
-    private DMatrixRMaj superoperator(UnaryOperator<ZMatrixRMaj> map) {
-        int n = basis.size();
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        double[] column = new double[n];
-        for (int c = 0; c < n; c++) {
-            basis.coordinates(map.apply(basis.element(c)), column);
-            for (int r = 0; r < n; r++) {
-                m.set(r, c, column[r]);
-            }
-        }
-        return m;
-    }
-
-    /** Taylor coefficients of quiet + Σ_b e^{χ w_b} term_b. */
-    private DMatrixRMaj[] jet(Factor f) {
-        DMatrixRMaj[] j = new DMatrixRMaj[ORDER + 1];
-        j[0] = f.quiet().copy();
-        for (int p = 1; p <= ORDER; p++) {
-            j[p] = new DMatrixRMaj(basis.size(), basis.size());
-        }
-        for (Branch b : f.counted()) {
-            double c = 1;
-            for (int p = 0; p <= ORDER; p++) {
-                CommonOps_DDRM.addEquals(j[p], c, b.term());
-                c *= b.w() / (p + 1);
-            }
-        }
-        return j;
-    }
-
-    private DMatrixRMaj[] identityJet() {
-        DMatrixRMaj[] j = new DMatrixRMaj[ORDER + 1];
-        j[0] = CommonOps_DDRM.identity(basis.size());
-        for (int p = 1; p <= ORDER; p++) {
-            j[p] = new DMatrixRMaj(basis.size(), basis.size());
-        }
-        return j;
-    }
-
-    /** The Taylor coefficients of A(χ)B(χ). */
-    private static DMatrixRMaj[] compose(DMatrixRMaj[] a, DMatrixRMaj[] b) {
-        DMatrixRMaj[] c = new DMatrixRMaj[a.length];
-        DMatrixRMaj tmp = new DMatrixRMaj(a[0].numRows, b[0].numCols);
-        for (int n = 0; n < a.length; n++) {
-            c[n] = new DMatrixRMaj(a[0].numRows, b[0].numCols);
-            for (int i = 0; i <= n; i++) {
-                CommonOps_DDRM.mult(a[i], b[n - i], tmp);
-                CommonOps_DDRM.addEquals(c[n], tmp);
-            }
-        }
-        return c;
-    }
-
-    /** The Taylor coefficients of M(χ)^s, by squaring. */
-    private DMatrixRMaj[] power(long s) {
-        DMatrixRMaj[] result = identityJet();
-        DMatrixRMaj[] base = step;
-        while (s > 0) {
-            if ((s & 1) == 1) {
-                result = compose(base, result);
-            }
-            s >>= 1;
-            if (s > 0) {
-                base = compose(base, base);
-            }
-        }
-        return result;
-    }
-
-    /** ρ∞ of M_0: the solution of (1 − M_0 + |x⟩⟨1|)ρ = x for any x of unit trace. */
-    private double[] fixedPoint() {
-        int n = basis.size();
-        double[] x = basis.coordinates(Ops.scale(1.0 / TwoQubits.DIM, 0,
-                Ops.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}, null)), new double[n]);
-        DMatrixRMaj k = CommonOps_DDRM.identity(n);
-        CommonOps_DDRM.subtractEquals(k, step[0]);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                k.add(r, c, x[r] * trace[c]);
-            }
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(k)) {
-            return null;
-        }
-        DMatrixRMaj rho = new DMatrixRMaj(n, 1);
-        solver.solve(DMatrixRMaj.wrap(n, 1, x.clone()), rho);
-        return rho.data;
-    }
-
     /** @return the collision step in use (Δt after fitting the grid) */
     public Collision collision() {
         return collision;
@@ -268,7 +95,7 @@ public final class CollisionCounting {
      *     most one branch that fires)
      */
     public int maxQuantaPerStep() {
-        return perStep;
+        return branches.perStep();
     }
 
     /**
@@ -289,96 +116,7 @@ public final class CollisionCounting {
      * @throws IllegalArgumentException if the map has no unique fixed point
      */
     public Cumulants stationary() {
-        if (steady == null) {
-            throw new IllegalArgumentException("the collision map has no unique fixed point");
-        }
-        if (uncoupled) {
-            // Each qubit alone with its bath: the count changes by at most one quantum net, so every rate is 0.
-            return new Cumulants(0.0, 0.0, 0.0);
-        }
-        int n = basis.size();
-        double[] rho = steady;
-        DMatrixRMaj k = CommonOps_DDRM.identity(n);
-        CommonOps_DDRM.subtractEquals(k, step[0]);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                k.add(r, c, rho[r] * trace[c]);
-            }
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(k)) {
-            throw new IllegalArgumentException("the collision map has no unique fixed point");
-        }
-        UnaryOperator<double[]> drazin = b -> {
-            DMatrixRMaj x = new DMatrixRMaj(n, 1);
-            solver.solve(DMatrixRMaj.wrap(n, 1, b.clone()), x);
-            double tb = RealVectors.dot(trace, b);
-            double[] out = x.data.clone();
-            for (int i = 0; i < n; i++) {
-                out[i] -= rho[i] * tb;
-            }
-            return out;
-        };
-        DMatrixRMaj m1 = step[1];
-        DMatrixRMaj m2 = step[2];
-        DMatrixRMaj m3 = step[3];
-        double l1 = RealVectors.dot(trace, RealVectors.mult(m1, rho));
-        double gross = grossFlow();
-        double[] rm1 = drazin.apply(RealVectors.mult(m1, rho));
-        double a2 = RealVectors.dot(trace, RealVectors.mult(m2, rho));
-        double b2 = RealVectors.dot(trace, RealVectors.mult(m1, rm1));
-        double l2 = a2 + b2;
-        double[] rm2 = drazin.apply(RealVectors.mult(m2, rho));
-        double[] rrm1 = drazin.apply(rm1);
-        double[] rm1rm1 = drazin.apply(RealVectors.mult(m1, rm1));
-        double[] t3 = {6 * RealVectors.dot(trace, RealVectors.mult(m3, rho)), 6 * RealVectors.dot(trace, RealVectors.mult(m1, rm2)), 6 * RealVectors.dot(trace, RealVectors.mult(m2, rm1)),
-            6 * RealVectors.dot(trace, RealVectors.mult(m1, rm1rm1)), -6 * l1 * RealVectors.dot(trace, RealVectors.mult(m1, rrm1)), -6 * l1 * l2, 2 * l1 * l1 * l1};
-        double k3 = 0;
-        double scale3 = 0;
-        for (double x : t3) {
-            k3 += x;
-            scale3 += Math.abs(x);
-        }
-        double k2 = 2 * l2 - l1 * l1;
-        double scale2 = 2 * Math.abs(a2) + 2 * Math.abs(b2) + l1 * l1;
-        double h = collision.dt();
-        double c1 = l1 / h;
-        double c2 = k2 / h;
-        double c3 = k3 / h;
-        // Each is a difference of terms of the size of the gross flow; where it is far smaller it is rounding, not
-        // physics: reported as NaN (unresolved), never as a number that could be of either sign.
-        if (!(Math.abs(k2) >= CountingStatistics.RESOLUTION * scale2)) {
-            c2 = Double.NaN;
-        }
-        if (equilibrium) {
-            // The product of the thermal states is the fixed point of each collision, at which every collision's up
-            // and down branches carry equal weight.
-            c1 = 0.0;
-        } else if (!(Math.abs(l1) >= CountingStatistics.RESOLUTION * gross)) {
-            c1 = Double.NaN;
-        }
-        if (equilibrium && oddFree) {
-            // λ(χ) = λ(−χ): the collisions of the two baths commute, so the step reversed is a cyclic permutation.
-            c3 = 0.0;
-        } else if (!(Math.abs(k3) >= CountingStatistics.RESOLUTION * scale3)) {
-            c3 = Double.NaN;
-        }
-        return new Cumulants(c1, c2, c3);
-    }
-
-    /** Σ_b |w_b| Tr K_b ρ K_b† over one stationary step: what λ1 is the signed sum of. */
-    private double grossFlow() {
-        double[] v = steady;
-        double gross = 0;
-        for (Factor f : factors) {
-            DMatrixRMaj all = f.quiet().copy();
-            for (Branch b : f.counted()) {
-                gross += Math.abs(b.w()) * RealVectors.dot(trace, RealVectors.mult(b.term(), v));
-                CommonOps_DDRM.addEquals(all, b.term());
-            }
-            v = RealVectors.mult(all, v);
-        }
-        return gross;
+        return cumulants.stationary();
     }
 
     /**
@@ -397,20 +135,13 @@ public final class CollisionCounting {
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
-        double[][] v = apply(power(steps), initial(rho0));
-        double[] out = new double[order];
-        double factorial = 1;
-        for (int m = 1; m <= order; m++) {
-            factorial *= m;
-            out[m - 1] = factorial * RealVectors.dot(trace, v[m]);
-        }
-        return out;
+        double[][] v = apply(branches.power(steps), initial(rho0));
+        return CountingStatistics.rawMoments(branches.trace(), order, m -> v[m]);
     }
 
     private double[][] initial(ZMatrixRMaj rho0) {
-        int n = basis.size();
-        double[][] v = new double[ORDER + 1][n];
-        basis.coordinates(rho0, v[0]);
+        double[][] v = new double[ORDER + 1][branches.basis().size()];
+        branches.basis().coordinates(rho0, v[0]);
         return v;
     }
 
@@ -435,15 +166,15 @@ public final class CollisionCounting {
      * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴ at t_k
      */
     public double[][] onGrid(ZMatrixRMaj rho0) {
-        DMatrixRMaj[] g = power(collision.stepsPerPoint());
+        DMatrixRMaj[] g = branches.power(collision.stepsPerPoint());
         double[][] v = initial(rho0);
         double[][] out = new double[grid.points()][];
         for (int k = 0; k < grid.points(); k++) {
             if (k > 0) {
                 v = apply(g, v);
             }
-            out[k] = CountingStatistics.central(RealVectors.dot(trace, v[1]), 2 * RealVectors.dot(trace, v[2]),
-                    6 * RealVectors.dot(trace, v[3]), 24 * RealVectors.dot(trace, v[4]));
+            double[][] w = v;
+            out[k] = CountingStatistics.central(CountingStatistics.rawMoments(branches.trace(), ORDER, m -> w[m]));
         }
         return out;
     }
@@ -465,25 +196,16 @@ public final class CollisionCounting {
         if (weight != Weight.QUANTA) {
             throw new IllegalStateException("the distribution is of the net number of quanta");
         }
-        double[] m = moments(rho0, steps, 2);
-        double sd = Math.sqrt(Math.max(0, m[1] - m[0] * m[0]));
-        long bound = steps * perStep;
-        long lo = Math.max(-bound, (long) Math.floor(m[0] - 12 * sd) - 32);
-        long hi = Math.min(bound, (long) Math.ceil(m[0] + 12 * sd) + 32);
-        if (hi - lo + 1 > CountingStatistics.MAX_VALUES) {
-            throw new IllegalArgumentException("the count spreads over more than " + CountingStatistics.MAX_VALUES
-                    + " values after " + steps + " steps (mean " + m[0] + ", sd " + sd + ")");
-        }
-        int size = (int) (hi - lo + 1);
-        int n = basis.size();
-        double[] x0 = basis.coordinates(rho0, new double[n]);
-        double[] re = new double[size];
-        double[] im = new double[size];
-        for (int q = 0; q <= size / 2; q++) {
-            double phi = 2 * Math.PI * q / size;
-            DMatrixRMaj a = embedded(phi);
+        long[] window = FourierInversion.window(moments(rho0, steps, 2), steps * branches.perStep(),
+                "after " + steps + " steps");
+        int size = (int) (window[1] - window[0] + 1);
+        int n = branches.basis().size();
+        double[] x0 = branches.basis().coordinates(rho0, new double[n]);
+        double[] trace = branches.trace();
+        return FourierInversion.invert(window[0], size, true, phi -> {
             double[] v = new double[2 * n];
             System.arraycopy(x0, 0, v, 0, n);
+            DMatrixRMaj a = branches.embedded(phi);
             for (long s = steps; s > 0;) {
                 if ((s & 1) == 1) {
                     v = RealVectors.mult(a, v);
@@ -495,48 +217,13 @@ public final class CollisionCounting {
                     a = sq;
                 }
             }
+            double[] z = new double[2];
             for (int r = 0; r < n; r++) {
-                re[q] += trace[r] * v[r];
-                im[q] += trace[r] * v[n + r];
+                z[0] += trace[r] * v[r];
+                z[1] += trace[r] * v[n + r];
             }
-            // p(−φ) is the conjugate of p(φ), and −φ_q is φ_{size−q}.
-            if (q > 0 && q < size - q) {
-                re[size - q] = re[q];
-                im[size - q] = -im[q];
-            }
-        }
-        return Distribution.invert(lo, re, im);
-    }
-
-    /** M(iφ) as the real matrix [[Re, −Im], [Im, Re]]. */
-    private DMatrixRMaj embedded(double phi) {
-        int n = basis.size();
-        DMatrixRMaj total = null;
-        for (Factor f : factors) {
-            DMatrixRMaj e = new DMatrixRMaj(2 * n, 2 * n);
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    double a = f.quiet().get(r, c);
-                    double b = 0;
-                    for (Branch br : f.counted()) {
-                        a += Math.cos(phi * br.w()) * br.term().get(r, c);
-                        b += Math.sin(phi * br.w()) * br.term().get(r, c);
-                    }
-                    e.set(r, c, a);
-                    e.set(n + r, n + c, a);
-                    e.set(r, n + c, -b);
-                    e.set(n + r, c, b);
-                }
-            }
-            if (total == null) {
-                total = e;
-            } else {
-                DMatrixRMaj next = new DMatrixRMaj(2 * n, 2 * n);
-                CommonOps_DDRM.mult(e, total, next);
-                total = next;
-            }
-        }
-        return total;
+            return z;
+        });
     }
 
     /**
@@ -547,8 +234,9 @@ public final class CollisionCounting {
      * @param rho0 the initial state
      * @param grid the output grid
      * @param dt the requested step, as for the engine
-     * @return [q][k][0] mean, [q][k][1] variance and [q][k][2] fourth central moment at t_k, q = 0 N_cold, 1 Q_cold, 2 N_hot, 3 Q_hot (the order of
-     *     {@link Side#values()} × {@link Weight#values()}, as {@code qtm fcs --series} prints them)
+     * @return [q][k][0] mean, [q][k][1] variance and [q][k][2] fourth central moment at t_k, q = 0 N_cold,
+     *     1 Q_cold, 2 N_hot, 3 Q_hot (the order of {@link Side#values()} × {@link Weight#values()}, as
+     *     {@code qtm fcs --series} prints them)
      * @throws IllegalArgumentException if the step is unsuitable
      */
     public static double[][][] onGrid(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {

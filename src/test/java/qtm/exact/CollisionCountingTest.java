@@ -38,14 +38,9 @@ import qtm.testing.RandomModels;
  * counting statistics as Δt → 0, g = 0, and equal temperatures.
  */
 class CollisionCountingTest {
-    /** Fast relaxation within the weak-coupling range, as in CountingStatisticsTest. */
+    /** Fast relaxation within the weak-coupling range: the models of CountingStatisticsTest, which Δt → 0 meets. */
     static List<Model> models() {
-        return List.of(
-                new ResetModel(1, 0.08, new Bath(0.3, 0.06), new Bath(3, 0.04)),
-                new ResetModel(1, 0.05, new Bath(0, 0.08), new Bath(Double.POSITIVE_INFINITY, 0.02)),
-                new FluxModel(1, 0.06, new Bath(0.4, 0.03), new Bath(2.5, 0.015)),
-                new DotModel(1, 0.07, 2.0, new Bath(0.5, 0.05), new Bath(4, 0.08)),
-                new DotModel(1, 0.03, 0.0, new Bath(0.2, 0.08), new Bath(1.5, 0.04)));
+        return CountingStatisticsTest.models();
     }
 
     /** The paper's regime from RandomModels, all three kinds, plus the fast ones. */

@@ -2,6 +2,8 @@ package qtm.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.ZMatrixRMaj;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 

@@ -1,8 +1,8 @@
 /**
- * The stochastic unravellings of a model's master equation, quantum-jump trajectories and the discrete collision
- * model, each producing one pure-state trajectory at a time for a {@link qtm.engine.TrajectoryObserver}, and the exact
- * collision map that the collision ensemble converges to, with its tilted form for the collision model's counting
- * statistics. An engine owns its workspaces and belongs to one thread, so
- * that the inner loop allocates nothing.
+ * The stochastic engines only: the unravellings of a model's master equation, quantum-jump trajectories and the
+ * discrete collision model, each producing one pure-state trajectory at a time for a
+ * {@link qtm.engine.TrajectoryObserver}. An engine owns its workspaces and belongs to one thread, so that the inner
+ * loop allocates nothing. It reads the machine, its channel table and the collision step from {@code qtm.model} and
+ * knows nothing of the exact solutions it is judged against.
  */
 package qtm.engine;

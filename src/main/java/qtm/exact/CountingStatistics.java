@@ -1,10 +1,12 @@
 package qtm.exact;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
@@ -73,6 +75,7 @@ public final class CountingStatistics {
         generator = l.matrix();
         int n = basis.size();
         derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n),
+            new DMatrixRMaj(n, n), new DMatrixRMaj(n, n),
             new DMatrixRMaj(n, n)};
         this.weight = weight;
         for (qtm.model.Jump j : model.jumps()) {
@@ -103,30 +106,13 @@ public final class CountingStatistics {
      *     without coupling all three are 0, and at equal temperatures c1 and c3 are 0 (detailed balance)
      */
     public Cumulants stationary() {
-        int n = basis.size();
         double[] rho = steady;
         double[] trace = basis.traceFunctional();
-        // (L + P)^{-1} − P is the Drazin inverse, P = |ρ∞⟩⟨1|.
-        DMatrixRMaj shifted = generator.copy();
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                shifted.add(r, c, rho[r] * trace[c]);
-            }
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(shifted)) {
+        LinearSolverDense<DMatrixRMaj> solver = ReducedResolvent.shifted(generator, rho, trace);
+        if (solver == null) {
             throw new IllegalArgumentException("the steady state is not unique");
         }
-        java.util.function.UnaryOperator<double[]> drazin = b -> {
-            DMatrixRMaj x = new DMatrixRMaj(n, 1);
-            solver.solve(DMatrixRMaj.wrap(n, 1, b.clone()), x);
-            double tb = RealVectors.dot(trace, b);
-            double[] out = x.data.clone();
-            for (int i = 0; i < n; i++) {
-                out[i] -= rho[i] * tb;
-            }
-            return out;
-        };
+        UnaryOperator<double[]> drazin = ReducedResolvent.drazin(solver, rho, trace);
         DMatrixRMaj l1 = derivatives[0];
         DMatrixRMaj l2 = derivatives[1];
         DMatrixRMaj l3 = derivatives[2];
@@ -138,31 +124,20 @@ public final class CountingStatistics {
         }
         double[] l1r = RealVectors.mult(l1, rho);
         double[] dl1r = drazin.apply(l1r);
-        double a2 = RealVectors.dot(trace, RealVectors.mult(l2, rho));
-        double b2 = 2 * RealVectors.dot(trace, RealVectors.mult(l1, dl1r));
-        double c2 = a2 - b2;
+        double a2 = ReducedResolvent.traceOf(trace, l2, rho);
+        double b2 = 2 * ReducedResolvent.traceOf(trace, l1, dl1r);
+        // Each is a difference of terms of the size of the gross flow (see ReducedResolvent.resolved).
+        double c2 = ReducedResolvent.resolved(a2 - b2, Math.abs(a2) + Math.abs(b2));
         double[] dl2r = drazin.apply(RealVectors.mult(l2, rho));
         double[] ddl1r = drazin.apply(dl1r);
         double[] dl1dl1r = drazin.apply(RealVectors.mult(l1, dl1r));
-        double[] t3 = {RealVectors.dot(trace, RealVectors.mult(l3, rho)), -3 * RealVectors.dot(trace, RealVectors.mult(l2, dl1r)), -3 * RealVectors.dot(trace, RealVectors.mult(l1, dl2r)),
-            6 * RealVectors.dot(trace, RealVectors.mult(l1, dl1dl1r)), -6 * c1 * RealVectors.dot(trace, RealVectors.mult(l1, ddl1r))};
-        double c3 = 0;
-        double scale3 = 0;
-        for (double x : t3) {
-            c3 += x;
-            scale3 += Math.abs(x);
-        }
-        // Each is a difference of terms of the size of the gross flow; where it is far smaller it is rounding, not
-        // physics: reported as NaN (unresolved), never as a number that could be of either sign.
-        if (!(Math.abs(c2) >= RESOLUTION * (Math.abs(a2) + Math.abs(b2)))) {
-            c2 = Double.NaN;
-        }
-        if (equilibrium) {
-            // Detailed balance: the generating function is even, and so the odd cumulants vanish.
-            c3 = 0.0;
-        } else if (!(Math.abs(c3) >= RESOLUTION * scale3)) {
-            c3 = Double.NaN;
-        }
+        double[] t3 = {ReducedResolvent.traceOf(trace, l3, rho),
+            -3 * ReducedResolvent.traceOf(trace, l2, dl1r),
+            -3 * ReducedResolvent.traceOf(trace, l1, dl2r),
+            6 * ReducedResolvent.traceOf(trace, l1, dl1dl1r),
+            -6 * c1 * ReducedResolvent.traceOf(trace, l1, ddl1r)};
+        // Detailed balance: the generating function is even, and so the odd cumulants vanish.
+        double c3 = equilibrium ? 0.0 : ReducedResolvent.resolvedSum(t3);
         return new Cumulants(c1, c2, c3);
     }
 
@@ -184,22 +159,15 @@ public final class CountingStatistics {
         DMatrixRMaj big = blocks(order, t);
         DMatrixRMaj e = MatrixExp.exp(big);
         double[] x0 = basis.coordinates(rho0, new double[n]);
-        double[] trace = basis.traceFunctional();
-        double[] out = new double[order];
-        double factorial = 1;
-        for (int m = 1; m <= order; m++) {
-            factorial *= m;
-            double s = 0;
+        return rawMoments(basis.traceFunctional(), order, m -> {
+            double[] v = new double[n];
             for (int r = 0; r < n; r++) {
-                double v = 0;
                 for (int c = 0; c < n; c++) {
-                    v += e.get(r, m * n + c) * x0[c];
+                    v[r] += e.get(r, m * n + c) * x0[c];
                 }
-                s += trace[r] * v;
             }
-            out[m - 1] = factorial * s;
-        }
-        return out;
+            return v;
+        });
     }
 
     /**
@@ -225,18 +193,21 @@ public final class CountingStatistics {
         return big;
     }
 
+    /** Moments carried on the grid: the sixth is the null third moment of a sample variance's test. */
+    static final int GRID_ORDER = 6;
+
     /**
-     * The mean, variance and fourth central moment of the count on every point of a uniform grid, from ρ0: the
-     * stacked vector w(t) = e^{Tt}(0, …, 0, ρ0) of the order-4 block matrix T is advanced by one e^{TΔt} per step,
-     * and its blocks give E[X(t)^m] = m! Tr w_{4−m}.
+     * The mean, variance and higher central moments of the count on every point of a uniform grid, from ρ0: the
+     * stacked vector w(t) = e^{Tt}(0, …, 0, ρ0) of the order-6 block matrix T is advanced by one e^{TΔt} per step,
+     * and its blocks give E[X(t)^m] = m! Tr w_{6−m}.
      *
      * @param rho0 the initial state
      * @param grid the output grid
-     * @return [k][0] the mean, [k][1] the variance, [k][2] E(X − EX)⁴, [k][3] E(X − EX)³ at t_k
+     * @return per t_k, {@link #central(double[])} of the first six moments
      */
     public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
         int n = basis.size();
-        int order = 4;
+        int order = GRID_ORDER;
         DMatrixRMaj big = blocks(order, grid.step());
         DMatrixRMaj step = MatrixExp.exp(big);
         double[] w = new double[(order + 1) * n];
@@ -247,17 +218,9 @@ public final class CountingStatistics {
             if (k > 0) {
                 w = RealVectors.mult(step, w);
             }
-            double[] raw = new double[order + 1];
-            double factorial = 1;
-            for (int m = 1; m <= order; m++) {
-                factorial *= m;
-                double s = 0;
-                for (int r = 0; r < n; r++) {
-                    s += trace[r] * w[(order - m) * n + r];
-                }
-                raw[m] = factorial * s;
-            }
-            out[k] = central(raw[1], raw[2], raw[3], raw[4]);
+            double[] stacked = w;
+            out[k] = central(rawMoments(trace, order, m -> Arrays.copyOfRange(stacked, (order - m) * n,
+                    (order - m + 1) * n)));
         }
         return out;
     }
@@ -277,6 +240,41 @@ public final class CountingStatistics {
     }
 
     /**
+     * @param raw E X … E X⁶, in that order
+     * @return {mean, variance, E(X − EX)⁴, E(X − EX)³, E(X − EX)⁶}, the even ones never below 0
+     */
+    static double[] central(double[] raw) {
+        double[] c = central(raw[0], raw[1], raw[2], raw[3]);
+        double mu = raw[0];
+        // E(X − μ)⁶ = Σ_k C(6, k) E X^k (−μ)^(6−k), with E X⁰ = 1.
+        double[] binomial = {1, 6, 15, 20, 15, 6, 1};
+        double c6 = 0;
+        for (int k = 0; k <= 6; k++) {
+            c6 += binomial[k] * (k == 0 ? 1 : raw[k - 1]) * Math.pow(-mu, 6 - k);
+        }
+        return new double[] {c[0], c[1], c[2], c[3], Math.max(0, c6)};
+    }
+
+    /**
+     * The raw moments from the Taylor coefficients of the tilted state in the counting field: E[Xᵐ] = m! Tr c_m. The
+     * one place where both the master equation's and the collision map's finite-time moments are read off.
+     *
+     * @param trace ⟨1| in Hermitian coordinates
+     * @param order how many moments
+     * @param coefficient m ↦ c_m in Hermitian coordinates, m = 1 … order
+     * @return E[X], E[X²], … up to the order
+     */
+    static double[] rawMoments(double[] trace, int order, IntFunction<double[]> coefficient) {
+        double[] out = new double[order];
+        double factorial = 1;
+        for (int m = 1; m <= order; m++) {
+            factorial *= m;
+            out[m - 1] = factorial * RealVectors.dot(trace, coefficient.apply(m));
+        }
+        return out;
+    }
+
+    /**
      * The distribution P(N = n, t) of the net number of quanta (weight {@link Weight#QUANTA}) by Fourier inversion:
      * p(χ) = Tr e^{L(iχ)t} ρ0 at M equally spaced χ, P(n) = (1/M) Σ_m p(χ_m) e^{−inχ_m}, with M a power of two
      * that covers mean ± 12 standard deviations plus 64, so that the aliased tails are far below double rounding.
@@ -290,38 +288,14 @@ public final class CountingStatistics {
         if (weight != Weight.QUANTA) {
             throw new IllegalStateException("the distribution is of the net number of quanta");
         }
-        double[] m = moments(rho0, t, 2);
-        double sd = Math.sqrt(Math.max(0, m[1] - m[0] * m[0]));
-        long lo = (long) Math.floor(m[0] - 12 * sd) - 32;
-        long hi = (long) Math.ceil(m[0] + 12 * sd) + 32;
-        if (hi - lo + 1 > MAX_VALUES) {
-            throw new IllegalArgumentException("the count spreads over more than " + MAX_VALUES + " values at t = "
-                    + t + " (mean " + m[0] + ", sd " + sd + ")");
-        }
-        int size = Integer.highestOneBit((int) (hi - lo + 1)) << 1;
+        long[] window = FourierInversion.window(moments(rho0, t, 2), FourierInversion.UNBOUNDED, "at t = " + t);
+        int size = Integer.highestOneBit((int) (window[1] - window[0] + 1)) << 1;
         int n = basis.size();
         double[] x0 = basis.coordinates(rho0, new double[n]);
         double[] trace = basis.traceFunctional();
-        double[] re = new double[size];
-        double[] im = new double[size];
-        for (int q = 0; q < size; q++) {
-            double chi = 2 * Math.PI * q / size;
-            DMatrixRMaj big = new DMatrixRMaj(2 * n, 2 * n);
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    double a = generator.get(r, c);
-                    double b = 0;
-                    for (Jump j : jumps) {
-                        a += (Math.cos(chi * j.nu) - 1) * j.term.get(r, c);
-                        b += Math.sin(chi * j.nu) * j.term.get(r, c);
-                    }
-                    big.set(r, c, t * a);
-                    big.set(n + r, n + c, t * a);
-                    big.set(r, n + c, -t * b);
-                    big.set(n + r, c, t * b);
-                }
-            }
-            DMatrixRMaj e = MatrixExp.exp(big);
+        return FourierInversion.invert(window[0], size, false, chi -> {
+            DMatrixRMaj e = MatrixExp.exp(tilted(chi, t));
+            double[] z = new double[2];
             for (int r = 0; r < n; r++) {
                 double vr = 0;
                 double vi = 0;
@@ -329,11 +303,32 @@ public final class CountingStatistics {
                     vr += e.get(r, c) * x0[c];
                     vi += e.get(n + r, c) * x0[c];
                 }
-                re[q] += trace[r] * vr;
-                im[q] += trace[r] * vi;
+                z[0] += trace[r] * vr;
+                z[1] += trace[r] * vi;
+            }
+            return z;
+        });
+    }
+
+    /** L(iχ)t as the real matrix [[Re, −Im], [Im, Re]]. */
+    private DMatrixRMaj tilted(double chi, double t) {
+        int n = basis.size();
+        DMatrixRMaj big = new DMatrixRMaj(2 * n, 2 * n);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                double a = generator.get(r, c);
+                double b = 0;
+                for (Jump j : jumps) {
+                    a += (Math.cos(chi * j.nu) - 1) * j.term.get(r, c);
+                    b += Math.sin(chi * j.nu) * j.term.get(r, c);
+                }
+                big.set(r, c, t * a);
+                big.set(n + r, n + c, t * a);
+                big.set(r, n + c, -t * b);
+                big.set(n + r, c, t * b);
             }
         }
-        return Distribution.invert(lo, re, im);
+        return big;
     }
 
     /** Most values of n a distribution is computed over (2^12 exponentials of a 32×32 matrix). */

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
-import qtm.engine.Collision;
 import qtm.engine.CollisionEngine;
 import qtm.engine.EngineKind;
+import qtm.model.Collision;
 import qtm.scenario.Scenario;
 import qtm.scenario.Simulation;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.engine.CollisionThermodynamics;
 import qtm.ensemble.EnsembleResult;
+import qtm.exact.CollisionThermodynamics;
 import qtm.exact.SteadyState;
 import qtm.math.Hermitian;
 import qtm.model.Model;
@@ -149,7 +149,9 @@ public final class CollisionBookkeeping {
                     double var0 = exactCounts.variance(side, true, k);
                     if (var0 > 0 || Math.abs(h.mean() - mq[b]) > 1e-12 * Math.max(1, Math.abs(mq[b]))) {
                         ScoreTest.Z z = exactCounts.testMean(side, true, k, n, h.mean());
-                        tests.add("heat_" + side.key(), grid.time(k), z.z(), z.p());
+                        if (z != null) {
+                            tests.add("heat_" + side.key(), grid.time(k), z.z(), z.p());
+                        }
                     }
                 } else if (h.reliable()) {
                     double z = z(h.mean(), h.se(), mq[b], model.energy() / n);

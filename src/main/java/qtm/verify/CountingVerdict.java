@@ -81,16 +81,14 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
                         continue;
                     }
                     ScoreTest.Z z = exact.testMean(side, w == 1, t, n, e.mean());
-                    tests.add(columns[w][0], time, z.z(), z.p());
-                    // The variance as the mean of y = (x − μ₀)² about the exact mean, whose null second moment is
-                    // the exact fourth central moment: the same test again, so that a variance carried by a handful
-                    // of jumps is judged by their count and not by a jackknife SE that moves with it.
-                    double fourth = exact.fourth(side, w == 1, t);
-                    if (!(var0 > 0) || !(fourth > 0)) {
+                    if (z != null) {
+                        tests.add(columns[w][0], time, z.z(), z.p());
+                    }
+                    ScoreTest.Z zv = exact.testVariance(side, w == 1, t, n, r.estimate(columns[w][1], t).mean(),
+                            e.mean());
+                    if (zv == null) {
                         continue;
                     }
-                    double v = r.estimate(columns[w][1], t).mean() + diff * diff;
-                    ScoreTest.Z zv = ScoreTest.of(n, v, var0, fourth, 0);
                     tests.add(columns[w][1], time, zv.z(), zv.p());
                 }
             }

@@ -2,8 +2,8 @@ package qtm.verify;
 
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.engine.CollisionMap;
 import qtm.engine.EngineKind;
+import qtm.exact.CollisionMap;
 import qtm.exact.Transient;
 import qtm.model.Model;
 import qtm.model.TimeGrid;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import qtm.engine.CollisionCounting;
+import qtm.exact.CollisionCounting;
 import qtm.exact.Fluctuations;
 import qtm.model.Side;
 import qtm.scenario.Scenario;

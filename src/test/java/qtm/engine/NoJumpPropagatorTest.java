@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.model.Bath;
+import qtm.model.Channels;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Model;

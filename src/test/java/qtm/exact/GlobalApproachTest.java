@@ -2,6 +2,7 @@ package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static qtm.exact.CollisionThermodynamics.entropy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -192,16 +193,6 @@ class GlobalApproachTest {
             out = Ops.add(1, out, j.rate(), term);
         }
         return out;
-    }
-
-    private static double entropy(ZMatrixRMaj rho) {
-        double s = 0;
-        for (double l : Hermitian.eigenvalues(rho)) {
-            if (l > 0) {
-                s -= l * Math.log(l);
-            }
-        }
-        return s;
     }
 
     /**

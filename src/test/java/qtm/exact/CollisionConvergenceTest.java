@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,6 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import qtm.exact.Transient;
 import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;

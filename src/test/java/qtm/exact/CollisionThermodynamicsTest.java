@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,6 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import qtm.exact.Liouvillian;
-import qtm.exact.SteadyState;
 import qtm.math.Ops;
 import qtm.model.Bath;
 import qtm.model.DotModel;
@@ -60,27 +58,46 @@ class CollisionThermodynamicsTest {
         return new CollisionThermodynamics(m, new TimeGrid(dt, 2), dt);
     }
 
-    @Test
-    void workIsTheChangeOfTheCouplingEnergy() {
-        RandomModels models = new RandomModels(14);
-        SplittableRandom r = new SplittableRandom(1);
+    /** What a test checks of one collision. */
+    private interface CollisionCheck {
+        /** @return whether the collision counts as checked */
+        boolean check(Model m, CollisionThermodynamics t, int c, CollisionThermodynamics.Ledger l);
+    }
+
+    /**
+     * Every collision of the first {@code count} random models at Δt = 1 and at a strong step, a step's collisions in
+     * order from a random state, each from the state the last one left.
+     *
+     * @return how many collisions counted as checked
+     */
+    private static int eachCollision(long modelSeed, long stateSeed, int count, CollisionCheck check) {
+        RandomModels models = new RandomModels(modelSeed);
+        SplittableRandom r = new SplittableRandom(stateSeed);
         int checked = 0;
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < count; i++) {
             Model m = models.any(i);
             for (double dt : new double[] {1.0, strongStep(m)}) {
                 CollisionThermodynamics t = thermo(m, dt);
                 ZMatrixRMaj rho = randomState(r);
                 for (int c = 0; c < t.collisions(); c++) {
                     CollisionThermodynamics.Ledger l = t.collide(c, rho);
-                    // ΔE_S + Q_k from the energies of system and ancilla, against Δ⟨H_int⟩ of the system alone.
-                    double direct = t.couplingEnergy(l.after()) - t.couplingEnergy(l.before());
-                    assertEquals(direct, l.work(), 1e-12, m + " collision " + c);
-                    assertEquals(l.systemEnergy() + l.heat(), l.work(), 0);
+                    checked += check.check(m, t, c, l) ? 1 : 0;
                     rho = l.after();
-                    checked++;
                 }
             }
         }
+        return checked;
+    }
+
+    @Test
+    void workIsTheChangeOfTheCouplingEnergy() {
+        int checked = eachCollision(14, 1, 60, (m, t, c, l) -> {
+            // ΔE_S + Q_k from the energies of system and ancilla, against Δ⟨H_int⟩ of the system alone.
+            double direct = t.couplingEnergy(l.after()) - t.couplingEnergy(l.before());
+            assertEquals(direct, l.work(), 1e-12, m + " collision " + c);
+            assertEquals(l.systemEnergy() + l.heat(), l.work(), 0);
+            return true;
+        });
         assertTrue(checked > 300, "checked " + checked);
     }
 
@@ -100,31 +117,21 @@ class CollisionThermodynamicsTest {
 
     @Test
     void theTwoFormsOfTheEntropyProductionAgree() {
-        RandomModels models = new RandomModels(15);
-        SplittableRandom r = new SplittableRandom(2);
-        int checked = 0;
-        for (int i = 0; i < 90; i++) {
-            Model m = models.any(i);
-            for (double dt : new double[] {1.0, strongStep(m)}) {
-                CollisionThermodynamics t = thermo(m, dt);
-                ZMatrixRMaj rho = randomState(r);
-                for (int c = 0; c < t.collisions(); c++) {
-                    CollisionThermodynamics.Ledger l = t.collide(c, rho);
-                    double temperature = m.bath(l.side()).temperature();
-                    assertTrue(l.entropyProduction() >= -1e-12, m + " collision " + c + ": " + l.entropyProduction());
-                    double second = l.correlationForm();
-                    assertTrue(second >= -1e-12, m + " collision " + c + ": " + second);
-                    if (temperature > 0) {
-                        assertEquals(l.entropyProduction(), second, 1e-10, m + " collision " + c);
-                        checked++;
-                    } else if (l.heat() > 0) {
-                        assertEquals(Double.POSITIVE_INFINITY, l.entropyProduction());
-                        assertEquals(Double.POSITIVE_INFINITY, second);
-                    }
-                    rho = l.after();
-                }
+        int checked = eachCollision(15, 2, 90, (m, t, c, l) -> {
+            double temperature = m.bath(l.side()).temperature();
+            assertTrue(l.entropyProduction() >= -1e-12, m + " collision " + c + ": " + l.entropyProduction());
+            double second = l.correlationForm();
+            assertTrue(second >= -1e-12, m + " collision " + c + ": " + second);
+            if (temperature > 0) {
+                assertEquals(l.entropyProduction(), second, 1e-10, m + " collision " + c);
+                return true;
             }
-        }
+            if (l.heat() > 0) {
+                assertEquals(Double.POSITIVE_INFINITY, l.entropyProduction());
+                assertEquals(Double.POSITIVE_INFINITY, second);
+            }
+            return false;
+        });
         assertTrue(checked > 300, "checked " + checked);
     }
 

@@ -1,4 +1,4 @@
-package qtm.engine;
+package qtm.exact;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -7,6 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import qtm.math.Hermitian;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;

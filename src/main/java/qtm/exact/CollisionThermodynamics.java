@@ -1,16 +1,16 @@
-package qtm.engine;
+package qtm.exact;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.exact.SteadyState;
 import qtm.math.Hermitian;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
+import qtm.model.Channels;
+import qtm.model.Collision;
 import qtm.model.Model;
 import qtm.model.Side;
-import qtm.model.Thermal;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -29,8 +29,9 @@ import qtm.model.TwoQubits;
  * are conserved), Σ_k = I(S′:A′) + D(ρ_A′‖ρ_A) ≥ 0 (Esposito, Lindenberg and Van den Broeck, New J. Phys. 12, 013013,
  * 2010); {@link Ledger#correlationForm()} computes that side from the joint state.
  *
- * <p>The joint unitaries are built here from the generators, independently of the Kraus operators that
- * {@link CollisionMap} and {@link CollisionEngine} apply, so that the reduced states also check those. Immutable.
+ * <p>The joint unitaries are built from the generators ({@link CollisionUnitary}), independently of the Kraus
+ * operators that {@link CollisionMap} and the collision engine apply, so that the reduced states also check those.
+ * Immutable.
  */
 public final class CollisionThermodynamics {
     private static final HermitianBasis BASIS = new HermitianBasis(TwoQubits.DIM);
@@ -40,12 +41,7 @@ public final class CollisionThermodynamics {
     private final ZMatrixRMaj coupling;
     private final ZMatrixRMaj step;
     private final ZMatrixRMaj stepDagger;
-    private final List<Joint> joints = new ArrayList<>();
-
-    /** One collision as a unitary on S⊗A (index s·d + a), with A's initial populations (A starts diagonal). */
-    private record Joint(Side side, int d, ZMatrixRMaj unitary, ZMatrixRMaj unitaryDagger, double[] ancilla,
-            double[] logAncilla, double[] energies, double temperature) {
-    }
+    private final List<CollisionUnitary> joints = new ArrayList<>();
 
     /**
      * The bookkeeping of one collision.
@@ -73,7 +69,7 @@ public final class CollisionThermodynamics {
          */
         public double correlationForm() {
             int d = logAncilla.length;
-            ZMatrixRMaj a = traceSystem(joint, d);
+            ZMatrixRMaj a = CollisionUnitary.partialTrace(joint, d, false, new ZMatrixRMaj(d, d));
             double mutual = entropy(after) + entropy(a) - entropy(joint);
             double cross = 0;
             for (int i = 0; i < d; i++) {
@@ -133,95 +129,12 @@ public final class CollisionThermodynamics {
         this.step = CollisionMap.propagator(model, collision.dt());
         this.stepDagger = Ops.dagger(step);
         for (Collision.Reset r : collision.resets()) {
-            joints.add(reset(model, r));
+            joints.add(CollisionUnitary.reset(model, r));
         }
         Channels ch = collision.channels();
         for (Collision.Swap w : collision.swaps()) {
-            joints.add(swap(model, ch, w));
+            joints.add(CollisionUnitary.swap(model, ch, w));
         }
-    }
-
-    /** The controlled SWAP of qubit k with a qubit ancilla, controlled by the coin: a permutation of S⊗coin⊗qubit. */
-    private static Joint reset(Model model, Collision.Reset r) {
-        Side side = r.side();
-        double p = r.probability();
-        // τ_k's populations each to full relative precision (not r and 1 − r): ln ρ_A enters the relative entropy,
-        // and 1 − r by subtraction loses its digits where E/T_k is large.
-        double t = model.bath(side).temperature();
-        double g = Thermal.fermiHole(model.energy(), t);
-        double x = Thermal.fermi(model.energy(), t);
-        int n = TwoQubits.DIM * 4;
-        ZMatrixRMaj v = new ZMatrixRMaj(n, n);
-        int bit = side == Side.COLD ? 2 : 1;
-        for (int s = 0; s < TwoQubits.DIM; s++) {
-            for (int coin = 0; coin < 2; coin++) {
-                for (int q = 0; q < 2; q++) {
-                    int from = 4 * s + 2 * coin + q;
-                    int to = from;
-                    if (coin == 1) {
-                        int own = (s & bit) != 0 ? 1 : 0;
-                        int swapped = (s & ~bit) | (q == 1 ? bit : 0);
-                        to = 4 * swapped + 2 + own;
-                    }
-                    v.set(to, from, 1, 0);
-                }
-            }
-        }
-        double[] ancilla = {(1 - p) * g, (1 - p) * x, p * g, p * x};
-        double e = model.energy();
-        double[] thermal = logThermal(e, t);
-        double stay = Math.log1p(-p);
-        double coin = Math.log(p);
-        double[] logs = {stay + thermal[0], stay + thermal[1], coin + thermal[0], coin + thermal[1]};
-        return new Joint(side, 4, v, Ops.dagger(v), ancilla, logs, new double[] {0, e, 0, e}, t);
-    }
-
-    /**
-     * e^{−iθG} for the generator G = L⊗a† + L†⊗a. G² = LL†⊗a†a + L†L⊗aa† is a projector Π (L is a partial
-     * permutation, so LL† and L†L are projectors, and the two terms live on orthogonal ancilla states), hence G³ = G
-     * and e^{−iθG} = 1 − Π + cos θ Π − i sin θ G exactly: a unitary to rounding, whose bookkeeping of ΔE_S + Q_k does
-     * not drift over 10⁴ steps the way a numerical spectral decomposition's 1e-13 non-unitarity does.
-     */
-    private static Joint swap(Model model, Channels ch, Collision.Swap w) {
-        ZMatrixRMaj l = ch.jump(w.down()).operator();
-        ZMatrixRMaj raise = Ops.unit(2, 1, 0);
-        ZMatrixRMaj gen = Ops.add(1.0, Ops.kron(l, raise), 1.0, Ops.kron(Ops.dagger(l), Ops.dagger(raise)));
-        ZMatrixRMaj projector = Ops.mult(gen, gen);
-        if (Ops.maxAbsDiff(Ops.mult(projector, gen), gen) != 0) {
-            throw new IllegalArgumentException("channel " + ch.jump(w.down()).label() + ": G^3 != G");
-        }
-        double cos = w.cos();
-        double sin = Math.sqrt(w.sin2());
-        int n = gen.numRows;
-        ZMatrixRMaj v = new ZMatrixRMaj(n, n);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                double pi = projector.getReal(r, c);
-                v.set(r, c, (r == c ? 1 : 0) - (1 - cos) * pi, -sin * gen.getReal(r, c));
-            }
-        }
-        double q = w.excited();
-        Side side = ch.side(w.down());
-        double omega = ch.energy(w.down());
-        double t = model.bath(side).temperature();
-        return new Joint(side, 2, v, Ops.dagger(v), new double[] {1 - q, q}, logThermal(omega, t),
-                new double[] {0, omega}, t);
-    }
-
-    /**
-     * ln of the populations of a qubit of quantum ω thermal at T, (−ln(1 + e^{−ω/T}), −ω/T − ln(1 + e^{−ω/T})):
-     * the excited one stays finite where e^{−ω/T} itself underflows; −∞ at T = 0, ln ½ at T = ∞.
-     */
-    private static double[] logThermal(double omega, double t) {
-        if (Double.isInfinite(t)) {
-            return new double[] {-Math.log(2), -Math.log(2)};
-        }
-        if (t == 0) {
-            return new double[] {0, Double.NEGATIVE_INFINITY};
-        }
-        double x = omega / t;
-        double z = Math.log1p(Math.exp(-x));
-        return new double[] {-z, -x - z};
     }
 
     /** @return the collision step in use */
@@ -260,10 +173,10 @@ public final class CollisionThermodynamics {
      * @return the bookkeeping, with the state after it
      */
     public Ledger collide(int i, ZMatrixRMaj rho) {
-        Joint j = joints.get(i);
+        CollisionUnitary j = joints.get(i);
         ZMatrixRMaj after = new ZMatrixRMaj(1, 1);
-        ZMatrixRMaj joint = jointAfter(j, rho, after, true);
-        double heat = heat(j, joint, Ops.traceRe(rho));
+        ZMatrixRMaj joint = j.apply(rho, after);
+        double heat = j.heat(joint, Ops.traceRe(rho));
         double de = Ops.traceProductRe(hamiltonian, after) - Ops.traceProductRe(hamiltonian, rho);
         double ds = entropy(after) - entropy(rho);
         return new Ledger(j.side(), rho, after, heat, de, de + heat, ds, ds + overT(heat, j.temperature()), joint,
@@ -301,9 +214,9 @@ public final class CollisionThermodynamics {
         for (int k = 1; k < points; k++) {
             for (int n = 0; n < collision.stepsPerPoint(); n++) {
                 rho = free(rho);
-                for (Joint j : joints) {
-                    ZMatrixRMaj joint = jointAfter(j, rho, after, false);
-                    double dq = heat(j, joint, Ops.traceRe(rho));
+                for (CollisionUnitary j : joints) {
+                    ZMatrixRMaj joint = j.apply(rho, after);
+                    double dq = j.heat(joint, Ops.traceRe(rho));
                     double next = entropy(after);
                     int b = j.side().ordinal();
                     double de = Ops.traceProductRe(hamiltonian, after) - Ops.traceProductRe(hamiltonian, rho);
@@ -340,8 +253,8 @@ public final class CollisionThermodynamics {
         ZMatrixRMaj after = new ZMatrixRMaj(1, 1);
         for (int c = 0; c < size; c++) {
             ZMatrixRMaj rho = free(BASIS.element(c));
-            for (Joint j : joints) {
-                jointAfter(j, rho, after, false);
+            for (CollisionUnitary j : joints) {
+                j.apply(rho, after);
                 rho = after.copy();
             }
             BASIS.coordinates(rho, column);
@@ -365,50 +278,6 @@ public final class CollisionThermodynamics {
         return new Rates(fixed, heat, work, sigma);
     }
 
-    /**
-     * V(ρ_S⊗ρ_A)V†, its system part written into {@code system}; the joint state is returned only when asked for
-     * (the propagation needs the ancilla's diagonal and the system's block sums only).
-     */
-    private static ZMatrixRMaj jointAfter(Joint j, ZMatrixRMaj rho, ZMatrixRMaj system, boolean keep) {
-        int d = j.d();
-        ZMatrixRMaj a = new ZMatrixRMaj(d, d);
-        for (int i = 0; i < d; i++) {
-            a.set(i, i, j.ancilla()[i], 0);
-        }
-        ZMatrixRMaj joint = Ops.mult(Ops.mult(j.unitary(), Ops.kron(rho, a)), j.unitaryDagger());
-        system.reshape(TwoQubits.DIM, TwoQubits.DIM);
-        for (int r = 0; r < TwoQubits.DIM; r++) {
-            for (int c = 0; c < TwoQubits.DIM; c++) {
-                double re = 0;
-                double im = 0;
-                for (int x = 0; x < d; x++) {
-                    re += joint.getReal(r * d + x, c * d + x);
-                    im += joint.getImag(r * d + x, c * d + x);
-                }
-                system.set(r, c, re, im);
-            }
-        }
-        return joint;
-    }
-
-    /**
-     * The ancilla's energy change: its energies are diagonal, so only ρ_A′'s diagonal enters. Its initial
-     * populations are weighted by Tr ρ_S, which rounding moves off 1 by ~1e-13 over 10⁴ steps: without that, ω q
-     * times the drift would enter every collision's heat and the work ΔE_S + Q_k would drift by as much.
-     */
-    private static double heat(Joint j, ZMatrixRMaj joint, double trace) {
-        int d = j.d();
-        double q = 0;
-        for (int x = 0; x < d; x++) {
-            double p = 0;
-            for (int s = 0; s < TwoQubits.DIM; s++) {
-                p += joint.getReal(s * d + x, s * d + x);
-            }
-            q += j.energies()[x] * (p - trace * j.ancilla()[x]);
-        }
-        return q;
-    }
-
     /** Q/T with the limits T = ∞ (0) and T = 0 (+∞ for heat into the bath, which only an excited ancilla gives). */
     private static double overT(double heat, double t) {
         if (Double.isInfinite(t) || heat == 0) {
@@ -418,24 +287,6 @@ public final class CollisionThermodynamics {
             return heat > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         return heat / t;
-    }
-
-    /** Tr_S of a joint state. */
-    static ZMatrixRMaj traceSystem(ZMatrixRMaj joint, int d) {
-        int s = joint.numRows / d;
-        ZMatrixRMaj a = new ZMatrixRMaj(d, d);
-        for (int x = 0; x < d; x++) {
-            for (int y = 0; y < d; y++) {
-                double re = 0;
-                double im = 0;
-                for (int k = 0; k < s; k++) {
-                    re += joint.getReal(k * d + x, k * d + y);
-                    im += joint.getImag(k * d + x, k * d + y);
-                }
-                a.set(x, y, re, im);
-            }
-        }
-        return a;
     }
 
     /**

@@ -1,18 +1,14 @@
-package qtm.engine;
+package qtm.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.math.Ops;
-import qtm.model.Jump;
-import qtm.model.Model;
-import qtm.model.ResetModel;
-import qtm.model.Side;
-import qtm.model.TimeGrid;
 
 /**
- * One step of the discrete collision model, shared by the stochastic {@link CollisionEngine} and the deterministic
- * {@link CollisionMap} so that both apply exactly the same sequence: e^{−iHΔt}, then every collision in list order.
+ * One step of the discrete collision model, described here in the model so that the stochastic collision engine and
+ * the exact collision map, its counting and its thermodynamics all read the same description and apply exactly the
+ * same sequence: e^{−iHΔt}, then every collision in list order.
  *
  * <p>The reset model collides strongly and rarely: with probability p_kΔt qubit k is measured and re-prepared from
  * τ_k. The flux and double-dot models collide weakly every step: each channel pair (L, L†) meets a fresh ancilla
@@ -70,8 +66,8 @@ public final class Collision {
      *     global
      */
     public static Collision of(Model model, TimeGrid grid, double requestedDt) {
-        if (model.approach() == qtm.model.Approach.GLOBAL) {
-            throw new IllegalArgumentException(qtm.model.Approach.COLLISION_REFUSAL);
+        if (model.approach() == Approach.GLOBAL) {
+            throw new IllegalArgumentException(Approach.COLLISION_REFUSAL);
         }
         if (!(requestedDt > 0) || !Double.isFinite(requestedDt)) {
             throw new IllegalArgumentException("collision dt must be finite and > 0, got " + requestedDt);

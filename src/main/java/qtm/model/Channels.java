@@ -1,10 +1,8 @@
-package qtm.engine;
+package qtm.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.model.Jump;
-import qtm.model.Side;
 
 /**
  * Lindblad channels in the form the engines use: every bare operator is a partial permutation (each row and column

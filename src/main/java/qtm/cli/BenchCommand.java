@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.ensemble.Bench;
-import qtm.report.Json;
+import qtm.output.Json;
 import qtm.scenario.ScenarioException;
 
 /**

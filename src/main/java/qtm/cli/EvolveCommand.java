@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.Transient;
 import qtm.observe.Snapshot;
-import qtm.report.AtomicFile;
-import qtm.report.Csv;
-import qtm.report.OutputDirectory;
+import qtm.output.AtomicFile;
+import qtm.output.Csv;
+import qtm.output.OutputDirectory;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 
@@ -68,7 +68,7 @@ final class EvolveCommand implements Callable<Integer> {
     }
 
     /**
-     * The rule for a file qtm writes, in the spirit of {@link qtm.report.OutputDirectory}: a new file is always fine;
+     * The rule for a file qtm writes, in the spirit of {@link qtm.output.OutputDirectory}: a new file is always fine;
      * an existing one is replaced only with --force and only if it is an earlier evolve output (its first line is
      * evolve's header), never the scenario file or anything else of the user's.
      *

@@ -30,10 +30,10 @@ final class Extension {
             ScenarioRun.Settings settings) {
         // Its jump-record index is carried over after the run: checked now, so that a damaged one is exit 2 first.
         try {
-            qtm.report.JumpRecords.readIndex(dir);
+            qtm.output.JumpRecords.readIndex(dir);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ScenarioException("command line (scenario " + s.file() + ")", "--extend",
-                    dir.resolve(qtm.report.JumpRecords.INDEX).toString(), "cannot be read as a jump-record index ("
+                    dir.resolve(qtm.output.JumpRecords.INDEX).toString(), "cannot be read as a jump-record index ("
                     + e.getMessage() + ")");
         }
         Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();

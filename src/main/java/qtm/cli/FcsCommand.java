@@ -21,7 +21,7 @@ import qtm.exact.Fluctuations;
 import qtm.model.Collision;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
-import qtm.report.Json;
+import qtm.output.Json;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 
@@ -148,7 +148,7 @@ final class FcsCommand implements Callable<Integer> {
                 }
                 rows.add(row);
             }
-            qtm.report.Csv.write(out, new String[] {"t", "count_cold", "count_cold_var", "heat_cold", "heat_cold_var",
+            qtm.output.Csv.write(out, new String[] {"t", "count_cold", "count_cold_var", "heat_cold", "heat_cold_var",
                 "count_hot", "count_hot_var", "heat_hot", "heat_hot_var"}, rows);
             out.flush();
             return 0;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import qtm.report.Json;
+import qtm.output.Json;
 import qtm.scenario.ScenarioException;
 import qtm.sweep.Study;
 import qtm.sweep.Optimum;

@@ -9,7 +9,7 @@ import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.observe.Quantity;
 import qtm.report.RunWriter;
-import qtm.report.ShardRecord;
+import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.Shard;
-import qtm.report.OutputDirectory;
-import qtm.report.ShardRecord;
+import qtm.output.OutputDirectory;
+import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.verify.ScenarioRun;
@@ -366,7 +366,7 @@ final class SlurmCommand implements Callable<Integer> {
                 }
             }
             String asRun = Files.readString(dir.resolve(ShardRecord.SCENARIO), StandardCharsets.UTF_8);
-            return asRun.equals(qtm.report.Json.write(s.source().json()) + "\n");
+            return asRun.equals(qtm.output.Json.write(s.source().json()) + "\n");
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.SteadyState;
 import qtm.observe.Snapshot;
-import qtm.report.Json;
+import qtm.output.Json;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 

@@ -3,6 +3,7 @@ package qtm.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
+import qtm.output.Json;
 
 /**
  * One self-contained HTML page for a run: the scenario as run, a convergence table per engine, final values against

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import qtm.output.OutputClaim;
+import qtm.output.OutputManifest;
 
 /**
  * The files of a run's output directory for the report's list of links: what is in the directory when the report is

@@ -8,6 +8,7 @@ import java.util.Map;
 import qtm.engine.CollisionEngine;
 import qtm.engine.EngineKind;
 import qtm.model.Collision;
+import qtm.output.Json;
 import qtm.scenario.Scenario;
 import qtm.scenario.Simulation;
 

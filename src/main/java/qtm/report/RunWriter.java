@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
 import qtm.model.Collision;
+import qtm.output.Csv;
+import qtm.output.Json;
 import qtm.verify.EnsembleSummary;
 import qtm.verify.RunCurves;
 import qtm.ensemble.SavedEnsemble;

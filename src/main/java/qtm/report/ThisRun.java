@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qtm.output.Json;
+import qtm.output.ShardRecord;
 
 /**
  * What differs between two runs of the same scenario and seed that give the same results: who ran it, where, when,

@@ -1,6 +1,6 @@
 /**
- * Writes results to disk: tidy CSV, strict JSON, PNG and SVG charts and the self-contained HTML report, under the one
- * rule for output directories (never the user's data, exclusive, all or nothing). Nothing written depends on time or
- * threads, so the same result gives the same bytes.
+ * The report of a run: what its files hold (tidy CSV and JSON of every estimate and verdict), PNG and SVG charts and
+ * the self-contained HTML page. It writes through {@link qtm.output}, which owns the output directory and the file
+ * formats. Nothing written depends on time or threads, so the same result gives the same bytes.
  */
 package qtm.report;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import qtm.report.Npy;
+import qtm.output.Npy;
 
 /** Issue 11.5: {@code qtm run --records K} on the command line, with shards, merge and --extend. */
 class JumpRecordsCliTest {

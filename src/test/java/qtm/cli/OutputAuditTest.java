@@ -111,7 +111,7 @@ class OutputAuditTest {
         Path list = Files.write(dir.resolve("list"), lines.subList(from, to));
         CliTest.Run m = CliTest.run("merge", "@" + list, "--out", dir.resolve("merged").toString());
         assertRefused(m, "DIR = " + dir.toString().substring(0, 20));
-        assertTrue(m.err().contains("holds no " + qtm.report.ShardRecord.FILE), m.err());
+        assertTrue(m.err().contains("holds no " + qtm.output.ShardRecord.FILE), m.err());
     }
 
     @Test

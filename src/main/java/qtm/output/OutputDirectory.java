@@ -1,24 +1,20 @@
-package qtm.report;
+package qtm.output;
+
+import static qtm.output.OutputRule.refuse;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import qtm.output.OutputRule.Who;
 import qtm.scenario.ScenarioException;
 
 /**
@@ -47,12 +43,6 @@ import qtm.scenario.ScenarioException;
  */
 public final class OutputDirectory implements AutoCloseable {
     private static final String KEY = "--out";
-    private static final String STAGING = ".qtm-staging";
-    private static final String REPLACED = ".qtm-replaced";
-    private static final String TRASH = ".qtm-trash-";
-    /** Longest last name of a target: {@code .NAME.qtm-trash-UUID} adds 52 bytes, and a name holds 255. */
-    private static final int MAX_NAME_BYTES = 203;
-    private static final String ELSEWHERE = "; choose a new directory such as output/NAME";
     private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "qtm-output-heartbeat");
         t.setDaemon(true);
@@ -131,8 +121,8 @@ public final class OutputDirectory implements AutoCloseable {
     public static OutputDirectory open(Path target, boolean force, Path scenario, String key) {
         Who label = new Who(source(scenario), key);
         String given = target.toString();
-        Path where = check(label, target, scenario);
-        checkExisting(label, given, where, force);
+        Path where = OutputRule.check(label, target, scenario);
+        OutputRule.checkExisting(label, given, where, force);
         Path parent = where.getParent();
         Path created = firstMissing(parent);
         try {
@@ -141,10 +131,10 @@ public final class OutputDirectory implements AutoCloseable {
             throw refuse(label, given, "its parent directory cannot be created (" + e.getMessage() + ")");
         }
         String name = where.getFileName().toString();
-        Path staging = parent.resolve("." + name + STAGING);
+        Path staging = parent.resolve("." + name + Leftovers.STAGING);
         OutputClaim claim = OutputClaim.mine(name);
         try {
-            reapStale(parent);
+            Leftovers.reapStale(parent);
             claimStaging(label, given, staging, name, claim);
         } catch (RuntimeException e) {
             // A refused run leaves nothing behind: not even the empty parent directories it just created.
@@ -154,9 +144,9 @@ public final class OutputDirectory implements AutoCloseable {
         OutputDirectory out = new OutputDirectory(label, given, where, staging, force, claim);
         try {
             // Checked again now that the target is ours: a run that held it a moment ago may have committed.
-            checkExisting(label, given, where, force);
-            settleReplaced(parent, name);
-            requireNoLeftover(label, given, parent, name);
+            OutputRule.checkExisting(label, given, where, force);
+            Leftovers.settleReplaced(parent, name);
+            Leftovers.requireNoLeftover(label, given, parent, name);
         } catch (RuntimeException e) {
             out.closeQuietly();
             removeEmpty(parent, created);
@@ -174,7 +164,7 @@ public final class OutputDirectory implements AutoCloseable {
             } catch (FileAlreadyExistsException e) {
                 Optional<OutputClaim> other = awaitClaim(staging, name);
                 if (attempt == 0 && OutputClaim.abandoned(staging, name, Instant.now())) {
-                    reap(staging, name);
+                    Leftovers.reap(staging, name);
                     continue;
                 }
                 if (other.isEmpty()) {
@@ -270,10 +260,10 @@ public final class OutputDirectory implements AutoCloseable {
         String name = target.getFileName().toString();
         Path replaced = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            checkExisting(label, given, target, force);
-            settleReplaced(parent, name);
-            requireNoLeftover(label, given, parent, name);
-            replaced = parent.resolve("." + name + REPLACED);
+            OutputRule.checkExisting(label, given, target, force);
+            Leftovers.settleReplaced(parent, name);
+            Leftovers.requireNoLeftover(label, given, parent, name);
+            replaced = parent.resolve("." + name + Leftovers.REPLACED);
             // The earlier result is moved aside carrying this run's claim: the proof a later run needs to put it
             // back or discard it should this run be killed now. (A claim there already is a killed run's: proven.)
             Path mark = target.resolve(OutputClaim.FILE);
@@ -293,17 +283,17 @@ public final class OutputDirectory implements AutoCloseable {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (replaced != null) {
-                moveQuietly(replaced, target);
+                Leftovers.moveQuietly(replaced, target);
                 deleteMine(target.resolve(OutputClaim.FILE));
             }
             throw refuse(label, given, "the directory appeared while this run was working and was left alone ("
-                    + e.getMessage() + ")" + ELSEWHERE);
+                    + e.getMessage() + ")" + OutputRule.ELSEWHERE);
         }
         committed = true;
         removeHook();
         deleteMine(target.resolve(OutputClaim.FILE));
         if (replaced != null) {
-            discard(replaced, name);
+            Leftovers.discard(replaced, name);
         }
     }
 
@@ -327,7 +317,7 @@ public final class OutputDirectory implements AutoCloseable {
         heartbeat.cancel(false);
         removeHook();
         if (!committed && ownsStaging()) {
-            deleteOwned(staging);
+            Leftovers.deleteOwned(staging);
         }
     }
 
@@ -359,19 +349,6 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /**
-     * Refuses when {@code .NAME.qtm-replaced} exists but could not be settled as qtm's: committing would move the
-     * result onto it, and qtm never removes what it cannot prove it wrote.
-     */
-    private static void requireNoLeftover(Who label, String given, Path parent, String name) {
-        Path replaced = parent.resolve("." + name + REPLACED);
-        if (Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)
-                && Files.exists(parent.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-            throw refuse(label, given, replaced + " exists and carries no claim of a finished qtm run; qtm needs "
-                    + "that name to replace the result but removes only what it can prove it wrote: move it away");
-        }
-    }
-
     private boolean ownsStaging() {
         return OutputClaim.read(staging.resolve(OutputClaim.FILE)).map(c -> c.id().equals(claim.id()))
                 .orElse(false);
@@ -388,92 +365,7 @@ public final class OutputDirectory implements AutoCloseable {
      */
     public static void preflight(Path target, boolean force, Path scenario) {
         Who label = new Who(source(scenario), KEY);
-        checkExisting(label, target.toString(), check(label, target, scenario), force);
-    }
-
-    /** The path rules that need no look inside: returns the target with its parent's real path. */
-    private static Path check(Who label, Path target, Path scenario) {
-        String given = target.toString();
-        if (given.isEmpty()) {
-            throw new ScenarioException(label.source(), label.key(), "\"\"",
-                    "an empty path is the current directory, which qtm never writes into" + ELSEWHERE);
-        }
-        Path abs = target.toAbsolutePath().normalize();
-        if (abs.getParent() == null) {
-            throw refuse(label, given, "the root directory is never an output directory" + ELSEWHERE);
-        }
-        Path where = real(abs.getParent()).resolve(abs.getFileName());
-        Path cwd = real(Path.of("").toAbsolutePath());
-        if (cwd.startsWith(where) || cwd.startsWith(real(where))) {
-            throw refuse(label, given, "is the current directory or contains it, which qtm never replaces" + ELSEWHERE);
-        }
-        for (String home : homes()) {
-            Path h = real(Path.of(home).toAbsolutePath().normalize());
-            if (h.startsWith(where) || h.startsWith(real(where))) {
-                throw refuse(label, given,
-                        "is the home directory or contains it, which qtm never replaces" + ELSEWHERE);
-            }
-        }
-        if (scenario != null) {
-            Path s = real(scenario.toAbsolutePath().normalize());
-            if (s.startsWith(where) || s.startsWith(real(where))) {
-                throw refuse(label, given,
-                        "holds the scenario file " + scenario + ", which qtm never replaces" + ELSEWHERE);
-            }
-        }
-        if (Files.isSymbolicLink(where)) {
-            throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
-        }
-        // Checked before anything is written: a longer name fits, but its staging and trash names do not.
-        int bytes = where.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (bytes > MAX_NAME_BYTES) {
-            throw refuse(label, given, "its last name has " + bytes + " bytes; expected at most " + MAX_NAME_BYTES
-                    + " (qtm's staging and trash names beside it add " + (255 - MAX_NAME_BYTES) + ", and a file name "
-                    + "holds 255)");
-        }
-        return where;
-    }
-
-    /** Whether an existing target may be replaced: only a qtm result holding nothing else, and only when forced. */
-    private static void checkExisting(Who label, String given, Path where, boolean force) {
-        if (!Files.exists(where, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(where)) {
-            throw refuse(label, given, "is a symbolic link; qtm writes only real directories" + ELSEWHERE);
-        }
-        if (!Files.isDirectory(where, LinkOption.NOFOLLOW_LINKS)) {
-            throw refuse(label, given,
-                    "exists and is not a directory; qtm never replaces it, even with --force" + ELSEWHERE);
-        }
-        Optional<Path> foreign;
-        try {
-            foreign = OutputManifest.foreign(where);
-        } catch (IOException | RuntimeException e) {
-            throw refuse(label, given, "exists and cannot be read (" + e.getMessage()
-                    + "); qtm replaces only directories it can check" + ELSEWHERE);
-        }
-        if (foreign.isPresent() && foreign.get().equals(where)) {
-            throw refuse(label, given, "exists and was not written by qtm (it has no " + OutputManifest.FILE
-                    + "); qtm never replaces it, even with --force" + ELSEWHERE);
-        }
-        if (foreign.isPresent()) {
-            throw refuse(label, given, "holds " + foreign.get()
-                    + ", which qtm did not write (or which was changed since); qtm never replaces it, even with "
-                    + "--force: move it away" + ELSEWHERE.replace(";", " or"));
-        }
-        if (!force) {
-            throw refuse(label, given, "exists (an earlier qtm result); pass --force to replace it, or choose another "
-                    + "directory");
-        }
-    }
-
-    private static ScenarioException refuse(Who label, String given, String why) {
-        return new ScenarioException(label.source(), label.key(), given, why);
-    }
-
-    /** Who a refusal speaks of: where the option was given, and which option gave the directory. */
-    private record Who(String source, String key) {
+        OutputRule.checkExisting(label, target.toString(), OutputRule.check(label, target, scenario), force);
     }
 
     /**
@@ -485,178 +377,5 @@ public final class OutputDirectory implements AutoCloseable {
      */
     public static String source(Path scenario) {
         return scenario == null ? "command line" : "command line (scenario " + scenario + ")";
-    }
-
-    private static List<String> homes() {
-        List<String> h = new ArrayList<>();
-        for (String s : new String[] {System.getProperty("user.home"), System.getenv("HOME")}) {
-            if (s != null && !s.isEmpty()) {
-                h.add(s);
-            }
-        }
-        return h;
-    }
-
-    /** The path with symbolic links resolved as far as it exists; the rest is appended as given. */
-    static Path real(Path abs) {
-        Path p = abs;
-        Path rest = null;
-        while (p != null) {
-            try {
-                Path r = p.toRealPath();
-                return rest == null ? r : r.resolve(rest).normalize();
-            } catch (IOException | RuntimeException e) {
-                Path name = p.getFileName();
-                rest = rest == null ? name : name.resolve(rest);
-                p = p.getParent();
-            }
-        }
-        return abs;
-    }
-
-    /**
-     * Removes what runs whose owners are gone left in {@code parent}: staging directories, directories being
-     * discarded, and an earlier result moved aside by a run killed before its new result was in place (which is put
-     * back when the target is missing). Each only if it carries a claim {@link OutputClaim#abandoned proven} qtm's:
-     * a directory of such a name without one is the user's and stays. Best effort: whatever cannot be removed now is
-     * left for a later run.
-     */
-    static void reapStale(Path parent) {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, ".*.qtm-*")) {
-            ds.forEach(entries::add);
-        } catch (IOException | RuntimeException e) {
-            return;
-        }
-        Instant now = Instant.now();
-        for (Path p : entries) {
-            String n = p.getFileName().toString();
-            try {
-                if (n.endsWith(STAGING)) {
-                    String name = n.substring(1, n.length() - STAGING.length());
-                    if (OutputClaim.abandoned(p, name, now)) {
-                        reap(p, name);
-                    }
-                } else if (n.contains(TRASH)) {
-                    if (OutputClaim.abandoned(p, n.substring(1, n.lastIndexOf(TRASH)), now)) {
-                        deleteOwned(p);
-                    }
-                } else if (n.endsWith(REPLACED)) {
-                    String name = n.substring(1, n.length() - REPLACED.length());
-                    if (!Files.exists(parent.resolve("." + name + STAGING), LinkOption.NOFOLLOW_LINKS)) {
-                        settleReplaced(parent, name);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Another run may be removing the same entry, or the parent is shared read-only: leave it.
-            }
-        }
-    }
-
-    /**
-     * Removes a stale staging directory. It is first renamed to a unique name, and put back if the claim found there
-     * is not the one judged stale (a new owner took the name in between), so a live run's directory is never
-     * deleted.
-     */
-    private static void reap(Path staging, String name) {
-        String judged = OutputClaim.proven(staging.resolve(OutputClaim.FILE), name).map(OutputClaim::id).orElse("");
-        Path grave = trash(staging);
-        try {
-            Files.move(staging, grave, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            return;
-        }
-        String found = OutputClaim.proven(grave.resolve(OutputClaim.FILE), name).map(OutputClaim::id).orElse("");
-        if (judged.isEmpty() || !found.equals(judged)) {
-            moveQuietly(grave, staging);
-            return;
-        }
-        deleteQuietly(grave);
-    }
-
-    /**
-     * An earlier result moved aside by a run that is gone (it carries that run's proven claim): put back, without
-     * the claim, if the target is missing, else discarded. Anything else of that name is left alone.
-     */
-    private static void settleReplaced(Path parent, String name) {
-        Path replaced = parent.resolve("." + name + REPLACED);
-        if (!OutputClaim.abandoned(replaced, name, Instant.now())) {
-            return;
-        }
-        Path target = parent.resolve(name);
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            moveQuietly(replaced, target);
-            Path mark = target.resolve(OutputClaim.FILE);
-            if (OutputClaim.proven(mark, name).isPresent()) {
-                try {
-                    Files.deleteIfExists(mark);
-                } catch (IOException e) {
-                    // A proven claim left in a result is accepted as qtm's by later runs.
-                }
-            }
-        } else {
-            discard(replaced, name);
-        }
-    }
-
-    /**
-     * Renames a directory qtm no longer needs to a trash name (so nobody mistakes it for a result) and deletes it;
-     * it carries this or a dead run's claim for {@code name}, which the trash keeps until its last moment.
-     */
-    private static void discard(Path dir, String name) {
-        Path grave = trash(dir);
-        try {
-            Files.move(dir, grave, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            return;
-        }
-        deleteQuietly(grave);
-    }
-
-    private static Path trash(Path p) {
-        String n = p.getFileName().toString();
-        String base = n.endsWith(STAGING) ? n.substring(0, n.length() - STAGING.length())
-                : n.endsWith(REPLACED) ? n.substring(0, n.length() - REPLACED.length()) : n;
-        return p.resolveSibling(base + TRASH + UUID.randomUUID());
-    }
-
-    private static void moveQuietly(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            // Left where it is; reapStale settles it later.
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            deleteOwned(dir);
-        } catch (IOException | RuntimeException e) {
-            // Left for a later run's reapStale.
-        }
-    }
-
-    /**
-     * Deletes a directory qtm proved its own (links are removed, never followed). Its claim goes last, so a run
-     * killed midway leaves a directory that still proves itself and that a later run finishes removing.
-     */
-    private static void deleteOwned(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Path mark = dir.resolve(OutputClaim.FILE);
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        for (Path p : all) {
-            if (!p.equals(mark) && !p.equals(dir)) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(mark);
-        Files.deleteIfExists(dir);
     }
 }

@@ -1,4 +1,4 @@
-package qtm.report;
+package qtm.output;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,17 +1,11 @@
-package qtm.report;
+package qtm.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,12 +31,11 @@ public final class JumpRecords implements Closeable {
     public static final long MAX_RECORDS = 10_000_000;
     /** The CSV header. */
     public static final String CSV_HEADER = "index,time,bath,channel,label,nu,energy";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path dir;
     private final long limit;
     private final String[] labels;
-    private final Map<String, File> open = new LinkedHashMap<>();
+    private final Map<String, JumpFile> open = new LinkedHashMap<>();
     private final Map<String, Coverage> done = new LinkedHashMap<>();
 
     /**
@@ -101,7 +94,7 @@ public final class JumpRecords implements Closeable {
      * @throws UncheckedIOException if the files cannot be created
      */
     public JumpSink sink(String engine) {
-        File f = file(engine);
+        JumpFile f = file(engine);
         return new JumpSink() {
             @Override
             public long limit() {
@@ -123,12 +116,12 @@ public final class JumpRecords implements Closeable {
         };
     }
 
-    private File file(String engine) {
+    private JumpFile file(String engine) {
         if (open.containsKey(engine) || done.containsKey(engine)) {
             throw new IllegalStateException("records of " + engine + " already opened");
         }
         try {
-            File f = new File(dir, engine, labels);
+            JumpFile f = new JumpFile(dir, engine, labels);
             open.put(engine, f);
             return f;
         } catch (IOException e) {
@@ -144,7 +137,7 @@ public final class JumpRecords implements Closeable {
      * @throws IOException on write failure
      */
     public void finish(String engine, List<long[]> ranges) throws IOException {
-        File f = open.remove(engine);
+        JumpFile f = open.remove(engine);
         if (f == null) {
             // No trajectories were run for it (an ensemble read back whole): nothing to record.
             return;
@@ -157,7 +150,7 @@ public final class JumpRecords implements Closeable {
             }
         }
         f.close();
-        done.put(engine, new Coverage(covered, f.rows));
+        done.put(engine, new Coverage(covered, f.rows()));
     }
 
     private static void add(List<long[]> ranges, long from, long to) {
@@ -174,21 +167,7 @@ public final class JumpRecords implements Closeable {
      * @throws IOException on write failure
      */
     public void writeIndex() throws IOException {
-        ObjectNode o = Json.object();
-        o.put("records", limit);
-        o.put("columns", CSV_HEADER);
-        ObjectNode e = o.putObject("engines");
-        for (Map.Entry<String, Coverage> x : done.entrySet()) {
-            ObjectNode c = e.putObject(x.getKey());
-            c.put("csv", csvName(x.getKey()));
-            c.put("npy", npyName(x.getKey()));
-            ArrayNode a = c.putArray("trajectories");
-            for (long[] r : x.getValue().ranges()) {
-                a.addArray().add(r[0]).add(r[1]);
-            }
-            c.put("jumps", x.getValue().jumps());
-        }
-        Files.writeString(dir.resolve(INDEX), Json.write(o) + "\n", StandardCharsets.UTF_8);
+        JumpIndex.write(dir, limit, done);
     }
 
     /**
@@ -198,45 +177,7 @@ public final class JumpRecords implements Closeable {
      * @throws IllegalArgumentException if it is not a record index
      */
     public static Index readIndex(Path dir) throws IOException {
-        Path file = dir.resolve(INDEX);
-        if (!InputFiles.exists(file)) {
-            return null;
-        }
-        JsonNode o = MAPPER.readTree(InputFiles.readSmall(file));
-        if (o == null || !o.path("records").canConvertToLong() || !o.path("engines").isObject()) {
-            throw new IllegalArgumentException("not a qtm jump-record index");
-        }
-        // Every number as a run writes it: K within what --records allows, ranges ascending below K, rows >= 0.
-        long limit = o.get("records").asLong();
-        if (limit < 1 || limit > MAX_RECORDS) {
-            throw new IllegalArgumentException("its \"records\" is " + limit + ", expected 1 to " + MAX_RECORDS);
-        }
-        Map<String, Coverage> engines = new LinkedHashMap<>();
-        var it = o.get("engines").fields();
-        while (it.hasNext()) {
-            var x = it.next();
-            String bad = "not a qtm jump-record index (engine " + qtm.scenario.Quote.of(x.getKey()) + ")";
-            JsonNode t = x.getValue().path("trajectories");
-            JsonNode jumps = x.getValue().path("jumps");
-            if (!t.isArray() || !jumps.canConvertToLong() || jumps.asLong() < 0
-                    || jumps.asLong() > Long.MAX_VALUE / Npy.ROW_BYTES / 2) {
-                throw new IllegalArgumentException(bad);
-            }
-            List<long[]> ranges = new ArrayList<>();
-            long at = 0;
-            for (JsonNode r : t) {
-                if (!r.isArray() || r.size() != 2 || !r.get(0).canConvertToLong() || !r.get(1).canConvertToLong()
-                        || r.get(0).asLong() < at || r.get(1).asLong() <= r.get(0).asLong()
-                        || r.get(1).asLong() > limit) {
-                    throw new IllegalArgumentException(bad + ": trajectory ranges must ascend within [0, "
-                            + limit + ")");
-                }
-                ranges.add(new long[] {r.get(0).asLong(), r.get(1).asLong()});
-                at = r.get(1).asLong();
-            }
-            engines.put(x.getKey(), new Coverage(ranges, jumps.asLong()));
-        }
-        return new Index(limit, engines);
+        return JumpIndex.read(dir);
     }
 
     /**
@@ -258,7 +199,7 @@ public final class JumpRecords implements Closeable {
      * @throws IllegalArgumentException if it is not what the index says (damaged, or out of index order)
      */
     public void append(String engine, Path shard, Coverage coverage) throws IOException {
-        File f = open.get(engine);
+        JumpFile f = open.get(engine);
         Path npy = shard.resolve(npyName(engine));
         long rows = coverage.jumps();
         byte[] header = Npy.header(rows);
@@ -286,7 +227,7 @@ public final class JumpRecords implements Closeable {
                     int channel = b.getShort();
                     int nu = b.get();
                     double energy = b.getDouble();
-                    if (!inside(coverage.ranges(), index) || index < f.lastIndex || (bath != 0 && bath != 1)
+                    if (!inside(coverage.ranges(), index) || index < f.lastIndex() || (bath != 0 && bath != 1)
                             || channel < 0 || channel >= labels.length || nu < -1 || nu > 1) {
                         throw new IllegalArgumentException(npy.getFileName() + " holds a row (trajectory " + index
                                 + ") outside what its " + INDEX + " says or out of index order");
@@ -315,7 +256,7 @@ public final class JumpRecords implements Closeable {
      * @throws IOException on write failure
      */
     public void finishMerge(String engine, List<long[]> ranges) throws IOException {
-        File f = open.remove(engine);
+        JumpFile f = open.remove(engine);
         f.close();
         List<long[]> sorted = new ArrayList<>(ranges);
         sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
@@ -323,7 +264,7 @@ public final class JumpRecords implements Closeable {
         for (long[] r : sorted) {
             add(covered, r[0], r[1]);
         }
-        done.put(engine, new Coverage(covered, f.rows));
+        done.put(engine, new Coverage(covered, f.rows()));
     }
 
     /**
@@ -362,76 +303,9 @@ public final class JumpRecords implements Closeable {
     /** Closes files still open (after a failure); what they hold is then incomplete and staged for removal. */
     @Override
     public void close() throws IOException {
-        for (File f : open.values()) {
+        for (JumpFile f : open.values()) {
             f.close();
         }
         open.clear();
-    }
-
-    /** One engine's CSV and .npy, written row by row; the .npy header is rewritten with the row count at the end. */
-    private static final class File {
-        private final BufferedWriter csv;
-        private final FileChannel npy;
-        private final ByteBuffer buf = ByteBuffer.allocate(Npy.ROW_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
-        private final String[] labels;
-        private final StringBuilder line = new StringBuilder();
-        private long rows;
-        private long lastIndex;
-        private boolean closed;
-
-        File(Path dir, String engine, String[] labels) throws IOException {
-            this.labels = labels;
-            csv = Files.newBufferedWriter(dir.resolve(csvName(engine)), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            npy = FileChannel.open(dir.resolve(npyName(engine)), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            csv.write(CSV_HEADER);
-            csv.write('\n');
-            // Its length does not depend on the count (Npy), so the final header fits over this one.
-            writeFully(ByteBuffer.wrap(Npy.header(0)));
-        }
-
-        void row(long index, double time, int bath, int channel, int nu, double energy) throws IOException {
-            lastIndex = index;
-            rows++;
-            if (buf.remaining() < Npy.ROW_BYTES) {
-                flushNpy();
-            }
-            buf.putLong(index).putDouble(time).put((byte) bath).putShort((short) channel).put((byte) nu)
-                    .putDouble(energy);
-            line.setLength(0);
-            line.append(index).append(',').append(time).append(',').append(bath == 1 ? "hot" : "cold").append(',')
-                    .append(channel).append(',').append(csvText(labels[channel])).append(',').append(nu).append(',')
-                    .append(energy).append('\n');
-            csv.append(line);
-        }
-
-        private void flushNpy() throws IOException {
-            buf.flip();
-            writeFully(buf);
-            buf.clear();
-        }
-
-        private void writeFully(ByteBuffer b) throws IOException {
-            while (b.hasRemaining()) {
-                npy.write(b);
-            }
-        }
-
-        void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try (csv; npy) {
-                flushNpy();
-                npy.position(0);
-                writeFully(ByteBuffer.wrap(Npy.header(rows)));
-            }
-        }
-
-        private static String csvText(String s) {
-            return s.indexOf(',') < 0 && s.indexOf('"') < 0 ? s : '"' + s.replace("\"", "\"\"") + '"';
-        }
     }
 }

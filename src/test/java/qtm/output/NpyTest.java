@@ -1,4 +1,4 @@
-package qtm.report;
+package qtm.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

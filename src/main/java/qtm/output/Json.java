@@ -1,4 +1,4 @@
-package qtm.report;
+package qtm.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

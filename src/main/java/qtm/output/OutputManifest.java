@@ -1,4 +1,4 @@
-package qtm.report;
+package qtm.output;
 
 import java.io.IOException;
 import java.io.InputStream;

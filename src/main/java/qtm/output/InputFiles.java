@@ -1,4 +1,4 @@
-package qtm.report;
+package qtm.output;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,9 +81,9 @@ public final class InputFiles {
      * @return the first input that is target, holds it or lies in it; else null
      */
     public static Path clash(Path target, List<Path> inputs) {
-        Path t = OutputDirectory.real(target.toAbsolutePath().normalize());
+        Path t = OutputRule.real(target.toAbsolutePath().normalize());
         for (Path in : inputs) {
-            Path i = OutputDirectory.real(in.toAbsolutePath().normalize());
+            Path i = OutputRule.real(in.toAbsolutePath().normalize());
             if (t.startsWith(i) || i.startsWith(t) || within(t, i) || within(i, t)) {
                 return in;
             }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.observe.WaitingHistogram;
@@ -30,6 +31,7 @@ class RunOutputTest {
             """;
 
     @Test
+    @Tag("slow")
     void runWritesChartsAndAReportThatChromiumShows(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, SCENARIO);
@@ -66,6 +68,7 @@ class RunOutputTest {
     }
 
     @Test
+    @Tag("slow")
     void anEarlierResultNeedsForceAndAUsersDirectoryIsLeftAloneEvenWithIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, SCENARIO.replace("engines: [trajectories, collision]", "engines: [trajectories]"));

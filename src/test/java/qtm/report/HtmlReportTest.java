@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,7 @@ class HtmlReportTest {
     }
 
     @Test
+    @Tag("slow")
     void headlessChromiumLoadsItAndShowsTheVerdictTable(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("report.html");
         Files.writeString(page, HtmlReport.render(sample()));

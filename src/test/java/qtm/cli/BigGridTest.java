@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9: a 100,000-point grid runs, both engines, in a 1 GB heap: memory is a few kB per grid point and one
  * ensemble at a time, independent of the number of trajectories.
  */
+@Tag("slow")
 class BigGridTest {
     @Test
     void aHundredThousandPointsFitInOneGigabyte(@TempDir Path dir) throws Exception {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class ExtendTest {
     }
 
     @Test
+    @Tag("slow")
     void anExtendedRunIsTheRunOfTheNewTotal(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ext.yaml");
         Files.writeString(file, SCENARIO);
@@ -80,6 +82,7 @@ class ExtendTest {
      * its saved trajectories (rewriting DIR without them would lose them).
      */
     @Test
+    @Tag("slow")
     void anEngineSkippedByAnExtensionKeepsItsTrajectories(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ext.yaml");
         Files.writeString(file, SCENARIO.replace("{trajectories: 1500, collision: 700}", "100"));

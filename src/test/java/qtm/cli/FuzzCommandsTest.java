@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * starts, trajectories) are either tiny or far beyond every limit, never legal and slow, so that each case stays
  * small. {@code run} gets a short grid ({@code time.end=20}, 3 points) and 16 trajectories.
  */
+@Tag("slow")
 class FuzzCommandsTest {
     private static final long SEED = 8_2024L;
     private static final int CASES = 400;

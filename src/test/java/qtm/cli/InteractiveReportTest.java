@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.report.ChromiumPage;
@@ -27,6 +28,7 @@ import qtm.report.ChromiumPage;
  * each engine's exact reference is named. The page's #selftest hook sends real mouse events to the first chart
  * (concurrence) and writes what uPlot then shows into pre#qtm-selftest.
  */
+@Tag("slow")
 class InteractiveReportTest {
     private static final String SCENARIO = """
             name: live

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,7 @@ class JumpRecordsCliTest {
     }
 
     @Test
+    @Tag("slow")
     void theSameSeedGivesTheSameBytesOnOneAndTwoThreads(@TempDir Path dir) throws Exception {
         CliTest.Run a = run(dir.resolve("a"), "--trajectories", "200", "--records", "100", "--threads", "1");
         CliTest.Run b = run(dir.resolve("b"), "--trajectories", "200", "--records", "100", "--threads", "2");
@@ -129,6 +131,7 @@ class JumpRecordsCliTest {
      * reverse order: the bytes of one process.
      */
     @Test
+    @Tag("slow")
     void mergedShardsRecordWhatOneRunRecords(@TempDir Path dir) throws Exception {
         Path single = dir.resolve("single");
         CliTest.Run a = run(single, "--trajectories", "301", "--records", "150");
@@ -159,6 +162,7 @@ class JumpRecordsCliTest {
     }
 
     @Test
+    @Tag("slow")
     void shardsRunWithDifferentRecordsAreNotMerged(@TempDir Path dir) throws Exception {
         Path shards = dir.resolve("shards");
         String[][] records = {{"--records", "50"}, {}};
@@ -178,6 +182,7 @@ class JumpRecordsCliTest {
 
     /** --extend keeps the earlier records unchanged and refuses --records, which could only leave a gap in them. */
     @Test
+    @Tag("slow")
     void anExtensionKeepsTheRecords(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r");
         assertEquals(0, run(out, "--trajectories", "64", "--records", "40").status());

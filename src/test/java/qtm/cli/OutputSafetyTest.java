@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +139,7 @@ class OutputSafetyTest {
     }
 
     @Test
+    @Tag("slow")
     void sigtermIsLikeCtrlCAndALiveRunsStagingIsLeftAloneAndFilesGetTheUmask(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("t.yaml"), ENDLESS);
         Path small = Files.writeString(dir.resolve("small.yaml"), SMALL);

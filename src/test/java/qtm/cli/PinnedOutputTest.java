@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.io.TempDir;
  * comparing, and then fails with "re-pinned: commit src/test/resources/pins/outputs.txt and say why" so that a
  * re-pin is never mistaken for a pass. On a mismatch the test names each file that changed, appeared or vanished.
  */
+@Tag("slow")
 class PinnedOutputTest {
     /** The pin file, relative to the project directory (where Maven runs the tests). */
     static final Path PINS = Path.of("src/test/resources/pins/outputs.txt");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +148,7 @@ class RunCommandTest {
 
     /** Issue 8: a collision step shortened to fit the grid is announced on stderr and recorded in summary.json. */
     @Test
+    @Tag("slow")
     void aShortenedCollisionStepIsAnnounced(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, GOOD.replace("engines: [trajectories, collision]", "engines: [collision]")
@@ -225,6 +227,7 @@ class RunCommandTest {
      * summary.json, on the console and in the report: here the first engine uses up a budget of 5 s.
      */
     @Test
+    @Tag("slow")
     void enginesStartedAfterTheBudgetAreNamedAsSkipped(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, GOOD.replace("ensemble: {trajectories: 2000, seed: 5}",
@@ -253,6 +256,7 @@ class RunCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void theSameSeedGivesTheSameBytesOnAnyThreadCount(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, GOOD.replace("trajectories: 2000", "trajectories: 500"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.observe.WaitingHistogram;
@@ -30,6 +31,7 @@ class RunOutputTest {
             """;
 
     @Test
+    @Tag("slow")
     void runWritesChartsAndAReportThatChromiumShows(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, SCENARIO);
@@ -66,6 +68,7 @@ class RunOutputTest {
     }
 
     @Test
+    @Tag("slow")
     void anEarlierResultNeedsForceAndAUsersDirectoryIsLeftAloneEvenWithIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, SCENARIO.replace("engines: [trajectories, collision]", "engines: [trajectories]"));
@@ -102,12 +105,14 @@ class RunOutputTest {
                 out.toString()));
         Path log = dir.resolve("stdout.txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // Wait until the first engine is under way (the exact line is printed before it starts).
+        // Wait until the first engine is under way: the exact line is printed before it starts, and the ensemble
+        // file in staging appears only at its end, so wait for the line and then for the engine's first blocks
+        // (3 s: on a loaded machine 1.5 s after the line could still be the exact layer's).
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(log).contains("steady state") && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        Thread.sleep(1500);
+        Thread.sleep(3000);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stops promptly after SIGINT");
         assertEquals(130, p.exitValue(), Files.readString(log));

@@ -30,6 +30,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,6 +226,7 @@ class SavedEnsembleAuditTest {
     }
 
     @Test
+    @Tag("slow")
     void aFormat1FileIsStillReadExactly(@TempDir Path dir) throws Exception {
         copyShards(dir);
         assertEquals(0, merge(dir).status());

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,7 @@ class ShardMergeTest {
 
     @ParameterizedTest(name = "{0} in {1} shards")
     @CsvSource({"reset-paper, 8, 1600", "dqd-U20, 3, 1000", "reset-paper, 1, 300"})
+    @Tag("slow")
     void mergedShardsAreOneRun(String name, int n, int trajectories, @TempDir Path dir) throws Exception {
         String file = "scenarios/" + name + ".yaml";
         Path single = dir.resolve("single");
@@ -85,6 +87,7 @@ class ShardMergeTest {
     }
 
     @Test
+    @Tag("slow")
     void whatIsNotOneEnsembleIsRefused(@TempDir Path dir) throws Exception {
         String file = "scenarios/reset-paper.yaml";
         Path shards = dir.resolve("shards");
@@ -134,6 +137,7 @@ class ShardMergeTest {
     }
 
     @Test
+    @Tag("slow")
     void badShardsAreRefused(@TempDir Path dir) throws Exception {
         String file = "scenarios/reset-paper.yaml";
         Path run = dir.resolve("run");
@@ -158,6 +162,7 @@ class ShardMergeTest {
     }
 
     @Test
+    @Tag("slow")
     void anInterruptedShardKeepsItsPrefixAndTheRestIsMissing(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("s0");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

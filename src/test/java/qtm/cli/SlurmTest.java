@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exists, and {@code --resume} completes it. Skipped, with the reason, when no Slurm node is up ({@code .ci/run}
  * starts one with {@code .ci/slurm-up}).
  */
+@Tag("slow")
 class SlurmTest {
     /** What sinfo said, asked once: it can take seconds to time out when no controller answers. */
     private static String state;

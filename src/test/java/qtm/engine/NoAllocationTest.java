@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import qtm.ensemble.Streams;
@@ -21,6 +22,7 @@ import qtm.model.TwoQubits;
 class NoAllocationTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
+    @Tag("slow")
     void hotLoopAllocatesNothing(EngineKind kind) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import qtm.engine.EngineKind;
 import qtm.exact.Transient;
@@ -28,6 +29,7 @@ import qtm.stats.Estimate;
  * of {@link qtm.stats.RareEvents}, without which the coverage at N = 640 (1.3 trajectories) was 74 %
  * ({@link RareCalibrationTest}).
  */
+@Tag("slow")
 class CalibrationTest {
     private static final int RUNS = 300;
 

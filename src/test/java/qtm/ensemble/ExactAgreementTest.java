@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,7 @@ class ExactAgreementTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
+    @Tag("slow")
     void ensembleMeanAgreesWithExact(EngineKind kind, String name, Model model) {
         TimeGrid grid = new TimeGrid(2000, 21);
         ZMatrixRMaj rho0 = TwoQubits.basisState("00");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import qtm.engine.EngineKind;
 import qtm.exact.Transient;
@@ -21,6 +22,7 @@ import qtm.stats.RareEvents;
  * seeds, mean z +3.4). With the rare-population floor of {@link RareEvents#floor} the error bar covers again, such
  * runs are flagged unreliable, and at N·p₁₁ ≈ 20 the flag stays off and the coverage is the usual one.
  */
+@Tag("slow")
 class RareCalibrationTest {
     private static final int RUNS = 200;
 

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.verify.RunCurves;
@@ -214,6 +215,7 @@ class HtmlReportTest {
     }
 
     @Test
+    @Tag("slow")
     void headlessChromiumLoadsItAndShowsTheVerdictTable(@TempDir Path dir) throws Exception {
         Path page = dir.resolve("report.html");
         Files.writeString(page, HtmlReport.render(sample()));

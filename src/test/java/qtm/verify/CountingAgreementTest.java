@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import qtm.stats.RareEvents;
  * The ensembles' counting statistics against the tilted Liouvillian: the mean and variance of N_k(t) and Q_k(t) on
  * every grid point, and the final-count histogram; and the error bars of the variance themselves.
  */
+@Tag("slow")
 class CountingAgreementTest {
     private static EnsembleResult run(Model model, ZMatrixRMaj rho0, TimeGrid grid, long n, long seed) {
         return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model, rho0, grid,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +40,7 @@ import qtm.stats.Verdict;
  * Binomial(R, 2·ALPHA), two p-values each at ALPHA).</li>
  * </ul>
  */
+@Tag("slow")
 class VerdictCalibrationTest {
     private static final int RUNS = 300;
     /** Ensemble sizes, cycled over the seeds. */

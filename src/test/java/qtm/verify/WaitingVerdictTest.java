@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,6 +89,7 @@ class WaitingVerdictTest {
      * 0.9545 within 4 binomial SE, and the χ² p-values are not piled up near 0.
      */
     @Test
+    @Tag("slow")
     void standardErrorsAreCalibrated() {
         TimeGrid grid = new TimeGrid(5000, 11);
         WaitingHistogram q = WaitingHistogram.of(DQD, grid);

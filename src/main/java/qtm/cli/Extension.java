@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import qtm.ensemble.EnsembleResult;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;

@@ -29,7 +29,7 @@ import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 
 /**
  * {@code qtm merge DIR... --out OUT}: the shards of one ensemble, written by {@code qtm run --shard}, merged exactly

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.model.Collision;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.report.RunWriter;
@@ -244,7 +244,7 @@ final class RunCommand implements Callable<Integer> {
         public void finished(ScenarioRun.EngineOutcome e) {
             bar.finish();
             bar = null;
-            qtm.verify.EnsembleSummary r = e.result();
+            qtm.run.EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             qtm.stats.RareEvents.Flagged c = r.last("concurrence");
             // The exact value is the one the verdict judges against: the collision map's for the collision model.

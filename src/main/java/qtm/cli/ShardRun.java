@@ -20,7 +20,7 @@ import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 
 /** {@code qtm run --shard I/N}: one shard's saved ensembles and records, for {@code qtm merge}. */
 final class ShardRun {

@@ -26,7 +26,7 @@ import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 
 /**
  * {@code qtm slurm FILE --shards N --out OUT}: writes an sbatch job-array script (one task per shard) and a merge

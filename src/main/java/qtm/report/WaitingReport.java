@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import qtm.engine.EngineKind;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
 import qtm.verify.WaitingVerdict;
 
 /**

@@ -1,4 +1,4 @@
-package qtm.verify;
+package qtm.run;
 import qtm.ensemble.EnsembleResult;
 
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import qtm.observe.CountHistogram;
 import qtm.observe.NetCounts;
 import qtm.observe.Observables;
 import qtm.stats.Estimate;
+import qtm.verify.CountingReference;
 
 /**
  * Every curve the charts of a run draw, computed here so that the report only plots. Charts need no more points than

@@ -1,4 +1,4 @@
-package qtm.verify;
+package qtm.run;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.EnsembleRunner;
 import qtm.ensemble.EnsembleSettings;
@@ -23,6 +23,12 @@ import qtm.observe.Observables;
 import qtm.observe.Snapshot;
 import qtm.stats.Estimate;
 import qtm.stats.Verdict;
+import qtm.verify.CollisionBookkeeping;
+import qtm.verify.CountingReference;
+import qtm.verify.CountingVerdict;
+import qtm.verify.References;
+import qtm.verify.Verdicts;
+import qtm.verify.WaitingVerdict;
 
 /**
  * One {@code qtm run} as computation only: the exact solution, each engine of the scenario against its exact

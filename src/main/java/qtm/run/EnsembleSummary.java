@@ -1,4 +1,4 @@
-package qtm.verify;
+package qtm.run;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.StopReason;
 

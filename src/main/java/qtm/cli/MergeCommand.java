@@ -30,6 +30,11 @@ import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
 import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunListener;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
 
 /**
  * {@code qtm merge DIR... --out OUT}: the shards of one ensemble, written by {@code qtm run --shard}, merged exactly
@@ -110,10 +115,10 @@ final class MergeCommand implements Callable<Integer> {
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
-        Map<String, String> engines = ScenarioRun.ensembleLabels(s);
+        Map<String, String> engines = RunPlan.ensembleLabels(s);
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
-            List<qtm.observe.Quantity> quantities = ScenarioRun.quantities(s, engines.get(label));
+            List<qtm.observe.Quantity> quantities = RunPlan.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
             Part all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
@@ -156,9 +161,9 @@ final class MergeCommand implements Callable<Integer> {
         List<JumpRecords.Index> jumpIndexes = jumpIndexes();
         PrintWriter stdout = spec.commandLine().getOut();
         try (OutputDirectory output = OutputDirectory.open(out, force)) {
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(r0.seed(), 1, 0, merged::get, null, true);
+            RunOptions settings = new RunOptions(r0.seed(), 1, 0, merged::get, null, true);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
+                RunOutcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
                 if (jumpIndexes != null) {
                     mergeRecords(s, jumpIndexes, output.staging());
@@ -348,7 +353,7 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */
-    private static final class Writer implements ScenarioRun.Listener {
+    private static final class Writer implements RunListener {
         private final Scenario scenario;
         private final Path staging;
         private final long seed;
@@ -380,7 +385,7 @@ final class MergeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void finished(ScenarioRun.EngineOutcome e) {
+        public void finished(EngineOutcome e) {
             stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(),
                     e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdictWords());
             stdout.flush();

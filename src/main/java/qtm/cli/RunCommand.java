@@ -16,6 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.model.Collision;
 import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunListener;
+import qtm.run.Skipped;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
+import qtm.run.EnsembleSummary;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.report.RunWriter;
@@ -120,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                     "--extend rewrites its own directory; give no --out with it");
         }
         long runSeed = seed != null ? seed : sim.seed();
-        ScenarioRun.Settings base = new ScenarioRun.Settings(runSeed, t, trajectories != null ? trajectories : 0);
+        RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {
             if (extend != null) {
                 throw new ScenarioException("command line", "--shard", shard, "cannot be combined with --extend: "
@@ -157,9 +164,9 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter stderr = spec.commandLine().getErr();
             notices.forEach(stderr::println);
             stderr.flush();
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(runSeed, t, base.trajectories(), prior);
+            RunOptions settings = new RunOptions(runSeed, t, base.trajectories(), prior);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
+                RunOutcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
                         jumps), interrupt::requested);
                 if (jumps != null) {
                     jumps.writeIndex();
@@ -169,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 // Last: the report links every file of the directory.
                 RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
-                        ScenarioRun.planned(s, settings), recordLimit, thisRun.extending(before)));
+                        RunPlan.planned(s, settings), recordLimit, thisRun.extending(before)));
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();
@@ -182,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress bars on stderr and one line per engine on stdout. */
-    private final class Console implements ScenarioRun.Listener {
+    private final class Console implements RunListener {
         private final PrintWriter stdout;
         private final Scenario scenario;
         private final Path staging;
@@ -235,13 +242,13 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void skipped(ScenarioRun.Skipped x) {
+        public void skipped(Skipped x) {
             stdout.printf(Locale.ROOT, "%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
             stdout.flush();
         }
 
         @Override
-        public void finished(ScenarioRun.EngineOutcome e) {
+        public void finished(EngineOutcome e) {
             bar.finish();
             bar = null;
             qtm.run.EnsembleSummary r = e.result();

@@ -21,6 +21,11 @@ import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunListener;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
 
 /** {@code qtm run --shard I/N}: one shard's saved ensembles and records, for {@code qtm merge}. */
 final class ShardRun {
@@ -34,7 +39,7 @@ final class ShardRun {
      * @return the shard
      * @throws ScenarioException (exit 2) if malformed, I ≥ N, or N exceeds an ensemble's trajectories
      */
-    static Shard parse(Scenario s, String text, ScenarioRun.Settings base) {
+    static Shard parse(Scenario s, String text, RunOptions base) {
         Shard shard;
         try {
             shard = Shard.parse(text);
@@ -53,9 +58,9 @@ final class ShardRun {
      * @param value its value as given
      * @throws ScenarioException (exit 2) if an engine runs fewer trajectories than N
      */
-    static void requireEnough(Scenario s, int shards, ScenarioRun.Settings base, String key, String value) {
+    static void requireEnough(Scenario s, int shards, RunOptions base, String key, String value) {
         for (String engine : s.simulation().engines()) {
-            long total = ScenarioRun.trajectoriesFor(s, engine, base);
+            long total = RunPlan.trajectoriesFor(s, engine, base);
             if (total < shards) {
                 throw new ScenarioException("command line", key, value, "expected at most as many shards as "
                         + "trajectories: engine " + engine + " runs " + total);
@@ -63,11 +68,11 @@ final class ShardRun {
         }
     }
 
-    static int run(Scenario s, Path scenarioFile, Shard shard, ScenarioRun.Settings base, Path dir, boolean force,
+    static int run(Scenario s, Path scenarioFile, Shard shard, RunOptions base, Path dir, boolean force,
             boolean quiet, PrintWriter stdout, List<String> notices, long records) throws IOException {
         Map<String, ShardRecord.Planned> planned = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
-            long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
+        for (Map.Entry<String, String> e : RunPlan.ensembleLabels(s).entrySet()) {
+            long total = RunPlan.trajectoriesFor(s, e.getValue(), base);
             long[] r = shard.range(total);
             planned.put(e.getKey(), new ShardRecord.Planned(r[0], r[1], total));
         }
@@ -77,10 +82,10 @@ final class ShardRun {
                 JumpRecords jumps = records == 0 ? null : new JumpRecords(output.staging(), records, s.model().jumps())) {
             PrintWriter stderr = new PrintWriter(System.err, true);
             notices.forEach(stderr::println);
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(base.seed(), base.threads(), base.trajectories(),
+            RunOptions settings = new RunOptions(base.seed(), base.threads(), base.trajectories(),
                     label -> null, shard, false);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
+                RunOutcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
                         stdout, quiet, shard, jumps), interrupt::requested);
                 if (jumps != null) {
                     jumps.writeIndex();
@@ -108,7 +113,7 @@ final class ShardRun {
     }
 
     /** Writes each ensemble's saved sums as it ends; one line per ensemble on stdout. */
-    private static final class Listener implements ScenarioRun.Listener {
+    private static final class Listener implements RunListener {
         private final Scenario scenario;
         private final Path staging;
         private final long seed;
@@ -173,7 +178,7 @@ final class ShardRun {
         }
 
         @Override
-        public void finished(ScenarioRun.EngineOutcome outcome) {
+        public void finished(EngineOutcome outcome) {
         }
     }
 }

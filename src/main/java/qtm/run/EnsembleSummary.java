@@ -37,7 +37,7 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
             f.put(c, r.estimate(c, last));
         }
         return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f,
-                r.trajectories() == 0 ? null : RunCurves.engine(name, r, steady));
+                r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady));
     }
 
     /**

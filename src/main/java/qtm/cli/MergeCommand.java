@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
-import qtm.observe.Snapshot;
 import qtm.output.InputFiles;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
@@ -31,7 +28,6 @@ import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
-import qtm.run.RunListener;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
 import qtm.run.RunPlan;
@@ -353,42 +349,15 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */
-    private static final class Writer implements RunListener {
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final PrintWriter stdout;
-
+    private static final class Writer extends RunConsole {
         Writer(Scenario scenario, Path staging, long seed, PrintWriter stdout) {
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-            this.stdout = stdout;
-        }
-
-        @Override
-        public void ensemble(String label, String engine, EnsembleResult result) {
-            try {
-                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return done -> { };
+            super(stdout, scenario, staging, seed, false, null);
         }
 
         @Override
         public void finished(EngineOutcome e) {
-            stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(),
-                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdictWords());
-            stdout.flush();
+            say("%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(), e.result().trajectories(), e.verdict().maxAbsZ(),
+                    e.verdict().pValue(), e.verdictWords());
         }
     }
 }

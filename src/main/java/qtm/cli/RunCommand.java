@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
@@ -17,7 +16,6 @@ import qtm.engine.EngineKind;
 import qtm.model.Collision;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
-import qtm.run.RunListener;
 import qtm.run.Skipped;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
@@ -189,78 +187,41 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress bars on stderr and one line per engine on stdout. */
-    private final class Console implements RunListener {
-        private final PrintWriter stdout;
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final JumpRecords jumps;
-        private ProgressBar bar;
-
+    private final class Console extends RunConsole {
         Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
-            this.jumps = jumps;
-            this.stdout = stdout;
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-        }
-
-        @Override
-        public void ensemble(String label, String engine, qtm.ensemble.EnsembleResult result) {
-            try {
-                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
-                if (jumps != null && engine != null) {
-                    jumps.finish(engine, result.ranges());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public qtm.ensemble.JumpSink records(String label, String engine) {
-            return jumps == null ? null : jumps.sink(engine);
+            super(stdout, scenario, staging, seed, false, jumps);
         }
 
         @Override
         public void steady(qtm.observe.Snapshot steady) {
-            String title = scenario.model().title();
+            String title = scenario().model().title();
             String how = title.indexOf(", ") < 0 ? "" : title.substring(title.indexOf(", "));
-            stdout.printf(Locale.ROOT, "exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n",
-                    steady.concurrence(), steady.heatCold(), how);
-            stdout.flush();
+            say("exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n", steady.concurrence(),
+                    steady.heatCold(), how);
         }
 
         @Override
         public LongConsumer started(String label, long n) {
-            if (bar != null) {
-                bar.finish();
-            }
-            bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
-            ProgressBar current = bar;
-            return done -> current.update(done, n);
+            return bar(label, n, quiet);
         }
 
         @Override
         public void skipped(Skipped x) {
-            stdout.printf(Locale.ROOT, "%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
-            stdout.flush();
+            say("%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
         }
 
         @Override
         public void finished(EngineOutcome e) {
-            bar.finish();
-            bar = null;
-            qtm.run.EnsembleSummary r = e.result();
+            endBar();
+            EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             qtm.stats.RareEvents.Flagged c = r.last("concurrence");
             // The exact value is the one the verdict judges against: the collision map's for the collision model.
             List<qtm.observe.Snapshot> exact = e.referenceRows();
-            stdout.printf(Locale.ROOT, "%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, "
-                    + "p=%.3g, %s%n", e.name(), r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(),
-                    c.se(), exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable",
-                    v.maxAbsZ(), v.pValue(), e.verdictWords());
-            stdout.flush();
+            say("%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, p=%.3g, %s%n", e.name(),
+                    r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(), c.se(),
+                    exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable", v.maxAbsZ(),
+                    v.pValue(), e.verdictWords());
         }
     }
 

@@ -6,24 +6,19 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.ensemble.Shard;
-import qtm.observe.Snapshot;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
-import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
-import qtm.run.RunListener;
-import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
 import qtm.run.RunPlan;
 
@@ -113,72 +108,35 @@ final class ShardRun {
     }
 
     /** Writes each ensemble's saved sums as it ends; one line per ensemble on stdout. */
-    private static final class Listener implements RunListener {
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final PrintWriter stdout;
+    private static final class Listener extends RunConsole {
         private final boolean quiet;
         private final Shard shard;
-        private final JumpRecords jumps;
-        private ProgressBar bar;
 
         Listener(Scenario scenario, Path staging, long seed, PrintWriter stdout, boolean quiet, Shard shard,
                 JumpRecords jumps) {
-            this.jumps = jumps;
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-            this.stdout = stdout;
+            super(stdout, scenario, staging, seed, true, jumps);
             this.quiet = quiet;
             this.shard = shard;
         }
 
         @Override
         public void ensemble(String label, String engine, EnsembleResult result) {
-            if (bar != null) {
-                bar.finish();
-                bar = null;
-            }
-            try {
-                RunWriter.writeSaved(staging, scenario, seed, label, result);
-                if (jumps != null && engine != null) {
-                    jumps.finish(engine, result.ranges());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            endBar();
+            super.ensemble(label, engine, result);
             StringBuilder ranges = new StringBuilder();
             for (long[] r : result.ranges()) {
                 ranges.append(ranges.length() == 0 ? "" : " ").append(Ranges.show(r));
             }
-            stdout.printf(Locale.ROOT, "%-12s shard %s: trajectories %s (%d, %s, %.1fs)%n", label, shard,
+            say("%-12s shard %s: trajectories %s (%d, %s, %.1fs)%n", label, shard,
                     ranges.length() == 0 ? "none" : ranges, result.trajectories(), result.stopReason().key(),
                     result.seconds());
-            stdout.flush();
-        }
-
-        @Override
-        public qtm.ensemble.JumpSink records(String label, String engine) {
-            return jumps == null ? null : jumps.sink(engine);
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
         }
 
         @Override
         public LongConsumer started(String label, long n) {
             // A line in the job's log when an ensemble starts, so that a cluster log shows where a task got to.
-            stdout.printf(Locale.ROOT, "%-12s shard %s: started, %d trajectories%n", label, shard, n);
-            stdout.flush();
-            bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
-            ProgressBar current = bar;
-            return done -> current.update(done, n);
-        }
-
-        @Override
-        public void finished(EngineOutcome outcome) {
+            say("%-12s shard %s: started, %d trajectories%n", label, shard, n);
+            return bar(label, n, quiet);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import qtm.ensemble.EnsembleResult;
-import qtm.verify.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunPlan;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
@@ -27,7 +28,7 @@ final class Extension {
      *     with N already at or above the new total
      */
     static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
-            ScenarioRun.Settings settings) {
+            RunOptions settings) {
         // Its jump-record index is carried over after the run: checked now, so that a damaged one is exit 2 first.
         try {
             qtm.output.JumpRecords.readIndex(dir);
@@ -37,9 +38,9 @@ final class Extension {
                     + e.getMessage() + ")");
         }
         Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();
-        for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
+        for (Map.Entry<String, String> e : RunPlan.ensembleLabels(s).entrySet()) {
             String label = e.getKey();
-            long total = ScenarioRun.trajectoriesFor(s, e.getValue(), settings);
+            long total = RunPlan.trajectoriesFor(s, e.getValue(), settings);
             one(s, dir, label, e.getValue(), total, settings.seed());
             out.put(label, () -> one(s, dir, label, e.getValue(), total, settings.seed()));
         }
@@ -54,7 +55,7 @@ final class Extension {
             throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }
-        EnsembleResult r = SavedFiles.read(s, ScenarioRun.quantities(s, engine), file, label, seed, where,
+        EnsembleResult r = SavedFiles.read(s, RunPlan.quantities(s, engine), file, label, seed, where,
                 "--extend", "extended");
         List<long[]> ranges = r.ranges();
         if (ranges.size() != 1 || ranges.get(0)[0] != 0) {

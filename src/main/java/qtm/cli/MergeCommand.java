@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
-import qtm.observe.Snapshot;
 import qtm.output.InputFiles;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
@@ -29,7 +26,11 @@ import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
 
 /**
  * {@code qtm merge DIR... --out OUT}: the shards of one ensemble, written by {@code qtm run --shard}, merged exactly
@@ -110,10 +111,10 @@ final class MergeCommand implements Callable<Integer> {
                 read.source(), read.simulation());
         Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
-        Map<String, String> engines = ScenarioRun.ensembleLabels(s);
+        Map<String, String> engines = RunPlan.ensembleLabels(s);
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
-            List<qtm.observe.Quantity> quantities = ScenarioRun.quantities(s, engines.get(label));
+            List<qtm.observe.Quantity> quantities = RunPlan.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
             Part all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
@@ -156,9 +157,9 @@ final class MergeCommand implements Callable<Integer> {
         List<JumpRecords.Index> jumpIndexes = jumpIndexes();
         PrintWriter stdout = spec.commandLine().getOut();
         try (OutputDirectory output = OutputDirectory.open(out, force)) {
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(r0.seed(), 1, 0, merged::get, null, true);
+            RunOptions settings = new RunOptions(r0.seed(), 1, 0, merged::get, null, true);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
+                RunOutcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
                 if (jumpIndexes != null) {
                     mergeRecords(s, jumpIndexes, output.staging());
@@ -348,42 +349,15 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** Writes each merged ensemble as a run would; one line per engine. */
-    private static final class Writer implements ScenarioRun.Listener {
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final PrintWriter stdout;
-
+    private static final class Writer extends RunConsole {
         Writer(Scenario scenario, Path staging, long seed, PrintWriter stdout) {
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-            this.stdout = stdout;
+            super(stdout, scenario, staging, seed, false, null);
         }
 
         @Override
-        public void ensemble(String label, String engine, EnsembleResult result) {
-            try {
-                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return done -> { };
-        }
-
-        @Override
-        public void finished(ScenarioRun.EngineOutcome e) {
-            stdout.printf(Locale.ROOT, "%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(),
-                    e.result().trajectories(), e.verdict().maxAbsZ(), e.verdict().pValue(), e.verdictWords());
-            stdout.flush();
+        public void finished(EngineOutcome e) {
+            say("%-12s N=%d  max|z|=%.2f  p=%.3g  %s%n", e.name(), e.result().trajectories(), e.verdict().maxAbsZ(),
+                    e.verdict().pValue(), e.verdictWords());
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import picocli.CommandLine.Command;
@@ -15,7 +14,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.model.Collision;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.Skipped;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
+import qtm.run.EnsembleSummary;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.report.RunWriter;
@@ -120,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                     "--extend rewrites its own directory; give no --out with it");
         }
         long runSeed = seed != null ? seed : sim.seed();
-        ScenarioRun.Settings base = new ScenarioRun.Settings(runSeed, t, trajectories != null ? trajectories : 0);
+        RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {
             if (extend != null) {
                 throw new ScenarioException("command line", "--shard", shard, "cannot be combined with --extend: "
@@ -157,9 +162,9 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter stderr = spec.commandLine().getErr();
             notices.forEach(stderr::println);
             stderr.flush();
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(runSeed, t, base.trajectories(), prior);
+            RunOptions settings = new RunOptions(runSeed, t, base.trajectories(), prior);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
+                RunOutcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
                         jumps), interrupt::requested);
                 if (jumps != null) {
                     jumps.writeIndex();
@@ -169,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 // Last: the report links every file of the directory.
                 RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
-                        ScenarioRun.planned(s, settings), recordLimit, thisRun.extending(before)));
+                        RunPlan.planned(s, settings), recordLimit, thisRun.extending(before)));
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();
@@ -182,78 +187,41 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress bars on stderr and one line per engine on stdout. */
-    private final class Console implements ScenarioRun.Listener {
-        private final PrintWriter stdout;
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final JumpRecords jumps;
-        private ProgressBar bar;
-
+    private final class Console extends RunConsole {
         Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
-            this.jumps = jumps;
-            this.stdout = stdout;
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-        }
-
-        @Override
-        public void ensemble(String label, String engine, qtm.ensemble.EnsembleResult result) {
-            try {
-                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
-                if (jumps != null && engine != null) {
-                    jumps.finish(engine, result.ranges());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public qtm.ensemble.JumpSink records(String label, String engine) {
-            return jumps == null ? null : jumps.sink(engine);
+            super(stdout, scenario, staging, seed, false, jumps);
         }
 
         @Override
         public void steady(qtm.observe.Snapshot steady) {
-            String title = scenario.model().title();
+            String title = scenario().model().title();
             String how = title.indexOf(", ") < 0 ? "" : title.substring(title.indexOf(", "));
-            stdout.printf(Locale.ROOT, "exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n",
-                    steady.concurrence(), steady.heatCold(), how);
-            stdout.flush();
+            say("exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n", steady.concurrence(),
+                    steady.heatCold(), how);
         }
 
         @Override
         public LongConsumer started(String label, long n) {
-            if (bar != null) {
-                bar.finish();
-            }
-            bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
-            ProgressBar current = bar;
-            return done -> current.update(done, n);
+            return bar(label, n, quiet);
         }
 
         @Override
-        public void skipped(ScenarioRun.Skipped x) {
-            stdout.printf(Locale.ROOT, "%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
-            stdout.flush();
+        public void skipped(Skipped x) {
+            say("%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
         }
 
         @Override
-        public void finished(ScenarioRun.EngineOutcome e) {
-            bar.finish();
-            bar = null;
-            qtm.verify.EnsembleSummary r = e.result();
+        public void finished(EngineOutcome e) {
+            endBar();
+            EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             qtm.stats.RareEvents.Flagged c = r.last("concurrence");
             // The exact value is the one the verdict judges against: the collision map's for the collision model.
             List<qtm.observe.Snapshot> exact = e.referenceRows();
-            stdout.printf(Locale.ROOT, "%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, "
-                    + "p=%.3g, %s%n", e.name(), r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(),
-                    c.se(), exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable",
-                    v.maxAbsZ(), v.pValue(), e.verdictWords());
-            stdout.flush();
+            say("%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, p=%.3g, %s%n", e.name(),
+                    r.trajectories(), r.stopReason().words(), r.seconds(), c.mean(), c.se(),
+                    exact.get(exact.size() - 1).concurrence(), c.reliable() ? "" : ", SE unreliable", v.maxAbsZ(),
+                    v.pValue(), e.verdictWords());
         }
     }
 

@@ -6,21 +6,21 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.SavedEnsemble;
 import qtm.ensemble.Shard;
-import qtm.observe.Snapshot;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
-import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
-import qtm.verify.ScenarioRun;
+import qtm.run.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
 
 /** {@code qtm run --shard I/N}: one shard's saved ensembles and records, for {@code qtm merge}. */
 final class ShardRun {
@@ -34,7 +34,7 @@ final class ShardRun {
      * @return the shard
      * @throws ScenarioException (exit 2) if malformed, I ≥ N, or N exceeds an ensemble's trajectories
      */
-    static Shard parse(Scenario s, String text, ScenarioRun.Settings base) {
+    static Shard parse(Scenario s, String text, RunOptions base) {
         Shard shard;
         try {
             shard = Shard.parse(text);
@@ -53,9 +53,9 @@ final class ShardRun {
      * @param value its value as given
      * @throws ScenarioException (exit 2) if an engine runs fewer trajectories than N
      */
-    static void requireEnough(Scenario s, int shards, ScenarioRun.Settings base, String key, String value) {
+    static void requireEnough(Scenario s, int shards, RunOptions base, String key, String value) {
         for (String engine : s.simulation().engines()) {
-            long total = ScenarioRun.trajectoriesFor(s, engine, base);
+            long total = RunPlan.trajectoriesFor(s, engine, base);
             if (total < shards) {
                 throw new ScenarioException("command line", key, value, "expected at most as many shards as "
                         + "trajectories: engine " + engine + " runs " + total);
@@ -63,11 +63,11 @@ final class ShardRun {
         }
     }
 
-    static int run(Scenario s, Path scenarioFile, Shard shard, ScenarioRun.Settings base, Path dir, boolean force,
+    static int run(Scenario s, Path scenarioFile, Shard shard, RunOptions base, Path dir, boolean force,
             boolean quiet, PrintWriter stdout, List<String> notices, long records) throws IOException {
         Map<String, ShardRecord.Planned> planned = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : ScenarioRun.ensembleLabels(s).entrySet()) {
-            long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
+        for (Map.Entry<String, String> e : RunPlan.ensembleLabels(s).entrySet()) {
+            long total = RunPlan.trajectoriesFor(s, e.getValue(), base);
             long[] r = shard.range(total);
             planned.put(e.getKey(), new ShardRecord.Planned(r[0], r[1], total));
         }
@@ -77,10 +77,10 @@ final class ShardRun {
                 JumpRecords jumps = records == 0 ? null : new JumpRecords(output.staging(), records, s.model().jumps())) {
             PrintWriter stderr = new PrintWriter(System.err, true);
             notices.forEach(stderr::println);
-            ScenarioRun.Settings settings = new ScenarioRun.Settings(base.seed(), base.threads(), base.trajectories(),
+            RunOptions settings = new RunOptions(base.seed(), base.threads(), base.trajectories(),
                     label -> null, shard, false);
             try {
-                ScenarioRun.Outcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
+                RunOutcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
                         stdout, quiet, shard, jumps), interrupt::requested);
                 if (jumps != null) {
                     jumps.writeIndex();
@@ -108,72 +108,35 @@ final class ShardRun {
     }
 
     /** Writes each ensemble's saved sums as it ends; one line per ensemble on stdout. */
-    private static final class Listener implements ScenarioRun.Listener {
-        private final Scenario scenario;
-        private final Path staging;
-        private final long seed;
-        private final PrintWriter stdout;
+    private static final class Listener extends RunConsole {
         private final boolean quiet;
         private final Shard shard;
-        private final JumpRecords jumps;
-        private ProgressBar bar;
 
         Listener(Scenario scenario, Path staging, long seed, PrintWriter stdout, boolean quiet, Shard shard,
                 JumpRecords jumps) {
-            this.jumps = jumps;
-            this.scenario = scenario;
-            this.staging = staging;
-            this.seed = seed;
-            this.stdout = stdout;
+            super(stdout, scenario, staging, seed, true, jumps);
             this.quiet = quiet;
             this.shard = shard;
         }
 
         @Override
         public void ensemble(String label, String engine, EnsembleResult result) {
-            if (bar != null) {
-                bar.finish();
-                bar = null;
-            }
-            try {
-                RunWriter.writeSaved(staging, scenario, seed, label, result);
-                if (jumps != null && engine != null) {
-                    jumps.finish(engine, result.ranges());
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            endBar();
+            super.ensemble(label, engine, result);
             StringBuilder ranges = new StringBuilder();
             for (long[] r : result.ranges()) {
                 ranges.append(ranges.length() == 0 ? "" : " ").append(Ranges.show(r));
             }
-            stdout.printf(Locale.ROOT, "%-12s shard %s: trajectories %s (%d, %s, %.1fs)%n", label, shard,
+            say("%-12s shard %s: trajectories %s (%d, %s, %.1fs)%n", label, shard,
                     ranges.length() == 0 ? "none" : ranges, result.trajectories(), result.stopReason().key(),
                     result.seconds());
-            stdout.flush();
-        }
-
-        @Override
-        public qtm.ensemble.JumpSink records(String label, String engine) {
-            return jumps == null ? null : jumps.sink(engine);
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
         }
 
         @Override
         public LongConsumer started(String label, long n) {
             // A line in the job's log when an ensemble starts, so that a cluster log shows where a task got to.
-            stdout.printf(Locale.ROOT, "%-12s shard %s: started, %d trajectories%n", label, shard, n);
-            stdout.flush();
-            bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
-            ProgressBar current = bar;
-            return done -> current.update(done, n);
-        }
-
-        @Override
-        public void finished(ScenarioRun.EngineOutcome outcome) {
+            say("%-12s shard %s: started, %d trajectories%n", label, shard, n);
+            return bar(label, n, quiet);
         }
     }
 }

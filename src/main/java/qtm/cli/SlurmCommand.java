@@ -26,7 +26,8 @@ import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
-import qtm.verify.ScenarioRun;
+import qtm.run.RunOptions;
+import qtm.run.RunPlan;
 
 /**
  * {@code qtm slurm FILE --shards N --out OUT}: writes an sbatch job-array script (one task per shard) and a merge
@@ -119,7 +120,7 @@ final class SlurmCommand implements Callable<Integer> {
             throw new ScenarioException(WHERE, "--trajectories", Long.toString(trajectories),
                     "expected a whole number in [1, " + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + "]");
         }
-        ScenarioRun.Settings base = new ScenarioRun.Settings(seed != null ? seed : s.simulation().seed(), 1,
+        RunOptions base = new RunOptions(seed != null ? seed : s.simulation().seed(), 1,
                 trajectories != null ? trajectories : 0);
         // The same checks as each shard's and the merge's, now rather than in N failed jobs.
         ShardRun.requireEnough(s, shards, base, "--shards", Integer.toString(shards));
@@ -345,20 +346,20 @@ final class SlurmCommand implements Callable<Integer> {
      * A shard directory whose record says it ran its whole range of this very run: the same shard of the same N,
      * seed, qtm version, scenario as run, and index range and total of every ensemble.
      */
-    private static boolean complete(Path dir, int index, int count, Scenario s, ScenarioRun.Settings base) {
+    private static boolean complete(Path dir, int index, int count, Scenario s, RunOptions base) {
         try {
             ShardRecord r = ShardRecord.read(dir);
             if (!r.complete() || r.shard() != index || r.shards() != count || r.seed() != base.seed()
                     || !r.qtmVersion().equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
                 return false;
             }
-            java.util.Map<String, String> labels = ScenarioRun.ensembleLabels(s);
+            java.util.Map<String, String> labels = RunPlan.ensembleLabels(s);
             if (!r.ensembles().keySet().equals(labels.keySet())) {
                 return false;
             }
             Shard shard = new Shard(index, count);
             for (java.util.Map.Entry<String, String> e : labels.entrySet()) {
-                long total = ScenarioRun.trajectoriesFor(s, e.getValue(), base);
+                long total = RunPlan.trajectoriesFor(s, e.getValue(), base);
                 long[] range = shard.range(total);
                 ShardRecord.Planned p = r.ensembles().get(e.getKey());
                 if (p.total() != total || p.from() != range[0] || p.to() != range[1]) {

@@ -2,7 +2,7 @@ package qtm.report;
 
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
-import qtm.verify.RunCurves;
+import qtm.run.RunCurves;
 import qtm.model.Side;
 import qtm.stats.Estimate;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import qtm.model.Side;
 import qtm.observe.Snapshot;
-import qtm.verify.RunCurves;
+import qtm.run.RunCurves;
 
 /**
  * The interactive twins of the time-series charts of {@link RunFigures}: the same curves from {@link RunCurves},

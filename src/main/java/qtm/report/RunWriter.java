@@ -17,10 +17,14 @@ import qtm.ensemble.EnsembleResult;
 import qtm.model.Collision;
 import qtm.output.Csv;
 import qtm.output.Json;
-import qtm.verify.EnsembleSummary;
-import qtm.verify.RunCurves;
+import qtm.run.EnsembleSummary;
+import qtm.run.OutcomeCurves;
+import qtm.run.RunCurves;
 import qtm.ensemble.SavedEnsemble;
-import qtm.verify.ScenarioRun;
+import qtm.run.Skipped;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
+import qtm.run.DtPoint;
 import qtm.model.Side;
 import qtm.observe.Snapshot;
 import qtm.scenario.Scenario;
@@ -64,7 +68,7 @@ public final class RunWriter {
      * @param p the settings asked for and this run's own facts
      * @throws IOException on write failure
      */
-    public static void write(ScenarioRun.Outcome o, Path dir, java.util.Map<String, List<long[]>> missing,
+    public static void write(RunOutcome o, Path dir, java.util.Map<String, List<long[]>> missing,
             Provenance p) throws IOException {
         Scenario s = o.scenario();
         int last = s.time().points() - 1;
@@ -81,7 +85,7 @@ public final class RunWriter {
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
         List<RunPlots.Reference> references = new ArrayList<>();
-        for (ScenarioRun.EngineOutcome e : o.engines()) {
+        for (EngineOutcome e : o.engines()) {
             EnsembleSummary r = e.result();
             Verdict v = e.verdict();
             ObjectNode json = engines.putObject(e.name());
@@ -141,7 +145,7 @@ public final class RunWriter {
         }
         exactSummary(summary.putObject("exact"), o);
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        RunCurves curves = RunCurves.of(o);
+        RunCurves curves = OutcomeCurves.of(o);
         if (!curves.engines().isEmpty()) {
             figures.addAll(charts(curves, new RunPlots(curves, references), dir));
         }
@@ -154,7 +158,7 @@ public final class RunWriter {
         }
         ArrayNode skipped = summary.putArray("skipped");
         List<HtmlReport.Skipped> skippedRows = new ArrayList<>();
-        for (ScenarioRun.Skipped x : o.skipped()) {
+        for (Skipped x : o.skipped()) {
             skipped.addObject().put("ensemble", x.label()).put("engine", x.engine()).put("reason", x.reason().key())
                     .put("why", x.why());
             skippedRows.add(new HtmlReport.Skipped(x.label(), x.reason().key(), x.why()));
@@ -177,7 +181,7 @@ public final class RunWriter {
         List<ThisRun.Timing> timings = new ArrayList<>();
         if (p.thisRun().shards().isEmpty()) {
             // A merge ran no trajectory: its shards' times are in this_run.shards.
-            for (ScenarioRun.EngineOutcome e : o.engines()) {
+            for (EngineOutcome e : o.engines()) {
                 timings.add(new ThisRun.Timing(e.name(), e.result().seconds(), e.result().trajectories()));
             }
         }
@@ -314,7 +318,7 @@ public final class RunWriter {
      * The counts' exact final values in reference_final, and their verdict: z-scores of the mean and variance of
      * N_k(t) and Q_k(t) over the grid and the χ² of each bath's final-count histogram.
      */
-    private static void counting(ObjectNode e, ScenarioRun.EngineOutcome o, int last) {
+    private static void counting(ObjectNode e, EngineOutcome o, int last) {
         qtm.verify.CountingReference x = o.countingReference();
         ObjectNode ref = (ObjectNode) e.get("reference_final");
         if (x != null) {
@@ -414,7 +418,7 @@ public final class RunWriter {
         v.put("converged", b.converged());
     }
 
-    private static void collisionSummary(ObjectNode c, ScenarioRun.EngineOutcome e) {
+    private static void collisionSummary(ObjectNode c, EngineOutcome e) {
         Collision col = e.collision();
         c.put("dt", col.dt());
         c.put("requested_dt", col.requestedDt());
@@ -424,7 +428,7 @@ public final class RunWriter {
         c.put("bias_final_concurrence_vs_master_equation", e.biasFinalConcurrence());
     }
 
-    private static void exactSummary(ObjectNode o, ScenarioRun.Outcome run) {
+    private static void exactSummary(ObjectNode o, RunOutcome run) {
         snapshot(o.putObject("final"), run.exactRows().get(run.exactRows().size() - 1));
         if (run.steadyRow() != null) {
             snapshot(o.putObject("steady"), run.steadyRow());
@@ -533,15 +537,15 @@ public final class RunWriter {
         return figures;
     }
 
-    private static HtmlReport.Figure dtStudy(ScenarioRun.Outcome o, ObjectNode json, Path dir) throws IOException {
-        List<ScenarioRun.DtPoint> points = o.dtStudy();
+    private static HtmlReport.Figure dtStudy(RunOutcome o, ObjectNode json, Path dir) throws IOException {
+        List<DtPoint> points = o.dtStudy();
         double[] dt = new double[points.size()];
         double[] mapBias = new double[points.size()];
         Estimate[] engineBias = new Estimate[points.size()];
         List<double[]> rows = new ArrayList<>();
         ArrayNode array = json.putArray("points");
         for (int i = 0; i < dt.length; i++) {
-            ScenarioRun.DtPoint p = points.get(i);
+            DtPoint p = points.get(i);
             dt[i] = p.dt();
             mapBias[i] = p.mapBias();
             engineBias[i] = p.engineBiasFinal();

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import qtm.engine.EngineKind;
-import qtm.verify.ScenarioRun;
+import qtm.run.EngineOutcome;
+import qtm.run.RunOutcome;
 import qtm.verify.WaitingVerdict;
 
 /**
@@ -76,9 +77,9 @@ public final class WaitingReport {
      * @return the waiting-time figure of the trajectory engine, if it has a comparison
      * @throws IOException if a chart cannot be written
      */
-    static List<HtmlReport.Figure> figures(ScenarioRun.Outcome o, Path dir) throws IOException {
+    static List<HtmlReport.Figure> figures(RunOutcome o, Path dir) throws IOException {
         List<HtmlReport.Figure> out = new ArrayList<>();
-        for (ScenarioRun.EngineOutcome e : o.engines()) {
+        for (EngineOutcome e : o.engines()) {
             if (e.kind() == EngineKind.TRAJECTORIES && e.waiting() != null) {
                 out.add(new HtmlReport.Figure("Waiting times", "Steady-state waiting time from a jump into one bath "
                         + "(its channels that move energy) to the next jump into the same or the other bath. Points: "

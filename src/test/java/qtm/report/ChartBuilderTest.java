@@ -30,7 +30,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
-import qtm.verify.RunCurves;
+import qtm.run.RunCurves;
 
 class ChartBuilderTest {
     private static final double[] T = {0, 1, 2, 3, 4};

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qtm.verify.RunCurves;
+import qtm.run.RunCurves;
 import qtm.output.Json;
 
 class HtmlReportTest {

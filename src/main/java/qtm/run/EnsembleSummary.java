@@ -1,4 +1,4 @@
-package qtm.verify;
+package qtm.run;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.StopReason;
 
@@ -37,7 +37,7 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
             f.put(c, r.estimate(c, last));
         }
         return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f,
-                r.trajectories() == 0 ? null : RunCurves.engine(name, r, steady));
+                r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady));
     }
 
     /**

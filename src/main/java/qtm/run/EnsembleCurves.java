@@ -1,0 +1,100 @@
+package qtm.run;
+
+import java.util.function.IntFunction;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.ensemble.EnsembleResult;
+import qtm.model.Side;
+import qtm.observe.CountHistogram;
+import qtm.observe.NetCounts;
+import qtm.observe.Observables;
+import qtm.run.RunCurves.Counts;
+import qtm.run.RunCurves.Curve;
+import qtm.run.RunCurves.Curves;
+import qtm.stats.Estimate;
+
+/** One ensemble's chart curves, with standard errors, on the drawn points ({@link RunCurves#drawn}). */
+final class EnsembleCurves {
+    private EnsembleCurves() {
+    }
+
+    /**
+     * @param name engine name
+     * @param r its result (non-empty)
+     * @param steady ρ∞, or null
+     * @return the engine's curves on the drawn points
+     */
+    static Curves of(String name, EnsembleResult r, ZMatrixRMaj steady) {
+        int[] ks = RunCurves.drawn(r.grid().points());
+        Curve[] formula = new Curve[2];
+        Curve[] count = new Curve[2];
+        for (Side side : Side.values()) {
+            formula[side.ordinal()] = band(ks, k -> r.heatFormula(k, side));
+            count[side.ordinal()] = band(ks, k -> r.heatCount(k, side));
+        }
+        Curve[] pops = new Curve[4];
+        String[] names = {"p00", "p01", "p10", "p11"};
+        for (int j = 0; j < 4; j++) {
+            String c = names[j];
+            pops[j] = band(ks, k -> r.estimate(c, k).estimate());
+        }
+        Curve relax = steady == null ? null
+                : band(ks, k -> r.jackknife(k, rho -> Observables.traceDistance(rho, steady)));
+        Curve[] variance = null;
+        Curve[] fano = null;
+        Counts cold = null;
+        if (r.records(NetCounts.NAME)) {
+            variance = new Curve[2];
+            fano = new Curve[2];
+            for (Side side : Side.values()) {
+                String k = side.key();
+                variance[side.ordinal()] = band(ks, i -> r.estimate("count_" + k + "_var", i).estimate());
+                fano[side.ordinal()] = band(ks, i -> r.estimate("fano_" + k, i).estimate());
+            }
+        }
+        if (r.records(CountHistogram.NAME)) {
+            cold = histogram(r, Side.COLD);
+        }
+        return new Curves(name, band(ks, r::concurrence), band(ks, r::pureConcurrence), formula, count, pops,
+                band(ks, k -> coherence(r, k)), relax, variance, fano, cold);
+    }
+
+    /** The inner bins of a bath's final-count histogram as probability per integer, with binomial SEs. */
+    private static Counts histogram(EnsembleResult r, Side side) {
+        CountHistogram h = r.recorded(CountHistogram.class);
+        CountHistogram.Bins b = h.bins(side);
+        double[] sums = r.finalSums(CountHistogram.NAME);
+        long total = r.trajectories();
+        double[] n = new double[b.count()];
+        double[] p = new double[b.count()];
+        double[] se = new double[b.count()];
+        for (int i = 0; i < b.count(); i++) {
+            n[i] = b.first() + (long) i * b.width() + (b.width() - 1) / 2.0;
+            double q = sums[h.offset(side) + 1 + i] / total;
+            p[i] = q / b.width();
+            se[i] = Math.sqrt(q * (1 - q) / total) / b.width();
+        }
+        return new Counts(n, new Curve(p, se));
+    }
+
+    private static Curve band(int[] ks, IntFunction<Estimate> f) {
+        double[] y = new double[ks.length];
+        double[] se = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            Estimate e = f.apply(ks[i]);
+            y[i] = e.mean();
+            se[i] = Double.isFinite(e.se()) ? e.se() : 0;
+        }
+        return new Curve(y, se);
+    }
+
+    /** |ρ̄_01,10| with the delta-method SE from the SEs of its real and imaginary parts. */
+    private static Estimate coherence(EnsembleResult r, int k) {
+        double re = r.estimate("rho_01_10_re", k).mean();
+        double im = r.estimate("rho_01_10_im", k).mean();
+        double seRe = r.estimate("rho_01_10_re", k).se();
+        double seIm = r.estimate("rho_01_10_im", k).se();
+        double abs = Math.hypot(re, im);
+        double s = abs > 0 ? Math.hypot(re * seRe, im * seIm) / abs : Math.hypot(seRe, seIm);
+        return new Estimate(abs, s);
+    }
+}

@@ -1,0 +1,122 @@
+package qtm.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.exact.CountingStatistics;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.observe.Heat;
+import qtm.observe.Observables;
+import qtm.run.RunCurves.Counts;
+import qtm.run.RunCurves.Curve;
+import qtm.run.RunCurves.Curves;
+import qtm.run.RunCurves.EngineCurves;
+import qtm.verify.CountingReference;
+
+/**
+ * A run's chart curves from its outcome: each engine's, kept in its {@link EnsembleSummary}, and the exact solution's
+ * on the same drawn points ({@link RunCurves#drawn}).
+ */
+public final class OutcomeCurves {
+    private OutcomeCurves() {
+    }
+
+    /**
+     * @param o a run's outcome
+     * @return its curves
+     */
+    public static RunCurves of(RunOutcome o) {
+        int[] ks = RunCurves.drawn(o.scenario().time().points());
+        double[] t = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            t[i] = o.scenario().time().time(ks[i]);
+        }
+        Model m = o.scenario().model();
+        ZMatrixRMaj steady = o.steady();
+        List<EngineCurves> engines = new ArrayList<>();
+        for (EngineOutcome e : o.engines()) {
+            if (e.result().curves() != null) {
+                engines.add(new EngineCurves(e.name(), e.result().curves()));
+            }
+        }
+        List<ZMatrixRMaj> ex = o.exact();
+        Curve[] heat = {line(ks, ex, rho -> Heat.of(m, rho).cold()), line(ks, ex, rho -> Heat.of(m, rho).hot())};
+        Curve[] pops = new Curve[4];
+        for (int j = 0; j < 4; j++) {
+            int idx = j;
+            pops[j] = line(ks, ex, rho -> rho.getReal(idx, idx));
+        }
+        Curve relax = steady == null ? null : line(ks, ex, rho -> Observables.traceDistance(rho, steady));
+        CountingReference counts = o.counting();
+        Curve[] variance = null;
+        Curve[] fano = null;
+        Counts cold = null;
+        if (counts != null) {
+            variance = new Curve[2];
+            fano = new Curve[2];
+            for (Side side : Side.values()) {
+                double[] v = new double[ks.length];
+                double[] f = new double[ks.length];
+                for (int i = 0; i < ks.length; i++) {
+                    v[i] = counts.variance(side, false, ks[i]);
+                    f[i] = v[i] / Math.abs(counts.mean(side, false, ks[i]));
+                }
+                variance[side.ordinal()] = new Curve(v, null);
+                fano[side.ordinal()] = new Curve(f, null);
+            }
+            cold = visible(counts.finals()[Side.COLD.ordinal()]);
+        }
+        Curves exact = new Curves("exact", line(ks, ex, Observables::concurrence), null, heat, null, pops,
+                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax, variance, fano, cold);
+        Curve slope = null;
+        if (relax != null) {
+            // Anchor the asymptote at the end of the grid, where the exact curve is furthest past its transient.
+            int last = t.length - 1;
+            double anchor = relax.y()[last];
+            double[] ref = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                ref[i] = anchor * Math.exp(-o.gap() * (t[i] - t[last]));
+            }
+            slope = new Curve(ref, null);
+        }
+        return new RunCurves(t, engines, exact, steady == null ? Double.NaN : Observables.concurrence(steady),
+                o.gap(), slope);
+    }
+
+    /**
+     * The values of a distribution that a linear axis can show, those above 1e-6 of its peak: the Fourier inversion
+     * holds a wide margin of zeros (rounding) on each side.
+     */
+    private static Counts visible(CountingStatistics.Distribution d) {
+        double[] p = d.p();
+        double top = 0;
+        for (double x : p) {
+            top = Math.max(top, x);
+        }
+        int lo = 0;
+        int hi = p.length - 1;
+        while (lo < hi && p[lo] < 1e-6 * top) {
+            lo++;
+        }
+        while (hi > lo && p[hi] < 1e-6 * top) {
+            hi--;
+        }
+        double[] n = new double[hi - lo + 1];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = d.first() + lo + i;
+        }
+        return new Counts(n, new Curve(Arrays.copyOfRange(p, lo, hi + 1), null));
+    }
+
+    private static Curve line(int[] ks, List<ZMatrixRMaj> states, ToDoubleFunction<ZMatrixRMaj> f) {
+        double[] y = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            y[i] = f.applyAsDouble(states.get(ks[i]));
+        }
+        return new Curve(y, null);
+    }
+
+}

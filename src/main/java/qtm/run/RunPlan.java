@@ -1,0 +1,84 @@
+package qtm.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import qtm.engine.EngineKind;
+import qtm.model.Collision;
+import qtm.observe.Quantities;
+import qtm.observe.Quantity;
+import qtm.scenario.Scenario;
+import qtm.scenario.Simulation;
+
+/** What a run of a scenario makes, before it runs: its ensembles, their labels and sizes, what they record. */
+public final class RunPlan {
+    private RunPlan() {
+    }
+
+    /**
+     * @param engine engine name
+     * @param dt collision step of a Δt study, or NaN for the engine's main run
+     * @return the label of an ensemble: its saved file is ensemble-LABEL.qtme
+     */
+    public static String label(String engine, double dt) {
+        return Double.isNaN(dt) ? engine : engine + "-dt" + dt;
+    }
+
+    /**
+     * @param s the scenario
+     * @return the label of every ensemble a run of it makes, in run order, with the engine that runs it: each
+     *     engine's main run, then the collision model at each step of a Δt study
+     */
+    public static LinkedHashMap<String, String> ensembleLabels(Scenario s) {
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
+        Simulation sim = s.simulation();
+        for (String engine : sim.engines()) {
+            out.put(label(engine, Double.NaN), engine);
+        }
+        if (hasDtStudy(sim)) {
+            String collision = EngineKind.COLLISION.key();
+            for (double dt : sim.dts()) {
+                out.put(label(collision, Collision.of(s.model(), s.time(), dt).dt()), collision);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param sim the scenario's simulation
+     * @return whether a run of it makes a Δt study: the collision model with several steps
+     */
+    static boolean hasDtStudy(Simulation sim) {
+        return sim.engines().contains(EngineKind.COLLISION.key()) && sim.dts().size() > 1;
+    }
+
+    /**
+     * @param s the scenario
+     * @param engine engine name
+     * @return the quantities its ensembles record ({@link Quantities#of}): what a saved ensemble of that engine is
+     *     read back with
+     */
+    public static List<Quantity> quantities(Scenario s, String engine) {
+        return Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
+    }
+
+    /**
+     * @param s the scenario
+     * @param engine engine name
+     * @param settings the run's settings
+     * @return how many trajectories that engine runs in total
+     */
+    public static long trajectoriesFor(Scenario s, String engine, RunOptions settings) {
+        return settings.trajectories() > 0 ? settings.trajectories() : s.simulation().trajectoriesFor(engine);
+    }
+
+    /**
+     * @param s the scenario
+     * @param settings the run's settings
+     * @return each ensemble's label ({@link #ensembleLabels}) → the trajectories planned for it, in run order
+     */
+    public static LinkedHashMap<String, Long> planned(Scenario s, RunOptions settings) {
+        LinkedHashMap<String, Long> out = new LinkedHashMap<>();
+        ensembleLabels(s).forEach((label, engine) -> out.put(label, trajectoriesFor(s, engine, settings)));
+        return out;
+    }
+}

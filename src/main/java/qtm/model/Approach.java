@@ -45,6 +45,9 @@ public enum Approach {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown approach '" + qtm.scenario.Quote.of(key) + "'; expected local or global");
+        // The name is not echoed: model sits below the scenario layer that quotes user text safely, and the scenario
+        // reader has refused any other name, with the key and value, before this is called.
+        throw new IllegalArgumentException("unknown approach (of " + (key == null ? 0 : key.length())
+                + " characters); expected local or global");
     }
 }

@@ -211,7 +211,7 @@ final class FcsCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode o = Json.object();
-            qtm.report.RunWriter.fluctuations(o, f);
+            qtm.report.SummaryJson.fluctuations(o, f);
             if (collision) {
                 o.set("dt", Json.number(step.dt()));
             }

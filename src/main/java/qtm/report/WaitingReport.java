@@ -61,7 +61,7 @@ public final class WaitingReport {
             x.put("dof", p.dof());
             x.put("p_value", p.pValue());
             x.put("max_abs_z", p.maxAbsZ());
-            x.set("worst_z", RunWriter.worst(p.worst()));
+            x.set("worst_z", SummaryJson.worst(p.worst()));
         }
     }
 

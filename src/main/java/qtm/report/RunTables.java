@@ -1,0 +1,135 @@
+package qtm.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import qtm.observe.Snapshot;
+import qtm.run.EngineOutcome;
+import qtm.run.EnsembleSummary;
+import qtm.run.Skipped;
+import qtm.stats.Verdict;
+
+/**
+ * The rows of the report's tables, taken from a run's outcome: the verdicts, the final values against exact, the
+ * stationary fluctuations and the skipped ensembles. Apart from {@link RunWriter} so that what the page shows of an
+ * engine is chosen in one place, as {@link SummaryJson} chooses what summary.json states.
+ */
+final class RunTables {
+    private RunTables() {
+    }
+
+    /**
+     * An engine's rows of the convergence table, in the page's order: its ρ̄ verdict, then where judged its counts,
+     * its waiting times and its heat, work and Σ bookkeeping.
+     *
+     * @param e the engine's outcome
+     * @param reference the exact solution it is judged against, in words
+     * @return the rows
+     */
+    static List<HtmlReport.Verdict> verdicts(EngineOutcome e, String reference) {
+        EnsembleSummary r = e.result();
+        Verdict v = e.verdict();
+        List<HtmlReport.Verdict> verdicts = new ArrayList<>();
+        verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
+                v.worst(), v.maxZPValue(), v.pValue(), Double.NaN, v.converged(), reference));
+        qtm.verify.CountingVerdict cv = e.counting();
+        if (cv != null) {
+            double histogram = Double.NaN;
+            for (qtm.verify.CountingVerdict.Histogram x : cv.histograms()) {
+                histogram = Double.isNaN(histogram) ? x.pValue() : Math.min(histogram, x.pValue());
+            }
+            verdicts.add(new HtmlReport.Verdict(e.name() + ": counts", r.trajectories(), r.stopReason().words(),
+                    cv.maxAbsZ(), cv.worst(), cv.maxZPValue(), Double.NaN, histogram, cv.converged(),
+                    reference + ", tilted"));
+        }
+        if (e.waiting() != null) {
+            verdicts.add(waiting(e, reference));
+        }
+        qtm.verify.CollisionBookkeeping.Result b = e.bookkeeping();
+        if (e.collision() != null && b != null) {
+            verdicts.add(new HtmlReport.Verdict(e.name() + ": heat, work, Σ", r.trajectories(),
+                    r.stopReason().words(), b.maxAbsZ(), b.worst(), b.maxZPValue(), Double.NaN, Double.NaN,
+                    b.converged(), "the exact bookkeeping of every collision of the map (" + RunCsv.THERMO_CSV
+                            + ")"));
+        }
+        return verdicts;
+    }
+
+    /** The waiting times' row: the smallest χ² p-value, the largest |z| and the worst test over the judged pairs. */
+    private static HtmlReport.Verdict waiting(EngineOutcome e, String reference) {
+        EnsembleSummary r = e.result();
+        double chi = Double.NaN;
+        double z = Double.NaN;
+        qtm.stats.ZTests.Worst worst = null;
+        for (qtm.verify.WaitingVerdict.PairResult x : e.waiting().pairs()) {
+            if (x.judged()) {
+                chi = Double.isNaN(chi) ? x.pValue() : Math.min(chi, x.pValue());
+                z = Double.isNaN(z) ? x.maxAbsZ() : Math.max(z, x.maxAbsZ());
+                if (x.worst() != null && (worst == null || x.worst().pValue() < worst.pValue())) {
+                    worst = x.worst();
+                }
+            }
+        }
+        return new HtmlReport.Verdict(e.name() + ": waiting times", r.trajectories(),
+                r.stopReason().words(), z, worst, worst == null ? Double.NaN : worst.pValue(), chi, Double.NaN,
+                e.waiting().passed(), reference);
+    }
+
+    /**
+     * @param skipped the ensembles a stop came before
+     * @return their rows, for the note under the convergence table
+     */
+    static List<HtmlReport.Skipped> skipped(List<Skipped> skipped) {
+        List<HtmlReport.Skipped> rows = new ArrayList<>();
+        for (Skipped x : skipped) {
+            rows.add(new HtmlReport.Skipped(x.label(), x.reason().key(), x.why()));
+        }
+        return rows;
+    }
+
+    /**
+     * @param description the scenario's description
+     * @param missing the missing ranges [from, to) by ensemble label; empty for a complete result
+     * @return the description, after a sentence naming the missing ranges of a partial result
+     */
+    static String description(String description, Map<String, List<long[]>> missing) {
+        if (missing.isEmpty()) {
+            return description;
+        }
+        StringBuilder text = new StringBuilder("Partial result: a merge of shards that lacks trajectories");
+        for (Map.Entry<String, List<long[]>> e : missing.entrySet()) {
+            text.append(" · ").append(e.getKey()).append(":");
+            for (long[] r : e.getValue()) {
+                text.append(" [").append(r[0]).append(", ").append(r[1]).append(")");
+            }
+        }
+        return text + ". " + description;
+    }
+
+    static List<HtmlReport.Row> fluctuationRows(qtm.exact.Fluctuations f) {
+        List<HtmlReport.Row> rows = new ArrayList<>();
+        if (f == null) {
+            return rows;
+        }
+        for (qtm.model.Side side : qtm.model.Side.values()) {
+            qtm.exact.Fluctuations.Bath b = f.bath(side);
+            rows.add(new HtmlReport.Row(side.key() + " bath", new double[] {b.quanta().current(), b.quanta().noise(),
+                b.quanta().third(), b.fano(), b.heat().current(), b.heat().noise()}));
+        }
+        rows.add(new HtmlReport.Row("machine: σ, TUR ratio", new double[] {f.entropyProduction(), f.tur()}));
+        return rows;
+    }
+
+    static List<HtmlReport.Final> finals(String name, EnsembleSummary r, Snapshot x) {
+        return List.of(
+                fin(name, "concurrence", r.last("concurrence"), x.concurrence()),
+                fin(name, "Q_c (formula)", r.last("heat_cold"), x.heatCold()),
+                fin(name, "Q_c (jump counting)", r.last("heat_cold_count"), x.heatCold()),
+                fin(name, "Q_h (formula)", r.last("heat_hot"), x.heatHot()),
+                fin(name, "purity", r.last("purity"), x.purity()));
+    }
+
+    private static HtmlReport.Final fin(String name, String what, qtm.stats.RareEvents.Flagged e, double exact) {
+        return new HtmlReport.Final(name, what, e.mean(), e.se(), exact, e.reliable());
+    }
+}

@@ -1,23 +1,15 @@
 package qtm.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
-import java.awt.geom.Ellipse2D;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -25,24 +17,20 @@ import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Builds an XY chart from {@link Series}: each series with an SE is drawn as a mean line inside a translucent ±SE
  * band, each without as a plain (optionally dashed) line. Axis labels carry units, tick labels use plain decimal
- * notation except on decade axes, which read 10ᵏ ({@link PowersOfTen}), and fonts are sized to be read at 1200×800. Series are drawn in the order they are added, so a reference
- * line added last lies on top. Plain axes carry at most about eight ticks; log axes end on a labelled tick.
+ * notation except on decade axes, which read 10ᵏ ({@link PowersOfTen}), and fonts are sized to be read at 1200×800
+ * ({@link ChartStyle} holds that look). Series are drawn in the order they are added, so a reference line added last
+ * lies on top. Plain axes carry at most about eight ticks; log axes end on a labelled tick.
  */
 public final class ChartBuilder {
     /** Colours in the order series are added: distinguishable, and readable in greyscale. */
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf), new Color(0x7f7f7f)};
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
 
     private final String title;
     private final String xLabel;
@@ -232,7 +220,7 @@ public final class ChartBuilder {
 
     /** @return the chart */
     public JFreeChart build() {
-        return chart(title, plot());
+        return ChartStyle.chart(title, plot());
     }
 
     /**
@@ -245,8 +233,9 @@ public final class ChartBuilder {
      */
     public static JFreeChart stacked(String title, ChartBuilder... panels) {
         ChartBuilder first = panels[0];
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(first.logX ? logAxis(first.xLabel, first.logXTicks)
-                : plainAxis(new NumberAxis(first.xLabel)));
+        ValueAxis x = first.logX ? ChartStyle.logAxis(first.xLabel, first.logXTicks)
+                : ChartStyle.plainAxis(new NumberAxis(first.xLabel));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(28);
         Map<String, LegendItem> legend = new LinkedHashMap<>();
         for (ChartBuilder b : panels) {
@@ -260,8 +249,8 @@ public final class ChartBuilder {
         LegendItemCollection items = new LegendItemCollection();
         legend.values().forEach(items::add);
         plot.setFixedLegendItems(items);
-        tidy(plot.getDomainAxis(), first.logXTicks, 0);
-        return chart(title, plot);
+        ChartStyle.tidy(plot.getDomainAxis(), first.logXTicks, 0);
+        return ChartStyle.chart(title, plot);
     }
 
     /** @return the plot alone, for a panel of a larger figure */
@@ -269,11 +258,7 @@ public final class ChartBuilder {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, markers);
         YIntervalSeriesCollection pointData = new YIntervalSeriesCollection();
-        XYErrorRenderer pointRenderer = new XYErrorRenderer();
-        pointRenderer.setDrawXError(false);
-        pointRenderer.setDefaultLinesVisible(false);
-        pointRenderer.setCapLength(10);
-        pointRenderer.setErrorStroke(new BasicStroke(2f));
+        XYErrorRenderer pointRenderer = ChartStyle.pointRenderer();
         // The dataset and series index of each entry, for the legend in the order the entries were added.
         List<int[]> where = new ArrayList<>();
         for (Entry e : entries) {
@@ -281,25 +266,18 @@ public final class ChartBuilder {
             if (e.points()) {
                 int k = pointData.getSeriesCount();
                 pointData.addSeries(ys);
-                pointRenderer.setSeriesPaint(k, e.paint());
-                pointRenderer.setSeriesShape(k, new Ellipse2D.Double(-5, -5, 10, 10));
-                pointRenderer.setSeriesVisibleInLegend(k, e.listed());
+                ChartStyle.points(pointRenderer, k, e.paint(), e.listed());
                 where.add(new int[] {1, k});
                 continue;
             }
             int i = data.getSeriesCount();
             data.addSeries(ys);
-            renderer.setSeriesPaint(i, e.paint());
-            renderer.setSeriesFillPaint(i, e.paint());
-            renderer.setSeriesVisibleInLegend(i, e.listed());
-            float[] dash = e.dashed() ? new float[] {10f, 6f} : null;
-            renderer.setSeriesStroke(i, new BasicStroke(e.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                    dash, 0f));
+            ChartStyle.line(renderer, i, e.paint(), e.dashed(), e.width(), e.listed());
             where.add(new int[] {0, i});
         }
         renderer.setAlpha(0.25f);
-        ValueAxis x = logX ? logAxis(xLabel, logXTicks) : plainAxis(new NumberAxis(xLabel));
-        ValueAxis y = logY ? logAxis(yLabel, 10) : plainAxis(new NumberAxis(yLabel));
+        ValueAxis x = logX ? ChartStyle.logAxis(xLabel, logXTicks) : ChartStyle.plainAxis(new NumberAxis(xLabel));
+        ValueAxis y = logY ? ChartStyle.logAxis(yLabel, 10) : ChartStyle.plainAxis(new NumberAxis(yLabel));
         if (!logY) {
             ((NumberAxis) y).setAutoRangeIncludesZero(false);
         }
@@ -320,11 +298,9 @@ public final class ChartBuilder {
         }
         // JFreeChart draws the last series first by default, which would bury the reference lines.
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
-        tidy(x, logXTicks, 0);
-        tidy(y, 10, yFloor);
+        ChartStyle.background(plot);
+        ChartStyle.tidy(x, logXTicks, 0);
+        ChartStyle.tidy(y, 10, yFloor);
         return plot;
     }
 
@@ -345,98 +321,5 @@ public final class ChartBuilder {
             ys.add(s.x()[k], y, lo, y + se);
         }
         return ys;
-    }
-
-    private static JFreeChart chart(String title, XYPlot plot) {
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 22), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        // Room on the right for the last x tick's label, which is centred on the plot's edge.
-        chart.setPadding(new RectangleInsets(4, 4, 4, 20));
-        legend(chart.getLegend(), TICK);
-        return chart;
-    }
-
-    /** Space after each legend label, so that its entry ends well before the next entry's swatch. */
-    static final double LEGEND_GAP = 18;
-
-    /**
-     * Styles a chart's legend, below the plot, each label followed by {@link #LEGEND_GAP}: measured as drawn (see
-     * {@link ChartFiles}), entries would otherwise touch, and an SVG viewer whose sans-serif font is a little wider
-     * than Java's would run them together.
-     *
-     * @param legend the legend
-     * @param font its items' font
-     */
-    static void legend(LegendTitle legend, Font font) {
-        legend.setItemFont(font);
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, LEGEND_GAP));
-    }
-
-    /**
-     * Fixes the ticks once the axis has its data range: a plain axis gets at most eight ({@link #limitTicks}), a log
-     * axis is widened to whole powers of its ratio so both ends carry a label.
-     */
-    private static void tidy(ValueAxis axis, double ratio, double floor) {
-        if (axis instanceof LogAxis log) {
-            double lo = Math.max(floor, log.getLowerBound());
-            double hi = log.getUpperBound();
-            double step = Math.log(ratio);
-            if (lo > 0 && hi > lo) {
-                // The inner epsilons keep a bound that is a power already (1, 0.01) from moving out by a whole step;
-                // the outer ones keep the end ticks inside the range despite rounding.
-                log.setRange(Math.exp(Math.floor(Math.log(lo) / step + 1e-9) * step) * (1 - 1e-9),
-                        Math.exp(Math.ceil(Math.log(hi) / step - 1e-9) * step) * (1 + 1e-9));
-            }
-        } else if (axis instanceof NumberAxis plain) {
-            limitTicks(plain);
-        }
-    }
-
-    /**
-     * Gives a plain axis that has its data range the 1-2-5 step of at most eight ticks: JFreeChart's own choice
-     * fills the axis with as many labels as fit.
-     *
-     * @param axis the axis, already in a plot
-     */
-    static void limitTicks(NumberAxis axis) {
-        if (axis.getRange().getLength() > 0) {
-            axis.setTickUnit(new NumberTickUnit(niceStep(axis.getRange().getLength() / 7)), false, true);
-        }
-    }
-
-    /** The smallest of 1, 2, 5 × 10^k not below {@code x}. */
-    static double niceStep(double x) {
-        double p = Math.pow(10, Math.floor(Math.log10(x)));
-        double m = x / p;
-        return (m <= 1 + 1e-9 ? 1 : m <= 2 + 1e-9 ? 2 : m <= 5 + 1e-9 ? 5 : 10) * p;
-    }
-
-    private static NumberAxis plainAxis(NumberAxis axis) {
-        axis.setNumberFormatOverride(new DecimalFormat("0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        axis.setTickLabelFont(TICK);
-        axis.setLabelFont(LABEL);
-        return axis;
-    }
-
-    private static LogAxis logAxis(String label, double ratio) {
-        LogAxis axis = new LogAxis(label);
-        if (ratio == 10) {
-            // A tick per decade labelled 10ᵏ, as the sweep charts' log axes are.
-            PowersOfTen.decades(axis);
-        } else {
-            // One tick per power of the ratio (halvings of a step), labelled in plain notation: 0.5, 1, 2, 4.
-            axis.setTickUnit(new NumberTickUnit(Math.log10(ratio)));
-            axis.setNumberFormatOverride(new DecimalFormat("0.##############",
-                    DecimalFormatSymbols.getInstance(Locale.ROOT)));
-            axis.setMinorTickCount(0);
-            axis.setMinorTickMarksVisible(false);
-        }
-        axis.setTickLabelFont(TICK);
-        axis.setLabelFont(LABEL);
-        axis.setSmallestValue(1e-14);
-        axis.setLowerMargin(0);
-        axis.setUpperMargin(0);
-        return axis;
     }
 }

@@ -53,7 +53,7 @@ public final class SweepCharts {
         c.setTitle(new TextTitle(title.isEmpty() ? chart.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
         if (c.getLegend() != null) {
-            ChartBuilder.legend(c.getLegend(), TICK);
+            ChartStyle.legend(c.getLegend(), TICK);
         }
         return c;
     }
@@ -116,7 +116,7 @@ public final class SweepCharts {
             panel.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
             style(panel);
             if (!p.logY()) {
-                ChartBuilder.limitTicks((NumberAxis) panel.getRangeAxis());
+                ChartStyle.limitTicks((NumberAxis) panel.getRangeAxis());
             }
             plot.add(panel, 1);
             org.jfree.chart.LegendItemCollection own = panel.getLegendItems();
@@ -131,7 +131,7 @@ public final class SweepCharts {
         JFreeChart c = new JFreeChart(figure.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         c.setTitle(new TextTitle(title.isEmpty() ? figure.title() : title, TITLE));
         c.setBackgroundPaint(Color.WHITE);
-        ChartBuilder.legend(c.getLegend(), TICK);
+        ChartStyle.legend(c.getLegend(), TICK);
         return c;
     }
 
@@ -210,7 +210,7 @@ public final class SweepCharts {
         NumberAxis zAxis = new NumberAxis(label(c.y()) + " (grey: exactly 0; black line: its boundary)");
         font(zAxis);
         zAxis.setRange(0, scale.getUpperBound());
-        ChartBuilder.limitTicks(zAxis);
+        ChartStyle.limitTicks(zAxis);
         PaintScaleLegend legend = new PaintScaleLegend(scale, zAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
@@ -316,10 +316,10 @@ public final class SweepCharts {
     /** At most about eight ticks on the plot's plain axes; a log axis keeps its tick at each power of ten. */
     private static void limitTicks(XYPlot plot, SweepTable.Chart c) {
         if (!c.logX()) {
-            ChartBuilder.limitTicks((NumberAxis) plot.getDomainAxis());
+            ChartStyle.limitTicks((NumberAxis) plot.getDomainAxis());
         }
         if (!c.logY()) {
-            ChartBuilder.limitTicks((NumberAxis) plot.getRangeAxis());
+            ChartStyle.limitTicks((NumberAxis) plot.getRangeAxis());
         }
     }
 

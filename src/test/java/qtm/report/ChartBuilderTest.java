@@ -37,10 +37,10 @@ class ChartBuilderTest {
 
     @Test
     void stepsAreOneTwoOrFiveTimesAPowerOfTen() {
-        assertEquals(0.05, ChartBuilder.niceStep(0.26 / 7), 1e-15);
-        assertEquals(1000, ChartBuilder.niceStep(5000.0 / 7), 1e-9);
-        assertEquals(2, ChartBuilder.niceStep(2), 1e-15);
-        assertEquals(0.001, ChartBuilder.niceStep(0.001), 1e-18);
+        assertEquals(0.05, ChartStyle.niceStep(0.26 / 7), 1e-15);
+        assertEquals(1000, ChartStyle.niceStep(5000.0 / 7), 1e-9);
+        assertEquals(2, ChartStyle.niceStep(2), 1e-15);
+        assertEquals(0.001, ChartStyle.niceStep(0.001), 1e-18);
     }
 
     @Test

@@ -147,7 +147,7 @@ class ChartFilesTest {
             }
         }
         for (Rectangle2D box : boxes) {
-            int x0 = (int) Math.ceil(box.getMaxX() - ChartBuilder.LEGEND_GAP) + 2;
+            int x0 = (int) Math.ceil(box.getMaxX() - ChartStyle.LEGEND_GAP) + 2;
             int x1 = (int) Math.floor(box.getMaxX()) - 1;
             assertTrue(x1 - x0 >= 10, what + ": a gap of " + (x1 - x0) + " px");
             assertFalse(dark(img, x0, x1, (int) box.getMinY() + 1, (int) box.getMaxY() - 1),

@@ -1,9 +1,10 @@
 package qtm.report;
 
+import static qtm.report.HtmlText.compact;
+import static qtm.report.HtmlText.esc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Locale;
-import qtm.output.Json;
 
 /**
  * One self-contained HTML page for a run: the scenario as run, a convergence table per engine, final values against
@@ -38,20 +39,6 @@ public final class HtmlReport {
             }
             return worst.element() + " at t = " + compact(worst.t(), 6) + ", z = " + compact(worst.z(), 3);
         }
-    }
-
-    /** @return x to the significant digits given, without trailing zeros ("2050", "-5.42", "inf") */
-    static String compact(double x, int digits) {
-        if (!Double.isFinite(x)) {
-            return num(x);
-        }
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%." + digits + "g", x)).stripTrailingZeros()
-                .toPlainString();
-    }
-
-    /** A table cell: empty for NaN (nothing of that kind was judged). */
-    private static String cell(double x) {
-        return Double.isNaN(x) ? "" : num(x);
     }
 
     /**
@@ -201,56 +188,10 @@ public final class HtmlReport {
         h.append("</head><body>\n");
         h.append("<h1>qtm run: ").append(esc(c.name())).append("</h1>\n<p>").append(esc(c.description()))
                 .append("</p>\n");
-        h.append("<h2>Convergence to the exact solution</h2>\n<table id=\"verdicts\"><tr><th>engine</th>")
-                .append("<th>trajectories</th><th>stop reason</th><th>max |z|</th><th>worst test</th>")
-                .append("<th>Bonferroni p of the z-tests</th><th>χ² p</th><th>histogram χ² p</th>")
-                .append("<th>verdict</th><th>reference</th></tr>\n");
-        for (Verdict v : c.verdicts()) {
-            h.append("<tr><td class=\"l\">").append(esc(v.engine())).append("</td><td>").append(v.trajectories())
-                    .append("</td><td class=\"l\">").append(esc(v.stopReason())).append("</td><td>")
-                    .append(cell(v.maxAbsZ())).append("</td><td class=\"l\">").append(esc(v.worstWords()))
-                    .append("</td><td>").append(cell(v.zPValue())).append("</td><td>")
-                    .append(cell(v.chiSquarePValue())).append("</td><td>").append(cell(v.histogramPValue()))
-                    .append("</td><td class=\"").append(v.converged() ? "ok\">converged" : "bad\">not converged")
-                    .append("</td><td class=\"l\">").append(esc(v.reference())).append("</td></tr>\n");
-        }
-        h.append("</table>\n<p>Every element of ρ̄ at every time, and every count's mean and variance, is a z-test ")
-                .append("against the exact value with its variance under the null hypothesis (an exact binomial ")
-                .append("tail where the events are rare); the worst test is named, with its Bonferroni p-value over ")
-                .append("all the tests of its row. A row converges when each of its p-values is at least 0.001 (the ")
-                .append("histograms' split between the two baths, the waiting times' among the three pairs).</p>\n");
-        h.append(skipped(p));
-        java.util.Map<String, String> references = new java.util.HashMap<>();
-        c.verdicts().forEach(v -> references.put(v.engine(), v.reference()));
-        h.append("<h2>Final values against exact</h2>\n<table id=\"finals\"><tr><th>engine</th><th>quantity</th>")
-                .append("<th>mean</th><th>SE</th><th>exact reference</th><th>exact</th><th>(mean − exact)/SE</th>")
-                .append("<th>SE reliable</th></tr>\n");
-        for (Final f : c.finals()) {
-            double z = f.se() > 0 ? (f.mean() - f.exact()) / f.se() : Double.NaN;
-            h.append("<tr><td class=\"l\">").append(esc(f.engine())).append("</td><td class=\"l\">")
-                    .append(esc(f.quantity())).append("</td><td>").append(num(f.mean())).append("</td><td>")
-                    .append(num(f.se())).append("</td><td class=\"l\">")
-                    .append(esc(references.getOrDefault(f.engine(), "exact"))).append("</td><td>")
-                    .append(num(f.exact())).append("</td><td>").append(num(z))
-                    .append("</td><td class=\"").append(f.reliable() ? "ok\">yes" : "bad\">no").append("</td></tr>\n");
-        }
-        h.append("</table>\n<p>SE reliable: “no” means the error bar rests on events seen in a handful of ")
-                .append("trajectories (a rarely visited population, or few jumps in the last bin); it is then widened ")
-                .append("for the unseen events but should not be trusted, and a target-SE stop does not fire on it.</p>\n");
-        if (!c.fluctuations().isEmpty()) {
-            h.append("<h2>Stationary fluctuations (exact, per unit time)</h2>\n<table id=\"fluctuations\"><tr><th></th>")
-                    .append("<th>⟨N⟩/t</th><th>Var N/t</th><th>⟨⟨N³⟩⟩/t</th><th>Fano</th><th>⟨Q⟩/t</th>")
-                    .append("<th>Var Q/t</th></tr>\n");
-            for (Row r : c.fluctuations()) {
-                h.append("<tr><td class=\"l\">").append(esc(r.label())).append("</td>");
-                for (double v : r.values()) {
-                    h.append("<td>").append(num(v)).append("</td>");
-                }
-                h.append("</tr>\n");
-            }
-            h.append("</table>\n<p>N and Q count the quanta and the heat into each bath (qtm fcs). σ = Q_c/T_c + ")
-                    .append("Q_h/T_h; the TUR ratio Var(Q_c)·σ/⟨Q_c⟩² is at least 2 for classical machines.</p>\n");
-        }
+        ReportTables.verdicts(h, c.verdicts());
+        h.append(ReportTables.skipped(p));
+        ReportTables.finals(h, c);
+        ReportTables.fluctuations(h, c.fluctuations());
         int plots = 0;
         for (Figure f : c.figures()) {
             h.append("<figure><h2>").append(esc(f.title())).append("</h2>\n");
@@ -260,70 +201,13 @@ public final class HtmlReport {
             h.append("<div class=\"static\">").append(stripProlog(f.svg())).append("</div>\n<figcaption>")
                     .append(esc(f.caption())).append("</figcaption></figure>\n");
         }
-        fileLinks(h, files);
+        ReportTables.fileLinks(h, files);
         h.append("<h2>Scenario as run (seed ").append(c.seed()).append(")</h2>\n<pre>").append(esc(c.scenarioYaml()))
                 .append("</pre>\n");
-        h.append(provenance(p));
+        h.append(ReportTables.provenance(p));
         interactiveCharts(h, c.figures());
         h.append("</body></html>\n");
         return h.toString();
-    }
-
-    /** The ensembles a stop came before, named under the convergence table. */
-    private static String skipped(Provenance p) {
-        if (p == null || p.skipped().isEmpty()) {
-            return "";
-        }
-        StringBuilder h = new StringBuilder("<p id=\"skipped\" class=\"bad\">Skipped, no trajectory of their own:");
-        String sep = " ";
-        for (Skipped x : p.skipped()) {
-            h.append(sep).append(esc(x.ensemble())).append(" (").append(esc(x.reason())).append(": ")
-                    .append(esc(x.why())).append(")");
-            sep = "; ";
-        }
-        return h.append(".</p>\n").toString();
-    }
-
-    /**
-     * Every effective setting, then this run's own facts between {@link #THIS_RUN_START} and {@link #THIS_RUN_END}:
-     * the same entries as summary.json's {@code settings} and {@code this_run}, flattened to dotted keys.
-     */
-    private static String provenance(Provenance p) {
-        if (p == null) {
-            return "";
-        }
-        StringBuilder h = new StringBuilder("<h2 id=\"provenance\">Settings, defaults included (summary.json ")
-                .append(esc(p.format())).append(")</h2>\n<table id=\"settings\"><tr><th>setting</th><th>value</th></tr>\n");
-        rows(h, "", p.settings());
-        h.append("</table>\n").append(THIS_RUN_START).append("\n<h2>This run</h2>\n<p>What differs between two runs ")
-                .append("of the same scenario and seed (summary.json's this_run); everything else on this page has ")
-                .append("the same bytes on any thread count, for merged shards and for an extension.</p>\n")
-                .append("<table id=\"this-run\"><tr><th>entry</th><th>value</th></tr>\n");
-        rows(h, "", p.thisRun());
-        return h.append("</table>\n").append(THIS_RUN_END).append("\n").toString();
-    }
-
-    private static void rows(StringBuilder h, String prefix, JsonNode v) {
-        boolean flat = v.isArray() && java.util.stream.StreamSupport.stream(v.spliterator(), false)
-                .allMatch(JsonNode::isValueNode);
-        if (v.isObject()) {
-            v.fields().forEachRemaining(e -> rows(h, prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                    e.getValue()));
-        } else if (v.isArray() && !flat) {
-            for (int i = 0; i < v.size(); i++) {
-                rows(h, prefix + "[" + i + "]", v.get(i));
-            }
-        } else {
-            String text = flat ? String.join(" ", java.util.stream.StreamSupport.stream(v.spliterator(), false)
-                    .map(HtmlReport::text).toList()) : text(v);
-            h.append("<tr><td class=\"l\">").append(esc(prefix)).append("</td><td class=\"l\">").append(esc(text))
-                    .append("</td></tr>\n");
-        }
-    }
-
-    /** A value as summary.json writes it (Json's convention), without quotes. */
-    private static String text(JsonNode v) {
-        return v.isTextual() ? v.textValue() : Json.write(v);
     }
 
     /** uPlot's style sheet and the rules that show a chart's SVG until its interactive twin is up, and in print. */
@@ -362,55 +246,9 @@ public final class HtmlReport {
                 .append("</script>\n");
     }
 
-    /** Links to every file of the output directory, grouped by kind, in the order given. */
-    private static void fileLinks(StringBuilder h, List<OutputFile> files) {
-        if (files.isEmpty()) {
-            return;
-        }
-        java.util.Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
-        for (OutputFile f : files) {
-            byKind.computeIfAbsent(f.kind(), k -> new java.util.ArrayList<>()).add(f.name());
-        }
-        h.append("<h2>Files of this run</h2>\n<table id=\"files\"><tr><th>what</th><th>files</th></tr>\n");
-        for (java.util.Map.Entry<String, List<String>> e : byKind.entrySet()) {
-            h.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td><td class=\"l\">");
-            String sep = "";
-            for (String name : e.getValue()) {
-                h.append(sep).append("<a href=\"").append(esc(link(name))).append("\">").append(esc(name))
-                        .append("</a>");
-                sep = " · ";
-            }
-            h.append("</td></tr>\n");
-        }
-        h.append("</table>\n");
-    }
-
-    /** A file name as a relative URL: percent-encoded where a URL needs it, and never read as a scheme. */
-    private static String link(String name) {
-        return "./" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static String stripProlog(String svg) {
         int i = svg.indexOf("<svg");
         return i < 0 ? svg : svg.substring(i);
     }
 
-    private static String num(double x) {
-        if (Double.isNaN(x)) {
-            return "–";
-        }
-        if (Double.isInfinite(x)) {
-            // As summary.json and every --json output write it.
-            return x > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, "%.6g", x);
-    }
-
-    /**
-     * @param s text
-     * @return s with HTML's special characters escaped
-     */
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -123,4 +123,39 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         o.fields().forEachRemaining(out::add);
         return out;
     }
+
+    /**
+     * Whether {@code dir} holds a shard that ran its whole range of this very run: the same shard of the same N,
+     * seed, qtm version, scenario as run, and index range and total of every ensemble.
+     *
+     * @param dir a shard directory
+     * @param shard which shard of how many it should be
+     * @param seed the run's seed
+     * @param totals each ensemble's label → its trajectories over all shards, in the run's order
+     * @param scenarioAsRun what its {@link #SCENARIO} must hold
+     * @return true only if its record says so; false too if anything cannot be read
+     */
+    public static boolean ranWhole(Path dir, qtm.ensemble.Shard shard, long seed, Map<String, Long> totals,
+            String scenarioAsRun) {
+        try {
+            ShardRecord r = read(dir);
+            if (!r.complete() || r.shard() != shard.index() || r.shards() != shard.count() || r.seed() != seed
+                    || !r.qtmVersion().equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
+                return false;
+            }
+            if (!r.ensembles().keySet().equals(totals.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Long> e : totals.entrySet()) {
+                long[] range = shard.range(e.getValue());
+                Planned p = r.ensembles().get(e.getKey());
+                if (p.total() != e.getValue() || p.from() != range[0] || p.to() != range[1]) {
+                    return false;
+                }
+            }
+            return Files.readString(dir.resolve(SCENARIO), StandardCharsets.UTF_8).equals(scenarioAsRun);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 
 /**
@@ -157,5 +158,37 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Why this shard cannot be merged with {@code first}, or null if it can: another qtm version, seed, scenario,
+     * set of ensembles or total of one, checked in that order.
+     *
+     * @param first the first shard's record
+     * @param firstDir its directory, as named in the reason
+     * @param sameScenario whether this shard's scenario as run equals the first's (asked only after version and seed)
+     * @return the reason, or null
+     */
+    public String unlike(ShardRecord first, Path firstDir, java.util.function.BooleanSupplier sameScenario) {
+        if (!qtmVersion.equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
+            return "it was written by qtm " + Quote.of(qtmVersion) + ", this is qtm "
+                    + qtm.ensemble.SavedEnsemble.QTM_VERSION;
+        } else if (seed != first.seed()) {
+            return "it was run with seed " + seed + ", " + firstDir + " with seed " + first.seed();
+        } else if (!sameScenario.getAsBoolean()) {
+            return "it was run from another scenario than " + firstDir;
+        } else if (!ensembles.keySet().equals(first.ensembles().keySet())) {
+            return "it holds the ensembles " + Quote.of(ensembles.keySet().toString()) + ", " + firstDir
+                    + " holds " + Quote.of(first.ensembles().keySet().toString());
+        }
+        String why = null;
+        for (Map.Entry<String, Planned> e : ensembles.entrySet()) {
+            long total = first.ensembles().get(e.getKey()).total();
+            if (e.getValue().total() != total) {
+                why = "its " + Quote.of(e.getKey()) + " ensemble has " + e.getValue().total()
+                        + " trajectories in all, " + firstDir + "'s has " + total;
+            }
+        }
+        return why;
     }
 }

@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
-import qtm.ensemble.SavedEnsemble;
+import qtm.ensemble.ShardSum;
 import qtm.output.InputFiles;
+import qtm.output.JumpMerge;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
-import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioException;
 import qtm.scenario.ScenarioReader;
@@ -77,29 +77,10 @@ final class MergeCommand implements Callable<Integer> {
         ShardRecord r0 = records.get(0);
         String scenarioText = scenarioText(first);
         for (int i = 0; i < dirs.size(); i++) {
-            ShardRecord r = records.get(i);
-            String why = null;
-            if (!r.qtmVersion().equals(SavedEnsemble.QTM_VERSION)) {
-                why = "it was written by qtm " + Quote.of(r.qtmVersion()) + ", this is qtm "
-                        + SavedEnsemble.QTM_VERSION;
-            } else if (r.seed() != r0.seed()) {
-                why = "it was run with seed " + r.seed() + ", " + first + " with seed " + r0.seed();
-            } else if (!scenarioText(dirs.get(i)).equals(scenarioText)) {
-                why = "it was run from another scenario than " + first;
-            } else if (!r.ensembles().keySet().equals(r0.ensembles().keySet())) {
-                why = "it holds the ensembles " + Quote.of(r.ensembles().keySet().toString()) + ", " + first
-                        + " holds " + Quote.of(r0.ensembles().keySet().toString());
-            } else {
-                for (Map.Entry<String, ShardRecord.Planned> e : r.ensembles().entrySet()) {
-                    long total = r0.ensembles().get(e.getKey()).total();
-                    if (e.getValue().total() != total) {
-                        why = "its " + Quote.of(e.getKey()) + " ensemble has " + e.getValue().total() + " trajectories in all, "
-                                + first + "'s has " + total;
-                    }
-                }
-            }
+            Path d = dirs.get(i);
+            String why = records.get(i).unlike(r0, first, () -> scenarioText(d).equals(scenarioText));
             if (why != null) {
-                throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: " + why);
+                throw new ScenarioException(WHERE, "DIR", d.toString(), "cannot be merged: " + why);
             }
         }
         Scenario read = ScenarioReader.read(first.resolve(ShardRecord.SCENARIO), List.of());
@@ -109,26 +90,47 @@ final class MergeCommand implements Callable<Integer> {
         String file = records.stream().map(ShardRecord::file).min(String::compareTo).orElseThrow();
         Scenario s = new Scenario(r0.name(), read.description(), file, read.model(), read.initial(), read.time(),
                 read.source(), read.simulation());
-        Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
+        Map<String, EnsembleResult> merged = merged(s, records, missing);
+        if (merged.isEmpty()) {
+            throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
+                    + "trajectory");
+        }
+        List<JumpRecords.Index> jumpIndexes = JumpMerge.indexes(dirs);
+        PrintWriter stdout = spec.commandLine().getOut();
+        write(s, records, merged, missing, jumpIndexes, started, stdout);
+        stdout.println((missing.isEmpty() ? "merged " : "merged (partial) ") + dirs.size() + " shard"
+                + (dirs.size() == 1 ? "" : "s") + " into " + out);
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Each ensemble's shards summed, in the order of the first shard's record; the ranges an ensemble lacks go into
+     * {@code missing} (with --partial; without it they are refused).
+     */
+    private Map<String, EnsembleResult> merged(Scenario s, List<ShardRecord> records,
+            Map<String, List<long[]>> missing) {
+        ShardRecord r0 = records.get(0);
+        Map<String, EnsembleResult> merged = new LinkedHashMap<>();
         Map<String, String> engines = RunPlan.ensembleLabels(s);
         for (Map.Entry<String, ShardRecord.Planned> e : r0.ensembles().entrySet()) {
             String label = e.getKey();
             List<qtm.observe.Quantity> quantities = RunPlan.quantities(s, engines.get(label));
             // Shards are read in parallel (inflating the files is most of a large merge) and summed as they come:
             // the sums are exact, so the order does not change a bit.
-            Part all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
-                    .mapToObj(i -> new Part(SavedFiles.shard(s, quantities, dirs.get(i), label, r0.seed(),
+            ShardSum all = java.util.stream.IntStream.range(0, dirs.size()).parallel()
+                    .mapToObj(i -> ShardSum.of(SavedFiles.shard(s, quantities, dirs.get(i), label, r0.seed(),
                             records.get(i).ensembles().get(label)), dirs.get(i)))
-                    .reduce(Part::plus).orElseThrow();
-            List<long[]> ranges = all.ranges;
+                    .reduce(ShardSum::plus).orElseThrow();
+            List<long[]> ranges = all.ranges();
             long[][] clash = Ranges.overlap(ranges);
             if (clash != null) {
-                throw new ScenarioException(WHERE, "DIR", owner(all, clash[1]).toString(), "cannot be merged: its "
+                throw new ScenarioException(WHERE, "DIR", all.owner(clash[1]).toString(), "cannot be merged: its "
                         + "trajectories " + Ranges.show(clash[1]) + " of ensemble " + label + " overlap "
-                        + Ranges.show(clash[0]) + " of " + owner(all, clash[0]));
+                        + Ranges.show(clash[0]) + " of " + all.owner(clash[0]));
             }
-            EnsembleResult sum = all.sum;
+            EnsembleResult sum = all.sum();
             List<long[]> gaps = Ranges.missing(ranges, e.getValue().total());
             if (!gaps.isEmpty()) {
                 if (!partial) {
@@ -150,19 +152,21 @@ final class MergeCommand implements Callable<Integer> {
                 merged.put(label, sum);
             }
         }
-        if (merged.isEmpty()) {
-            throw new ScenarioException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
-                    + "trajectory");
-        }
-        List<JumpRecords.Index> jumpIndexes = jumpIndexes();
-        PrintWriter stdout = spec.commandLine().getOut();
+        return merged;
+    }
+
+    /** Writes the merged outputs as one run would, with the shards' jump records and the report last. */
+    private void write(Scenario s, List<ShardRecord> records, Map<String, EnsembleResult> merged,
+            Map<String, List<long[]>> missing, List<JumpRecords.Index> jumpIndexes, qtm.report.ThisRun started,
+            PrintWriter stdout) throws IOException {
+        ShardRecord r0 = records.get(0);
         try (OutputDirectory output = OutputDirectory.open(out, force)) {
             RunOptions settings = new RunOptions(r0.seed(), 1, 0, merged::get, null, true);
             try {
                 RunOutcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
                 if (jumpIndexes != null) {
-                    mergeRecords(s, jumpIndexes, output.staging());
+                    JumpMerge.merge(s, dirs, jumpIndexes, output.staging());
                 }
                 // As its shards planned them, which is what one process of the same command would have planned.
                 Map<String, Long> planned = new LinkedHashMap<>();
@@ -177,89 +181,6 @@ final class MergeCommand implements Callable<Integer> {
                 throw new ScenarioException(WHERE, "--out", out.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
-        }
-        stdout.println((missing.isEmpty() ? "merged " : "merged (partial) ") + dirs.size() + " shard"
-                + (dirs.size() == 1 ? "" : "s") + " into " + out);
-        stdout.flush();
-        return 0;
-    }
-
-    /**
-     * Each shard's jump-record index, in the order of {@link #dirs}, or null when no shard has records.
-     *
-     * @throws ScenarioException (exit 2) if one is damaged, or the shards were run with different --records
-     */
-    private List<JumpRecords.Index> jumpIndexes() {
-        List<JumpRecords.Index> out = new ArrayList<>();
-        int with = -1;
-        int without = -1;
-        for (int i = 0; i < dirs.size(); i++) {
-            JumpRecords.Index x;
-            try {
-                x = JumpRecords.readIndex(dirs.get(i));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ScenarioException(WHERE, "DIR", dirs.get(i).resolve(JumpRecords.INDEX).toString(),
-                        "cannot be read as a jump-record index (" + e.getMessage() + ")");
-            }
-            out.add(x);
-            if (x == null) {
-                without = i;
-            } else {
-                with = i;
-                if (x.limit() != firstLimit(out)) {
-                    throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: its jump "
-                            + "records are of the first " + x.limit() + " trajectories, another shard's of the "
-                            + "first " + firstLimit(out) + "; run every shard with the same --records");
-                }
-            }
-        }
-        if (with < 0) {
-            return null;
-        }
-        if (without >= 0) {
-            throw new ScenarioException(WHERE, "DIR", dirs.get(without).toString(), "cannot be merged: it holds no "
-                    + "jump records (" + JumpRecords.INDEX + ") but " + dirs.get(with) + " does; run every shard "
-                    + "with the same --records");
-        }
-        return out;
-    }
-
-    private static long firstLimit(List<JumpRecords.Index> indexes) {
-        return indexes.stream().filter(x -> x != null).findFirst().orElseThrow().limit();
-    }
-
-    /** Concatenates the shards' jump records of each engine in index order into the merged output. */
-    private void mergeRecords(Scenario s, List<JumpRecords.Index> indexes, Path staging) throws IOException {
-        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), s.model().jumps())) {
-            for (String engine : s.simulation().engines()) {
-                List<Integer> holders = new ArrayList<>();
-                List<long[]> ranges = new ArrayList<>();
-                for (int i = 0; i < indexes.size(); i++) {
-                    JumpRecords.Coverage c = indexes.get(i).engines().get(engine);
-                    if (c != null) {
-                        ranges.addAll(c.ranges());
-                        if (!c.ranges().isEmpty()) {
-                            holders.add(i);
-                        }
-                    }
-                }
-                if (holders.isEmpty() && indexes.stream().noneMatch(x -> x.engines().containsKey(engine))) {
-                    continue;
-                }
-                holders.sort(java.util.Comparator.comparingLong(i -> indexes.get(i).engines().get(engine).ranges()
-                        .get(0)[0]));
-                merged.openForMerge(engine);
-                for (int i : holders) {
-                    try {
-                        merged.append(engine, dirs.get(i), indexes.get(i).engines().get(engine));
-                    } catch (IllegalArgumentException e) {
-                        throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: "
-                                + e.getMessage());
-                    }
-                }
-                merged.finishMerge(engine, ranges);
-            }
-            merged.writeIndex();
         }
     }
 
@@ -276,48 +197,6 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         return names.isEmpty() ? "" : ", planned in " + String.join(", ", names);
-    }
-
-    private static Path owner(Part all, long[] range) {
-        for (int i = 0; i < all.ranges.size(); i++) {
-            if (all.ranges.get(i) == range) {
-                return all.owners.get(i);
-            }
-        }
-        throw new IllegalStateException("no owner");
-    }
-
-    /** What some shards hold of one ensemble: their merged sums and each index range with its directory. */
-    private static final class Part {
-        final EnsembleResult sum;
-        final List<long[]> ranges = new ArrayList<>();
-        final List<Path> owners = new ArrayList<>();
-
-        Part(EnsembleResult r, Path dir) {
-            sum = r;
-            if (r != null) {
-                for (long[] x : r.ranges()) {
-                    ranges.add(x);
-                    owners.add(dir);
-                }
-            }
-        }
-
-        private Part(EnsembleResult sum) {
-            this.sum = sum;
-        }
-
-        Part plus(Part o) {
-            List<long[]> both = new ArrayList<>(ranges);
-            both.addAll(o.ranges);
-            // Overlapping parts are not summed (merge refuses them); the overlap is reported once all are read.
-            boolean clash = Ranges.overlap(both) != null;
-            Part p = new Part(sum == null ? o.sum : o.sum == null || clash ? sum : sum.merge(o.sum));
-            p.ranges.addAll(both);
-            p.owners.addAll(owners);
-            p.owners.addAll(o.owners);
-            return p;
-        }
     }
 
     private static ShardRecord record(Path d) {

@@ -2,13 +2,19 @@ package qtm.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import qtm.output.SlurmScripts;
 import qtm.scenario.ScenarioException;
 
-/** The Slurm commands qtm calls: sbatch to submit, scontrol to read a job's state. */
+/**
+ * The Slurm commands qtm calls: sbatch to submit, scontrol to read a job's state; and the command line that runs this
+ * qtm in a job.
+ */
 final class Slurm {
     private static final Pattern STATE = Pattern.compile("JobState=([A-Z_]+)");
     /** States a job does not leave (Slurm's job_state_string values). */
@@ -64,5 +70,70 @@ final class Slurm {
             }
             Thread.sleep(POLL_MS);
         }
+    }
+
+    /** "0-3,5,7-8" for sorted indices. */
+    static String ranges(List<Integer> xs) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < xs.size(); ) {
+            int j = i;
+            while (j + 1 < xs.size() && xs.get(j + 1) == xs.get(j) + 1) {
+                j++;
+            }
+            b.append(b.length() == 0 ? "" : ",").append(xs.get(i));
+            if (j > i) {
+                b.append('-').append(xs.get(j));
+            }
+            i = j + 1;
+        }
+        return b.toString();
+    }
+
+    static String jobId(String parsable) {
+        String id = parsable.trim();
+        int semi = id.indexOf(';');
+        id = semi >= 0 ? id.substring(0, semi) : id;
+        if (!id.matches("[0-9]+")) {
+            throw new IllegalStateException("sbatch printed no job id: " + parsable);
+        }
+        return id;
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The command that runs this qtm: its java and its jar by absolute path ({@code java -jar qtm.jar}), or for a
+     * development build, its class path.
+     */
+    static String launcher() {
+        String javaCmd = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            Path code = Path.of(Slurm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+                return SlurmScripts.quote(javaCmd) + " -jar " + SlurmScripts.quote(code.toAbsolutePath().normalize().toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to the class path
+        }
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator)
+                        .append(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return SlurmScripts.quote(javaCmd) + " -Djava.awt.headless=true -cp " + SlurmScripts.quote(cp.toString()) + " qtm.cli.Main";
     }
 }

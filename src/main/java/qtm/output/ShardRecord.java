@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qtm.scenario.Quote;
 import qtm.scenario.Scenario;
 
 /**
@@ -122,5 +123,72 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
         o.fields().forEachRemaining(out::add);
         return out;
+    }
+
+    /**
+     * Whether {@code dir} holds a shard that ran its whole range of this very run: the same shard of the same N,
+     * seed, qtm version, scenario as run, and index range and total of every ensemble.
+     *
+     * @param dir a shard directory
+     * @param shard which shard of how many it should be
+     * @param seed the run's seed
+     * @param totals each ensemble's label → its trajectories over all shards, in the run's order
+     * @param scenarioAsRun what its {@link #SCENARIO} must hold
+     * @return true only if its record says so; false too if anything cannot be read
+     */
+    public static boolean ranWhole(Path dir, qtm.ensemble.Shard shard, long seed, Map<String, Long> totals,
+            String scenarioAsRun) {
+        try {
+            ShardRecord r = read(dir);
+            if (!r.complete() || r.shard() != shard.index() || r.shards() != shard.count() || r.seed() != seed
+                    || !r.qtmVersion().equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
+                return false;
+            }
+            if (!r.ensembles().keySet().equals(totals.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Long> e : totals.entrySet()) {
+                long[] range = shard.range(e.getValue());
+                Planned p = r.ensembles().get(e.getKey());
+                if (p.total() != e.getValue() || p.from() != range[0] || p.to() != range[1]) {
+                    return false;
+                }
+            }
+            return Files.readString(dir.resolve(SCENARIO), StandardCharsets.UTF_8).equals(scenarioAsRun);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Why this shard cannot be merged with {@code first}, or null if it can: another qtm version, seed, scenario,
+     * set of ensembles or total of one, checked in that order.
+     *
+     * @param first the first shard's record
+     * @param firstDir its directory, as named in the reason
+     * @param sameScenario whether this shard's scenario as run equals the first's (asked only after version and seed)
+     * @return the reason, or null
+     */
+    public String unlike(ShardRecord first, Path firstDir, java.util.function.BooleanSupplier sameScenario) {
+        if (!qtmVersion.equals(qtm.ensemble.SavedEnsemble.QTM_VERSION)) {
+            return "it was written by qtm " + Quote.of(qtmVersion) + ", this is qtm "
+                    + qtm.ensemble.SavedEnsemble.QTM_VERSION;
+        } else if (seed != first.seed()) {
+            return "it was run with seed " + seed + ", " + firstDir + " with seed " + first.seed();
+        } else if (!sameScenario.getAsBoolean()) {
+            return "it was run from another scenario than " + firstDir;
+        } else if (!ensembles.keySet().equals(first.ensembles().keySet())) {
+            return "it holds the ensembles " + Quote.of(ensembles.keySet().toString()) + ", " + firstDir
+                    + " holds " + Quote.of(first.ensembles().keySet().toString());
+        }
+        String why = null;
+        for (Map.Entry<String, Planned> e : ensembles.entrySet()) {
+            long total = first.ensembles().get(e.getKey()).total();
+            if (e.getValue().total() != total) {
+                why = "its " + Quote.of(e.getKey()) + " ensemble has " + e.getValue().total()
+                        + " trajectories in all, " + firstDir + "'s has " + total;
+            }
+        }
+        return why;
     }
 }

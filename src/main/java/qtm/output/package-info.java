@@ -1,7 +1,7 @@
 /**
  * Writes files safely, and nothing else: output directories under the one rule (never the user's data, exclusive,
  * all or nothing) with their claims, staging and manifest; files written atomically; the inputs a command reads told
- * apart from its output; the shard record and the jump records; and the file formats CSV, strict JSON and NumPy
+ * apart from its output; the shard record, the jump records and the Slurm job scripts; and the file formats CSV, strict JSON and NumPy
  * {@code .npy}. Nothing written depends on time or threads, so the same result gives the same bytes. It knows nothing
  * of pages, charts or commands: {@code report}, {@code cli} and {@code sweep} write through it, never the reverse.
  */

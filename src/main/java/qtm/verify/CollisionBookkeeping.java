@@ -87,7 +87,7 @@ public final class CollisionBookkeeping {
      *     {@link NetCounts#MAX_POINTS} points, or not the collision engine) or has fewer than two trajectories
      */
     public static Result of(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, EnsembleResult r) {
-        return of(model, rho0, grid, dt, r, null);
+        return of(model, rho0, grid, dt, r, CountingReference.collision(model, rho0, grid, dt));
     }
 
     /**
@@ -100,7 +100,7 @@ public final class CollisionBookkeeping {
      * @param grid the output grid
      * @param dt the collision step asked for
      * @param r the collision engine's ensemble
-     * @param exactCounts the tilted collision map's statistics at the same step (null: the sample's SE)
+     * @param exactCounts the tilted collision map's statistics at the same step
      * @return the comparison, or null as there
      */
     public static Result of(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt, EnsembleResult r,
@@ -114,7 +114,6 @@ public final class CollisionBookkeeping {
         CollisionWork workUnit = r.recorded(CollisionWork.class);
         double s0 = CollisionThermodynamics.entropy(rho0);
         long n = r.trajectories();
-        boolean twoSizes = model.coulomb() > 0;
         double[] inverse = new double[2];
         for (Side side : Side.values()) {
             double t = model.bath(side).temperature();
@@ -145,18 +144,11 @@ public final class CollisionBookkeeping {
                 if (k == 0) {
                     continue;
                 }
-                if (exactCounts != null) {
-                    double var0 = exactCounts.variance(side, true, k);
-                    if (var0 > 0 || Math.abs(h.mean() - mq[b]) > 1e-12 * Math.max(1, Math.abs(mq[b]))) {
-                        ScoreTest.Z z = exactCounts.testMean(side, true, k, n, h.mean());
-                        if (z != null) {
-                            tests.add("heat_" + side.key(), grid.time(k), z.z(), z.p());
-                        }
-                    }
-                } else if (h.reliable()) {
-                    double z = z(h.mean(), h.se(), mq[b], model.energy() / n);
-                    if (!Double.isNaN(z)) {
-                        tests.add("heat_" + side.key(), grid.time(k), z, p(z, twoSizes));
+                double var0 = exactCounts.variance(side, true, k);
+                if (var0 > 0 || Math.abs(h.mean() - mq[b]) > 1e-12 * Math.max(1, Math.abs(mq[b]))) {
+                    ScoreTest.Z zq = exactCounts.testMean(side, true, k, n, h.mean());
+                    if (zq != null) {
+                        tests.add("heat_" + side.key(), grid.time(k), zq.z(), zq.p());
                     }
                 }
                 // Each trajectory's work is rounded to its fixed-point unit: the mean is resolved to no better.

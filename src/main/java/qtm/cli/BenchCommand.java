@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.ensemble.Bench;
 import qtm.output.Json;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * {@code qtm bench}: trajectories per second per core of one engine on one shipped machine (|00⟩, t ∈ [0, 5000],
@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         Bench.Machine machine = choice("--model", model, "reset, flux or dqd", () -> Bench.Machine.of(model));
         EngineKind kind = choice("--engine", engine, "trajectories or collision", () -> EngineKind.of(engine));
         if (baseline && kind != EngineKind.TRAJECTORIES) {
-            throw new ScenarioException("command line", "--engine", engine,
+            throw new InputException("command line", "--engine", engine,
                     "--baseline pairs the trajectories engine with its hand-written loop");
         }
         if (quantities != null) {
@@ -80,18 +80,18 @@ final class BenchCommand implements Callable<Integer> {
                     + String.join(",", Bench.quantities(machine.model(), null).stream().map(q -> q.name()).toList()),
                     () -> Bench.quantities(machine.model(), quantities));
             if (baseline || scaling) {
-                throw new ScenarioException("command line", "--quantities", String.join(",", quantities),
+                throw new InputException("command line", "--quantities", String.join(",", quantities),
                         "the baseline and --scaling record every standard quantity");
             }
         }
         if (baseline && !machine.hasBaseline()) {
-            throw new ScenarioException("command line", "--model", model,
+            throw new InputException("command line", "--model", model,
                     "--baseline exists for reset and flux (one size of quantum per bath)");
         }
         PrintWriter out = spec.commandLine().getOut();
         String what = machine.scenario() + ", " + kind.key();
         if (scaling && baseline) {
-            throw new ScenarioException("command line", "--scaling", "true", "use either --scaling or --baseline");
+            throw new InputException("command line", "--scaling", "true", "use either --scaling or --baseline");
         }
         if (scaling) {
             int most = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
@@ -175,13 +175,13 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("command line", option, value, "expected " + allowed);
+            throw new InputException("command line", option, value, "expected " + allowed);
         }
     }
 
     private static void limit(String option, long value, long max) {
         if (value < 1 || value > max) {
-            throw new ScenarioException("command line", option, Long.toString(value),
+            throw new InputException("command line", option, Long.toString(value),
                     "expected a whole number in [1, " + max + "]");
         }
     }

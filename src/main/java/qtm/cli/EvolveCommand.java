@@ -20,7 +20,7 @@ import qtm.output.AtomicFile;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** {@code qtm evolve}: the exact transient ρ(t) on the scenario's grid, as CSV. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
@@ -60,7 +60,7 @@ final class EvolveCommand implements Callable<Integer> {
                 AtomicFile.write(csv, force && Files.exists(csv, LinkOption.NOFOLLOW_LINKS),
                         w -> Csv.write(w, Snapshot.COLUMNS, rows));
             } catch (FileAlreadyExistsException e) {
-                throw new ScenarioException(OutputDirectory.source(scenario.file), "--csv", csv.toString(),
+                throw new InputException(OutputDirectory.source(scenario.file), "--csv", csv.toString(),
                         "the file appeared while evolve was working and was left alone; give a new file path");
             }
         }
@@ -83,23 +83,23 @@ final class EvolveCommand implements Callable<Integer> {
         String key = "--csv";
         try {
             if (Files.isSameFile(path, scenario)) {
-                throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+                throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                         "is the scenario file, which qtm never replaces; give a new file path");
             }
         } catch (java.io.IOException e) {
             // The scenario file was read a moment ago; if it cannot be compared, the header check below decides.
         }
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+            throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and is not a regular file; qtm never replaces it, even with --force; give a new file path");
         }
         if (!String.join(",", Snapshot.COLUMNS).equals(firstLine(path))) {
-            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+            throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
                     + "replaces it, even with --force; give a new file path");
         }
         if (!force) {
-            throw new ScenarioException(OutputDirectory.source(scenario), key, path.toString(),
+            throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists (an earlier evolve output); pass --force to replace it, or give a new file path");
         }
     }
@@ -125,10 +125,10 @@ final class EvolveCommand implements Callable<Integer> {
     static void requireWritableParent(Path path) {
         Path dir = path.toAbsolutePath().getParent();
         if (Files.isDirectory(path)) {
-            throw new ScenarioException("command line", "--csv", path.toString(), "is a directory; give a file path");
+            throw new InputException("command line", "--csv", path.toString(), "is a directory; give a file path");
         }
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new ScenarioException("command line", "--csv", path.toString(),
+            throw new InputException("command line", "--csv", path.toString(),
                     "its directory must exist and be writable");
         }
     }

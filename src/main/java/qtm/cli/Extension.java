@@ -10,7 +10,7 @@ import qtm.run.RunOptions;
 import qtm.run.RunPlan;
 import qtm.report.RunWriter;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** {@code qtm run --extend DIR}: reads and checks the saved ensembles of DIR, which the run then continues. */
 final class Extension {
@@ -24,7 +24,7 @@ final class Extension {
      * @return the saved result of each ensemble the scenario runs, by label: every file is read and checked now, so
      *     that a refused extension has done no work, and read again when its ensemble starts, so that the run holds
      *     one at a time
-     * @throws ScenarioException (exit 2) for a file that is missing, of another identity, not a prefix [0, N), or
+     * @throws InputException (exit 2) for a file that is missing, of another identity, not a prefix [0, N), or
      *     with N already at or above the new total
      */
     static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
@@ -33,7 +33,7 @@ final class Extension {
         try {
             qtm.output.JumpRecords.readIndex(dir);
         } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new ScenarioException("command line (scenario " + s.file() + ")", "--extend",
+            throw new InputException("command line (scenario " + s.file() + ")", "--extend",
                     dir.resolve(qtm.output.JumpRecords.INDEX).toString(), "cannot be read as a jump-record index ("
                     + e.getMessage() + ")");
         }
@@ -52,18 +52,18 @@ final class Extension {
         String where = "command line (scenario " + s.file() + ")";
         // Not isRegularFile: a FIFO or directory there is refused by the reader as not a regular file, naming it.
         if (!Files.exists(file)) {
-            throw new ScenarioException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
+            throw new InputException(where, "--extend", dir.toString(), "holds no " + file.getFileName()
                     + ": expected the directory of an earlier qtm run of this scenario");
         }
         EnsembleResult r = SavedFiles.read(s, RunPlan.quantities(s, engine), file, label, seed, where,
                 "--extend", "extended");
         List<long[]> ranges = r.ranges();
         if (ranges.size() != 1 || ranges.get(0)[0] != 0) {
-            throw new ScenarioException(where, "--extend", file.toString(), "cannot be extended: it does not hold "
+            throw new InputException(where, "--extend", file.toString(), "cannot be extended: it does not hold "
                     + "the trajectories [0, N) (a partial merge); extend a complete run");
         }
         if (total <= r.trajectories()) {
-            throw new ScenarioException(where, "--trajectories", Long.toString(total), "expected a new total > "
+            throw new InputException(where, "--trajectories", Long.toString(total), "expected a new total > "
                     + r.trajectories() + ": " + dir + " already holds that many of engine " + engine);
         }
         return r;

@@ -23,7 +23,7 @@ import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.output.Json;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** {@code qtm fcs}: the exact stationary counting statistics of the heat currents (tilted Liouvillian). */
 @Command(name = "fcs", mixinStandardHelpOptions = true,
@@ -77,12 +77,12 @@ final class FcsCommand implements Callable<Integer> {
      */
     private Collision collisionStep(Scenario s, TimeGrid grid) {
         if (s.model().approach() == qtm.model.Approach.GLOBAL) {
-            throw new ScenarioException(s.file(), "model.approach", "global", "--collision needs local: "
+            throw new InputException(s.file(), "model.approach", "global", "--collision needs local: "
                     + qtm.model.Approach.COLLISION_REFUSAL.replace("use engines: [trajectories]", "drop --collision"));
         }
         double dt = s.simulation().dt();
         if (s.time() != null && !(s.time().end() / dt <= RunCommand.MAX_COLLISION_STEPS)) {
-            throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
                     + s.time().end() / RunCommand.MAX_COLLISION_STEPS + ": at most " + RunCommand.MAX_COLLISION_STEPS
                     + " collision steps (time.end " + s.time().end() + " / dt = " + s.time().end() / dt + ")");
         }
@@ -90,10 +90,10 @@ final class FcsCommand implements Callable<Integer> {
         try {
             c = Collision.of(s.model(), grid, dt);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
         }
         if (c.shortened()) {
-            spec.commandLine().getErr().println("qtm: " + ScenarioException.escape(s.file()) + ": collision.dt = " + dt + " shortened to "
+            spec.commandLine().getErr().println("qtm: " + InputException.escape(s.file()) + ": collision.dt = " + dt + " shortened to "
                     + c.dt() + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of "
                     + s.time().step());
         }
@@ -112,12 +112,12 @@ final class FcsCommand implements Callable<Integer> {
         SteadyCommand.steady(s);
         PrintWriter out = spec.commandLine().getOut();
         if (countsAt != null && countsAt.size() > MAX_COUNTS_AT) {
-            throw new ScenarioException("command line (scenario " + s.file() + ")", "--counts-at", countsAt.size()
+            throw new InputException("command line (scenario " + s.file() + ")", "--counts-at", countsAt.size()
                     + " times", "expected at most "
                     + MAX_COUNTS_AT + " times (each is a separate exact computation)");
         }
         if (series && (json || countsAt != null)) {
-            throw new ScenarioException("command line", "--series", "true", "prints CSV on its own; give it without "
+            throw new InputException("command line", "--series", "true", "prints CSV on its own; give it without "
                     + "--json and --counts-at");
         }
         // Without a time section the step is used as given: the grid only shortens it.
@@ -125,7 +125,7 @@ final class FcsCommand implements Callable<Integer> {
         Collision step = collision ? collisionStep(s, grid) : null;
         if (series) {
             if (s.time() == null) {
-                throw new ScenarioException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
+                throw new InputException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
             }
             List<double[]> rows = new ArrayList<>();
             double[][][] x = new double[4][][];
@@ -158,17 +158,17 @@ final class FcsCommand implements Callable<Integer> {
             times = s.time() == null ? List.of() : List.of(s.time().end());
         }
         if (s.time() == null && !times.isEmpty()) {
-            throw new ScenarioException("command line", "--counts-at", times.get(0).toString(), "needs the scenario's "
+            throw new InputException("command line", "--counts-at", times.get(0).toString(), "needs the scenario's "
                     + "time grid (its initial state and time.end); " + s.file() + " has no time section");
         }
         double end = s.time() == null ? 0 : s.time().end();
         for (double t : times) {
             if (!(t >= 0) || t > end) {
-                throw new ScenarioException("command line", "--counts-at", Double.toString(t), "expected times in "
+                throw new InputException("command line", "--counts-at", Double.toString(t), "expected times in "
                         + "[0, time.end = " + end + "] of the scenario");
             }
             if (collision && stepsAt(t, step.dt()) < 0) {
-                throw new ScenarioException("command line", "--counts-at", Double.toString(t), "expected a multiple "
+                throw new InputException("command line", "--counts-at", Double.toString(t), "expected a multiple "
                         + "of the collision step dt = " + step.dt() + " (collision.dt of " + s.file() + ")");
             }
         }
@@ -183,7 +183,7 @@ final class FcsCommand implements Callable<Integer> {
                     ds.add(collision ? cc.distribution(s.initial(), stepsAt(t, step.dt()))
                             : cs.distribution(s.initial(), t));
                 } catch (IllegalArgumentException e) {
-                    throw new ScenarioException("command line", "--counts-at", Double.toString(t), e.getMessage());
+                    throw new InputException("command line", "--counts-at", Double.toString(t), e.getMessage());
                 }
             }
             counts.put(side, ds);
@@ -193,7 +193,7 @@ final class FcsCommand implements Callable<Integer> {
             try {
                 f = CollisionCounting.fluctuations(s.model(), grid, s.simulation().dt());
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException(s.file(), "model", s.model().toString(), e.getMessage());
+                throw new InputException(s.file(), "model", s.model().toString(), e.getMessage());
             }
         } else {
             f = Fluctuations.of(s.model());
@@ -203,7 +203,7 @@ final class FcsCommand implements Callable<Integer> {
             if (Double.isNaN(b.quanta().noise()) || Double.isNaN(b.heat().noise()) || Double.isNaN(b.quanta().third())
                     || Double.isNaN(b.heat().third()) || Double.isNaN(b.quanta().current())
                     || Double.isNaN(b.heat().current())) {
-                throw new ScenarioException(s.file(), "model.g", Double.toString(s.model().g()), "too weak against the "
+                throw new InputException(s.file(), "model.g", Double.toString(s.model().g()), "too weak against the "
                         + "bath rates for the current noise to be resolved in double precision (it is a difference "
                         + "of terms of the size of the gross jump rate, and would be less than 1e-7 of them); "
                         + "use a larger g");

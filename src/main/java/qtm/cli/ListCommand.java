@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.scenario.Node;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.scenario.ScenarioFile;
 
 /** {@code qtm list}: the scenarios in a directory with their one-line descriptions. */
@@ -28,7 +28,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new ScenarioException("command line", "--dir", dir.toString(), "expected an existing directory");
+            throw new InputException("command line", "--dir", dir.toString(), "expected an existing directory");
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -40,12 +40,12 @@ final class ListCommand implements Callable<Integer> {
             try {
                 Node root = ScenarioFile.load(f, List.of());
                 description = root.has("description") ? root.text("description") : "(no description)";
-            } catch (ScenarioException e) {
+            } catch (InputException e) {
                 description = "(unreadable: " + e.getMessage() + ")";
             }
             // A description (or a file name) may hold a newline, NUL or terminal escape: escaped as in error messages.
-            out.printf("%-28s %s%n", ScenarioException.escape(f.getFileName().toString().replaceFirst("\\.ya?ml$",
-                    "")), ScenarioException.escape(description));
+            out.printf("%-28s %s%n", InputException.escape(f.getFileName().toString().replaceFirst("\\.ya?ml$",
+                    "")), InputException.escape(description));
         }
         out.flush();
         return 0;

@@ -2,7 +2,7 @@ package qtm.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** The {@code qtm} command: subcommands only, no physics here. */
 @Command(name = "qtm", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -51,13 +51,13 @@ public final class Main implements Runnable {
             CommandLine sub = ex.getCommandLine();
             String guess = ex instanceof CommandLine.UnmatchedArgumentException u ? Suggestion.of(u) : "";
             // picocli quotes the user's argument raw: escaped like every other message (no control or bidi char).
-            sub.getErr().println("qtm: command line: " + ScenarioException.escape(ex.getMessage()
+            sub.getErr().println("qtm: command line: " + InputException.escape(ex.getMessage()
                     + (guess.isEmpty() ? "" : ". " + guess)) + " (see '" + sub.getCommandSpec().qualifiedName()
                     + " --help')");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof ScenarioException) {
+            if (ex instanceof InputException) {
                 line.getErr().println("qtm: " + ex.getMessage());
                 return BAD_INPUT;
             }
@@ -65,7 +65,7 @@ public final class Main implements Runnable {
                 return outOfMemory(line);
             }
             // The last net: every input is meant to end in 0 or 2 (FuzzCommandsTest), so this is a bug to report.
-            line.getErr().println("qtm: internal error: " + ScenarioException.escape(String.valueOf(ex)));
+            line.getErr().println("qtm: internal error: " + InputException.escape(String.valueOf(ex)));
             return 1;
         });
         // picocli lets an Error such as OutOfMemoryError escape execute(), so it is caught around the strategy.

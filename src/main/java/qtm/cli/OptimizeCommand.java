@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.output.Json;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.sweep.Study;
 import qtm.sweep.Optimum;
 
@@ -35,7 +35,7 @@ final class OptimizeCommand implements Callable<Integer> {
         try {
             o = s.optimizer().maximise(s.model());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(s.file(), "optimize", s.model().type(), e.getMessage());
+            throw new InputException(s.file(), "optimize", s.model().type(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

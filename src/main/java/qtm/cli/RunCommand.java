@@ -27,7 +27,7 @@ import qtm.report.RunWriter;
 import qtm.report.ThisRun;
 import qtm.ensemble.Shard;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.scenario.ScenarioReader;
 import qtm.scenario.Simulation;
 import qtm.stats.Verdict;
@@ -98,37 +98,37 @@ final class RunCommand implements Callable<Integer> {
         Scenario s = scenario.read();
         Simulation sim = s.simulation();
         if (trajectories != null && (trajectories < 1 || trajectories > ScenarioReader.MAX_TRAJECTORIES)) {
-            throw new ScenarioException("command line", "--trajectories", Long.toString(trajectories),
+            throw new InputException("command line", "--trajectories", Long.toString(trajectories),
                     "expected a whole number in [1, " + ScenarioReader.MAX_TRAJECTORIES + "]");
         }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (t < 1 || t > 1024) {
-            throw new ScenarioException("command line", "--threads", Integer.toString(t), "expected 1 to 1024");
+            throw new InputException("command line", "--threads", Integer.toString(t), "expected 1 to 1024");
         }
         if (s.time().points() > MAX_POINTS) {
             // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
-            throw new ScenarioException(s.file(), "time.points", Integer.toString(s.time().points()),
+            throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
         List<String> notices = checkCollisionSteps(s, sim);
         long recordLimit = records == null ? 0 : records;
         if (recordLimit < 0 || recordLimit > JumpRecords.MAX_RECORDS) {
-            throw new ScenarioException("command line", "--records", Long.toString(recordLimit),
+            throw new InputException("command line", "--records", Long.toString(recordLimit),
                     "expected a whole number in [0, " + JumpRecords.MAX_RECORDS + "]");
         }
         if (extend != null && records != null) {
-            throw new ScenarioException("command line", "--records", Long.toString(recordLimit), "cannot be combined "
+            throw new InputException("command line", "--records", Long.toString(recordLimit), "cannot be combined "
                     + "with --extend: an extension keeps the records of " + extend + " as they are");
         }
         if (extend != null && out != null) {
-            throw new ScenarioException("command line", "--out", out.toString(),
+            throw new InputException("command line", "--out", out.toString(),
                     "--extend rewrites its own directory; give no --out with it");
         }
         long runSeed = seed != null ? seed : sim.seed();
         RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {
             if (extend != null) {
-                throw new ScenarioException("command line", "--shard", shard, "cannot be combined with --extend: "
+                throw new InputException("command line", "--shard", shard, "cannot be combined with --extend: "
                         + "extend the merged result, or run more shards");
             }
             Shard which = ShardRun.parse(s, shard, base);
@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
                 stdout.flush();
                 return o.interrupted() ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new ScenarioException(OutputDirectory.source(scenario.file), dirKey, dir.toString(),
+                throw new InputException(OutputDirectory.source(scenario.file), dirKey, dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }
@@ -245,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
             // Before Collision.of: its step count per grid interval is an int and would saturate.
             double steps = s.time().end() / dt;
             if (!(steps <= MAX_COLLISION_STEPS)) {
-                throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+                throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
                         + s.time().end() / MAX_COLLISION_STEPS + ": at most " + MAX_COLLISION_STEPS
                         + " collision steps per trajectory (time.end " + s.time().end() + " / dt = " + steps + ")");
             }
@@ -253,11 +253,11 @@ final class RunCommand implements Callable<Integer> {
             try {
                 c = Collision.of(s.model(), s.time(), dt);
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+                throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
             }
             if (c.shortened()) {
                 // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
-                notices.add("qtm: " + ScenarioException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
+                notices.add("qtm: " + InputException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
                         + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
             }
         }

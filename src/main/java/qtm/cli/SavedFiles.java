@@ -11,7 +11,7 @@ import qtm.observe.Quantity;
 import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** Reading a saved ensemble that a command is about to use: the one identity rule, as exit 2 naming the file. */
 final class SavedFiles {
@@ -28,7 +28,7 @@ final class SavedFiles {
      * @param key the option named in errors
      * @param use what the file would be used for ("extended", "merged")
      * @return its data
-     * @throws ScenarioException (exit 2) if it cannot be read or belongs to another run
+     * @throws InputException (exit 2) if it cannot be read or belongs to another run
      */
     static EnsembleResult read(Scenario s, List<Quantity> quantities, Path file, String label, long seed, String where,
             String key, String use) {
@@ -36,16 +36,16 @@ final class SavedFiles {
         try {
             loaded = SavedEnsemble.read(file, quantities, s.time());
         } catch (IOException e) {
-            throw new ScenarioException(where, key, file.toString(), "cannot be read (" + e.getMessage() + ")");
+            throw new InputException(where, key, file.toString(), "cannot be read (" + e.getMessage() + ")");
         } catch (SavedEnsemble.Mismatch e) {
             String other = e.identity() == null ? null
                     : SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), e.identity());
-            throw new ScenarioException(where, key, file.toString(), "cannot be " + use + ": "
+            throw new InputException(where, key, file.toString(), "cannot be " + use + ": "
                     + (other != null ? other : e.getMessage()));
         }
         String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
         if (why != null) {
-            throw new ScenarioException(where, key, file.toString(), "cannot be " + use + ": " + why);
+            throw new InputException(where, key, file.toString(), "cannot be " + use + ": " + why);
         }
         return loaded.result();
     }
@@ -60,7 +60,7 @@ final class SavedFiles {
      * @param seed the merge's seed
      * @param planned what the shard's record plans for this ensemble
      * @return the data, or null if the shard never started this ensemble (no file)
-     * @throws ScenarioException (exit 2) if the file is damaged, of another run, or outside its planned range
+     * @throws InputException (exit 2) if the file is damaged, of another run, or outside its planned range
      */
     static EnsembleResult shard(Scenario s, List<qtm.observe.Quantity> quantities, Path d, String label,
             long seed, ShardRecord.Planned planned) {
@@ -73,7 +73,7 @@ final class SavedFiles {
         // A shard runs only its planned range: trajectories outside it would be counted beyond the total.
         for (long[] x : r.ranges()) {
             if (x[0] < planned.from() || x[1] > planned.to()) {
-                throw new ScenarioException("command line", "DIR", file.toString(), "cannot be merged: it holds the "
+                throw new InputException("command line", "DIR", file.toString(), "cannot be merged: it holds the "
                         + "trajectories " + Ranges.show(x) + ", outside the range [" + planned.from() + ", "
                         + planned.to() + ") its " + ShardRecord.FILE + " plans");
             }

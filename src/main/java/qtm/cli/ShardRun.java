@@ -16,7 +16,7 @@ import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
 import qtm.run.RunOutcome;
@@ -32,14 +32,14 @@ final class ShardRun {
      * @param text "I/N" as given
      * @param base the run's seed and trajectories
      * @return the shard
-     * @throws ScenarioException (exit 2) if malformed, I ≥ N, or N exceeds an ensemble's trajectories
+     * @throws InputException (exit 2) if malformed, I ≥ N, or N exceeds an ensemble's trajectories
      */
     static Shard parse(Scenario s, String text, RunOptions base) {
         Shard shard;
         try {
             shard = Shard.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("command line", "--shard", text, e.getMessage());
+            throw new InputException("command line", "--shard", text, e.getMessage());
         }
         requireEnough(s, shard.count(), base, "--shard", text);
         return shard;
@@ -51,13 +51,13 @@ final class ShardRun {
      * @param base the run's trajectories
      * @param key the option named in the error
      * @param value its value as given
-     * @throws ScenarioException (exit 2) if an engine runs fewer trajectories than N
+     * @throws InputException (exit 2) if an engine runs fewer trajectories than N
      */
     static void requireEnough(Scenario s, int shards, RunOptions base, String key, String value) {
         for (String engine : s.simulation().engines()) {
             long total = RunPlan.trajectoriesFor(s, engine, base);
             if (total < shards) {
-                throw new ScenarioException("command line", key, value, "expected at most as many shards as "
+                throw new InputException("command line", key, value, "expected at most as many shards as "
                         + "trajectories: engine " + engine + " runs " + total);
             }
         }
@@ -93,7 +93,7 @@ final class ShardRun {
                 stdout.flush();
                 return o.interrupted() ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new ScenarioException(OutputDirectory.source(scenarioFile), "--out", dir.toString(),
+                throw new InputException(OutputDirectory.source(scenarioFile), "--out", dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }

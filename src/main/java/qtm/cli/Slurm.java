@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qtm.output.SlurmScripts;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * The Slurm commands qtm calls: sbatch to submit, scontrol to read a job's state; and the command line that runs this
@@ -29,14 +29,14 @@ final class Slurm {
     /**
      * @param cmd the command
      * @return what it printed on stdout
-     * @throws ScenarioException (exit 2) if it fails, with what it printed
+     * @throws InputException (exit 2) if it fails, with what it printed
      */
     static String run(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = p.waitFor();
         if (status != 0) {
-            throw new ScenarioException("command line", "--submit", String.join(" ", cmd), "failed with exit "
+            throw new InputException("command line", "--submit", String.join(" ", cmd), "failed with exit "
                     + status + ": " + text.strip().replace('\n', ' '));
         }
         return text;

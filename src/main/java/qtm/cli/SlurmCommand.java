@@ -19,7 +19,7 @@ import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.output.SlurmScripts;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.run.RunOptions;
 import qtm.run.RunPlan;
 
@@ -109,11 +109,11 @@ final class SlurmCommand implements Callable<Integer> {
     /** Checks the options, the scenario and the paths before anything is written; returns the run's options. */
     private RunOptions checked(Scenario s) {
         if (shards < 1 || shards > MAX_SHARDS) {
-            throw new ScenarioException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
+            throw new InputException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
                     + " (one array task each)");
         }
         if (cpus < 1 || cpus > 1024) {
-            throw new ScenarioException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
+            throw new InputException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
         }
         check("--time", time, "([0-9]+-)?[0-9]{1,3}(:[0-9]{2}){0,2}|UNLIMITED|INFINITE",
                 "HH:MM:SS, D-HH:MM:SS, minutes or UNLIMITED");
@@ -121,10 +121,10 @@ final class SlurmCommand implements Callable<Integer> {
         check("--partition", partition, "[A-Za-z0-9_.,-]+", "a partition name (letters, digits, . _ , -)");
         check("--account", account, "[A-Za-z0-9_.-]+", "an account name (letters, digits, . _ -)");
         if ((await || resume) && !submit) {
-            throw new ScenarioException(WHERE, await ? "--wait" : "--resume", "true", "needs --submit");
+            throw new InputException(WHERE, await ? "--wait" : "--resume", "true", "needs --submit");
         }
         if (trajectories != null && (trajectories < 1 || trajectories > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES)) {
-            throw new ScenarioException(WHERE, "--trajectories", Long.toString(trajectories),
+            throw new InputException(WHERE, "--trajectories", Long.toString(trajectories),
                     "expected a whole number in [1, " + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + "]");
         }
         RunOptions base = new RunOptions(seed != null ? seed : s.simulation().seed(), 1,
@@ -139,7 +139,7 @@ final class SlurmCommand implements Callable<Integer> {
         plain("FILE", Path.of("").toAbsolutePath().toString());
         for (String set : scenario.sets) {
             if (set.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw new ScenarioException(WHERE, "--set", set, "expected no control characters");
+                throw new InputException(WHERE, "--set", set, "expected no control characters");
             }
         }
         return base;
@@ -149,7 +149,7 @@ final class SlurmCommand implements Callable<Integer> {
     private int submit(Scenario s, RunOptions base, SlurmScripts scripts, PrintWriter stdout)
             throws IOException, InterruptedException {
         if (!Slurm.onPath("sbatch")) {
-            throw new ScenarioException(WHERE, "--submit", "sbatch", "not found on the PATH: submit the scripts on a "
+            throw new InputException(WHERE, "--submit", "sbatch", "not found on the PATH: submit the scripts on a "
                     + "Slurm login node (they are written: " + scripts.arrayScript() + ", " + scripts.mergeScript()
                     + ")");
         }
@@ -192,13 +192,13 @@ final class SlurmCommand implements Callable<Integer> {
 
     private static void check(String option, String value, String pattern, String allowed) {
         if (value != null && !value.matches(pattern)) {
-            throw new ScenarioException(WHERE, option, value, "expected " + allowed);
+            throw new InputException(WHERE, option, value, "expected " + allowed);
         }
     }
 
     private static void plain(String key, String value) {
         if (!value.matches("[A-Za-z0-9_./+,:@%=-]+")) {
-            throw new ScenarioException(WHERE, key, value, "expected a path of letters, digits and . _ / + , : @ % = - "
+            throw new InputException(WHERE, key, value, "expected a path of letters, digits and . _ / + , : @ % = - "
                     + "only: it goes into #SBATCH lines, which Slurm splits at whitespace");
         }
     }

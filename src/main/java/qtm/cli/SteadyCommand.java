@@ -14,7 +14,7 @@ import qtm.exact.SteadyState;
 import qtm.observe.Snapshot;
 import qtm.output.Json;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** {@code qtm steady}: the exact steady state of a scenario's model. */
 @Command(name = "steady", mixinStandardHelpOptions = true,
@@ -61,7 +61,7 @@ final class SteadyCommand implements Callable<Integer> {
         try {
             return SteadyState.of(s.model());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(s.file(), "model", s.model().type(), e.getMessage());
+            throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
         }
     }
 

@@ -17,7 +17,7 @@ import qtm.report.ChartFiles;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
 import qtm.report.SweepCharts;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.sweep.Study;
 import qtm.sweep.StudyReader;
 import qtm.sweep.SweepRunner;
@@ -59,14 +59,14 @@ final class SweepCommand implements Callable<Integer> {
         Set<Path> seen = new HashSet<>();
         for (Study s : studies) {
             if (s.sweep() == null) {
-                throw new ScenarioException(s.file(), "sweep", "(missing)",
+                throw new InputException(s.file(), "sweep", "(missing)",
                         "a sweep scenario needs a sweep section; see scenarios/paper/");
             }
             // With several files --out is their parent, so each figure keeps the directory it has alone.
             Path dir = studies.size() == 1 && out != null ? out
                     : (out != null ? out : Path.of("output")).resolve(s.name());
             if (!seen.add(dir.toAbsolutePath().normalize())) {
-                throw new ScenarioException(s.file(), "name", s.name(),
+                throw new InputException(s.file(), "name", s.name(),
                         "another file given writes " + dir + " too; give each file a different name");
             }
             dirs.add(dir);
@@ -85,7 +85,7 @@ final class SweepCommand implements Callable<Integer> {
                 try {
                     tables.add(runner.run(s));
                 } catch (IllegalArgumentException | IllegalStateException e) {
-                    throw new ScenarioException(s.file(), "sweep", s.model().type(), e.getMessage());
+                    throw new InputException(s.file(), "sweep", s.model().type(), e.getMessage());
                 }
             }
             // Every result staged before any is committed, so a failure to write leaves all earlier results as they
@@ -135,8 +135,8 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static ScenarioException unwritable(Path file, Path dir, java.io.IOException e) {
-        return new ScenarioException(OutputDirectory.source(file), "--out", dir.toString(),
+    private static InputException unwritable(Path file, Path dir, java.io.IOException e) {
+        return new InputException(OutputDirectory.source(file), "--out", dir.toString(),
                 "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.output.Json;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 import qtm.sweep.Study;
 import qtm.sweep.Thresholds;
 
@@ -36,7 +36,7 @@ final class ThresholdCommand implements Callable<Integer> {
         try {
             tc = new Thresholds(s.optimizer(), ACCURACY).cold(s.model());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ScenarioException(s.file(), "model", s.model().type(), e.getMessage());
+            throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -52,7 +52,7 @@ public final class CollisionEngine implements Engine {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("unknown collision sampling '" + qtm.scenario.Quote.of(key) + "'; expected events or steps");
+            throw new IllegalArgumentException("unknown collision sampling '" + qtm.input.Quote.of(key) + "'; expected events or steps");
         }
 
         /**

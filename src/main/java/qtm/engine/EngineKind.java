@@ -76,6 +76,6 @@ public enum EngineKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown engine '" + qtm.scenario.Quote.of(key) + "'; expected trajectories or collision");
+        throw new IllegalArgumentException("unknown engine '" + qtm.input.Quote.of(key) + "'; expected trajectories or collision");
     }
 }

@@ -80,7 +80,7 @@ public final class Bench {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("unknown model '" + qtm.scenario.Quote.of(key) + "'; expected reset, flux or dqd");
+            throw new IllegalArgumentException("unknown model '" + qtm.input.Quote.of(key) + "'; expected reset, flux or dqd");
         }
     }
 
@@ -272,7 +272,7 @@ public final class Bench {
         List<String> known = all.stream().map(Quantity::name).toList();
         for (String n : names) {
             if (!known.contains(n)) {
-                throw new IllegalArgumentException("unknown quantity '" + qtm.scenario.Quote.of(n) + "'; expected some of "
+                throw new IllegalArgumentException("unknown quantity '" + qtm.input.Quote.of(n) + "'; expected some of "
                         + String.join(",", known));
             }
         }

@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import qtm.model.TimeGrid;
 import qtm.observe.Quantity;
-import qtm.scenario.Quote;
+import qtm.input.Quote;
 
 /**
  * The file {@code ensemble-<engine>.qtme}: one {@link EnsembleResult} with every sum exact, for machines (merging,

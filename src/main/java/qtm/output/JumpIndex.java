@@ -70,7 +70,7 @@ final class JumpIndex {
         var it = o.get("engines").fields();
         while (it.hasNext()) {
             var x = it.next();
-            String bad = "not a qtm jump-record index (engine " + qtm.scenario.Quote.of(x.getKey()) + ")";
+            String bad = "not a qtm jump-record index (engine " + qtm.input.Quote.of(x.getKey()) + ")";
             JsonNode t = x.getValue().path("trajectories");
             JsonNode jumps = x.getValue().path("jumps");
             if (!t.isArray() || !jumps.canConvertToLong() || jumps.asLong() < 0

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import qtm.scenario.Scenario;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * The shards' jump records merged into one run's: each shard's {@link JumpRecords#INDEX} read and checked against
@@ -24,7 +24,7 @@ public final class JumpMerge {
      *
      * @param dirs the shard directories
      * @return their indexes, or null
-     * @throws ScenarioException (exit 2) if one is damaged, or the shards were run with different --records
+     * @throws InputException (exit 2) if one is damaged, or the shards were run with different --records
      */
     public static List<JumpRecords.Index> indexes(List<Path> dirs) {
         List<JumpRecords.Index> out = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class JumpMerge {
             try {
                 x = JumpRecords.readIndex(dirs.get(i));
             } catch (IOException | IllegalArgumentException e) {
-                throw new ScenarioException(WHERE, "DIR", dirs.get(i).resolve(JumpRecords.INDEX).toString(),
+                throw new InputException(WHERE, "DIR", dirs.get(i).resolve(JumpRecords.INDEX).toString(),
                         "cannot be read as a jump-record index (" + e.getMessage() + ")");
             }
             out.add(x);
@@ -44,7 +44,7 @@ public final class JumpMerge {
             } else {
                 with = i;
                 if (x.limit() != firstLimit(out)) {
-                    throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: its jump "
+                    throw new InputException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: its jump "
                             + "records are of the first " + x.limit() + " trajectories, another shard's of the "
                             + "first " + firstLimit(out) + "; run every shard with the same --records");
                 }
@@ -54,7 +54,7 @@ public final class JumpMerge {
             return null;
         }
         if (without >= 0) {
-            throw new ScenarioException(WHERE, "DIR", dirs.get(without).toString(), "cannot be merged: it holds no "
+            throw new InputException(WHERE, "DIR", dirs.get(without).toString(), "cannot be merged: it holds no "
                     + "jump records (" + JumpRecords.INDEX + ") but " + dirs.get(with) + " does; run every shard "
                     + "with the same --records");
         }
@@ -72,7 +72,7 @@ public final class JumpMerge {
      * @param dirs the shard directories
      * @param indexes their indexes ({@link #indexes}, not null)
      * @param staging the merged output's directory
-     * @throws ScenarioException (exit 2) if a shard's records do not match its index
+     * @throws InputException (exit 2) if a shard's records do not match its index
      * @throws IOException on read or write failure
      */
     public static void merge(Scenario s, List<Path> dirs, List<JumpRecords.Index> indexes, Path staging)
@@ -100,7 +100,7 @@ public final class JumpMerge {
                     try {
                         merged.append(engine, dirs.get(i), indexes.get(i).engines().get(engine));
                     } catch (IllegalArgumentException e) {
-                        throw new ScenarioException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: "
+                        throw new InputException(WHERE, "DIR", dirs.get(i).toString(), "cannot be merged: "
                                 + e.getMessage());
                     }
                 }

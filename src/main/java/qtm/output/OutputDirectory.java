@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import qtm.output.OutputRule.Who;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * The one rule for every command that writes a directory ({@code run}, {@code sweep}, and any later).
@@ -39,7 +39,7 @@ import qtm.scenario.ScenarioException;
  * <li>Files and directories are created with the default permissions, so the user's umask applies.</li>
  * </ul>
  *
- * Refusals are {@link ScenarioException}s for the command-line key {@code --out}: one line, exit status 2.
+ * Refusals are {@link InputException}s for the command-line key {@code --out}: one line, exit status 2.
  */
 public final class OutputDirectory implements AutoCloseable {
     private static final String KEY = "--out";
@@ -87,7 +87,7 @@ public final class OutputDirectory implements AutoCloseable {
      * @param target the final directory
      * @param force whether an existing qtm result may be replaced
      * @return the open output
-     * @throws ScenarioException if the rule refuses the target or it cannot be written
+     * @throws InputException if the rule refuses the target or it cannot be written
      */
     public static OutputDirectory open(Path target, boolean force) {
         return open(target, force, null);
@@ -101,7 +101,7 @@ public final class OutputDirectory implements AutoCloseable {
      * @param force whether an existing qtm result may be replaced
      * @param scenario the scenario file, which the target must not contain (null: none)
      * @return the open output, holding the claim until {@link #commit()} or {@link #close()}
-     * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
+     * @throws InputException if the rule refuses the target, another run is writing it, or it cannot be written
      */
     public static OutputDirectory open(Path target, boolean force, Path scenario) {
         return open(target, force, scenario, KEY);
@@ -116,7 +116,7 @@ public final class OutputDirectory implements AutoCloseable {
      * @param scenario the scenario file, which the target must not contain (null: none)
      * @param key the option that gave the directory
      * @return the open output
-     * @throws ScenarioException if the rule refuses the target, another run is writing it, or it cannot be written
+     * @throws InputException if the rule refuses the target, another run is writing it, or it cannot be written
      */
     public static OutputDirectory open(Path target, boolean force, Path scenario, String key) {
         Who label = new Who(source(scenario), key);
@@ -245,7 +245,7 @@ public final class OutputDirectory implements AutoCloseable {
     /**
      * Writes the marker and moves the staged files into place, replacing an earlier qtm result when forced.
      *
-     * @throws ScenarioException if the target changed meanwhile so that it may no longer be replaced, or this run's
+     * @throws InputException if the target changed meanwhile so that it may no longer be replaced, or this run's
      *         staging directory was taken from it; nothing is replaced then
      * @throws IOException on failure; the staging directory is then removed by {@link #close()}
      */
@@ -361,7 +361,7 @@ public final class OutputDirectory implements AutoCloseable {
      * @param target the output directory to be
      * @param force whether the later write replaces an earlier qtm result
      * @param scenario the scenario file, which the directory must not hold (null: none)
-     * @throws ScenarioException (exit 2) if the later write would be refused
+     * @throws InputException (exit 2) if the later write would be refused
      */
     public static void preflight(Path target, boolean force, Path scenario) {
         Who label = new Who(source(scenario), KEY);

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * The checks of {@link OutputDirectory}'s rule that write nothing: a target is never the user's data (an empty path,
  * {@code /}, the current or home directory or an ancestor of either, a directory holding the scenario file, a
  * symbolic link, or a name too long for qtm's names beside it), and an existing directory is replaced only if qtm
- * wrote it ({@link OutputManifest#foreign}) and only with {@code --force}. Refusals are {@link ScenarioException}s
+ * wrote it ({@link OutputManifest#foreign}) and only with {@code --force}. Refusals are {@link InputException}s
  * naming the option that gave the directory.
  */
 final class OutputRule {
@@ -29,7 +29,7 @@ final class OutputRule {
     static Path check(Who label, Path target, Path scenario) {
         String given = target.toString();
         if (given.isEmpty()) {
-            throw new ScenarioException(label.source(), label.key(), "\"\"",
+            throw new InputException(label.source(), label.key(), "\"\"",
                     "an empty path is the current directory, which qtm never writes into" + ELSEWHERE);
         }
         Path abs = target.toAbsolutePath().normalize();
@@ -102,8 +102,8 @@ final class OutputRule {
         }
     }
 
-    static ScenarioException refuse(Who label, String given, String why) {
-        return new ScenarioException(label.source(), label.key(), given, why);
+    static InputException refuse(Who label, String given, String why) {
+        return new InputException(label.source(), label.key(), given, why);
     }
 
     /** Who a refusal speaks of: where the option was given, and which option gave the directory. */

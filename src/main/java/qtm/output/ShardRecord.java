@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qtm.scenario.Quote;
+import qtm.input.Quote;
 import qtm.scenario.Scenario;
 
 /**
@@ -101,7 +101,7 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
             // As a run plans it: 0 <= from <= to <= total <= the most trajectories a scenario may ask for.
             if (planned.from() < 0 || planned.to() < planned.from() || planned.total() < planned.to()
                     || planned.total() > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES) {
-                throw new IllegalArgumentException("not a qtm shard record (ensemble " + qtm.scenario.Quote.of(
+                throw new IllegalArgumentException("not a qtm shard record (ensemble " + qtm.input.Quote.of(
                         x.getKey()) + ": range [" + planned.from() + ", " + planned.to() + ") of " + planned.total()
                         + " is not within 0 <= from <= to <= total <= "
                         + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + ")");
@@ -111,7 +111,7 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         int shards = o.path("shards").asInt();
         if (!o.path("shard").canConvertToInt() || shards < 1 || o.path("shard").asInt() < 0
                 || o.path("shard").asInt() >= shards) {
-            throw new IllegalArgumentException("not a qtm shard record (shard " + qtm.scenario.Quote.of(
+            throw new IllegalArgumentException("not a qtm shard record (shard " + qtm.input.Quote.of(
                     o.path("shard").toString()) + " of " + shards + ")");
         }
         return new ShardRecord(o.path("shard").asInt(), o.path("shards").asInt(), o.path("scenario").asText(),

@@ -13,7 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /**
  * The two sbatch scripts of a sharded run, for OUT = {@code path/NAME}: {@code path/NAME.array.sbatch} (one array
@@ -173,7 +173,7 @@ public final class SlurmScripts {
      * @param force replace scripts edited by hand
      * @param source the source named in errors
      * @param out the --out named in errors, as given
-     * @throws ScenarioException (exit 2) if a script was edited (without force), or a path holds something else
+     * @throws InputException (exit 2) if a script was edited (without force), or a path holds something else
      * @throws IOException on write failure
      */
     public void write(String array, String merge, boolean force, String source, String out) throws IOException {
@@ -184,7 +184,7 @@ public final class SlurmScripts {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new ScenarioException(source, "--out", out, "the log directory " + logs + " cannot be "
+            throw new InputException(source, "--out", out, "the log directory " + logs + " cannot be "
                     + "created (" + e.getMessage() + ")");
         }
         writeScript(arrayScript, array);
@@ -200,7 +200,7 @@ public final class SlurmScripts {
             return;
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ScenarioException(source, "--out", out, file + " exists and is not a regular file "
+            throw new InputException(source, "--out", out, file + " exists and is not a regular file "
                     + "(a directory, symbolic link or other); qtm never replaces it, even with --force: move it away "
                     + "or choose another --out");
         }
@@ -212,13 +212,13 @@ public final class SlurmScripts {
             // Bytes decoded leniently: a file that is not UTF-8 is simply not qtm's (its seal cannot match).
             old = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(source, "--out", out, file + " cannot be read (" + e.getMessage()
+            throw new InputException(source, "--out", out, file + " cannot be read (" + e.getMessage()
                     + "); qtm replaces only a script it can check");
         }
         int at = old.lastIndexOf(SEAL);
         boolean ours = at >= 0 && old.substring(at + SEAL.length()).trim().equals(sha256(old.substring(0, at)));
         if (!ours) {
-            throw new ScenarioException(source, "--out", out, file + " was edited by hand (or not "
+            throw new InputException(source, "--out", out, file + " was edited by hand (or not "
                     + "written by qtm); keep it and submit it with sbatch, or give --force to overwrite it");
         }
     }
@@ -226,7 +226,7 @@ public final class SlurmScripts {
     /** Refuses a path that exists and is not a directory (nor a link to one): Slurm could not write into it. */
     private static void requireDirectory(Path dir, String what, String source, String out) {
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
-            throw new ScenarioException(source, "--out", out, dir + " exists and is not a directory, "
+            throw new InputException(source, "--out", out, dir + " exists and is not a directory, "
                     + "but holds " + what + "; qtm never replaces it: move it away or choose another --out");
         }
     }

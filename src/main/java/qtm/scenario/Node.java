@@ -1,5 +1,6 @@
 package qtm.scenario;
 
+import qtm.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * getters read numbers from the scalar's text, quoted or not: decimal notation ("1e-2", "-3", ".5") and, where
  * infinity is allowed, inf, .inf or infinity (either sign, any case); .nan is read but refused wherever a number is
  * required. Everything else (YAML 1.1's octal, hex, sexagesimal or underscored numbers) is rejected with a
- * {@link ScenarioException}.
+ * {@link InputException}.
  */
 public final class Node {
     private static final String MISSING = "(missing)";
@@ -54,8 +55,8 @@ public final class Node {
      * @param allowed what is allowed
      * @return the exception, to throw
      */
-    public ScenarioException error(String key, String allowed) {
-        return new ScenarioException(file, keyPath(key), show(json.get(key)), allowed);
+    public InputException error(String key, String allowed) {
+        return new InputException(file, keyPath(key), show(json.get(key)), allowed);
     }
 
     /**
@@ -79,14 +80,14 @@ public final class Node {
      * Rejects any key not in the allowed set.
      *
      * @param allowed the keys this mapping may hold
-     * @throws ScenarioException naming the first unknown key
+     * @throws InputException naming the first unknown key
      */
     public void allowOnly(Set<String> allowed) {
         Iterator<String> names = json.fieldNames();
         while (names.hasNext()) {
             String k = names.next();
             if (!allowed.contains(k)) {
-                throw new ScenarioException(file, keyPath(k), show(json.get(k)),
+                throw new InputException(file, keyPath(k), show(json.get(k)),
                         "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
@@ -97,7 +98,7 @@ public final class Node {
      *
      * @param key the key
      * @return the child mapping
-     * @throws ScenarioException if missing or not a mapping
+     * @throws InputException if missing or not a mapping
      */
     public Node child(String key) {
         JsonNode v = json.get(key);
@@ -207,17 +208,17 @@ public final class Node {
 
     double[] numbers(String key, JsonNode v) {
         if (v == null || !v.isArray()) {
-            throw new ScenarioException(file, keyPath(key), show(v), "expected a list of numbers");
+            throw new InputException(file, keyPath(key), show(v), "expected a list of numbers");
         }
         double[] out = new double[v.size()];
         for (int i = 0; i < out.length; i++) {
             Double x = toDouble(v.get(i));
             if (x == null || !Double.isFinite(x)) {
-                throw new ScenarioException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
+                throw new InputException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
                         "expected a finite number");
             }
             if (underflows(v.get(i), x)) {
-                throw new ScenarioException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
+                throw new InputException(file, keyPath(key) + "[" + i + "]", show(v.get(i)),
                         "expected 0 or a magnitude >= " + Double.MIN_NORMAL
                         + " (this nonzero number underflows to " + x + " in double precision)");
             }
@@ -318,7 +319,7 @@ public final class Node {
         if (v == null || v.isNull()) {
             return MISSING;
         }
-        String s = ScenarioException.escape(flow(v, new StringBuilder()).toString());
+        String s = InputException.escape(flow(v, new StringBuilder()).toString());
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 

@@ -1,5 +1,6 @@
 package qtm.scenario;
 
+import qtm.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,36 +25,36 @@ public final class ScenarioFile {
      * @param file the YAML file
      * @param sets overrides "dotted.key=value", the value read as YAML (so "inf", "[1, 2]" and "01" work)
      * @return the root mapping
-     * @throws ScenarioException if the file cannot be read, is too large, is not UTF-8 or not strict YAML, is not a
+     * @throws InputException if the file cannot be read, is too large, is not UTF-8 or not strict YAML, is not a
      *     mapping, or an override is malformed
      */
     public static Node load(Path file, List<String> sets) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
-            throw new ScenarioException(name, "(file)", name, "is a directory; give the path of a YAML scenario file");
+            throw new InputException(name, "(file)", name, "is a directory; give the path of a YAML scenario file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(name, "(file)", name, notRegular(file));
+            throw new InputException(name, "(file)", name, notRegular(file));
         }
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ScenarioException(name, "(file)", size + " bytes",
+                throw new InputException(name, "(file)", size + " bytes",
                         "expected a scenario file of at most " + MAX_BYTES + " bytes (1 MiB)");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ScenarioException(name, "(file)", name, "cannot be read: " + e.getMessage());
+            throw new InputException(name, "(file)", name, "cannot be read: " + e.getMessage());
         }
         // The size may have grown between the check and the read.
         if (bytes.length > MAX_BYTES) {
-            throw new ScenarioException(name, "(file)", bytes.length + " bytes",
+            throw new InputException(name, "(file)", bytes.length + " bytes",
                     "expected a scenario file of at most " + MAX_BYTES + " bytes (1 MiB)");
         }
         JsonNode root = YamlTree.parse(name, "(document)", YamlTree.decode(name, bytes));
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(name, "(document)", root == null ? "(empty)" : Node.show(root),
+            throw new InputException(name, "(document)", root == null ? "(empty)" : Node.show(root),
                     "expected a YAML mapping of scenario keys");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -62,7 +63,7 @@ public final class ScenarioFile {
             String key = eq < 0 ? set : set.substring(0, eq);
             if (eq > 0 && !seen.add(key)) {
                 // Last-wins would silently drop one of the two values the user typed.
-                throw new ScenarioException(name, key, ScenarioException.escape(set),
+                throw new InputException(name, key, InputException.escape(set),
                         "--set gives " + key + " twice; give each key once");
             }
             apply((ObjectNode) root, set, name);
@@ -102,7 +103,7 @@ public final class ScenarioFile {
         int eq = set.indexOf('=');
         String key = eq < 0 ? set : set.substring(0, eq);
         if (eq <= 0 || !key.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new ScenarioException(file, "--set", set, "expected key=value with a dotted key such as model.g=2e-3");
+            throw new InputException(file, "--set", set, "expected key=value with a dotted key such as model.g=2e-3");
         }
         JsonNode value = YamlTree.parse(file, key, set.substring(eq + 1));
         String[] parts = key.split("\\.");
@@ -112,7 +113,7 @@ public final class ScenarioFile {
             if (next == null || next.isNull()) {
                 next = node.putObject(parts[i]);
             } else if (!next.isObject()) {
-                throw new ScenarioException(file, key, set.substring(eq + 1),
+                throw new InputException(file, key, set.substring(eq + 1),
                         String.join(".", java.util.Arrays.copyOf(parts, i + 1)) + " is not a mapping, so it has no keys");
             }
             node = (ObjectNode) next;

@@ -1,5 +1,7 @@
 package qtm.scenario;
 
+import qtm.input.Quote;
+import qtm.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +21,7 @@ import qtm.model.ValidRange;
 
 /**
  * Turns a scenario file into a {@link Scenario}, checking every key; the first problem found is thrown as a
- * {@link ScenarioException}.
+ * {@link InputException}.
  */
 public final class ScenarioReader {
     /**
@@ -50,7 +52,7 @@ public final class ScenarioReader {
      * @param file the YAML file
      * @param sets overrides key=value
      * @return the validated scenario
-     * @throws ScenarioException on the first bad key
+     * @throws InputException on the first bad key
      */
     public static Scenario read(Path file, List<String> sets) {
         return read(file, sets, true);
@@ -64,7 +66,7 @@ public final class ScenarioReader {
      * @param sets overrides key=value
      * @param timeRequired whether {@code time} must be present
      * @return the validated scenario
-     * @throws ScenarioException on the first bad key
+     * @throws InputException on the first bad key
      */
     public static Scenario read(Path file, List<String> sets, boolean timeRequired) {
         Node root = ScenarioFile.load(file, sets);
@@ -218,7 +220,7 @@ public final class ScenarioReader {
      *
      * @param root the scenario's root mapping
      * @param name the name given, or the default from the file's name
-     * @throws ScenarioException (exit 2) if it is not 1 to {@link #MAX_NAME} letters, digits, '.', '_' or '-'
+     * @throws InputException (exit 2) if it is not 1 to {@link #MAX_NAME} letters, digits, '.', '_' or '-'
      */
     public static void checkName(Node root, String name) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.length() > MAX_NAME) {

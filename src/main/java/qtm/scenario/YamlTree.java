@@ -1,5 +1,6 @@
 package qtm.scenario;
 
+import qtm.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -36,7 +37,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Strict YAML: one document composed by SnakeYAML and turned into the Jackson tree the readers walk.
  *
- * <p>Choices, all refused with a {@link ScenarioException}: bytes that are not UTF-8 (with the byte offset), a second
+ * <p>Choices, all refused with a {@link InputException}: bytes that are not UTF-8 (with the byte offset), a second
  * document, a key given twice in one mapping, anchors and aliases ({@code &a}, {@code *a}) and merge keys
  * ({@code <<}), local tags such as {@code !x}, keys that are not scalars. Aliases are refused rather than
  * resolved because no scenario needs them and resolving them invites exponential documents.
@@ -62,7 +63,7 @@ final class YamlTree {
      * @param file file name for messages
      * @param bytes the file's content
      * @return the text
-     * @throws ScenarioException naming the offset of the first byte that is not UTF-8
+     * @throws InputException naming the offset of the first byte that is not UTF-8
      */
     static String decode(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -74,7 +75,7 @@ final class YamlTree {
             r = decoder.flush(out);
         }
         if (r.isError()) {
-            throw new ScenarioException(file, "(file)", "invalid UTF-8 at byte offset " + in.position(),
+            throw new InputException(file, "(file)", "invalid UTF-8 at byte offset " + in.position(),
                     "expected a UTF-8 text file");
         }
         out.flip();
@@ -89,7 +90,7 @@ final class YamlTree {
      * @param key what the text is, for messages ("(document)", or the key of a --set)
      * @param text the YAML text
      * @return the tree, or null for an empty document
-     * @throws ScenarioException if the text is not strict YAML as described above
+     * @throws InputException if the text is not strict YAML as described above
      */
     static JsonNode parse(String file, String key, String text) {
         LoaderOptions options = new LoaderOptions();
@@ -105,7 +106,7 @@ final class YamlTree {
             root = composer.checkNode() ? composer.getNode() : null;
             if (composer.checkNode()) {
                 Node second = composer.getNode();
-                throw new ScenarioException(file, key, "a second YAML document" + at(second == null ? null
+                throw new InputException(file, key, "a second YAML document" + at(second == null ? null
                         : second.getStartMark()), "expected exactly one document (remove '---' and what follows)");
             }
         } catch (MarkedYAMLException e) {
@@ -156,7 +157,7 @@ final class YamlTree {
             } else if (e instanceof CollectionStartEvent c) {
                 tag = c.getTag();
             } else if (e instanceof DocumentStartEvent d && d.getTags() != null && !d.getTags().isEmpty()) {
-                throw new ScenarioException(file, key, "%TAG" + at(d.getStartMark()),
+                throw new InputException(file, key, "%TAG" + at(d.getStartMark()),
                         "tag directives and tags are not supported; write plain values");
             }
             if (tag != null && !tag.equals("!")) {
@@ -169,12 +170,12 @@ final class YamlTree {
     private static JsonNode convert(String file, String key, String path, Node node, java.util.Set<Integer> tags) {
         String where = path.isEmpty() ? key : path;
         if (node.getAnchor() != null) {
-            throw new ScenarioException(file, where, "&" + node.getAnchor() + at(node.getStartMark()),
+            throw new InputException(file, where, "&" + node.getAnchor() + at(node.getStartMark()),
                     "anchors and aliases (&name, *name) are not supported; write the value out");
         }
         if (!node.getTag().getValue().startsWith(Tag.PREFIX)
                 || (node.getStartMark() != null && tags.contains(node.getStartMark().getIndex()))) {
-            throw new ScenarioException(file, where, node.getTag().getValue() + at(node.getStartMark()),
+            throw new InputException(file, where, node.getTag().getValue() + at(node.getStartMark()),
                     "tags are not supported; write a plain value");
         }
         if (node instanceof ScalarNode s) {
@@ -193,25 +194,25 @@ final class YamlTree {
         for (NodeTuple t : map.getValue()) {
             Node k = t.getKeyNode();
             if (k.getTag().equals(Tag.MERGE)) {
-                throw new ScenarioException(file, where, "<<" + at(k.getStartMark()),
+                throw new InputException(file, where, "<<" + at(k.getStartMark()),
                         "merge keys (<<) are not supported; write the keys out");
             }
             if (k.getAnchor() != null) {
-                throw new ScenarioException(file, where, "&" + k.getAnchor() + at(k.getStartMark()),
+                throw new InputException(file, where, "&" + k.getAnchor() + at(k.getStartMark()),
                         "anchors and aliases (&name, *name) are not supported; write the value out");
             }
             if (k.getStartMark() != null && tags.contains(k.getStartMark().getIndex())) {
-                throw new ScenarioException(file, where, k.getTag().getValue() + at(k.getStartMark()),
+                throw new InputException(file, where, k.getTag().getValue() + at(k.getStartMark()),
                         "tags are not supported; write a plain key");
             }
             if (!(k instanceof ScalarNode ks)) {
-                throw new ScenarioException(file, where, "a complex key" + at(k.getStartMark()),
+                throw new InputException(file, where, "a complex key" + at(k.getStartMark()),
                         "expected plain text keys");
             }
             String name = ks.getValue();
             String child = path.isEmpty() && key.startsWith("(") ? name : where + "." + name;
             if (o.has(name)) {
-                throw new ScenarioException(file, child, "given twice" + at(k.getStartMark()),
+                throw new InputException(file, child, "given twice" + at(k.getStartMark()),
                         "expected each key once per mapping");
             }
             o.set(name, convert(file, key, child, t.getValueNode(), tags));
@@ -234,12 +235,12 @@ final class YamlTree {
     }
 
     /** In a file the line number locates the problem; a --set value is short enough to be shown whole. */
-    private static ScenarioException malformed(String file, String key, String text, String at, String problem) {
+    private static InputException malformed(String file, String key, String text, String at, String problem) {
         String why = problem.lines().findFirst().orElse("");
         if (key.startsWith("(")) {
-            return new ScenarioException(file, key, "malformed YAML" + at, "expected valid YAML (" + why + ")");
+            return new InputException(file, key, "malformed YAML" + at, "expected valid YAML (" + why + ")");
         }
-        return new ScenarioException(file, key, text, "the --set value is not valid YAML (" + why + ")");
+        return new InputException(file, key, text, "the --set value is not valid YAML (" + why + ")");
     }
 
     private static String at(Mark m) {

@@ -22,7 +22,7 @@ import qtm.sweep.SweepPlan;
 
 /**
  * Reads the {@code optimize} and {@code sweep} sections of a scenario, on top of its {@code model} (read exactly as
- * {@link ScenarioReader} does). Every problem is a {@link ScenarioException} naming the file and the key.
+ * {@link ScenarioReader} does). Every problem is a {@link InputException} naming the file and the key.
  *
  * <pre>
  * optimize:
@@ -76,7 +76,7 @@ public final class StudyReader {
      * @param file the YAML file
      * @param sets overrides key=value
      * @return the study
-     * @throws ScenarioException on the first bad key
+     * @throws InputException on the first bad key
      */
     public static Study read(Path file, List<String> sets) {
         Node root = ScenarioFile.load(file, sets);

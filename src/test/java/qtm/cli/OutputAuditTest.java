@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qtm.scenario.Quote;
+import qtm.input.Quote;
 
 /**
  * Issue 22, the cases the bad-input corpus cannot express (symbolic links, FIFOs, leftovers with old times, non-UTF-8

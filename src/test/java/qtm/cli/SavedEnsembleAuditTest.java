@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import qtm.scenario.Quote;
+import qtm.input.Quote;
 
 /**
  * Issue 22, saved ensembles and {@code qtm merge}: the damaged, hostile or aliased inputs the bad-input corpus

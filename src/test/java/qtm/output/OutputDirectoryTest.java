@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qtm.scenario.ScenarioException;
+import qtm.input.InputException;
 
 /** The output rule: what may be replaced, exclusive claims, and the removal of what dead runs left behind. */
 class OutputDirectoryTest {
@@ -40,7 +40,7 @@ class OutputDirectoryTest {
     }
 
     private static String refusal(Path target, boolean force, Path scenario) {
-        return assertThrows(ScenarioException.class, () -> OutputDirectory.open(target, force, scenario).close())
+        return assertThrows(InputException.class, () -> OutputDirectory.open(target, force, scenario).close())
                 .getMessage();
     }
 
@@ -162,7 +162,7 @@ class OutputDirectoryTest {
                 OutputDirectory out;
                 try {
                     out = OutputDirectory.open(target, false);
-                } catch (ScenarioException e) {
+                } catch (InputException e) {
                     opened.await();
                     return e.getMessage();
                 }

@@ -1,5 +1,6 @@
 package qtm.scenario;
 
+import qtm.input.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class ScenarioFileTest {
 
     private String refusal(String text, String... sets) throws IOException {
         Path f = write(text);
-        return assertThrows(ScenarioException.class, () -> ScenarioFile.load(f, List.of(sets))).getMessage();
+        return assertThrows(InputException.class, () -> ScenarioFile.load(f, List.of(sets))).getMessage();
     }
 
     @Test
@@ -66,8 +67,8 @@ class ScenarioFileTest {
             assertEquals(Double.POSITIVE_INFINITY, n.temperature("T", true, ""), inf);
         }
         Node n = load("x: -.inf\ny: .nan\n");
-        assertThrows(ScenarioException.class, () -> n.temperature("x", true, ""));
-        assertThrows(ScenarioException.class, () -> n.number("y", 0, 1));
+        assertThrows(InputException.class, () -> n.temperature("x", true, ""));
+        assertThrows(InputException.class, () -> n.number("y", 0, 1));
         Scenario s = ScenarioReader.read(write(MODEL.replace("T: inf", "T: .inf")), List.of(), false);
         assertEquals(Double.POSITIVE_INFINITY, s.model().hot().temperature());
     }
@@ -77,7 +78,7 @@ class ScenarioFileTest {
         long big = Long.MAX_VALUE / 2;
         assertEquals(big, load("seed: " + big + "\n").integer("seed", Long.MIN_VALUE / 2, big));
         assertEquals(-3, load("seed: -3\n").integer("seed", -5, 5));
-        String m = assertThrows(ScenarioException.class,
+        String m = assertThrows(InputException.class,
                 () -> load("seed: " + big + "0\n").integer("seed", 0, big)).getMessage();
         assertTrue(m.contains("seed = " + big + "0: expected a whole number"), m);
     }
@@ -134,7 +135,7 @@ class ScenarioFileTest {
         bytes[head.length] = (byte) 0xE9;
         bytes[head.length + 1] = '\n';
         Path f = Files.write(dir.resolve("latin1.yaml"), bytes);
-        String m = assertThrows(ScenarioException.class, () -> ScenarioFile.load(f, List.of())).getMessage();
+        String m = assertThrows(InputException.class, () -> ScenarioFile.load(f, List.of())).getMessage();
         assertTrue(m.endsWith("(file) = invalid UTF-8 at byte offset 9: expected a UTF-8 text file"), m);
     }
 
@@ -150,12 +151,12 @@ class ScenarioFileTest {
 
     @Test
     void controlCharactersInEchoedValuesAreEscaped() throws IOException {
-        String m = assertThrows(ScenarioException.class,
+        String m = assertThrows(InputException.class,
                 () -> ScenarioReader.read(write("name: \"a\\nb\\0c\\u2028d\"\n" + MODEL), List.of())).getMessage();
         assertEquals(1, m.lines().count(), m);
         assertTrue(m.contains("name = a\\nb\\u0000c\\u2028d: expected letters"), m);
-        assertEquals("x\\ty\\r\\u001b[0m\\u007f", ScenarioException.escape("x\ty\r\u001b[0m\u007f"));
-        assertEquals("plain ≈ text", ScenarioException.escape("plain ≈ text"));
+        assertEquals("x\\ty\\r\\u001b[0m\\u007f", InputException.escape("x\ty\r\u001b[0m\u007f"));
+        assertEquals("plain ≈ text", InputException.escape("plain ≈ text"));
     }
 
     @Test
@@ -169,7 +170,7 @@ class ScenarioFileTest {
             ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), 40L << 20);
         }
         long t0 = System.nanoTime();
-        String m = assertThrows(ScenarioException.class, () -> ScenarioFile.load(f, List.of())).getMessage();
+        String m = assertThrows(InputException.class, () -> ScenarioFile.load(f, List.of())).getMessage();
         double seconds = (System.nanoTime() - t0) * 1e-9;
         assertTrue(m.contains("(file) = " + ((40L << 20) + 1) + " bytes: expected a scenario file of at most "
                 + ScenarioFile.MAX_BYTES + " bytes"), m);
@@ -188,7 +189,7 @@ class ScenarioFileTest {
         assertEquals(ScenarioFile.MAX_BYTES, Files.size(f));
         assertEquals("reset", ScenarioFile.load(f, List.of()).child("model").text("type"));
         Files.writeString(f, b.append('\n'));
-        assertThrows(ScenarioException.class, () -> ScenarioFile.load(f, List.of()));
+        assertThrows(InputException.class, () -> ScenarioFile.load(f, List.of()));
     }
 
     @Test

@@ -1,10 +1,10 @@
-package qtm.scenario;
+package qtm.input;
 
 /**
  * Bad input, reported as one line that names the file, the key, the value and what is allowed. The CLI prints the
  * message alone and exits with status 2.
  */
-public final class ScenarioException extends RuntimeException {
+public final class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -14,7 +14,7 @@ public final class ScenarioException extends RuntimeException {
      *        long value is cut and no control or bidi character reaches the terminal
      * @param allowed what would have been accepted
      */
-    public ScenarioException(String file, String key, String value, String allowed) {
+    public InputException(String file, String key, String value, String allowed) {
         super(escape(file + ": " + key + " = " + Quote.of(value) + ": " + allowed));
     }
 

@@ -1,4 +1,4 @@
-package qtm.scenario;
+package qtm.input;
 
 /**
  * A value read from a file or the command line, made fit to quote in a one-line message: at most {@link #MAX} code

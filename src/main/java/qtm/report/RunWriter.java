@@ -74,14 +74,14 @@ public final class RunWriter {
         ObjectNode engines = summary.putObject("engines");
         List<HtmlReport.Verdict> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
-        List<RunPlots.Reference> references = new ArrayList<>();
+        List<ExactReference> references = new ArrayList<>();
         for (EngineOutcome e : o.engines()) {
             SummaryJson.engine(engines.putObject(e.name()), e, last);
             RunCsv.engine(dir, e);
             String reference = qtm.verify.References.name(e.kind(),
                     e.collision() == null ? Double.NaN : e.collision().dt());
             if (e.collision() != null) {
-                references.add(new RunPlots.Reference(e.name(), reference, e.referenceRows()));
+                references.add(new ExactReference(e.name(), reference, e.referenceRows()));
             }
             verdicts.addAll(RunTables.verdicts(e, reference));
             finals.addAll(RunTables.finals(e.name(), e.result(), e.referenceRows().get(last)));

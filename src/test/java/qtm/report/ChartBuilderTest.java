@@ -127,7 +127,7 @@ class ChartBuilderTest {
                 List.of(new RunCurves.EngineCurves("trajectories", counts("trajectories", n, p, se)),
                         new RunCurves.EngineCurves("collision", counts("collision", n, p, se))),
                 counts("exact", n, new double[] {0.04, 0.51, 0.4, 0.05}, null), Double.NaN, Double.NaN, null);
-        XYPlot plot = (XYPlot) RunFigures.finalCounts(in, 5000).getPlot();
+        XYPlot plot = (XYPlot) new CountDistributionFigure().chart(in).getPlot();
         XYErrorRenderer bars = assertInstanceOf(XYErrorRenderer.class, plot.getRenderer(1));
         assertTrue(bars.getDrawYError() && !bars.getDrawXError(), "vertical error bars");
         assertFalse(bars.getDefaultLinesVisible(), "points, not a line");

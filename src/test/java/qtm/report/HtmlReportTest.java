@@ -190,7 +190,7 @@ class HtmlReportTest {
                 List.of(new RunCurves.EngineCurves("trajectories", populations("trajectories", 0, false)),
                         new RunCurves.EngineCurves("collision", populations("collision", 0.01, false))),
                 populations("exact", 0.005, true), Double.NaN, Double.NaN, null);
-        InteractivePlot plot = new RunPlots(in, List.of()).populations(false);
+        InteractivePlot plot = PopulationsFigure.plot(in, List.of(), false);
         java.util.Map<String, java.util.Set<java.awt.Color>> colours = new java.util.LinkedHashMap<>();
         java.util.Map<String, java.util.Set<String>> dashes = new java.util.HashMap<>();
         for (InteractivePlot.Line l : plot.lines()) {

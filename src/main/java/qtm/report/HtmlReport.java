@@ -29,7 +29,7 @@ public final class HtmlReport {
      * @param converged the verdict
      * @param reference the exact solution it is judged against, e.g. "master equation"
      */
-    public record Verdict(String engine, long trajectories, String stopReason, double maxAbsZ,
+    public record VerdictRow(String engine, long trajectories, String stopReason, double maxAbsZ,
             qtm.stats.ZTests.Worst worst, double zPValue, double chiSquarePValue, double histogramPValue,
             boolean converged, String reference) {
         /** @return the worst test in words: "p11 at t = 2050, z = −5.42", or "" */
@@ -121,7 +121,7 @@ public final class HtmlReport {
      * @param fluctuations the exact stationary counting statistics, a row per bath and one for the machine (empty
      *     without a unique steady state)
      */
-    public record Content(String name, String description, String scenarioYaml, long seed, List<Verdict> verdicts,
+    public record Content(String name, String description, String scenarioYaml, long seed, List<VerdictRow> verdicts,
             List<Final> finals, List<Figure> figures, List<Row> fluctuations) {
     }
 

@@ -13,7 +13,7 @@ import qtm.report.HtmlReport.OutputFile;
 import qtm.report.HtmlReport.Provenance;
 import qtm.report.HtmlReport.Row;
 import qtm.report.HtmlReport.Skipped;
-import qtm.report.HtmlReport.Verdict;
+import qtm.report.HtmlReport.VerdictRow;
 
 /**
  * The tables of the report, each with the note that says how to read it: the verdicts, the final values, the
@@ -26,12 +26,12 @@ final class ReportTables {
     }
 
     /** The convergence table: a row per verdict, then how its tests are made. */
-    static void verdicts(StringBuilder h, List<Verdict> verdicts) {
+    static void verdicts(StringBuilder h, List<VerdictRow> verdicts) {
         h.append("<h2>Convergence to the exact solution</h2>\n<table id=\"verdicts\"><tr><th>engine</th>")
                 .append("<th>trajectories</th><th>stop reason</th><th>max |z|</th><th>worst test</th>")
                 .append("<th>Bonferroni p of the z-tests</th><th>χ² p</th><th>histogram χ² p</th>")
                 .append("<th>verdict</th><th>reference</th></tr>\n");
-        for (Verdict v : verdicts) {
+        for (VerdictRow v : verdicts) {
             h.append("<tr><td class=\"l\">").append(esc(v.engine())).append("</td><td>").append(v.trajectories())
                     .append("</td><td class=\"l\">").append(esc(v.stopReason())).append("</td><td>")
                     .append(cell(v.maxAbsZ())).append("</td><td class=\"l\">").append(esc(v.worstWords()))

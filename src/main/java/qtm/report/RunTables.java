@@ -26,11 +26,11 @@ final class RunTables {
      * @param reference the exact solution it is judged against, in words
      * @return the rows
      */
-    static List<HtmlReport.Verdict> verdicts(EngineOutcome e, String reference) {
+    static List<HtmlReport.VerdictRow> verdicts(EngineOutcome e, String reference) {
         EnsembleSummary r = e.result();
         Verdict v = e.verdict();
-        List<HtmlReport.Verdict> verdicts = new ArrayList<>();
-        verdicts.add(new HtmlReport.Verdict(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
+        List<HtmlReport.VerdictRow> verdicts = new ArrayList<>();
+        verdicts.add(new HtmlReport.VerdictRow(e.name(), r.trajectories(), r.stopReason().words(), v.maxAbsZ(),
                 v.worst(), v.maxZPValue(), v.pValue(), Double.NaN, v.converged(), reference));
         qtm.verify.CountingVerdict cv = e.counting();
         if (cv != null) {
@@ -38,7 +38,7 @@ final class RunTables {
             for (qtm.verify.CountingVerdict.Histogram x : cv.histograms()) {
                 histogram = Double.isNaN(histogram) ? x.pValue() : Math.min(histogram, x.pValue());
             }
-            verdicts.add(new HtmlReport.Verdict(e.name() + ": counts", r.trajectories(), r.stopReason().words(),
+            verdicts.add(new HtmlReport.VerdictRow(e.name() + ": counts", r.trajectories(), r.stopReason().words(),
                     cv.maxAbsZ(), cv.worst(), cv.maxZPValue(), Double.NaN, histogram, cv.converged(),
                     reference + ", tilted"));
         }
@@ -47,7 +47,7 @@ final class RunTables {
         }
         qtm.verify.CollisionBookkeeping.Result b = e.bookkeeping();
         if (e.collision() != null && b != null) {
-            verdicts.add(new HtmlReport.Verdict(e.name() + ": heat, work, Σ", r.trajectories(),
+            verdicts.add(new HtmlReport.VerdictRow(e.name() + ": heat, work, Σ", r.trajectories(),
                     r.stopReason().words(), b.maxAbsZ(), b.worst(), b.maxZPValue(), Double.NaN, Double.NaN,
                     b.converged(), "the exact bookkeeping of every collision of the map (" + RunCsv.THERMO_CSV
                             + ")"));
@@ -56,7 +56,7 @@ final class RunTables {
     }
 
     /** The waiting times' row: the smallest χ² p-value, the largest |z| and the worst test over the judged pairs. */
-    private static HtmlReport.Verdict waiting(EngineOutcome e, String reference) {
+    private static HtmlReport.VerdictRow waiting(EngineOutcome e, String reference) {
         EnsembleSummary r = e.result();
         double chi = Double.NaN;
         double z = Double.NaN;
@@ -70,7 +70,7 @@ final class RunTables {
                 }
             }
         }
-        return new HtmlReport.Verdict(e.name() + ": waiting times", r.trajectories(),
+        return new HtmlReport.VerdictRow(e.name() + ": waiting times", r.trajectories(),
                 r.stopReason().words(), z, worst, worst == null ? Double.NaN : worst.pValue(), chi, Double.NaN,
                 e.waiting().passed(), reference);
     }

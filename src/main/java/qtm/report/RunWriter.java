@@ -72,7 +72,7 @@ public final class RunWriter {
         summary.set("settings", settings);
         RunCsv.write(dir.resolve("timeseries-exact.csv"), Snapshot.COLUMNS, RunCsv.rows(o.exactRows()));
         ObjectNode engines = summary.putObject("engines");
-        List<HtmlReport.Verdict> verdicts = new ArrayList<>();
+        List<HtmlReport.VerdictRow> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
         List<ExactReference> references = new ArrayList<>();
         for (EngineOutcome e : o.engines()) {

@@ -24,13 +24,13 @@ class HtmlReportTest {
                 .add(new Series("trajectories", t, new double[] {0, 0.01, 0.02, 0.03}, new double[] {0, 1e-3, 1e-3, 1e-3}))
                 .add(Series.line("exact", t, new double[] {0, 0.011, 0.021, 0.029})).build(), 600, 400, "c-");
         return new HtmlReport.Content("demo <run>", "a & b", "name: demo\nmodel: {type: reset}\n", 42L,
-                List.of(new HtmlReport.Verdict("trajectories", 1000, "trajectories", 2.1,
+                List.of(new HtmlReport.VerdictRow("trajectories", 1000, "trajectories", 2.1,
                                 new qtm.stats.ZTests.Worst("p00", 3.0, -2.1, 1.0), 1.0, 0.4, Double.NaN, true,
                                 "master equation"),
-                        new HtmlReport.Verdict("collision", 500, "time_budget", 7.5,
+                        new HtmlReport.VerdictRow("collision", 500, "time_budget", 7.5,
                                 new qtm.stats.ZTests.Worst("p11", 2050.0, -7.5, 6.4e-12), 6.4e-12, 1e-6,
                                 Double.NaN, false, "exact collision map (Δt = 2)"),
-                        new HtmlReport.Verdict("collision: counts", 500, "time_budget", 3.0, null, 0.2, Double.NaN,
+                        new HtmlReport.VerdictRow("collision: counts", 500, "time_budget", 3.0, null, 0.2, Double.NaN,
                                 0.03, true, "tilted collision map")),
                 List.of(new HtmlReport.Final("trajectories", "concurrence", 0.03, 0.001, 0.029)),
                 List.of(new HtmlReport.Figure("Concurrence", "mean ± SE", svg)),

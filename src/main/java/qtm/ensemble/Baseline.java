@@ -33,8 +33,9 @@ final class Baseline implements Worker {
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
     /** The standard quantities, in order: the only layout this loop knows how to fill. */
-    private static final List<String> NAMES = List.of(RhoElements.NAME, "pure_concurrence", "heat_formula",
-            "heat_count", "jumps", "net_counts", FinalProducts.NAME, CountHistogram.NAME, WaitingHistogram.NAME);
+    private static final List<String> NAMES = List.of(RhoElements.NAME, qtm.observe.PureConcurrence.NAME,
+            qtm.observe.HeatFormula.NAME, qtm.observe.HeatCount.NAME, qtm.observe.JumpCounts.NAME,
+            qtm.observe.NetCounts.NAME, FinalProducts.NAME, CountHistogram.NAME, WaitingHistogram.NAME);
 
     private final long seed;
     private final StopFlag stop;

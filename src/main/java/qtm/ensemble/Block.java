@@ -67,4 +67,40 @@ final class Block {
             }
         }
     }
+
+    /**
+     * A level (a number that holds until changed) of jump-driven number e changes from row k on: adds the change of
+     * the rounded value and of its square at row k.
+     *
+     * @param k the row where the change first shows
+     * @param e the number's index among the jump-driven ones
+     * @param events how many jump-driven numbers there are
+     * @param was its rounded value so far
+     * @param q its new rounded value
+     */
+    void level(int k, int e, int events, double was, double q) {
+        int at = 2 * (k * events + e);
+        steps[at] += q - was;
+        steps[at + 1] += q * q - was * was;
+    }
+
+    /**
+     * A bin (a number that holds for one row) of jump-driven number e changes at row k: adds the change there and
+     * takes it back at row k + 1.
+     *
+     * @param k the bin's row
+     * @param e the number's index among the jump-driven ones
+     * @param events how many jump-driven numbers there are
+     * @param was the bin's rounded value so far
+     * @param q its new rounded value
+     */
+    void bin(int k, int e, int events, double was, double q) {
+        double dq = q - was;
+        double dq2 = q * q - was * was;
+        int at = 2 * (k * events + e);
+        steps[at] += dq;
+        steps[at + 1] += dq2;
+        steps[at + 2 * events] -= dq;
+        steps[at + 2 * events + 1] -= dq2;
+    }
 }

@@ -8,6 +8,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.observe.Column;
+import qtm.observe.Estimates;
 import qtm.observe.FinalProducts;
 import qtm.observe.Quantity;
 import qtm.observe.RhoElements;
@@ -300,7 +301,7 @@ public final class EnsembleResult {
     RareEvents.Flagged signedConcurrence(int k) {
         int q = quantity(RhoElements.NAME);
         for (Column c : layout.quantities().get(q).columns()) {
-            if (c instanceof Column.OfMean f && f.name().equals("concurrence")) {
+            if (c instanceof Column.OfMean f && f.name().equals(Estimates.concurrence())) {
                 return RareEvents.floor(batchSums(q, k), batchCount, f.populations(), f.function());
             }
         }
@@ -359,47 +360,47 @@ public final class EnsembleResult {
 
     /** @return C(ρ̄(t_k)) with its SE (see {@link RareEvents#floor}) */
     public Estimate concurrence(int k) {
-        return estimate("concurrence", k).estimate();
+        return estimate(Estimates.concurrence(), k).estimate();
     }
 
     /** @return C(ρ̄(t_k)) with its reliability flag */
     public RareEvents.Flagged concurrenceFlagged(int k) {
-        return estimate("concurrence", k);
+        return estimate(Estimates.concurrence(), k);
     }
 
     /** @return whether the concurrence's error bar can be trusted */
     public boolean concurrenceReliable(int k) {
-        return estimate("concurrence", k).reliable();
+        return estimate(Estimates.concurrence(), k).reliable();
     }
 
     /** @return Tr ρ̄(t_k)² with its jackknife SE */
     public Estimate purity(int k) {
-        return estimate("purity", k).estimate();
+        return estimate(Estimates.purity(), k).estimate();
     }
 
     /** @return heat current into the bath by the formula on ρ̄ */
     public Estimate heatFormula(int k, Side side) {
-        return estimate("heat_" + side.key(), k).estimate();
+        return estimate(Estimates.heatFormula(side), k).estimate();
     }
 
     /** @return heat current into the bath by counting the energy moved in the bin ending at t_k (NaN at k = 0) */
     public Estimate heatCount(int k, Side side) {
-        return estimate("heat_" + side.key() + "_count", k).estimate();
+        return estimate(Estimates.heatCount(side), k).estimate();
     }
 
     /** @return whether the bin's counted heat rests on more than a handful of jumps */
     public boolean jumpsReliable(int k, Side side) {
-        return estimate("heat_" + side.key() + "_count", k).reliable();
+        return estimate(Estimates.heatCount(side), k).reliable();
     }
 
     /** @return mean number of jumps into one bath in the bin ending at t_k (NaN at k = 0) */
     public Estimate jumps(int k, Side side) {
-        return estimate("jumps_" + side.key(), k).estimate();
+        return estimate(Estimates.jumps(side), k).estimate();
     }
 
     /** @return mean concurrence of the trajectories' pure states */
     public Estimate pureConcurrence(int k) {
-        return estimate("pure_concurrence", k).estimate();
+        return estimate(Estimates.pureConcurrence(), k).estimate();
     }
 
     /**
@@ -483,7 +484,7 @@ public final class EnsembleResult {
 
     private int finalQuantity(String name) {
         int q = quantity(name);
-        if (!layout.quantities().get(q).finalOnly()) {
+        if (!(layout.quantities().get(q) instanceof qtm.observe.FinalQuantity)) {
             throw new IllegalArgumentException(name + " is not a final-only quantity");
         }
         return q;

@@ -3,6 +3,7 @@ package qtm.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.model.TimeGrid;
+import qtm.observe.FinalQuantity;
 import qtm.observe.Quantity;
 
 /**
@@ -37,7 +38,7 @@ final class Layout {
         for (int q = 0; q < n; q++) {
             Quantity x = quantities.get(q);
             int size = x.slots().size();
-            if (x.finalOnly()) {
+            if (x instanceof FinalQuantity) {
                 if (x.batched()) {
                     throw new IllegalArgumentException(x.name() + ": a final-only quantity cannot be batched");
                 }
@@ -58,7 +59,7 @@ final class Layout {
         java.util.Arrays.fill(batchSlot, -1);
         for (int q = 0; q < n; q++) {
             Quantity x = quantities.get(q);
-            int base = x.finalOnly() ? w + offset[q] : offset[q];
+            int base = x instanceof FinalQuantity ? w + offset[q] : offset[q];
             int size = x.slots().size();
             for (int i = 0; i < size; i++) {
                 double u = x.quantum(i);
@@ -66,7 +67,7 @@ final class Layout {
                     throw new IllegalArgumentException(x.name() + ": quantum of slot " + i + " is not a power of two");
                 }
                 quantum[base + i] = u;
-                if (!x.finalOnly() && x.batched()) {
+                if (!(x instanceof FinalQuantity) && x.batched()) {
                     batchSlot[offset[q] + i] = batchOffset[q] + i;
                 }
             }
@@ -113,7 +114,7 @@ final class Layout {
      */
     int index(int q, int k, int slot) {
         Quantity x = quantities.get(q);
-        return x.finalOnly() ? grid.points() * width + offset[q] + slot : k * width + offset[q] + slot;
+        return (x instanceof FinalQuantity) ? grid.points() * width + offset[q] + slot : k * width + offset[q] + slot;
     }
 
     /** @return index into a batch's sums, or −1 if the quantity is not batched */
@@ -168,7 +169,7 @@ final class Layout {
         List<String> lines = new ArrayList<>();
         lines.add("grid " + Double.toHexString(grid.end()) + " " + grid.points());
         for (Quantity x : quantities) {
-            StringBuilder s = new StringBuilder(x.name()).append(x.finalOnly() ? " final" : " series")
+            StringBuilder s = new StringBuilder(x.name()).append(x instanceof FinalQuantity ? " final" : " series")
                     .append(x.batched() ? " batched" : "");
             List<String> slots = x.slots();
             for (int i = 0; i < slots.size(); i++) {

@@ -2,8 +2,9 @@ package qtm.report;
 
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
-import qtm.run.RunCurves;
 import qtm.model.Side;
+import qtm.observe.Estimates;
+import qtm.run.RunCurves;
 import qtm.stats.Estimate;
 
 /**
@@ -104,17 +105,16 @@ public final class RunFigures {
     public static JFreeChart populations(RunCurves in) {
         RunCurves.EngineCurves e = in.engines().get(0);
         ChartBuilder linear = new ChartBuilder("", TIME, "probability");
-        String[] names = {"p00", "p01", "p10", "p11"};
         ChartBuilder log = new ChartBuilder("", TIME, "probability (log)").logY(logFloor(in));
         for (ChartBuilder b : new ChartBuilder[] {linear, log}) {
             for (int j = 0; j < 4; j++) {
-                b.add(series(names[j] + " " + e.name() + " ± SE", in.t(), e.curves().populations()[j]),
+                b.add(series(Estimates.population(j) + " " + e.name() + " ± SE", in.t(), e.curves().populations()[j]),
                         ChartBuilder.color(j), false);
             }
             b.add(series("|ρ01,10| " + e.name() + " ± SE", in.t(), e.curves().coherence()), ChartBuilder.color(4),
                     false);
             for (int j = 0; j < 4; j++) {
-                b.addReference(series(j == 0 ? "exact (master equation)" : "exact " + names[j], in.t(),
+                b.addReference(series(j == 0 ? "exact (master equation)" : "exact " + Estimates.population(j), in.t(),
                         in.exact().populations()[j]), true, j == 0);
             }
             b.addReference(series("exact |ρ01,10|", in.t(), in.exact().coherence()), true, false);

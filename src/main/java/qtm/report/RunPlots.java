@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import qtm.model.Side;
+import qtm.observe.Estimates;
 import qtm.observe.Snapshot;
 import qtm.run.RunCurves;
 
@@ -120,7 +121,8 @@ final class RunPlots {
      * @return the chart
      */
     InteractivePlot populations(boolean log) {
-        String[] names = {"p00", "p01", "p10", "p11", "|ρ01,10|"};
+        String[] names = {Estimates.population(0), Estimates.population(1), Estimates.population(2),
+            Estimates.population(3), "|ρ01,10|"};
         List<InteractivePlot.Line> lines = new ArrayList<>();
         for (int j = 0; j < names.length; j++) {
             for (int k = 0; k < in.engines().size(); k++) {

@@ -290,20 +290,7 @@ final class Tally implements TrajectoryObserver, Changes {
         for (int i = 0; i < finals.length; i++) {
             finals[i].end(re, im, finalRow, finalOffsets[i]);
         }
-        add(finalRow, 0, inverse, width, finalBase, finalRow.length);
-    }
-
-    /** Rounds n values from x[x0] to their quanta (inverse quanta from inv[q0]) and adds them at {@code base}. */
-    private void add(double[] x, int x0, double[] inv, int q0, int base, int n) {
-        double[] s = block.sums;
-        double[] s2 = block.squares;
-        // No range check here: a branch or a running maximum keeps this loop from being vectorised. The commit
-        // checks that Σq² stayed within 2^53, which is what exactness needs (see Block).
-        for (int i = 0; i < n; i++) {
-            double q = Math.rint(x[x0 + i] * inv[q0 + i]);
-            s[base + i] += q;
-            s2[base + i] += q * q;
-        }
+        block.addFinal(finalRow, inverse, width, finalBase);
     }
 
     @Override
@@ -334,18 +321,7 @@ final class Tally implements TrajectoryObserver, Changes {
 
     @Override
     public void end() {
-        // The same sum as add(rows, 0, rowInverse, 0, 0, rows.length), written with no offsets: the general loop,
-        // with its four, ran a quarter slower on the trajectory's longest loop.
-        double[] s = block.sums;
-        double[] s2 = block.squares;
-        double[] x = rows;
-        double[] inv = rowInverse;
-        for (int i = 0; i < x.length; i++) {
-            double q = Math.rint(x[i] * inv[i]);
-            s[i] += q;
-            s2[i] += q * q;
-        }
-        block.count++;
+        block.addRows(rows, rowInverse);
     }
 
     /**

@@ -12,7 +12,7 @@ import qtm.observe.Quantity;
  * final-only quantities once. The batched quantities' numbers also have a place in each jackknife batch's row of
  * {@link #batchWidth()}. Immutable.
  */
-final class Layout {
+public final class Layout {
     private final List<Quantity> quantities;
     private final TimeGrid grid;
     private final int[] offset;
@@ -26,7 +26,12 @@ final class Layout {
     /** Computed once: merges compare it for every pair of results. */
     private List<String> signature;
 
-    Layout(List<Quantity> quantities, TimeGrid grid) {
+    /**
+     * @param quantities what is recorded, in order
+     * @param grid the output grid
+     * @throws IllegalArgumentException if a final-only quantity is batched or a quantum is not a power of two
+     */
+    public Layout(List<Quantity> quantities, TimeGrid grid) {
         this.quantities = List.copyOf(quantities);
         this.grid = grid;
         int n = quantities.size();
@@ -78,7 +83,8 @@ final class Layout {
         }
     }
 
-    List<Quantity> quantities() {
+    /** @return the quantities, in order */
+    public List<Quantity> quantities() {
         return quantities;
     }
 
@@ -87,12 +93,12 @@ final class Layout {
     }
 
     /** @return numbers per grid point of the time-series quantities */
-    int width() {
+    public int width() {
         return width;
     }
 
     /** @return numbers of the final-only quantities */
-    int finalWidth() {
+    public int finalWidth() {
         return finalWidth;
     }
 
@@ -122,7 +128,12 @@ final class Layout {
         return batchOffset[q] < 0 ? -1 : k * batchWidth + batchOffset[q] + slot;
     }
 
-    int offset(int q) {
+    /**
+     * @param q index of the quantity
+     * @return the position of its first number: in a row for a time-series quantity, among the final-only numbers
+     *     for a final-only one
+     */
+    public int offset(int q) {
         return offset[q];
     }
 
@@ -132,7 +143,7 @@ final class Layout {
     }
 
     /** @return 1/quantum for each row position, then for each final-only number */
-    double[] inverseQuanta() {
+    public double[] inverseQuanta() {
         return inverseQuantum;
     }
 

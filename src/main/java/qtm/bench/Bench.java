@@ -1,10 +1,14 @@
-package qtm.ensemble;
+package qtm.bench;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
+import qtm.ensemble.Layout;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;

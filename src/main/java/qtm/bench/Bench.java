@@ -35,23 +35,21 @@ public final class Bench {
     /** The machines it runs: the parameters of the scenario files of the same names. */
     public enum Machine {
         /** {@code scenarios/reset-paper.yaml}. */
-        RESET("reset", "reset-paper"),
+        RESET("reset-paper"),
         /** {@code scenarios/flux-optimum.yaml}. */
-        FLUX("flux", "flux-optimum"),
+        FLUX("flux-optimum"),
         /** {@code scenarios/dqd-warm-cold.yaml}. */
-        DQD("dqd", "dqd-warm-cold");
+        DQD("dqd-warm-cold");
 
-        private final String key;
         private final String scenario;
 
-        Machine(String key, String scenario) {
-            this.key = key;
+        Machine(String scenario) {
             this.scenario = scenario;
         }
 
-        /** @return its name on the command line */
+        /** @return its name on the command line: reset, flux or dqd */
         public String key() {
-            return key;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** @return the scenario whose machine it is */
@@ -80,7 +78,7 @@ public final class Bench {
          */
         public static Machine of(String key) {
             for (Machine m : values()) {
-                if (m.key.equals(key)) {
+                if (m.key().equals(key)) {
                     return m;
                 }
             }

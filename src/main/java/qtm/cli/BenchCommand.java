@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
-import qtm.ensemble.Bench;
+import qtm.bench.Bench;
 import qtm.output.Json;
 import qtm.input.InputException;
 

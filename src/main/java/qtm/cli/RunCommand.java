@@ -215,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
             endBar();
             EnsembleSummary r = e.result();
             Verdict v = e.verdict();
-            qtm.stats.RareEvents.Flagged c = r.last("concurrence");
+            qtm.stats.RareEvents.Flagged c = r.last(qtm.observe.Estimates.concurrence());
             // The exact value is the one the verdict judges against: the collision map's for the collision model.
             List<qtm.observe.Snapshot> exact = e.referenceRows();
             say("%s: N=%d, %s, %.1f s, C(final)=%.5f ± %.5f (exact %.5f)%s, max|z|=%.2f, p=%.3g, %s%n", e.name(),

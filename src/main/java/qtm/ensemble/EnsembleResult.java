@@ -8,6 +8,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.observe.Column;
+import qtm.observe.Estimates;
 import qtm.observe.FinalProducts;
 import qtm.observe.Quantity;
 import qtm.observe.RhoElements;
@@ -27,53 +28,23 @@ public final class EnsembleResult {
     /** Number of jackknife batches. */
     public static final int BATCHES = 32;
     private final Layout layout;
-    private final long count;
+    private final Sums sums;
     private final List<long[]> ranges;
-    private final long[] sumHi;
-    private final long[] sumLo;
-    private final long[] squareHi;
-    private final long[] squareLo;
-    private final long[][] batch;
-    private final long[] batchCount;
     private final StopReason stopReason;
     private final double seconds;
 
     EnsembleResult(Layout layout, long count, List<long[]> ranges, long[] sumHi, long[] sumLo, long[] squareHi,
             long[] squareLo, long[][] batch, long[] batchCount, StopReason stopReason, double seconds) {
-        this.layout = layout;
-        this.count = count;
-        this.ranges = coalesce(ranges);
-        this.sumHi = sumHi;
-        this.sumLo = sumLo;
-        this.squareHi = squareHi;
-        this.squareLo = squareLo;
-        this.batch = batch;
-        this.batchCount = batchCount;
-        this.stopReason = stopReason;
-        this.seconds = seconds;
+        this(new Sums(layout, count, sumHi, sumLo, squareHi, squareLo, batch, batchCount), ranges, stopReason,
+                seconds);
     }
 
-    private static List<long[]> coalesce(List<long[]> in) {
-        List<long[]> sorted = new ArrayList<>();
-        for (long[] r : in) {
-            if (r[1] > r[0]) {
-                sorted.add(new long[] {r[0], r[1]});
-            }
-        }
-        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
-        List<long[]> out = new ArrayList<>();
-        for (long[] r : sorted) {
-            if (!out.isEmpty() && out.get(out.size() - 1)[1] > r[0]) {
-                throw new IllegalArgumentException("overlapping trajectory ranges [" + out.get(out.size() - 1)[0]
-                        + ", " + out.get(out.size() - 1)[1] + ") and [" + r[0] + ", " + r[1] + ")");
-            }
-            if (!out.isEmpty() && out.get(out.size() - 1)[1] == r[0]) {
-                out.get(out.size() - 1)[1] = r[1];
-            } else {
-                out.add(r);
-            }
-        }
-        return List.copyOf(out);
+    private EnsembleResult(Sums sums, List<long[]> ranges, StopReason stopReason, double seconds) {
+        this.layout = sums.layout;
+        this.sums = sums;
+        this.ranges = Ranges.coalesce(ranges);
+        this.stopReason = stopReason;
+        this.seconds = seconds;
     }
 
     /**
@@ -89,26 +60,7 @@ public final class EnsembleResult {
         }
         List<long[]> r = new ArrayList<>(ranges);
         r.addAll(other.ranges);
-        int n = sumHi.length;
-        long[] sh = sumHi.clone();
-        long[] sl = sumLo.clone();
-        long[] qh = squareHi.clone();
-        long[] ql = squareLo.clone();
-        for (int i = 0; i < n; i++) {
-            Int128.add(sh, sl, i, other.sumHi[i], other.sumLo[i]);
-            Int128.add(qh, ql, i, other.squareHi[i], other.squareLo[i]);
-        }
-        long[][] b = new long[BATCHES][];
-        long[] bc = new long[BATCHES];
-        for (int j = 0; j < BATCHES; j++) {
-            b[j] = batch[j].clone();
-            for (int i = 0; i < b[j].length; i++) {
-                b[j][i] = Math.addExact(b[j][i], other.batch[j][i]);
-            }
-            bc[j] = batchCount[j] + other.batchCount[j];
-        }
-        return new EnsembleResult(layout, count + other.count, r, sh, sl, qh, ql, b, bc, stopReason,
-                seconds + other.seconds);
+        return new EnsembleResult(sums.plus(other.sums), r, stopReason, seconds + other.seconds);
     }
 
     /**
@@ -117,8 +69,7 @@ public final class EnsembleResult {
      * @return the same data with another stop reason and time
      */
     public EnsembleResult withStop(StopReason reason, double wallSeconds) {
-        return new EnsembleResult(layout, count, ranges, sumHi, sumLo, squareHi, squareLo, batch, batchCount, reason,
-                wallSeconds);
+        return new EnsembleResult(sums, ranges, reason, wallSeconds);
     }
 
     Layout layout() {
@@ -126,27 +77,27 @@ public final class EnsembleResult {
     }
 
     long[] sumHi() {
-        return sumHi;
+        return sums.sumHi;
     }
 
     long[] sumLo() {
-        return sumLo;
+        return sums.sumLo;
     }
 
     long[] squareHi() {
-        return squareHi;
+        return sums.squareHi;
     }
 
     long[] squareLo() {
-        return squareLo;
+        return sums.squareLo;
     }
 
     long[][] batches() {
-        return batch;
+        return sums.batch;
     }
 
     long[] batchCounts() {
-        return batchCount;
+        return sums.batchCount;
     }
 
     /** @return the output grid */
@@ -161,7 +112,7 @@ public final class EnsembleResult {
 
     /** @return number of trajectories */
     public long trajectories() {
-        return count;
+        return sums.count;
     }
 
     /** @return the trajectory index ranges [from, to) covered, sorted and coalesced */
@@ -191,54 +142,6 @@ public final class EnsembleResult {
         return q;
     }
 
-    private double sum(int index) {
-        return Int128.toDouble(sumHi[index], sumLo[index]) * layout.quantum(index);
-    }
-
-    private double squares(int index) {
-        double u = layout.quantum(index);
-        return Int128.toDouble(squareHi[index], squareLo[index]) * u * u;
-    }
-
-    /**
-     * @param q quantity index
-     * @param k grid point
-     * @param slot slot
-     * @return Σx over the trajectories
-     */
-    double sum(int q, int k, int slot) {
-        return sum(layout.index(q, k, slot));
-    }
-
-    /** @return the mean of one number (NaN without trajectories) */
-    double mean(int q, int k, int slot) {
-        return sum(layout.index(q, k, slot)) / count;
-    }
-
-    /** @return the SE of the mean of one number, √(s²/n) with the unbiased s² (NaN below two trajectories) */
-    double standardError(int q, int k, int slot) {
-        if (count < 2) {
-            return Double.NaN;
-        }
-        int i = layout.index(q, k, slot);
-        double s = sum(i);
-        double mean = s / count;
-        double var = (squares(i) - mean * s) / (count - 1);
-        return Math.sqrt(Math.max(0.0, var) / count);
-    }
-
-    /** @return per batch, the sums of the quantity's slots on row k (scaled to values) */
-    private double[][] batchSums(int q, int k) {
-        int size = layout.quantities().get(q).slots().size();
-        double[][] out = new double[BATCHES][size];
-        for (int b = 0; b < BATCHES; b++) {
-            for (int s = 0; s < size; s++) {
-                out[b][s] = batch[b][layout.batchIndex(q, k, s)] * layout.quantum(layout.index(q, k, s));
-            }
-        }
-        return out;
-    }
-
     /** @return the names of every column of every quantity, in order */
     public List<String> columns() {
         List<String> out = new ArrayList<>();
@@ -262,46 +165,19 @@ public final class EnsembleResult {
             Quantity x = layout.quantities().get(q);
             for (Column c : x.columns()) {
                 if (c.name().equals(column)) {
-                    return estimate(q, x, c, k);
+                    return sums.estimate(q, x, c, k);
                 }
             }
         }
         throw new IllegalArgumentException("no column " + column);
     }
 
-    private RareEvents.Flagged estimate(int q, Quantity x, Column column, int k) {
-        if ((x.binned() && k == 0) || count == 0) {
-            return new RareEvents.Flagged(Double.NaN, Double.NaN, false);
-        }
-        if (column instanceof Column.Mean m) {
-            double mean = mean(q, k, m.slot()) * m.scale();
-            double se = standardError(q, k, m.slot()) * m.scale();
-            boolean reliable = switch (m.rare()) {
-                case NEVER -> true;
-                case POPULATION -> !RareEvents.rareObserved(mean(q, k, m.rareSlot()), count);
-                case COUNT -> !RareEvents.rareCount(sum(q, k, m.rareSlot()));
-            };
-            return new RareEvents.Flagged(mean == 0 ? 0.0 : mean, se, reliable);
-        }
-        Column.OfMean f = (Column.OfMean) column;
-        double[][] sums = batchSums(q, k);
-        RareEvents.Flagged r;
-        if (f.populations().length > 0) {
-            r = RareEvents.floor(sums, batchCount, f.populations(), f.function());
-        } else {
-            Estimate e = Jackknife.of(sums, batchCount, f.function());
-            r = new RareEvents.Flagged(e.mean(), e.se(), true);
-        }
-        boolean reliable = r.reliable() && (f.countSlot() < 0 || !RareEvents.rareCount(sum(q, k, f.countSlot())));
-        return new RareEvents.Flagged(f.clipAtZero() ? Math.max(0.0, r.mean()) : r.mean(), r.se(), reliable);
-    }
-
     /** The unclipped C(ρ̄) with its floored SE at grid point k: the target-SE stop's measure. */
     RareEvents.Flagged signedConcurrence(int k) {
         int q = quantity(RhoElements.NAME);
         for (Column c : layout.quantities().get(q).columns()) {
-            if (c instanceof Column.OfMean f && f.name().equals("concurrence")) {
-                return RareEvents.floor(batchSums(q, k), batchCount, f.populations(), f.function());
+            if (c instanceof Column.OfMean f && f.name().equals(Estimates.concurrence())) {
+                return RareEvents.floor(sums.batchSums(q, k), sums.batchCount, f.populations(), f.function());
             }
         }
         throw new IllegalStateException("no concurrence column");
@@ -322,12 +198,7 @@ public final class EnsembleResult {
      * @return the mean of every ρ coordinate (HermitianBasis order)
      */
     public double[] rhoMeans(int k) {
-        int q = quantity(RhoElements.NAME);
-        double[] v = new double[RhoElements.SIZE];
-        for (int m = 0; m < v.length; m++) {
-            v[m] = mean(q, k, m);
-        }
-        return v;
+        return perCoordinate((q, m) -> sums.mean(q, k, m));
     }
 
     /**
@@ -335,12 +206,7 @@ public final class EnsembleResult {
      * @return SE of every ρ̄ coordinate in HermitianBasis order
      */
     public double[] rhoStandardErrors(int k) {
-        int q = quantity(RhoElements.NAME);
-        double[] v = new double[RhoElements.SIZE];
-        for (int m = 0; m < v.length; m++) {
-            v[m] = standardError(q, k, m);
-        }
-        return v;
+        return perCoordinate((q, m) -> sums.standardError(q, k, m));
     }
 
     /**
@@ -349,57 +215,67 @@ public final class EnsembleResult {
      *     means, what a null-hypothesis variance needs to know of how the values are spread
      */
     public double[] rhoMeanSquares(int k) {
+        return perCoordinate((q, m) -> sums.squares(layout.index(q, k, m)) / sums.count);
+    }
+
+    /** A number of ρ coordinate m, ρ being quantity q. */
+    private interface OfCoordinate {
+        double value(int q, int m);
+    }
+
+    /** @return the number for each of the 16 coordinates */
+    private double[] perCoordinate(OfCoordinate f) {
         int q = quantity(RhoElements.NAME);
         double[] v = new double[RhoElements.SIZE];
         for (int m = 0; m < v.length; m++) {
-            v[m] = squares(layout.index(q, k, m)) / count;
+            v[m] = f.value(q, m);
         }
         return v;
     }
 
     /** @return C(ρ̄(t_k)) with its SE (see {@link RareEvents#floor}) */
     public Estimate concurrence(int k) {
-        return estimate("concurrence", k).estimate();
+        return estimate(Estimates.concurrence(), k).estimate();
     }
 
     /** @return C(ρ̄(t_k)) with its reliability flag */
     public RareEvents.Flagged concurrenceFlagged(int k) {
-        return estimate("concurrence", k);
+        return estimate(Estimates.concurrence(), k);
     }
 
     /** @return whether the concurrence's error bar can be trusted */
     public boolean concurrenceReliable(int k) {
-        return estimate("concurrence", k).reliable();
+        return estimate(Estimates.concurrence(), k).reliable();
     }
 
     /** @return Tr ρ̄(t_k)² with its jackknife SE */
     public Estimate purity(int k) {
-        return estimate("purity", k).estimate();
+        return estimate(Estimates.purity(), k).estimate();
     }
 
     /** @return heat current into the bath by the formula on ρ̄ */
     public Estimate heatFormula(int k, Side side) {
-        return estimate("heat_" + side.key(), k).estimate();
+        return estimate(Estimates.heatFormula(side), k).estimate();
     }
 
     /** @return heat current into the bath by counting the energy moved in the bin ending at t_k (NaN at k = 0) */
     public Estimate heatCount(int k, Side side) {
-        return estimate("heat_" + side.key() + "_count", k).estimate();
+        return estimate(Estimates.heatCount(side), k).estimate();
     }
 
     /** @return whether the bin's counted heat rests on more than a handful of jumps */
     public boolean jumpsReliable(int k, Side side) {
-        return estimate("heat_" + side.key() + "_count", k).reliable();
+        return estimate(Estimates.heatCount(side), k).reliable();
     }
 
     /** @return mean number of jumps into one bath in the bin ending at t_k (NaN at k = 0) */
     public Estimate jumps(int k, Side side) {
-        return estimate("jumps_" + side.key(), k).estimate();
+        return estimate(Estimates.jumps(side), k).estimate();
     }
 
     /** @return mean concurrence of the trajectories' pure states */
     public Estimate pureConcurrence(int k) {
-        return estimate("pure_concurrence", k).estimate();
+        return estimate(Estimates.pureConcurrence(), k).estimate();
     }
 
     /**
@@ -431,23 +307,7 @@ public final class EnsembleResult {
 
     /** @return the unbiased sample covariance of the mean ρ coordinates at the final time, Σ̂/n (new array) */
     public double[][] finalCovariance() {
-        int rho = quantity(RhoElements.NAME);
-        int p = quantity(FinalProducts.NAME);
-        int last = grid().points() - 1;
-        int d = RhoElements.SIZE;
-        double[] s = new double[d];
-        for (int i = 0; i < d; i++) {
-            s[i] = sum(rho, last, i);
-        }
-        double[][] c = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = (sum(p, 0, FinalProducts.slot(i, j)) - s[i] * s[j] / count) / (count - 1) / count;
-                c[i][j] = v;
-                c[j][i] = v;
-            }
-        }
-        return c;
+        return sums.covariance(quantity(RhoElements.NAME), quantity(FinalProducts.NAME));
     }
 
     /**
@@ -459,12 +319,7 @@ public final class EnsembleResult {
      * @throws IllegalArgumentException if the ensemble did not record it, or it is not final-only
      */
     public double[] finalSums(String name) {
-        int q = finalQuantity(name);
-        double[] out = new double[layout.quantities().get(q).slots().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = sum(layout.index(q, 0, i));
-        }
-        return out;
+        return perFinalSlot(name, sums::sum);
     }
 
     /**
@@ -473,20 +328,20 @@ public final class EnsembleResult {
      * @throws IllegalArgumentException if the ensemble did not record it, or it is not final-only
      */
     public double[] finalSquares(String name) {
-        int q = finalQuantity(name);
-        double[] out = new double[layout.quantities().get(q).slots().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = squares(layout.index(q, 0, i));
-        }
-        return out;
+        return perFinalSlot(name, sums::squares);
     }
 
-    private int finalQuantity(String name) {
+    /** @return f(index in the flat sums) for each slot of a final-only quantity */
+    private double[] perFinalSlot(String name, java.util.function.IntToDoubleFunction f) {
         int q = quantity(name);
-        if (!layout.quantities().get(q).finalOnly()) {
+        if (!(layout.quantities().get(q) instanceof qtm.observe.FinalQuantity)) {
             throw new IllegalArgumentException(name + " is not a final-only quantity");
         }
-        return q;
+        double[] out = new double[layout.quantities().get(q).slots().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f.applyAsDouble(layout.index(q, 0, i));
+        }
+        return out;
     }
 
     /**
@@ -498,7 +353,7 @@ public final class EnsembleResult {
      */
     public Estimate jackknife(int k, ToDoubleFunction<ZMatrixRMaj> f) {
         int q = quantity(RhoElements.NAME);
-        return Jackknife.of(batchSums(q, k), batchCount, v -> f.applyAsDouble(RhoElements.matrix(v)));
+        return Jackknife.of(sums.batchSums(q, k), sums.batchCount, v -> f.applyAsDouble(RhoElements.matrix(v)));
     }
 
     /**
@@ -521,7 +376,7 @@ public final class EnsembleResult {
             if (!layout.quantities().get(q).batched()) {
                 throw new IllegalArgumentException(names.get(i) + " keeps no batch sums");
             }
-            parts[i] = batchSums(q, k);
+            parts[i] = sums.batchSums(q, k);
             width += parts[i][0].length;
         }
         double[][] joined = new double[BATCHES][width];
@@ -532,7 +387,7 @@ public final class EnsembleResult {
                 at += p[b].length;
             }
         }
-        return Jackknife.of(joined, batchCount, f);
+        return Jackknife.of(joined, sums.batchCount, f);
     }
 
     @Override

@@ -3,6 +3,7 @@ package qtm.ensemble;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.model.TimeGrid;
+import qtm.observe.FinalQuantity;
 import qtm.observe.Quantity;
 
 /**
@@ -11,7 +12,7 @@ import qtm.observe.Quantity;
  * final-only quantities once. The batched quantities' numbers also have a place in each jackknife batch's row of
  * {@link #batchWidth()}. Immutable.
  */
-final class Layout {
+public final class Layout {
     private final List<Quantity> quantities;
     private final TimeGrid grid;
     private final int[] offset;
@@ -25,7 +26,12 @@ final class Layout {
     /** Computed once: merges compare it for every pair of results. */
     private List<String> signature;
 
-    Layout(List<Quantity> quantities, TimeGrid grid) {
+    /**
+     * @param quantities what is recorded, in order
+     * @param grid the output grid
+     * @throws IllegalArgumentException if a final-only quantity is batched or a quantum is not a power of two
+     */
+    public Layout(List<Quantity> quantities, TimeGrid grid) {
         this.quantities = List.copyOf(quantities);
         this.grid = grid;
         int n = quantities.size();
@@ -37,7 +43,7 @@ final class Layout {
         for (int q = 0; q < n; q++) {
             Quantity x = quantities.get(q);
             int size = x.slots().size();
-            if (x.finalOnly()) {
+            if (x instanceof FinalQuantity) {
                 if (x.batched()) {
                     throw new IllegalArgumentException(x.name() + ": a final-only quantity cannot be batched");
                 }
@@ -58,7 +64,7 @@ final class Layout {
         java.util.Arrays.fill(batchSlot, -1);
         for (int q = 0; q < n; q++) {
             Quantity x = quantities.get(q);
-            int base = x.finalOnly() ? w + offset[q] : offset[q];
+            int base = x instanceof FinalQuantity ? w + offset[q] : offset[q];
             int size = x.slots().size();
             for (int i = 0; i < size; i++) {
                 double u = x.quantum(i);
@@ -66,7 +72,7 @@ final class Layout {
                     throw new IllegalArgumentException(x.name() + ": quantum of slot " + i + " is not a power of two");
                 }
                 quantum[base + i] = u;
-                if (!x.finalOnly() && x.batched()) {
+                if (!(x instanceof FinalQuantity) && x.batched()) {
                     batchSlot[offset[q] + i] = batchOffset[q] + i;
                 }
             }
@@ -77,7 +83,8 @@ final class Layout {
         }
     }
 
-    List<Quantity> quantities() {
+    /** @return the quantities, in order */
+    public List<Quantity> quantities() {
         return quantities;
     }
 
@@ -86,12 +93,12 @@ final class Layout {
     }
 
     /** @return numbers per grid point of the time-series quantities */
-    int width() {
+    public int width() {
         return width;
     }
 
     /** @return numbers of the final-only quantities */
-    int finalWidth() {
+    public int finalWidth() {
         return finalWidth;
     }
 
@@ -113,7 +120,7 @@ final class Layout {
      */
     int index(int q, int k, int slot) {
         Quantity x = quantities.get(q);
-        return x.finalOnly() ? grid.points() * width + offset[q] + slot : k * width + offset[q] + slot;
+        return (x instanceof FinalQuantity) ? grid.points() * width + offset[q] + slot : k * width + offset[q] + slot;
     }
 
     /** @return index into a batch's sums, or −1 if the quantity is not batched */
@@ -121,7 +128,12 @@ final class Layout {
         return batchOffset[q] < 0 ? -1 : k * batchWidth + batchOffset[q] + slot;
     }
 
-    int offset(int q) {
+    /**
+     * @param q index of the quantity
+     * @return the position of its first number: in a row for a time-series quantity, among the final-only numbers
+     *     for a final-only one
+     */
+    public int offset(int q) {
         return offset[q];
     }
 
@@ -131,7 +143,7 @@ final class Layout {
     }
 
     /** @return 1/quantum for each row position, then for each final-only number */
-    double[] inverseQuanta() {
+    public double[] inverseQuanta() {
         return inverseQuantum;
     }
 
@@ -168,7 +180,7 @@ final class Layout {
         List<String> lines = new ArrayList<>();
         lines.add("grid " + Double.toHexString(grid.end()) + " " + grid.points());
         for (Quantity x : quantities) {
-            StringBuilder s = new StringBuilder(x.name()).append(x.finalOnly() ? " final" : " series")
+            StringBuilder s = new StringBuilder(x.name()).append(x instanceof FinalQuantity ? " final" : " series")
                     .append(x.batched() ? " batched" : "");
             List<String> slots = x.slots();
             for (int i = 0; i < slots.size(); i++) {

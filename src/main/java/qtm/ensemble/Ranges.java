@@ -54,4 +54,32 @@ public final class Ranges {
         s.sort(Comparator.comparingLong((long[] r) -> r[0]).thenComparingLong(r -> r[1]));
         return s;
     }
+
+    /**
+     * @param in ranges, in any order
+     * @return them sorted, with adjacent ranges joined and empty ones dropped
+     * @throws IllegalArgumentException if two share an index
+     */
+    static List<long[]> coalesce(List<long[]> in) {
+        List<long[]> sorted = new ArrayList<>();
+        for (long[] r : in) {
+            if (r[1] > r[0]) {
+                sorted.add(new long[] {r[0], r[1]});
+            }
+        }
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : sorted) {
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] > r[0]) {
+                throw new IllegalArgumentException("overlapping trajectory ranges [" + out.get(out.size() - 1)[0]
+                        + ", " + out.get(out.size() - 1)[1] + ") and [" + r[0] + ", " + r[1] + ")");
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] == r[0]) {
+                out.get(out.size() - 1)[1] = r[1];
+            } else {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
 }

@@ -1,10 +1,11 @@
 package qtm.ensemble;
 
 /** Raised once to stop every worker, even inside a trajectory; the first reason raised wins. */
-final class StopFlag {
+public final class StopFlag {
     private volatile StopReason reason;
 
-    boolean raised() {
+    /** @return whether a stop was raised: a worker then ends its block and returns */
+    public boolean raised() {
         return reason != null;
     }
 

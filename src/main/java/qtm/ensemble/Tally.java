@@ -1,17 +1,25 @@
 package qtm.ensemble;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import qtm.engine.TrajectoryObserver;
 import qtm.model.Side;
 import qtm.observe.Changes;
+import qtm.observe.FinalQuantity;
+import qtm.observe.FinalRecorder;
+import qtm.observe.JumpListener;
+import qtm.observe.JumpQuantity;
+import qtm.observe.JumpRecorder;
 import qtm.observe.Quantity;
-import qtm.observe.Recorder;
+import qtm.observe.StateQuantity;
+import qtm.observe.StateRecorder;
 
 /**
  * The observer an engine feeds: it passes each event to the quantities' recorders, and rounds the numbers they write
  * to their fixed-point quanta into the current {@link Block}. One per worker thread.
  *
- * <p>The numbers of {@link Quantity#jumpDriven()} quantities (counts) are not written row by row: at a jump their
+ * <p>The numbers of {@link JumpQuantity jump-driven} quantities (counts) are not written row by row: at a jump their
  * recorders report the change, and the tally adds the change of the rounded value and of its square at the row where
  * it first shows (and, for a bin, takes it back at the next row) into the block's {@link Block#steps}. A running sum
  * over the rows at the end of the block ({@link #settle}) gives Σq and Σq² of every row: the same integers as writing
@@ -21,25 +29,23 @@ import qtm.observe.Recorder;
  * recorder class and the JIT can inline it: a loop over an array of recorders is a megamorphic call per event.
  */
 final class Tally implements TrajectoryObserver, Changes {
-    private final Recorder r0;
-    private final Recorder r1;
-    private final Recorder r2;
-    private final Recorder r3;
-    private final Recorder r4;
-    private final Recorder[] rest;
-    /** Every per-point recorder, r0 … r4 and the rest, for the rare per-trajectory call. */
-    private final Recorder[] all;
+    private final StateRecorder r0;
+    private final StateRecorder r1;
+    private final StateRecorder r2;
+    private final StateRecorder r3;
+    private final StateRecorder r4;
+    private final StateRecorder[] rest;
     /** The recorders that hear jumps, the first two in fields of their own as for states. */
-    private final Recorder j0;
-    private final Recorder j1;
-    private final Recorder[] jumpRest;
+    private final JumpListener j0;
+    private final JumpListener j1;
+    private final JumpListener[] jumpRest;
     /** The recorders that hear collisions (most do not; the collision model calls this after every collision). */
-    private final Recorder[] collisions;
+    private final StateRecorder[] collisions;
     private final int[] offsets;
     /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
-    private final Recorder e0;
+    private final JumpRecorder e0;
     private final int e0Offset;
-    private final Recorder[] eventRest;
+    private final JumpRecorder[] eventRest;
     private final int[] eventOffsets;
     /** For each row position, its index among the jump-driven numbers, or −1. */
     private final int[] eventIndex;
@@ -52,7 +58,9 @@ final class Tally implements TrajectoryObserver, Changes {
     private final int events;
     private final int points;
     private int next;
-    private final Recorder[] finals;
+    private final StateRecorder[] series;
+    private final JumpRecorder[] driven;
+    private final FinalRecorder[] finals;
     private final int[] finalOffsets;
     /**
      * The trajectory's rows, all of them, and 1/quantum for each of their numbers: rounded and added into the block
@@ -72,54 +80,44 @@ final class Tally implements TrajectoryObserver, Changes {
 
     Tally(Layout layout, StopFlag stop) {
         this.stop = stop;
+        List<StateRecorder> rs = new ArrayList<>();
+        List<Integer> rsAt = new ArrayList<>();
+        List<JumpRecorder> es = new ArrayList<>();
+        List<Integer> esAt = new ArrayList<>();
+        List<FinalRecorder> fs = new ArrayList<>();
+        List<Integer> fsAt = new ArrayList<>();
         List<Quantity> qs = layout.quantities();
-        int series = 0;
-        int fin = 0;
-        int ev = 0;
-        for (Quantity q : qs) {
-            if (q.finalOnly()) {
-                fin++;
-            } else if (q.jumpDriven()) {
-                ev++;
-            } else {
-                series++;
-            }
-        }
-        Recorder[] es = new Recorder[ev];
-        eventOffsets = new int[ev];
-        eventIndex = new int[layout.width()];
-        java.util.Arrays.fill(eventIndex, -1);
-        Recorder[] rs = new Recorder[series];
-        offsets = new int[series];
-        finals = new Recorder[fin];
-        finalOffsets = new int[fin];
-        int s = 0;
-        int f = 0;
-        int e = 0;
-        int positions = 0;
         for (int q = 0; q < qs.size(); q++) {
-            if (qs.get(q).finalOnly()) {
-                finals[f] = qs.get(q).recorder();
-                finalOffsets[f++] = layout.offset(q);
-            } else if (qs.get(q).jumpDriven()) {
-                es[e] = qs.get(q).recorder();
-                eventOffsets[e++] = layout.offset(q);
-                for (int i = 0; i < qs.get(q).slots().size(); i++) {
-                    eventIndex[layout.offset(q) + i] = positions++;
-                }
+            Quantity x = qs.get(q);
+            if (x instanceof FinalQuantity f) {
+                fs.add(f.recorder());
+                fsAt.add(layout.offset(q));
+            } else if (x instanceof JumpQuantity j) {
+                es.add(j.recorder());
+                esAt.add(layout.offset(q));
             } else {
-                rs[s] = qs.get(q).recorder();
-                offsets[s++] = layout.offset(q);
+                rs.add(((StateQuantity) x).recorder());
+                rsAt.add(layout.offset(q));
             }
         }
-        r0 = series > 0 ? rs[0] : null;
-        r1 = series > 1 ? rs[1] : null;
-        r2 = series > 2 ? rs[2] : null;
-        r3 = series > 3 ? rs[3] : null;
-        r4 = series > 4 ? rs[4] : null;
-        rest = series > 5 ? java.util.Arrays.copyOfRange(rs, 5, series) : new Recorder[0];
+        series = rs.toArray(new StateRecorder[0]);
+        offsets = ints(rsAt);
+        driven = es.toArray(new JumpRecorder[0]);
+        eventOffsets = ints(esAt);
+        finals = fs.toArray(new FinalRecorder[0]);
+        finalOffsets = ints(fsAt);
+        r0 = at(series, 0);
+        r1 = at(series, 1);
+        r2 = at(series, 2);
+        r3 = at(series, 3);
+        r4 = at(series, 4);
+        rest = series.length > 5 ? Arrays.copyOfRange(series, 5, series.length) : new StateRecorder[0];
+        e0 = at(driven, 0);
+        e0Offset = driven.length > 0 ? eventOffsets[0] : 0;
+        eventRest = driven.length > 1 ? Arrays.copyOfRange(driven, 1, driven.length) : new JumpRecorder[0];
         width = layout.width();
-        events = positions;
+        eventIndex = eventIndex(layout);
+        events = (int) Arrays.stream(eventIndex).filter(e -> e >= 0).count();
         eventPosition = new int[events];
         for (int p = 0; p < width; p++) {
             if (eventIndex[p] >= 0) {
@@ -129,9 +127,6 @@ final class Tally implements TrajectoryObserver, Changes {
         level = new double[events];
         binValue = new double[events];
         binRow = new int[events];
-        e0 = ev > 0 ? es[0] : null;
-        e0Offset = ev > 0 ? eventOffsets[0] : 0;
-        eventRest = ev > 1 ? java.util.Arrays.copyOfRange(es, 1, ev) : new Recorder[0];
         points = layout.grid().points();
         rows = new double[points * width];
         rowInverse = new double[rows.length];
@@ -141,54 +136,59 @@ final class Tally implements TrajectoryObserver, Changes {
         }
         finalRow = new double[layout.finalWidth()];
         inverse = layout.inverseQuanta();
-        finalBase = layout.grid().points() * width;
-        last = layout.grid().points() - 1;
-        all = java.util.stream.Stream.concat(java.util.Arrays.stream(rs), java.util.Arrays.stream(es))
-                .toArray(Recorder[]::new);
-        List<Recorder> hear = new java.util.ArrayList<>();
-        for (Recorder r : rs) {
-            if (hearsJumps(r)) {
-                hear.add(r);
-            }
-        }
-        for (Recorder r : finals) {
-            if (hearsJumps(r)) {
-                hear.add(r);
-            }
-        }
-        j0 = hear.size() > 0 ? hear.get(0) : null;
-        j1 = hear.size() > 1 ? hear.get(1) : null;
-        jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new Recorder[0]) : new Recorder[0];
-        List<Recorder> collide = new java.util.ArrayList<>();
-        for (Recorder r : rs) {
-            if (hearsCollisions(r)) {
-                collide.add(r);
-            }
-        }
-        collisions = collide.toArray(new Recorder[0]);
+        finalBase = points * width;
+        last = points - 1;
+        List<JumpListener> hear = new ArrayList<>();
+        hear.addAll(hearing(series, "jump", int.class, Side.class, double.class, double.class));
+        hear.addAll(hearing(finals, "jump", int.class, Side.class, double.class, double.class));
+        j0 = at(hear.toArray(new JumpListener[0]), 0);
+        j1 = at(hear.toArray(new JumpListener[0]), 1);
+        jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
+        collisions = hearing(series, "collided", Side.class, double[].class, double[].class)
+                .toArray(new StateRecorder[0]);
     }
 
-    /** Whether a recorder overrides {@link Recorder#collided}, as {@link #hearsJumps} for jumps. */
-    private static boolean hearsCollisions(Recorder r) {
-        try {
-            return r.getClass().getMethod("collided", Side.class, double[].class, double[].class)
-                    .getDeclaringClass() != Recorder.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
+    private static <T> T at(T[] a, int i) {
+        return a.length > i ? a[i] : null;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** For each row position, its index among the jump-driven numbers (in quantity order), or −1. */
+    private static int[] eventIndex(Layout layout) {
+        int[] index = new int[layout.width()];
+        Arrays.fill(index, -1);
+        int positions = 0;
+        List<Quantity> qs = layout.quantities();
+        for (int q = 0; q < qs.size(); q++) {
+            if (qs.get(q) instanceof JumpQuantity j) {
+                for (int i = 0; i < j.slots().size(); i++) {
+                    index[layout.offset(q) + i] = positions++;
+                }
+            }
         }
+        return index;
     }
 
     /**
-     * Whether a recorder overrides {@link Recorder#jump}: most read only states, and calling their no-op for every
-     * jump is a virtual call the JIT cannot remove (the call sites see several classes).
+     * The recorders that override one of the calls whose default ignores the event (a jump, a collision): most read
+     * only states, and calling their no-op for every event is a virtual call the JIT cannot remove (the call sites
+     * see several classes).
      */
-    private static boolean hearsJumps(Recorder r) {
-        try {
-            return r.getClass().getMethod("jump", int.class, Side.class, double.class, double.class)
-                    .getDeclaringClass() != Recorder.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
+    private static <T> List<T> hearing(T[] recorders, String method, Class<?>... parameters) {
+        List<T> out = new ArrayList<>();
+        for (T r : recorders) {
+            try {
+                if (!r.getClass().getMethod(method, parameters).isDefault()) {
+                    out.add(r);
+                }
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
         }
+        return out;
     }
 
     void into(Block b) {
@@ -217,10 +217,7 @@ final class Tally implements TrajectoryObserver, Changes {
         double q = Math.rint(value * inverse[slot]);
         double was = level[e];
         if (q != was) {
-            double[] d = block.steps;
-            int at = 2 * (next * events + e);
-            d[at] += q - was;
-            d[at + 1] += q * q - was * was;
+            block.level(next, e, events, was, q);
             level[e] = q;
         }
     }
@@ -238,14 +235,7 @@ final class Tally implements TrajectoryObserver, Changes {
         double was = Math.rint(binValue[e] * inverse[slot]);
         binValue[e] += delta;
         double q = Math.rint(binValue[e] * inverse[slot]);
-        double dq = q - was;
-        double dq2 = q * q - was * was;
-        double[] d = block.steps;
-        int at = 2 * (next * events + e);
-        d[at] += dq;
-        d[at + 1] += dq2;
-        d[at + 2 * events] -= dq;
-        d[at + 2 * events + 1] -= dq2;
+        block.bin(next, e, events, was, q);
     }
 
     @Override
@@ -253,10 +243,13 @@ final class Tally implements TrajectoryObserver, Changes {
         next = 0;
         java.util.Arrays.fill(level, 0);
         java.util.Arrays.fill(binRow, -1);
-        for (Recorder r : all) {
+        for (StateRecorder r : series) {
             r.begin();
         }
-        for (Recorder r : finals) {
+        for (JumpRecorder r : driven) {
+            r.begin();
+        }
+        for (FinalRecorder r : finals) {
             r.begin();
         }
     }
@@ -295,22 +288,9 @@ final class Tally implements TrajectoryObserver, Changes {
      */
     private void recordFinal(int k, double[] re, double[] im) {
         for (int i = 0; i < finals.length; i++) {
-            finals[i].state(k, re, im, finalRow, finalOffsets[i]);
+            finals[i].end(re, im, finalRow, finalOffsets[i]);
         }
-        add(finalRow, 0, inverse, width, finalBase, finalRow.length);
-    }
-
-    /** Rounds n values from x[x0] to their quanta (inverse quanta from inv[q0]) and adds them at {@code base}. */
-    private void add(double[] x, int x0, double[] inv, int q0, int base, int n) {
-        double[] s = block.sums;
-        double[] s2 = block.squares;
-        // No range check here: a branch or a running maximum keeps this loop from being vectorised. The commit
-        // checks that Σq² stayed within 2^53, which is what exactness needs (see Block).
-        for (int i = 0; i < n; i++) {
-            double q = Math.rint(x[x0 + i] * inv[q0 + i]);
-            s[base + i] += q;
-            s2[base + i] += q * q;
-        }
+        block.addFinal(finalRow, inverse, width, finalBase);
     }
 
     @Override
@@ -321,7 +301,7 @@ final class Tally implements TrajectoryObserver, Changes {
         if (j1 != null) {
             j1.jump(channel, side, energy, time);
         }
-        for (Recorder r : jumpRest) {
+        for (JumpListener r : jumpRest) {
             r.jump(channel, side, energy, time);
         }
         if (e0 != null) {
@@ -334,25 +314,14 @@ final class Tally implements TrajectoryObserver, Changes {
 
     @Override
     public void collided(Side side, double[] re, double[] im) {
-        for (Recorder r : collisions) {
+        for (StateRecorder r : collisions) {
             r.collided(side, re, im);
         }
     }
 
     @Override
     public void end() {
-        // The same sum as add(rows, 0, rowInverse, 0, 0, rows.length), written with no offsets: the general loop,
-        // with its four, ran a quarter slower on the trajectory's longest loop.
-        double[] s = block.sums;
-        double[] s2 = block.squares;
-        double[] x = rows;
-        double[] inv = rowInverse;
-        for (int i = 0; i < x.length; i++) {
-            double q = Math.rint(x[i] * inv[i]);
-            s[i] += q;
-            s2[i] += q * q;
-        }
-        block.count++;
+        block.addRows(rows, rowInverse);
     }
 
     /**

@@ -2,10 +2,10 @@ package qtm.ensemble;
 
 /**
  * What one worker thread of the {@link EnsembleRunner} does with a block of trajectory indices: run them and add
- * their numbers into the block. The runner's own is an engine feeding a {@link Tally}; the benchmark's
- * {@link Baseline} is a hand-written loop that fills the same block with the same sums. Belongs to one thread.
+ * their numbers into the block. The runner's own is an engine feeding a {@link Tally}; the benchmark's baseline
+ * ({@code qtm.bench}) is a hand-written loop that fills the same block with the same sums. Belongs to one thread.
  */
-interface Worker {
+public interface Worker {
     /** @return the length, in pairs, that a block's {@link Block#steps} needs */
     int stepSize();
 

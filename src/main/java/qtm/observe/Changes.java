@@ -1,7 +1,7 @@
 package qtm.observe;
 
 /**
- * Where the recorder of a {@link Quantity#jumpDriven()} quantity reports how its numbers change at a jump, instead of
+ * Where the recorder of a {@link JumpQuantity} reports how its numbers change at a jump, instead of
  * writing every row. Its rows then cost nothing at the grid points between jumps: with ~60 jumps and 201 points a
  * trajectory, counts written row by row were a quarter of the whole run.
  */

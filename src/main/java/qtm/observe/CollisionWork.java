@@ -14,7 +14,7 @@ import qtm.model.TimeGrid;
  * conditional states); it is a plain mean with the SE of a mean. Recorded for the collision engine only: a jump
  * trajectory has no collisions, and its ⟨H_int⟩ changes continuously under the no-jump evolution.
  */
-public final class CollisionWork implements Quantity {
+public final class CollisionWork implements StateQuantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "collision_work";
     private final double g;
@@ -42,7 +42,7 @@ public final class CollisionWork implements Quantity {
 
     @Override
     public List<String> slots() {
-        return List.of("work_cold", "work_hot");
+        return List.of(Estimates.work(Side.COLD), Estimates.work(Side.HOT));
     }
 
     @Override
@@ -57,14 +57,13 @@ public final class CollisionWork implements Quantity {
 
     @Override
     public List<Column> columns() {
-        return List.of(new Column.Mean("work_cold", 0, 1, Column.Rare.NEVER, 0),
-                new Column.Mean("work_hot", 1, 1, Column.Rare.NEVER, 1));
+        return Column.perSide(side -> Column.Mean.of(Estimates.work(side), side.ordinal()));
     }
 
     @Override
-    public Recorder recorder() {
+    public StateRecorder recorder() {
         double twoG = 2 * g;
-        return new Recorder() {
+        return new StateRecorder() {
             private final double[] work = new double[2];
             private double last;
 

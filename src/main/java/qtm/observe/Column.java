@@ -1,6 +1,9 @@
 package qtm.observe;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import qtm.model.Side;
 
 /**
  * One estimate a {@link Quantity} offers on every row: a name for the output and how it is computed from the
@@ -10,6 +13,14 @@ import java.util.function.ToDoubleFunction;
 public sealed interface Column {
     /** @return the column name in CSV files and summary.json */
     String name();
+
+    /**
+     * @param column the column of one bath
+     * @return the columns of the cold bath, then the hot one
+     */
+    static List<Column> perSide(Function<Side, Column> column) {
+        return List.of(column.apply(Side.COLD), column.apply(Side.HOT));
+    }
 
     /** How to judge whether the error bar of a {@link Mean} can be trusted. */
     enum Rare {

@@ -1,7 +1,5 @@
 package qtm.observe;
 
-import java.util.ArrayList;
-import java.util.List;
 import qtm.model.Side;
 
 /**
@@ -10,7 +8,7 @@ import qtm.model.Side;
  * that every shard and extension of a scenario uses the same): {@code width} consecutive integers each from
  * {@code first} on, with one bin below and one above for the tails. Integer counts: merges are exact.
  */
-public final class CountHistogram implements Quantity {
+public final class CountHistogram extends IntegerCounts implements FinalQuantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "count_histogram";
     private final Bins[] bins = new Bins[2];
@@ -62,8 +60,16 @@ public final class CountHistogram implements Quantity {
      * @param hot the bins of N_h
      */
     public CountHistogram(Bins cold, Bins hot) {
+        super(NAME, false);
         bins[0] = cold;
         bins[1] = hot;
+        for (Side side : Side.values()) {
+            Bins b = bins[side.ordinal()];
+            slots.add("final_net_" + side.key() + "_below_" + b.first());
+            for (int i = 0; i <= b.count(); i++) {
+                slots.add("final_net_" + side.key() + "_from_" + (b.first() + (long) i * b.width()));
+            }
+        }
     }
 
     /**
@@ -83,51 +89,12 @@ public final class CountHistogram implements Quantity {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> slots() {
-        List<String> out = new ArrayList<>();
-        for (Side side : Side.values()) {
-            Bins b = bins[side.ordinal()];
-            out.add("final_net_" + side.key() + "_below_" + b.first());
-            for (int i = 0; i < b.count(); i++) {
-                out.add("final_net_" + side.key() + "_from_" + (b.first() + (long) i * b.width()));
-            }
-            out.add("final_net_" + side.key() + "_from_" + (b.first() + (long) b.count() * b.width()));
-        }
-        return out;
-    }
-
-    @Override
-    public boolean finalOnly() {
-        return true;
-    }
-
-    @Override
-    public double quantum(int slot) {
-        return 1;
-    }
-
-    @Override
-    public boolean batched() {
-        return false;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return List.of();
-    }
-
-    @Override
-    public Recorder recorder() {
+    public FinalRecorder recorder() {
         Bins cold = bins[0];
         Bins hot = bins[1];
         int hotOffset = cold.slots();
         int width = cold.slots() + hot.slots();
-        return new Recorder() {
+        return new FinalRecorder() {
             private long netCold;
             private long netHot;
 
@@ -138,7 +105,7 @@ public final class CountHistogram implements Quantity {
             }
 
             @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
+            public void end(double[] re, double[] im, double[] out, int o) {
                 for (int i = 0; i < width; i++) {
                     out[o + i] = 0;
                 }
@@ -151,7 +118,7 @@ public final class CountHistogram implements Quantity {
                 if (energy == 0) {
                     return;
                 }
-                int nu = energy > 0 ? 1 : -1;
+                int nu = direction(energy);
                 if (side == Side.COLD) {
                     netCold += nu;
                 } else {

@@ -7,7 +7,7 @@ import java.util.List;
  * Products x_i x_j (i ≥ j) of the {@link RhoElements} coordinates at the final time: with the means of those
  * coordinates they give the full sample covariance of ρ̄(t_final), which the χ² verdict needs.
  */
-public final class FinalProducts implements Quantity {
+public final class FinalProducts implements FinalQuantity {
     /** The name in files. */
     public static final String NAME = "rho_final_products";
     private static final int D = RhoElements.SIZE;
@@ -29,23 +29,8 @@ public final class FinalProducts implements Quantity {
     }
 
     @Override
-    public boolean finalOnly() {
-        return true;
-    }
-
-    @Override
     public double quantum(int slot) {
         return Quantity.quantumFor(1);
-    }
-
-    @Override
-    public boolean batched() {
-        return false;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return List.of();
     }
 
     /**
@@ -58,20 +43,27 @@ public final class FinalProducts implements Quantity {
     }
 
     @Override
-    public Recorder recorder() {
-        Recorder rho = new RhoElements().recorder();
+    public FinalRecorder recorder() {
         double[] x = new double[D];
-        return new Recorder() {
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                rho.state(k, re, im, x, 0);
-                int m = o;
-                for (int i = 0; i < D; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        out[m++] = x[i] * x[j];
-                    }
-                }
-            }
+        return (re, im, out, o) -> {
+            RhoElements.write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], x, 0);
+            products(x, out, o);
         };
+    }
+
+    /**
+     * Writes the products x_i x_j (i ≥ j) in slot order.
+     *
+     * @param x the 16 coordinates
+     * @param out where to write
+     * @param o index of the first product in {@code out}
+     */
+    public static void products(double[] x, double[] out, int o) {
+        int m = o;
+        for (int i = 0; i < D; i++) {
+            for (int j = 0; j <= i; j++) {
+                out[m++] = x[i] * x[j];
+            }
+        }
     }
 }

@@ -14,13 +14,14 @@ import qtm.model.TimeGrid;
  * bath the current is a scaled mean; with two it is a linear function of two means whose SE comes from the
  * jackknife, so only then is the quantity batched.
  */
-public final class HeatCount implements Quantity {
+public final class HeatCount extends IntegerCounts implements JumpQuantity {
+    /** Its name in saved ensembles. */
+    public static final String NAME = "heat_count";
     private final double binWidth;
     private final BathQuanta quanta;
     private final double[][] sizes = new double[2][];
     private final int[] first = new int[2];
     private final int[] moves = new int[2];
-    private final List<String> slots = new ArrayList<>();
     private final boolean batched;
 
     /**
@@ -28,6 +29,7 @@ public final class HeatCount implements Quantity {
      * @param grid the output grid (its step is the bin width)
      */
     public HeatCount(Model model, TimeGrid grid) {
+        super(NAME, true);
         this.binWidth = grid.step();
         boolean two = false;
         this.quanta = new BathQuanta(model);
@@ -45,24 +47,29 @@ public final class HeatCount implements Quantity {
         this.batched = two;
     }
 
-    @Override
-    public String name() {
-        return "heat_count";
+    /**
+     * @param side a bath
+     * @return how many sizes of quantum its channels move
+     */
+    public int sizes(Side side) {
+        return sizes[side.ordinal()].length;
     }
 
-    @Override
-    public List<String> slots() {
-        return List.copyOf(slots);
+    /**
+     * @param side a bath
+     * @param size index of a size of quantum, below {@link #sizes(Side)}
+     * @return the slot of its net number of quanta of that size
+     */
+    public int quantaSlot(Side side, int size) {
+        return first[side.ordinal()] + size;
     }
 
-    @Override
-    public boolean binned() {
-        return true;
-    }
-
-    @Override
-    public double quantum(int slot) {
-        return 1;
+    /**
+     * @param side a bath
+     * @return the slot of its number of energy-moving jumps
+     */
+    public int movesSlot(Side side) {
+        return moves[side.ordinal()];
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class HeatCount implements Quantity {
         List<Column> c = new ArrayList<>();
         for (Side side : Side.values()) {
             int s = side.ordinal();
-            String name = "heat_" + side.key() + "_count";
+            String name = Estimates.heatCount(side);
             double[] e = sizes[s];
             int f = first[s];
             if (e.length == 1) {
@@ -97,30 +104,17 @@ public final class HeatCount implements Quantity {
     }
 
     @Override
-    public boolean jumpDriven() {
-        return true;
-    }
-
-    @Override
-    public Recorder recorder() {
+    public JumpRecorder recorder() {
         BathQuanta q = quanta;
         int[] base = first.clone();
         int[] move = moves.clone();
-        return new Recorder() {
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                throw new UnsupportedOperationException("jump-driven");
+        return (channel, side, energy, time, out, o) -> {
+            if (energy == 0) {
+                return;
             }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
-                if (energy == 0) {
-                    return;
-                }
-                int s = side.ordinal();
-                out.bin(o + base[s] + q.index(side, energy), energy > 0 ? 1 : -1);
-                out.bin(o + move[s], 1);
-            }
+            int s = side.ordinal();
+            out.bin(o + base[s] + q.index(side, energy), direction(energy));
+            out.bin(o + move[s], 1);
         };
     }
 }

@@ -2,6 +2,7 @@ package qtm.observe;
 
 import java.util.List;
 import qtm.model.Model;
+import qtm.model.Side;
 
 /**
  * Heat currents by the formula Q_k = Σ_j γ_j ω_j ⟨A_j†A_j⟩ over bath k's channels, evaluated on each trajectory's
@@ -9,7 +10,9 @@ import qtm.model.Model;
  * (and, for global channels, {@link Heat#coherenceWeights}), the same that {@link Heat#of} applies to a density
  * matrix.
  */
-public final class HeatFormula implements Quantity {
+public final class HeatFormula implements StateQuantity {
+    /** Its name in saved ensembles. */
+    public static final String NAME = "heat_formula";
     private final double[][] weights;
     private final double[] coherence;
     private final double[] quanta = new double[2];
@@ -33,12 +36,12 @@ public final class HeatFormula implements Quantity {
 
     @Override
     public String name() {
-        return "heat_formula";
+        return NAME;
     }
 
     @Override
     public List<String> slots() {
-        return List.of("heat_cold", "heat_hot");
+        return List.of(Estimates.heatFormula(Side.COLD), Estimates.heatFormula(Side.HOT));
     }
 
     @Override
@@ -53,45 +56,40 @@ public final class HeatFormula implements Quantity {
 
     @Override
     public List<Column> columns() {
-        return List.of(Column.Mean.of("heat_cold", 0), Column.Mean.of("heat_hot", 1));
+        return Column.perSide(side -> Column.Mean.of(Estimates.heatFormula(side), side.ordinal()));
+    }
+
+    /**
+     * @return true if the functional has a coherence term (global channels): the {@code Bench} baseline, which
+     *     writes the populations' terms only, cannot mirror it then
+     */
+    public boolean hasCoherence() {
+        return coherence[0] != 0 || coherence[1] != 0;
+    }
+
+    /** @return per bath (cold, hot) the weights of the four populations (new arrays) */
+    public double[][] weights() {
+        return new double[][] {weights[0].clone(), weights[1].clone()};
     }
 
     @Override
-    public Recorder recorder() {
+    public StateRecorder recorder() {
         double[] wc = weights[0].clone();
         double[] wh = weights[1].clone();
-        if (coherence[0] != 0 || coherence[1] != 0) {
-            double xc = 2 * coherence[0];
-            double xh = 2 * coherence[1];
-            return new Recorder() {
-                @Override
-                public void state(int k, double[] re, double[] im, double[] out, int o) {
-                    double qc = 0;
-                    double qh = 0;
-                    for (int i = 0; i < 4; i++) {
-                        double p = re[i] * re[i] + im[i] * im[i];
-                        qc += wc[i] * p;
-                        qh += wh[i] * p;
-                    }
-                    double c = re[1] * re[2] + im[1] * im[2];
-                    out[o] = qc + xc * c;
-                    out[o + 1] = qh + xh * c;
-                }
-            };
-        }
-        return new Recorder() {
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                double qc = 0;
-                double qh = 0;
-                for (int i = 0; i < 4; i++) {
-                    double p = re[i] * re[i] + im[i] * im[i];
-                    qc += wc[i] * p;
-                    qh += wh[i] * p;
-                }
-                out[o] = qc;
-                out[o + 1] = qh;
+        // For local channels x = 0, and q + 0·c is q to the bit: one recorder serves both.
+        double xc = 2 * coherence[0];
+        double xh = 2 * coherence[1];
+        return (k, re, im, out, o) -> {
+            double qc = 0;
+            double qh = 0;
+            for (int i = 0; i < 4; i++) {
+                double p = re[i] * re[i] + im[i] * im[i];
+                qc += wc[i] * p;
+                qh += wh[i] * p;
             }
+            double c = re[1] * re[2] + im[1] * im[2];
+            out[o] = qc + xc * c;
+            out[o + 1] = qh + xh * c;
         };
     }
 }

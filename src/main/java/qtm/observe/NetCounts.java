@@ -17,7 +17,7 @@ import qtm.model.TimeGrid;
  * while the larger quanta are that rare: with U ≫ E a single E + U quantum outweighs many small ones, and before the
  * first few have been seen the sample variance has not met the term that dominates the exact one.
  */
-public final class NetCounts implements Quantity {
+public final class NetCounts extends IntegerCounts implements JumpQuantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "net_counts";
     /**
@@ -26,7 +26,6 @@ public final class NetCounts implements Quantity {
      */
     public static final int MAX_POINTS = 20_001;
     private final BathQuanta quanta;
-    private final List<String> slots = new ArrayList<>();
     private final List<Double> units = new ArrayList<>();
     /** Per bath: the slots of N, n, N², N·n, n², moved, moved a larger quantum (−1 where absent). */
     private final int[][] at = new int[2][7];
@@ -41,6 +40,7 @@ public final class NetCounts implements Quantity {
      * @param grid the output grid (its end bounds the counts, and so their fixed-point unit)
      */
     public NetCounts(Model model, TimeGrid grid) {
+        super(NAME, false);
         this.quanta = new BathQuanta(model);
         String[] names = {"", "_big", "_sq", "_x_big", "_big_sq", "", "_big"};
         for (Side side : Side.values()) {
@@ -104,16 +104,6 @@ public final class NetCounts implements Quantity {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> slots() {
-        return List.copyOf(slots);
-    }
-
-    @Override
     public double quantum(int slot) {
         return units.get(slot);
     }
@@ -131,12 +121,11 @@ public final class NetCounts implements Quantity {
             double[] e = quanta.sizes(side);
             double small = e.length == 0 ? 0 : e[0];
             double extra = e.length > 1 ? e[1] - e[0] : 0;
-            String k = side.key();
             int moved = a[5];
-            c.add(new Column.Mean("count_" + k, a[0], 1, Column.Rare.COUNT, moved));
-            c.add(new Column.OfMean("count_" + k + "_var", v -> v[a[2]] - v[a[0]] * v[a[0]], new int[0], false,
+            c.add(new Column.Mean(Estimates.count(side), a[0], 1, Column.Rare.COUNT, moved));
+            c.add(new Column.OfMean(Estimates.countVariance(side), v -> v[a[2]] - v[a[0]] * v[a[0]], new int[0], false,
                     moved));
-            c.add(new Column.OfMean("fano_" + k, v -> (v[a[2]] - v[a[0]] * v[a[0]]) / Math.abs(v[a[0]]),
+            c.add(new Column.OfMean(Estimates.fano(side), v -> (v[a[2]] - v[a[0]] * v[a[0]]) / Math.abs(v[a[0]]),
                     new int[0], false, moved));
             if (many[side.ordinal()] != null) {
                 int[][] idx = many[side.ordinal()];
@@ -145,14 +134,14 @@ public final class NetCounts implements Quantity {
                 for (int i = 0; i < m; i++) {
                     extras[i] = e[i + 1] - e[0];
                 }
-                c.add(new Column.OfMean("energy_" + k, v -> {
+                c.add(new Column.OfMean(Estimates.energy(side), v -> {
                     double q = small * v[a[0]];
                     for (int i = 0; i < m; i++) {
                         q += extras[i] * v[idx[0][i]];
                     }
                     return q;
                 }, new int[0], false, a[6]));
-                c.add(new Column.OfMean("energy_" + k + "_var", v -> {
+                c.add(new Column.OfMean(Estimates.energyVariance(side), v -> {
                     double q = small * small * (v[a[2]] - v[a[0]] * v[a[0]]);
                     for (int i = 0; i < m; i++) {
                         q += 2 * small * extras[i] * (v[idx[1][i]] - v[a[0]] * v[idx[0][i]]);
@@ -163,13 +152,13 @@ public final class NetCounts implements Quantity {
                     return q;
                 }, new int[0], false, a[6]));
             } else if (a[1] < 0) {
-                c.add(new Column.Mean("energy_" + k, a[0], small, Column.Rare.COUNT, moved));
-                c.add(new Column.OfMean("energy_" + k + "_var",
+                c.add(new Column.Mean(Estimates.energy(side), a[0], small, Column.Rare.COUNT, moved));
+                c.add(new Column.OfMean(Estimates.energyVariance(side),
                         v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]]), new int[0], false, moved));
             } else {
-                c.add(new Column.OfMean("energy_" + k, v -> small * v[a[0]] + extra * v[a[1]], new int[0], false,
+                c.add(new Column.OfMean(Estimates.energy(side), v -> small * v[a[0]] + extra * v[a[1]], new int[0], false,
                         a[6]));
-                c.add(new Column.OfMean("energy_" + k + "_var", v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]])
+                c.add(new Column.OfMean(Estimates.energyVariance(side), v -> small * small * (v[a[2]] - v[a[0]] * v[a[0]])
                         + 2 * small * extra * (v[a[3]] - v[a[0]] * v[a[1]])
                         + extra * extra * (v[a[4]] - v[a[1]] * v[a[1]]), new int[0], false, a[6]));
             }
@@ -194,65 +183,48 @@ public final class NetCounts implements Quantity {
         return small * v[offset + a[0]] + (a[1] < 0 ? 0 : extra * v[offset + a[1]]);
     }
 
-    @Override
-    public boolean jumpDriven() {
-        return true;
+    /**
+     * @param side a bath
+     * @return whether it has exactly two sizes of quantum, so that its larger quanta are counted apart (net_k_big)
+     */
+    public boolean twoSizes(Side side) {
+        return at[side.ordinal()][1] >= 0;
     }
 
+    /**
+     * @param side a bath
+     * @return the slot of N_k
+     */
+    public int netSlot(Side side) {
+        return at[side.ordinal()][0];
+    }
+
+    /**
+     * @param side a bath
+     * @return the slot of N_k²
+     */
+    public int squareSlot(Side side) {
+        return at[side.ordinal()][2];
+    }
+
+    /**
+     * @param side a bath
+     * @return the slot of whether it has moved a quantum yet
+     */
+    public int movedSlot(Side side) {
+        return at[side.ordinal()][5];
+    }
+
+    /**
+     * The recorder: per bath N and its square, and where the bath has more sizes of quantum, every larger size's net
+     * count and their products.
+     */
     @Override
-    public Recorder recorder() {
+    public JumpRecorder recorder() {
         int[][] slot = {at[0].clone(), at[1].clone()};
         BathQuanta q = quanta;
-        if (many[0] != null || many[1] != null) {
-            return manyRecorder(slot, q);
-        }
-        return new Recorder() {
-            private final long[] net = new long[2];
-            private final long[] big = new long[2];
-
-            @Override
-            public void begin() {
-                for (int s = 0; s < 2; s++) {
-                    net[s] = 0;
-                    big[s] = 0;
-                }
-            }
-
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                throw new UnsupportedOperationException("jump-driven");
-            }
-
-            @Override
-            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
-                if (energy == 0) {
-                    return;
-                }
-                int s = side.ordinal();
-                int[] a = slot[s];
-                int nu = energy > 0 ? 1 : -1;
-                double n = net[s] += nu;
-                out.level(o + a[0], n);
-                out.level(o + a[2], n * n);
-                out.level(o + a[5], 1);
-                if (a[1] >= 0) {
-                    if (q.index(side, energy) == 1) {
-                        big[s] += nu;
-                        out.level(o + a[6], 1);
-                    }
-                    double m = big[s];
-                    out.level(o + a[1], m);
-                    out.level(o + a[3], n * m);
-                    out.level(o + a[4], m * m);
-                }
-            }
-        };
-    }
-
-    /** The recorder where a bath has more than two sizes: every size's net count and their products. */
-    private Recorder manyRecorder(int[][] slot, BathQuanta q) {
         int[][][] idx = {many[0], many[1]};
-        return new Recorder() {
+        return new JumpRecorder() {
             private final long[] net = new long[2];
             private final long[][] big = {new long[idx[0] == null ? 2 : idx[0][0].length + 1],
                 new long[idx[1] == null ? 2 : idx[1][0].length + 1]};
@@ -266,18 +238,13 @@ public final class NetCounts implements Quantity {
             }
 
             @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                throw new UnsupportedOperationException("jump-driven");
-            }
-
-            @Override
             public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
                 if (energy == 0) {
                     return;
                 }
                 int s = side.ordinal();
                 int[] a = slot[s];
-                int nu = energy > 0 ? 1 : -1;
+                int nu = direction(energy);
                 double n = net[s] += nu;
                 out.level(o + a[0], n);
                 out.level(o + a[2], n * n);

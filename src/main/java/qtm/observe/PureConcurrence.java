@@ -6,15 +6,18 @@ import java.util.List;
  * The concurrence 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀| of each trajectory's pure state: its mean is a property of the unravelling,
  * not of ρ̄, and lies above C(ρ̄).
  */
-public final class PureConcurrence implements Quantity {
+public final class PureConcurrence implements StateQuantity {
+    /** Its name in saved ensembles, and that of its one slot and column. */
+    public static final String NAME = "pure_concurrence";
+
     @Override
     public String name() {
-        return "pure_concurrence";
+        return NAME;
     }
 
     @Override
     public List<String> slots() {
-        return List.of("pure_concurrence");
+        return List.of(NAME);
     }
 
     @Override
@@ -29,18 +32,30 @@ public final class PureConcurrence implements Quantity {
 
     @Override
     public List<Column> columns() {
-        return List.of(Column.Mean.of("pure_concurrence", 0));
+        return List.of(Column.Mean.of(Estimates.pureConcurrence(), 0));
     }
 
     @Override
-    public Recorder recorder() {
-        return new Recorder() {
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                double detRe = re[0] * re[3] - im[0] * im[3] - (re[1] * re[2] - im[1] * im[2]);
-                double detIm = re[0] * im[3] + im[0] * re[3] - (re[1] * im[2] + im[1] * re[2]);
-                out[o] = 2 * Math.sqrt(detRe * detRe + detIm * detIm);
-            }
-        };
+    public StateRecorder recorder() {
+        return (k, re, im, out, o) -> out[o] = of(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3]);
+    }
+
+    /**
+     * The concurrence of a normalised pure state from its amplitudes ψ_m = r_m + i·i_m.
+     *
+     * @param r0 Re ψ₀₀
+     * @param i0 Im ψ₀₀
+     * @param r1 Re ψ₀₁
+     * @param i1 Im ψ₀₁
+     * @param r2 Re ψ₁₀
+     * @param i2 Im ψ₁₀
+     * @param r3 Re ψ₁₁
+     * @param i3 Im ψ₁₁
+     * @return 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀|
+     */
+    public static double of(double r0, double i0, double r1, double i1, double r2, double i2, double r3, double i3) {
+        double detRe = r0 * r3 - i0 * i3 - (r1 * r2 - i1 * i2);
+        double detIm = r0 * i3 + i0 * r3 - (r1 * i2 + i1 * r2);
+        return 2 * Math.sqrt(detRe * detRe + detIm * detIm);
     }
 }

@@ -3,35 +3,28 @@ package qtm.observe;
 import java.util.List;
 
 /**
- * One observed quantity of an ensemble: which numbers it records per trajectory on each grid point (or once, at the
- * final time), in what fixed-point unit they are summed, and which estimates ({@link Column}s) it offers. The
- * ensemble runner, the result and the writers know quantities only through this interface, so a new observable is
- * one new class and its registration in {@link Quantities}. Implementations are immutable; their mutable part is the
- * {@link Recorder}, one per thread.
+ * One observed quantity of an ensemble: which numbers it records per trajectory, in what fixed-point unit they are
+ * summed, and which estimates ({@link Column}s) it offers. A sealed family of three kinds, each with a recorder that
+ * receives only the calls of its kind:
+ * <ul>
+ *   <li>{@link StateQuantity}: one row per grid point, written from the normalised state (it may also hear jumps and
+ *       collisions);</li>
+ *   <li>{@link JumpQuantity}: 0 at t = 0 and changed only at jumps, which its recorder reports as {@link Changes};</li>
+ *   <li>{@link FinalQuantity}: one row, at the final time.</li>
+ * </ul>
+ * The ensemble runner, the result and the writers know quantities only through these interfaces, so a new observable
+ * is one new class and its registration in {@link Quantities}. Implementations are immutable; their mutable part is
+ * the {@link Recorder}, one per thread.
  */
-public interface Quantity {
+public sealed interface Quantity permits StateQuantity, JumpQuantity, FinalQuantity {
+    /** Bits kept of a bounded value. */
+    int BITS = 24;
+
     /** @return the name that identifies it in saved ensembles and output files */
     String name();
 
     /** @return the names of the numbers it records per row, in order */
     List<String> slots();
-
-    /**
-     * @return true if it records one row at the final grid point only (for instance products for a covariance);
-     *     false for one row per grid point
-     */
-    default boolean finalOnly() {
-        return false;
-    }
-
-    /**
-     * @return true if its numbers are 0 at t = 0 and change only at jumps (counts): its recorder reports the changes
-     *     through {@link Recorder#jump(int, qtm.model.Side, double, double, Changes, int)} and the rows are filled
-     *     in from them, with the same sums as if every row had been written
-     */
-    default boolean jumpDriven() {
-        return false;
-    }
 
     /**
      * @return true if its rows are bins (t_{k−1}, t_k]: the first row, at t = 0, holds no bin and its estimates
@@ -59,7 +52,7 @@ public interface Quantity {
     /** @return the estimates it offers, in output order */
     List<Column> columns();
 
-    /** @return a new recorder (mutable; one per thread) */
+    /** @return a new recorder of its kind (mutable; one per thread) */
     Recorder recorder();
 
     /**
@@ -74,7 +67,4 @@ public interface Quantity {
         int e = bound > 0 ? Math.getExponent(bound) + 1 : 0;
         return Math.scalb(1.0, e - BITS);
     }
-
-    /** Bits kept of a bounded value. */
-    int BITS = 24;
 }

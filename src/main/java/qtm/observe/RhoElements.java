@@ -10,7 +10,7 @@ import qtm.math.HermitianBasis;
  * the populations, ρ_01,10, and the two nonlinear functions of ρ̄ that need the jackknife: the concurrence C(ρ̄) and
  * the purity Tr ρ̄².
  */
-public final class RhoElements implements Quantity {
+public final class RhoElements implements StateQuantity {
     /** Number of coordinates. */
     public static final int SIZE = 16;
     /** The name in files. */
@@ -28,7 +28,7 @@ public final class RhoElements implements Quantity {
      * @return its name as the CSV files spell it: p00 … p11 for the populations, else the slot's name
      */
     public static String element(int m) {
-        return m < 4 ? "p" + LABELS[m] : SLOTS.get(m);
+        return m < 4 ? Estimates.population(m) : SLOTS.get(m);
     }
 
     private static final List<String> SLOTS = new RhoElements().slots();
@@ -67,14 +67,14 @@ public final class RhoElements implements Quantity {
     public List<Column> columns() {
         List<Column> c = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            c.add(new Column.Mean("p" + LABELS[i], i, 1, Column.Rare.POPULATION, i));
+            c.add(new Column.Mean(Estimates.population(i), i, 1, Column.Rare.POPULATION, i));
         }
-        c.add(Column.Mean.of("rho_01_10_re", COHERENCE));
-        c.add(Column.Mean.of("rho_01_10_im", COHERENCE + 1));
+        c.add(Column.Mean.of(Estimates.coherenceRe(), COHERENCE));
+        c.add(Column.Mean.of(Estimates.coherenceIm(), COHERENCE + 1));
         // The SE comes from the unclipped λ1 − λ2 − λ3 − λ4: clipped, every resample of a separable state gives 0.
-        c.add(new Column.OfMean("concurrence", v -> Observables.signedConcurrence(matrix(v)), POPULATIONS, true,
+        c.add(new Column.OfMean(Estimates.concurrence(), v -> Observables.signedConcurrence(matrix(v)), POPULATIONS, true,
                 -1));
-        c.add(new Column.OfMean("purity", v -> Observables.purity(matrix(v)), new int[0], false, -1));
+        c.add(new Column.OfMean(Estimates.purity(), v -> Observables.purity(matrix(v)), new int[0], false, -1));
         return c;
     }
 
@@ -87,37 +87,43 @@ public final class RhoElements implements Quantity {
     }
 
     @Override
-    public Recorder recorder() {
-        return new Recorder() {
-            @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                // Written out rather than as loops over r < c: the JIT kept the nested loops with their variable
-                // bounds, and they were a third of the whole trajectory's time. ρ_rc = ψ_r ψ_c*.
-                double r0 = re[0];
-                double r1 = re[1];
-                double r2 = re[2];
-                double r3 = re[3];
-                double i0 = im[0];
-                double i1 = im[1];
-                double i2 = im[2];
-                double i3 = im[3];
-                out[o + 15] = i2 * r3 - r2 * i3;
-                out[o] = r0 * r0 + i0 * i0;
-                out[o + 1] = r1 * r1 + i1 * i1;
-                out[o + 2] = r2 * r2 + i2 * i2;
-                out[o + 3] = r3 * r3 + i3 * i3;
-                out[o + 4] = r0 * r1 + i0 * i1;
-                out[o + 5] = i0 * r1 - r0 * i1;
-                out[o + 6] = r0 * r2 + i0 * i2;
-                out[o + 7] = i0 * r2 - r0 * i2;
-                out[o + 8] = r0 * r3 + i0 * i3;
-                out[o + 9] = i0 * r3 - r0 * i3;
-                out[o + 10] = r1 * r2 + i1 * i2;
-                out[o + 11] = i1 * r2 - r1 * i2;
-                out[o + 12] = r1 * r3 + i1 * i3;
-                out[o + 13] = i1 * r3 - r1 * i3;
-                out[o + 14] = r2 * r3 + i2 * i3;
-            }
-        };
+    public StateRecorder recorder() {
+        return (k, re, im, out, o) -> write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], out, o);
+    }
+
+    /**
+     * Writes the 16 coordinates of |ψ⟩⟨ψ| for the amplitudes ψ_m = r_m + i·i_m.
+     *
+     * @param r0 Re ψ₀₀
+     * @param i0 Im ψ₀₀
+     * @param r1 Re ψ₀₁
+     * @param i1 Im ψ₀₁
+     * @param r2 Re ψ₁₀
+     * @param i2 Im ψ₁₀
+     * @param r3 Re ψ₁₁
+     * @param i3 Im ψ₁₁
+     * @param out where to write
+     * @param o index of the first coordinate in {@code out}
+     */
+    public static void write(double r0, double i0, double r1, double i1, double r2, double i2, double r3, double i3,
+            double[] out, int o) {
+        // Written out rather than as loops over r < c: the JIT kept the nested loops with their variable bounds, and
+        // they were a third of the whole trajectory's time. ρ_rc = ψ_r ψ_c*.
+        out[o] = r0 * r0 + i0 * i0;
+        out[o + 1] = r1 * r1 + i1 * i1;
+        out[o + 2] = r2 * r2 + i2 * i2;
+        out[o + 3] = r3 * r3 + i3 * i3;
+        out[o + 4] = r0 * r1 + i0 * i1;
+        out[o + 5] = i0 * r1 - r0 * i1;
+        out[o + 6] = r0 * r2 + i0 * i2;
+        out[o + 7] = i0 * r2 - r0 * i2;
+        out[o + 8] = r0 * r3 + i0 * i3;
+        out[o + 9] = i0 * r3 - r0 * i3;
+        out[o + 10] = r1 * r2 + i1 * i2;
+        out[o + 11] = i1 * r2 - r1 * i2;
+        out[o + 12] = r1 * r3 + i1 * i3;
+        out[o + 13] = i1 * r3 - r1 * i3;
+        out[o + 14] = r2 * r3 + i2 * i3;
+        out[o + 15] = i2 * r3 - r2 * i3;
     }
 }

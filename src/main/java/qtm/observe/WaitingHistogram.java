@@ -25,7 +25,7 @@ import qtm.model.TimeGrid;
  * count, so the normal approximation behind the χ² holds equally well in each, and none is starved in the tail; the
  * edges are written into the slot names, so ensembles with other bins never merge.
  */
-public final class WaitingHistogram implements Quantity {
+public final class WaitingHistogram implements FinalQuantity {
     /** The name in files. */
     public static final String NAME = "waiting_times";
     /** Bins per pair below τ_max. */
@@ -185,91 +185,120 @@ public final class WaitingHistogram implements Quantity {
     }
 
     @Override
-    public boolean finalOnly() {
-        return true;
-    }
-
-    @Override
     public double quantum(int slot) {
         return quanta[slot];
     }
 
     @Override
-    public boolean batched() {
-        return false;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return List.of();
-    }
-
-    @Override
-    public Recorder recorder() {
-        int n = plans.size();
-        Plan[] plan = plans.toArray(new Plan[0]);
-        long[][] counts = new long[n][];
-        double[][] open = new double[n][16];
-        int[] opened = new int[n];
-        for (int p = 0; p < n; p++) {
-            counts[p] = new long[plan[p].bins() + 2];
-        }
-        return new Recorder() {
+    public FinalRecorder recorder() {
+        Waits w = waits();
+        return new FinalRecorder() {
             @Override
             public void begin() {
-                for (int p = 0; p < n; p++) {
-                    java.util.Arrays.fill(counts[p], 0);
-                    opened[p] = 0;
-                }
+                w.begin();
             }
 
             @Override
             public void jump(int channel, Side side, double energy, double time) {
-                if (energy == 0) {
-                    return;
-                }
-                for (int p = 0; p < n; p++) {
-                    Plan x = plan[p];
-                    // Close first: for cold→cold the jump that ends one interval starts the next.
-                    if (side == x.pair().to()) {
-                        for (int i = 0; i < opened[p]; i++) {
-                            counts[p][bin(x.edges(), time - open[p][i])]++;
-                        }
-                        opened[p] = 0;
-                    }
-                    if (side == x.pair().from() && time >= x.windowStart() && time <= x.windowEnd()) {
-                        if (opened[p] == open[p].length) {
-                            open[p] = java.util.Arrays.copyOf(open[p], 2 * opened[p]);
-                        }
-                        open[p][opened[p]++] = time;
-                        counts[p][x.bins() + 1]++;
-                    }
+                if (energy != 0) {
+                    w.jump(side, time);
                 }
             }
 
             @Override
-            public void state(int k, double[] re, double[] im, double[] out, int o) {
-                for (int p = 0; p < n; p++) {
-                    Plan x = plan[p];
-                    long[] c = counts[p];
-                    int b = x.bins();
-                    // Still open at t_end: not closed within t_end − t_start ≥ τ_max.
-                    c[b] += opened[p];
-                    opened[p] = 0;
-                    int base = o + x.first();
-                    for (int i = 0; i <= b + 1; i++) {
-                        out[base + i] = c[i];
-                    }
-                    double starts = c[b + 1];
-                    for (int i = 0; i < b; i++) {
-                        for (int j = i + 1; j < b; j++) {
-                            out[o + x.product(i, j)] = (double) c[i] * c[j];
-                        }
-                        out[o + x.withStarts(i)] = c[i] * starts;
-                    }
-                }
+            public void end(double[] re, double[] im, double[] out, int o) {
+                w.write(out, o);
             }
         };
+    }
+
+    /** @return a new per-trajectory tally of the waits, for this histogram's plans (mutable; one per thread) */
+    public Waits waits() {
+        return new Waits(plans.toArray(new Plan[0]));
+    }
+
+    /**
+     * One trajectory's waits: the intervals still open, and the counts per bin of those closed. Mutable, one per
+     * thread; shared by the recorder and the benchmark's hand-written loop, so that both count the same way.
+     */
+    public static final class Waits {
+        private final Plan[] plan;
+        private final long[][] counts;
+        private final double[][] open;
+        private final int[] opened;
+
+        private Waits(Plan[] plan) {
+            this.plan = plan;
+            int n = plan.length;
+            counts = new long[n][];
+            open = new double[n][16];
+            opened = new int[n];
+            for (int p = 0; p < n; p++) {
+                counts[p] = new long[plan[p].bins() + 2];
+            }
+        }
+
+        /** A new trajectory starts. */
+        public void begin() {
+            for (int p = 0; p < plan.length; p++) {
+                java.util.Arrays.fill(counts[p], 0);
+                opened[p] = 0;
+            }
+        }
+
+        /**
+         * A counted jump (ν ≠ 0).
+         *
+         * @param side its bath
+         * @param time when
+         */
+        public void jump(Side side, double time) {
+            for (int p = 0; p < plan.length; p++) {
+                Plan x = plan[p];
+                // Close first: for cold→cold the jump that ends one interval starts the next.
+                if (side == x.pair().to()) {
+                    for (int i = 0; i < opened[p]; i++) {
+                        counts[p][bin(x.edges(), time - open[p][i])]++;
+                    }
+                    opened[p] = 0;
+                }
+                if (side == x.pair().from() && time >= x.windowStart() && time <= x.windowEnd()) {
+                    if (opened[p] == open[p].length) {
+                        open[p] = java.util.Arrays.copyOf(open[p], 2 * opened[p]);
+                    }
+                    open[p][opened[p]++] = time;
+                    counts[p][x.bins() + 1]++;
+                }
+            }
+        }
+
+        /**
+         * The trajectory has ended: writes the histogram's slots.
+         *
+         * @param out where to write
+         * @param o index of the histogram's first slot in {@code out}
+         */
+        public void write(double[] out, int o) {
+            for (int p = 0; p < plan.length; p++) {
+                Plan x = plan[p];
+                long[] c = counts[p];
+                int b = x.bins();
+                // Still open at t_end: not closed within t_end − t_start ≥ τ_max.
+                c[b] += opened[p];
+                opened[p] = 0;
+                int base = o + x.first();
+                for (int i = 0; i <= b + 1; i++) {
+                    out[base + i] = c[i];
+                }
+                double starts = c[b + 1];
+                for (int i = 0; i < b; i++) {
+                    for (int j = i + 1; j < b; j++) {
+                        out[o + x.product(i, j)] = (double) c[i] * c[j];
+                    }
+                    out[o + x.withStarts(i)] = c[i] * starts;
+                }
+            }
+        }
     }
 
     /** The bin of τ: b with edges[b−1] ≤ τ &lt; edges[b], or edges.length (overflow). */

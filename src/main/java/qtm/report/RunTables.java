@@ -3,6 +3,8 @@ package qtm.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import qtm.model.Side;
+import qtm.observe.Estimates;
 import qtm.observe.Snapshot;
 import qtm.run.EngineOutcome;
 import qtm.run.EnsembleSummary;
@@ -122,11 +124,11 @@ final class RunTables {
 
     static List<HtmlReport.Final> finals(String name, EnsembleSummary r, Snapshot x) {
         return List.of(
-                fin(name, "concurrence", r.last("concurrence"), x.concurrence()),
-                fin(name, "Q_c (formula)", r.last("heat_cold"), x.heatCold()),
-                fin(name, "Q_c (jump counting)", r.last("heat_cold_count"), x.heatCold()),
-                fin(name, "Q_h (formula)", r.last("heat_hot"), x.heatHot()),
-                fin(name, "purity", r.last("purity"), x.purity()));
+                fin(name, "concurrence", r.last(Estimates.concurrence()), x.concurrence()),
+                fin(name, "Q_c (formula)", r.last(Estimates.heatFormula(Side.COLD)), x.heatCold()),
+                fin(name, "Q_c (jump counting)", r.last(Estimates.heatCount(Side.COLD)), x.heatCold()),
+                fin(name, "Q_h (formula)", r.last(Estimates.heatFormula(Side.HOT)), x.heatHot()),
+                fin(name, "purity", r.last(Estimates.purity()), x.purity()));
     }
 
     private static HtmlReport.Final fin(String name, String what, qtm.stats.RareEvents.Flagged e, double exact) {

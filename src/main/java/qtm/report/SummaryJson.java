@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import qtm.model.Collision;
 import qtm.model.Side;
+import qtm.observe.Estimates;
 import qtm.observe.Snapshot;
 import qtm.output.Json;
 import qtm.run.EngineOutcome;
@@ -111,10 +112,10 @@ public final class SummaryJson {
                     .put("reliable", c.getValue().reliable());
         }
         ObjectNode ref = e.putObject("reference_final");
-        ref.put("concurrence", reference.concurrence());
-        ref.put("heat_cold", reference.heatCold());
-        ref.put("heat_hot", reference.heatHot());
-        ref.put("purity", reference.purity());
+        ref.put(Estimates.concurrence(), reference.concurrence());
+        ref.put(Estimates.heatFormula(qtm.model.Side.COLD), reference.heatCold());
+        ref.put(Estimates.heatFormula(qtm.model.Side.HOT), reference.heatHot());
+        ref.put(Estimates.purity(), reference.purity());
     }
 
     /**
@@ -126,11 +127,10 @@ public final class SummaryJson {
         ObjectNode ref = (ObjectNode) e.get("reference_final");
         if (x != null) {
             for (qtm.model.Side side : qtm.model.Side.values()) {
-                String k = side.key();
-                ref.put("count_" + k, x.mean(side, false, last));
-                ref.put("count_" + k + "_var", x.variance(side, false, last));
-                ref.put("energy_" + k, x.mean(side, true, last));
-                ref.put("energy_" + k + "_var", x.variance(side, true, last));
+                ref.put(Estimates.count(side), x.mean(side, false, last));
+                ref.put(Estimates.countVariance(side), x.variance(side, false, last));
+                ref.put(Estimates.energy(side), x.mean(side, true, last));
+                ref.put(Estimates.energyVariance(side), x.variance(side, true, last));
             }
         }
         qtm.verify.CountingVerdict v = o.counting();

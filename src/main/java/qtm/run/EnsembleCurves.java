@@ -5,12 +5,14 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.ensemble.EnsembleResult;
 import qtm.model.Side;
 import qtm.observe.CountHistogram;
+import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.observe.Observables;
 import qtm.run.RunCurves.Counts;
 import qtm.run.RunCurves.Curve;
 import qtm.run.RunCurves.Curves;
 import qtm.stats.Estimate;
+import qtm.stats.RareEvents;
 
 /** One ensemble's chart curves, with standard errors, on the drawn points ({@link RunCurves#drawn}). */
 final class EnsembleCurves {
@@ -32,9 +34,8 @@ final class EnsembleCurves {
             count[side.ordinal()] = band(ks, k -> r.heatCount(k, side));
         }
         Curve[] pops = new Curve[4];
-        String[] names = {"p00", "p01", "p10", "p11"};
         for (int j = 0; j < 4; j++) {
-            String c = names[j];
+            String c = Estimates.population(j);
             pops[j] = band(ks, k -> r.estimate(c, k).estimate());
         }
         Curve relax = steady == null ? null
@@ -46,9 +47,8 @@ final class EnsembleCurves {
             variance = new Curve[2];
             fano = new Curve[2];
             for (Side side : Side.values()) {
-                String k = side.key();
-                variance[side.ordinal()] = band(ks, i -> r.estimate("count_" + k + "_var", i).estimate());
-                fano[side.ordinal()] = band(ks, i -> r.estimate("fano_" + k, i).estimate());
+                variance[side.ordinal()] = band(ks, i -> r.estimate(Estimates.countVariance(side), i).estimate());
+                fano[side.ordinal()] = band(ks, i -> r.estimate(Estimates.fano(side), i).estimate());
             }
         }
         if (r.records(CountHistogram.NAME)) {
@@ -89,10 +89,12 @@ final class EnsembleCurves {
 
     /** |ρ̄_01,10| with the delta-method SE from the SEs of its real and imaginary parts. */
     private static Estimate coherence(EnsembleResult r, int k) {
-        double re = r.estimate("rho_01_10_re", k).mean();
-        double im = r.estimate("rho_01_10_im", k).mean();
-        double seRe = r.estimate("rho_01_10_re", k).se();
-        double seIm = r.estimate("rho_01_10_im", k).se();
+        RareEvents.Flagged x = r.estimate(Estimates.coherenceRe(), k);
+        RareEvents.Flagged y = r.estimate(Estimates.coherenceIm(), k);
+        double re = x.mean();
+        double im = y.mean();
+        double seRe = x.se();
+        double seIm = y.se();
         double abs = Math.hypot(re, im);
         double s = abs > 0 ? Math.hypot(re * seRe, im * seIm) / abs : Math.hypot(seRe, seIm);
         return new Estimate(abs, s);

@@ -13,6 +13,7 @@ import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.observe.CollisionWork;
+import qtm.observe.Estimates;
 import qtm.observe.Heat;
 import qtm.observe.NetCounts;
 import qtm.observe.RhoElements;
@@ -134,8 +135,8 @@ public final class CollisionBookkeeping {
                 mq[b] = exact.heat()[b][k];
                 mw[b] = exact.work()[b][k];
                 ms[b] = exact.entropy()[b][k];
-                RareEvents.Flagged h = r.estimate("energy_" + side.key(), k);
-                RareEvents.Flagged w = r.estimate("work_" + side.key(), k);
+                RareEvents.Flagged h = r.estimate(Estimates.energy(side), k);
+                RareEvents.Flagged w = r.estimate(Estimates.work(side), k);
                 heat[b] = new Estimate(h.mean(), h.se());
                 work[b] = new Estimate(w.mean(), w.se());
                 // At T_k = 0 the term Q_k/T_k is 0 while no heat can have moved into bath k, else +∞.
@@ -154,7 +155,7 @@ public final class CollisionBookkeeping {
                 // Each trajectory's work is rounded to its fixed-point unit: the mean is resolved to no better.
                 double z = z(w.mean(), w.se(), mw[b], workUnit.quantum(b));
                 if (!Double.isNaN(z)) {
-                    tests.add("work_" + side.key(), grid.time(k), z, p(z, false));
+                    tests.add(Estimates.work(side), grid.time(k), z, p(z, false));
                 }
             }
             Estimate total;

@@ -6,6 +6,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import qtm.ensemble.EnsembleResult;
 import qtm.model.Side;
 import qtm.observe.CountHistogram;
+import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.stats.Convergence;
 import qtm.stats.RareEvents;
@@ -64,12 +65,12 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         long n = r.trajectories();
         ZTests tests = new ZTests();
         int points = r.grid().points();
-        List<String> slots = r.recorded(NetCounts.class).slots();
+        NetCounts counts = r.recorded(NetCounts.class);
         for (Side side : Side.values()) {
-            String k = side.key();
-            String[][] columns = {{"count_" + k, "count_" + k + "_var"}, {"energy_" + k, "energy_" + k + "_var"}};
+            String[][] columns = {{Estimates.count(side), Estimates.countVariance(side)},
+                {Estimates.energy(side), Estimates.energyVariance(side)}};
             // With one size of quantum Q_k = E N_k: its z-scores are those of N_k again.
-            int weights = slots.contains("net_" + k + "_big") ? 2 : 1;
+            int weights = counts.twoSizes(side) ? 2 : 1;
             for (int w = 0; w < weights; w++) {
                 for (int t = 0; t < points; t++) {
                     double time = r.grid().time(t);

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import qtm.ensemble.Bench;
+import qtm.bench.Bench;
 import qtm.ensemble.Streams;
 import qtm.model.Model;
 import qtm.model.TimeGrid;

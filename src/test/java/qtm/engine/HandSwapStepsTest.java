@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import qtm.ensemble.Bench;
+import qtm.bench.Bench;
 import qtm.ensemble.Streams;
 import qtm.model.Model;
 import qtm.model.Side;

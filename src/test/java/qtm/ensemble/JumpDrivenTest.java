@@ -22,8 +22,11 @@ import qtm.model.TwoQubits;
 import qtm.observe.Changes;
 import qtm.observe.Column;
 import qtm.observe.Quantities;
+import qtm.observe.JumpQuantity;
+import qtm.observe.JumpRecorder;
 import qtm.observe.Quantity;
-import qtm.observe.Recorder;
+import qtm.observe.StateQuantity;
+import qtm.observe.StateRecorder;
 
 /**
  * The counts are recorded from their changes at jumps, not row by row. This checks that doing so gives the same
@@ -51,8 +54,8 @@ class JumpDrivenTest {
         List<Quantity> rows = new ArrayList<>();
         int wrapped = 0;
         for (Quantity q : driven) {
-            if (q.jumpDriven()) {
-                rows.add(new RowByRow(q));
+            if (q instanceof JumpQuantity j) {
+                rows.add(new RowByRow(j));
                 wrapped++;
             } else {
                 rows.add(q);
@@ -71,7 +74,7 @@ class JumpDrivenTest {
     }
 
     /** The same quantity, written row by row from the changes its recorder reports. */
-    private record RowByRow(Quantity inner) implements Quantity {
+    private record RowByRow(JumpQuantity inner) implements StateQuantity {
         @Override
         public String name() {
             return inner.name();
@@ -103,8 +106,8 @@ class JumpDrivenTest {
         }
 
         @Override
-        public Recorder recorder() {
-            Recorder r = inner.recorder();
+        public StateRecorder recorder() {
+            JumpRecorder r = inner.recorder();
             int n = inner.slots().size();
             double[] levels = new double[n];
             double[] bins = new double[n];
@@ -119,7 +122,7 @@ class JumpDrivenTest {
                     bins[slot] += delta;
                 }
             };
-            return new Recorder() {
+            return new StateRecorder() {
                 @Override
                 public void begin() {
                     java.util.Arrays.fill(levels, 0);

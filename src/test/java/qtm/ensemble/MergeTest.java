@@ -144,7 +144,7 @@ class MergeTest {
     @Test
     void aFailingRecorderEndsTheRunInsteadOfHangingIt() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        qtm.observe.Quantity failing = new qtm.observe.Quantity() {
+        qtm.observe.Quantity failing = new qtm.observe.StateQuantity() {
             public String name() {
                 return "failing";
             }
@@ -165,8 +165,8 @@ class MergeTest {
                 return List.of();
             }
 
-            public qtm.observe.Recorder recorder() {
-                return new qtm.observe.Recorder() {
+            public qtm.observe.StateRecorder recorder() {
+                return new qtm.observe.StateRecorder() {
                     public void begin() {
                     }
 

@@ -1,10 +1,14 @@
-package qtm.ensemble;
+package qtm.bench;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
+import qtm.ensemble.Layout;
 import qtm.model.Bath;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
@@ -31,23 +35,21 @@ public final class Bench {
     /** The machines it runs: the parameters of the scenario files of the same names. */
     public enum Machine {
         /** {@code scenarios/reset-paper.yaml}. */
-        RESET("reset", "reset-paper"),
+        RESET("reset-paper"),
         /** {@code scenarios/flux-optimum.yaml}. */
-        FLUX("flux", "flux-optimum"),
+        FLUX("flux-optimum"),
         /** {@code scenarios/dqd-warm-cold.yaml}. */
-        DQD("dqd", "dqd-warm-cold");
+        DQD("dqd-warm-cold");
 
-        private final String key;
         private final String scenario;
 
-        Machine(String key, String scenario) {
-            this.key = key;
+        Machine(String scenario) {
             this.scenario = scenario;
         }
 
-        /** @return its name on the command line */
+        /** @return its name on the command line: reset, flux or dqd */
         public String key() {
-            return key;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** @return the scenario whose machine it is */
@@ -76,7 +78,7 @@ public final class Bench {
          */
         public static Machine of(String key) {
             for (Machine m : values()) {
-                if (m.key.equals(key)) {
+                if (m.key().equals(key)) {
                     return m;
                 }
             }

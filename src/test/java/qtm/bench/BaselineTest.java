@@ -1,4 +1,4 @@
-package qtm.ensemble;
+package qtm.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
+import qtm.ensemble.SavedEnsemble;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 import qtm.observe.Quantities;

@@ -1,4 +1,4 @@
-package qtm.ensemble;
+package qtm.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 import qtm.observe.Quantities;
@@ -28,7 +31,7 @@ import qtm.observe.Quantity;
  * <p>How to run (about 3 minutes):
  * <pre>
  * mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     -Dexec.args="-cp %classpath org.openjdk.jmh.Main qtm.ensemble.BaselineBenchmark"
+ *     -Dexec.args="-cp %classpath org.openjdk.jmh.Main qtm.bench.BaselineBenchmark"
  * </pre>
  */
 @State(Scope.Thread)

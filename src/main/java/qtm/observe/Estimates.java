@@ -1,0 +1,120 @@
+package qtm.observe;
+
+import qtm.model.Side;
+
+/**
+ * The names of the standard estimates, the one place where they are spelled: the quantities build their
+ * {@link Column}s with them, and everything that reads an ensemble, writes a CSV header or a summary.json key, or
+ * judges a column asks here instead of repeating the string.
+ */
+public final class Estimates {
+    private static final String[] STATES = {"00", "01", "10", "11"};
+
+    private Estimates() {
+    }
+
+    /** @return C(ρ̄), clipped at 0, with its floored jackknife SE ({@link RhoElements}) */
+    public static String concurrence() {
+        return "concurrence";
+    }
+
+    /** @return Tr ρ̄² ({@link RhoElements}) */
+    public static String purity() {
+        return "purity";
+    }
+
+    /**
+     * @param i basis state 0 … 3 (|00⟩, |01⟩, |10⟩, |11⟩)
+     * @return its population, p00 … p11 ({@link RhoElements})
+     */
+    public static String population(int i) {
+        return "p" + STATES[i];
+    }
+
+    /** @return Re ρ̄_01,10 ({@link RhoElements}) */
+    public static String coherenceRe() {
+        return "rho_01_10_re";
+    }
+
+    /** @return Im ρ̄_01,10 ({@link RhoElements}) */
+    public static String coherenceIm() {
+        return "rho_01_10_im";
+    }
+
+    /** @return the mean concurrence of the trajectories' pure states ({@link PureConcurrence}) */
+    public static String pureConcurrence() {
+        return PureConcurrence.NAME;
+    }
+
+    /**
+     * @param side the bath
+     * @return the heat current into it by the formula ({@link HeatFormula})
+     */
+    public static String heatFormula(Side side) {
+        return "heat_" + side.key();
+    }
+
+    /**
+     * @param side the bath
+     * @return the heat current into it by counting ({@link HeatCount})
+     */
+    public static String heatCount(Side side) {
+        return "heat_" + side.key() + "_count";
+    }
+
+    /**
+     * @param side the bath
+     * @return the number of its jumps in a bin ({@link JumpCounts})
+     */
+    public static String jumps(Side side) {
+        return "jumps_" + side.key();
+    }
+
+    /**
+     * @param side the bath
+     * @return the mean net count N_k(t) ({@link NetCounts})
+     */
+    public static String count(Side side) {
+        return "count_" + side.key();
+    }
+
+    /**
+     * @param side the bath
+     * @return Var N_k(t) ({@link NetCounts})
+     */
+    public static String countVariance(Side side) {
+        return count(side) + "_var";
+    }
+
+    /**
+     * @param side the bath
+     * @return the Fano factor of N_k(t) ({@link NetCounts})
+     */
+    public static String fano(Side side) {
+        return "fano_" + side.key();
+    }
+
+    /**
+     * @param side the bath
+     * @return the mean energy Q_k(t) moved into it ({@link NetCounts})
+     */
+    public static String energy(Side side) {
+        return "energy_" + side.key();
+    }
+
+    /**
+     * @param side the bath
+     * @return Var Q_k(t) ({@link NetCounts})
+     */
+    public static String energyVariance(Side side) {
+        return energy(side) + "_var";
+    }
+
+    /**
+     * @param side the bath
+     * @return the collision model's switching work W_k(t) ({@link CollisionWork})
+     */
+    public static String work(Side side) {
+        return "work_" + side.key();
+    }
+}

@@ -1,0 +1,28 @@
+package qtm.observe;
+
+import qtm.model.Side;
+
+/** The recorder of a {@link StateQuantity}: writes a row from the state at every grid point. */
+public non-sealed interface StateRecorder extends Recorder, JumpListener {
+    /**
+     * The normalised state at grid point k; write the quantity's numbers for this row.
+     *
+     * @param k grid index
+     * @param re real parts of the amplitudes (engine workspace: read, never keep)
+     * @param im imaginary parts
+     * @param out where to write
+     * @param offset index of the first number in {@code out}
+     */
+    void state(int k, double[] re, double[] im, double[] out, int offset);
+
+    /**
+     * A collision of the collision model has acted (see {@link qtm.engine.TrajectoryObserver#collided}); ignored by
+     * default, so that only the recorders that override it are called.
+     *
+     * @param side the bath whose ancilla collided
+     * @param re real parts of the normalised state after it, in the engine's frame of diag H
+     * @param im imaginary parts
+     */
+    default void collided(Side side, double[] re, double[] im) {
+    }
+}

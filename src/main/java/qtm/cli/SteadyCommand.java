@@ -69,7 +69,7 @@ final class SteadyCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         root.put("scenario", s.name());
         root.put("model", s.model().type());
-        if (!(s.model() instanceof qtm.model.ResetModel)) {
+        if (s.model() instanceof qtm.model.BathSpectra) {
             root.put("approach", s.model().approach().key());
             root.put("spectral_exponent", s.model().spectralExponent());
         }

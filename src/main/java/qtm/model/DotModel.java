@@ -18,7 +18,7 @@ import java.util.List;
  * @param spectralExponent s of the spectral density Γ(ω) = Γ·(ω/E)^s
  */
 public record DotModel(double energy, double g, double u, Bath cold, Bath hot, Approach approach,
-        double spectralExponent) implements Model {
+        double spectralExponent) implements BathSpectra, CoulombEnergy {
     /** @throws IllegalArgumentException on invalid parameters or parameters outside {@link ValidRange} */
     public DotModel {
         Model.check(energy, g, cold, hot);
@@ -58,12 +58,12 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
     }
 
     @Override
-    public Model with(double g, Bath cold, Bath hot) {
+    public DotModel with(double g, Bath cold, Bath hot) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 
     @Override
-    public Model withApproach(Approach approach, double spectralExponent) {
+    public DotModel withApproach(Approach approach, double spectralExponent) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 
@@ -94,7 +94,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
     }
 
     @Override
-    public Model withCoulomb(double u) {
+    public DotModel withCoulomb(double u) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 

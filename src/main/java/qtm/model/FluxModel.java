@@ -13,7 +13,7 @@ import java.util.List;
  * @param spectralExponent s of the spectral density Γ(ω) = Γ·(ω/E)^s
  */
 public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach approach, double spectralExponent)
-        implements Model {
+        implements BathSpectra {
     /**
      * @throws IllegalArgumentException on invalid parameters, including an infinite temperature, or parameters outside
      *         {@link ValidRange}
@@ -57,12 +57,12 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach a
     }
 
     @Override
-    public Model with(double g, Bath cold, Bath hot) {
+    public FluxModel with(double g, Bath cold, Bath hot) {
         return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
     }
 
     @Override
-    public Model withApproach(Approach approach, double spectralExponent) {
+    public FluxModel withApproach(Approach approach, double spectralExponent) {
         return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
     }
 

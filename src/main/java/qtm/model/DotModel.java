@@ -35,8 +35,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
         ValidRange.checkSpectralExponent(spectralExponent);
         if (spectralExponent != 0) {
             for (Side side : Side.values()) {
-                Bath b = side == Side.COLD ? cold : hot;
-                BathSpectrum sp = new BathSpectrum(true, b.rate(), b.temperature(), energy, spectralExponent);
+                BathSpectrum sp = BathSpectrum.of(true, side == Side.COLD ? cold : hot, energy, spectralExponent);
                 double low = approach == Approach.GLOBAL ? energy - g : energy;
                 double high = approach == Approach.GLOBAL ? energy + u + g : energy + u;
                 ValidRange.checkBohrRates(energy, side, sp, low, high);
@@ -69,8 +68,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
 
     @Override
     public BathSpectrum spectrum(Side side) {
-        Bath b = bath(side);
-        return new BathSpectrum(true, b.rate(), b.temperature(), energy, spectralExponent);
+        return BathSpectrum.of(true, bath(side), energy, spectralExponent);
     }
 
     /**

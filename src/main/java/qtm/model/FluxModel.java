@@ -37,8 +37,7 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach a
         ValidRange.checkSpectralExponent(spectralExponent);
         if (approach == Approach.GLOBAL || spectralExponent != 0) {
             for (Side side : Side.values()) {
-                Bath b = side == Side.COLD ? cold : hot;
-                BathSpectrum sp = new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
+                BathSpectrum sp = BathSpectrum.of(false, side == Side.COLD ? cold : hot, energy, spectralExponent);
                 ValidRange.checkBohrRates(energy, side, sp, energy - g, energy + g);
             }
         }
@@ -68,13 +67,7 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach a
 
     @Override
     public BathSpectrum spectrum(Side side) {
-        Bath b = bath(side);
-        return new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
-    }
-
-    @Override
-    public org.ejml.data.ZMatrixRMaj coupling(Side side) {
-        return TwoQubits.local(side, 0, 1);
+        return BathSpectrum.of(false, bath(side), energy, spectralExponent);
     }
 
     @Override

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.engine.EngineKind;
 import qtm.bench.Bench;
 import qtm.output.Json;
-import qtm.input.InputException;
 
 /**
  * {@code qtm bench}: trajectories per second per core of one engine on one shipped machine (|00⟩, t ∈ [0, 5000],
@@ -64,80 +63,19 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The machine and engine the options chose, set by {@link #check}. */
+    private Bench.Machine machine;
+    private EngineKind kind;
+
     @Override
     public Integer call() throws Exception {
-        limit("--runs", runs, MAX_RUNS);
-        limit("--trajectories", trajectories, MAX_TRAJECTORIES);
-        limit("--threads", threads, MAX_THREADS);
-        Bench.Machine machine = choice("--model", model, "reset, flux or dqd", () -> Bench.Machine.of(model));
-        EngineKind kind = choice("--engine", engine, "trajectories or collision", () -> EngineKind.of(engine));
-        if (baseline && kind != EngineKind.TRAJECTORIES) {
-            throw new InputException("command line", "--engine", engine,
-                    "--baseline pairs the trajectories engine with its hand-written loop");
-        }
-        if (quantities != null) {
-            choice("--quantities", String.join(",", quantities), "some of "
-                    + String.join(",", Bench.quantities(machine.model(), null).stream().map(q -> q.name()).toList()),
-                    () -> Bench.quantities(machine.model(), quantities));
-            if (baseline || scaling) {
-                throw new InputException("command line", "--quantities", String.join(",", quantities),
-                        "the baseline and --scaling record every standard quantity");
-            }
-        }
-        if (baseline && !machine.hasBaseline()) {
-            throw new InputException("command line", "--model", model,
-                    "--baseline exists for reset and flux (one size of quantum per bath)");
-        }
+        check();
         PrintWriter out = spec.commandLine().getOut();
         String what = machine.scenario() + ", " + kind.key();
-        if (scaling && baseline) {
-            throw new InputException("command line", "--scaling", "true", "use either --scaling or --baseline");
-        }
         if (scaling) {
-            int most = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
-                    : Runtime.getRuntime().availableProcessors();
-            java.util.SortedMap<Integer, Bench.Rates> s = Bench.scaling(machine, kind, runs, trajectories, most);
-            double one = s.get(1).median();
-            if (json) {
-                ObjectNode o = Json.object();
-                o.put("scenario", machine.scenario());
-                o.put("engine", kind.key());
-                o.put("runs", runs);
-                o.put("trajectories_per_run", trajectories);
-                o.put("cores_available", Runtime.getRuntime().availableProcessors());
-                com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("threads");
-                s.forEach((t, r) -> {
-                    ObjectNode e = a.addObject();
-                    e.put("threads", t);
-                    e.put("trajectories_per_second_per_core", r.median());
-                    e.put("min", r.min());
-                    e.put("max", r.max());
-                    e.put("efficiency", r.median() / one);
-                });
-                out.println(Json.write(o));
-            } else {
-                s.forEach((t, r) -> out.printf(Locale.ROOT, "%s on %d thread%s: %s trajectories/s per core, "
-                        + "efficiency %.2f%n", what, t, t == 1 ? "" : "s", r.describe(), r.median() / one));
-                out.printf(Locale.ROOT, "(medians of %d runs of %d, min-max in brackets; %d cores available)%n", runs,
-                        trajectories, Runtime.getRuntime().availableProcessors());
-            }
+            scaling(out, what);
         } else if (baseline) {
-            Bench.Paired p = Bench.paired(machine, runs, trajectories, threads);
-            if (json) {
-                ObjectNode o = header(machine, kind, p.engine());
-                o.put("baseline_trajectories_per_second_per_core", p.baseline().median());
-                o.put("baseline_min", p.baseline().min());
-                o.put("baseline_max", p.baseline().max());
-                o.put("ratio", p.ratio());
-                o.put("ratio_min", p.ratios()[0]);
-                o.put("ratio_max", p.ratios()[p.ratios().length - 1]);
-                out.println(Json.write(o));
-            } else {
-                out.printf(Locale.ROOT, "%s: %s trajectories/s per core; baseline loop %s; engine/baseline %.3f "
-                        + "(pairs %.3f-%.3f; medians of %d alternating runs of %d on %d thread%s)%n", what,
-                        p.engine().describe(), p.baseline().describe(), p.ratio(), p.ratios()[0],
-                        p.ratios()[p.ratios().length - 1], runs, trajectories, threads, threads == 1 ? "" : "s");
-            }
+            baseline(out, what);
         } else {
             Bench.Rates rates = Bench.engine(machine, kind, quantities, runs, trajectories, threads);
             if (json) {
@@ -151,6 +89,84 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Checks the options before any timing, and chooses the machine and the engine. */
+    private void check() {
+        OptionChecks.wholeNumber("--runs", runs, MAX_RUNS);
+        OptionChecks.wholeNumber("--trajectories", trajectories, MAX_TRAJECTORIES);
+        OptionChecks.wholeNumber("--threads", threads, MAX_THREADS);
+        machine = choice("--model", model, "reset, flux or dqd", () -> Bench.Machine.of(model));
+        kind = choice("--engine", engine, "trajectories or collision", () -> EngineKind.of(engine));
+        if (baseline && kind != EngineKind.TRAJECTORIES) {
+            throw OptionChecks.refuse("--engine", engine,
+                    "--baseline pairs the trajectories engine with its hand-written loop");
+        }
+        if (quantities != null) {
+            choice("--quantities", String.join(",", quantities), "some of "
+                    + String.join(",", Bench.quantities(machine.model(), null).stream().map(q -> q.name()).toList()),
+                    () -> Bench.quantities(machine.model(), quantities));
+            if (baseline || scaling) {
+                throw OptionChecks.refuse("--quantities", String.join(",", quantities),
+                        "the baseline and --scaling record every standard quantity");
+            }
+        }
+        if (baseline && !machine.hasBaseline()) {
+            throw OptionChecks.refuse("--model", model,
+                    "--baseline exists for reset and flux (one size of quantum per bath)");
+        }
+        if (scaling && baseline) {
+            throw OptionChecks.refuse("--scaling", "true", "use either --scaling or --baseline");
+        }
+    }
+
+    private void scaling(PrintWriter out, String what) {
+        int most = spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads
+                : Runtime.getRuntime().availableProcessors();
+        java.util.SortedMap<Integer, Bench.Rates> s = Bench.scaling(machine, kind, runs, trajectories, most);
+        double one = s.get(1).median();
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("scenario", machine.scenario());
+            o.put("engine", kind.key());
+            o.put("runs", runs);
+            o.put("trajectories_per_run", trajectories);
+            o.put("cores_available", Runtime.getRuntime().availableProcessors());
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("threads");
+            s.forEach((t, r) -> {
+                ObjectNode e = a.addObject();
+                e.put("threads", t);
+                e.put("trajectories_per_second_per_core", r.median());
+                e.put("min", r.min());
+                e.put("max", r.max());
+                e.put("efficiency", r.median() / one);
+            });
+            out.println(Json.write(o));
+        } else {
+            s.forEach((t, r) -> out.printf(Locale.ROOT, "%s on %d thread%s: %s trajectories/s per core, "
+                    + "efficiency %.2f%n", what, t, t == 1 ? "" : "s", r.describe(), r.median() / one));
+            out.printf(Locale.ROOT, "(medians of %d runs of %d, min-max in brackets; %d cores available)%n", runs,
+                    trajectories, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private void baseline(PrintWriter out, String what) {
+        Bench.Paired p = Bench.paired(machine, runs, trajectories, threads);
+        if (json) {
+            ObjectNode o = header(machine, kind, p.engine());
+            o.put("baseline_trajectories_per_second_per_core", p.baseline().median());
+            o.put("baseline_min", p.baseline().min());
+            o.put("baseline_max", p.baseline().max());
+            o.put("ratio", p.ratio());
+            o.put("ratio_min", p.ratios()[0]);
+            o.put("ratio_max", p.ratios()[p.ratios().length - 1]);
+            out.println(Json.write(o));
+        } else {
+            out.printf(Locale.ROOT, "%s: %s trajectories/s per core; baseline loop %s; engine/baseline %.3f "
+                    + "(pairs %.3f-%.3f; medians of %d alternating runs of %d on %d thread%s)%n", what,
+                    p.engine().describe(), p.baseline().describe(), p.ratio(), p.ratios()[0],
+                    p.ratios()[p.ratios().length - 1], runs, trajectories, threads, threads == 1 ? "" : "s");
+        }
     }
 
     private ObjectNode header(Bench.Machine machine, EngineKind kind, Bench.Rates rates) {
@@ -175,14 +191,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new InputException("command line", option, value, "expected " + allowed);
-        }
-    }
-
-    private static void limit(String option, long value, long max) {
-        if (value < 1 || value > max) {
-            throw new InputException("command line", option, Long.toString(value),
-                    "expected a whole number in [1, " + max + "]");
+            throw OptionChecks.refuse(option, value, "expected " + allowed);
         }
     }
 }

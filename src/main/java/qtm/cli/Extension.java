@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import qtm.ensemble.EnsembleResult;
 import qtm.run.RunOptions;
 import qtm.run.RunPlan;
@@ -27,8 +30,7 @@ final class Extension {
      * @throws InputException (exit 2) for a file that is missing, of another identity, not a prefix [0, N), or
      *     with N already at or above the new total
      */
-    static java.util.function.Function<String, EnsembleResult> load(Scenario s, Path dir,
-            RunOptions settings) {
+    static Function<String, EnsembleResult> load(Scenario s, Path dir, RunOptions settings) {
         // Its jump-record index is carried over after the run: checked now, so that a damaged one is exit 2 first.
         try {
             qtm.output.JumpRecords.readIndex(dir);
@@ -37,7 +39,7 @@ final class Extension {
                     dir.resolve(qtm.output.JumpRecords.INDEX).toString(), "cannot be read as a jump-record index ("
                     + e.getMessage() + ")");
         }
-        Map<String, java.util.function.Supplier<EnsembleResult>> out = new TreeMap<>();
+        Map<String, Supplier<EnsembleResult>> out = new TreeMap<>();
         for (Map.Entry<String, String> e : RunPlan.ensembleLabels(s).entrySet()) {
             String label = e.getKey();
             long total = RunPlan.trajectoriesFor(s, e.getValue(), settings);
@@ -45,6 +47,38 @@ final class Extension {
             out.put(label, () -> one(s, dir, label, e.getValue(), total, settings.seed()));
         }
         return label -> out.containsKey(label) ? out.get(label).get() : null;
+    }
+
+    /**
+     * The saved results a run continues, remembering what each held before, so that this_run states the speed of
+     * the new trajectories only.
+     */
+    static final class Prior implements Function<String, EnsembleResult> {
+        private final Function<String, EnsembleResult> saved;
+        private final Map<String, Long> before = new ConcurrentHashMap<>();
+
+        /**
+         * @param s the scenario
+         * @param dir the earlier run's directory, or null for a run that extends nothing
+         * @param settings the new run's seed and total trajectories
+         */
+        Prior(Scenario s, Path dir, RunOptions settings) {
+            saved = dir == null ? label -> null : load(s, dir, settings);
+        }
+
+        @Override
+        public EnsembleResult apply(String label) {
+            EnsembleResult r = saved.apply(label);
+            if (r != null) {
+                before.put(label, r.trajectories());
+            }
+            return r;
+        }
+
+        /** @return the trajectories each extended ensemble held before, by label (filled as ensembles start) */
+        Map<String, Long> before() {
+            return before;
+        }
     }
 
     private static EnsembleResult one(Scenario s, Path dir, String label, String engine, long total, long seed) {

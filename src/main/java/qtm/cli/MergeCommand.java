@@ -24,7 +24,6 @@ import qtm.output.OutputDirectory;
 import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
-import qtm.input.InputException;
 import qtm.scenario.ScenarioReader;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
@@ -58,8 +57,6 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final String WHERE = "command line";
-
     @Override
     public Integer call() throws IOException {
         qtm.report.ThisRun started = qtm.report.ThisRun.now(RunCommand.commandLine(spec), null, List.of());
@@ -70,7 +67,7 @@ final class MergeCommand implements Callable<Integer> {
         // By real path and file identity: a symbolic link must not let the merge write into (or replace) a shard.
         Path shared = InputFiles.clash(out, dirs);
         if (shared != null) {
-            throw new InputException(WHERE, "--out", out.toString(), "is (or holds, or lies in) the shard "
+            throw OptionChecks.refuse("--out", out.toString(), "is (or holds, or lies in) the shard "
                     + "directory " + shared + "; merge into a directory of its own");
         }
         Path first = dirs.get(0);
@@ -80,7 +77,7 @@ final class MergeCommand implements Callable<Integer> {
             Path d = dirs.get(i);
             String why = records.get(i).unlike(r0, first, () -> scenarioText(d).equals(scenarioText));
             if (why != null) {
-                throw new InputException(WHERE, "DIR", d.toString(), "cannot be merged: " + why);
+                throw OptionChecks.refuse("DIR", d.toString(), "cannot be merged: " + why);
             }
         }
         Scenario read = ScenarioReader.read(first.resolve(ShardRecord.SCENARIO), List.of());
@@ -93,7 +90,7 @@ final class MergeCommand implements Callable<Integer> {
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
         Map<String, EnsembleResult> merged = merged(s, records, missing);
         if (merged.isEmpty()) {
-            throw new InputException(WHERE, "DIR", first.toString(), "cannot be merged: no shard holds any "
+            throw OptionChecks.refuse("DIR", first.toString(), "cannot be merged: no shard holds any "
                     + "trajectory");
         }
         List<JumpRecords.Index> jumpIndexes = JumpMerge.indexes(dirs);
@@ -126,7 +123,7 @@ final class MergeCommand implements Callable<Integer> {
             List<long[]> ranges = all.ranges();
             long[][] clash = Ranges.overlap(ranges);
             if (clash != null) {
-                throw new InputException(WHERE, "DIR", all.owner(clash[1]).toString(), "cannot be merged: its "
+                throw OptionChecks.refuse("DIR", all.owner(clash[1]).toString(), "cannot be merged: its "
                         + "trajectories " + Ranges.show(clash[1]) + " of ensemble " + label + " overlap "
                         + Ranges.show(clash[0]) + " of " + all.owner(clash[0]));
             }
@@ -138,7 +135,7 @@ final class MergeCommand implements Callable<Integer> {
                     for (long[] g : gaps) {
                         b.append(b.length() == 0 ? "" : ", ").append(Ranges.show(g));
                     }
-                    throw new InputException(WHERE, "DIR", String.join(" ", dirs.stream().map(Path::toString)
+                    throw OptionChecks.refuse("DIR", String.join(" ", dirs.stream().map(Path::toString)
                             .toList()), "cannot be merged: ensemble " + label + " lacks the trajectories " + b
                             + " of [0, " + e.getValue().total() + ")" + planners(records, dirs, label, gaps)
                             + "; run those shards (qtm slurm --resume), or merge with --partial");
@@ -178,7 +175,7 @@ final class MergeCommand implements Callable<Integer> {
                         jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex)));
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new InputException(WHERE, "--out", out.toString(),
+                throw OptionChecks.refuse("--out", out.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }
@@ -201,17 +198,17 @@ final class MergeCommand implements Callable<Integer> {
 
     private static ShardRecord record(Path d) {
         if (!Files.exists(d.resolve(ShardRecord.FILE))) {
-            throw new InputException(WHERE, "DIR", d.toString(), "holds no " + ShardRecord.FILE
+            throw OptionChecks.refuse("DIR", d.toString(), "holds no " + ShardRecord.FILE
                     + ": expected a directory written by qtm run --shard");
         }
         try {
             return ShardRecord.read(d);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(WHERE, "DIR", d.resolve(ShardRecord.FILE).toString(),
+            throw OptionChecks.refuse("DIR", d.resolve(ShardRecord.FILE).toString(),
                     "cannot be read as a shard record (damaged JSON" + (e.getLocation() == null ? "" : " at line "
                     + e.getLocation().getLineNr()) + ")");
         } catch (IOException | IllegalArgumentException e) {
-            throw new InputException(WHERE, "DIR", d.resolve(ShardRecord.FILE).toString(),
+            throw OptionChecks.refuse("DIR", d.resolve(ShardRecord.FILE).toString(),
                     "cannot be read as a shard record (" + e.getMessage() + ")");
         }
     }
@@ -220,10 +217,10 @@ final class MergeCommand implements Callable<Integer> {
         try {
             return InputFiles.readSmall(d.resolve(ShardRecord.SCENARIO));
         } catch (IOException e) {
-            throw new InputException(WHERE, "DIR", d.toString(), "holds no readable " + ShardRecord.SCENARIO
+            throw OptionChecks.refuse("DIR", d.toString(), "holds no readable " + ShardRecord.SCENARIO
                     + ": expected a directory written by qtm run --shard");
         } catch (IllegalArgumentException e) {
-            throw new InputException(WHERE, "DIR", d.resolve(ShardRecord.SCENARIO).toString(), e.getMessage());
+            throw OptionChecks.refuse("DIR", d.resolve(ShardRecord.SCENARIO).toString(), e.getMessage());
         }
     }
 

@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import qtm.output.Json;
 import qtm.input.InputException;
 import qtm.sweep.Study;
@@ -22,11 +19,8 @@ final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Printed print;
 
     @Override
     public Integer call() throws Exception {
@@ -37,8 +31,8 @@ final class OptimizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(s.file(), "optimize", s.model().type(), e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = print.out();
+        if (print.json) {
             out.println(Json.write(toJson(o)));
         } else {
             out.printf("scenario     %s (%s model)%n", s.name(), s.model().type());

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import qtm.engine.EngineKind;
-import qtm.model.Collision;
+import qtm.run.CollisionSteps;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
 import qtm.run.Skipped;
@@ -28,8 +28,6 @@ import qtm.report.ThisRun;
 import qtm.ensemble.Shard;
 import qtm.scenario.Scenario;
 import qtm.input.InputException;
-import qtm.scenario.ScenarioReader;
-import qtm.scenario.Simulation;
 import qtm.stats.Verdict;
 
 /** {@code qtm run}: the stochastic engines with error bars, checked against the exact solution. */
@@ -44,11 +42,6 @@ final class RunCommand implements Callable<Integer> {
      * src/site/markdown/ensembles-and-clusters.md, "Memory").
      */
     static final int MAX_POINTS = 100_001;
-    /**
-     * Most collision steps in one trajectory (time.end / dt): a trajectory costs about 30 ns per step and the exact
-     * collision map one 16×16 product per step, so this keeps both to seconds.
-     */
-    static final long MAX_COLLISION_STEPS = 1_000_000;
 
     @Mixin
     ScenarioOptions scenario;
@@ -96,39 +89,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario s = scenario.read();
-        Simulation sim = s.simulation();
-        if (trajectories != null && (trajectories < 1 || trajectories > ScenarioReader.MAX_TRAJECTORIES)) {
-            throw new InputException("command line", "--trajectories", Long.toString(trajectories),
-                    "expected a whole number in [1, " + ScenarioReader.MAX_TRAJECTORIES + "]");
-        }
+        OptionChecks.trajectories(trajectories);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1 || t > 1024) {
-            throw new InputException("command line", "--threads", Integer.toString(t), "expected 1 to 1024");
-        }
+        OptionChecks.threads("--threads", t);
         if (s.time().points() > MAX_POINTS) {
             // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
             throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
-        List<String> notices = checkCollisionSteps(s, sim);
-        long recordLimit = records == null ? 0 : records;
-        if (recordLimit < 0 || recordLimit > JumpRecords.MAX_RECORDS) {
-            throw new InputException("command line", "--records", Long.toString(recordLimit),
-                    "expected a whole number in [0, " + JumpRecords.MAX_RECORDS + "]");
-        }
-        if (extend != null && records != null) {
-            throw new InputException("command line", "--records", Long.toString(recordLimit), "cannot be combined "
-                    + "with --extend: an extension keeps the records of " + extend + " as they are");
-        }
-        if (extend != null && out != null) {
-            throw new InputException("command line", "--out", out.toString(),
-                    "--extend rewrites its own directory; give no --out with it");
-        }
-        long runSeed = seed != null ? seed : sim.seed();
+        List<String> notices = CollisionSteps.check(s);
+        long recordLimit = recordLimit();
+        long runSeed = seed != null ? seed : s.simulation().seed();
         RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {
             if (extend != null) {
-                throw new InputException("command line", "--shard", shard, "cannot be combined with --extend: "
+                throw OptionChecks.refuse("--shard", shard, "cannot be combined with --extend: "
                         + "extend the merged result, or run more shards");
             }
             Shard which = ShardRun.parse(s, shard, base);
@@ -137,19 +112,8 @@ final class RunCommand implements Callable<Integer> {
                     notices, recordLimit);
         }
         Path dir = extend != null ? extend : out != null ? out : Path.of("output", s.name());
-        java.util.function.Function<String, qtm.ensemble.EnsembleResult> saved = extend == null ? label -> null
-                : Extension.load(s, extend, base);
-        // What each extended ensemble held before, so that this_run states the speed of the new trajectories only.
-        java.util.Map<String, Long> before = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.Function<String, qtm.ensemble.EnsembleResult> prior = label -> {
-            qtm.ensemble.EnsembleResult r = saved.apply(label);
-            if (r != null) {
-                before.put(label, r.trajectories());
-            }
-            return r;
-        };
+        Extension.Prior prior = new Extension.Prior(s, extend, base);
         ThisRun thisRun = ThisRun.now(commandLine(spec), t, List.of());
-        PrintWriter stdout = spec.commandLine().getOut();
         // The whole output rule (which paths, replacing only qtm's own results, one run per target) lives there;
         // the claim is taken before any work, so a refused run has written nothing.
         // Refusals name the option that gave the directory: --extend's own, or --out.
@@ -164,26 +128,56 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             RunOptions settings = new RunOptions(runSeed, t, base.trajectories(), prior);
             try {
-                RunOutcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), runSeed,
-                        jumps), interrupt::requested);
-                if (jumps != null) {
-                    jumps.writeIndex();
-                }
-                if (extend != null) {
-                    JumpRecords.carry(extend, output.staging());
-                }
-                // Last: the report links every file of the directory.
-                RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
-                        RunPlan.planned(s, settings), recordLimit, thisRun.extending(before)));
-                output.commit();
-                stdout.println("wrote " + dir);
-                stdout.flush();
+                RunOutcome o = runAndWrite(s, settings, output, interrupt, jumps,
+                        () -> thisRun.extending(prior.before()), recordLimit, dir);
                 return o.interrupted() ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(OutputDirectory.source(scenario.file), dirKey, dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }
+    }
+
+    /** Checks --records and what it cannot be combined with; returns how many trajectories' jumps to record. */
+    private long recordLimit() {
+        long recordLimit = records == null ? 0 : records;
+        if (recordLimit < 0 || recordLimit > JumpRecords.MAX_RECORDS) {
+            throw OptionChecks.refuse("--records", Long.toString(recordLimit),
+                    "expected a whole number in [0, " + JumpRecords.MAX_RECORDS + "]");
+        }
+        if (extend != null && records != null) {
+            throw OptionChecks.refuse("--records", Long.toString(recordLimit), "cannot be combined "
+                    + "with --extend: an extension keeps the records of " + extend + " as they are");
+        }
+        if (extend != null && out != null) {
+            throw OptionChecks.refuse("--out", out.toString(),
+                    "--extend rewrites its own directory; give no --out with it");
+        }
+        return recordLimit;
+    }
+
+    /**
+     * Runs the scenario into the staging directory, adds the jump records and the report, and commits the directory.
+     * The provenance is read only after the run, since an extension learns what each ensemble held as it starts.
+     */
+    private RunOutcome runAndWrite(Scenario s, RunOptions settings, OutputDirectory output, Interrupt interrupt,
+            JumpRecords jumps, Supplier<ThisRun> thisRun, long recordLimit, Path dir) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunOutcome o = ScenarioRun.run(s, settings, new Console(stdout, s, output.staging(), settings.seed(), jumps),
+                interrupt::requested);
+        if (jumps != null) {
+            jumps.writeIndex();
+        }
+        if (extend != null) {
+            JumpRecords.carry(extend, output.staging());
+        }
+        // Last: the report links every file of the directory.
+        RunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(
+                RunPlan.planned(s, settings), recordLimit, thisRun.get()));
+        output.commit();
+        stdout.println("wrote " + dir);
+        stdout.flush();
+        return o;
     }
 
     /** Progress bars on stderr and one line per engine on stdout. */
@@ -233,34 +227,5 @@ final class RunCommand implements Callable<Integer> {
         List<String> line = new ArrayList<>(List.of("qtm"));
         line.addAll(spec.root().commandLine().getParseResult().originalArgs());
         return line;
-    }
-
-    /** Refuses a collision step that cannot be run; returns a notice for each one shortened to fit the grid. */
-    private static List<String> checkCollisionSteps(Scenario s, Simulation sim) {
-        List<String> notices = new ArrayList<>();
-        if (!sim.engines().contains(EngineKind.COLLISION.key())) {
-            return notices;
-        }
-        for (double dt : sim.dts()) {
-            // Before Collision.of: its step count per grid interval is an int and would saturate.
-            double steps = s.time().end() / dt;
-            if (!(steps <= MAX_COLLISION_STEPS)) {
-                throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
-                        + s.time().end() / MAX_COLLISION_STEPS + ": at most " + MAX_COLLISION_STEPS
-                        + " collision steps per trajectory (time.end " + s.time().end() + " / dt = " + steps + ")");
-            }
-            Collision c;
-            try {
-                c = Collision.of(s.model(), s.time(), dt);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
-            }
-            if (c.shortened()) {
-                // Not an error, but the collision model's O(dt) bias depends on the step: say which one is used.
-                notices.add("qtm: " + InputException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
-                        + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step());
-            }
-        }
-        return notices;
     }
 }

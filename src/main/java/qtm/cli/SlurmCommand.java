@@ -19,7 +19,6 @@ import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.output.SlurmScripts;
 import qtm.scenario.Scenario;
-import qtm.input.InputException;
 import qtm.run.RunOptions;
 import qtm.run.RunPlan;
 
@@ -80,7 +79,6 @@ final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final String WHERE = "command line";
     /**
      * Most shards: clusters cap array sizes anyway. The merge job reads the shard list from its own script (a here
      * document given to {@code qtm merge @/dev/stdin}), so no count of shards or length of path can make its command
@@ -109,24 +107,19 @@ final class SlurmCommand implements Callable<Integer> {
     /** Checks the options, the scenario and the paths before anything is written; returns the run's options. */
     private RunOptions checked(Scenario s) {
         if (shards < 1 || shards > MAX_SHARDS) {
-            throw new InputException(WHERE, "--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
+            throw OptionChecks.refuse("--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
                     + " (one array task each)");
         }
-        if (cpus < 1 || cpus > 1024) {
-            throw new InputException(WHERE, "--cpus-per-task", Integer.toString(cpus), "expected 1 to 1024");
-        }
+        OptionChecks.threads("--cpus-per-task", cpus);
         check("--time", time, "([0-9]+-)?[0-9]{1,3}(:[0-9]{2}){0,2}|UNLIMITED|INFINITE",
                 "HH:MM:SS, D-HH:MM:SS, minutes or UNLIMITED");
         check("--mem", mem, "[0-9]+[KMGTkmgt]?", "a size such as 4000, 2G or 500M");
         check("--partition", partition, "[A-Za-z0-9_.,-]+", "a partition name (letters, digits, . _ , -)");
         check("--account", account, "[A-Za-z0-9_.-]+", "an account name (letters, digits, . _ -)");
         if ((await || resume) && !submit) {
-            throw new InputException(WHERE, await ? "--wait" : "--resume", "true", "needs --submit");
+            throw OptionChecks.refuse(await ? "--wait" : "--resume", "true", "needs --submit");
         }
-        if (trajectories != null && (trajectories < 1 || trajectories > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES)) {
-            throw new InputException(WHERE, "--trajectories", Long.toString(trajectories),
-                    "expected a whole number in [1, " + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + "]");
-        }
+        OptionChecks.trajectories(trajectories);
         RunOptions base = new RunOptions(seed != null ? seed : s.simulation().seed(), 1,
                 trajectories != null ? trajectories : 0);
         // The same checks as each shard's and the merge's, now rather than in N failed jobs.
@@ -139,7 +132,7 @@ final class SlurmCommand implements Callable<Integer> {
         plain("FILE", Path.of("").toAbsolutePath().toString());
         for (String set : scenario.sets) {
             if (set.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw new InputException(WHERE, "--set", set, "expected no control characters");
+                throw OptionChecks.refuse("--set", set, "expected no control characters");
             }
         }
         return base;
@@ -149,7 +142,7 @@ final class SlurmCommand implements Callable<Integer> {
     private int submit(Scenario s, RunOptions base, SlurmScripts scripts, PrintWriter stdout)
             throws IOException, InterruptedException {
         if (!Slurm.onPath("sbatch")) {
-            throw new InputException(WHERE, "--submit", "sbatch", "not found on the PATH: submit the scripts on a "
+            throw OptionChecks.refuse("--submit", "sbatch", "not found on the PATH: submit the scripts on a "
                     + "Slurm login node (they are written: " + scripts.arrayScript() + ", " + scripts.mergeScript()
                     + ")");
         }
@@ -192,13 +185,13 @@ final class SlurmCommand implements Callable<Integer> {
 
     private static void check(String option, String value, String pattern, String allowed) {
         if (value != null && !value.matches(pattern)) {
-            throw new InputException(WHERE, option, value, "expected " + allowed);
+            throw OptionChecks.refuse(option, value, "expected " + allowed);
         }
     }
 
     private static void plain(String key, String value) {
         if (!value.matches("[A-Za-z0-9_./+,:@%=-]+")) {
-            throw new InputException(WHERE, key, value, "expected a path of letters, digits and . _ / + , : @ % = - "
+            throw OptionChecks.refuse(key, value, "expected a path of letters, digits and . _ / + , : @ % = - "
                     + "only: it goes into #SBATCH lines, which Slurm splits at whitespace");
         }
     }

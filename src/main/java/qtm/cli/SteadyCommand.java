@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 import org.ejml.data.ZMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.SteadyState;
 import qtm.observe.Snapshot;
 import qtm.output.Json;
@@ -24,19 +21,16 @@ final class SteadyCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Printed print;
 
     @Override
     public Integer call() throws Exception {
         Scenario s = scenario.readSteady();
         ZMatrixRMaj rho = steady(s);
         Snapshot o = Snapshot.of(s.model(), Double.POSITIVE_INFINITY, rho);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = print.out();
+        if (print.json) {
             out.println(Json.write(toJson(s, rho, o)));
         } else {
             out.printf("scenario     %s (%s)%n", s.name(), s.model().title());
@@ -69,7 +63,7 @@ final class SteadyCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         root.put("scenario", s.name());
         root.put("model", s.model().type());
-        if (!(s.model() instanceof qtm.model.ResetModel)) {
+        if (s.model() instanceof qtm.model.BathSpectra) {
             root.put("approach", s.model().approach().key());
             root.put("spectral_exponent", s.model().spectralExponent());
         }

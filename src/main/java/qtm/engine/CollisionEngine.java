@@ -76,15 +76,9 @@ public final class CollisionEngine implements Engine {
     private final Collision.Swap[] swaps;
     private final Collision.Reset[] resets;
     private final PureStates initial;
-    private final Frame frame;
     private final double[] rotation = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] weights = new double[4];
-    private double[] re = new double[4];
-    private double[] im = new double[4];
-    private double[] nextRe = new double[4];
-    private double[] nextIm = new double[4];
-    private final double[] labRe = new double[4];
-    private final double[] labIm = new double[4];
+    private final StateVector psi;
 
     /**
      * @param model the machine
@@ -112,7 +106,8 @@ public final class CollisionEngine implements Engine {
         this.swaps = collision.swaps().toArray(new Collision.Swap[0]);
         this.resets = collision.resets().toArray(new Collision.Reset[0]);
         ZMatrixRMaj h = model.hamiltonian();
-        this.frame = new Frame(h, grid);
+        Frame frame = new Frame(h, grid);
+        this.psi = new StateVector(frame);
         channels.requireUniformEnergies(frame.levels());
         this.initial = PureStates.of(rho0);
         this.free = new NoJumpPropagator(h, new double[4]);
@@ -140,9 +135,7 @@ public final class CollisionEngine implements Engine {
             runEvents(rng, observer);
             return;
         }
-        initial.sample(rng, re, im);
-        observer.begin();
-        emit(0, observer);
+        psi.begin(initial, rng, observer);
         double dt = collision.dt();
         int steps = collision.stepsPerPoint();
         for (int k = 1; k < grid.points(); k++) {
@@ -152,7 +145,7 @@ public final class CollisionEngine implements Engine {
                     return;
                 }
                 double t = t0 + s * dt;
-                accept(NoJumpPropagator.apply(rotation, re, im, nextRe, nextIm));
+                psi.accept(NoJumpPropagator.apply(rotation, psi.re, psi.im, psi.nextRe, psi.nextIm));
                 for (Collision.Reset r : resets) {
                     reset(r, rng, observer, t);
                 }
@@ -160,7 +153,7 @@ public final class CollisionEngine implements Engine {
                     swap(w, rng, observer, t);
                 }
             }
-            emit(k, observer);
+            psi.emit(k, observer);
             if (observer.cancelled()) {
                 return;
             }
@@ -170,9 +163,7 @@ public final class CollisionEngine implements Engine {
 
     /** The reset model by events: geometric waits between each bath's collisions, closed-form rotation between. */
     private void runEvents(UniformRandomProvider rng, TrajectoryObserver observer) {
-        initial.sample(rng, re, im);
-        observer.begin();
-        emit(0, observer);
+        psi.begin(initial, rng, observer);
         double dt = collision.dt();
         long steps = collision.stepsPerPoint();
         for (int b = 0; b < resets.length; b++) {
@@ -207,7 +198,7 @@ public final class CollisionEngine implements Engine {
             }
             rotate(end - done);
             done = end;
-            emit(k, observer);
+            psi.emit(k, observer);
             if (observer.cancelled()) {
                 return;
             }
@@ -236,36 +227,17 @@ public final class CollisionEngine implements Engine {
             return;
         }
         if (m == 1) {
-            accept(NoJumpPropagator.apply(rotation, re, im, nextRe, nextIm));
+            psi.accept(NoJumpPropagator.apply(rotation, psi.re, psi.im, psi.nextRe, psi.nextIm));
             return;
         }
         free.coefficients(m * collision.dt(), span);
-        accept(NoJumpPropagator.apply(span, re, im, nextRe, nextIm));
-    }
-
-    private void emit(int k, TrajectoryObserver observer) {
-        frame.toLab(k, re, im, labRe, labIm);
-        observer.state(k, labRe, labIm);
-    }
-
-    private void accept(double norm2) {
-        double[] r = re;
-        double[] i = im;
-        re = nextRe;
-        im = nextIm;
-        nextRe = r;
-        nextIm = i;
-        double f = 1.0 / Math.sqrt(norm2);
-        for (int m = 0; m < 4; m++) {
-            re[m] *= f;
-            im[m] *= f;
-        }
+        psi.accept(NoJumpPropagator.apply(span, psi.re, psi.im, psi.nextRe, psi.nextIm));
     }
 
     private void jumpBy(int j, TrajectoryObserver observer, double t) {
-        double w = channels.weight(j, re, im);
-        channels.apply(j, re, im, nextRe, nextIm);
-        accept(w);
+        double w = channels.weight(j, psi.re, psi.im);
+        channels.apply(j, psi.re, psi.im, psi.nextRe, psi.nextIm);
+        psi.accept(w);
         observer.jump(j, channels.side(j), channels.energy(j), t);
     }
 
@@ -281,7 +253,7 @@ public final class CollisionEngine implements Engine {
         int[] own = r.channels();
         double total = 0;
         for (int m = 0; m < own.length; m++) {
-            weights[m] = channels.rate(own[m]) * channels.weight(own[m], re, im);
+            weights[m] = channels.rate(own[m]) * channels.weight(own[m], psi.re, psi.im);
             total += weights[m];
         }
         double u = rng.nextDouble() * total;
@@ -296,13 +268,13 @@ public final class CollisionEngine implements Engine {
             }
         }
         jumpBy(chosen, observer, t);
-        observer.collided(r.side(), re, im);
+        observer.collided(r.side(), psi.re, psi.im);
     }
 
     private void swap(Collision.Swap w, UniformRandomProvider rng, TrajectoryObserver observer, double t) {
         double q = w.excited();
-        double down = channels.weight(w.down(), re, im);
-        double up = w.up() < 0 ? 0 : channels.weight(w.up(), re, im);
+        double down = channels.weight(w.down(), psi.re, psi.im);
+        double up = w.up() < 0 ? 0 : channels.weight(w.up(), psi.re, psi.im);
         double clickDown = (1 - q) * w.sin2() * down;
         double clickUp = q * w.sin2() * up;
         double quietGround = (1 - q) * (1 - w.sin2() * down);
@@ -316,17 +288,13 @@ public final class CollisionEngine implements Engine {
         } else if (w.up() >= 0) {
             quiet(w.up(), w.cos());
         }
-        observer.collided(channels.side(w.down()), re, im);
+        observer.collided(channels.side(w.down()), psi.re, psi.im);
     }
 
     /** The no-click Kraus operator 1 − (1 − cos θ)A†A, then renormalisation. */
     private void quiet(int j, double cos) {
-        double w = channels.weight(j, re, im);
-        channels.scaleDomain(j, cos, re, im);
-        double f = 1.0 / Math.sqrt(1 - (1 - cos * cos) * w);
-        for (int m = 0; m < 4; m++) {
-            re[m] *= f;
-            im[m] *= f;
-        }
+        double w = channels.weight(j, psi.re, psi.im);
+        channels.scaleDomain(j, cos, psi.re, psi.im);
+        psi.scale(1.0 / Math.sqrt(1 - (1 - cos * cos) * w));
     }
 }

@@ -33,7 +33,6 @@ public final class JumpTrajectories implements Engine {
     private final NoJumpPropagator rotation;
     private final double[] rotationStep = new double[NoJumpPropagator.COEFFICIENTS];
     private final PureStates initial;
-    private final Frame frame;
     private final double[] stepCoefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] coefficients = new double[NoJumpPropagator.COEFFICIENTS];
     private final double[] weights;
@@ -41,12 +40,7 @@ public final class JumpTrajectories implements Engine {
     private final double[] times;
     private final double step;
     private final double[] populations = new double[4];
-    private double[] re = new double[4];
-    private double[] im = new double[4];
-    private double[] nextRe = new double[4];
-    private double[] nextIm = new double[4];
-    private final double[] labRe = new double[4];
-    private final double[] labIm = new double[4];
+    private final StateVector psi;
     private double threshold;
 
     /**
@@ -62,7 +56,8 @@ public final class JumpTrajectories implements Engine {
         ZMatrixRMaj h = eigen ? EigenBasis.operator(model.hamiltonian()) : model.hamiltonian();
         this.propagator = eigen ? NoJumpPropagator.framed(channels.decay())
                 : new NoJumpPropagator(h, channels.decay());
-        this.frame = new Frame(h, grid, eigen);
+        Frame frame = new Frame(h, grid, eigen);
+        this.psi = new StateVector(frame);
         channels.requireUniformEnergies(frame.levels());
         this.initial = PureStates.of(eigen ? EigenBasis.operator(rho0) : rho0);
         this.weights = new double[channels.size()];
@@ -87,9 +82,7 @@ public final class JumpTrajectories implements Engine {
             runUniform(rng, observer);
             return;
         }
-        initial.sample(rng, re, im);
-        observer.begin();
-        emit(0, observer);
+        psi.begin(initial, rng, observer);
         threshold = uniformOpen(rng);
         double t = 0;
         for (int k = 1; k < grid.points(); k++) {
@@ -99,7 +92,7 @@ public final class JumpTrajectories implements Engine {
                 double tau = nextJump(fromGrid ? -1 : end - t);
                 if (tau < 0) {
                     t = end;
-                    emit(k, observer);
+                    psi.emit(k, observer);
                     break;
                 }
                 t += tau;
@@ -122,9 +115,7 @@ public final class JumpTrajectories implements Engine {
      * rate d, drawn up front, and between jumps the state only rotates.
      */
     private void runUniform(UniformRandomProvider rng, TrajectoryObserver observer) {
-        initial.sample(rng, re, im);
-        observer.begin();
-        emit(0, observer);
+        psi.begin(initial, rng, observer);
         double d = propagator.uniformRate();
         double next = d > 0 ? -Math.log(uniformOpen(rng)) / d : Double.POSITIVE_INFINITY;
         double t = 0;
@@ -133,8 +124,8 @@ public final class JumpTrajectories implements Engine {
             boolean fromGrid = true;
             while (next <= end) {
                 rotation.coefficients(next - t, coefficients);
-                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
-                swap();
+                NoJumpPropagator.apply(coefficients, psi.re, psi.im, psi.nextRe, psi.nextIm);
+                psi.swap();
                 t = next;
                 jump(rng, observer, t);
                 if (observer.cancelled()) {
@@ -145,15 +136,15 @@ public final class JumpTrajectories implements Engine {
             }
             if (fromGrid) {
                 // A rotation keeps the norm; renormalising after every jump is enough.
-                NoJumpPropagator.apply(rotationStep, re, im, nextRe, nextIm);
-                swap();
+                NoJumpPropagator.apply(rotationStep, psi.re, psi.im, psi.nextRe, psi.nextIm);
+                psi.swap();
             } else {
                 rotation.coefficients(end - t, coefficients);
-                NoJumpPropagator.apply(coefficients, re, im, nextRe, nextIm);
-                swap();
+                NoJumpPropagator.apply(coefficients, psi.re, psi.im, psi.nextRe, psi.nextIm);
+                psi.swap();
             }
             t = end;
-            emit(k, observer);
+            psi.emit(k, observer);
             if (observer.cancelled()) {
                 return;
             }
@@ -164,11 +155,6 @@ public final class JumpTrajectories implements Engine {
     /** A uniform draw in (0, 1], so that its logarithm is finite. */
     private static double uniformOpen(UniformRandomProvider rng) {
         return 1.0 - rng.nextDouble();
-    }
-
-    private void emit(int k, TrajectoryObserver observer) {
-        frame.toLab(k, re, im, labRe, labIm);
-        observer.state(k, labRe, labIm);
     }
 
     /**
@@ -182,7 +168,7 @@ public final class JumpTrajectories implements Engine {
         double span = limit < 0 ? step : limit;
         double n = advanceTo(limit < 0 ? stepCoefficients : coefficientsFor(span));
         if (n > threshold) {
-            accept(n);
+            psi.accept(n);
             threshold /= n;
             return -1;
         }
@@ -196,26 +182,7 @@ public final class JumpTrajectories implements Engine {
 
     /** Propagates into the spare buffers and returns the squared norm, without accepting. */
     private double advanceTo(double[] c) {
-        return NoJumpPropagator.apply(c, re, im, nextRe, nextIm);
-    }
-
-    private void swap() {
-        double[] r = re;
-        double[] i = im;
-        re = nextRe;
-        im = nextIm;
-        nextRe = r;
-        nextIm = i;
-    }
-
-    /** Makes the spare buffers the state, normalised. */
-    private void accept(double norm2) {
-        swap();
-        double f = 1.0 / Math.sqrt(norm2);
-        for (int m = 0; m < 4; m++) {
-            re[m] *= f;
-            im[m] *= f;
-        }
+        return NoJumpPropagator.apply(c, psi.re, psi.im, psi.nextRe, psi.nextIm);
     }
 
     /**
@@ -226,7 +193,7 @@ public final class JumpTrajectories implements Engine {
     private double findJump(double hi) {
         double lo = 0;
         double target = Math.log(threshold);
-        double rate = propagator.decayRate(re, im);
+        double rate = propagator.decayRate(psi.re, psi.im);
         double tau = rate > 0 ? -target / rate : 0.5 * hi;
         if (!(tau > lo && tau < hi)) {
             tau = 0.5 * (lo + hi);
@@ -240,10 +207,10 @@ public final class JumpTrajectories implements Engine {
             } else {
                 hi = tau;
             }
-            double slope = -propagator.decayRate(nextRe, nextIm) / n;
+            double slope = -propagator.decayRate(psi.nextRe, psi.nextIm) / n;
             double step = slope < 0 ? -f / slope : Double.NaN;
             if (Math.abs(step) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
-                accept(n);
+                psi.accept(n);
                 return tau;
             }
             double next = tau + step;
@@ -253,7 +220,7 @@ public final class JumpTrajectories implements Engine {
     }
 
     private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
-        double total = channels.weights(re, im, populations, weights);
+        double total = channels.weights(psi.re, psi.im, populations, weights);
         double r = rng.nextDouble() * total;
         int chosen = -1;
         for (int j = 0; j < weights.length; j++) {
@@ -268,8 +235,8 @@ public final class JumpTrajectories implements Engine {
         if (chosen < 0) {
             throw new IllegalStateException("a jump was due but no channel has weight");
         }
-        channels.apply(chosen, re, im, nextRe, nextIm);
-        accept(channels.weight(chosen, re, im));
+        channels.apply(chosen, psi.re, psi.im, psi.nextRe, psi.nextIm);
+        psi.accept(channels.weight(chosen, psi.re, psi.im));
         observer.jump(chosen, channels.side(chosen), channels.energy(chosen), t);
     }
 }

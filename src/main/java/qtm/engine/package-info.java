@@ -2,7 +2,7 @@
  * The stochastic engines only: the unravellings of a model's master equation, quantum-jump trajectories and the
  * discrete collision model, each producing one pure-state trajectory at a time for a
  * {@link qtm.engine.TrajectoryObserver}. An engine owns its workspaces and belongs to one thread, so that the inner
- * loop allocates nothing. It reads the machine, its channel table and the collision step from {@code qtm.model} and
+ * loop allocates nothing; the state vector both step, renormalise and hand out is one {@code StateVector}. It reads the machine, its channel table and the collision step from {@code qtm.model} and
  * knows nothing of the exact solutions it is judged against.
  */
 package qtm.engine;

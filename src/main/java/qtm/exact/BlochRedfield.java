@@ -7,6 +7,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import qtm.math.HermitianBasis;
 import qtm.math.Ops;
+import qtm.model.BathSpectra;
 import qtm.model.BathSpectrum;
 import qtm.model.Model;
 import qtm.model.Side;
@@ -69,17 +70,12 @@ public final class BlochRedfield {
      * The non-secular generator.
      *
      * @param model a flux or double-dot machine; its approach (local or global) is ignored, its baths' spectra used
-     * @throws IllegalArgumentException for the reset model, which has no bath spectrum
      */
-    public BlochRedfield(Model model) {
+    public BlochRedfield(BathSpectra model) {
         this(model, false);
     }
 
-    private BlochRedfield(Model model, boolean secular) {
-        if (model.type().equals("reset")) {
-            throw new IllegalArgumentException("the reset model is a collision model with no bath spectrum: "
-                    + "Bloch-Redfield applies to flux and dqd");
-        }
+    private BlochRedfield(BathSpectra model, boolean secular) {
         this.hamiltonian = model.hamiltonian();
         this.basis = new HermitianBasis(TwoQubits.DIM);
         this.secular = secular;
@@ -129,9 +125,8 @@ public final class BlochRedfield {
      *
      * @param model a flux or double-dot machine
      * @return the secular generator
-     * @throws IllegalArgumentException for the reset model
      */
-    public static BlochRedfield secular(Model model) {
+    public static BlochRedfield secular(BathSpectra model) {
         return new BlochRedfield(model, true);
     }
 

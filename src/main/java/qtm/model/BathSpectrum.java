@@ -13,6 +13,17 @@ package qtm.model;
  */
 public record BathSpectrum(boolean fermions, double rate, double temperature, double energy, double exponent) {
     /**
+     * @param fermions true for leads, false for bosonic baths
+     * @param bath the bath (its rate Γ_k and temperature T_k)
+     * @param energy E
+     * @param exponent s
+     * @return the bath's spectrum
+     */
+    public static BathSpectrum of(boolean fermions, Bath bath, double energy, double exponent) {
+        return new BathSpectrum(fermions, bath.rate(), bath.temperature(), energy, exponent);
+    }
+
+    /**
      * @param omega a Bohr frequency &gt; 0
      * @return Γ(ω)
      */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param spectralExponent s of the spectral density Γ(ω) = Γ·(ω/E)^s
  */
 public record DotModel(double energy, double g, double u, Bath cold, Bath hot, Approach approach,
-        double spectralExponent) implements Model {
+        double spectralExponent) implements BathSpectra, CoulombEnergy {
     /** @throws IllegalArgumentException on invalid parameters or parameters outside {@link ValidRange} */
     public DotModel {
         Model.check(energy, g, cold, hot);
@@ -35,8 +35,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
         ValidRange.checkSpectralExponent(spectralExponent);
         if (spectralExponent != 0) {
             for (Side side : Side.values()) {
-                Bath b = side == Side.COLD ? cold : hot;
-                BathSpectrum sp = new BathSpectrum(true, b.rate(), b.temperature(), energy, spectralExponent);
+                BathSpectrum sp = BathSpectrum.of(true, side == Side.COLD ? cold : hot, energy, spectralExponent);
                 double low = approach == Approach.GLOBAL ? energy - g : energy;
                 double high = approach == Approach.GLOBAL ? energy + u + g : energy + u;
                 ValidRange.checkBohrRates(energy, side, sp, low, high);
@@ -58,19 +57,18 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
     }
 
     @Override
-    public Model with(double g, Bath cold, Bath hot) {
+    public DotModel with(double g, Bath cold, Bath hot) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 
     @Override
-    public Model withApproach(Approach approach, double spectralExponent) {
+    public DotModel withApproach(Approach approach, double spectralExponent) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 
     @Override
     public BathSpectrum spectrum(Side side) {
-        Bath b = bath(side);
-        return new BathSpectrum(true, b.rate(), b.temperature(), energy, spectralExponent);
+        return BathSpectrum.of(true, bath(side), energy, spectralExponent);
     }
 
     /**
@@ -94,7 +92,7 @@ public record DotModel(double energy, double g, double u, Bath cold, Bath hot, A
     }
 
     @Override
-    public Model withCoulomb(double u) {
+    public DotModel withCoulomb(double u) {
         return new DotModel(energy, g, u, cold, hot, approach, spectralExponent);
     }
 

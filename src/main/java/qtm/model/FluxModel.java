@@ -13,7 +13,7 @@ import java.util.List;
  * @param spectralExponent s of the spectral density Γ(ω) = Γ·(ω/E)^s
  */
 public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach approach, double spectralExponent)
-        implements Model {
+        implements BathSpectra {
     /**
      * @throws IllegalArgumentException on invalid parameters, including an infinite temperature, or parameters outside
      *         {@link ValidRange}
@@ -37,8 +37,7 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach a
         ValidRange.checkSpectralExponent(spectralExponent);
         if (approach == Approach.GLOBAL || spectralExponent != 0) {
             for (Side side : Side.values()) {
-                Bath b = side == Side.COLD ? cold : hot;
-                BathSpectrum sp = new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
+                BathSpectrum sp = BathSpectrum.of(false, side == Side.COLD ? cold : hot, energy, spectralExponent);
                 ValidRange.checkBohrRates(energy, side, sp, energy - g, energy + g);
             }
         }
@@ -57,24 +56,18 @@ public record FluxModel(double energy, double g, Bath cold, Bath hot, Approach a
     }
 
     @Override
-    public Model with(double g, Bath cold, Bath hot) {
+    public FluxModel with(double g, Bath cold, Bath hot) {
         return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
     }
 
     @Override
-    public Model withApproach(Approach approach, double spectralExponent) {
+    public FluxModel withApproach(Approach approach, double spectralExponent) {
         return new FluxModel(energy, g, cold, hot, approach, spectralExponent);
     }
 
     @Override
     public BathSpectrum spectrum(Side side) {
-        Bath b = bath(side);
-        return new BathSpectrum(false, b.rate(), b.temperature(), energy, spectralExponent);
-    }
-
-    @Override
-    public org.ejml.data.ZMatrixRMaj coupling(Side side) {
-        return TwoQubits.local(side, 0, 1);
+        return BathSpectrum.of(false, bath(side), energy, spectralExponent);
     }
 
     @Override

@@ -6,8 +6,12 @@ import org.ejml.data.ZMatrixRMaj;
 /**
  * One of the three machines: two resonant qubits of gap E, coupled by g, each in contact with its own bath. A model
  * is fully described by its Hamiltonian and its Lindblad channels; the exact layer and the engines need nothing else.
+ *
+ * <p>What only some machines have is a capability of its own, tested with {@code instanceof} rather than a method here
+ * that throws for the rest: {@link BathSpectra} (the baths' spectra and the local or global derivation; flux and dqd)
+ * and {@link CoulombEnergy} (a Coulomb energy that can be set; dqd).
  */
-public sealed interface Model permits ResetModel, FluxModel, DotModel {
+public sealed interface Model permits ResetModel, BathSpectra, CoulombEnergy {
     /** @return the scenario name of this model kind: "reset", "flux" or "dqd" */
     String type();
 
@@ -46,7 +50,10 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
     /** @return the Lindblad channels of both baths (new matrices) */
     List<Jump> jumps();
 
-    /** @return how the channels are derived: local (the paper's) or global; the reset model is always local */
+    /**
+     * @return how the channels are derived: local (the paper's) or global; the reset model is always local, and only a
+     *     {@link BathSpectra} machine can be derived the other way
+     */
     default Approach approach() {
         return Approach.LOCAL;
     }
@@ -70,30 +77,6 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
     }
 
     /**
-     * The same machine with its channels derived another way.
-     *
-     * @param approach local or global
-     * @param spectralExponent s
-     * @return a new model
-     * @throws IllegalArgumentException for the reset model, whose collisions have no bath spectrum
-     */
-    default Model withApproach(Approach approach, double spectralExponent) {
-        throw new IllegalArgumentException("the " + type() + " model is a collision model with no bath spectrum: "
-                + "model.approach and model.spectral_exponent apply to flux and dqd");
-    }
-
-    /**
-     * The bath's rates by frequency, from which both approaches take their channels.
-     *
-     * @param side cold or hot
-     * @return the spectrum
-     * @throws IllegalArgumentException for the reset model
-     */
-    default BathSpectrum spectrum(Side side) {
-        throw new IllegalArgumentException("the " + type() + " model has no bath spectrum");
-    }
-
-    /**
      * The system operator A_k through which bath k acts, H_int = A_k ⊗ B_k† + A_k† ⊗ B_k: σ⁻ on qubit k, or the
      * dot's fermionic annihilation operator.
      *
@@ -114,20 +97,6 @@ public sealed interface Model permits ResetModel, FluxModel, DotModel {
      * @throws IllegalArgumentException if the new parameters are invalid for this kind
      */
     Model with(double g, Bath cold, Bath hot);
-
-    /**
-     * The same machine with another Coulomb energy; only the double dot has one.
-     *
-     * @param u U ≥ 0
-     * @return a new model
-     * @throws IllegalArgumentException if U ≠ 0 for a model without Coulomb energy, or U is invalid
-     */
-    default Model withCoulomb(double u) {
-        if (u != 0) {
-            throw new IllegalArgumentException("U is a double-dot parameter; the " + type() + " model has none");
-        }
-        return this;
-    }
 
     /**
      * The total transition rate a qubit sees per unit of its bath's {@code rate}: 1 for the reset model (p_k) and

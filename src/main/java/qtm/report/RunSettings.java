@@ -33,7 +33,7 @@ final class RunSettings {
         ObjectNode o = Json.object();
         // The master equation the engines are judged against depends on how the baths' channels were derived.
         ObjectNode model = o.putObject("model").put("type", s.model().type());
-        if (!(s.model() instanceof qtm.model.ResetModel)) {
+        if (s.model() instanceof qtm.model.BathSpectra) {
             model.put("approach", s.model().approach().key()).put("spectral_exponent", s.model().spectralExponent());
         }
         ArrayNode engines = o.putArray("engines");

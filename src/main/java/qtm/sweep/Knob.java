@@ -2,6 +2,7 @@ package qtm.sweep;
 
 import java.util.Locale;
 import qtm.model.Bath;
+import qtm.model.CoulombEnergy;
 import qtm.model.Model;
 
 /** A parameter a sweep can vary: a bath temperature or the Coulomb energy. */
@@ -54,13 +55,24 @@ public enum Knob {
      * @param model a machine
      * @param value the new value
      * @return a new model
-     * @throws IllegalArgumentException if the value is invalid for the model (e.g. U for qubits, T = inf for flux)
+     * @throws IllegalArgumentException if the value is invalid for the model (e.g. U ≠ 0 for qubits, T = inf for flux)
      */
     public Model set(Model model, double value) {
         return switch (this) {
             case TC -> model.with(model.g(), new Bath(value, model.cold().rate()), model.hot());
             case TH -> model.with(model.g(), model.cold(), new Bath(value, model.hot().rate()));
-            case U -> model.withCoulomb(value);
+            case U -> coulomb(model, value);
         };
+    }
+
+    /** U = 0 is what a qubit machine already has, so only another value is refused. */
+    private static Model coulomb(Model model, double u) {
+        if (model instanceof CoulombEnergy c) {
+            return c.withCoulomb(u);
+        }
+        if (u != 0) {
+            throw new IllegalArgumentException("U is a double-dot parameter; the " + model.type() + " model has none");
+        }
+        return model;
     }
 }

@@ -7,6 +7,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.BlochRedfield;
 import qtm.exact.SteadyState;
 import qtm.model.Approach;
+import qtm.model.BathSpectra;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.observe.Heat;
@@ -69,10 +70,14 @@ public record LocalGlobalSweep(double from, double to, int points) implements Sw
 
     @Override
     public SweepTable run(Model model, CouplingOptimizer optimizer) {
+        if (!(model instanceof BathSpectra spectral)) {
+            throw new IllegalArgumentException("the " + model.type() + " model is a collision model with no bath "
+                    + "spectrum: Bloch-Redfield applies to flux and dqd");
+        }
         double gamma = rate(model);
         double[] r = ratios();
         List<double[]> rows = IntStream.range(0, r.length).parallel()
-                .mapToObj(i -> row(model.with(r[i] * gamma, model.cold(), model.hot()), r[i])).toList();
+                .mapToObj(i -> row(spectral.with(r[i] * gamma, model.cold(), model.hot()), r[i])).toList();
         List<SweepTable.Panel> panels = List.of(
                 panel("concurrence", false),
                 panel("heat_cold", true));
@@ -96,7 +101,7 @@ public record LocalGlobalSweep(double from, double to, int points) implements Sw
      * @param ratio g/Γ
      * @return the row, laid out as {@link #COLUMNS}
      */
-    static double[] row(Model m, double ratio) {
+    static double[] row(BathSpectra m, double ratio) {
         double s = m.spectralExponent();
         BlochRedfield redfield = new BlochRedfield(m);
         ZMatrixRMaj rr = redfield.steadyState();

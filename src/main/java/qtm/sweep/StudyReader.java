@@ -230,7 +230,7 @@ public final class StudyReader {
     /** A local-global sweep keeps the scenario's baths and moves g only, so every g must give a valid model. */
     private static SweepPlan localGlobal(Node s, Model model) {
         s.allowOnly(Set.of("kind", "g_over_rate"));
-        if (!model.type().equals("flux") && !model.type().equals("dqd")) {
+        if (!(model instanceof qtm.model.BathSpectra spectral)) {
             throw s.error("kind", "a local-global sweep compares master equations derived from a bath spectrum: "
                     + "flux or dqd, not the " + model.type() + " model's collisions");
         }
@@ -257,7 +257,7 @@ public final class StudyReader {
             double g = (key.equals("from") ? from : to) * gamma;
             try {
                 for (qtm.model.Approach ap : qtm.model.Approach.values()) {
-                    model.with(g, model.cold(), model.hot()).withApproach(ap, model.spectralExponent());
+                    spectral.with(g, model.cold(), model.hot()).withApproach(ap, model.spectralExponent());
                 }
             } catch (IllegalArgumentException e) {
                 throw a.error(key, "not valid for the " + model.type() + " model at g = " + g + ": "
@@ -296,7 +296,7 @@ public final class StudyReader {
         } catch (IllegalArgumentException e) {
             throw n.error(key, "expected Tc, Th or U");
         }
-        if (k == Knob.U && !model.type().equals("dqd")) {
+        if (k == Knob.U && !(model instanceof qtm.model.CoulombEnergy)) {
             throw n.error(key, "U can only be swept for the dqd model");
         }
         return k;

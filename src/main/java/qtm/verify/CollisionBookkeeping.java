@@ -129,7 +129,6 @@ public final class CollisionBookkeeping {
             Estimate[] heat = new Estimate[2];
             Estimate[] work = new Estimate[2];
             double[] c = new double[2];
-            boolean finite = true;
             for (Side side : Side.values()) {
                 int b = side.ordinal();
                 mq[b] = exact.heat()[b][k];
@@ -141,7 +140,6 @@ public final class CollisionBookkeeping {
                 work[b] = new Estimate(w.mean(), w.se());
                 // At T_k = 0 the term Q_k/T_k is 0 while no heat can have moved into bath k, else +∞.
                 c[b] = inverse[b] == Double.POSITIVE_INFINITY ? (mq[b] == 0 ? 0 : Double.NaN) : inverse[b];
-                finite &= !Double.isNaN(c[b]);
                 if (k == 0) {
                     continue;
                 }
@@ -158,29 +156,7 @@ public final class CollisionBookkeeping {
                     tests.add(Estimates.work(side), grid.time(k), z, p(z, false));
                 }
             }
-            Estimate total;
-            if (!finite) {
-                total = new Estimate(Double.POSITIVE_INFINITY, Double.NaN);
-            } else {
-                double[] cc = c.clone();
-                total = r.jackknife(k, List.of(RhoElements.NAME, NetCounts.NAME), v -> {
-                    double s = CollisionThermodynamics.entropy(RhoElements.matrix(v)) - s0;
-                    for (Side side : Side.values()) {
-                        double coefficient = cc[side.ordinal()];
-                        s += coefficient == 0 ? 0 : coefficient * counts.energy(side, v, RhoElements.SIZE);
-                    }
-                    return s;
-                });
-                // S(ρ̄) is a smooth function of ρ̄ (and the jackknife a valid linearisation) only while every
-                // eigenvalue of ρ is resolved by more than a handful of trajectories.
-                double smallest = Hermitian.eigenvalues(exact.states().get(k))[3];
-                if (k > 0 && smallest * n > RareEvents.COUNT) {
-                    double z = z(total.mean(), total.se(), exact.totalEntropy(k), 1.0 / n);
-                    if (!Double.isNaN(z)) {
-                        tests.add("entropy_total", grid.time(k), z, p(z, true));
-                    }
-                }
-            }
+            Estimate total = total(r, k, grid.time(k), c, counts, s0, exact, tests);
             rows.add(new Row(grid.time(k), mq, mw, ms, heat, work, total));
         }
         double maxZp = tests.bonferroni();
@@ -188,6 +164,39 @@ public final class CollisionBookkeeping {
         CollisionThermodynamics.Rates steady = model.hasUniqueSteadyState() ? thermo.steady() : null;
         return new Result(List.copyOf(rows), steady, master, tests.maxAbsZ(), tests.tests(), maxZp,
                 maxZp >= Convergence.ALPHA, tests.worst());
+    }
+
+    /**
+     * The engine's Σ(t) at grid point k, tested against the map's where the test is valid.
+     *
+     * @param c per bath the coefficient 1/T_k of Q_k, NaN where Σ is +∞ (T_k = 0 with heat moved into bath k)
+     * @return the jackknife estimate, or +∞ with SE NaN where the map's is +∞
+     */
+    private static Estimate total(EnsembleResult r, int k, double t, double[] c, NetCounts counts, double s0,
+            CollisionThermodynamics.Series exact, ZTests tests) {
+        if (Double.isNaN(c[0]) || Double.isNaN(c[1])) {
+            return new Estimate(Double.POSITIVE_INFINITY, Double.NaN);
+        }
+        long n = r.trajectories();
+        double[] cc = c.clone();
+        Estimate total = r.jackknife(k, List.of(RhoElements.NAME, NetCounts.NAME), v -> {
+            double s = CollisionThermodynamics.entropy(RhoElements.matrix(v)) - s0;
+            for (Side side : Side.values()) {
+                double coefficient = cc[side.ordinal()];
+                s += coefficient == 0 ? 0 : coefficient * counts.energy(side, v, RhoElements.SIZE);
+            }
+            return s;
+        });
+        // S(ρ̄) is a smooth function of ρ̄ (and the jackknife a valid linearisation) only while every
+        // eigenvalue of ρ is resolved by more than a handful of trajectories.
+        double smallest = Hermitian.eigenvalues(exact.states().get(k))[3];
+        if (k > 0 && smallest * n > RareEvents.COUNT) {
+            double z = z(total.mean(), total.se(), exact.totalEntropy(k), 1.0 / n);
+            if (!Double.isNaN(z)) {
+                tests.add("entropy_total", t, z, p(z, true));
+            }
+        }
+        return total;
     }
 
     /** (estimate − exact) / max(SE, floor), or NaN where both agree exactly with no spread (nothing to judge). */

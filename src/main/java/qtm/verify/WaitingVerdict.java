@@ -118,17 +118,71 @@ public final class WaitingVerdict {
         List<PairResult> out = new ArrayList<>();
         boolean passed = true;
         for (WaitingHistogram.Plan plan : q.plans()) {
-            WaitingTimes w = new WaitingTimes(model, plan.pair());
-            int b = plan.bins();
-            double[] edges = plan.edges();
-            double[] exact = w.bins(edges, rho0, plan.windowStart(), plan.windowEnd());
-            double[] stationary = w.bins(edges);
-            double[] curveTau = new double[CURVE];
-            double[] curveDensity = new double[CURVE];
-            for (int i = 0; i < CURVE; i++) {
-                curveTau[i] = edges[b - 1] * i / (CURVE - 1);
-                curveDensity[i] = w.density(curveTau[i]);
+            PairResult pair = pair(sum, sq, n, plan, new WaitingTimes(model, plan.pair()), rho0);
+            passed &= !pair.judged() || pair.pValue() >= Convergence.ALPHA / PAIRS;
+            out.add(pair);
+        }
+        return new Result(out, passed);
+    }
+
+    /** One pair's estimate, judged by its χ² when every bin expects enough intervals. */
+    private static PairResult pair(double[] sum, double[] sq, long n, WaitingHistogram.Plan plan, WaitingTimes w,
+            ZMatrixRMaj rho0) {
+        int b = plan.bins();
+        double[] edges = plan.edges();
+        double[] exact = w.bins(edges, rho0, plan.windowStart(), plan.windowEnd());
+        double[] stationary = w.bins(edges);
+        double[] curveTau = new double[CURVE];
+        double[] curveDensity = new double[CURVE];
+        for (int i = 0; i < CURVE; i++) {
+            curveTau[i] = edges[b - 1] * i / (CURVE - 1);
+            curveDensity[i] = w.density(curveTau[i]);
+        }
+        double sn = sum[plan.starts()];
+        Estimate e = Estimate.of(sum, sq, n, plan, exact);
+        boolean judged = e.judged();
+        double chi2 = Double.NaN;
+        int dof = 0;
+        double p = Double.NaN;
+        double maxZ = Double.NaN;
+        ZTests.Worst worst = null;
+        if (judged) {
+            ZTests bins = new ZTests();
+            for (int i = 0; i < b; i++) {
+                bins.normal(plan.pair().key() + "_bin_" + i, edges[i], (e.est()[i] - exact[i]) / e.se()[i]);
             }
+            maxZ = bins.maxAbsZ();
+            worst = bins.worst();
+            double[] chi = chiSquare(e.cov(), e.est(), exact);
+            chi2 = chi[0];
+            dof = (int) chi[1];
+            // Hotelling: with a covariance estimated from n trajectories, T²(n − d)/(d(n − 1)) is F(d, n − d)
+            // for normal data, which the χ²_d only reaches as n → ∞ (at n = 500 and d = 16 it would reject
+            // about 1.5 times too often in the far tail).
+            if (dof > 0 && n - dof >= 1) {
+                double f = chi2 * (n - dof) / (dof * (n - 1.0));
+                p = 1.0 - new FDistribution(null, dof, n - dof).cumulativeProbability(f);
+            } else {
+                p = dof == 0 ? 1.0 : Double.NaN;
+                judged = dof == 0;
+            }
+        }
+        return new PairResult(plan.pair(), edges.clone(), plan.windowStart(), plan.windowEnd(), sn, e.est(), e.se(),
+                exact, stationary, plotTau(w, edges, stationary), curveTau, curveDensity, chi2, dof, p, maxZ, judged,
+                worst);
+    }
+
+    /**
+     * The bins' ratio-of-means estimates with their delta-method covariance.
+     *
+     * @param est per bin and the overflow (NaN without starts)
+     * @param se their SEs (NaN unless judged)
+     * @param cov the covariance of the bins below τ_max
+     * @param judged at least two trajectories, some starts, and every bin expecting {@link #MIN_EXPECTED} intervals
+     */
+    private record Estimate(double[] est, double[] se, double[][] cov, boolean judged) {
+        static Estimate of(double[] sum, double[] sq, long n, WaitingHistogram.Plan plan, double[] exact) {
+            int b = plan.bins();
             double sn = sum[plan.starts()];
             double[] est = new double[b + 1];
             double[] se = new double[b + 1];
@@ -141,78 +195,64 @@ public final class WaitingVerdict {
                     est[i] = sum[plan.bin(i)] / sn;
                 }
             }
-            if (judged) {
-                double mean = sn / n;
-                double snn = sq[plan.starts()];
-                double scale = 1.0 / (n * (n - 1.0) * mean * mean);
-                for (int i = 0; i < b; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        double sij = i == j ? sq[plan.bin(i)] : sum[plan.product(j, i)];
-                        double v = (sij - est[j] * sum[plan.withStarts(i)] - est[i] * sum[plan.withStarts(j)]
-                                + est[i] * est[j] * snn) * scale;
-                        cov[i][j] = v;
-                        cov[j][i] = v;
-                    }
-                    se[i] = Math.sqrt(Math.max(0, cov[i][i]));
+            if (!judged) {
+                return new Estimate(est, se, cov, false);
+            }
+            double mean = sn / n;
+            double snn = sq[plan.starts()];
+            double scale = 1.0 / (n * (n - 1.0) * mean * mean);
+            for (int i = 0; i < b; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double sij = i == j ? sq[plan.bin(i)] : sum[plan.product(j, i)];
+                    double v = (sij - est[j] * sum[plan.withStarts(i)] - est[i] * sum[plan.withStarts(j)]
+                            + est[i] * est[j] * snn) * scale;
+                    cov[i][j] = v;
+                    cov[j][i] = v;
                 }
-                // The overflow is 1 − Σ bins: its variance is the sum of the whole covariance.
-                double all = 0;
-                for (double[] row : cov) {
-                    for (double x : row) {
-                        all += x;
-                    }
-                }
-                se[b] = Math.sqrt(Math.max(0, all));
-                for (int i = 0; i < b; i++) {
-                    judged &= sn * exact[i] >= MIN_EXPECTED;
+                se[i] = Math.sqrt(Math.max(0, cov[i][i]));
+            }
+            // The overflow is 1 − Σ bins: its variance is the sum of the whole covariance.
+            double all = 0;
+            for (double[] row : cov) {
+                for (double x : row) {
+                    all += x;
                 }
             }
-            double chi2 = Double.NaN;
-            int dof = 0;
-            double p = Double.NaN;
-            double maxZ = Double.NaN;
-            ZTests.Worst worst = null;
-            if (judged) {
-                ZTests bins = new ZTests();
-                for (int i = 0; i < b; i++) {
-                    bins.normal(plan.pair().key() + "_bin_" + i, edges[i], (est[i] - exact[i]) / se[i]);
-                }
-                maxZ = bins.maxAbsZ();
-                worst = bins.worst();
-                EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-                double[] lambda = eig.getRealEigenvalues();
-                double top = 0;
-                for (double l : lambda) {
-                    top = Math.max(top, l);
-                }
-                chi2 = 0;
-                for (int k = 0; k < lambda.length; k++) {
-                    if (!(lambda[k] > 1e-10 * top) || !(lambda[k] > 0)) {
-                        continue;
-                    }
-                    RealVector v = eig.getEigenvector(k);
-                    double proj = 0;
-                    for (int i = 0; i < b; i++) {
-                        proj += v.getEntry(i) * (est[i] - exact[i]);
-                    }
-                    chi2 += proj * proj / lambda[k];
-                    dof++;
-                }
-                // Hotelling: with a covariance estimated from n trajectories, T²(n − d)/(d(n − 1)) is F(d, n − d)
-                // for normal data, which the χ²_d only reaches as n → ∞ (at n = 500 and d = 16 it would reject
-                // about 1.5 times too often in the far tail).
-                if (dof > 0 && n - dof >= 1) {
-                    double f = chi2 * (n - dof) / (dof * (n - 1.0));
-                    p = 1.0 - new FDistribution(null, dof, n - dof).cumulativeProbability(f);
-                } else {
-                    p = dof == 0 ? 1.0 : Double.NaN;
-                    judged = dof == 0;
-                }
-                passed &= !judged || p >= Convergence.ALPHA / PAIRS;
+            se[b] = Math.sqrt(Math.max(0, all));
+            for (int i = 0; i < b; i++) {
+                judged &= sn * exact[i] >= MIN_EXPECTED;
             }
-            out.add(new PairResult(plan.pair(), edges.clone(), plan.windowStart(), plan.windowEnd(), sn, est, se,
-                    exact, stationary, plotTau(w, edges, stationary), curveTau, curveDensity, chi2, dof, p, maxZ, judged, worst));
+            return new Estimate(est, se, cov, judged);
         }
-        return new Result(out, passed);
+    }
+
+    /**
+     * dᵀΣ⁻¹d over the covariance's numerical range, as the ρ χ² does: directions below 1e-10 of the largest
+     * eigenvalue are rounding, not information.
+     *
+     * @return {χ², its degrees of freedom}
+     */
+    private static double[] chiSquare(double[][] cov, double[] est, double[] exact) {
+        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] lambda = eig.getRealEigenvalues();
+        double top = 0;
+        for (double l : lambda) {
+            top = Math.max(top, l);
+        }
+        double chi2 = 0;
+        int dof = 0;
+        for (int k = 0; k < lambda.length; k++) {
+            if (!(lambda[k] > 1e-10 * top) || !(lambda[k] > 0)) {
+                continue;
+            }
+            RealVector v = eig.getEigenvector(k);
+            double proj = 0;
+            for (int i = 0; i < cov.length; i++) {
+                proj += v.getEntry(i) * (est[i] - exact[i]);
+            }
+            chi2 += proj * proj / lambda[k];
+            dof++;
+        }
+        return new double[] {chi2, dof};
     }
 }

@@ -1,6 +1,7 @@
 package qtm.exact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import qtm.math.HermitianBasis;
 import qtm.math.Ops;
 import qtm.model.Approach;
 import qtm.model.Bath;
+import qtm.model.BathSpectra;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Model;
@@ -24,7 +26,7 @@ import qtm.testing.RedfieldTensor;
 
 class BlochRedfieldTest {
     /** Flux and dot machines with frequency-dependent rates (finite T, s ≠ 0) and the degenerate case U = 2g. */
-    private static List<Model> machines() {
+    private static List<BathSpectra> machines() {
         return List.of(
                 new FluxModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(100, 1e-5)),
                 new FluxModel(1.3, 4e-3, new Bath(0.2, 2e-3), new Bath(3, 1e-3), Approach.LOCAL, 1),
@@ -36,7 +38,7 @@ class BlochRedfieldTest {
 
     @Test
     void secularPairsAloneAreTheGlobalLindbladGenerator() {
-        for (Model m : machines()) {
+        for (BathSpectra m : machines()) {
             DMatrixRMaj secular = BlochRedfield.secular(m).matrix();
             DMatrixRMaj global = new Liouvillian(m.withApproach(Approach.GLOBAL, m.spectralExponent())).matrix();
             assertTrue(maxAbsDiff(secular, global) < 1e-12, m + ": " + maxAbsDiff(secular, global));
@@ -48,7 +50,7 @@ class BlochRedfieldTest {
     @Test
     void preservesTraceAndHermiticity() {
         HermitianBasis basis = new HermitianBasis(4);
-        for (Model m : machines()) {
+        for (BathSpectra m : machines()) {
             BlochRedfield r = new BlochRedfield(m);
             DMatrixRMaj l = r.matrix();
             double[] t = basis.traceFunctional();
@@ -72,7 +74,7 @@ class BlochRedfieldTest {
 
     @Test
     void agreesWithTheRedfieldTensorBuiltElementByElement() {
-        for (Model m : machines()) {
+        for (BathSpectra m : machines()) {
             DMatrixRMaj built = new BlochRedfield(m).matrix();
             DMatrixRMaj tensor = RedfieldTensor.generator(m, List.of(Side.COLD, Side.HOT), true);
             assertTrue(maxAbsDiff(built, tensor) < 1e-12, m + ": " + maxAbsDiff(built, tensor));
@@ -88,7 +90,7 @@ class BlochRedfieldTest {
     @Test
     void equalTemperaturesGiveTheGibbsStateOfTheFullHamiltonianAtEveryRate() {
         for (double rate : new double[] {1e-3, 1e-4, 1e-5}) {
-            for (Model m : List.of(
+            for (BathSpectra m : List.<BathSpectra>of(
                     new FluxModel(1, 1e-2, new Bath(0.5, rate), new Bath(0.5, rate / 3), Approach.LOCAL, 1),
                     new DotModel(1, 1e-2, 2, new Bath(0.4, rate), new Bath(0.4, 2 * rate)))) {
                 ZMatrixRMaj rho = new BlochRedfield(m).steadyState();
@@ -120,9 +122,9 @@ class BlochRedfieldTest {
         double[] toLocal = new double[2];
         double[] toGlobal = new double[2];
         for (int i = 0; i < 2; i++) {
-            Model a = flux(small[i], 1e-2);
+            BathSpectra a = flux(small[i], 1e-2);
             toLocal[i] = Observables.traceDistance(new BlochRedfield(a).steadyState(), SteadyState.of(a));
-            Model b = flux(large[i], rate);
+            BathSpectra b = flux(large[i], rate);
             toGlobal[i] = Observables.traceDistance(new BlochRedfield(b).steadyState(),
                     SteadyState.of(b.withApproach(Approach.GLOBAL, 0)));
         }
@@ -136,7 +138,7 @@ class BlochRedfieldTest {
 
     @Test
     void steadyHeatCurrentsBalanceAndTheSecularOnesAreTheJumpEnergies() {
-        for (Model m : machines()) {
+        for (BathSpectra m : machines()) {
             BlochRedfield r = new BlochRedfield(m);
             ZMatrixRMaj rho = r.steadyState();
             double qc = r.heat(Side.COLD, rho);
@@ -160,13 +162,17 @@ class BlochRedfieldTest {
 
     @Test
     void refusesTheResetModel() {
-        ResetModel m = new ResetModel(1, 1e-3, new Bath(0, 1e-2), new Bath(1, 1e-3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BlochRedfield(m));
-        assertTrue(e.getMessage().contains("reset"), e.getMessage());
+        // Its collisions have no bath spectrum, so it lacks the capability Bloch-Redfield takes and cannot be given.
+        Model m = new ResetModel(1, 1e-3, new Bath(0, 1e-2), new Bath(1, 1e-3));
+        assertFalse(m instanceof BathSpectra, m.toString());
+        // The one caller that takes any model refuses it by name.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new qtm.sweep.LocalGlobalSweep(1e-2, 1, 3).run(m, null));
+        assertTrue(e.getMessage().contains("reset") && e.getMessage().contains("Bloch-Redfield"), e.getMessage());
     }
 
     /** The flux optimum's baths scaled: Γ_c at T = 0 and Γ_h = 1e-3·Γ_c at T = 100 (transition rate 0.2·Γ_c). */
-    private static Model flux(double g, double coldRate) {
+    private static BathSpectra flux(double g, double coldRate) {
         return new FluxModel(1, g, new Bath(0, coldRate), new Bath(100, 1e-3 * coldRate));
     }
 

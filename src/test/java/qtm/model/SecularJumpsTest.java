@@ -11,7 +11,7 @@ import qtm.math.Ops;
 class SecularJumpsTest {
     @Test
     void theComponentsSumToTheCouplingAndEachMovesItsBohrFrequency() {
-        for (Model m : List.of(new FluxModel(1, 0.05, new Bath(0.3, 1e-3), new Bath(2, 1e-3), Approach.GLOBAL, 1),
+        for (BathSpectra m : List.<BathSpectra>of(new FluxModel(1, 0.05, new Bath(0.3, 1e-3), new Bath(2, 1e-3), Approach.GLOBAL, 1),
                 new DotModel(1, 0.04, 0.7, new Bath(0.3, 1e-3), new Bath(2, 1e-3), Approach.GLOBAL, 3))) {
             ZMatrixRMaj h = m.hamiltonian();
             for (Side side : Side.values()) {

@@ -14,6 +14,7 @@ import qtm.math.HermitianBasis;
 import qtm.math.Ops;
 import qtm.model.Approach;
 import qtm.model.Jump;
+import qtm.model.BathSpectra;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.observe.Heat;
@@ -42,7 +43,7 @@ class LocalGlobalSweepTest {
                 double ratio = new double[] {1e-3, 1e-2, 1e-1, 1, 10}[i];
                 assertEquals(ratio, r[t.column("g_over_rate")], 1e-12 * ratio);
                 assertEquals(ratio * gamma, r[t.column("g")], 1e-12 * ratio * gamma);
-                Model m = s.model().with(ratio * gamma, s.model().cold(), s.model().hot());
+                BathSpectra m = ((BathSpectra) s.model()).with(ratio * gamma, s.model().cold(), s.model().hot());
                 HermitianBasis basis = new HermitianBasis(4);
                 ZMatrixRMaj rr = SteadyState.solve(RedfieldTensor.generator(m, List.of(Side.COLD, Side.HOT), true),
                         basis);

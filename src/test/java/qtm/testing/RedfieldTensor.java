@@ -7,7 +7,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import qtm.math.HermitianBasis;
 import qtm.model.BathSpectrum;
-import qtm.model.Model;
+import qtm.model.BathSpectra;
 import qtm.model.Side;
 
 /** An independent Bloch–Redfield generator for the tests: QuTiP's tensor formula, element by element. */
@@ -29,7 +29,7 @@ public final class RedfieldTensor {
      * @param hamiltonian whether −i[H, ρ] is included
      * @return the real 16×16 generator in the coordinates of HermitianBasis
      */
-    public static DMatrixRMaj generator(Model m, List<Side> sides, boolean hamiltonian) {
+    public static DMatrixRMaj generator(BathSpectra m, List<Side> sides, boolean hamiltonian) {
         DMatrixRMaj h = new DMatrixRMaj(4, 4);
         ZMatrixRMaj hz = m.hamiltonian();
         for (int i = 0; i < 4; i++) {

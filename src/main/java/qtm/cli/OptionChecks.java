@@ -1,0 +1,61 @@
+package qtm.cli;
+
+import qtm.input.InputException;
+import qtm.scenario.ScenarioReader;
+
+/**
+ * The checks of option values that several commands share, so that the same option is refused in the same words
+ * whichever command is given it.
+ */
+final class OptionChecks {
+    /** Where an option's refusal points: the command line, not the scenario file. */
+    static final String WHERE = "command line";
+    /** Most worker threads (and CPUs per shard): far beyond any machine's cores, so a typo is caught. */
+    static final int MAX_THREADS = 1024;
+
+    private OptionChecks() {
+    }
+
+    /**
+     * @param key the option
+     * @param value its value as given
+     * @param why what was expected
+     * @return the refusal (exit 2), naming the command line
+     */
+    static InputException refuse(String key, String value, String why) {
+        return new InputException(WHERE, key, value, why);
+    }
+
+    /**
+     * @param key the option
+     * @param value its value
+     * @param max the largest allowed
+     * @throws InputException (exit 2) unless 1 ≤ value ≤ max
+     */
+    static void wholeNumber(String key, long value, long max) {
+        if (value < 1 || value > max) {
+            throw refuse(key, Long.toString(value), "expected a whole number in [1, " + max + "]");
+        }
+    }
+
+    /**
+     * @param trajectories the total per engine that overrides the scenario's, or null for the scenario's own
+     * @throws InputException (exit 2) unless it is a whole number a scenario could also give
+     */
+    static void trajectories(Long trajectories) {
+        if (trajectories != null) {
+            wholeNumber("--trajectories", trajectories, ScenarioReader.MAX_TRAJECTORIES);
+        }
+    }
+
+    /**
+     * @param key the option
+     * @param threads its value
+     * @throws InputException (exit 2) unless 1 ≤ threads ≤ {@link #MAX_THREADS}
+     */
+    static void threads(String key, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw refuse(key, Integer.toString(threads), "expected 1 to " + MAX_THREADS);
+        }
+    }
+}

@@ -1,13 +1,12 @@
-package qtm.sweep;
-import qtm.scenario.Node;
-import qtm.scenario.ScenarioFile;
-import qtm.scenario.ScenarioReader;
+package qtm.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import qtm.input.InputException;
+import qtm.model.Approach;
 import qtm.model.Bath;
 import qtm.model.Model;
 import qtm.model.ValidRange;
@@ -17,7 +16,9 @@ import qtm.sweep.ConcurrenceMap;
 import qtm.sweep.CouplingOptimizer;
 import qtm.sweep.HotThresholdCurve;
 import qtm.sweep.Knob;
+import qtm.sweep.LocalGlobalSweep;
 import qtm.sweep.OptimumCurves;
+import qtm.sweep.Study;
 import qtm.sweep.SweepPlan;
 
 /**
@@ -256,7 +257,7 @@ public final class StudyReader {
         for (String key : List.of("from", "to")) {
             double g = (key.equals("from") ? from : to) * gamma;
             try {
-                for (qtm.model.Approach ap : qtm.model.Approach.values()) {
+                for (Approach ap : Approach.values()) {
                     model.with(g, model.cold(), model.hot()).withApproach(ap, model.spectralExponent());
                 }
             } catch (IllegalArgumentException e) {

@@ -32,11 +32,6 @@ import qtm.observe.Quantity;
 public final class EnsembleRunner {
     /** Trajectories per block. */
     public static final int BLOCK = 32;
-    /**
-     * Most trajectories of one ensemble, so one past the largest index: what a scenario or --trajectories may ask for
-     * and what a saved file or shard record may claim. The time budget stops a run long before.
-     */
-    public static final long MAX_TRAJECTORIES = 1_000_000_000_000L;
     /** The largest whole number every double holds exactly: the bound on a block's sums. */
     private static final double EXACT = 0x1p53;
     /**

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class SavedChecks {
     /** One past the largest trajectory index a run can have. */
-    static final long MAX_INDEX = EnsembleRunner.MAX_TRAJECTORIES;
+    static final long MAX_INDEX = Ranges.MAX_TRAJECTORIES;
     /**
      * One trajectory's number q is a whole number of quanta with q² ≤ 2^53 (the commit checks it, see
      * {@link Block}), so |q| &lt; 2^27.

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.Ranges;
 import qtm.input.Quote;
 
 /**
@@ -100,11 +100,11 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
             Planned planned = new Planned(r.get(0).asLong(), r.get(1).asLong(), p.get("total").asLong());
             // As a run plans it: 0 <= from <= to <= total <= the most trajectories a scenario may ask for.
             if (planned.from() < 0 || planned.to() < planned.from() || planned.total() < planned.to()
-                    || planned.total() > EnsembleRunner.MAX_TRAJECTORIES) {
+                    || planned.total() > Ranges.MAX_TRAJECTORIES) {
                 throw new IllegalArgumentException("not a qtm shard record (ensemble " + qtm.input.Quote.of(
                         x.getKey()) + ": range [" + planned.from() + ", " + planned.to() + ") of " + planned.total()
                         + " is not within 0 <= from <= to <= total <= "
-                        + EnsembleRunner.MAX_TRAJECTORIES + ")");
+                        + Ranges.MAX_TRAJECTORIES + ")");
             }
             ensembles.put(x.getKey(), planned);
         }

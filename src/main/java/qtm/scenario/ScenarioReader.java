@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.ejml.data.ZMatrixRMaj;
-import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.Ranges;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 import qtm.model.Bath;
@@ -43,7 +43,7 @@ public final class ScenarioReader {
      * Largest ensemble.trajectories (and --trajectories): the ensemble's own cap, which saved files and shard records
      * are checked against too.
      */
-    public static final long MAX_TRAJECTORIES = EnsembleRunner.MAX_TRAJECTORIES;
+    public static final long MAX_TRAJECTORIES = Ranges.MAX_TRAJECTORIES;
     private static final double TOLERANCE = 1e-9;
     private static final double MAX = Double.MAX_VALUE;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.Ranges;
 import qtm.input.Quote;
 
 /**
@@ -73,11 +73,11 @@ final class SimulationReader {
                 per.allowOnly(Set.copyOf(Simulation.ENGINES));
                 for (String engine : Simulation.ENGINES) {
                     if (per.has(engine)) {
-                        trajectories.put(engine, per.integer(engine, 1, EnsembleRunner.MAX_TRAJECTORIES));
+                        trajectories.put(engine, per.integer(engine, 1, Ranges.MAX_TRAJECTORIES));
                     }
                 }
             } else {
-                long n = e.integer("trajectories", 1, EnsembleRunner.MAX_TRAJECTORIES);
+                long n = e.integer("trajectories", 1, Ranges.MAX_TRAJECTORIES);
                 for (String engine : Simulation.ENGINES) {
                     trajectories.put(engine, n);
                 }

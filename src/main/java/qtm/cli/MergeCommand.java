@@ -163,7 +163,8 @@ final class MergeCommand implements Callable<Integer> {
                 RunOutcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
                         stdout), () -> false);
                 if (jumpIndexes != null) {
-                    JumpMerge.merge(s, dirs, jumpIndexes, output.staging());
+                    JumpMerge.merge(s.model().jumps(), s.simulation().engines(), dirs, jumpIndexes,
+                            output.staging());
                 }
                 // As its shards planned them, which is what one process of the same command would have planned.
                 Map<String, Long> planned = new LinkedHashMap<>();

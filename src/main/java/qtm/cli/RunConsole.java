@@ -51,9 +51,9 @@ class RunConsole implements RunListener {
     public void ensemble(String label, String engine, EnsembleResult result) {
         try {
             if (savedOnly) {
-                RunWriter.writeSaved(staging, scenario, seed, label, result);
+                RunWriter.writeSaved(staging, scenario.source().json(), seed, label, result);
             } else {
-                RunWriter.writeEnsemble(staging, scenario, seed, label, engine, result);
+                RunWriter.writeEnsemble(staging, scenario.source().json(), seed, label, engine, result);
             }
             if (jumps != null && engine != null) {
                 jumps.finish(engine, result.ranges());

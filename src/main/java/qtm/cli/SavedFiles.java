@@ -39,11 +39,11 @@ final class SavedFiles {
             throw new InputException(where, key, file.toString(), "cannot be read (" + e.getMessage() + ")");
         } catch (SavedEnsemble.Mismatch e) {
             String other = e.identity() == null ? null
-                    : SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), e.identity());
+                    : SavedEnsemble.mismatch(RunWriter.identity(s.source().json(), label, seed), e.identity());
             throw new InputException(where, key, file.toString(), "cannot be " + use + ": "
                     + (other != null ? other : e.getMessage()));
         }
-        String why = SavedEnsemble.mismatch(RunWriter.identity(s, label, seed), loaded.identity());
+        String why = SavedEnsemble.mismatch(RunWriter.identity(s.source().json(), label, seed), loaded.identity());
         if (why != null) {
             throw new InputException(where, key, file.toString(), "cannot be " + use + ": " + why);
         }

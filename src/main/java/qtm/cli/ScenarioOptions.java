@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioReader;
+import qtm.scenario.StudyReader;
 import qtm.sweep.Study;
-import qtm.sweep.StudyReader;
 
 /** The scenario file and its overrides, shared by every command that reads one. */
 final class ScenarioOptions {

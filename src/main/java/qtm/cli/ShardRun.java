@@ -87,7 +87,7 @@ final class ShardRun {
                 }
                 double seconds = (System.nanoTime() - started) * 1e-9;
                 new ShardRecord(shard.index(), shard.count(), s.name(), s.file(), base.seed(), planned,
-                        !o.interrupted(), seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s);
+                        !o.interrupted(), seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s.source().json());
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();

@@ -19,7 +19,7 @@ import qtm.output.OutputDirectory;
 import qtm.report.SweepCharts;
 import qtm.input.InputException;
 import qtm.sweep.Study;
-import qtm.sweep.StudyReader;
+import qtm.scenario.StudyReader;
 import qtm.sweep.SweepRunner;
 import qtm.sweep.SweepTable;
 

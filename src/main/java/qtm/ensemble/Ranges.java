@@ -6,6 +6,13 @@ import java.util.List;
 
 /** Trajectory index ranges [from, to): what a set of results covers, overlaps and misses. */
 public final class Ranges {
+    /**
+     * Most trajectories of one ensemble, so one past the largest index a range may hold: what a scenario or
+     * --trajectories may ask for and what a saved file or shard record may claim. The time budget stops a run long
+     * before.
+     */
+    public static final long MAX_TRAJECTORIES = 1_000_000_000_000L;
+
     private Ranges() {
     }
 

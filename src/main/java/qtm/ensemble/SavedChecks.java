@@ -1,7 +1,6 @@
 package qtm.ensemble;
 
 import java.util.List;
-import qtm.scenario.ScenarioReader;
 
 /**
  * The invariants every saved ensemble holds, whatever its format, checked on reading: a hand-edited or damaged file
@@ -13,7 +12,7 @@ import qtm.scenario.ScenarioReader;
  */
 final class SavedChecks {
     /** One past the largest trajectory index a run can have. */
-    static final long MAX_INDEX = ScenarioReader.MAX_TRAJECTORIES;
+    static final long MAX_INDEX = Ranges.MAX_TRAJECTORIES;
     /**
      * One trajectory's number q is a whole number of quanta with q² ≤ 2^53 (the commit checks it, see
      * {@link Block}), so |q| &lt; 2^27.

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import qtm.scenario.Scenario;
 import qtm.input.InputException;
+import qtm.model.Jump;
 
 /**
  * The shards' jump records merged into one run's: each shard's {@link JumpRecords#INDEX} read and checked against
@@ -68,17 +68,18 @@ public final class JumpMerge {
     /**
      * Concatenates the shards' jump records of each engine in index order into the merged output.
      *
-     * @param s the merged scenario
+     * @param jumps the machine's jump channels, whose labels the records carry
+     * @param engines the engines of the run, in run order
      * @param dirs the shard directories
      * @param indexes their indexes ({@link #indexes}, not null)
      * @param staging the merged output's directory
      * @throws InputException (exit 2) if a shard's records do not match its index
      * @throws IOException on read or write failure
      */
-    public static void merge(Scenario s, List<Path> dirs, List<JumpRecords.Index> indexes, Path staging)
-            throws IOException {
-        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), s.model().jumps())) {
-            for (String engine : s.simulation().engines()) {
+    public static void merge(List<Jump> jumps, List<String> engines, List<Path> dirs,
+            List<JumpRecords.Index> indexes, Path staging) throws IOException {
+        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), jumps)) {
+            for (String engine : engines) {
                 List<Integer> holders = new ArrayList<>();
                 List<long[]> ranges = new ArrayList<>();
                 for (int i = 0; i < indexes.size(); i++) {

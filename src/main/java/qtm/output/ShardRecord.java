@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qtm.ensemble.Ranges;
 import qtm.input.Quote;
-import qtm.scenario.Scenario;
 
 /**
  * What a shard directory says of itself besides its saved ensembles: {@code shard.json} (which shard of how many,
@@ -52,10 +52,10 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
      * Writes both files into {@code dir}.
      *
      * @param dir a shard's (staging) directory
-     * @param s the scenario as run
+     * @param scenarioAsRun the scenario document with every --set applied
      * @throws IOException on write failure
      */
-    public void write(Path dir, Scenario s) throws IOException {
+    public void write(Path dir, JsonNode scenarioAsRun) throws IOException {
         ObjectNode o = Json.object();
         o.put("shard", shard);
         o.put("shards", shards);
@@ -75,7 +75,7 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
         o.put("host", host);
         o.put("qtm_version", qtmVersion);
         Files.writeString(dir.resolve(FILE), Json.write(o) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(SCENARIO), Json.write(s.source().json()) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(SCENARIO), Json.write(scenarioAsRun) + "\n", StandardCharsets.UTF_8);
     }
 
     /**
@@ -100,11 +100,11 @@ public record ShardRecord(int shard, int shards, String name, String file, long 
             Planned planned = new Planned(r.get(0).asLong(), r.get(1).asLong(), p.get("total").asLong());
             // As a run plans it: 0 <= from <= to <= total <= the most trajectories a scenario may ask for.
             if (planned.from() < 0 || planned.to() < planned.from() || planned.total() < planned.to()
-                    || planned.total() > qtm.scenario.ScenarioReader.MAX_TRAJECTORIES) {
+                    || planned.total() > Ranges.MAX_TRAJECTORIES) {
                 throw new IllegalArgumentException("not a qtm shard record (ensemble " + qtm.input.Quote.of(
                         x.getKey()) + ": range [" + planned.from() + ", " + planned.to() + ") of " + planned.total()
                         + " is not within 0 <= from <= to <= total <= "
-                        + qtm.scenario.ScenarioReader.MAX_TRAJECTORIES + ")");
+                        + Ranges.MAX_TRAJECTORIES + ")");
             }
             ensembles.put(x.getKey(), planned);
         }

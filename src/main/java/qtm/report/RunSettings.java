@@ -9,8 +9,7 @@ import qtm.engine.CollisionEngine;
 import qtm.engine.EngineKind;
 import qtm.model.Collision;
 import qtm.output.Json;
-import qtm.scenario.Scenario;
-import qtm.scenario.Simulation;
+import qtm.run.ScenarioAsRun;
 
 /**
  * The {@code settings} object of summary.json: every setting a run applied, defaults included, as a user would set
@@ -28,8 +27,7 @@ final class RunSettings {
      * @param records the --records limit (0: none)
      * @return the object
      */
-    static ObjectNode json(Scenario s, long seed, Map<String, Long> planned, long records) {
-        Simulation sim = s.simulation();
+    static ObjectNode json(ScenarioAsRun s, long seed, Map<String, Long> planned, long records) {
         ObjectNode o = Json.object();
         // The master equation the engines are judged against depends on how the baths' channels were derived.
         ObjectNode model = o.putObject("model").put("type", s.model().type());
@@ -37,25 +35,25 @@ final class RunSettings {
             model.put("approach", s.model().approach().key()).put("spectral_exponent", s.model().spectralExponent());
         }
         ArrayNode engines = o.putArray("engines");
-        sim.engines().forEach(engines::add);
+        s.engines().forEach(engines::add);
         ObjectNode n = o.putObject("trajectories");
         planned.forEach(n::put);
         o.put("seed", seed);
         // 0 is the scenario's own "off", kept as written so that the key reads the same in both places.
-        o.put("target_se", sim.targetSe());
-        o.put("time_budget_s", sim.timeBudgetSeconds());
+        o.put("target_se", s.targetSe());
+        o.put("time_budget_s", s.timeBudgetSeconds());
         // Issue 22: the budget stops the engines on time, but the files are written after it (seconds for charts
         // and report); said here so that nobody reads it as the wall time of the whole command.
         o.put("time_budget_bounds", "the engines' wall time; writing the CSV, charts and report comes after it");
         o.putObject("grid").put("end", s.time().end()).put("points", s.time().points()).put("step", s.time().step());
-        JsonNode initial = s.source().json().get("initial");
+        JsonNode initial = s.document().get("initial");
         o.set("initial", initial == null ? TextNode.valueOf("00") : initial.deepCopy());
-        if (sim.engines().contains(EngineKind.COLLISION.key())) {
+        if (s.engines().contains(EngineKind.COLLISION.key())) {
             ObjectNode c = o.putObject("collision");
-            c.put("sampling", sim.sampling() != null ? sim.sampling()
+            c.put("sampling", s.sampling() != null ? s.sampling()
                     : CollisionEngine.Sampling.defaultFor(s.model()).key());
             ArrayNode dts = c.putArray("dt");
-            for (double requested : sim.dts()) {
+            for (double requested : s.dts()) {
                 Collision x = Collision.of(s.model(), s.time(), requested);
                 dts.addObject().put("requested", requested).put("used", x.dt())
                         .put("steps_per_point", x.stepsPerPoint());

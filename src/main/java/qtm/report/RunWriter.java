@@ -17,7 +17,7 @@ import qtm.observe.Snapshot;
 import qtm.output.Json;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
-import qtm.scenario.Scenario;
+import qtm.run.ScenarioAsRun;
 
 /**
  * Writes everything a run found into its output directory: the time series as CSV, summary.json, the charts as PNG
@@ -60,7 +60,7 @@ public final class RunWriter {
      */
     public static void write(RunOutcome o, Path dir, java.util.Map<String, List<long[]>> missing,
             Provenance p) throws IOException {
-        Scenario s = o.scenario();
+        ScenarioAsRun s = o.scenario();
         int last = s.time().points() - 1;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode summary = mapper.createObjectNode();
@@ -106,7 +106,7 @@ public final class RunWriter {
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
         // Scalars are kept as the user wrote them (see ScenarioFile), so quote only where YAML needs it.
         String yaml = new YAMLMapper().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .writeValueAsString(s.source().json());
+                .writeValueAsString(s.document());
         // Last, so that the list of links sees every other file of the run.
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(new HtmlReport.Content(s.name(),
                 RunTables.description(s.description(), missing), yaml, o.seed(), verdicts, finals, figures,
@@ -121,14 +121,14 @@ public final class RunWriter {
     }
 
     /**
-     * @param s a scenario
+     * @param scenarioAsRun the scenario document with every --set applied
      * @param label an ensemble's label
      * @param seed the run's seed
      * @return the identity its saved ensemble carries: the scenario as run without the keys that say how large
      *     the ensemble is or which engines ran, which merging and extending may change
      */
-    public static SavedEnsemble.Identity identity(Scenario s, String label, long seed) {
-        ObjectNode doc = s.source().json().deepCopy();
+    public static SavedEnsemble.Identity identity(ObjectNode scenarioAsRun, String label, long seed) {
+        ObjectNode doc = scenarioAsRun.deepCopy();
         doc.remove("ensemble");
         doc.remove("engines");
         return new SavedEnsemble.Identity(SavedEnsemble.QTM_VERSION, label, doc.toString(), seed);
@@ -139,16 +139,16 @@ public final class RunWriter {
      * (timeseries-ENGINE.csv, rho-ENGINE.csv). Called as each ensemble ends, so that a run holds one at a time.
      *
      * @param dir the output directory
-     * @param s the scenario
+     * @param scenarioAsRun the scenario document with every --set applied
      * @param seed the run's seed
      * @param label the ensemble's label
      * @param engine the engine's name for its main run, null for a Δt-study point
      * @param r the result
      * @throws IOException on write failure
      */
-    public static void writeEnsemble(Path dir, Scenario s, long seed, String label, String engine, EnsembleResult r)
-            throws IOException {
-        writeSaved(dir, s, seed, label, r);
+    public static void writeEnsemble(Path dir, ObjectNode scenarioAsRun, long seed, String label, String engine,
+            EnsembleResult r) throws IOException {
+        writeSaved(dir, scenarioAsRun, seed, label, r);
         if (engine != null) {
             RunCsv.write(dir.resolve("timeseries-" + engine + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
             RunCsv.write(dir.resolve("rho-" + engine + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
@@ -159,13 +159,14 @@ public final class RunWriter {
      * Writes one ensemble's saved sums only (a shard writes nothing else of it).
      *
      * @param dir the output directory
-     * @param s the scenario
+     * @param scenarioAsRun the scenario document with every --set applied
      * @param seed the run's seed
      * @param label the ensemble's label
      * @param r the result
      * @throws IOException on write failure
      */
-    public static void writeSaved(Path dir, Scenario s, long seed, String label, EnsembleResult r) throws IOException {
-        SavedEnsemble.write(dir.resolve(savedName(label)), identity(s, label, seed), r);
+    public static void writeSaved(Path dir, ObjectNode scenarioAsRun, long seed, String label, EnsembleResult r)
+            throws IOException {
+        SavedEnsemble.write(dir.resolve(savedName(label)), identity(scenarioAsRun, label, seed), r);
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.Fluctuations;
 import qtm.observe.Snapshot;
-import qtm.scenario.Scenario;
 import qtm.verify.CountingReference;
 
 /**
  * Everything a run found.
  *
- * @param scenario the scenario
+ * @param scenario the scenario as run
  * @param seed the seed used
  * @param exact exact ρ(t) of the master equation on the grid
  * @param steady ρ∞, or null when it is not unique
@@ -25,7 +24,7 @@ import qtm.verify.CountingReference;
  * @param counting the master equation's counting statistics from the initial state on the grid
  * @param skipped the ensembles that ran no trajectory of their own, in run order
  */
-public record RunOutcome(Scenario scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
+public record RunOutcome(ScenarioAsRun scenario, long seed, List<ZMatrixRMaj> exact, ZMatrixRMaj steady, double gap,
         List<EngineOutcome> engines, List<DtPoint> dtStudy, double dtSlope, boolean interrupted,
         List<Snapshot> exactRows, Snapshot steadyRow, Fluctuations fluctuations, CountingReference counting,
         List<Skipped> skipped) {

@@ -45,7 +45,7 @@ public final class ScenarioRun {
         EnsembleRuns runs = new EnsembleRuns(s, settings, listener, stopRequested);
         List<EngineOutcome> engines = new EngineLoop(s, exact, steady, master, runs, listener).run();
         DtStudy study = DtStudy.run(s, exact, runs, listener);
-        return new RunOutcome(s, settings.seed(), exact, steady, gap, engines, study.points(), study.slope(),
+        return new RunOutcome(ScenarioAsRun.of(s), settings.seed(), exact, steady, gap, engines, study.points(), study.slope(),
                 stopRequested.getAsBoolean(), EngineLoop.rows(model, s.time(), exact), steadyRow,
                 steady == null ? null : Fluctuations.of(model), master, runs.skipped());
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.ejml.data.ZMatrixRMaj;
+import qtm.ensemble.Ranges;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 import qtm.model.Bath;
@@ -38,10 +39,11 @@ public final class ScenarioReader {
      * ({@code qtm run} has its own, smaller cap.)
      */
     public static final int MAX_TIME_POINTS = 100_001;
-    /** Most collision steps in a list: each is a full engine run with its own time budget. */
-    public static final int MAX_COLLISION_STEPS = 16;
-    /** Largest ensemble.trajectories (and --trajectories); the time budget stops a run long before. */
-    public static final long MAX_TRAJECTORIES = 1_000_000_000_000L;
+    /**
+     * Largest ensemble.trajectories (and --trajectories): the ensemble's own cap, which saved files and shard records
+     * are checked against too.
+     */
+    public static final long MAX_TRAJECTORIES = Ranges.MAX_TRAJECTORIES;
     private static final double TOLERANCE = 1e-9;
     private static final double MAX = Double.MAX_VALUE;
 
@@ -80,7 +82,7 @@ public final class ScenarioReader {
             requireFixedParity(root, initial);
         }
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), model) : null;
-        Simulation simulation = simulation(root);
+        Simulation simulation = SimulationReader.read(root);
         if (model.approach() == Approach.GLOBAL && simulation.engines().contains("collision")) {
             if (root.has("engines")) {
                 throw root.error("engines", Approach.COLLISION_REFUSAL);
@@ -116,106 +118,6 @@ public final class ScenarioReader {
     }
 
     /**
-     * The keys of {@code qtm run}: {@code engines}, {@code ensemble: {trajectories, seed, target_se, time_budget_s}}
-     * and {@code collision: {dt, sampling}} (a step or a list of steps; events or steps), each optional.
-     *
-     * @param root the document
-     * @return the settings, defaults filled in
-     */
-    public static Simulation simulation(Node root) {
-        Simulation d = Simulation.defaults();
-        List<String> engines = d.engines();
-        if (root.has("engines")) {
-            JsonNode v = root.raw("engines");
-            if (!v.isArray() || v.size() == 0) {
-                throw root.error("engines", "expected a non-empty list drawn from " + Simulation.ENGINES);
-            }
-            List<String> names = new java.util.ArrayList<>();
-            for (JsonNode e : v) {
-                String name = e.asText();
-                if (!e.isTextual() || !Simulation.ENGINES.contains(name)) {
-                    throw root.error("engines", "unknown engine '" + Quote.of(name) + "'; expected one of " + Simulation.ENGINES);
-                }
-                if (names.contains(name)) {
-                    throw root.error("engines", "engine '" + Quote.of(name) + "' is listed twice");
-                }
-                names.add(name);
-            }
-            engines = names;
-        }
-        java.util.Map<String, Long> trajectories = d.trajectories();
-        long seed = d.seed();
-        double targetSe = d.targetSe();
-        double budget = d.timeBudgetSeconds();
-        if (root.has("ensemble")) {
-            Node e = root.child("ensemble");
-            e.allowOnly(Set.of("trajectories", "seed", "target_se", "time_budget_s"));
-            if (e.has("trajectories")) {
-                trajectories = new java.util.TreeMap<>();
-                if (e.raw("trajectories").isObject()) {
-                    // One count per engine: {trajectories: 200000, collision: 50000}.
-                    Node per = e.child("trajectories");
-                    per.allowOnly(Set.copyOf(Simulation.ENGINES));
-                    for (String engine : Simulation.ENGINES) {
-                        if (per.has(engine)) {
-                            trajectories.put(engine, per.integer(engine, 1, MAX_TRAJECTORIES));
-                        }
-                    }
-                } else {
-                    long n = e.integer("trajectories", 1, MAX_TRAJECTORIES);
-                    for (String engine : Simulation.ENGINES) {
-                        trajectories.put(engine, n);
-                    }
-                }
-            }
-            seed = e.has("seed") ? e.integer("seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2) : seed;
-            targetSe = e.number("target_se", 0, 1, targetSe);
-            if (e.has("time_budget_s")) {
-                budget = e.number("time_budget_s", Double.MIN_VALUE, MAX);
-            }
-        }
-        List<Double> dts = d.dts();
-        String sampling = d.sampling();
-        if (root.has("collision")) {
-            Node c = root.child("collision");
-            c.allowOnly(Set.of("dt", "sampling"));
-            if (c.has("sampling")) {
-                String v = c.raw("sampling").asText();
-                if (!v.equals("events") && !v.equals("steps")) {
-                    throw c.error("sampling", "expected events (the reset model's default: geometric waits between "
-                            + "collisions) or steps (every step drawn)");
-                }
-                boolean reset = root.has("model") && "reset".equals(root.child("model").raw("type").asText());
-                if (v.equals("events") && !reset) {
-                    throw c.error("sampling", "events needs the reset model, whose collisions do not depend on the "
-                            + "state; this model's partial swaps use steps");
-                }
-                sampling = v;
-            }
-            if (c.raw("dt") != null && c.raw("dt").isArray()) {
-                double[] list = c.numbers("dt");
-                if (list.length == 0) {
-                    throw c.error("dt", "expected a step > 0 or a non-empty list of steps > 0");
-                }
-                if (list.length > MAX_COLLISION_STEPS) {
-                    throw c.error("dt", "expected at most " + MAX_COLLISION_STEPS + " steps in the list (each is "
-                            + "a full collision-engine run); got " + list.length);
-                }
-                dts = new java.util.ArrayList<>();
-                for (double x : list) {
-                    if (!(x > 0) || dts.contains(x)) {
-                        throw c.error("dt", "expected a list of distinct steps > 0");
-                    }
-                    dts.add(x);
-                }
-            } else {
-                dts = List.of(c.number("dt", Double.MIN_VALUE, MAX, d.dt()));
-            }
-        }
-        return new Simulation(engines, trajectories, seed, targetSe, budget, dts, sampling);
-    }
-
-    /**
      * The rule for a scenario's name, shared by every reader: it names the output directory.
      *
      * @param root the scenario's root mapping
@@ -231,7 +133,8 @@ public final class ScenarioReader {
         }
     }
 
-    private static String defaultName(Path file) {
+    /** A scenario without a name is named after its file, without the .yaml or .yml. */
+    static String defaultName(Path file) {
         String f = file.getFileName().toString();
         return f.replaceFirst("\\.ya?ml$", "");
     }

@@ -1,8 +1,9 @@
 /**
- * Reads YAML scenario files, with command-line overrides, into validated {@link qtm.scenario.Scenario} records
- * (the study keys are read by {@link qtm.sweep.StudyReader} with the same tools). Every bad input is one {@link qtm.input.InputException} line naming the
- * file, the key and the value, so a user can fix it without reading a stack trace.
+ * The input adapter: reads YAML scenario files, with command-line overrides, into the domain's records, a validated
+ * {@link qtm.scenario.Scenario} for the dynamics and a {@link qtm.sweep.Study} for the steady-state studies
+ * ({@link qtm.scenario.StudyReader}). Every bad input is one {@link qtm.input.InputException} line naming the file,
+ * the key and the value, so a user can fix it without reading a stack trace. It sits above {@code sweep} and
+ * {@code ensemble}, whose records it fills and whose limits it checks against, and below {@code run}: only the
+ * command line, the API and {@code run} read it, so a change of file format stops here.
  */
 package qtm.scenario;
-
-import qtm.input.InputException;

@@ -153,19 +153,6 @@ class SweepCliTest {
         assertEquals("keep", Files.readString(mine.resolve("notes.txt")));
     }
 
-    @Test
-    void everyPaperScenarioReads() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("scenarios/paper"))) {
-            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertTrue(yaml.size() >= 8, yaml.toString());
-            for (Path f : yaml) {
-                qtm.sweep.Study s = qtm.sweep.StudyReader.read(f, List.of());
-                assertTrue(s.sweep() != null && !s.description().isEmpty(), f.toString());
-                assertEquals(f.getFileName().toString(), s.name() + ".yaml");
-            }
-        }
-    }
-
     static Stream<Arguments> badStudies() {
         return Stream.of(
                 Arguments.of(SWEEP.replace("kind: curves", "kind: spiral"), "sweep.kind", "spiral"),

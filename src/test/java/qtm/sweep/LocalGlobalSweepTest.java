@@ -19,6 +19,7 @@ import qtm.model.Model;
 import qtm.model.Side;
 import qtm.observe.Heat;
 import qtm.observe.Observables;
+import qtm.scenario.StudyReader;
 import qtm.testing.RedfieldTensor;
 
 class LocalGlobalSweepTest {

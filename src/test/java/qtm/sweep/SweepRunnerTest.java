@@ -13,6 +13,7 @@ import qtm.exact.SteadyState;
 import qtm.model.Bath;
 import qtm.model.ResetModel;
 import qtm.model.TwoQubits;
+import qtm.scenario.StudyReader;
 
 /**
  * Figs. 2(a)–(c) from one optimisation pass: the shipped scenario files, on a coarser grid so that the test takes

@@ -1,13 +1,12 @@
-package qtm.sweep;
-import qtm.scenario.Node;
-import qtm.scenario.ScenarioFile;
-import qtm.scenario.ScenarioReader;
+package qtm.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import qtm.input.InputException;
+import qtm.model.Approach;
 import qtm.model.Bath;
 import qtm.model.Model;
 import qtm.model.ValidRange;
@@ -17,7 +16,9 @@ import qtm.sweep.ConcurrenceMap;
 import qtm.sweep.CouplingOptimizer;
 import qtm.sweep.HotThresholdCurve;
 import qtm.sweep.Knob;
+import qtm.sweep.LocalGlobalSweep;
 import qtm.sweep.OptimumCurves;
+import qtm.sweep.Study;
 import qtm.sweep.SweepPlan;
 
 /**
@@ -82,7 +83,7 @@ public final class StudyReader {
         Node root = ScenarioFile.load(file, sets);
         // Any scenario file works, as for steady: the keys of evolve and run are checked but not used here.
         root.allowOnly(ScenarioReader.TOP);
-        String name = root.has("name") ? root.text("name") : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = root.has("name") ? root.text("name") : ScenarioReader.defaultName(file);
         ScenarioReader.checkName(root, name);
         String description = root.has("description") ? root.text("description") : "";
         Model model = ScenarioReader.model(root.child("model"), sets);
@@ -90,7 +91,7 @@ public final class StudyReader {
         if (root.has("time")) {
             ScenarioReader.time(root.child("time"), model);
         }
-        ScenarioReader.simulation(root);
+        SimulationReader.read(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(paperBounds(model), DEFAULT_STARTS, false, DEFAULT_TH_MAX * model.energy());
         SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model, optimizer.starts()) : null;
@@ -151,80 +152,89 @@ public final class StudyReader {
                 new Bath(fixed.hot().temperature(), 0));
         String kind = s.has("kind") ? s.text("kind") : "";
         switch (kind) {
-            case "curves": {
-                s.allowOnly(Set.of("kind", "x", "series", "plot"));
-                Axis x = axis(s.child("x"), model);
-                Node series = s.child("series");
-                series.allowOnly(Set.of("key", "values"));
-                Knob key = knob(series, "key", model);
-                double[] values = series.numbers("values");
-                if (values.length == 0) {
-                    throw series.error("values", "expected at least one value");
-                }
-                for (int i = 0; i < values.length; i++) {
-                    check(series, "values", key, values[i], model);
-                }
-                if (key == x.key()) {
-                    throw series.error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
-                }
-                long total = (long) x.points() * values.length;
-                if (total > MAX_CURVE_POINTS) {
-                    throw s.child("x").error("points", "a curves sweep computes at most " + MAX_CURVE_POINTS
-                            + " points (x.points × " + values.length + " series values = " + total + ")");
-                }
-                if (total * starts > MAX_CURVE_STARTS) {
-                    throw s.child("x").error("points", "a curves sweep runs at most " + MAX_CURVE_STARTS
-                            + " optimiser starts (x.points × " + values.length + " series values × optimize.starts "
-                            + starts + " = " + total * starts + "); use fewer points, values or starts");
-                }
-                List<String> plot = s.has("plot") ? texts(s, "plot") : List.of("concurrence");
-                for (String p : plot) {
-                    if (!OptimumCurves.COLUMNS.contains(p)) {
-                        throw s.error("plot", "expected columns among " + OptimumCurves.COLUMNS);
-                    }
-                }
-                return new OptimumCurves(x, key, values, plot);
-            }
-            case "hot-threshold": {
-                s.allowOnly(Set.of("kind", "x", "Th_max"));
-                Axis x = axis(s.child("x"), model);
-                if (x.key() != Knob.TC) {
-                    throw s.child("x").error("key", "a hot-threshold sweep runs over Tc");
-                }
-                if (x.points() > MAX_THRESHOLD_POINTS) {
-                    throw s.child("x").error("points", "a hot-threshold sweep computes at most "
-                            + MAX_THRESHOLD_POINTS + " points (each is a root search)");
-                }
-                if ((long) x.points() * starts > MAX_THRESHOLD_STARTS) {
-                    throw s.child("x").error("points", "a hot-threshold sweep runs at most " + MAX_THRESHOLD_STARTS
-                            + " points × optimiser starts (x.points × optimize.starts " + starts + " = "
-                            + (long) x.points() * starts + "); use fewer points or starts");
-                }
-                boolean flux = model.type().equals("flux");
-                double thMax = s.has("Th_max") ? fluxCapped(s, "Th_max", model)
-                        : flux ? DEFAULT_TH_MAX * model.energy() : Double.POSITIVE_INFINITY;
-                if (flux && Double.isInfinite(thMax)) {
-                    throw s.error("Th_max", "expected a finite T_h: the flux model's bosonic rates diverge at T = inf");
-                }
-                return new HotThresholdCurve(x, thMax, THRESHOLD_ACCURACY);
-            }
-            case "map": {
-                s.allowOnly(Set.of("kind", "x", "y"));
-                Axis x = axis(s.child("x"), model);
-                Axis y = axis(s.child("y"), model);
-                if (x.key() == y.key()) {
-                    throw s.child("y").error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
-                }
-                long total = (long) x.points() * y.points();
-                if (total > MAX_MAP_POINTS) {
-                    throw s.child("y").error("points", "a map computes at most " + MAX_MAP_POINTS
-                            + " points (x.points " + x.points() + " × y.points = " + total + ")");
-                }
-                return new ConcurrenceMap(x, y);
-            }
+            case "curves":
+                return curves(s, model, starts);
+            case "hot-threshold":
+                return hotThreshold(s, model, starts);
+            case "map":
+                return map(s, model);
             default:
                 throw s.error("kind", "expected one of curves, hot-threshold, map, local-global");
         }
+    }
+
+    private static SweepPlan curves(Node s, Model model, int starts) {
+        s.allowOnly(Set.of("kind", "x", "series", "plot"));
+        Axis x = axis(s.child("x"), model);
+        Node series = s.child("series");
+        series.allowOnly(Set.of("key", "values"));
+        Knob key = knob(series, "key", model);
+        double[] values = series.numbers("values");
+        if (values.length == 0) {
+            throw series.error("values", "expected at least one value");
+        }
+        for (int i = 0; i < values.length; i++) {
+            check(series, "values", key, values[i], model);
+        }
+        if (key == x.key()) {
+            throw series.error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
+        }
+        long total = (long) x.points() * values.length;
+        if (total > MAX_CURVE_POINTS) {
+            throw s.child("x").error("points", "a curves sweep computes at most " + MAX_CURVE_POINTS
+                    + " points (x.points × " + values.length + " series values = " + total + ")");
+        }
+        if (total * starts > MAX_CURVE_STARTS) {
+            throw s.child("x").error("points", "a curves sweep runs at most " + MAX_CURVE_STARTS
+                    + " optimiser starts (x.points × " + values.length + " series values × optimize.starts "
+                    + starts + " = " + total * starts + "); use fewer points, values or starts");
+        }
+        List<String> plot = s.has("plot") ? texts(s, "plot") : List.of("concurrence");
+        for (String p : plot) {
+            if (!OptimumCurves.COLUMNS.contains(p)) {
+                throw s.error("plot", "expected columns among " + OptimumCurves.COLUMNS);
+            }
+        }
+        return new OptimumCurves(x, key, values, plot);
+    }
+
+    private static SweepPlan hotThreshold(Node s, Model model, int starts) {
+        s.allowOnly(Set.of("kind", "x", "Th_max"));
+        Axis x = axis(s.child("x"), model);
+        if (x.key() != Knob.TC) {
+            throw s.child("x").error("key", "a hot-threshold sweep runs over Tc");
+        }
+        if (x.points() > MAX_THRESHOLD_POINTS) {
+            throw s.child("x").error("points", "a hot-threshold sweep computes at most "
+                    + MAX_THRESHOLD_POINTS + " points (each is a root search)");
+        }
+        if ((long) x.points() * starts > MAX_THRESHOLD_STARTS) {
+            throw s.child("x").error("points", "a hot-threshold sweep runs at most " + MAX_THRESHOLD_STARTS
+                    + " points × optimiser starts (x.points × optimize.starts " + starts + " = "
+                    + (long) x.points() * starts + "); use fewer points or starts");
+        }
+        boolean flux = model.type().equals("flux");
+        double thMax = s.has("Th_max") ? fluxCapped(s, "Th_max", model)
+                : flux ? DEFAULT_TH_MAX * model.energy() : Double.POSITIVE_INFINITY;
+        if (flux && Double.isInfinite(thMax)) {
+            throw s.error("Th_max", "expected a finite T_h: the flux model's bosonic rates diverge at T = inf");
+        }
+        return new HotThresholdCurve(x, thMax, THRESHOLD_ACCURACY);
+    }
+
+    private static SweepPlan map(Node s, Model model) {
+        s.allowOnly(Set.of("kind", "x", "y"));
+        Axis x = axis(s.child("x"), model);
+        Axis y = axis(s.child("y"), model);
+        if (x.key() == y.key()) {
+            throw s.child("y").error("key", "expected a parameter other than the x axis (" + x.key().key() + ")");
+        }
+        long total = (long) x.points() * y.points();
+        if (total > MAX_MAP_POINTS) {
+            throw s.child("y").error("points", "a map computes at most " + MAX_MAP_POINTS
+                    + " points (x.points " + x.points() + " × y.points = " + total + ")");
+        }
+        return new ConcurrenceMap(x, y);
     }
 
     /** A local-global sweep keeps the scenario's baths and moves g only, so every g must give a valid model. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
+import qtm.observe.Estimates;
 import qtm.observe.Snapshot;
 import qtm.run.RunCurves;
 
@@ -14,7 +15,8 @@ import qtm.run.RunCurves;
  * interactive twins show every engine.
  */
 final class PopulationsFigure implements RunFigure {
-    private static final String[] NAMES = {"p00", "p01", "p10", "p11", "|ρ01,10|"};
+    private static final String[] NAMES = {Estimates.population(0), Estimates.population(1),
+        Estimates.population(2), Estimates.population(3), "|ρ01,10|"};
     /** How the engines are told apart where a quantity has one colour: the first solid, then dashed, dotted. */
     private static final float[][] ENGINE_DASH = {null, {12, 4}, {2, 3}, {12, 4, 2, 4}};
     /** The dash of an engine's own exact reference, apart from the master equation's {@link InteractivePlot#DASHED}. */

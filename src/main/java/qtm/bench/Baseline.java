@@ -2,6 +2,7 @@ package qtm.bench;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.ZMatrixRMaj;
+import qtm.engine.JumpTrajectories;
 import qtm.engine.NoJumpPropagator;
 import qtm.engine.PureStates;
 import qtm.ensemble.Block;
@@ -280,17 +281,7 @@ final class Baseline implements Worker {
             weights[j] = w;
             total += w;
         }
-        double r = rng.nextDouble() * total;
-        int chosen = -1;
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] > 0) {
-                chosen = j;
-                r -= weights[j];
-                if (r < 0) {
-                    break;
-                }
-            }
-        }
+        int chosen = JumpTrajectories.choose(weights, rng.nextDouble() * total);
         int a = from0[chosen];
         int b = from1[chosen];
         double norm2 = re[a] * re[a] + im[a] * im[a] + (re[b] * re[b] + im[b] * im[b]);

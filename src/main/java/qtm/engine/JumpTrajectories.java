@@ -221,7 +221,25 @@ public final class JumpTrajectories implements Engine {
 
     private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
         double total = channels.weights(psi.re, psi.im, populations, weights);
-        double r = rng.nextDouble() * total;
+        int chosen = choose(weights, rng.nextDouble() * total);
+        if (chosen < 0) {
+            throw new IllegalStateException("a jump was due but no channel has weight");
+        }
+        channels.apply(chosen, psi.re, psi.im, psi.nextRe, psi.nextIm);
+        psi.accept(channels.weight(chosen, psi.re, psi.im));
+        observer.jump(chosen, channels.side(chosen), channels.energy(chosen), t);
+    }
+
+    /**
+     * The channel a jump takes: the first whose cumulative weight exceeds r, skipping channels of weight 0 (so that
+     * rounding at the top end never picks an impossible jump). Shared with the benchmark's hand-written loop so that
+     * both draw the same channel from the same number.
+     *
+     * @param weights each channel's weight, ≥ 0
+     * @param r a uniform draw times the total weight
+     * @return the channel, or −1 if every weight is 0
+     */
+    public static int choose(double[] weights, double r) {
         int chosen = -1;
         for (int j = 0; j < weights.length; j++) {
             if (weights[j] > 0) {
@@ -232,11 +250,6 @@ public final class JumpTrajectories implements Engine {
                 }
             }
         }
-        if (chosen < 0) {
-            throw new IllegalStateException("a jump was due but no channel has weight");
-        }
-        channels.apply(chosen, psi.re, psi.im, psi.nextRe, psi.nextIm);
-        psi.accept(channels.weight(chosen, psi.re, psi.im));
-        observer.jump(chosen, channels.side(chosen), channels.energy(chosen), t);
+        return chosen;
     }
 }

@@ -23,11 +23,7 @@ public sealed interface Coupling permits Coupling.Exchange, Coupling.Density {
     record Exchange(String a, String b, double g) implements Coupling {
         /** @throws IllegalArgumentException if a site is missing, a = b, or g is negative or not finite */
         public Exchange {
-            Coupling.checkSites("exchange", a, b);
-            if (!(g >= 0) || !Double.isFinite(g)) {
-                throw new IllegalArgumentException("exchange coupling " + a + "-" + b
-                        + ": g must be finite and >= 0, got " + g);
-            }
+            Coupling.check("exchange", a, b, "g", g);
         }
     }
 
@@ -41,22 +37,25 @@ public sealed interface Coupling permits Coupling.Exchange, Coupling.Density {
     record Density(String a, String b, double u) implements Coupling {
         /** @throws IllegalArgumentException if a site is missing, a = b, or U is negative or not finite */
         public Density {
-            Coupling.checkSites("density", a, b);
-            if (!(u >= 0) || !Double.isFinite(u)) {
-                throw new IllegalArgumentException("density coupling " + a + "-" + b
-                        + ": U must be finite and >= 0, got " + u);
-            }
+            Coupling.check("density", a, b, "U", u);
         }
     }
 
-    /** Both sites named, and not the same one; whether they exist is the machine's check. */
-    private static void checkSites(String kind, String a, String b) {
+    /**
+     * Both sites named, and not the same one (whether they exist is the machine's check), and a strength that is
+     * finite and ≥ 0.
+     */
+    private static void check(String kind, String a, String b, String symbol, double strength) {
         if (a == null || b == null) {
             throw new IllegalArgumentException(kind + " coupling needs two sites");
         }
         if (a.equals(b)) {
             throw new IllegalArgumentException(kind + " coupling of site " + a
                     + " with itself: a coupling joins two different sites");
+        }
+        if (!(strength >= 0) || !Double.isFinite(strength)) {
+            throw new IllegalArgumentException(kind + " coupling " + a + "-" + b + ": " + symbol
+                    + " must be finite and >= 0, got " + strength);
         }
     }
 }

@@ -53,14 +53,8 @@ final class ConcurrenceFigure implements RunFigure {
     @Override
     public List<InteractivePlot> plots(RunCurves in, List<ExactReference> references) {
         List<InteractivePlot.Line> lines = new ArrayList<>();
-        int i = 0;
-        for (RunCurves.EngineCurves e : in.engines()) {
-            lines.add(RunFigure.band("C(ρ̄) " + e.name(), e.curves().concurrence(), ChartBuilder.color(i++)));
-        }
-        for (RunCurves.EngineCurves e : in.engines()) {
-            lines.add(RunFigure.band("mean trajectory C " + e.name(), e.curves().pureConcurrence(),
-                    ChartBuilder.color(i++)));
-        }
+        int i = RunFigure.bands(lines, in, "C(ρ̄) ", RunCurves.Curves::concurrence, 0);
+        i = RunFigure.bands(lines, in, "mean trajectory C ", RunCurves.Curves::pureConcurrence, i);
         lines.add(RunFigure.exact("C " + ME, in.exact().concurrence().y(), EXACT, false));
         for (ExactReference r : references) {
             lines.add(RunFigure.exact("C " + r.label(), r.drawn(Snapshot::concurrence), ChartBuilder.color(i++).darker(),

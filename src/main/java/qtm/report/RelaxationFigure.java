@@ -51,10 +51,7 @@ final class RelaxationFigure implements RunFigure {
     @Override
     public List<InteractivePlot> plots(RunCurves in, List<ExactReference> references) {
         List<InteractivePlot.Line> lines = new ArrayList<>();
-        int i = 0;
-        for (RunCurves.EngineCurves e : in.engines()) {
-            lines.add(RunFigure.band("D(ρ̄, ρ∞) " + e.name(), e.curves().relaxation(), ChartBuilder.color(i++)));
-        }
+        RunFigure.bands(lines, in, "D(ρ̄, ρ∞) ", RunCurves.Curves::relaxation, 0);
         lines.add(RunFigure.exact("D(ρ(t), ρ∞) " + ME, in.exact().relaxation().y(), EXACT, false));
         lines.add(RunFigure.exact("e^(−gap·t)", in.gapSlope().y(), Color.GRAY, true));
         return List.of(new InteractivePlot(TIME, "trace distance to ρ∞", true, in.t(), lines));

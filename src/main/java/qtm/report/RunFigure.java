@@ -3,6 +3,7 @@ package qtm.report;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import qtm.run.RunCurves;
 
@@ -63,6 +64,21 @@ interface RunFigure {
     /** An estimate with its ±SE, for an interactive chart. */
     static InteractivePlot.Line band(String label, RunCurves.Curve c, Color color) {
         return new InteractivePlot.Line(label, c.y(), c.se(), color, false);
+    }
+
+    /**
+     * Each engine's curve of one quantity with its ±SE, for an interactive chart, in the chart colours from
+     * {@code colour} on.
+     *
+     * @return the next colour
+     */
+    static int bands(List<InteractivePlot.Line> lines, RunCurves in, String prefix,
+            Function<RunCurves.Curves, RunCurves.Curve> curve, int colour) {
+        int i = colour;
+        for (RunCurves.EngineCurves e : in.engines()) {
+            lines.add(band(prefix + e.name(), curve.apply(e.curves()), ChartBuilder.color(i++)));
+        }
+        return i;
     }
 
     /** An exact line, for an interactive chart. */

@@ -49,8 +49,10 @@ count() {
 reports=(target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml)
 tests=$(attr=tests count "${reports[@]}")
 skipped=$(attr=skipped count "${reports[@]}")
-skips=$(grep -h -o 'skipped message="[^"]*"' target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml \
-  2>/dev/null | sed 's/skipped message="//; s/"$//' | sort | uniq -c | sed 's/^ *//' || true)
+# A skip's reason is the first line of its TestAbortedException (JUnit's Assumptions), cut to one line.
+skips=$({ grep -h -o 'TestAbortedException: .*' target/surefire-reports/TEST-*.xml \
+  target/failsafe-reports/TEST-*.xml 2>/dev/null || true; } | sed 's/^TestAbortedException: //; s/]]>.*//' | cut -c1-160 \
+  | sort | uniq -c | sed 's/^ *//')
 fast=()
 for i in $(seq 1 "$runs"); do
   fast+=("$(timed mvn -B -o test -DexcludedGroups=slow)")

@@ -107,7 +107,8 @@ final class SteadyPrint {
         out.printf("heat total   sum_k Q_k %.6g%n", o.heatTotal());
         if (o.heatImbalance()) {
             out.println("             sum_k Q_k != 0: the local approach does not conserve energy where the "
-                    + "couplings do not commute with H0 (detuning, unequal gaps); see the guide, machines.md");
+                    + "couplings do not commute with H0 (detuning, unequal gaps, a density coupling beside an "
+                    + "exchange); see the guide, machines.md");
         }
         out.printf("accuracy     |L rho| %.2g  |Tr rho - 1| %.2g%n", o.residual(), o.traceError());
     }

@@ -28,6 +28,11 @@ final class ScenarioOptions {
         return ScenarioReader.read(file, sets, false);
     }
 
+    /** @return the scenario read for {@code qtm steady}: any model, a machine included; {@code time} optional */
+    Scenario readAny() {
+        return ScenarioReader.readAny(file, sets);
+    }
+
     /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
     Study readStudy() {
         return StudyReader.read(file, sets);

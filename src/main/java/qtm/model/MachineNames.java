@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code --set} paths, so they are short lower-case identifiers, and the few words the output already uses for its own
  * columns are reserved.
  */
-final class MachineNames {
+public final class MachineNames {
     /** {@code [a-z][a-z0-9]{0,11}}. */
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,11}");
     /** Output keys that a site or bath name would collide with. */
@@ -22,7 +22,7 @@ final class MachineNames {
      * @param name the name
      * @throws IllegalArgumentException if the name is null, reserved or malformed
      */
-    static void check(String what, String name) {
+    public static void check(String what, String name) {
         if (name == null) {
             throw new IllegalArgumentException(what + " name is required");
         }

@@ -1,6 +1,10 @@
 package qtm.scenario;
 
 import org.ejml.data.ZMatrixRMaj;
+import qtm.model.Approach;
+import qtm.model.DotModel;
+import qtm.model.Machine;
+import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.TimeGrid;
 
@@ -10,12 +14,44 @@ import qtm.model.TimeGrid;
  * @param name short name, used for the output directory
  * @param description one line saying what the scenario shows
  * @param file the file it came from
- * @param model the machine
- * @param initial the initial density matrix
+ * @param model the preset model; null for a machine described in full ({@code type: machine}, issue 24), which
+ *        only {@link ScenarioReader#readAny} returns
+ * @param initial the initial density matrix, d×d
  * @param time the output grid (null only when read for a command that needs none)
  * @param source the parsed document after overrides, for echoing into outputs
  * @param simulation engines, ensemble size and collision step for {@code qtm run}
+ * @param machine the machine form of every model: the description itself, or a preset's
+ *        ({@link MachinePresets#of}); null only for the double dot in the global approach, whose Jordan–Wigner
+ *        parity is not a machine
  */
 public record Scenario(String name, String description, String file, Model model, ZMatrixRMaj initial, TimeGrid time,
-        Node source, Simulation simulation) {
+        Node source, Simulation simulation, Machine machine) {
+    /**
+     * A preset's scenario, with its machine form derived from the model.
+     *
+     * @param name short name
+     * @param description one line
+     * @param file the file it came from
+     * @param model the preset model
+     * @param initial the initial density matrix
+     * @param time the output grid, or null
+     * @param source the parsed document
+     * @param simulation the run settings
+     */
+    public Scenario(String name, String description, String file, Model model, ZMatrixRMaj initial, TimeGrid time,
+            Node source, Simulation simulation) {
+        this(name, description, file, model, initial, time, source, simulation, machineOf(model));
+    }
+
+    private static Machine machineOf(Model model) {
+        if (model == null || model instanceof DotModel && model.approach() == Approach.GLOBAL) {
+            return null;
+        }
+        return MachinePresets.of(model);
+    }
+
+    /** @return whether this is a machine described in full ({@code model.type: machine}) rather than a preset */
+    public boolean isMachine() {
+        return model == null;
+    }
 }

@@ -99,29 +99,92 @@ public final class ScenarioFile {
         return "is not a regular file (a FIFO, socket or device); give the path of a YAML scenario file";
     }
 
+    /** One dotted segment of a --set key: a name, then any list selectors ([1], [cold]). */
+    private static final String SEGMENT = "[A-Za-z_][A-Za-z0-9_]*(\\[([0-9]{1,9}|[a-z][a-z0-9]*)\\])*";
+
     private static void apply(ObjectNode root, String set, String file) {
         int eq = set.indexOf('=');
         String key = eq < 0 ? set : set.substring(0, eq);
-        if (eq <= 0 || !key.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new InputException(file, "--set", set, "expected key=value with a dotted key such as model.g=2e-3");
+        if (eq <= 0 || !key.matches(SEGMENT + "(\\." + SEGMENT + ")*")) {
+            throw new InputException(file, "--set", set, "expected key=value with a dotted key such as model.g=2e-3, "
+                    + "or a list item by index or name such as model.sites[1].levels[1] or model.baths[cold].T");
         }
         JsonNode value = YamlTree.parse(file, key, set.substring(eq + 1));
-        String[] parts = key.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = node.get(parts[i]);
-            if (next == null || next.isNull()) {
-                next = node.putObject(parts[i]);
-            } else if (!next.isObject()) {
-                throw new InputException(file, key, set.substring(eq + 1),
-                        String.join(".", java.util.Arrays.copyOf(parts, i + 1)) + " is not a mapping, so it has no keys");
+        String text = set.substring(eq + 1);
+        List<String> steps = steps(key);
+        JsonNode node = root;
+        for (int i = 0; i < steps.size() - 1; i++) {
+            String here = path(steps, i + 1);
+            JsonNode next = child(node, steps.get(i), file, key, text);
+            if ((next == null || next.isNull()) && !steps.get(i).startsWith("[")) {
+                // A missing mapping is created, as before lists were reachable.
+                if (steps.get(i + 1).startsWith("[")) {
+                    throw new InputException(file, key, text, here + " is not a list, so it has no items");
+                }
+                next = ((ObjectNode) node).putObject(steps.get(i));
+            } else if (steps.get(i + 1).startsWith("[") ? !next.isArray() : !next.isObject()) {
+                throw new InputException(file, key, text, here + (steps.get(i + 1).startsWith("[")
+                        ? " is not a list, so it has no items" : " is not a mapping, so it has no keys"));
             }
-            node = (ObjectNode) next;
+            node = next;
         }
-        if (value == null) {
-            node.putNull(parts[parts.length - 1]);
+        String last = steps.get(steps.size() - 1);
+        JsonNode v = value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value;
+        if (last.startsWith("[")) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(item(node, last, file, key, text), v);
         } else {
-            node.set(parts[parts.length - 1], value);
+            ((ObjectNode) node).set(last, v);
         }
+    }
+
+    /** model.baths[cold].T → model, baths, [cold], T. */
+    private static List<String> steps(String key) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*\\]")
+                .matcher(key);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static String path(List<String> steps, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 || steps.get(i).startsWith("[") ? "" : ".").append(steps.get(i));
+        }
+        return b.toString();
+    }
+
+    private static JsonNode child(JsonNode node, String step, String file, String key, String text) {
+        return step.startsWith("[") ? node.get(item(node, step, file, key, text)) : node.get(step);
+    }
+
+    /**
+     * The index a selector picks in a list: [2] by position, [cold] the item whose name is cold (or, having no name,
+     * whose site is cold: a bath's name defaults to its site's). Only existing items are reached: a --set changes a
+     * value, it does not grow a list.
+     */
+    private static int item(JsonNode list, String step, String file, String key, String text) {
+        String sel = step.substring(1, step.length() - 1);
+        if (Character.isDigit(sel.charAt(0))) {
+            int i = Integer.parseInt(sel);
+            if (i >= list.size()) {
+                throw new InputException(file, key, text, "the list has " + list.size() + " items, indexed from 0");
+            }
+            return i;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode it = list.get(i);
+            JsonNode name = it.isObject() ? it.has("name") ? it.get("name") : it.get("site") : null;
+            if (name != null && name.isValueNode()) {
+                names.add(name.asText());
+                if (name.asText().equals(sel)) {
+                    return i;
+                }
+            }
+        }
+        throw new InputException(file, key, text, "no item named " + sel + " in the list; its names are " + names);
     }
 }

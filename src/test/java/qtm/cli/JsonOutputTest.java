@@ -172,6 +172,15 @@ class JsonOutputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shippedScenarios")
     void optimizeAndThresholdReadEveryShippedScenario(Path file) throws IOException {
+        if (Files.readString(file).contains("type: machine")) {
+            // Issue 24: a machine is refused by every command but steady, naming the key and what supports it.
+            for (String command : List.of("optimize", "threshold")) {
+                CliTest.Run r = CliTest.run(command, file.toString(), "--json");
+                assertEquals(2, r.status(), file + ": " + r.err());
+                assertTrue(r.err().contains("model.type") && r.err().contains("qtm steady only"), r.err());
+            }
+            return;
+        }
         CliTest.Run o = CliTest.run("optimize", file.toString(), "--json", "--set", "optimize.starts=2");
         assertEquals(0, o.status(), file + ": " + o.err());
         double c = strict(o.out()).get("concurrence").asDouble();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import qtm.exact.MachineExact;
 import qtm.math.Hermitian;
 import qtm.math.Ops;
 
@@ -28,7 +29,7 @@ class MachineSteadyStateTest {
                 List.of(new Coupling.Exchange("c", "m", 0.03), new Coupling.Exchange("m", "h", 0.05)),
                 List.of(new MachineBath("cold", "c", BathKind.BOSONIC, T, 1e-3, 1, 0),
                         new MachineBath("hot", "h", BathKind.BOSONIC, T, 3e-3, 2, 0)));
-        ZMatrixRMaj rho = MachineLiouvillian.steadyState(m);
+        ZMatrixRMaj rho = new MachineExact(m).steadyState();
         assertEquals(0, Ops.maxAbsDiff(rho, gibbs(m.hamiltonian(), T)), 1e-12);
     }
 
@@ -41,7 +42,7 @@ class MachineSteadyStateTest {
                 List.of(new MachineBath("cold", "c", BathKind.BOSONIC, T, 1e-3),
                         new MachineBath("mid", "m", BathKind.RESET, T, 2e-3),
                         new MachineBath("hot", "h", BathKind.FERMIONIC, T, 5e-3)));
-        ZMatrixRMaj rho = MachineLiouvillian.steadyState(m);
+        ZMatrixRMaj rho = new MachineExact(m).steadyState();
         assertEquals(0, Ops.maxAbsDiff(rho, gibbs(m.bareHamiltonian(), T)), 1e-12);
     }
 
@@ -50,7 +51,7 @@ class MachineSteadyStateTest {
         // One dot at E = 1 and a lead at μ = 0.4: the occupation is f(E − μ).
         Machine m = new Machine(Approach.LOCAL, List.of(new Site("d", 0.0, 1.0)), List.of(),
                 List.of(new MachineBath("lead", "d", BathKind.FERMIONIC, T, 1e-2, 0, 0.4)));
-        ZMatrixRMaj rho = MachineLiouvillian.steadyState(m);
+        ZMatrixRMaj rho = new MachineExact(m).steadyState();
         assertEquals(1 / (Math.exp(0.6 / T) + 1), rho.getReal(1, 1), 1e-12);
     }
 }

@@ -135,7 +135,8 @@ class InteractiveReportTest {
         assertEquals(present, linked, "each file in the directory, and nothing else, is linked");
         assertTrue(dom.contains("<td class=\"l\">master equation</td>"), "trajectories judged by the ME");
         assertTrue(dom.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "collision by its map");
-        assertEquals(6, dom.split("class=\"live\"", -1).length - 1, "six interactive charts");
+        assertEquals(9, dom.split("class=\"live\"", -1).length - 1,
+                "nine interactive charts (issue 24 added entanglement and one per site)");
     }
 
     @Test

@@ -83,7 +83,8 @@ class InteractiveReportTest {
     @Test
     void hoverShowsTheValueAndItsSeAndADragZoomsTheTimeAxis() throws Exception {
         JsonNode t = selftest(open("#selftest", "--dump-dom").dom());
-        assertEquals(6, t.get("charts").asInt(), "concurrence, heat (cold, hot), populations (linear, log), relaxation");
+        assertEquals(9, t.get("charts").asInt(), "concurrence, entanglement, heat (cold, hot), populations (linear, "
+                + "log), populations per site (c, h), relaxation");
         assertEquals(0.0, t.get("before").get(0).asDouble());
         assertEquals(2000.0, t.get("before").get(1).asDouble());
         double lo = t.get("zoomed").get(0).asDouble();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.Transient;
+import qtm.observe.SiteObservables;
 import qtm.observe.Snapshot;
 import qtm.output.AtomicFile;
 import qtm.output.Csv;
@@ -47,24 +48,40 @@ final class EvolveCommand implements Callable<Integer> {
             requireReplaceable(csv, scenario.file, force);
         }
         List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
+        SiteObservables sites = SiteObservables.of(s.model());
+        String[] header = header(sites);
         List<double[]> rows = new ArrayList<>(states.size());
         for (int k = 0; k < states.size(); k++) {
-            rows.add(Snapshot.of(s.model(), s.time().time(k), states.get(k)).values());
+            double[] a = Snapshot.of(s.model(), s.time().time(k), states.get(k)).values();
+            double[] b = sites.values(states.get(k));
+            double[] row = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, row, a.length, b.length);
+            rows.add(row);
         }
         if (csv == null) {
             PrintWriter out = spec.commandLine().getOut();
-            Csv.write(out, Snapshot.COLUMNS, rows);
+            Csv.write(out, header, rows);
             out.flush();
         } else {
             try {
                 AtomicFile.write(csv, force && Files.exists(csv, LinkOption.NOFOLLOW_LINKS),
-                        w -> Csv.write(w, Snapshot.COLUMNS, rows));
+                        w -> Csv.write(w, header, rows));
             } catch (FileAlreadyExistsException e) {
                 throw new InputException(OutputDirectory.source(scenario.file), "--csv", csv.toString(),
                         "the file appeared while evolve was working and was left alone; give a new file path");
             }
         }
         return 0;
+    }
+
+    /**
+     * @param sites the machine's sites
+     * @return evolve's columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition (issue 24)
+     */
+    static String[] header(SiteObservables sites) {
+        List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
+        h.addAll(sites.columns());
+        return h.toArray(new String[0]);
     }
 
     /**
@@ -93,7 +110,10 @@ final class EvolveCommand implements Callable<Integer> {
             throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and is not a regular file; qtm never replaces it, even with --force; give a new file path");
         }
-        if (!String.join(",", Snapshot.COLUMNS).equals(firstLine(path))) {
+        String first = firstLine(path);
+        // An evolve output of before issue 24 ends its header at the snapshot's columns; it is evolve's all the same.
+        if (first == null || !(first.equals(String.join(",", Snapshot.COLUMNS))
+                || first.startsWith(String.join(",", Snapshot.COLUMNS) + ",negativity_"))) {
             throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
                     + "replaces it, even with --force; give a new file path");

@@ -41,6 +41,32 @@ public final class Estimates {
         return "rho_01_10_im";
     }
 
+    /**
+     * @param p a bipartition of the machine's sites
+     * @return N(ρ̄) of it, as a CSV header spells it: {@code negativity_c_vs_h} ({@link SiteObservables})
+     */
+    public static String negativity(qtm.math.Bipartition p) {
+        return p.column("negativity");
+    }
+
+    /**
+     * @param first a qubit site's name
+     * @param second a later qubit site's name
+     * @return Wootters' C of their reduced ρ̄: {@code pair_concurrence_c_h} ({@link SiteObservables})
+     */
+    public static String pairConcurrence(String first, String second) {
+        return "pair_concurrence_" + first + "_" + second;
+    }
+
+    /**
+     * @param site a site's name
+     * @param level one of its levels, from 0
+     * @return the population of that level of that site: {@code population_c_0} ({@link SiteObservables})
+     */
+    public static String sitePopulation(String site, int level) {
+        return "population_" + site + "_" + level;
+    }
+
     /** @return the mean concurrence of the trajectories' pure states ({@link PureConcurrence}) */
     public static String pureConcurrence() {
         return PureConcurrence.NAME;

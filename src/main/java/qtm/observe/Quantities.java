@@ -19,12 +19,12 @@ public final class Quantities {
      * @param model the machine
      * @param rho0 the initial state (it places the bins of the final-count histogram)
      * @param grid the output grid
-     * @return ρ̄ coordinates, pure-state concurrence, heat by the formula, heat by counting, jump counts, the net
+     * @return ρ̄ coordinates (with the observables per site and bipartition), pure-state concurrence, heat by the formula, heat by counting, jump counts, the net
      *     counts N_k(t) and Q_k(t) (on grids of at most {@link NetCounts#MAX_POINTS}), the final-time products for the χ² and the final-count histogram, in output order;
      *     then the waiting-time histograms where they can be recorded ({@link WaitingHistogram#absence})
      */
     public static List<Quantity> standard(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
-        List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(), new PureConcurrence(),
+        List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(SiteObservables.of(model)), new PureConcurrence(),
                 new HeatFormula(model), new HeatCount(model, grid), new JumpCounts()));
         if (grid.points() <= NetCounts.MAX_POINTS) {
             out.add(new NetCounts(model, grid));

@@ -8,7 +8,7 @@ import qtm.math.HermitianBasis;
 /**
  * The 16 {@link HermitianBasis} coordinates of |ψ⟩⟨ψ| on every grid point: their means are ρ̄(t). Its columns are
  * the populations, ρ_01,10, and the two nonlinear functions of ρ̄ that need the jackknife: the concurrence C(ρ̄) and
- * the purity Tr ρ̄².
+ * the purity Tr ρ̄²; then, after them, what {@link SiteObservables} reads of ρ̄ per site and per bipartition (issue 24).
  */
 public final class RhoElements implements StateQuantity {
     /** Number of coordinates. */
@@ -32,6 +32,30 @@ public final class RhoElements implements StateQuantity {
     }
 
     private static final List<String> SLOTS = new RhoElements().slots();
+
+    private final SiteObservables sites;
+
+    /** The presets' layout: two qubits, c and h. */
+    public RhoElements() {
+        this(new SiteObservables(qtm.model.MachinePresets.SITES, new int[] {2, 2}));
+    }
+
+    /**
+     * @param sites the machine's sites, whose observables follow the standard columns
+     * @throws IllegalArgumentException unless the sites make d = 4, the engines' dimension
+     */
+    public RhoElements(SiteObservables sites) {
+        if (sites.dimension() * sites.dimension() != SIZE) {
+            throw new IllegalArgumentException("the engines record 4x4 states; the sites make d = "
+                    + sites.dimension());
+        }
+        this.sites = sites;
+    }
+
+    /** @return the sites whose observables its columns end with */
+    public SiteObservables sites() {
+        return sites;
+    }
 
     @Override
     public String name() {
@@ -75,6 +99,7 @@ public final class RhoElements implements StateQuantity {
         c.add(new Column.OfMean(Estimates.concurrence(), v -> Observables.signedConcurrence(matrix(v)), POPULATIONS, true,
                 -1));
         c.add(new Column.OfMean(Estimates.purity(), v -> Observables.purity(matrix(v)), new int[0], false, -1));
+        c.addAll(sites.estimates());
         return c;
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.observe.SiteObservables;
 import qtm.observe.Snapshot;
 import qtm.output.Csv;
 import qtm.run.EngineOutcome;
@@ -25,24 +27,48 @@ final class RunCsv {
      *
      * @param dir the output directory
      * @param e the engine's outcome
+     * @param sites the machine's sites, whose observables follow the snapshot's columns
      * @throws IOException on write failure
      */
-    static void engine(Path dir, EngineOutcome e) throws IOException {
+    static void engine(Path dir, EngineOutcome e, SiteObservables sites) throws IOException {
         if (e.collision() == null) {
             return;
         }
-        write(dir.resolve("timeseries-collision-map.csv"), Snapshot.COLUMNS, rows(e.referenceRows()));
+        write(dir.resolve("timeseries-collision-map.csv"), header(sites), rows(e.referenceRows(), e.reference(),
+                sites));
         if (e.bookkeeping() != null) {
             write(dir.resolve(THERMO_CSV), THERMO_COLUMNS, thermoRows(e.bookkeeping()));
         }
     }
 
-    static List<double[]> rows(List<Snapshot> snapshots) {
+    /**
+     * @param sites the machine's sites
+     * @return the columns of an exact time series: {@link Snapshot#COLUMNS}, then {@link SiteObservables#columns()}
+     */
+    static String[] header(SiteObservables sites) {
+        List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
+        h.addAll(sites.columns());
+        return h.toArray(new String[0]);
+    }
+
+    /**
+     * @param snapshots the observables of the states
+     * @param states the states themselves
+     * @param sites the machine's sites
+     * @return the rows of {@link #header}
+     */
+    static List<double[]> rows(List<Snapshot> snapshots, List<ZMatrixRMaj> states, SiteObservables sites) {
         List<double[]> rows = new ArrayList<>(snapshots.size());
-        for (Snapshot x : snapshots) {
-            rows.add(x.values());
+        for (int k = 0; k < snapshots.size(); k++) {
+            rows.add(concat(snapshots.get(k).values(), sites.values(states.get(k))));
         }
         return rows;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     static void write(Path file, String[] header, List<double[]> rows) throws IOException {

@@ -21,8 +21,9 @@ interface RunFigure {
     String ME = "master equation";
 
     /** Every time-series figure of a run, in the page's order. */
-    List<RunFigure> ALL = List.of(new ConcurrenceFigure(), new HeatFigure(), new PopulationsFigure(),
-            new RelaxationFigure(), new CountVarianceFigure(), new FanoFigure(), new CountDistributionFigure());
+    List<RunFigure> ALL = List.of(new ConcurrenceFigure(), new EntanglementFigure(), new HeatFigure(),
+            new PopulationsFigure(), new SitePopulationsFigure(), new RelaxationFigure(), new CountVarianceFigure(),
+            new FanoFigure(), new CountDistributionFigure());
 
     /** @return the base name of its PNG, SVG and PDF files */
     String file();

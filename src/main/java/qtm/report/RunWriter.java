@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.SavedEnsemble;
-import qtm.observe.Snapshot;
 import qtm.output.Json;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
@@ -70,14 +69,16 @@ public final class RunWriter {
         summary.put("seed", o.seed());
         ObjectNode settings = RunSettings.json(s, o.seed(), p.planned(), p.records());
         summary.set("settings", settings);
-        RunCsv.write(dir.resolve("timeseries-exact.csv"), Snapshot.COLUMNS, RunCsv.rows(o.exactRows()));
+        qtm.observe.SiteObservables sites = qtm.observe.SiteObservables.of(s.model());
+        RunCsv.write(dir.resolve("timeseries-exact.csv"), RunCsv.header(sites), RunCsv.rows(o.exactRows(), o.exact(),
+                sites));
         ObjectNode engines = summary.putObject("engines");
         List<HtmlReport.VerdictRow> verdicts = new ArrayList<>();
         List<HtmlReport.Final> finals = new ArrayList<>();
         List<ExactReference> references = new ArrayList<>();
         for (EngineOutcome e : o.engines()) {
-            SummaryJson.engine(engines.putObject(e.name()), e, last);
-            RunCsv.engine(dir, e);
+            SummaryJson.engine(engines.putObject(e.name()), e, last, sites);
+            RunCsv.engine(dir, e, sites);
             String reference = qtm.verify.References.name(e.kind(),
                     e.collision() == null ? Double.NaN : e.collision().dt());
             if (e.collision() != null) {

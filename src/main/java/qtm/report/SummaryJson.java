@@ -32,10 +32,12 @@ public final class SummaryJson {
      * @param json the engine's object, empty
      * @param e the engine's outcome
      * @param last the index of the last time point
+     * @param sites the machine's sites, for the final state's keys ({@link FinalState})
      */
-    static void engine(ObjectNode json, EngineOutcome e, int last) {
+    static void engine(ObjectNode json, EngineOutcome e, int last, qtm.observe.SiteObservables sites) {
         EnsembleSummary r = e.result();
         engineSummary(json, r, e.verdict(), e.converged(), e.referenceRows().get(last));
+        FinalState.write((ObjectNode) json.get("final"), r, e.reference().get(last), sites);
         counting(json, e, last);
         WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
         if (e.collision() != null) {

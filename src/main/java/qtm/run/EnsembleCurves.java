@@ -8,6 +8,7 @@ import qtm.observe.CountHistogram;
 import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.observe.Observables;
+import qtm.observe.RhoElements;
 import qtm.run.RunCurves.Counts;
 import qtm.run.RunCurves.Curve;
 import qtm.run.RunCurves.Curves;
@@ -54,8 +55,12 @@ final class EnsembleCurves {
         if (r.records(CountHistogram.NAME)) {
             cold = histogram(r, Side.COLD);
         }
+        java.util.Map<String, Curve> sites = new java.util.LinkedHashMap<>();
+        for (String c : r.recorded(RhoElements.class).sites().columns()) {
+            sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+        }
         return new Curves(name, band(ks, r::concurrence), band(ks, r::pureConcurrence), formula, count, pops,
-                band(ks, k -> coherence(r, k)), relax, variance, fano, cold);
+                band(ks, k -> coherence(r, k)), relax, variance, fano, cold, sites);
     }
 
     /** The inner bins of a bath's final-count histogram as probability per integer, with binomial SEs. */

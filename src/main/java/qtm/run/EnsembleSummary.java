@@ -16,12 +16,27 @@ import qtm.stats.RareEvents;
  * @param seconds wall time (not part of the data)
  * @param finals every column at the final time, in column order
  * @param curves the curves drawn (null when the ensemble is empty)
+ * @param finalRho the mean of every ρ coordinate at the final time ({@link qtm.math.HermitianBasis} order), for
+ *     summary.json's {@code final.rho}
+ * @param finalRhoSe their standard errors
  */
 public record EnsembleSummary(long trajectories, StopReason stopReason, double seconds,
-        Map<String, RareEvents.Flagged> finals, RunCurves.Curves curves) {
-    /** Copies the map, keeping its order. */
+        Map<String, RareEvents.Flagged> finals, RunCurves.Curves curves, double[] finalRho, double[] finalRhoSe) {
+    /** Copies the map, keeping its order, and the arrays. */
     public EnsembleSummary {
         finals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(finals));
+        finalRho = finalRho.clone();
+        finalRhoSe = finalRhoSe.clone();
+    }
+
+    @Override
+    public double[] finalRho() {
+        return finalRho.clone();
+    }
+
+    @Override
+    public double[] finalRhoSe() {
+        return finalRhoSe.clone();
     }
 
     /**
@@ -37,7 +52,8 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
             f.put(c, r.estimate(c, last));
         }
         return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f,
-                r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady));
+                r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady), r.rhoMeans(last),
+                r.rhoStandardErrors(last));
     }
 
     /**

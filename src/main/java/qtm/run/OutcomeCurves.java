@@ -2,7 +2,9 @@ package qtm.run;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.CountingStatistics;
@@ -10,6 +12,7 @@ import qtm.model.Model;
 import qtm.model.Side;
 import qtm.observe.Heat;
 import qtm.observe.Observables;
+import qtm.observe.SiteObservables;
 import qtm.run.RunCurves.Counts;
 import qtm.run.RunCurves.Curve;
 import qtm.run.RunCurves.Curves;
@@ -36,10 +39,15 @@ public final class OutcomeCurves {
         }
         Model m = o.scenario().model();
         ZMatrixRMaj steady = o.steady();
+        SiteObservables sites = SiteObservables.of(m);
         List<EngineCurves> engines = new ArrayList<>();
+        Map<String, Map<String, Curve>> references = new LinkedHashMap<>();
         for (EngineOutcome e : o.engines()) {
             if (e.result().curves() != null) {
                 engines.add(new EngineCurves(e.name(), e.result().curves()));
+            }
+            if (e.collision() != null) {
+                references.put(e.name(), sites(ks, e.reference(), sites));
             }
         }
         List<ZMatrixRMaj> ex = o.exact();
@@ -70,7 +78,8 @@ public final class OutcomeCurves {
             cold = visible(counts.finals()[Side.COLD.ordinal()]);
         }
         Curves exact = new Curves("exact", line(ks, ex, Observables::concurrence), null, heat, null, pops,
-                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax, variance, fano, cold);
+                line(ks, ex, rho -> Observables.coherence(rho).getMagnitude()), relax, variance, fano, cold,
+                sites(ks, ex, sites));
         Curve slope = null;
         if (relax != null) {
             // Anchor the asymptote at the end of the grid, where the exact curve is furthest past its transient.
@@ -83,7 +92,7 @@ public final class OutcomeCurves {
             slope = new Curve(ref, null);
         }
         return new RunCurves(t, engines, exact, steady == null ? Double.NaN : Observables.concurrence(steady),
-                o.gap(), slope);
+                o.gap(), slope, references, sites);
     }
 
     /**
@@ -109,6 +118,23 @@ public final class OutcomeCurves {
             n[i] = d.first() + lo + i;
         }
         return new Counts(n, new Curve(Arrays.copyOfRange(p, lo, hi + 1), null));
+    }
+
+    /** The observables per site and bipartition of exact states, by column name. */
+    private static Map<String, Curve> sites(int[] ks, List<ZMatrixRMaj> states, SiteObservables sites) {
+        List<String> names = sites.columns();
+        double[][] y = new double[names.size()][ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            double[] v = sites.values(states.get(ks[i]));
+            for (int c = 0; c < v.length; c++) {
+                y[c][i] = v[c];
+            }
+        }
+        Map<String, Curve> out = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            out.put(names.get(c), new Curve(y[c], null));
+        }
+        return out;
     }
 
     private static Curve line(int[] ks, List<ZMatrixRMaj> states, ToDoubleFunction<ZMatrixRMaj> f) {

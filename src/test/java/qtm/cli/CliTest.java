@@ -74,7 +74,8 @@ class CliTest {
         Run r = run("evolve", RESET.toString(), "--csv", csv.toString(), "--set", "time.points=11");
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,heat_hot",
+        assertEquals("t,p00,p01,p10,p11,rho_01_10_re,rho_01_10_im,concurrence,purity,heat_cold,heat_hot,"
+                + "negativity_c_vs_h,pair_concurrence_c_h,population_c_0,population_c_1,population_h_0,population_h_1",
                 lines.get(0));
         assertEquals(12, lines.size());
         String[] first = lines.get(1).split(",");

@@ -83,7 +83,8 @@ class InteractiveReportTest {
     @Test
     void hoverShowsTheValueAndItsSeAndADragZoomsTheTimeAxis() throws Exception {
         JsonNode t = selftest(open("#selftest", "--dump-dom").dom());
-        assertEquals(6, t.get("charts").asInt(), "concurrence, heat (cold, hot), populations (linear, log), relaxation");
+        assertEquals(9, t.get("charts").asInt(), "concurrence, entanglement, heat (cold, hot), populations (linear, "
+                + "log), populations per site (c, h), relaxation");
         assertEquals(0.0, t.get("before").get(0).asDouble());
         assertEquals(2000.0, t.get("before").get(1).asDouble());
         double lo = t.get("zoomed").get(0).asDouble();
@@ -135,7 +136,8 @@ class InteractiveReportTest {
         assertEquals(present, linked, "each file in the directory, and nothing else, is linked");
         assertTrue(dom.contains("<td class=\"l\">master equation</td>"), "trajectories judged by the ME");
         assertTrue(dom.contains("<td class=\"l\">exact collision map (Δt = 2)</td>"), "collision by its map");
-        assertEquals(6, dom.split("class=\"live\"", -1).length - 1, "six interactive charts");
+        assertEquals(9, dom.split("class=\"live\"", -1).length - 1,
+                "nine interactive charts (issue 24 added entanglement and one per site)");
     }
 
     @Test

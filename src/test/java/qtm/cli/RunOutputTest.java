@@ -38,7 +38,8 @@ class RunOutputTest {
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, r.status(), r.err());
-        for (String chart : List.of("concurrence", "heat", "populations", "relaxation", "collision-dt",
+        for (String chart : List.of("concurrence", "entanglement", "heat", "populations", "site-populations",
+                "relaxation", "collision-dt",
                 "waiting-times", "count-variance", "fano", "count-distribution")) {
             assertTrue(Files.size(out.resolve(chart + ".png")) > 10_000, chart + ".png");
             assertTrue(Files.readString(out.resolve(chart + ".svg")).contains("<svg"), chart + ".svg");
@@ -63,7 +64,8 @@ class RunOutputTest {
         for (String engine : List.of("trajectories", "collision")) {
             assertTrue(page.dom().contains("<td class=\"l\">" + engine + "</td>"), engine + " row in the verdicts");
         }
-        assertEquals(9, page.dom().split("<svg", -1).length - 1, "nine charts inline");
+        assertEquals(11, page.dom().split("<svg", -1).length - 1,
+                "eleven charts inline (issue 24 added entanglement and site-populations)");
         assertTrue(page.dom().contains("seed 5"));
     }
 

@@ -45,7 +45,13 @@ class RunCommandTest {
         assertEquals(12, lines.size());
         // t, then every column of every quantity followed by its SE
         assertEquals("t,p00,p00_se,p01,p01_se,p10,p10_se,p11,p11_se,rho_01_10_re,rho_01_10_re_se,rho_01_10_im,"
-                + "rho_01_10_im_se,concurrence,concurrence_se,purity,purity_se,pure_concurrence,pure_concurrence_se,"
+                + "rho_01_10_im_se,concurrence,concurrence_se,purity,purity_se,"
+                // issue 24: the negativity of the one bipartition c|h, the pair concurrence of c,h and the
+                // populations per site, functions of ρ̄ recorded with ρ's coordinates
+                + "negativity_c_vs_h,negativity_c_vs_h_se,pair_concurrence_c_h,pair_concurrence_c_h_se,"
+                + "population_c_0,population_c_0_se,population_c_1,population_c_1_se,"
+                + "population_h_0,population_h_0_se,population_h_1,population_h_1_se,"
+                + "pure_concurrence,pure_concurrence_se,"
                 + "heat_cold,heat_cold_se,heat_hot,heat_hot_se,heat_cold_count,heat_cold_count_se,heat_hot_count,"
                 + "heat_hot_count_se,jumps_cold,jumps_cold_se,jumps_hot,jumps_hot_se,count_cold,count_cold_se,"
                 + "count_cold_var,count_cold_var_se,fano_cold,fano_cold_se,energy_cold,energy_cold_se,energy_cold_var,"

@@ -22,7 +22,7 @@ import qtm.model.TimeGrid;
  * precomputed, so a grid step without a jump costs one triangular product.
  *
  * <p>Memory: the engine keeps 8 bytes per grid point (the grid times) and, independent of the points, the Schur form
- * and the propagator ladder, 16(K + 4)d² bytes with K ≈ log₂(4‖H_eff‖₁Δt) (about 300 KiB at d = 32 and K = 14); an
+ * and the propagator ladder, 16(K + 4)d² bytes with K ≈ log₂(16‖H_eff‖₁Δt) (about 330 KiB at d = 32 and K = 16); an
  * observer that accumulates ρ(t) with its standard error needs 2d² doubles, 16d² bytes, per grid point (16 KiB at
  * d = 32).
  *

@@ -13,15 +13,15 @@ import qtm.model.MachineChannel;
  * <p>The exponentials of the triangular T are taken by scaling and squaring, which needs no eigenvector and so stays
  * exact at exceptional points, where T has equal diagonal entries and a Schur–Parlett recurrence would divide by
  * their difference. A ladder e^{−iT h_k}, h_k = Δt/2^k for k = 0 … K, is computed once, with K the first level at
- * which h_K‖T‖₁ ≤ 1/4: level 0 is the grid step, the others let the waiting-time search halve its bracket with one
+ * which h_K‖T‖₁ ≤ 1/16: level 0 is the grid step, the others let the waiting-time search halve its bracket with one
  * triangular product each, and below h_K a Taylor polynomial in t is exact to rounding ({@link WaitingTime}).
  *
- * <p>Memory: the ladder holds 16(K + 1)d² bytes (K ≈ log₂(4‖H_eff‖₁Δt), typically 8 to 14), independent of the
+ * <p>Memory: the ladder holds 16(K + 1)d² bytes (K ≈ log₂(16‖H_eff‖₁Δt), typically 10 to 16), independent of the
  * number of grid points. Immutable.
  */
 final class SchurPropagator {
     /** The ladder stops once h‖T‖₁ is at most this, where a Taylor polynomial is accurate. */
-    static final double TAYLOR_RADIUS = 0.25;
+    static final double TAYLOR_RADIUS = 1.0 / 16;
     private static final int MAX_LEVELS = 60;
     private static final int TERMS = 20;
 

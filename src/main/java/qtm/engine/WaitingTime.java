@@ -7,7 +7,7 @@ package qtm.engine;
  *
  * <p>The norm is non-increasing (its derivative is −⟨v|Q†ΓQ|v⟩ ≤ 0), so the crossing is bracketed by halving: the
  * ladder's e^{−iT h_k} either keeps the norm above u (advance) or not (the crossing lies within h_k), one triangular
- * product per level. The last bracket, of length h_K with h_K‖T‖₁ ≤ 1/4, is solved by Newton's method on
+ * product per level. The last bracket, of length h_K with h_K‖T‖₁ ≤ 1/16, is solved by Newton's method on
  * ln‖v(x)‖² − ln u, with v(x) = Σ_m (−iTLx)^m v/m! a Taylor polynomial exact to rounding there, and the derivative
  * −L⟨v(x)|Q†ΓQ|v(x)⟩/‖v(x)‖²; a Newton step leaving the bracket is replaced by bisection, and the time is found to
  * 1e-12.
@@ -15,8 +15,8 @@ package qtm.engine;
  * <p>Mutable workspace for one thread; nothing is allocated per call.
  */
 final class WaitingTime {
-    /** Taylor terms below the ladder: (1/4)^13/13! &lt; 3e-18. */
-    private static final int TERMS = 12;
+    /** Taylor terms below the ladder: (1/16)^10/10! &lt; 3e-19. */
+    private static final int TERMS = 9;
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
 
@@ -91,7 +91,7 @@ final class WaitingTime {
     }
 
     /**
-     * Solves ‖v(xL)‖² = u for x in (0, 1], L·‖T‖₁ ≤ 1/4.
+     * Solves ‖v(xL)‖² = u for x in (0, 1], L·‖T‖₁ ≤ 1/16.
      *
      * @return x with v set to v(xL), or −1 if the norm stays above u, with v set to v(L)
      */

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Trajectories per second on one thread of the general jump engine (qtm.engine.MachineTrajectories, issue 24) against
+# today's two-qubit engine (qtm.engine.JumpTrajectories) on the reset, flux and dqd presets (t in [0, 5000], 201
+# points, from |00>; goal: the general path within 2x), and of the general engine on the three-qubit chain c-m-h
+# (d = 8) from |000> with 21 points on [0, 2000]. It runs the JMH benchmark qtm.engine.MachineEngineBenchmark RUNS
+# times in one sitting (each a fresh JVM, 3 x 1 s warm-up and 5 x 1 s measurement per case) and prints every run's
+# score and the median per case, and the ratio today/general of the medians.
+#
+# Offline; run it on an idle machine (another build on the same cores lowers every figure).
+# Usage: bash src/site/scripts/machine-engine-speed.sh [RUNS]   (default 3; about 40 s per case and run)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+runs=${1:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mvn -B -q -o test-compile
+# The plugin version is pinned: the default one (2.8) is not in an offline repository.
+mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" > /dev/null
+cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
+for i in $(seq 1 "$runs"); do
+  java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -rf json -rff "$work/run$i.json" \
+    > "$work/run$i.log" 2>&1 || { tail -30 "$work/run$i.log"; exit 1; }
+done
+python3 - "$work" "$runs" <<'PY'
+import json, statistics, sys
+work, runs = sys.argv[1], int(sys.argv[2])
+scores = {}
+for i in range(1, runs + 1):
+    for r in json.load(open(f"{work}/run{i}.json")):
+        scores.setdefault(r["params"]["target"], []).append(r["primaryMetric"]["score"])
+print(f"{'case':<16} {'median traj/s':>14}   runs")
+med = {}
+for case, s in scores.items():
+    med[case] = statistics.median(s)
+    print(f"{case:<16} {med[case]:>14.0f}   " + ", ".join(f"{x:.0f}" for x in s))
+for model in ("reset", "flux", "dqd"):
+    t, g = med.get(model + "-today"), med.get(model + "-general")
+    if t and g:
+        print(f"{model}: today / general = {t / g:.2f}")
+PY

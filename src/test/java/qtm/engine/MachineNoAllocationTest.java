@@ -1,0 +1,67 @@
+package qtm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import qtm.ensemble.Streams;
+import qtm.math.Ops;
+import qtm.model.Machine;
+import qtm.model.MachinePresets;
+import qtm.model.TimeGrid;
+
+/**
+ * Once warmed up, the general engine allocates nothing while it runs trajectories, as {@link NoAllocationTest} holds
+ * the shipped engines to: thousands of steps, waiting-time searches and jumps are followed by at most a few hundred
+ * bytes (the allocation counter's own granularity).
+ */
+class MachineNoAllocationTest {
+    @Test
+    @Tag("slow")
+    void hotLoopAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        List<Machine> machines = List.of(TestMachines.testChain(), TestMachines.qutrit(),
+                MachinePresets.of(NoJumpPropagatorTest.models().get(1)));
+        for (Machine machine : machines) {
+            int d = machine.dimension();
+            MachineTrajectories engine = new MachineTrajectories(machine.hamiltonian(), machine.channels(),
+                    Ops.unit(d, 1, 1), new TimeGrid(400, 41));
+            UniformRandomProvider rng = Streams.forTrajectory(3, 0);
+            MachineObserver nothing = new MachineObserver() {
+                @Override
+                public void begin() {
+                }
+
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                }
+
+                @Override
+                public void jump(int channel, int bath, double heat, int count, double time) {
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            for (int i = 0; i < 3000; i++) {
+                engine.run(rng, nothing);
+            }
+            long id = Thread.currentThread().getId();
+            long before = mx.getThreadAllocatedBytes(id);
+            int trajectories = 500;
+            for (int i = 0; i < trajectories; i++) {
+                engine.run(rng, nothing);
+            }
+            long bytes = mx.getThreadAllocatedBytes(id) - before;
+            assertTrue(bytes < 4096, "d = " + d + ": " + bytes + " bytes for " + trajectories + " trajectories");
+        }
+    }
+}

@@ -136,6 +136,8 @@ public final class MachineExact {
      * The unique steady state, by LU and one step of iterative refinement.
      *
      * @return a new d×d density matrix
+     * @throws IllegalArgumentException if the system is singular to working precision: the steady state is not
+     *         unique although every site is reached ({@link #inverseAmplification})
      */
     public ZMatrixRMaj steadyState() {
         int n = basis.size();
@@ -167,7 +169,49 @@ public final class MachineExact {
                 throw new IllegalArgumentException("the steady-state system is singular");
             }
         }
+        double amplification = inverseAmplification(solver, n);
+        if (!(amplification * scale < SINGULAR)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the steady state is not unique: "
+                    + "the steady-state system is singular to working precision (its smallest singular value is at "
+                    + "most %.1e of its scale), though every site is reached; e.g. a dark state that the couplings' "
+                    + "symmetry hides from every bath", 1 / (amplification * scale)));
+        }
         return basis.matrix(x.data, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
+    }
+
+    /**
+     * Refuse the steady-state system when its smallest singular value is below this fraction of its scale. A second
+     * steady state leaves it there (about 1e-17 on the resonant chain with a dark mode, issue 24's independent check);
+     * the machines of the guide and the tests are at 1e-3 to 1e-5. A system this close to singular would anyway give
+     * ρ∞ to no better than 1e-16 × 1e11 = 1e-5.
+     */
+    private static final double SINGULAR = 1e11;
+
+    /**
+     * ‖A⁻¹v‖ / ‖v‖ after three steps of inverse iteration from a fixed generic v, with A the factored bordered system:
+     * a lower bound on ‖A⁻¹‖ = 1/σ_min, so it never refuses a well-conditioned system. The reachability check cannot
+     * see a dark state (a symmetry of the couplings that hides a subspace from every bath, as (|100⟩ − |001⟩)/√2 on a
+     * resonant chain with its one bath in the middle), and LU on the singular system leaves a pivot at rounding rather
+     * than a zero, so the solve alone returns one arbitrary member of the family of steady states.
+     */
+    private static double inverseAmplification(LinearSolverDense<DMatrixRMaj> solver, int n) {
+        DMatrixRMaj v = new DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            v.set(i, 0, Math.sin(1.0 + i));
+        }
+        double growth = 0;
+        for (int step = 0; step < 3; step++) {
+            double norm = NormOps_DDRM.normF(v);
+            CommonOps_DDRM.divide(v, norm);
+            DMatrixRMaj y = new DMatrixRMaj(n, 1);
+            solver.solve(v.copy(), y);
+            growth = Math.max(growth, NormOps_DDRM.normF(y));
+            if (!Double.isFinite(growth)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            v = y;
+        }
+        return growth;
     }
 
     /**

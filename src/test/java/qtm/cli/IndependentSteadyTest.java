@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -132,5 +133,22 @@ class IndependentSteadyTest {
         // The independent Liouvillian's kernel is one-dimensional: these machines do have a unique steady state.
         JsonNode sv = p.get("liouvillian_smallest_singular_values");
         assertTrue(sv.get(1).asDouble() > 1e6 * Math.max(sv.get(0).asDouble(), 1e-300), name + ": unique");
+    }
+
+    /**
+     * A resonant chain c–m–h with its one bath on m: (|100⟩ − |001⟩)/√2 and (|110⟩ − |011⟩)/√2 are eigenstates of H
+     * that the bath's Bohr components move only into each other, so the Liouvillian's kernel is two-dimensional (the
+     * independent solve finds its second singular value at rounding) although every site is reached through an
+     * exchange. The issue: "a machine whose steady state is not unique ... is exit 2".
+     */
+    @Test
+    void aDarkStateThatEveryBathMissesIsExit2() throws Exception {
+        Path file = DIR.resolve("dark-state-global.json");
+        JsonNode p = independent(file);
+        JsonNode sv = p.get("liouvillian_smallest_singular_values");
+        assertTrue(sv.get(1).asDouble() < 1e-12, "the kernel is two-dimensional: " + sv);
+        CliTest.Run r = CliTest.run("steady", file.toString(), "--json");
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains("not unique"), r.err());
     }
 }

@@ -242,4 +242,37 @@ class MachineExactTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MachineExact(m));
         assertTrue(e.getMessage().contains("site m"), e.getMessage());
     }
+
+    /**
+     * Every site reached, yet two steady states (issue 24: "a machine whose steady state is not unique ... is exit 2";
+     * found by the independent check, {@code IndependentSteadyTest}): on the resonant chain c–m–h with its one bath
+     * on m, D = (|100⟩ − |001⟩)/√2 and D₂ = (|110⟩ − |011⟩)/√2 are eigenstates of H (energies 1 and 2: the two hops
+     * onto m cancel) that X_m maps only into each other, so (|D⟩⟨D| + e^{−1/T}|D₂⟩⟨D₂|)/(1 + e^{−1/T}) is stationary
+     * beside the bright steady state. The solve used to return an arbitrary mixture of the two.
+     */
+    @Test
+    void aDarkStateThatEveryBathMissesIsRefused() {
+        double t = 0.3;
+        Machine m = new Machine(Approach.GLOBAL, List.of(new Site("c", 0.0, 1.0), new Site("m", 0.0, 1.0),
+                new Site("h", 0.0, 1.0)), List.of(new Coupling.Exchange("c", "m", 1e-3),
+                new Coupling.Exchange("m", "h", 1e-3)),
+                List.of(new MachineBath("mid", "m", BathKind.BOSONIC, t, 1e-4)));
+        assertEquals(List.of(), MachineExact.unreachedSites(m));
+        MachineExact exact = new MachineExact(m);
+        double up = Math.exp(-1 / t);
+        ZMatrixRMaj dark = new ZMatrixRMaj(8, 8);
+        int[][] pairs = {{4, 1}, {6, 3}};
+        double[] weight = {1 / (1 + up), up / (1 + up)};
+        for (int k = 0; k < 2; k++) {
+            int a = pairs[k][0];
+            int b = pairs[k][1];
+            dark.set(a, a, weight[k] / 2, 0);
+            dark.set(b, b, weight[k] / 2, 0);
+            dark.set(a, b, -weight[k] / 2, 0);
+            dark.set(b, a, -weight[k] / 2, 0);
+        }
+        assertEquals(0, exact.residual(dark), 1e-16, "the dark mixture is stationary");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, exact::steadyState);
+        assertTrue(e.getMessage().contains("not unique"), e.getMessage());
+    }
 }

@@ -42,14 +42,7 @@ public final class MachineReader {
      */
     public static Machine read(Node m) {
         m.allowOnly(KEYS);
-        Approach approach = Approach.LOCAL;
-        if (m.has("approach")) {
-            String a = m.text("approach");
-            if (!a.equals("local") && !a.equals("global")) {
-                throw m.error("approach", "expected local or global");
-            }
-            approach = Approach.of(a);
-        }
+        Approach approach = ScenarioReader.approach(m);
         List<Site> sites = sites(m);
         List<String> names = sites.stream().map(Site::name).toList();
         List<Coupling> couplings = couplings(m, names);

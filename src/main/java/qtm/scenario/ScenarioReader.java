@@ -237,14 +237,7 @@ public final class ScenarioReader {
         boolean infOk = !type.equals("flux");
         Bath cold = bath(m.child("cold"), infOk);
         Bath hot = bath(m.child("hot"), infOk);
-        Approach approach = Approach.LOCAL;
-        if (m.has("approach")) {
-            String a = m.text("approach");
-            if (!a.equals("local") && !a.equals("global")) {
-                throw m.error("approach", "expected local or global");
-            }
-            approach = Approach.of(a);
-        }
+        Approach approach = approach(m);
         // Γ(ω) = rate·(ω/E)^s: 0 flat, 1 Ohmic, 3 super-Ohmic.
         double s = m.number("spectral_exponent", ValidRange.EXPONENT_MIN, ValidRange.EXPONENT_MAX, 0.0);
         if (dqd) {
@@ -342,5 +335,21 @@ public final class ScenarioReader {
             }
         }
         return rho;
+    }
+
+    /**
+     * @param m a {@code model} mapping
+     * @return its {@code approach}, local where absent
+     * @throws InputException if it is neither local nor global
+     */
+    static Approach approach(Node m) {
+        if (!m.has("approach")) {
+            return Approach.LOCAL;
+        }
+        String a = m.text("approach");
+        if (!a.equals("local") && !a.equals("global")) {
+            throw m.error("approach", "expected local or global");
+        }
+        return Approach.of(a);
     }
 }

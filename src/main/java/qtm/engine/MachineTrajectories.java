@@ -71,7 +71,7 @@ public final class MachineTrajectories {
             times[k] = grid.time(k);
         }
         this.propagator = new SchurPropagator(hamiltonian, channels, step);
-        ModalPropagator modal = ModalPropagator.of(propagator.schur(), step);
+        ModalPropagator modal = ModalPropagator.of(propagator.schur(), step, propagator.fastestDecay());
         this.path = modal != null ? modal : new WaitingTime(propagator);
         this.channels = new ChannelOperators(d, channels);
         this.initial = PureStates.of(rho0);
@@ -132,10 +132,19 @@ public final class MachineTrajectories {
                 span = Math.max(0.0, times[k] - t);
             }
             t = times[k];
-            double norm2 = path.norm2(vRe, vIm);
-            scale(1.0 / Math.sqrt(norm2));
-            u /= norm2;
+            // ψ = Pv and ‖ψ‖² in one product (‖ψ‖² is the survival whatever the coordinates), then both rescaled.
             path.toBasis(vRe, vIm, psiRe, psiIm);
+            double norm2 = 0;
+            for (int i = 0; i < psiRe.length; i++) {
+                norm2 += psiRe[i] * psiRe[i] + psiIm[i] * psiIm[i];
+            }
+            double f = 1.0 / Math.sqrt(norm2);
+            scale(f);
+            for (int i = 0; i < psiRe.length; i++) {
+                psiRe[i] *= f;
+                psiIm[i] *= f;
+            }
+            u /= norm2;
             observer.state(k, psiRe, psiIm);
         }
         observer.end();

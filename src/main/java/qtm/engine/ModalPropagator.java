@@ -58,12 +58,20 @@ final class ModalPropagator implements NoJumpPath {
     private final double[] dIm;
     private final double[] stepRe;
     private final double[] stepIm;
+    /** |e^{−iλ_kΔt}|² = e^{−g_kΔt}. */
+    private final double[] stepDecay;
+    /** e^{−ΓΔt} for the uniform kind. */
+    private final double uniformStepDecay;
+    /** An upper bound on the eigenvalues of Σγ A†A, the fastest the survival can fall: ‖Σγ A†A‖₁. */
+    private final double fastest;
+    /** e^{−fastest·Δt}: a threshold below it cannot be crossed within a whole step from a normalised state. */
+    private final double safeStep;
     private final double[] aRe;
     private final double[] aIm;
     /** dN/dt at the last {@link #evaluate}. */
     private double slope;
 
-    private ModalPropagator(int n, Kind kind, double step, double[] lamRe, double[] lamIm, double[] pRe,
+    private ModalPropagator(int n, Kind kind, double step, double fastest, double[] lamRe, double[] lamIm, double[] pRe,
             double[] pIm, double[] piRe, double[] piIm, double[] yRe, double[] yIm) {
         this.n = n;
         this.kind = kind;
@@ -108,6 +116,13 @@ final class ModalPropagator implements NoJumpPath {
         this.stepRe = new double[n];
         this.stepIm = new double[n];
         factors(step, stepRe, stepIm);
+        this.stepDecay = new double[n];
+        for (int k = 0; k < n; k++) {
+            stepDecay[k] = Math.exp(-rate[k] * step);
+        }
+        this.uniformStepDecay = Math.exp(-uniformRate * step);
+        this.fastest = fastest;
+        this.safeStep = Math.exp(-fastest * step);
         this.aRe = new double[n];
         this.aIm = new double[n];
     }
@@ -115,9 +130,10 @@ final class ModalPropagator implements NoJumpPath {
     /**
      * @param schur the Schur form of H_eff
      * @param step the grid step Δt, finite and &gt; 0
+     * @param fastest an upper bound on the eigenvalues of Σγ A†A (its induced 1-norm, say)
      * @return the modal evolution, or null where H_eff is defective or its eigenvectors are ill-conditioned
      */
-    static ModalPropagator of(ComplexSchur schur, double step) {
+    static ModalPropagator of(ComplexSchur schur, double step, double fastest) {
         int n = schur.n;
         double[] tRe = schur.tRe;
         double[] tIm = schur.tIm;
@@ -170,7 +186,7 @@ final class ModalPropagator implements NoJumpPath {
         double[] piRe = new double[n * n];
         double[] piIm = new double[n * n];
         ComplexMatrices.multiply(n, yiRe, yiIm, qhRe, qhIm, piRe, piIm);
-        return new ModalPropagator(n, kind, step, lamRe, lamIm, pRe, pIm, piRe, piIm, yRe, yIm);
+        return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, pRe, pIm, piRe, piIm, yRe, yIm);
     }
 
     /** Column k of Y: T y = λ_k y with y_k = 1, y_i = 0 below k, by back-substitution. @return false on 0/0 */
@@ -292,9 +308,12 @@ final class ModalPropagator implements NoJumpPath {
     @Override
     public double advance(double[] wRe, double[] wIm, double span, double u) {
         boolean whole = span == step;
-        double n0 = norm2(wRe, wIm);
         if (kind == Kind.UNIFORM) {
-            double tau = uniformRate > 0 ? Math.log(n0 / u) / uniformRate : Double.POSITIVE_INFINITY;
+            if (whole && uniformStepDecay > u) {
+                move(wRe, wIm, span, true);
+                return -1;
+            }
+            double tau = uniformRate > 0 ? -Math.log(u) / uniformRate : Double.POSITIVE_INFINITY;
             if (tau > span) {
                 move(wRe, wIm, span, whole);
                 return -1;
@@ -303,21 +322,33 @@ final class ModalPropagator implements NoJumpPath {
             move(wRe, wIm, tau, false);
             return tau;
         }
-        double end = evaluate(wRe, wIm, span, whole);
-        if (end > u) {
+        // d‖ψ‖²/dt = −⟨ψ|Σγ A†A|ψ⟩ ≥ −fastest‖ψ‖²: from a normalised state the survival stays above
+        // e^{−fastest·span}, so a threshold below it is not crossed and the norm need not be evaluated.
+        if (u < (whole ? safeStep : Math.exp(-fastest * span))) {
             move(wRe, wIm, span, whole);
+            return -1;
+        }
+        double end = ends(wRe, wIm, span, whole);
+        if (end > u) {
+            if (kind == Kind.MODAL) {
+                // a already holds e^{−iΛ span} w.
+                System.arraycopy(aRe, 0, wRe, 0, n);
+                System.arraycopy(aIm, 0, wIm, 0, n);
+            } else {
+                move(wRe, wIm, span, whole);
+            }
             return -1;
         }
         double target = Math.log(u);
         double lo = 0;
         double hi = span;
-        double logN0 = Math.log(n0);
+        double logN0 = 0;
         double x = span * (logN0 - target) / (logN0 - Math.log(end));
         if (!(x > lo && x < hi)) {
             x = 0.5 * span;
         }
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double nx = evaluate(wRe, wIm, x, false);
+            double nx = evaluate(wRe, wIm, x);
             double g = Math.log(nx) - target;
             if (g > 0) {
                 lo = x;
@@ -327,13 +358,51 @@ final class ModalPropagator implements NoJumpPath {
             double s = slope / nx;
             double delta = s < 0 ? -g / s : Double.NaN;
             if (Math.abs(delta) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
-                move(wRe, wIm, x, false);
+                if (kind == Kind.MODAL) {
+                    System.arraycopy(aRe, 0, wRe, 0, n);
+                    System.arraycopy(aIm, 0, wIm, 0, n);
+                } else {
+                    move(wRe, wIm, x, false);
+                }
                 return x;
             }
             double next = x + delta;
             x = next > lo && next < hi ? next : 0.5 * (lo + hi);
         }
         throw new IllegalStateException("jump-time search did not converge");
+    }
+
+    /** @return N(span), without its derivative; for the modal kind a is left at e^{−iΛ span} w */
+    private double ends(double[] wRe, double[] wIm, double span, boolean whole) {
+        if (kind == Kind.MODAL) {
+            phases(wRe, wIm, span, whole);
+            return quadratic(gRe, gIm, aRe, aIm);
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            double p = wRe[k] * wRe[k] + wIm[k] * wIm[k];
+            s += p * (whole ? stepDecay[k] : Math.exp(-rate[k] * span));
+        }
+        return s;
+    }
+
+    /** a = e^{−iΛt} w. */
+    private void phases(double[] wRe, double[] wIm, double t, boolean whole) {
+        if (whole) {
+            for (int k = 0; k < n; k++) {
+                aRe[k] = wRe[k] * stepRe[k] - wIm[k] * stepIm[k];
+                aIm[k] = wRe[k] * stepIm[k] + wIm[k] * stepRe[k];
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double m = Math.exp(lamIm[k] * t);
+            double phase = lamRe[k] * t;
+            double fRe = m * Math.cos(phase);
+            double fIm = -m * Math.sin(phase);
+            aRe[k] = wRe[k] * fRe - wIm[k] * fIm;
+            aIm[k] = wRe[k] * fIm + wIm[k] * fRe;
+        }
     }
 
     /** w ← e^{−iΛt} w. */
@@ -352,8 +421,8 @@ final class ModalPropagator implements NoJumpPath {
         }
     }
 
-    /** @return N(t) = ‖e^{−iH_eff t}ψ‖², with {@link #slope} set to dN/dt */
-    private double evaluate(double[] wRe, double[] wIm, double t, boolean whole) {
+    /** @return N(t) = ‖e^{−iH_eff t}ψ‖², with {@link #slope} set to dN/dt (and a to e^{−iΛt} w, modal kind) */
+    private double evaluate(double[] wRe, double[] wIm, double t) {
         if (kind != Kind.MODAL) {
             double s = 0;
             double ds = 0;
@@ -365,21 +434,7 @@ final class ModalPropagator implements NoJumpPath {
             slope = ds;
             return s;
         }
-        if (whole) {
-            for (int k = 0; k < n; k++) {
-                aRe[k] = wRe[k] * stepRe[k] - wIm[k] * stepIm[k];
-                aIm[k] = wRe[k] * stepIm[k] + wIm[k] * stepRe[k];
-            }
-        } else {
-            for (int k = 0; k < n; k++) {
-                double m = Math.exp(lamIm[k] * t);
-                double phase = lamRe[k] * t;
-                double fRe = m * Math.cos(phase);
-                double fIm = -m * Math.sin(phase);
-                aRe[k] = wRe[k] * fRe - wIm[k] * fIm;
-                aIm[k] = wRe[k] * fIm + wIm[k] * fRe;
-            }
-        }
+        phases(wRe, wIm, t, false);
         slope = quadratic(dRe, dIm, aRe, aIm);
         return quadratic(gRe, gIm, aRe, aIm);
     }

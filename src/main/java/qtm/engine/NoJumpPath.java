@@ -17,10 +17,14 @@ interface NoJumpPath {
     double norm2(double[] vRe, double[] vIm);
 
     /**
-     * Advances v by span or to the time the survival ‖ψ‖² falls to u, whichever comes first.
+     * Advances v by span or to the time the survival ‖ψ‖² falls to u, whichever comes first. The engine calls it
+     * from a normalised ψ only (after a grid point's renormalisation, a jump, or the initial draw), so the survival
+     * starts at 1 to rounding and the fast paths need not evaluate it.
      *
      * @param span the time to advance by, ≥ 0 and at most the grid step
-     * @param u the threshold, in (0, ‖ψ‖²]
+     * @param vRe real parts of the coordinates of a normalised ψ, advanced in place
+     * @param vIm imaginary parts
+     * @param u the threshold, in (0, 1]
      * @return the time of the crossing in [0, span], with v advanced to it; or −1 if there is none, with v advanced
      *     by the span
      */

@@ -136,7 +136,7 @@ class MachineFastPathTest {
 
     private static ModalPropagator modal(Generator m, double step) {
         SchurPropagator p = new SchurPropagator(m.hamiltonian(), m.channels(), step);
-        return ModalPropagator.of(p.schur(), step);
+        return ModalPropagator.of(p.schur(), step, p.fastestDecay());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,7 +236,8 @@ class MachineFastPathTest {
         ZMatrixRMaj h = Ops.of(new double[][] {{1.0, g}, {g, 1.0}}, null);
         ZMatrixRMaj a = Ops.of(new double[][] {{0, 0}, {1, 0}}, null);
         List<MachineChannel> channels = List.of(new MachineChannel(0, a, 4 * g, 0, 0, 0, "down"));
-        assertNull(ModalPropagator.of(new SchurPropagator(h, channels, 1.0).schur(), 1.0),
+        SchurPropagator p = new SchurPropagator(h, channels, 1.0);
+        assertNull(ModalPropagator.of(p.schur(), 1.0, p.fastestDecay()),
                 "a 2×2 Jordan block is defective");
     }
 }

@@ -35,7 +35,7 @@ public final class MachineTrajectories {
     private final double step;
     private final double[] times;
     private final SchurPropagator propagator;
-    private final WaitingTime waiting;
+    private final NoJumpPath path;
     private final ChannelOperators channels;
     private final PureStates initial;
     private final double[] weights;
@@ -71,7 +71,8 @@ public final class MachineTrajectories {
             times[k] = grid.time(k);
         }
         this.propagator = new SchurPropagator(hamiltonian, channels, step);
-        this.waiting = new WaitingTime(propagator);
+        ModalPropagator modal = ModalPropagator.of(propagator.schur(), step, propagator.fastestDecay());
+        this.path = modal != null ? modal : new WaitingTime(propagator);
         this.channels = new ChannelOperators(d, channels);
         this.initial = PureStates.of(rho0);
         this.weights = new double[channels.size()];
@@ -81,6 +82,11 @@ public final class MachineTrajectories {
         this.psiIm = new double[d];
         this.spareRe = new double[d];
         this.spareIm = new double[d];
+    }
+
+    /** @return the closed form the waiting time is found on: UNIFORM, DIAGONAL, MODAL or SCHUR */
+    String path() {
+        return path instanceof ModalPropagator m ? m.kind().name() : "SCHUR";
     }
 
     /** @return the output grid */
@@ -95,6 +101,7 @@ public final class MachineTrajectories {
      * @return a new d×d matrix e^{−iH_eff t}
      */
     public ZMatrixRMaj noJumpPropagator(double t) {
+        // Always the Schur form's: the check must not depend on which path the engine drives.
         return propagator.propagator(t);
     }
 
@@ -106,7 +113,7 @@ public final class MachineTrajectories {
      */
     public void run(UniformRandomProvider rng, MachineObserver observer) {
         initial.sample(rng, psiRe, psiIm);
-        propagator.toSchur(psiRe, psiIm, vRe, vIm);
+        path.toInternal(psiRe, psiIm, vRe, vIm);
         observer.begin();
         observer.state(0, psiRe, psiIm);
         double u = uniformOpen(rng);
@@ -115,7 +122,7 @@ public final class MachineTrajectories {
             // A whole step from a grid point uses the precomputed e^{−iH_eff Δt}; after a jump, the time left.
             double span = step;
             while (true) {
-                double tau = waiting.advance(vRe, vIm, span, u);
+                double tau = path.advance(vRe, vIm, span, u);
                 if (tau < 0) {
                     break;
                 }
@@ -125,10 +132,19 @@ public final class MachineTrajectories {
                 span = Math.max(0.0, times[k] - t);
             }
             t = times[k];
-            double norm2 = norm2();
-            scale(1.0 / Math.sqrt(norm2));
+            // ψ = Pv and ‖ψ‖² in one product (‖ψ‖² is the survival whatever the coordinates), then both rescaled.
+            path.toBasis(vRe, vIm, psiRe, psiIm);
+            double norm2 = 0;
+            for (int i = 0; i < psiRe.length; i++) {
+                norm2 += psiRe[i] * psiRe[i] + psiIm[i] * psiIm[i];
+            }
+            double f = 1.0 / Math.sqrt(norm2);
+            scale(f);
+            for (int i = 0; i < psiRe.length; i++) {
+                psiRe[i] *= f;
+                psiIm[i] *= f;
+            }
             u /= norm2;
-            propagator.toBasis(vRe, vIm, psiRe, psiIm);
             observer.state(k, psiRe, psiIm);
         }
         observer.end();
@@ -140,7 +156,7 @@ public final class MachineTrajectories {
     }
 
     private void jump(UniformRandomProvider rng, MachineObserver observer, double t) {
-        propagator.toBasis(vRe, vIm, psiRe, psiIm);
+        path.toBasis(vRe, vIm, psiRe, psiIm);
         double total = channels.weights(psiRe, psiIm, spareRe, spareIm, weights);
         int chosen = JumpTrajectories.choose(weights, rng.nextDouble() * total);
         if (chosen < 0) {
@@ -152,16 +168,8 @@ public final class MachineTrajectories {
             psiRe[i] = spareRe[i] * f;
             psiIm[i] = spareIm[i] * f;
         }
-        propagator.toSchur(psiRe, psiIm, vRe, vIm);
+        path.toInternal(psiRe, psiIm, vRe, vIm);
         observer.jump(chosen, channels.bath(chosen), channels.heat(chosen), channels.count(chosen), t);
-    }
-
-    private double norm2() {
-        double s = 0;
-        for (int i = 0; i < vRe.length; i++) {
-            s += vRe[i] * vRe[i] + vIm[i] * vIm[i];
-        }
-        return s;
     }
 
     private void scale(double f) {

@@ -176,6 +176,11 @@ final class SchurPropagator {
         return schur;
     }
 
+    /** @return ‖Q†ΓQ‖₁, an upper bound on the eigenvalues of Γ = Σγ A†A, the fastest rate the survival falls at */
+    double fastestDecay() {
+        return ComplexMatrices.norm1(n, gRe, gIm);
+    }
+
     /** @return d */
     int dimension() {
         return n;

@@ -14,7 +14,7 @@ package qtm.engine;
  *
  * <p>Mutable workspace for one thread; nothing is allocated per call.
  */
-final class WaitingTime {
+final class WaitingTime implements NoJumpPath {
     /** Taylor terms below the ladder: (1/16)^10/10! &lt; 3e-19. */
     private static final int TERMS = 9;
     private static final double TIME_TOLERANCE = 1e-12;
@@ -47,7 +47,8 @@ final class WaitingTime {
      * @return the time of the crossing in (0, span], with v advanced to it; or −1 if there is none, with v advanced
      *     by the span
      */
-    double advance(double[] vRe, double[] vIm, double span, double u) {
+    @Override
+    public double advance(double[] vRe, double[] vIm, double span, double u) {
         double done = 0;
         double left = span;
         for (int k = 0; k <= propagator.finest(); k++) {
@@ -158,7 +159,19 @@ final class WaitingTime {
         return norm2;
     }
 
-    private double norm2(double[] re, double[] im) {
+    @Override
+    public void toInternal(double[] psiRe, double[] psiIm, double[] vRe, double[] vIm) {
+        propagator.toSchur(psiRe, psiIm, vRe, vIm);
+    }
+
+    @Override
+    public void toBasis(double[] vRe, double[] vIm, double[] psiRe, double[] psiIm) {
+        propagator.toBasis(vRe, vIm, psiRe, psiIm);
+    }
+
+    /** ‖v‖², the survival probability: Q is unitary. */
+    @Override
+    public double norm2(double[] re, double[] im) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             s += re[i] * re[i] + im[i] * im[i];

@@ -1,0 +1,470 @@
+package qtm.engine;
+
+/**
+ * The no-jump evolution of a machine whose H_eff is diagonalisable with a well-conditioned eigenvector basis, taken
+ * from its Schur form H_eff = Q T Q† (issue 24's fast paths beside the general {@link SchurPropagator}): T = Y Λ Y⁻¹
+ * with Y unit upper triangular (back-substitution on T), so with P = QY and the modal coordinates w = P⁻¹ψ,
+ * e^{−iH_eff t}ψ = P e^{−iΛt} w: d complex exponentials instead of a matrix exponential, and the survival probability
+ * ‖e^{−iH_eff t}ψ‖² = a†Ga with a = e^{−iΛt}w and G = Y†Y, a closed form the waiting time is root-found on.
+ *
+ * <p>Three kinds, cheapest first:
+ * <ul>
+ * <li>{@link Kind#UNIFORM}: H_eff is normal (T diagonal to rounding, which holds exactly when Σγ A†A commutes with H)
+ * and every eigenvalue has the same imaginary part −Γ/2, as when Σγ A†A = ΓI (the reset model): the survival is
+ * ‖w‖²e^{−Γt} and the waiting time is drawn directly, ln(‖w‖²/u)/Γ.</li>
+ * <li>{@link Kind#DIAGONAL}: H_eff normal, decay rates g_k = −2 Im λ_k not all equal: the survival is the sum of d
+ * decaying exponentials Σ|w_k|²e^{−g_k t}, whose logarithm is convex; Newton's method on it.</li>
+ * <li>{@link Kind#MODAL}: H_eff not normal but its eigenvector matrix Y has condition number ‖Y‖₁‖Y⁻¹‖₁ at most
+ * {@value #MAX_CONDITION} (so the modal form loses at most about two digits to rounding); the survival a†Ga has cross
+ * terms, and the root is found by Newton's method safeguarded by bisection, with dN/dt = a†Da, D = i(Λ̄G − GΛ).</li>
+ * </ul>
+ * Where Y is singular or ill-conditioned, at and near an exceptional point where H_eff is defective, {@link #of}
+ * returns null and the engine keeps the Schur path, whose scaling and squaring needs no eigenvector.
+ *
+ * <p>A grid step costs d complex products (the step's e^{−iλ_kΔt} are precomputed); a waiting-time search costs a few
+ * Newton steps of d exponentials and one pass over G (none in the diagonal kinds). Mutable workspace for one thread;
+ * nothing is allocated per call.
+ */
+final class ModalPropagator implements NoJumpPath {
+    /** Which closed form the survival probability has. */
+    enum Kind {
+        UNIFORM, DIAGONAL, MODAL
+    }
+
+    /** Largest ‖Y‖₁‖Y⁻¹‖₁ accepted: the modal form's rounding is about this times that of the Schur form. */
+    static final double MAX_CONDITION = 100;
+    /** T counts as diagonal when every strictly upper entry is at most this times ‖T‖₁ (a few roundings). */
+    static final double DIAGONAL_TOLERANCE = 16 * 0x1p-52;
+    /** Decay rates count as equal when they differ by at most this times the largest |λ| (a few roundings). */
+    static final double UNIFORM_TOLERANCE = 16 * 0x1p-52;
+    private static final double TIME_TOLERANCE = 1e-12;
+    private static final int MAX_ITERATIONS = 200;
+
+    private final int n;
+    private final Kind kind;
+    private final double step;
+    private final double[] lamRe;
+    private final double[] lamIm;
+    /** g_k = −2 Im λ_k, the decay rate of mode k's weight. */
+    private final double[] rate;
+    private final double uniformRate;
+    private final double[] pRe;
+    private final double[] pIm;
+    private final double[] piRe;
+    private final double[] piIm;
+    private final double[] gRe;
+    private final double[] gIm;
+    private final double[] dRe;
+    private final double[] dIm;
+    private final double[] stepRe;
+    private final double[] stepIm;
+    /** |e^{−iλ_kΔt}|² = e^{−g_kΔt}. */
+    private final double[] stepDecay;
+    /** e^{−ΓΔt} for the uniform kind. */
+    private final double uniformStepDecay;
+    /** An upper bound on the eigenvalues of Σγ A†A, the fastest the survival can fall: ‖Σγ A†A‖₁. */
+    private final double fastest;
+    /** e^{−fastest·Δt}: a threshold below it cannot be crossed within a whole step from a normalised state. */
+    private final double safeStep;
+    private final double[] aRe;
+    private final double[] aIm;
+    /** dN/dt at the last {@link #evaluate}. */
+    private double slope;
+
+    private ModalPropagator(int n, Kind kind, double step, double fastest, double[] lamRe, double[] lamIm, double[] pRe,
+            double[] pIm, double[] piRe, double[] piIm, double[] yRe, double[] yIm) {
+        this.n = n;
+        this.kind = kind;
+        this.step = step;
+        this.lamRe = lamRe;
+        this.lamIm = lamIm;
+        this.rate = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            rate[k] = Math.max(0.0, -2 * lamIm[k]);
+            sum += rate[k];
+        }
+        this.uniformRate = sum / n;
+        this.pRe = pRe;
+        this.pIm = pIm;
+        this.piRe = piRe;
+        this.piIm = piIm;
+        this.gRe = new double[n * n];
+        this.gIm = new double[n * n];
+        this.dRe = new double[n * n];
+        this.dIm = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            for (int l = 0; l < n; l++) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int m = 0; m < n; m++) {
+                    // conj(Y_mk) Y_ml
+                    sRe += yRe[m * n + k] * yRe[m * n + l] + yIm[m * n + k] * yIm[m * n + l];
+                    sIm += yRe[m * n + k] * yIm[m * n + l] - yIm[m * n + k] * yRe[m * n + l];
+                }
+                gRe[k * n + l] = sRe;
+                gIm[k * n + l] = sIm;
+                // i(conj λ_k − λ_l) G_kl, with c = conj λ_k − λ_l = (re_k − re_l) − i(im_k + im_l)
+                double cRe = lamRe[k] - lamRe[l];
+                double cIm = -(lamIm[k] + lamIm[l]);
+                double xRe = cRe * sRe - cIm * sIm;
+                double xIm = cRe * sIm + cIm * sRe;
+                dRe[k * n + l] = -xIm;
+                dIm[k * n + l] = xRe;
+            }
+        }
+        this.stepRe = new double[n];
+        this.stepIm = new double[n];
+        factors(step, stepRe, stepIm);
+        this.stepDecay = new double[n];
+        for (int k = 0; k < n; k++) {
+            stepDecay[k] = Math.exp(-rate[k] * step);
+        }
+        this.uniformStepDecay = Math.exp(-uniformRate * step);
+        this.fastest = fastest;
+        this.safeStep = Math.exp(-fastest * step);
+        this.aRe = new double[n];
+        this.aIm = new double[n];
+    }
+
+    /**
+     * @param schur the Schur form of H_eff
+     * @param step the grid step Δt, finite and &gt; 0
+     * @param fastest an upper bound on the eigenvalues of Σγ A†A (its induced 1-norm, say)
+     * @return the modal evolution, or null where H_eff is defective or its eigenvectors are ill-conditioned
+     */
+    static ModalPropagator of(ComplexSchur schur, double step, double fastest) {
+        int n = schur.n;
+        double[] tRe = schur.tRe;
+        double[] tIm = schur.tIm;
+        double norm = ComplexMatrices.norm1(n, tRe, tIm);
+        double[] lamRe = new double[n];
+        double[] lamIm = new double[n];
+        double largest = 0;
+        double off = 0;
+        for (int i = 0; i < n; i++) {
+            lamRe[i] = tRe[i * n + i];
+            lamIm[i] = tIm[i * n + i];
+            largest = Math.max(largest, Math.hypot(lamRe[i], lamIm[i]));
+            for (int j = i + 1; j < n; j++) {
+                off = Math.max(off, Math.hypot(tRe[i * n + j], tIm[i * n + j]));
+            }
+        }
+        double[] yRe = new double[n * n];
+        double[] yIm = new double[n * n];
+        double[] yiRe = new double[n * n];
+        double[] yiIm = new double[n * n];
+        Kind kind;
+        if (off <= DIAGONAL_TOLERANCE * norm) {
+            for (int i = 0; i < n; i++) {
+                yRe[i * n + i] = 1.0;
+                yiRe[i * n + i] = 1.0;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                lo = Math.min(lo, lamIm[i]);
+                hi = Math.max(hi, lamIm[i]);
+            }
+            kind = hi - lo <= UNIFORM_TOLERANCE * largest ? Kind.UNIFORM : Kind.DIAGONAL;
+        } else {
+            if (!eigenvectors(n, tRe, tIm, yRe, yIm) || !unitInverse(n, yRe, yIm, yiRe, yiIm)) {
+                return null;
+            }
+            double condition = ComplexMatrices.norm1(n, yRe, yIm) * ComplexMatrices.norm1(n, yiRe, yiIm);
+            if (!(condition <= MAX_CONDITION)) {
+                return null;
+            }
+            kind = Kind.MODAL;
+        }
+        double[] pRe = new double[n * n];
+        double[] pIm = new double[n * n];
+        ComplexMatrices.multiply(n, schur.qRe, schur.qIm, yRe, yIm, pRe, pIm);
+        double[] qhRe = new double[n * n];
+        double[] qhIm = new double[n * n];
+        ComplexMatrices.adjoint(n, schur.qRe, schur.qIm, qhRe, qhIm);
+        double[] piRe = new double[n * n];
+        double[] piIm = new double[n * n];
+        ComplexMatrices.multiply(n, yiRe, yiIm, qhRe, qhIm, piRe, piIm);
+        return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, pRe, pIm, piRe, piIm, yRe, yIm);
+    }
+
+    /** Column k of Y: T y = λ_k y with y_k = 1, y_i = 0 below k, by back-substitution. @return false on 0/0 */
+    private static boolean eigenvectors(int n, double[] tRe, double[] tIm, double[] yRe, double[] yIm) {
+        for (int k = 0; k < n; k++) {
+            yRe[k * n + k] = 1.0;
+            for (int i = k - 1; i >= 0; i--) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int j = i + 1; j <= k; j++) {
+                    double aRe = tRe[i * n + j];
+                    double aIm = tIm[i * n + j];
+                    sRe += aRe * yRe[j * n + k] - aIm * yIm[j * n + k];
+                    sIm += aRe * yIm[j * n + k] + aIm * yRe[j * n + k];
+                }
+                // y_i = −s / (T_ii − T_kk)
+                double eRe = tRe[i * n + i] - tRe[k * n + k];
+                double eIm = tIm[i * n + i] - tIm[k * n + k];
+                double e2 = eRe * eRe + eIm * eIm;
+                if (!(e2 > 0)) {
+                    return false;
+                }
+                yRe[i * n + k] = -(sRe * eRe + sIm * eIm) / e2;
+                yIm[i * n + k] = -(sIm * eRe - sRe * eIm) / e2;
+            }
+        }
+        return true;
+    }
+
+    /** The inverse of a unit upper triangular Y, by back-substitution. @return false if it is not finite */
+    private static boolean unitInverse(int n, double[] yRe, double[] yIm, double[] outRe, double[] outIm) {
+        for (int k = 0; k < n; k++) {
+            outRe[k * n + k] = 1.0;
+            for (int i = k - 1; i >= 0; i--) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int j = i + 1; j <= k; j++) {
+                    sRe += yRe[i * n + j] * outRe[j * n + k] - yIm[i * n + j] * outIm[j * n + k];
+                    sIm += yRe[i * n + j] * outIm[j * n + k] + yIm[i * n + j] * outRe[j * n + k];
+                }
+                outRe[i * n + k] = -sRe;
+                outIm[i * n + k] = -sIm;
+                if (!Double.isFinite(sRe) || !Double.isFinite(sIm)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** @return which closed form the survival has */
+    Kind kind() {
+        return kind;
+    }
+
+    /** e^{−iλ_k t} for every k. */
+    private void factors(double t, double[] outRe, double[] outIm) {
+        for (int k = 0; k < n; k++) {
+            double m = Math.exp(lamIm[k] * t);
+            double phase = lamRe[k] * t;
+            outRe[k] = m * Math.cos(phase);
+            outIm[k] = -m * Math.sin(phase);
+        }
+    }
+
+    @Override
+    public void toInternal(double[] psiRe, double[] psiIm, double[] wRe, double[] wIm) {
+        product(piRe, piIm, psiRe, psiIm, wRe, wIm);
+    }
+
+    @Override
+    public void toBasis(double[] wRe, double[] wIm, double[] psiRe, double[] psiIm) {
+        product(pRe, pIm, wRe, wIm, psiRe, psiIm);
+    }
+
+    private void product(double[] mRe, double[] mIm, double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
+        for (int i = 0; i < n; i++) {
+            double sRe = 0;
+            double sIm = 0;
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                sRe += mRe[row + j] * xRe[j] - mIm[row + j] * xIm[j];
+                sIm += mRe[row + j] * xIm[j] + mIm[row + j] * xRe[j];
+            }
+            outRe[i] = sRe;
+            outIm[i] = sIm;
+        }
+    }
+
+    @Override
+    public double norm2(double[] wRe, double[] wIm) {
+        if (kind != Kind.MODAL) {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += wRe[k] * wRe[k] + wIm[k] * wIm[k];
+            }
+            return s;
+        }
+        return quadratic(gRe, gIm, wRe, wIm);
+    }
+
+    /** x†Mx for a Hermitian M, from its upper triangle. */
+    private double quadratic(double[] mRe, double[] mIm, double[] xRe, double[] xIm) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            int row = k * n;
+            double rRe = 0;
+            double rIm = 0;
+            for (int l = k + 1; l < n; l++) {
+                rRe += mRe[row + l] * xRe[l] - mIm[row + l] * xIm[l];
+                rIm += mRe[row + l] * xIm[l] + mIm[row + l] * xRe[l];
+            }
+            // |x_k|² M_kk + 2 Re(conj(x_k) r)
+            s += mRe[row + k] * (xRe[k] * xRe[k] + xIm[k] * xIm[k]) + 2 * (xRe[k] * rRe + xIm[k] * rIm);
+        }
+        return s;
+    }
+
+    @Override
+    public double advance(double[] wRe, double[] wIm, double span, double u) {
+        boolean whole = span == step;
+        if (kind == Kind.UNIFORM) {
+            if (whole && uniformStepDecay > u) {
+                move(wRe, wIm, span, true);
+                return -1;
+            }
+            double tau = uniformRate > 0 ? -Math.log(u) / uniformRate : Double.POSITIVE_INFINITY;
+            if (tau > span) {
+                move(wRe, wIm, span, whole);
+                return -1;
+            }
+            tau = Math.max(0.0, tau);
+            move(wRe, wIm, tau, false);
+            return tau;
+        }
+        // d‖ψ‖²/dt = −⟨ψ|Σγ A†A|ψ⟩ ≥ −fastest‖ψ‖²: from a normalised state the survival stays above
+        // e^{−fastest·span}, so a threshold below it is not crossed and the norm need not be evaluated.
+        if (u < (whole ? safeStep : Math.exp(-fastest * span))) {
+            move(wRe, wIm, span, whole);
+            return -1;
+        }
+        double end = ends(wRe, wIm, span, whole);
+        if (end > u) {
+            if (kind == Kind.MODAL) {
+                // a already holds e^{−iΛ span} w.
+                System.arraycopy(aRe, 0, wRe, 0, n);
+                System.arraycopy(aIm, 0, wIm, 0, n);
+            } else {
+                move(wRe, wIm, span, whole);
+            }
+            return -1;
+        }
+        double target = Math.log(u);
+        double lo = 0;
+        double hi = span;
+        double logN0 = 0;
+        double x = span * (logN0 - target) / (logN0 - Math.log(end));
+        if (!(x > lo && x < hi)) {
+            x = 0.5 * span;
+        }
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            double nx = evaluate(wRe, wIm, x);
+            double g = Math.log(nx) - target;
+            if (g > 0) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double s = slope / nx;
+            double delta = s < 0 ? -g / s : Double.NaN;
+            if (Math.abs(delta) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
+                if (kind == Kind.MODAL) {
+                    System.arraycopy(aRe, 0, wRe, 0, n);
+                    System.arraycopy(aIm, 0, wIm, 0, n);
+                } else {
+                    move(wRe, wIm, x, false);
+                }
+                return x;
+            }
+            double next = x + delta;
+            x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+        }
+        throw new IllegalStateException("jump-time search did not converge");
+    }
+
+    /** @return N(span), without its derivative; for the modal kind a is left at e^{−iΛ span} w */
+    private double ends(double[] wRe, double[] wIm, double span, boolean whole) {
+        if (kind == Kind.MODAL) {
+            phases(wRe, wIm, span, whole);
+            return quadratic(gRe, gIm, aRe, aIm);
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            double p = wRe[k] * wRe[k] + wIm[k] * wIm[k];
+            s += p * (whole ? stepDecay[k] : Math.exp(-rate[k] * span));
+        }
+        return s;
+    }
+
+    /** a = e^{−iΛt} w. */
+    private void phases(double[] wRe, double[] wIm, double t, boolean whole) {
+        if (whole) {
+            for (int k = 0; k < n; k++) {
+                aRe[k] = wRe[k] * stepRe[k] - wIm[k] * stepIm[k];
+                aIm[k] = wRe[k] * stepIm[k] + wIm[k] * stepRe[k];
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double m = Math.exp(lamIm[k] * t);
+            double phase = lamRe[k] * t;
+            double fRe = m * Math.cos(phase);
+            double fIm = -m * Math.sin(phase);
+            aRe[k] = wRe[k] * fRe - wIm[k] * fIm;
+            aIm[k] = wRe[k] * fIm + wIm[k] * fRe;
+        }
+    }
+
+    /** w ← e^{−iΛt} w. */
+    private void move(double[] wRe, double[] wIm, double t, boolean whole) {
+        double[] fRe = stepRe;
+        double[] fIm = stepIm;
+        if (!whole) {
+            factors(t, aRe, aIm);
+            fRe = aRe;
+            fIm = aIm;
+        }
+        for (int k = 0; k < n; k++) {
+            double re = wRe[k] * fRe[k] - wIm[k] * fIm[k];
+            wIm[k] = wRe[k] * fIm[k] + wIm[k] * fRe[k];
+            wRe[k] = re;
+        }
+    }
+
+    /** @return N(t) = ‖e^{−iH_eff t}ψ‖², with {@link #slope} set to dN/dt (and a to e^{−iΛt} w, modal kind) */
+    private double evaluate(double[] wRe, double[] wIm, double t) {
+        if (kind != Kind.MODAL) {
+            double s = 0;
+            double ds = 0;
+            for (int k = 0; k < n; k++) {
+                double p = (wRe[k] * wRe[k] + wIm[k] * wIm[k]) * Math.exp(-rate[k] * t);
+                s += p;
+                ds -= rate[k] * p;
+            }
+            slope = ds;
+            return s;
+        }
+        phases(wRe, wIm, t, false);
+        slope = quadratic(dRe, dIm, aRe, aIm);
+        return quadratic(gRe, gIm, aRe, aIm);
+    }
+
+    /**
+     * The dense propagator P e^{−iΛt} P⁻¹ in the computational basis, for checks.
+     *
+     * @param t time ≥ 0
+     * @return a new d×d matrix, re then im, row-major
+     */
+    double[][] propagator(double t) {
+        double[] fRe = new double[n];
+        double[] fIm = new double[n];
+        factors(t, fRe, fIm);
+        double[] re = new double[n * n];
+        double[] im = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int k = 0; k < n; k++) {
+                    double xRe = pRe[i * n + k] * fRe[k] - pIm[i * n + k] * fIm[k];
+                    double xIm = pRe[i * n + k] * fIm[k] + pIm[i * n + k] * fRe[k];
+                    sRe += xRe * piRe[k * n + j] - xIm * piIm[k * n + j];
+                    sIm += xRe * piIm[k * n + j] + xIm * piRe[k * n + j];
+                }
+                re[i * n + j] = sRe;
+                im[i * n + j] = sIm;
+            }
+        }
+        return new double[][] {re, im};
+    }
+}

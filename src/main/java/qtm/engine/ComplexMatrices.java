@@ -1,11 +1,55 @@
 package qtm.engine;
 
 /**
- * The few dense operations the Schur propagator needs once, at set-up, on n×n complex matrices stored row-major with
- * real and imaginary parts in separate arrays (the layout its hot loops read without index arithmetic on pairs).
+ * The few dense operations the general propagators need on n×n complex matrices stored row-major with real and
+ * imaginary parts in separate arrays (the layout their hot loops read without index arithmetic on pairs): products
+ * and adjoints at set-up, and the matrix–vector product of every step.
  */
 final class ComplexMatrices {
     private ComplexMatrices() {
+    }
+
+    /** out = m·x; out must not be x. Allocates nothing: it runs in the engines' steps. */
+    static void apply(int n, double[] mRe, double[] mIm, double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
+        apply(n, false, mRe, mIm, xRe, xIm, outRe, outIm);
+    }
+
+    /**
+     * out = m·x, reading only the upper triangle of m where {@code upper} (a Schur factor's zeros are skipped, not
+     * added); out must not be x.
+     */
+    static void apply(int n, boolean upper, double[] mRe, double[] mIm, double[] xRe, double[] xIm, double[] outRe,
+            double[] outIm) {
+        for (int i = 0; i < n; i++) {
+            double sRe = 0;
+            double sIm = 0;
+            int row = i * n;
+            for (int j = upper ? i : 0; j < n; j++) {
+                sRe += mRe[row + j] * xRe[j] - mIm[row + j] * xIm[j];
+                sIm += mRe[row + j] * xIm[j] + mIm[row + j] * xRe[j];
+            }
+            outRe[i] = sRe;
+            outIm[i] = sIm;
+        }
+    }
+
+    /**
+     * Q·X and X·Q† of a change of basis, for set-up only (it allocates).
+     *
+     * @return {re, im} of q·x when {@code left}, of x·q† otherwise, as new arrays
+     */
+    static double[][] withBasis(int n, double[] qRe, double[] qIm, double[] xRe, double[] xIm, boolean left) {
+        double[] re = new double[n * n];
+        double[] im = new double[n * n];
+        if (left) {
+            multiply(n, qRe, qIm, xRe, xIm, re, im);
+        } else {
+            double[] qhRe = new double[n * n];
+            double[] qhIm = new double[n * n];
+            adjoint(n, qRe, qIm, qhRe, qhIm);
+            multiply(n, xRe, xIm, qhRe, qhIm, re, im);
+        }
+        return new double[][] {re, im};
     }
 
     /** c = a·b; c must not be a or b. */

@@ -27,6 +27,8 @@ public final class JumpTrajectories implements Engine {
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
 
+    /** The bracket of the jump-time search, reused so that no search allocates. */
+    private final Bracket bracket = new Bracket();
     private final TimeGrid grid;
     private final Channels channels;
     private final NoJumpPropagator propagator;
@@ -191,30 +193,22 @@ public final class JumpTrajectories implements Engine {
      * replaced by bisection.
      */
     private double findJump(double hi) {
-        double lo = 0;
+        bracket.reset(0, hi);
         double target = Math.log(threshold);
         double rate = propagator.decayRate(psi.re, psi.im);
-        double tau = rate > 0 ? -target / rate : 0.5 * hi;
-        if (!(tau > lo && tau < hi)) {
-            tau = 0.5 * (lo + hi);
-        }
+        double tau = bracket.inside(rate > 0 ? -target / rate : 0.5 * hi);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             propagator.coefficients(tau, coefficients);
             double n = advanceTo(coefficients);
             double f = Math.log(n) - target;
-            if (f > 0) {
-                lo = tau;
-            } else {
-                hi = tau;
-            }
+            bracket.narrow(tau, f);
             double slope = -propagator.decayRate(psi.nextRe, psi.nextIm) / n;
             double step = slope < 0 ? -f / slope : Double.NaN;
-            if (Math.abs(step) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
+            if (Math.abs(step) <= TIME_TOLERANCE || bracket.width() <= TIME_TOLERANCE) {
                 psi.accept(n);
                 return tau;
             }
-            double next = tau + step;
-            tau = next > lo && next < hi ? next : 0.5 * (lo + hi);
+            tau = bracket.next(tau, step);
         }
         throw new IllegalStateException("jump-time search did not converge");
     }

@@ -40,6 +40,8 @@ final class ModalPropagator implements NoJumpPath {
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
 
+    /** The bracket of the jump-time search, reused so that no search allocates. */
+    private final Bracket bracket = new Bracket();
     private final int n;
     private final Kind kind;
     private final double step;
@@ -177,16 +179,10 @@ final class ModalPropagator implements NoJumpPath {
             }
             kind = Kind.MODAL;
         }
-        double[] pRe = new double[n * n];
-        double[] pIm = new double[n * n];
-        ComplexMatrices.multiply(n, schur.qRe, schur.qIm, yRe, yIm, pRe, pIm);
-        double[] qhRe = new double[n * n];
-        double[] qhIm = new double[n * n];
-        ComplexMatrices.adjoint(n, schur.qRe, schur.qIm, qhRe, qhIm);
-        double[] piRe = new double[n * n];
-        double[] piIm = new double[n * n];
-        ComplexMatrices.multiply(n, yiRe, yiIm, qhRe, qhIm, piRe, piIm);
-        return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, pRe, pIm, piRe, piIm, yRe, yIm);
+        // P = Q·Y and its inverse Y⁻¹·Q†: ψ = P w and w = P⁻¹ ψ.
+        double[][] p = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yRe, yIm, true);
+        double[][] pi = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yiRe, yiIm, false);
+        return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, p[0], p[1], pi[0], pi[1], yRe, yIm);
     }
 
     /** Column k of Y: T y = λ_k y with y_k = 1, y_i = 0 below k, by back-substitution. @return false on 0/0 */
@@ -263,17 +259,7 @@ final class ModalPropagator implements NoJumpPath {
     }
 
     private void product(double[] mRe, double[] mIm, double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
-        for (int i = 0; i < n; i++) {
-            double sRe = 0;
-            double sIm = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                sRe += mRe[row + j] * xRe[j] - mIm[row + j] * xIm[j];
-                sIm += mRe[row + j] * xIm[j] + mIm[row + j] * xRe[j];
-            }
-            outRe[i] = sRe;
-            outIm[i] = sIm;
-        }
+        ComplexMatrices.apply(n, mRe, mIm, xRe, xIm, outRe, outIm);
     }
 
     @Override
@@ -340,24 +326,16 @@ final class ModalPropagator implements NoJumpPath {
             return -1;
         }
         double target = Math.log(u);
-        double lo = 0;
-        double hi = span;
+        bracket.reset(0, span);
         double logN0 = 0;
-        double x = span * (logN0 - target) / (logN0 - Math.log(end));
-        if (!(x > lo && x < hi)) {
-            x = 0.5 * span;
-        }
+        double x = bracket.inside(span * (logN0 - target) / (logN0 - Math.log(end)));
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double nx = evaluate(wRe, wIm, x);
             double g = Math.log(nx) - target;
-            if (g > 0) {
-                lo = x;
-            } else {
-                hi = x;
-            }
+            bracket.narrow(x, g);
             double s = slope / nx;
             double delta = s < 0 ? -g / s : Double.NaN;
-            if (Math.abs(delta) <= TIME_TOLERANCE || hi - lo <= TIME_TOLERANCE) {
+            if (Math.abs(delta) <= TIME_TOLERANCE || bracket.width() <= TIME_TOLERANCE) {
                 if (kind == Kind.MODAL) {
                     System.arraycopy(aRe, 0, wRe, 0, n);
                     System.arraycopy(aIm, 0, wIm, 0, n);
@@ -366,8 +344,7 @@ final class ModalPropagator implements NoJumpPath {
                 }
                 return x;
             }
-            double next = x + delta;
-            x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+            x = bracket.next(x, delta);
         }
         throw new IllegalStateException("jump-time search did not converge");
     }

@@ -209,17 +209,12 @@ final class SchurPropagator {
         double[] eRe = new double[n * n];
         double[] eIm = new double[n * n];
         expTriangular(t, eRe, eIm);
-        double[] tmpRe = new double[n * n];
-        double[] tmpIm = new double[n * n];
-        ComplexMatrices.multiply(n, schur.qRe, schur.qIm, eRe, eIm, tmpRe, tmpIm);
-        double[] qhRe = new double[n * n];
-        double[] qhIm = new double[n * n];
-        ComplexMatrices.adjoint(n, schur.qRe, schur.qIm, qhRe, qhIm);
-        ComplexMatrices.multiply(n, tmpRe, tmpIm, qhRe, qhIm, eRe, eIm);
+        double[][] qe = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, eRe, eIm, true);
+        double[][] qeq = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, qe[0], qe[1], false);
         ZMatrixRMaj out = new ZMatrixRMaj(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                out.set(i, j, eRe[i * n + j], eIm[i * n + j]);
+                out.set(i, j, qeq[0][i * n + j], qeq[1][i * n + j]);
             }
         }
         return out;
@@ -254,19 +249,12 @@ final class SchurPropagator {
 
     /** out = −i·s·T v, a triangular product (the Taylor terms of e^{−iTs}). */
     void generator(double s, double[] vRe, double[] vIm, double[] outRe, double[] outIm) {
-        double[] tRe = schur.tRe;
-        double[] tIm = schur.tIm;
+        ComplexMatrices.apply(n, true, schur.tRe, schur.tIm, vRe, vIm, outRe, outIm);
         for (int i = 0; i < n; i++) {
-            double sRe = 0;
-            double sIm = 0;
-            int row = i * n;
-            for (int j = i; j < n; j++) {
-                sRe += tRe[row + j] * vRe[j] - tIm[row + j] * vIm[j];
-                sIm += tRe[row + j] * vIm[j] + tIm[row + j] * vRe[j];
-            }
             // −i s (a + ib) = s b − i s a
-            outRe[i] = s * sIm;
-            outIm[i] = -s * sRe;
+            double re = outRe[i];
+            outRe[i] = s * outIm[i];
+            outIm[i] = -s * re;
         }
     }
 
@@ -292,19 +280,7 @@ final class SchurPropagator {
 
     /** ψ = Q v. */
     void toBasis(double[] vRe, double[] vIm, double[] outRe, double[] outIm) {
-        double[] qRe = schur.qRe;
-        double[] qIm = schur.qIm;
-        for (int i = 0; i < n; i++) {
-            double sRe = 0;
-            double sIm = 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                sRe += qRe[row + j] * vRe[j] - qIm[row + j] * vIm[j];
-                sIm += qRe[row + j] * vIm[j] + qIm[row + j] * vRe[j];
-            }
-            outRe[i] = sRe;
-            outIm[i] = sIm;
-        }
+        ComplexMatrices.apply(n, schur.qRe, schur.qIm, vRe, vIm, outRe, outIm);
     }
 
     /** v = Q†ψ. */

@@ -20,6 +20,8 @@ final class WaitingTime implements NoJumpPath {
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
 
+    /** The bracket of the jump-time search, reused so that no search allocates. */
+    private final Bracket bracket = new Bracket();
     private final SchurPropagator propagator;
     private final int n;
     private final double[] candRe;
@@ -106,29 +108,20 @@ final class WaitingTime implements NoJumpPath {
             accept(vRe, vIm);
             return -1;
         }
-        double lo = 0;
-        double hi = 1;
+        bracket.reset(0, 1);
         double g0 = Math.log(n0) - target;
-        double x = slope0 < 0 ? -g0 / slope0 : 0.5;
-        if (!(x > lo && x < hi)) {
-            x = 0.5;
-        }
+        double x = bracket.inside(slope0 < 0 ? -g0 / slope0 : 0.5);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double nx = evaluate(x);
             double g = Math.log(nx) - target;
-            if (g > 0) {
-                lo = x;
-            } else {
-                hi = x;
-            }
+            bracket.narrow(x, g);
             double slope = -length * propagator.decay(candRe, candIm) / nx;
             double step = slope < 0 ? -g / slope : Double.NaN;
-            if (Math.abs(step) * length <= TIME_TOLERANCE || (hi - lo) * length <= TIME_TOLERANCE) {
+            if (Math.abs(step) * length <= TIME_TOLERANCE || bracket.width() * length <= TIME_TOLERANCE) {
                 accept(vRe, vIm);
                 return x;
             }
-            double next = x + step;
-            x = next > lo && next < hi ? next : 0.5 * (lo + hi);
+            x = bracket.next(x, step);
         }
         throw new IllegalStateException("jump-time search did not converge");
     }

@@ -92,4 +92,52 @@ final class ComplexMatrices {
         }
         return max;
     }
+
+    /** Column k of Y: T y = λ_k y with y_k = 1, y_i = 0 below k, by back-substitution. @return false on 0/0 */
+    static boolean eigenvectors(int n, double[] tRe, double[] tIm, double[] yRe, double[] yIm) {
+        for (int k = 0; k < n; k++) {
+            yRe[k * n + k] = 1.0;
+            for (int i = k - 1; i >= 0; i--) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int j = i + 1; j <= k; j++) {
+                    double aRe = tRe[i * n + j];
+                    double aIm = tIm[i * n + j];
+                    sRe += aRe * yRe[j * n + k] - aIm * yIm[j * n + k];
+                    sIm += aRe * yIm[j * n + k] + aIm * yRe[j * n + k];
+                }
+                // y_i = −s / (T_ii − T_kk)
+                double eRe = tRe[i * n + i] - tRe[k * n + k];
+                double eIm = tIm[i * n + i] - tIm[k * n + k];
+                double e2 = eRe * eRe + eIm * eIm;
+                if (!(e2 > 0)) {
+                    return false;
+                }
+                yRe[i * n + k] = -(sRe * eRe + sIm * eIm) / e2;
+                yIm[i * n + k] = -(sIm * eRe - sRe * eIm) / e2;
+            }
+        }
+        return true;
+    }
+
+    /** The inverse of a unit upper triangular Y, by back-substitution. @return false if it is not finite */
+    static boolean unitInverse(int n, double[] yRe, double[] yIm, double[] outRe, double[] outIm) {
+        for (int k = 0; k < n; k++) {
+            outRe[k * n + k] = 1.0;
+            for (int i = k - 1; i >= 0; i--) {
+                double sRe = 0;
+                double sIm = 0;
+                for (int j = i + 1; j <= k; j++) {
+                    sRe += yRe[i * n + j] * outRe[j * n + k] - yIm[i * n + j] * outIm[j * n + k];
+                    sIm += yRe[i * n + j] * outIm[j * n + k] + yIm[i * n + j] * outRe[j * n + k];
+                }
+                outRe[i * n + k] = -sRe;
+                outIm[i * n + k] = -sIm;
+                if (!Double.isFinite(sRe) || !Double.isFinite(sIm)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -170,7 +170,8 @@ final class ModalPropagator implements NoJumpPath {
             }
             kind = hi - lo <= UNIFORM_TOLERANCE * largest ? Kind.UNIFORM : Kind.DIAGONAL;
         } else {
-            if (!eigenvectors(n, tRe, tIm, yRe, yIm) || !unitInverse(n, yRe, yIm, yiRe, yiIm)) {
+            if (!ComplexMatrices.eigenvectors(n, tRe, tIm, yRe, yIm)
+                    || !ComplexMatrices.unitInverse(n, yRe, yIm, yiRe, yiIm)) {
                 return null;
             }
             double condition = ComplexMatrices.norm1(n, yRe, yIm) * ComplexMatrices.norm1(n, yiRe, yiIm);
@@ -183,54 +184,6 @@ final class ModalPropagator implements NoJumpPath {
         double[][] p = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yRe, yIm, true);
         double[][] pi = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yiRe, yiIm, false);
         return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, p[0], p[1], pi[0], pi[1], yRe, yIm);
-    }
-
-    /** Column k of Y: T y = λ_k y with y_k = 1, y_i = 0 below k, by back-substitution. @return false on 0/0 */
-    private static boolean eigenvectors(int n, double[] tRe, double[] tIm, double[] yRe, double[] yIm) {
-        for (int k = 0; k < n; k++) {
-            yRe[k * n + k] = 1.0;
-            for (int i = k - 1; i >= 0; i--) {
-                double sRe = 0;
-                double sIm = 0;
-                for (int j = i + 1; j <= k; j++) {
-                    double aRe = tRe[i * n + j];
-                    double aIm = tIm[i * n + j];
-                    sRe += aRe * yRe[j * n + k] - aIm * yIm[j * n + k];
-                    sIm += aRe * yIm[j * n + k] + aIm * yRe[j * n + k];
-                }
-                // y_i = −s / (T_ii − T_kk)
-                double eRe = tRe[i * n + i] - tRe[k * n + k];
-                double eIm = tIm[i * n + i] - tIm[k * n + k];
-                double e2 = eRe * eRe + eIm * eIm;
-                if (!(e2 > 0)) {
-                    return false;
-                }
-                yRe[i * n + k] = -(sRe * eRe + sIm * eIm) / e2;
-                yIm[i * n + k] = -(sIm * eRe - sRe * eIm) / e2;
-            }
-        }
-        return true;
-    }
-
-    /** The inverse of a unit upper triangular Y, by back-substitution. @return false if it is not finite */
-    private static boolean unitInverse(int n, double[] yRe, double[] yIm, double[] outRe, double[] outIm) {
-        for (int k = 0; k < n; k++) {
-            outRe[k * n + k] = 1.0;
-            for (int i = k - 1; i >= 0; i--) {
-                double sRe = 0;
-                double sIm = 0;
-                for (int j = i + 1; j <= k; j++) {
-                    sRe += yRe[i * n + j] * outRe[j * n + k] - yIm[i * n + j] * outIm[j * n + k];
-                    sIm += yRe[i * n + j] * outIm[j * n + k] + yIm[i * n + j] * outRe[j * n + k];
-                }
-                outRe[i * n + k] = -sRe;
-                outIm[i * n + k] = -sIm;
-                if (!Double.isFinite(sRe) || !Double.isFinite(sIm)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** @return which closed form the survival has */

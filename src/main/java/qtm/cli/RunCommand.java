@@ -33,7 +33,7 @@ import qtm.stats.Verdict;
 /** {@code qtm run}: the stochastic engines with error bars, checked against the exact solution. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the scenario's Monte Carlo engines (quantum-jump trajectories, collision model) and write "
-                + "time series with standard errors, summary.json, charts (PNG, SVG) and report.html into DIR. "
+                + "time series with standard errors, summary.json, charts (PNG, SVG and PDF) and report.html into DIR. "
                 + "The scenario's ensemble.time_budget_s bounds the engines' wall time only: the files are written "
                 + "after it, which takes seconds more (charts, report).")
 final class RunCommand implements Callable<Integer> {

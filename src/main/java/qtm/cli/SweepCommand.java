@@ -26,7 +26,7 @@ import qtm.sweep.SweepTable;
 /** {@code qtm sweep}: a steady-state sweep (one of the paper's figures) as tidy CSV and charts. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run the scenario's sweep (scenarios/paper/*.yaml) and write NAME.csv and charts "
-                + "(PNG + SVG) into output/NAME/ (or --out DIR), for each file given. An earlier result is replaced, "
+                + "(PNG, SVG and PDF) into output/NAME/ (or --out DIR), for each file given. An earlier result is replaced, "
                 + "as a whole, only with --force.")
 final class SweepCommand implements Callable<Integer> {
     @Mixin

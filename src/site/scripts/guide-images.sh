@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes every image of the README and the guide from the current code, so that none can go stale: each is the chart
+# a documented command writes, copied into src/site/images/ under the name the pages link.
+#
+#  - concurrence-reset-paper.png: the README's first set-up command's run (`qtm run scenarios/reset-paper.yaml`);
+#  - count-variance-reset-paper.png: `qtm run scenarios/reset-paper.yaml --trajectories 100000
+#    --set engines=[trajectories]` (counting-and-waiting-times.md);
+#  - fig2a.png: `qtm sweep scenarios/paper/fig2a.yaml` (paper-figures.md);
+#  - local-global-flux.png: `qtm sweep scenarios/paper/local-global-flux.yaml` (collision-picture.md).
+#
+# Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+images=src/site/images
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mvn -B -q package -DskipTests -Dasciidoctor.skip >/dev/null
+qtm() { java -jar target/qtm.jar "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
+
+qtm run scenarios/reset-paper.yaml --out "$work/reset-paper"
+cp "$work/reset-paper/concurrence.png" "$images/concurrence-reset-paper.png"
+qtm run scenarios/reset-paper.yaml --trajectories 100000 --set 'engines=[trajectories]' --out "$work/counts"
+cp "$work/counts/count-variance.png" "$images/count-variance-reset-paper.png"
+qtm sweep scenarios/paper/fig2a.yaml --out "$work/fig2a"
+cp "$work/fig2a/fig2a.png" "$images/fig2a.png"
+qtm sweep scenarios/paper/local-global-flux.yaml --out "$work/local-global-flux"
+cp "$work/local-global-flux/local-global-flux.png" "$images/local-global-flux.png"
+echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -71,7 +71,8 @@ public final class MachineTrajectories {
             times[k] = grid.time(k);
         }
         this.propagator = new SchurPropagator(hamiltonian, channels, step);
-        ModalPropagator modal = ModalPropagator.of(propagator.schur(), step, propagator.fastestDecay());
+        ModalPropagator modal = ModalPropagator.of(propagator.schur(), step, propagator.fastestDecay(),
+                propagator.uniformDecay());
         this.path = modal != null ? modal : new WaitingTime(propagator);
         this.channels = new ChannelOperators(d, channels);
         this.initial = PureStates.of(rho0);

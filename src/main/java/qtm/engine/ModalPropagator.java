@@ -9,8 +9,8 @@ package qtm.engine;
  *
  * <p>Three kinds, cheapest first:
  * <ul>
- * <li>{@link Kind#UNIFORM}: H_eff is normal (T diagonal to rounding, which holds exactly when Σγ A†A commutes with H)
- * and every eigenvalue has the same imaginary part −Γ/2, as when Σγ A†A = ΓI (the reset model): the survival is
+ * <li>{@link Kind#UNIFORM}: Σγ A†A = ΓI on the whole space (the reset model), asked of Σγ A†A itself, so that H_eff
+ * is normal and every eigenvalue has the same imaginary part −Γ/2: the survival is
  * ‖w‖²e^{−Γt} and the waiting time is drawn directly, ln(‖w‖²/u)/Γ.</li>
  * <li>{@link Kind#DIAGONAL}: H_eff normal, decay rates g_k = −2 Im λ_k not all equal: the survival is the sum of d
  * decaying exponentials Σ|w_k|²e^{−g_k t}, whose logarithm is convex; Newton's method on it.</li>
@@ -35,7 +35,7 @@ final class ModalPropagator implements NoJumpPath {
     static final double MAX_CONDITION = 100;
     /** T counts as diagonal when every strictly upper entry is at most this times ‖T‖₁ (a few roundings). */
     static final double DIAGONAL_TOLERANCE = 16 * 0x1p-52;
-    /** Decay rates count as equal when they differ by at most this times the largest |λ| (a few roundings). */
+    /** Σγ A†A counts as cI when every entry of Q†(Σγ A†A − cI)Q is at most this times d‖Σγ A†A‖₁ (a few roundings). */
     static final double UNIFORM_TOLERANCE = 16 * 0x1p-52;
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
@@ -73,20 +73,18 @@ final class ModalPropagator implements NoJumpPath {
     /** dN/dt at the last {@link #evaluate}. */
     private double slope;
 
-    private ModalPropagator(int n, Kind kind, double step, double fastest, double[] lamRe, double[] lamIm, double[] pRe,
-            double[] pIm, double[] piRe, double[] piIm, double[] yRe, double[] yIm) {
+    private ModalPropagator(int n, Kind kind, double step, double fastest, double uniform, double[] lamRe,
+            double[] lamIm, double[] pRe, double[] pIm, double[] piRe, double[] piIm, double[] yRe, double[] yIm) {
         this.n = n;
         this.kind = kind;
         this.step = step;
         this.lamRe = lamRe;
         this.lamIm = lamIm;
         this.rate = new double[n];
-        double sum = 0;
         for (int k = 0; k < n; k++) {
             rate[k] = Math.max(0.0, -2 * lamIm[k]);
-            sum += rate[k];
         }
-        this.uniformRate = sum / n;
+        this.uniformRate = kind == Kind.UNIFORM ? uniform : Double.NaN;
         this.pRe = pRe;
         this.pIm = pIm;
         this.piRe = piRe;
@@ -133,21 +131,20 @@ final class ModalPropagator implements NoJumpPath {
      * @param schur the Schur form of H_eff
      * @param step the grid step Δt, finite and &gt; 0
      * @param fastest an upper bound on the eigenvalues of Σγ A†A (its induced 1-norm, say)
+     * @param uniform c where Σγ A†A = cI on the whole space ({@link SchurPropagator#uniformDecay}), else NaN
      * @return the modal evolution, or null where H_eff is defective or its eigenvectors are ill-conditioned
      */
-    static ModalPropagator of(ComplexSchur schur, double step, double fastest) {
+    static ModalPropagator of(ComplexSchur schur, double step, double fastest, double uniform) {
         int n = schur.n;
         double[] tRe = schur.tRe;
         double[] tIm = schur.tIm;
         double norm = ComplexMatrices.norm1(n, tRe, tIm);
         double[] lamRe = new double[n];
         double[] lamIm = new double[n];
-        double largest = 0;
         double off = 0;
         for (int i = 0; i < n; i++) {
             lamRe[i] = tRe[i * n + i];
             lamIm[i] = tIm[i * n + i];
-            largest = Math.max(largest, Math.hypot(lamRe[i], lamIm[i]));
             for (int j = i + 1; j < n; j++) {
                 off = Math.max(off, Math.hypot(tRe[i * n + j], tIm[i * n + j]));
             }
@@ -162,13 +159,9 @@ final class ModalPropagator implements NoJumpPath {
                 yRe[i * n + i] = 1.0;
                 yiRe[i * n + i] = 1.0;
             }
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, lamIm[i]);
-                hi = Math.max(hi, lamIm[i]);
-            }
-            kind = hi - lo <= UNIFORM_TOLERANCE * largest ? Kind.UNIFORM : Kind.DIAGONAL;
+            // Equal Im λ_k to a tolerance of ‖H_eff‖ would lump a slow decay with none where the levels sit far from
+            // 0; the uniform draw needs Σγ A†A = cI, asked of Σγ A†A itself.
+            kind = Double.isNaN(uniform) ? Kind.DIAGONAL : Kind.UNIFORM;
         } else {
             if (!ComplexMatrices.eigenvectors(n, tRe, tIm, yRe, yIm)
                     || !ComplexMatrices.unitInverse(n, yRe, yIm, yiRe, yiIm)) {
@@ -183,7 +176,7 @@ final class ModalPropagator implements NoJumpPath {
         // P = Q·Y and its inverse Y⁻¹·Q†: ψ = P w and w = P⁻¹ ψ.
         double[][] p = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yRe, yIm, true);
         double[][] pi = ComplexMatrices.withBasis(n, schur.qRe, schur.qIm, yiRe, yiIm, false);
-        return new ModalPropagator(n, kind, step, fastest, lamRe, lamIm, p[0], p[1], pi[0], pi[1], yRe, yIm);
+        return new ModalPropagator(n, kind, step, fastest, uniform, lamRe, lamIm, p[0], p[1], pi[0], pi[1], yRe, yIm);
     }
 
     /** @return which closed form the survival has */

@@ -181,6 +181,32 @@ final class SchurPropagator {
         return ComplexMatrices.norm1(n, gRe, gIm);
     }
 
+    /**
+     * Whether Σγ A†A is a multiple cI of the identity on the whole space, judged on Q†ΓQ against its own scale ‖Γ‖₁
+     * (not against ‖H_eff‖, whose level offsets say nothing about the rates): only then is the survival e^{−ct} from
+     * every state.
+     *
+     * @return c, or NaN where Γ is not ∝ I
+     */
+    double uniformDecay() {
+        double scale = fastestDecay();
+        double tolerance = ModalPropagator.UNIFORM_TOLERANCE * n * scale;
+        double c = 0;
+        for (int i = 0; i < n; i++) {
+            c += gRe[i * n + i];
+        }
+        c /= n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = Math.hypot(gRe[i * n + j] - (i == j ? c : 0), gIm[i * n + j]);
+                if (!(x <= tolerance)) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return Math.max(0.0, c);
+    }
+
     /** @return d */
     int dimension() {
         return n;

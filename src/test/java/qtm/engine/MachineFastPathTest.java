@@ -136,7 +136,7 @@ class MachineFastPathTest {
 
     private static ModalPropagator modal(Generator m, double step) {
         SchurPropagator p = new SchurPropagator(m.hamiltonian(), m.channels(), step);
-        return ModalPropagator.of(p.schur(), step, p.fastestDecay());
+        return ModalPropagator.of(p.schur(), step, p.fastestDecay(), p.uniformDecay());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -226,6 +226,30 @@ class MachineFastPathTest {
         }
     }
 
+    /**
+     * A qubit whose levels sit far from 0 (E = 1e6, 1e6 + 1, free in the valid range) decaying at γ = 1e-9: its decay
+     * rates 0 and γ differ by less than 16 roundings of max |λ|, but Σγ A†A = γ|1⟩⟨1| is not ∝ I, so the uniform draw
+     * would make the ground state decay at γ/2. By hand: the survival from |0⟩ is 1 forever, from |1⟩ it is e^{−γt}.
+     */
+    @Test
+    void decayRatesLikeNoneBesideLargeLevelsAreNotUniform() {
+        double gamma = 1e-9;
+        ZMatrixRMaj h = Ops.of(new double[][] {{1e6, 0}, {0, 1e6 + 1}}, null);
+        ZMatrixRMaj a = Ops.of(new double[][] {{0, 1}, {0, 0}}, null);
+        List<MachineChannel> channels = List.of(new MachineChannel(0, a, gamma, 1, 1, 1, "down"));
+        double step = 1 / gamma;
+        ModalPropagator modal = modal(new Generator(h, channels), step);
+        assertEquals(ModalPropagator.Kind.DIAGONAL, modal.kind());
+        double[] wRe = new double[2];
+        double[] wIm = new double[2];
+        modal.toInternal(new double[] {1, 0}, new double[] {0, 0}, wRe, wIm);
+        assertEquals(-1.0, modal.advance(wRe, wIm, step, 0.9), "the ground state never decays");
+        assertEquals(1.0, modal.norm2(wRe, wIm), 1e-15);
+        modal.toInternal(new double[] {0, 1}, new double[] {0, 0}, wRe, wIm);
+        double tau = modal.advance(wRe, wIm, step, Math.exp(-0.3));
+        assertEquals(0.3 / gamma, tau, 1e-12 / gamma, "e^{-γτ} = u");
+    }
+
     @Test
     void exceptionalPointsTakeTheSchurPath() {
         Machine ep = TestMachines.fluxAtExceptionalPoint();
@@ -237,7 +261,7 @@ class MachineFastPathTest {
         ZMatrixRMaj a = Ops.of(new double[][] {{0, 0}, {1, 0}}, null);
         List<MachineChannel> channels = List.of(new MachineChannel(0, a, 4 * g, 0, 0, 0, "down"));
         SchurPropagator p = new SchurPropagator(h, channels, 1.0);
-        assertNull(ModalPropagator.of(p.schur(), 1.0, p.fastestDecay()),
+        assertNull(ModalPropagator.of(p.schur(), 1.0, p.fastestDecay(), p.uniformDecay()),
                 "a 2×2 Jordan block is defective");
     }
 }

@@ -174,7 +174,9 @@ public final class MachineExact {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the steady state is not unique: "
                     + "the steady-state system is singular to working precision (its smallest singular value is at "
                     + "most %.1e of its scale), though every site is reached; e.g. a dark state that the couplings' "
-                    + "symmetry hides from every bath", 1 / (amplification * scale)));
+                    + "symmetry hides from every bath, or a relaxation slower than 1e-11 of the fastest rate (such as "
+                    + "g^2/rate that small), which double precision cannot tell from a second steady state",
+                    1 / (amplification * scale)));
         }
         return basis.matrix(x.data, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
     }

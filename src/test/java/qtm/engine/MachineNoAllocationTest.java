@@ -52,16 +52,8 @@ class MachineNoAllocationTest {
                 public void end() {
                 }
             };
-            for (int i = 0; i < 3000; i++) {
-                engine.run(rng, nothing);
-            }
-            long id = Thread.currentThread().getId();
-            long before = mx.getThreadAllocatedBytes(id);
-            int trajectories = 500;
-            for (int i = 0; i < trajectories; i++) {
-                engine.run(rng, nothing);
-            }
-            long bytes = mx.getThreadAllocatedBytes(id) - before;
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            int trajectories = NoAllocationTest.TRAJECTORIES;
             assertTrue(bytes < 4096, "d = " + d + ": " + bytes + " bytes for " + trajectories + " trajectories");
         }
     }

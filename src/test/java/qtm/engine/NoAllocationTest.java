@@ -48,18 +48,32 @@ class NoAllocationTest {
                 public void end() {
                 }
             };
-            for (int i = 0; i < 3000; i++) {
-                engine.run(rng, nothing);
-            }
-            long id = Thread.currentThread().getId();
-            long before = mx.getThreadAllocatedBytes(id);
-            int trajectories = 500;
-            for (int i = 0; i < trajectories; i++) {
-                engine.run(rng, nothing);
-            }
-            long bytes = mx.getThreadAllocatedBytes(id) - before;
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            int trajectories = NoAllocationTest.TRAJECTORIES;
             assertTrue(bytes < 4096, kind + " " + model.type() + ": " + bytes + " bytes for " + trajectories
                     + " trajectories");
         }
     }
+
+    /**
+     * Bytes the current thread allocates over 500 runs of a trajectory, after 3,000 runs to warm the JIT up.
+     *
+     * @param mx the thread bean that counts allocations
+     * @param trajectory one trajectory
+     * @return the bytes allocated
+     */
+    static long allocatedBytes(com.sun.management.ThreadMXBean mx, Runnable trajectory) {
+        for (int i = 0; i < 3000; i++) {
+            trajectory.run();
+        }
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < TRAJECTORIES; i++) {
+            trajectory.run();
+        }
+        return mx.getThreadAllocatedBytes(id) - before;
+    }
+
+    /** Trajectories whose allocations are counted. */
+    static final int TRAJECTORIES = 500;
 }

@@ -8,12 +8,12 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** Issue 24's state functions on states whose reduced states and negativities are known in closed form. */
-class BipartiteTest {
+public class BipartiteTest {
     private static final double TOL = 1e-12;
     private static final int[] QUBITS = {2, 2};
 
-    /** |ψ⟩⟨ψ| for real amplitudes, normalised here. */
-    static ZMatrixRMaj pure(double... psi) {
+    /** |ψ⟩⟨ψ| for real amplitudes, normalised here (also the entanglement tests' states). */
+    public static ZMatrixRMaj pure(double... psi) {
         double n = 0;
         for (double x : psi) {
             n += x * x;

@@ -13,17 +13,7 @@ class EntanglementTest {
     private static final double TOL = 1e-12;
 
     private static ZMatrixRMaj pure(double... psi) {
-        double n = 0;
-        for (double x : psi) {
-            n += x * x;
-        }
-        ZMatrixRMaj rho = new ZMatrixRMaj(psi.length, psi.length);
-        for (int i = 0; i < psi.length; i++) {
-            for (int j = 0; j < psi.length; j++) {
-                rho.set(i, j, psi[i] * psi[j] / n, 0);
-            }
-        }
-        return rho;
+        return qtm.math.BipartiteTest.pure(psi);
     }
 
     @Test

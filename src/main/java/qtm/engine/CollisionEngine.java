@@ -238,7 +238,7 @@ public final class CollisionEngine implements Engine {
         double w = channels.weight(j, psi.re, psi.im);
         channels.apply(j, psi.re, psi.im, psi.nextRe, psi.nextIm);
         psi.accept(w);
-        observer.jump(j, channels.side(j), channels.energy(j), t);
+        observer.jump(j, channels.side(j).bath(), channels.energy(j), t);
     }
 
     private void reset(Collision.Reset r, UniformRandomProvider rng, TrajectoryObserver observer, double t) {

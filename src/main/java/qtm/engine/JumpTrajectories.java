@@ -221,7 +221,7 @@ public final class JumpTrajectories implements Engine {
         }
         channels.apply(chosen, psi.re, psi.im, psi.nextRe, psi.nextIm);
         psi.accept(channels.weight(chosen, psi.re, psi.im));
-        observer.jump(chosen, channels.side(chosen), channels.energy(chosen), t);
+        observer.jump(chosen, channels.side(chosen).bath(), channels.energy(chosen), t);
     }
 
     /**

@@ -30,7 +30,7 @@ import qtm.model.TimeGrid;
  * state when ρ0 is mixed, one threshold per jump plus the first, one draw per jump for the channel. Not thread-safe:
  * the workspaces are fields, reused for every trajectory, so the loop allocates nothing.
  */
-public final class MachineTrajectories {
+public final class MachineTrajectories implements Engine {
     private final TimeGrid grid;
     private final double step;
     private final double[] times;
@@ -90,7 +90,7 @@ public final class MachineTrajectories {
         return path instanceof ModalPropagator m ? m.kind().name() : "SCHUR";
     }
 
-    /** @return the output grid */
+    @Override
     public TimeGrid grid() {
         return grid;
     }
@@ -107,12 +107,14 @@ public final class MachineTrajectories {
     }
 
     /**
-     * Runs one trajectory from a pure state drawn from ρ0's eigendecomposition.
+     * Runs one trajectory from a pure state drawn from ρ0's eigendecomposition. A jump reports the heat its channel
+     * moves into its bath as the energy; its count N_k is the channel's ({@code qtm.model.MachineChannel#count}).
      *
      * @param rng the only source of randomness
-     * @param observer receives the states on the grid and the jumps
+     * @param observer receives the states on the grid and the jumps; polled for a stop at every grid point and jump
      */
-    public void run(UniformRandomProvider rng, MachineObserver observer) {
+    @Override
+    public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
         initial.sample(rng, psiRe, psiIm);
         path.toInternal(psiRe, psiIm, vRe, vIm);
         observer.begin();
@@ -129,6 +131,9 @@ public final class MachineTrajectories {
                 }
                 t += tau;
                 jump(rng, observer, t);
+                if (observer.cancelled()) {
+                    return;
+                }
                 u = uniformOpen(rng);
                 span = Math.max(0.0, times[k] - t);
             }
@@ -147,6 +152,9 @@ public final class MachineTrajectories {
             }
             u /= norm2;
             observer.state(k, psiRe, psiIm);
+            if (observer.cancelled()) {
+                return;
+            }
         }
         observer.end();
     }
@@ -156,7 +164,7 @@ public final class MachineTrajectories {
         return 1.0 - rng.nextDouble();
     }
 
-    private void jump(UniformRandomProvider rng, MachineObserver observer, double t) {
+    private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
         path.toBasis(vRe, vIm, psiRe, psiIm);
         double total = channels.weights(psiRe, psiIm, spareRe, spareIm, weights);
         int chosen = JumpTrajectories.choose(weights, rng.nextDouble() * total);
@@ -170,7 +178,7 @@ public final class MachineTrajectories {
             psiIm[i] = spareIm[i] * f;
         }
         path.toInternal(psiRe, psiIm, vRe, vIm);
-        observer.jump(chosen, channels.bath(chosen), channels.heat(chosen), channels.count(chosen), t);
+        observer.jump(chosen, channels.bath(chosen), channels.heat(chosen), t);
     }
 
     private void scale(double f) {

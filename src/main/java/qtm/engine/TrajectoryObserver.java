@@ -25,11 +25,11 @@ public interface TrajectoryObserver {
      * before it and before the state of the grid point after it.
      *
      * @param channel index of the channel in the model's jump list
-     * @param side the bath involved
-     * @param energy energy moved from the qubits into that bath
+     * @param bath index of the bath involved (of a two-qubit model: {@link Side#bath()})
+     * @param energy heat moved from the machine into that bath
      * @param time when it happened
      */
-    void jump(int channel, Side side, double energy, double time);
+    void jump(int channel, int bath, double energy, double time);
 
     /**
      * A collision of the collision model has just acted on the state, whether or not its ancilla was found changed

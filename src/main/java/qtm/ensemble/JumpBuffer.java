@@ -13,7 +13,7 @@ public final class JumpBuffer {
     private double[] time = new double[64];
     private double[] energy = new double[64];
     private int[] channel = new int[64];
-    private boolean[] hot = new boolean[64];
+    private byte[] bath = new byte[64];
     private int size;
     /** The size when the last trajectory ended: the jumps beyond it belong to one not (yet) complete. */
     private int complete;
@@ -55,7 +55,15 @@ public final class JumpBuffer {
      * @return the bath involved
      */
     public Side side(int i) {
-        return hot[i] ? Side.HOT : Side.COLD;
+        return Side.of(bath[i]);
+    }
+
+    /**
+     * @param i jump number
+     * @return the index of the bath involved
+     */
+    public int bath(int i) {
+        return bath[i];
     }
 
     /**
@@ -81,20 +89,20 @@ public final class JumpBuffer {
         complete = size;
     }
 
-    void add(long trajectory, int ch, Side side, double e, double t) {
+    void add(long trajectory, int ch, int b, double e, double t) {
         if (size == index.length) {
             int n = 2 * size;
             index = Arrays.copyOf(index, n);
             time = Arrays.copyOf(time, n);
             energy = Arrays.copyOf(energy, n);
             channel = Arrays.copyOf(channel, n);
-            hot = Arrays.copyOf(hot, n);
+            bath = Arrays.copyOf(bath, n);
         }
         index[size] = trajectory;
         time[size] = t;
         energy[size] = e;
         channel[size] = ch;
-        hot[size] = side == Side.HOT;
+        bath[size] = (byte) b;
         size++;
     }
 }

@@ -36,9 +36,9 @@ final class JumpTee implements TrajectoryObserver {
     }
 
     @Override
-    public void jump(int channel, Side side, double energy, double time) {
-        tally.jump(channel, side, energy, time);
-        into.add(index, channel, side, energy, time);
+    public void jump(int channel, int bath, double energy, double time) {
+        tally.jump(channel, bath, energy, time);
+        into.add(index, channel, bath, energy, time);
     }
 
     @Override

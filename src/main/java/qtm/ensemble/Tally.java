@@ -139,8 +139,8 @@ final class Tally implements TrajectoryObserver, Changes {
         finalBase = points * width;
         last = points - 1;
         List<JumpListener> hear = new ArrayList<>();
-        hear.addAll(hearing(series, "jump", int.class, Side.class, double.class, double.class));
-        hear.addAll(hearing(finals, "jump", int.class, Side.class, double.class, double.class));
+        hear.addAll(hearing(series, "jump", int.class, int.class, double.class, double.class));
+        hear.addAll(hearing(finals, "jump", int.class, int.class, double.class, double.class));
         j0 = at(hear.toArray(new JumpListener[0]), 0);
         j1 = at(hear.toArray(new JumpListener[0]), 1);
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
@@ -294,21 +294,21 @@ final class Tally implements TrajectoryObserver, Changes {
     }
 
     @Override
-    public void jump(int channel, Side side, double energy, double time) {
+    public void jump(int channel, int bath, double energy, double time) {
         if (j0 != null) {
-            j0.jump(channel, side, energy, time);
+            j0.jump(channel, bath, energy, time);
         }
         if (j1 != null) {
-            j1.jump(channel, side, energy, time);
+            j1.jump(channel, bath, energy, time);
         }
         for (JumpListener r : jumpRest) {
-            r.jump(channel, side, energy, time);
+            r.jump(channel, bath, energy, time);
         }
         if (e0 != null) {
-            e0.jump(channel, side, energy, time, this, e0Offset);
+            e0.jump(channel, bath, energy, time, this, e0Offset);
         }
         for (int i = 0; i < eventRest.length; i++) {
-            eventRest[i].jump(channel, side, energy, time, this, eventOffsets[1 + i]);
+            eventRest[i].jump(channel, bath, energy, time, this, eventOffsets[1 + i]);
         }
     }
 

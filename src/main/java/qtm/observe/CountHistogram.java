@@ -114,12 +114,12 @@ public final class CountHistogram extends IntegerCounts implements FinalQuantity
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time) {
+            public void jump(int channel, int bath, double energy, double time) {
                 if (energy == 0) {
                     return;
                 }
                 int nu = direction(energy);
-                if (side == Side.COLD) {
+                if (bath == Side.COLD.bath()) {
                     netCold += nu;
                 } else {
                     netHot += nu;

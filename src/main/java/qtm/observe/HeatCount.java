@@ -108,13 +108,12 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
         BathQuanta q = quanta;
         int[] base = first.clone();
         int[] move = moves.clone();
-        return (channel, side, energy, time, out, o) -> {
+        return (channel, bath, energy, time, out, o) -> {
             if (energy == 0) {
                 return;
             }
-            int s = side.ordinal();
-            out.bin(o + base[s] + q.index(side, energy), direction(energy));
-            out.bin(o + move[s], 1);
+            out.bin(o + base[bath] + q.index(Side.of(bath), energy), direction(energy));
+            out.bin(o + move[bath], 1);
         };
     }
 }

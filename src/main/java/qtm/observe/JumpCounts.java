@@ -32,6 +32,6 @@ public final class JumpCounts extends IntegerCounts implements JumpQuantity {
 
     @Override
     public JumpRecorder recorder() {
-        return (channel, side, energy, time, out, o) -> out.bin(o + slot(side), 1);
+        return (channel, bath, energy, time, out, o) -> out.bin(o + slot(Side.of(bath)), 1);
     }
 }

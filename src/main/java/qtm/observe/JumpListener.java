@@ -12,10 +12,10 @@ public interface JumpListener {
      * A jump into (or, with negative energy, out of) a bath, between two grid points.
      *
      * @param channel index of the channel in the model's jump list
-     * @param side the bath
+     * @param bath index of the bath (of a two-qubit model: {@link Side#bath()})
      * @param energy energy moved from the qubits into the bath
      * @param time when
      */
-    default void jump(int channel, Side side, double energy, double time) {
+    default void jump(int channel, int bath, double energy, double time) {
     }
 }

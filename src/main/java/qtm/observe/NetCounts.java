@@ -238,11 +238,12 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time, Changes out, int o) {
+            public void jump(int channel, int bath, double energy, double time, Changes out, int o) {
                 if (energy == 0) {
                     return;
                 }
-                int s = side.ordinal();
+                int s = bath;
+                Side side = Side.of(bath);
                 int[] a = slot[s];
                 int nu = direction(energy);
                 double n = net[s] += nu;

@@ -199,9 +199,9 @@ public final class WaitingHistogram implements FinalQuantity {
             }
 
             @Override
-            public void jump(int channel, Side side, double energy, double time) {
+            public void jump(int channel, int bath, double energy, double time) {
                 if (energy != 0) {
-                    w.jump(side, time);
+                    w.jump(Side.of(bath), time);
                 }
             }
 

@@ -20,7 +20,6 @@ import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Model;
 import qtm.model.ResetModel;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -88,7 +87,7 @@ public class EngineBenchmark {
         }
 
         @Override
-        public void jump(int channel, Side side, double energy, double time) {
+        public void jump(int channel, int bath, double energy, double time) {
             bh.consume(energy);
         }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import qtm.bench.Bench;
 import qtm.ensemble.Streams;
 import qtm.model.Model;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -43,7 +42,7 @@ class HandSwapStepsTest {
                 }
 
                 @Override
-                public void jump(int channel, Side side, double energy, double time) {
+                public void jump(int channel, int bath, double energy, double time) {
                     a.add(-1.0 - channel);
                     a.add(time);
                 }

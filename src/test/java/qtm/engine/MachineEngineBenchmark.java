@@ -25,7 +25,6 @@ import qtm.model.Machine;
 import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.ResetModel;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -92,7 +91,7 @@ public class MachineEngineBenchmark {
     }
 
     /** Feeds a Blackhole one number per state and jump, so that nothing is optimised away. */
-    static final class Sink implements TrajectoryObserver, MachineObserver {
+    static final class Sink implements TrajectoryObserver {
         private final Blackhole bh;
 
         Sink(Blackhole bh) {
@@ -109,13 +108,8 @@ public class MachineEngineBenchmark {
         }
 
         @Override
-        public void jump(int channel, Side side, double energy, double time) {
+        public void jump(int channel, int bath, double energy, double time) {
             bh.consume(energy);
-        }
-
-        @Override
-        public void jump(int channel, int bath, double heat, int count, double time) {
-            bh.consume(heat);
         }
 
         @Override

@@ -35,7 +35,7 @@ class MachineNoAllocationTest {
             MachineTrajectories engine = new MachineTrajectories(machine.hamiltonian(), machine.channels(),
                     Ops.unit(d, 1, 1), new TimeGrid(400, 41));
             UniformRandomProvider rng = Streams.forTrajectory(3, 0);
-            MachineObserver nothing = new MachineObserver() {
+            TrajectoryObserver nothing = new TrajectoryObserver() {
                 @Override
                 public void begin() {
                 }
@@ -45,7 +45,7 @@ class MachineNoAllocationTest {
                 }
 
                 @Override
-                public void jump(int channel, int bath, double heat, int count, double time) {
+                public void jump(int channel, int bath, double heat, double time) {
                 }
 
                 @Override

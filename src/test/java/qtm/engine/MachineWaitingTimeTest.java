@@ -81,7 +81,7 @@ class MachineWaitingTimeTest {
     }
 
     /** Records the time of the first jump. */
-    static final class FirstJump implements MachineObserver {
+    static final class FirstJump implements TrajectoryObserver {
         double time;
 
         @Override
@@ -93,7 +93,7 @@ class MachineWaitingTimeTest {
         }
 
         @Override
-        public void jump(int channel, int bath, double heat, int count, double t) {
+        public void jump(int channel, int bath, double heat, double t) {
             time = Math.min(time, t);
         }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import qtm.ensemble.Streams;
 import qtm.model.Model;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 
@@ -41,7 +40,7 @@ class NoAllocationTest {
                 }
 
                 @Override
-                public void jump(int channel, Side side, double energy, double time) {
+                public void jump(int channel, int bath, double energy, double time) {
                 }
 
                 @Override

@@ -1,13 +1,12 @@
 package qtm.engine;
 
-import qtm.model.Side;
 
 /**
  * Test accumulator of an ensemble: at every grid point the sums and sums of squares of the {@code HermitianBasis}
  * coordinates of |ψ⟩⟨ψ| (diagonal, then Re and Im of ψ_iψ_j* for i &lt; j, row by row), and per trajectory the heat
  * into each bath. It listens to both the general engine and {@link JumpTrajectories}, so that the two can be compared.
  */
-final class RhoSums implements MachineObserver, TrajectoryObserver {
+final class RhoSums implements TrajectoryObserver {
     private final int d;
     private final double[][] sum;
     private final double[][] squares;
@@ -51,13 +50,8 @@ final class RhoSums implements MachineObserver, TrajectoryObserver {
     }
 
     @Override
-    public void jump(int channel, int bath, double q, int count, double time) {
-        heat[bath] += q;
-    }
-
-    @Override
-    public void jump(int channel, Side side, double energy, double time) {
-        heat[side.ordinal()] += energy;
+    public void jump(int channel, int bath, double energy, double time) {
+        heat[bath] += energy;
     }
 
     @Override

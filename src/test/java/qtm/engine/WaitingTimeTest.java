@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.ensemble.Streams;
 import qtm.math.Ops;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.Model;
 
@@ -109,7 +108,7 @@ class WaitingTimeTest {
         }
 
         @Override
-        public void jump(int channel, Side side, double energy, double t) {
+        public void jump(int channel, int bath, double energy, double t) {
             if (t < time) {
                 time = t;
             }

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import qtm.engine.EngineKind;
 import qtm.model.Model;
-import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 import qtm.observe.Changes;
@@ -139,8 +138,8 @@ class JumpDrivenTest {
                 }
 
                 @Override
-                public void jump(int channel, Side side, double energy, double time) {
-                    r.jump(channel, side, energy, time, changes, 0);
+                public void jump(int channel, int bath, double energy, double time) {
+                    r.jump(channel, bath, energy, time, changes, 0);
                 }
             };
         }

@@ -176,7 +176,7 @@ class MergeTest {
                         }
                     }
 
-                    public void jump(int channel, qtm.model.Side side, double energy, double time) {
+                    public void jump(int channel, int bath, double energy, double time) {
                     }
                 };
             }

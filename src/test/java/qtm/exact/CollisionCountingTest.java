@@ -280,8 +280,8 @@ class CollisionCountingTest {
                 }
 
                 @Override
-                public void jump(int channel, Side side, double energy, double time) {
-                    int base = 2 * side.ordinal();
+                public void jump(int channel, int bath, double energy, double time) {
+                    int base = 2 * bath;
                     count[base] += Math.signum(energy);
                     count[base + 1] += energy;
                 }

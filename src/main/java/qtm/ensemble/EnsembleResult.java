@@ -172,15 +172,22 @@ public final class EnsembleResult {
         throw new IllegalArgumentException("no column " + column);
     }
 
-    /** The unclipped C(ρ̄) with its floored SE at grid point k: the target-SE stop's measure. */
+    /**
+     * The target-SE stop's measure at grid point k, with its floored SE: the unclipped C(ρ̄) where the state is two
+     * qubits', else (a machine of issue 24) the unclipped negativity of its first bipartition, the one its CSV lists
+     * first ({@code c|h}, {@code c|m,h}).
+     */
     RareEvents.Flagged signedConcurrence(int k) {
         int q = quantity(RhoElements.NAME);
+        RhoElements rho = recorded(RhoElements.class);
+        String target = rho.dimension() == 4 && rho.sites().dims().length == 2 ? Estimates.concurrence()
+                : Estimates.negativity(rho.sites().bipartitions().get(0));
         for (Column c : layout.quantities().get(q).columns()) {
-            if (c instanceof Column.OfMean f && f.name().equals(Estimates.concurrence())) {
+            if (c instanceof Column.OfMean f && f.name().equals(target)) {
                 return RareEvents.floor(sums.batchSums(q, k), sums.batchCount, f.populations(), f.function());
             }
         }
-        throw new IllegalStateException("no concurrence column");
+        throw new IllegalStateException("no column " + target);
     }
 
     // Conveniences over the standard quantities, for the verdict, the writers and tests.
@@ -190,7 +197,7 @@ public final class EnsembleResult {
      * @return ρ̄(t_k)
      */
     public ZMatrixRMaj rho(int k) {
-        return RhoElements.matrix(rhoMeans(k));
+        return recorded(RhoElements.class).matrix(rhoMeans(k));
     }
 
     /**
@@ -223,10 +230,10 @@ public final class EnsembleResult {
         double value(int q, int m);
     }
 
-    /** @return the number for each of the 16 coordinates */
+    /** @return the number for each of the d² coordinates */
     private double[] perCoordinate(OfCoordinate f) {
         int q = quantity(RhoElements.NAME);
-        double[] v = new double[RhoElements.SIZE];
+        double[] v = new double[recorded(RhoElements.class).size()];
         for (int m = 0; m < v.length; m++) {
             v[m] = f.value(q, m);
         }
@@ -353,7 +360,8 @@ public final class EnsembleResult {
      */
     public Estimate jackknife(int k, ToDoubleFunction<ZMatrixRMaj> f) {
         int q = quantity(RhoElements.NAME);
-        return Jackknife.of(sums.batchSums(q, k), sums.batchCount, v -> f.applyAsDouble(RhoElements.matrix(v)));
+        RhoElements rho = recorded(RhoElements.class);
+        return Jackknife.of(sums.batchSums(q, k), sums.batchCount, v -> f.applyAsDouble(rho.matrix(v)));
     }
 
     /**

@@ -3,6 +3,8 @@ package qtm.observe;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.model.Jump;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
 import qtm.model.Model;
 import qtm.model.Side;
 
@@ -12,24 +14,72 @@ import qtm.model.Side;
  * quantity that counts quanta, so that they classify a jump the same way.
  */
 final class BathQuanta {
-    private final double[][] sizes = new double[2][];
-    private final double[] rates = new double[2];
+    private final List<String> names;
+    private final double[][] sizes;
+    private final double[] rates;
 
     BathQuanta(Model model) {
-        for (Side side : Side.values()) {
+        this(List.of(Side.COLD.key(), Side.HOT.key()), model.jumps().stream()
+                .map(j -> new Quantum(j.side().bath(), j.energy(), j.rate())).toList());
+    }
+
+    /**
+     * A machine's: its channels move their heat into their bath.
+     *
+     * @param machine the machine
+     * @param channels its channels (as from {@code Machine.channels})
+     */
+    BathQuanta(Machine machine, List<MachineChannel> channels) {
+        this(machine.bathNames(), channels.stream().map(c -> new Quantum(c.bath(), c.heat(), c.rate())).toList());
+    }
+
+    /** One channel: its bath, the energy it moves into the bath, its rate. */
+    private record Quantum(int bath, double energy, double rate) {
+    }
+
+    private BathQuanta(List<String> names, List<Quantum> channels) {
+        this.names = List.copyOf(names);
+        this.sizes = new double[names.size()][];
+        this.rates = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
             List<Double> found = new ArrayList<>();
-            for (Jump j : model.jumps()) {
+            for (Quantum j : channels) {
                 double e = Math.abs(j.energy());
-                if (j.side() == side && e != 0) {
-                    rates[side.ordinal()] += j.rate();
+                if (j.bath() == k && e != 0) {
+                    rates[k] += j.rate();
                     if (!found.contains(e)) {
                         found.add(e);
                     }
                 }
             }
             found.sort(null);
-            sizes[side.ordinal()] = found.stream().mapToDouble(Double::doubleValue).toArray();
+            sizes[k] = found.stream().mapToDouble(Double::doubleValue).toArray();
         }
+    }
+
+    /** @return the baths' names, in bath order */
+    List<String> names() {
+        return names;
+    }
+
+    /** @return the sizes of quantum of bath k, increasing (a new array) */
+    double[] sizes(int bath) {
+        return sizes[bath].clone();
+    }
+
+    /**
+     * @param bath the bath's index
+     * @param energy a jump's energy, ≠ 0
+     * @return the index of its size in {@link #sizes(int)}
+     */
+    int index(int bath, double energy) {
+        double a = Math.abs(energy);
+        double[] e = sizes[bath];
+        int c = 0;
+        while (e[c] != a) {
+            c++;
+        }
+        return c;
     }
 
     /** @return the sizes of quantum of that bath, increasing (a new array) */

@@ -85,7 +85,15 @@ public final class Estimates {
      * @return the heat current into it by counting ({@link HeatCount})
      */
     public static String heatCount(Side side) {
-        return "heat_" + side.key() + "_count";
+        return heatCount(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the heat current into it by counting ({@link HeatCount})
+     */
+    public static String heatCount(String bath) {
+        return "heat_" + bath + "_count";
     }
 
     /**

@@ -2,6 +2,8 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -19,9 +21,9 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
     public static final String NAME = "heat_count";
     private final double binWidth;
     private final BathQuanta quanta;
-    private final double[][] sizes = new double[2][];
-    private final int[] first = new int[2];
-    private final int[] moves = new int[2];
+    private final double[][] sizes;
+    private final int[] first;
+    private final int[] moves;
     private final boolean batched;
 
     /**
@@ -29,19 +31,38 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
      * @param grid the output grid (its step is the bin width)
      */
     public HeatCount(Model model, TimeGrid grid) {
+        this(new BathQuanta(model), grid);
+    }
+
+    /**
+     * A machine's, bath by bath in its order (issue 24).
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid (its step is the bin width)
+     */
+    public HeatCount(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        this(new BathQuanta(machine, channels), grid);
+    }
+
+    private HeatCount(BathQuanta quanta, TimeGrid grid) {
         super(NAME, true);
         this.binWidth = grid.step();
+        this.quanta = quanta;
+        int baths = quanta.names().size();
+        this.sizes = new double[baths][];
+        this.first = new int[baths];
+        this.moves = new int[baths];
         boolean two = false;
-        this.quanta = new BathQuanta(model);
-        for (Side side : Side.values()) {
-            int s = side.ordinal();
-            sizes[s] = quanta.sizes(side);
+        for (int s = 0; s < baths; s++) {
+            String key = quanta.names().get(s);
+            sizes[s] = quanta.sizes(s);
             first[s] = slots.size();
             for (int c = 0; c < sizes[s].length; c++) {
-                slots.add("quanta_" + side.key() + "_" + c);
+                slots.add("quanta_" + key + "_" + c);
             }
             moves[s] = slots.size();
-            slots.add("moves_" + side.key());
+            slots.add("moves_" + key);
             two |= sizes[s].length > 1;
         }
         this.batched = two;
@@ -52,7 +73,7 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
      * @return how many sizes of quantum its channels move
      */
     public int sizes(Side side) {
-        return sizes[side.ordinal()].length;
+        return sizes[side.bath()].length;
     }
 
     /**
@@ -61,7 +82,7 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
      * @return the slot of its net number of quanta of that size
      */
     public int quantaSlot(Side side, int size) {
-        return first[side.ordinal()] + size;
+        return first[side.bath()] + size;
     }
 
     /**
@@ -69,7 +90,7 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
      * @return the slot of its number of energy-moving jumps
      */
     public int movesSlot(Side side) {
-        return moves[side.ordinal()];
+        return moves[side.bath()];
     }
 
     @Override
@@ -80,9 +101,8 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
     @Override
     public List<Column> columns() {
         List<Column> c = new ArrayList<>();
-        for (Side side : Side.values()) {
-            int s = side.ordinal();
-            String name = Estimates.heatCount(side);
+        for (int s = 0; s < sizes.length; s++) {
+            String name = Estimates.heatCount(quanta.names().get(s));
             double[] e = sizes[s];
             int f = first[s];
             if (e.length == 1) {
@@ -112,7 +132,7 @@ public final class HeatCount extends IntegerCounts implements JumpQuantity {
             if (energy == 0) {
                 return;
             }
-            out.bin(o + base[bath] + q.index(Side.of(bath), energy), direction(energy));
+            out.bin(o + base[bath] + q.index(bath, energy), direction(energy));
             out.bin(o + move[bath], 1);
         };
     }

@@ -46,11 +46,11 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
         for (Side side : Side.values()) {
             int s = side.ordinal();
             double bound = quanta.countBound(side, grid.end());
-            if (quanta.sizes(side).length > 2) {
-                addMany(side, quanta.sizes(side).length - 1, bound);
+            if (quanta.sizes(side.bath()).length > 2) {
+                addMany(side, quanta.sizes(side.bath()).length - 1, bound);
                 continue;
             }
-            boolean two = quanta.sizes(side).length > 1;
+            boolean two = quanta.sizes(side.bath()).length > 1;
             for (int i = 0; i < 7; i++) {
                 boolean present = i == 0 || i == 2 || i == 5 || two;
                 at[s][i] = present ? slots.size() : -1;
@@ -118,7 +118,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
         List<Column> c = new ArrayList<>();
         for (Side side : Side.values()) {
             int[] a = at[side.ordinal()];
-            double[] e = quanta.sizes(side);
+            double[] e = quanta.sizes(side.bath());
             double small = e.length == 0 ? 0 : e[0];
             double extra = e.length > 1 ? e[1] - e[0] : 0;
             int moved = a[5];
@@ -177,7 +177,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
      */
     public double energy(Side side, double[] v, int offset) {
         int[] a = at[side.ordinal()];
-        double[] e = quanta.sizes(side);
+        double[] e = quanta.sizes(side.bath());
         double small = e.length == 0 ? 0 : e[0];
         double extra = e.length > 1 ? e[1] - e[0] : 0;
         return small * v[offset + a[0]] + (a[1] < 0 ? 0 : extra * v[offset + a[1]]);
@@ -252,7 +252,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
                 out.level(o + a[5], 1);
                 int[][] x = idx[s];
                 if (x != null) {
-                    int size = q.index(side, energy);
+                    int size = q.index(s, energy);
                     if (size > 0) {
                         big[s][size] += nu;
                         out.level(o + a[6], 1);
@@ -267,7 +267,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
                         }
                     }
                 } else if (a[1] >= 0) {
-                    if (q.index(side, energy) == 1) {
+                    if (q.index(s, energy) == 1) {
                         big[s][1] += nu;
                         out.level(o + a[6], 1);
                     }

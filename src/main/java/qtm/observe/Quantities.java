@@ -3,6 +3,8 @@ package qtm.observe;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.CountingStatistics;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -50,6 +52,27 @@ public final class Quantities {
         List<Quantity> out = new java.util.ArrayList<>(standard(model, rho0, grid));
         if (engine == qtm.engine.EngineKind.COLLISION) {
             out.add(new CollisionWork(model, grid));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * What a run records on a machine of issue 24 with the jump engine: ρ̄ coordinates (with the observables per site
+     * and bipartition) and the heat into each bath by counting; for d = 4 also the final products, so that the
+     * verdict has its χ². Above d = 4 it has none: the χ² over d² coordinates needs N far above d⁴ trajectories
+     * (4,096 at d = 8, 10⁶ at d = 32) and d⁴/2 sums per grid point, so the verdict keeps the worst z-test's
+     * Bonferroni bound alone.
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(SiteObservables.of(machine)),
+                new HeatCount(machine, channels, grid)));
+        if (machine.dimension() == 4) {
+            out.add(new FinalProducts());
         }
         return List.copyOf(out);
     }

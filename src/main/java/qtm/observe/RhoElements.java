@@ -6,34 +6,26 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.math.HermitianBasis;
 
 /**
- * The 16 {@link HermitianBasis} coordinates of |ψ⟩⟨ψ| on every grid point: their means are ρ̄(t). Its columns are
- * the populations, ρ_01,10, and the two nonlinear functions of ρ̄ that need the jackknife: the concurrence C(ρ̄) and
- * the purity Tr ρ̄²; then, after them, what {@link SiteObservables} reads of ρ̄ per site and per bipartition (issue 24).
+ * The d² {@link HermitianBasis} coordinates of |ψ⟩⟨ψ| on every grid point: their means are ρ̄(t). Its columns are
+ * the populations, then, for two qubits (the presets and any machine of two qubit sites), ρ_01,10 and the concurrence
+ * C(ρ̄), a nonlinear function of ρ̄ that needs the jackknife; then the purity Tr ρ̄² and, after them, what
+ * {@link SiteObservables} reads of ρ̄ per site and per bipartition (issue 24). A basis state is labelled by its level
+ * digits in site order ({@code 00}, {@code 012}), so that a machine of two qubits keeps the presets' names.
  */
 public final class RhoElements implements StateQuantity {
-    /** Number of coordinates. */
+    /** Number of coordinates of two qubits. */
     public static final int SIZE = 16;
     /** The name in files. */
     public static final String NAME = "rho";
-    private static final HermitianBasis BASIS = new HermitianBasis(4);
-    private static final String[] LABELS = {"00", "01", "10", "11"};
-    /** Slots of the populations: the diagonal comes first in {@link HermitianBasis}. */
-    private static final int[] POPULATIONS = {0, 1, 2, 3};
-    /** Slots of Re and Im ρ_01,10, the pair (1, 2). */
+    /** Slots of Re and Im ρ_01,10 of two qubits, the pair (1, 2). */
     private static final int COHERENCE = 10;
     private static final double QUANTUM = Quantity.quantumFor(1);
 
-    /**
-     * @param m a coordinate (slot) index
-     * @return its name as the CSV files spell it: p00 … p11 for the populations, else the slot's name
-     */
-    public static String element(int m) {
-        return m < 4 ? Estimates.population(m) : SLOTS.get(m);
-    }
-
-    private static final List<String> SLOTS = new RhoElements().slots();
-
     private final SiteObservables sites;
+    private final int d;
+    private final HermitianBasis basis;
+    private final String[] labels;
+    private final List<String> slots;
 
     /** The presets' layout: two qubits, c and h. */
     public RhoElements() {
@@ -41,20 +33,62 @@ public final class RhoElements implements StateQuantity {
     }
 
     /**
-     * @param sites the machine's sites, whose observables follow the standard columns
-     * @throws IllegalArgumentException unless the sites make d = 4, the engines' dimension
+     * @param sites the machine's sites, which fix d and whose observables follow the standard columns
      */
     public RhoElements(SiteObservables sites) {
-        if (sites.dimension() * sites.dimension() != SIZE) {
-            throw new IllegalArgumentException("the engines record 4x4 states; the sites make d = "
-                    + sites.dimension());
-        }
         this.sites = sites;
+        this.d = sites.dimension();
+        this.basis = new HermitianBasis(d);
+        this.labels = new String[d];
+        int[] dims = sites.dims();
+        for (int i = 0; i < d; i++) {
+            StringBuilder b = new StringBuilder();
+            int rest = i;
+            int[] digits = new int[dims.length];
+            for (int s = dims.length - 1; s >= 0; s--) {
+                digits[s] = rest % dims[s];
+                rest /= dims[s];
+            }
+            for (int digit : digits) {
+                b.append(digit);
+            }
+            labels[i] = b.toString();
+        }
+        List<String> names = new ArrayList<>();
+        for (String l : labels) {
+            names.add("rho_" + l + "_" + l);
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                names.add("rho_" + labels[i] + "_" + labels[j] + "_re");
+                names.add("rho_" + labels[i] + "_" + labels[j] + "_im");
+            }
+        }
+        this.slots = List.copyOf(names);
     }
 
     /** @return the sites whose observables its columns end with */
     public SiteObservables sites() {
         return sites;
+    }
+
+    /** @return the dimension d of the states it records */
+    public int dimension() {
+        return d;
+    }
+
+    /** @return the number of coordinates, d² */
+    public int size() {
+        return d * d;
+    }
+
+    /**
+     * @param m a coordinate (slot) index
+     * @return its name as the CSV files spell it: p00 … p11 (p + the level digits) for the populations, else the
+     *     slot's name
+     */
+    public String element(int m) {
+        return m < d ? "p" + labels[m] : slots.get(m);
     }
 
     @Override
@@ -64,17 +98,7 @@ public final class RhoElements implements StateQuantity {
 
     @Override
     public List<String> slots() {
-        List<String> names = new ArrayList<>();
-        for (String l : LABELS) {
-            names.add("rho_" + l + "_" + l);
-        }
-        for (int i = 0; i < 4; i++) {
-            for (int j = i + 1; j < 4; j++) {
-                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_re");
-                names.add("rho_" + LABELS[i] + "_" + LABELS[j] + "_im");
-            }
-        }
-        return names;
+        return slots;
     }
 
     @Override
@@ -87,33 +111,57 @@ public final class RhoElements implements StateQuantity {
         return true;
     }
 
+    /** @return whether it records two qubits, whose ρ_01,10 and concurrence are columns */
+    private boolean twoQubits() {
+        return sites.dims().length == 2 && sites.dims()[0] == 2 && sites.dims()[1] == 2;
+    }
+
     @Override
     public List<Column> columns() {
         List<Column> c = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            c.add(new Column.Mean(Estimates.population(i), i, 1, Column.Rare.POPULATION, i));
+        int[] populations = new int[d];
+        for (int i = 0; i < d; i++) {
+            c.add(new Column.Mean(element(i), i, 1, Column.Rare.POPULATION, i));
+            populations[i] = i;
         }
-        c.add(Column.Mean.of(Estimates.coherenceRe(), COHERENCE));
-        c.add(Column.Mean.of(Estimates.coherenceIm(), COHERENCE + 1));
-        // The SE comes from the unclipped λ1 − λ2 − λ3 − λ4: clipped, every resample of a separable state gives 0.
-        c.add(new Column.OfMean(Estimates.concurrence(), v -> Observables.signedConcurrence(matrix(v)), POPULATIONS, true,
-                -1));
+        if (twoQubits()) {
+            c.add(Column.Mean.of(Estimates.coherenceRe(), COHERENCE));
+            c.add(Column.Mean.of(Estimates.coherenceIm(), COHERENCE + 1));
+            // The SE comes from the unclipped λ1 − λ2 − λ3 − λ4: clipped, every resample of a separable state gives 0.
+            c.add(new Column.OfMean(Estimates.concurrence(), v -> Observables.signedConcurrence(matrix(v)),
+                    populations, true, -1));
+        }
         c.add(new Column.OfMean(Estimates.purity(), v -> Observables.purity(matrix(v)), new int[0], false, -1));
         c.addAll(sites.estimates());
         return c;
     }
 
     /**
-     * @param v the 16 coordinates
+     * @param v the d² coordinates
      * @return the density matrix they stand for
      */
-    public static ZMatrixRMaj matrix(double[] v) {
-        return BASIS.matrix(v, new ZMatrixRMaj(4, 4));
+    public ZMatrixRMaj matrix(double[] v) {
+        return basis.matrix(v, new ZMatrixRMaj(d, d));
     }
 
     @Override
     public StateRecorder recorder() {
-        return (k, re, im, out, o) -> write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], out, o);
+        if (d == 4) {
+            return (k, re, im, out, o) -> write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], out, o);
+        }
+        int n = d;
+        return (k, re, im, out, o) -> {
+            for (int i = 0; i < n; i++) {
+                out[o + i] = re[i] * re[i] + im[i] * im[i];
+            }
+            int m = o + n;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    out[m++] = re[i] * re[j] + im[i] * im[j];
+                    out[m++] = im[i] * re[j] - re[i] * im[j];
+                }
+            }
+        };
     }
 
     /**

@@ -43,9 +43,9 @@ final class EngineColumns {
     private static final String[] LABELS = {"00", "01", "10", "11"};
 
     /** @return the columns of rho-&lt;engine&gt;.csv: t, then every Hermitian coordinate of ρ̄ and its SE */
-    static String[] rhoHeader() {
+    static String[] rhoHeader(EnsembleResult r) {
         List<String> h = new ArrayList<>(List.of("t"));
-        for (String name : new qtm.observe.RhoElements().slots()) {
+        for (String name : r.recorded(qtm.observe.RhoElements.class).slots()) {
             h.add(name);
             h.add(name + "_se");
         }
@@ -53,7 +53,7 @@ final class EngineColumns {
     }
 
     static List<double[]> rhoRows(EnsembleResult r) {
-        int d = qtm.observe.RhoElements.SIZE;
+        int d = r.recorded(qtm.observe.RhoElements.class).size();
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < r.grid().points(); k++) {
             double[] mean = r.rhoMeans(k);

@@ -152,7 +152,7 @@ public final class RunWriter {
         writeSaved(dir, scenarioAsRun, seed, label, r);
         if (engine != null) {
             RunCsv.write(dir.resolve("timeseries-" + engine + ".csv"), EngineColumns.header(r), EngineColumns.rows(r));
-            RunCsv.write(dir.resolve("rho-" + engine + ".csv"), EngineColumns.rhoHeader(), EngineColumns.rhoRows(r));
+            RunCsv.write(dir.resolve("rho-" + engine + ".csv"), EngineColumns.rhoHeader(r), EngineColumns.rhoRows(r));
         }
     }
 

@@ -179,8 +179,9 @@ public final class CollisionBookkeeping {
         }
         long n = r.trajectories();
         double[] cc = c.clone();
+        RhoElements rho = r.recorded(RhoElements.class);
         Estimate total = r.jackknife(k, List.of(RhoElements.NAME, NetCounts.NAME), v -> {
-            double s = CollisionThermodynamics.entropy(RhoElements.matrix(v)) - s0;
+            double s = CollisionThermodynamics.entropy(rho.matrix(v)) - s0;
             for (Side side : Side.values()) {
                 double coefficient = cc[side.ordinal()];
                 s += coefficient == 0 ? 0 : coefficient * counts.energy(side, v, RhoElements.SIZE);

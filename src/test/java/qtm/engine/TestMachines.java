@@ -31,6 +31,15 @@ final class TestMachines {
                         new MachineBath("hot", "h", BathKind.BOSONIC, hotT, hotRate)));
     }
 
+    /** The same machine with every exchange g multiplied by a factor. */
+    static Machine scaledCouplings(Machine m, double factor) {
+        List<Coupling> scaled = new ArrayList<>();
+        for (Coupling c : m.couplings()) {
+            scaled.add(c instanceof Coupling.Exchange e ? new Coupling.Exchange(e.a(), e.b(), factor * e.g()) : c);
+        }
+        return new Machine(m.approach(), m.sites(), scaled, m.baths());
+    }
+
     /** The chain the tests run: g and every γ(1 + n) at most 0.1 × the gap, time scale ~ 10–100. */
     static Machine testChain() {
         return chain(0.05, 0.3, 0.04, 2.0, 0.02);

@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario s = scenario.read();
+        Scenario s = scenario.readForRun();
         OptionChecks.trajectories(trajectories);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         OptionChecks.threads("--threads", t);
@@ -97,8 +97,11 @@ final class RunCommand implements Callable<Integer> {
             throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
         }
-        List<String> notices = CollisionSteps.check(s);
         long recordLimit = recordLimit();
+        if (s.isMachine()) {
+            MachineRunOutput.refuseUnsupported(shard, recordLimit);
+        }
+        List<String> notices = s.isMachine() ? List.of() : CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();
         RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {
@@ -128,9 +131,12 @@ final class RunCommand implements Callable<Integer> {
             stderr.flush();
             RunOptions settings = new RunOptions(runSeed, t, base.trajectories(), prior);
             try {
-                RunOutcome o = runAndWrite(s, settings, output, interrupt, jumps,
-                        () -> thisRun.extending(prior.before()), recordLimit, dir);
-                return o.interrupted() ? interrupt.exitStatus() : 0;
+                boolean interrupted = s.isMachine()
+                        ? new MachineRunOutput(spec.commandLine().getOut(), s, output, quiet).run(settings, interrupt,
+                                () -> thisRun.extending(prior.before()), dir)
+                        : runAndWrite(s, settings, output, interrupt, jumps, () -> thisRun.extending(prior.before()),
+                                recordLimit, dir).interrupted();
+                return interrupted ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(OutputDirectory.source(scenario.file), dirKey, dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");

@@ -23,6 +23,11 @@ final class ScenarioOptions {
         return ScenarioReader.read(file, sets);
     }
 
+    /** @return the scenario read for {@code qtm run}: any model, a machine with the jump engine included */
+    Scenario readForRun() {
+        return ScenarioReader.readForRun(file, sets);
+    }
+
     /** @return the scenario read for the steady state, where {@code time} is optional */
     Scenario readSteady() {
         return ScenarioReader.read(file, sets, false);

@@ -97,6 +97,24 @@ public final class SummaryJson {
 
     private static void engineSummary(ObjectNode e, EnsembleSummary r, Verdict v, boolean converged,
             Snapshot reference) {
+        verdictAndFinals(e, r, v, converged);
+        ObjectNode ref = e.putObject("reference_final");
+        ref.put(Estimates.concurrence(), reference.concurrence());
+        ref.put(Estimates.heatFormula(qtm.model.Side.COLD), reference.heatCold());
+        ref.put(Estimates.heatFormula(qtm.model.Side.HOT), reference.heatHot());
+        ref.put(Estimates.purity(), reference.purity());
+    }
+
+    /**
+     * An engine's size, stop, ρ̄ verdict and {@code final} object with every column's final estimate: what every
+     * model's engine object begins with.
+     *
+     * @param e the engine's object, empty
+     * @param r its summary
+     * @param v its ρ̄ verdict
+     * @param converged whether it converged
+     */
+    static void verdictAndFinals(ObjectNode e, EnsembleSummary r, Verdict v, boolean converged) {
         e.put("trajectories", r.trajectories());
         e.put("stop_reason", r.stopReason().key());
         e.put("max_abs_z", v.maxAbsZ());
@@ -113,11 +131,6 @@ public final class SummaryJson {
             f.putObject(c.getKey()).put("mean", c.getValue().mean()).put("se", c.getValue().se())
                     .put("reliable", c.getValue().reliable());
         }
-        ObjectNode ref = e.putObject("reference_final");
-        ref.put(Estimates.concurrence(), reference.concurrence());
-        ref.put(Estimates.heatFormula(qtm.model.Side.COLD), reference.heatCold());
-        ref.put(Estimates.heatFormula(qtm.model.Side.HOT), reference.heatHot());
-        ref.put(Estimates.purity(), reference.purity());
     }
 
     /**

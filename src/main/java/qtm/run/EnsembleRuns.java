@@ -124,8 +124,7 @@ final class EnsembleRuns {
 
     private EnsembleResult trajectories(EngineKind kind, double dt, String label, boolean main, EnsembleSettings es,
             LongConsumer progress) {
-        return EnsembleRunner.run(() -> kind.create(s.model(), s.initial(), s.time(), dt, s.simulation().sampling()),
-                RunPlan.quantities(s, kind.key()), s.time(), es, progress, stopRequested,
+        return EnsembleRunner.run(RunPlan.engines(s, kind, dt), RunPlan.quantities(s, kind.key()), s.time(), es, progress, stopRequested,
                 main ? listener.records(label, kind.key()) : null);
     }
 }

@@ -46,13 +46,24 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
      * @return its summary
      */
     static EnsembleSummary of(String name, EnsembleResult r, org.ejml.data.ZMatrixRMaj steady) {
+        return of(r, r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady));
+    }
+
+    /**
+     * @param r a machine's result (issue 24)
+     * @return its summary, without the two-qubit curves
+     */
+    static EnsembleSummary ofMachine(EnsembleResult r) {
+        return of(r, null);
+    }
+
+    private static EnsembleSummary of(EnsembleResult r, RunCurves.Curves curves) {
         Map<String, RareEvents.Flagged> f = new LinkedHashMap<>();
         int last = r.grid().points() - 1;
         for (String c : r.columns()) {
             f.put(c, r.estimate(c, last));
         }
-        return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f,
-                r.trajectories() == 0 ? null : EnsembleCurves.of(name, r, steady), r.rhoMeans(last),
+        return new EnsembleSummary(r.trajectories(), r.stopReason(), r.seconds(), f, curves, r.rhoMeans(last),
                 r.rhoStandardErrors(last));
     }
 

@@ -2,8 +2,13 @@ package qtm.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.engine.Engine;
 import qtm.engine.EngineKind;
+import qtm.engine.MachineTrajectories;
 import qtm.model.Collision;
+import qtm.model.MachineChannel;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
 import qtm.scenario.Scenario;
@@ -58,7 +63,26 @@ public final class RunPlan {
      *     read back with
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
+        if (s.isMachine()) {
+            return Quantities.machine(s.machine(), s.machine().channels(), s.time());
+        }
         return Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
+    }
+
+    /**
+     * @param s the scenario
+     * @param kind the engine
+     * @param dt its collision step
+     * @return makes one engine per worker thread: a machine's is the general jump engine
+     *     ({@link MachineTrajectories}), whose channels are those {@link #quantities} counts
+     */
+    static Supplier<Engine> engines(Scenario s, EngineKind kind, double dt) {
+        if (s.isMachine()) {
+            ZMatrixRMaj h = s.machine().hamiltonian();
+            List<MachineChannel> channels = s.machine().channels();
+            return () -> new MachineTrajectories(h, channels, s.initial(), s.time());
+        }
+        return () -> kind.create(s.model(), s.initial(), s.time(), dt, s.simulation().sampling());
     }
 
     /**

@@ -89,9 +89,27 @@ public final class ScenarioReader {
         return read(file, sets, false, true);
     }
 
-    /** Why every command but steady refuses a machine, in one place. */
+    /**
+     * As {@link #read(Path, List)} for {@code qtm run}, which takes any machine with the jump engine: a
+     * {@code model.type: machine} is read by {@link MachineReader} (its {@link Scenario#model()} is null), needs a
+     * time grid, and runs the trajectories engine alone (the collision model is not carried to machines yet).
+     *
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the validated scenario
+     * @throws InputException on the first bad key
+     */
+    public static Scenario readForRun(Path file, List<String> sets) {
+        return read(file, sets, true, true);
+    }
+
+    /** Why the commands other than steady and run refuse a machine, in one place. */
     public static final String MACHINE_REFUSAL = "a machine (model.type = machine, issue 24) is supported today by "
-            + "qtm steady only; the other commands take the presets reset, flux and dqd";
+            + "qtm steady and qtm run (trajectories) only; the other commands take the presets reset, flux and dqd";
+
+    /** Why a machine's run refuses the collision model. */
+    public static final String MACHINE_COLLISION_REFUSAL = "a machine (model.type = machine) runs the trajectories "
+            + "engine only: the collision model is carried to machines by issue 25; use engines: [trajectories]";
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {
         Node root = ScenarioFile.load(file, sets);
@@ -106,9 +124,17 @@ public final class ScenarioReader {
             }
             Machine machine = MachineReader.read(m);
             ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
-            TimeGrid time = root.has("time") ? MachineReader.time(root.child("time"), machine) : null;
-            return new Scenario(name, description, root.file(), null, initial, time, root,
-                    SimulationReader.read(root), machine);
+            TimeGrid time = timeRequired || root.has("time") ? MachineReader.time(root.child("time"), machine) : null;
+            Simulation simulation = SimulationReader.read(root);
+            if (simulation.engines().contains("collision")) {
+                if (timeRequired && root.has("engines")) {
+                    throw root.error("engines", MACHINE_COLLISION_REFUSAL);
+                }
+                // Without the key the default is every engine that can run the machine: the trajectories alone.
+                simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
+                        simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
+            }
+            return new Scenario(name, description, root.file(), null, initial, time, root, simulation, machine);
         }
         Model model = model(m, sets);
         ZMatrixRMaj initial = initial(root);

@@ -173,11 +173,11 @@ class JsonOutputTest {
     @MethodSource("shippedScenarios")
     void optimizeAndThresholdReadEveryShippedScenario(Path file) throws IOException {
         if (Files.readString(file).contains("type: machine")) {
-            // Issue 24: a machine is refused by every command but steady, naming the key and what supports it.
+            // Issue 24: a machine is refused by the studies, naming the key and what supports it.
             for (String command : List.of("optimize", "threshold")) {
                 CliTest.Run r = CliTest.run(command, file.toString(), "--json");
                 assertEquals(2, r.status(), file + ": " + r.err());
-                assertTrue(r.err().contains("model.type") && r.err().contains("qtm steady only"), r.err());
+                assertTrue(r.err().contains("model.type") && r.err().contains("supported today by qtm steady"), r.err());
             }
             return;
         }

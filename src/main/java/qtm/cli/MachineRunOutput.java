@@ -1,0 +1,101 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import qtm.output.OutputDirectory;
+import qtm.report.MachineRunWriter;
+import qtm.report.RunWriter;
+import qtm.report.ThisRun;
+import qtm.run.MachineRun;
+import qtm.run.RunOptions;
+import qtm.run.RunPlan;
+import qtm.run.Skipped;
+import qtm.scenario.Scenario;
+
+/**
+ * {@code qtm run} on a machine of issue 24: runs it ({@link MachineRun}) into the staging directory, writes its files
+ * ({@link MachineRunWriter}) and commits the directory, with one progress bar and one line per engine. A fresh run and
+ * {@code --extend} work as for the presets; shards and jump records come with a later step, and are refused.
+ */
+final class MachineRunOutput {
+    private final PrintWriter stdout;
+    private final Scenario s;
+    private final OutputDirectory output;
+    private final boolean quiet;
+
+    MachineRunOutput(PrintWriter stdout, Scenario s, OutputDirectory output, boolean quiet) {
+        this.stdout = stdout;
+        this.s = s;
+        this.output = output;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Refuses what a machine's run does not do yet, before anything is written.
+     *
+     * @param shard the --shard option, or null
+     * @param records the --records limit
+     */
+    static void refuseUnsupported(String shard, long records) {
+        if (shard != null) {
+            throw OptionChecks.refuse("--shard", shard, "is not yet available for a machine (model.type = machine): "
+                    + "run it in one process, or extend it with --extend");
+        }
+        if (records > 0) {
+            throw OptionChecks.refuse("--records", Long.toString(records),
+                    "is not yet available for a machine (model.type = machine); give 0 or leave it out");
+        }
+    }
+
+    /**
+     * @param settings the run's settings
+     * @param interrupt Ctrl-C and SIGTERM
+     * @param thisRun the provenance, read after the run
+     * @param dir the directory the commit makes
+     * @return whether a stop was requested
+     * @throws IOException on write failure
+     */
+    boolean run(RunOptions settings, Interrupt interrupt, Supplier<ThisRun> thisRun, Path dir) throws IOException {
+        Console console = new Console(stdout, s, output.staging(), settings.seed());
+        MachineRun.Outcome o = MachineRun.run(s, settings, console, interrupt::requested);
+        for (MachineRun.Engine e : o.engines()) {
+            var v = e.verdict();
+            console.say("%s: N=%d, %s, %.1f s, d=%d, max|z|=%.2f over %d tests, p=%.3g, %s%n", e.name(),
+                    e.summary().trajectories(), e.summary().stopReason().words(), e.summary().seconds(),
+                    s.machine().dimension(), v.maxAbsZ(), v.tests(), Math.min(v.maxZPValue(), v.pValue()),
+                    v.converged() ? "converged" : "NOT converged");
+        }
+        MachineRunWriter.write(o, output.staging(), new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
+                thisRun.get()));
+        output.commit();
+        stdout.println("wrote " + dir);
+        stdout.flush();
+        return o.interrupted();
+    }
+
+    /** Progress bars on stderr; each ensemble's files as it ends. */
+    private final class Console extends RunConsole {
+        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed) {
+            super(stdout, scenario, staging, seed, false, null);
+        }
+
+        @Override
+        public LongConsumer started(String label, long n) {
+            return bar(label, n, quiet);
+        }
+
+        @Override
+        public void skipped(Skipped x) {
+            say("%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
+        }
+
+        @Override
+        public void ensemble(String label, String engine, qtm.ensemble.EnsembleResult result) {
+            endBar();
+            super.ensemble(label, engine, result);
+        }
+    }
+}

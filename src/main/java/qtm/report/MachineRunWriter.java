@@ -1,0 +1,144 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.observe.Estimates;
+import qtm.observe.Observables;
+import qtm.observe.SiteObservables;
+import qtm.output.Json;
+import qtm.run.MachineRun;
+import qtm.run.ScenarioAsRun;
+
+/**
+ * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
+ * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
+ * {@code final.negativity}, {@code final.pair_concurrence}), plus {@code final.heat} per bath by counting and a
+ * {@code machine} object; and timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
+ * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. Charts and report.html are drawn for the
+ * presets only so far (issue 24 leaves them for a later step).
+ */
+public final class MachineRunWriter {
+    private MachineRunWriter() {
+    }
+
+    /**
+     * @param o the run's outcome
+     * @param dir the directory to write into
+     * @param p the settings asked for and this run's own facts
+     * @throws IOException on write failure
+     */
+    public static void write(MachineRun.Outcome o, Path dir, RunWriter.Provenance p) throws IOException {
+        ScenarioAsRun s = o.scenario();
+        int last = s.time().points() - 1;
+        SiteObservables sites = SiteObservables.of(o.machine());
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("format", RunWriter.SUMMARY_FORMAT);
+        summary.put("scenario", s.name());
+        summary.put("file", s.file());
+        summary.put("seed", o.seed());
+        settings(summary.putObject("settings"), s, o.seed(), p);
+        machine(summary.putObject("machine"), o, sites);
+        RunCsv.write(dir.resolve("timeseries-exact.csv"), exactHeader(o, sites), exactRows(o, sites));
+        ObjectNode engines = summary.putObject("engines");
+        List<ThisRun.Timing> timings = new ArrayList<>();
+        for (MachineRun.Engine e : o.engines()) {
+            ObjectNode json = engines.putObject(e.name());
+            SummaryJson.verdictAndFinals(json, e.summary(), e.verdict(), e.verdict().converged());
+            ObjectNode f = (ObjectNode) json.get("final");
+            FinalState.write(f, e.summary(), o.exact().get(last), sites);
+            ObjectNode heat = f.putObject("heat");
+            for (Map.Entry<String, Double> q : e.binHeat().entrySet()) {
+                var x = e.summary().last(Estimates.heatCount(q.getKey()));
+                heat.putObject(q.getKey()).<ObjectNode>set("mean", Json.number(x.mean()))
+                        .<ObjectNode>set("se", Json.number(x.se())).put("reliable", x.reliable())
+                        .set("exact", Json.number(q.getValue()));
+            }
+            ObjectNode ref = json.putObject("reference_final");
+            ref.set(Estimates.purity(), Json.number(Observables.purity(o.exact().get(last))));
+            timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
+        }
+        ObjectNode exact = summary.putObject("exact");
+        state(exact.putObject("final"), o.exact().get(last), sites, null);
+        state(exact.putObject("steady"), o.steady(), sites, o.steadyHeat());
+        if (o.interrupted()) {
+            summary.put("stop_reason", "interrupted");
+        }
+        SummaryJson.skipped(summary.putArray("skipped"), o.skipped());
+        // Last, so that a reader who drops it (jq 'del(.this_run)') compares everything above byte for byte.
+        summary.set("this_run", p.thisRun().json(timings));
+        Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
+    }
+
+    private static void settings(ObjectNode o, ScenarioAsRun s, long seed, RunWriter.Provenance p) {
+        o.put("seed", seed);
+        ArrayNode engines = o.putArray("engines");
+        s.engines().forEach(engines::add);
+        ObjectNode planned = o.putObject("trajectories");
+        p.planned().forEach(planned::put);
+        o.putObject("time").<ObjectNode>set("end", Json.number(s.time().end())).put("points", s.time().points());
+        o.set("target_se", Json.number(s.targetSe()));
+        o.set("time_budget_s", Json.number(s.timeBudgetSeconds()));
+    }
+
+    private static void machine(ObjectNode o, MachineRun.Outcome run, SiteObservables sites) {
+        o.put("dimension", sites.dimension());
+        ArrayNode names = o.putArray("sites");
+        sites.names().forEach(names::add);
+        ArrayNode baths = o.putArray("baths");
+        run.machine().bathNames().forEach(baths::add);
+        o.put("verdict", run.machine().dimension() == 4 ? "max |z| with Bonferroni and the final-time chi-square"
+                : "max |z| with Bonferroni over every coordinate and time (no chi-square above d = 4)");
+    }
+
+    /** The exact state's purity, per-site and bipartition observables and, for the steady state, heat per bath. */
+    private static void state(ObjectNode o, ZMatrixRMaj rho, SiteObservables sites, Map<String, Double> heat) {
+        o.set(Estimates.purity(), Json.number(Observables.purity(rho)));
+        double[] v = sites.values(rho);
+        List<String> c = sites.columns();
+        for (int i = 0; i < c.size(); i++) {
+            o.set(c.get(i), Json.number(v[i]));
+        }
+        if (heat != null) {
+            ObjectNode h = o.putObject("heat");
+            heat.forEach((k, q) -> h.set(k, Json.number(q)));
+        }
+    }
+
+    private static String[] exactHeader(MachineRun.Outcome o, SiteObservables sites) {
+        List<String> h = new ArrayList<>(List.of("t"));
+        int d = sites.dimension();
+        qtm.observe.RhoElements rho = new qtm.observe.RhoElements(sites);
+        for (int i = 0; i < d; i++) {
+            h.add(rho.element(i));
+        }
+        h.add(Estimates.purity());
+        h.addAll(sites.columns());
+        return h.toArray(new String[0]);
+    }
+
+    private static List<double[]> exactRows(MachineRun.Outcome o, SiteObservables sites) {
+        List<double[]> rows = new ArrayList<>();
+        int d = sites.dimension();
+        for (int k = 0; k < o.exact().size(); k++) {
+            ZMatrixRMaj r = o.exact().get(k);
+            double[] v = sites.values(r);
+            double[] row = new double[2 + d + v.length];
+            row[0] = o.scenario().time().time(k);
+            for (int i = 0; i < d; i++) {
+                row[1 + i] = r.getReal(i, i);
+            }
+            row[1 + d] = Observables.purity(r);
+            System.arraycopy(v, 0, row, 2 + d, v.length);
+            rows.add(row);
+        }
+        return rows;
+    }
+}

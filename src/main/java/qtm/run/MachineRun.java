@@ -1,0 +1,109 @@
+package qtm.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.exact.MachineExact;
+import qtm.model.Machine;
+import qtm.model.TimeGrid;
+import qtm.scenario.Scenario;
+import qtm.stats.Verdict;
+import qtm.verify.Verdicts;
+
+/**
+ * {@code qtm run} on a machine of issue 24, as computation only: the exact transient and steady state of
+ * {@link MachineExact}, the jump engine's ensemble ({@link EnsembleRuns}, so that extending works as for the presets)
+ * and its verdict over every coordinate of ρ̄(t) against that transient. The heat by counting in the last bin is
+ * judged against the exact heat current averaged over the same bin.
+ */
+public final class MachineRun {
+    /** Sub-intervals of the last bin for the exact bin-averaged heat (Simpson's rule on a smooth ρ(t)). */
+    private static final int BIN_STEPS = 64;
+
+    private MachineRun() {
+    }
+
+    /**
+     * One engine's result on a machine.
+     *
+     * @param name engine name
+     * @param summary its summary (final estimates, ρ̄ and SEs; no two-qubit curves)
+     * @param verdict ρ̄(t) against the exact transient
+     * @param binHeat the exact heat into each bath averaged over the last bin, by bath name
+     */
+    public record Engine(String name, EnsembleSummary summary, Verdict verdict, Map<String, Double> binHeat) {
+    }
+
+    /**
+     * A machine's run.
+     *
+     * @param scenario the scenario as run
+     * @param machine the machine
+     * @param seed the seed
+     * @param exact ρ(t) on the grid
+     * @param steady ρ∞
+     * @param steadyHeat the steady heat into each bath, by bath name
+     * @param engines the engines run
+     * @param skipped the ensembles a stop came before
+     * @param interrupted whether Ctrl-C or SIGTERM stopped it
+     */
+    public record Outcome(ScenarioAsRun scenario, Machine machine, long seed, List<ZMatrixRMaj> exact,
+            ZMatrixRMaj steady, Map<String, Double> steadyHeat, List<Engine> engines, List<Skipped> skipped,
+            boolean interrupted) {
+        /** Copies the lists. */
+        public Outcome {
+            exact = List.copyOf(exact);
+            engines = List.copyOf(engines);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * @param s a machine's scenario (from {@code ScenarioReader.readForRun})
+     * @param settings seed, threads, size, the ensemble it extends
+     * @param listener progress and the finished ensembles (its two-qubit calls, steady and finished, are not made)
+     * @param stopRequested polled between and inside ensembles
+     * @return the outcome
+     */
+    public static Outcome run(Scenario s, RunOptions settings, RunListener listener, BooleanSupplier stopRequested) {
+        Machine machine = s.machine();
+        MachineExact exact = new MachineExact(machine);
+        List<ZMatrixRMaj> transient_ = exact.evolve(s.initial(), s.time());
+        ZMatrixRMaj steady = exact.steadyState();
+        Map<String, Double> binHeat = binHeat(exact, transient_, s.time());
+        EnsembleRuns runs = new EnsembleRuns(s, settings, listener, stopRequested);
+        List<Engine> engines = new ArrayList<>();
+        for (String name : s.simulation().engines()) {
+            String label = RunPlan.label(name, Double.NaN);
+            EnsembleRuns.Start start = runs.start(label, name);
+            if (start == null) {
+                continue;
+            }
+            EnsembleResult r = runs.run(EngineKind.of(name), Double.NaN, label, true, start);
+            Verdict v = Verdicts.of(r, transient_);
+            listener.ensemble(label, name, r);
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(r), v, binHeat));
+        }
+        return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
+                engines, runs.skipped(), stopRequested.getAsBoolean());
+    }
+
+    /** (1/Δt)∫ Q_k(ρ(t)) dt over the last bin (t_{K−1}, t_K], by Simpson's rule on a fine grid. */
+    private static Map<String, Double> binHeat(MachineExact exact, List<ZMatrixRMaj> rho, TimeGrid grid) {
+        int last = grid.points() - 1;
+        List<ZMatrixRMaj> fine = exact.evolve(rho.get(last - 1), new TimeGrid(grid.step(), BIN_STEPS + 1));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i <= BIN_STEPS; i++) {
+            double w = (i == 0 || i == BIN_STEPS ? 1.0 : i % 2 == 1 ? 4.0 : 2.0) / (3.0 * BIN_STEPS);
+            for (Map.Entry<String, Double> e : exact.heat(fine.get(i)).entrySet()) {
+                out.merge(e.getKey(), w * e.getValue(), Double::sum);
+            }
+        }
+        return out;
+    }
+}

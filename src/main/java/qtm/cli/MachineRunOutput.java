@@ -18,7 +18,8 @@ import qtm.scenario.Scenario;
 /**
  * {@code qtm run} on a machine of issue 24: runs it ({@link MachineRun}) into the staging directory, writes its files
  * ({@link MachineRunWriter}) and commits the directory, with one progress bar and one line per engine. A fresh run and
- * {@code --extend} work as for the presets; shards and jump records come with a later step, and are refused.
+ * {@code --extend}, shards and their merge work as for the presets; jump records come with a later step and are
+ * refused.
  */
 final class MachineRunOutput {
     private final PrintWriter stdout;
@@ -36,14 +37,9 @@ final class MachineRunOutput {
     /**
      * Refuses what a machine's run does not do yet, before anything is written.
      *
-     * @param shard the --shard option, or null
      * @param records the --records limit
      */
-    static void refuseUnsupported(String shard, long records) {
-        if (shard != null) {
-            throw OptionChecks.refuse("--shard", shard, "is not yet available for a machine (model.type = machine): "
-                    + "run it in one process, or extend it with --extend");
-        }
+    static void refuseUnsupported(long records) {
         if (records > 0) {
             throw OptionChecks.refuse("--records", Long.toString(records),
                     "is not yet available for a machine (model.type = machine); give 0 or leave it out");
@@ -68,7 +64,7 @@ final class MachineRunOutput {
                     s.machine().dimension(), v.maxAbsZ(), v.tests(), Math.min(v.maxZPValue(), v.pValue()),
                     v.converged() ? "converged" : "NOT converged");
         }
-        MachineRunWriter.write(o, output.staging(), new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
+        MachineRunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
                 thisRun.get()));
         output.commit();
         stdout.println("wrote " + dir);

@@ -21,10 +21,12 @@ import qtm.output.InputFiles;
 import qtm.output.JumpMerge;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
+import qtm.report.MachineRunWriter;
 import qtm.report.RunWriter;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.scenario.ScenarioReader;
+import qtm.run.MachineRun;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
 import qtm.run.EngineOutcome;
@@ -80,13 +82,13 @@ final class MergeCommand implements Callable<Integer> {
                 throw OptionChecks.refuse("DIR", d.toString(), "cannot be merged: " + why);
             }
         }
-        Scenario read = ScenarioReader.read(first.resolve(ShardRecord.SCENARIO), List.of());
+        Scenario read = ScenarioReader.readForRun(first.resolve(ShardRecord.SCENARIO), List.of());
         // Name and file as the shards were run, so that the outputs say what a single run would.
         // Shards of one scenario may name its file differently (relative, absolute): take the least, so that the
         // output does not depend on the order of the directories.
         String file = records.stream().map(ShardRecord::file).min(String::compareTo).orElseThrow();
         Scenario s = new Scenario(r0.name(), read.description(), file, read.model(), read.initial(), read.time(),
-                read.source(), read.simulation());
+                read.source(), read.simulation(), read.machine());
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
         Map<String, EnsembleResult> merged = merged(s, records, missing);
         if (merged.isEmpty()) {
@@ -160,20 +162,26 @@ final class MergeCommand implements Callable<Integer> {
         try (OutputDirectory output = OutputDirectory.open(out, force)) {
             RunOptions settings = new RunOptions(r0.seed(), 1, 0, merged::get, null, true);
             try {
-                RunOutcome o = ScenarioRun.run(s, settings, new Writer(s, output.staging(), r0.seed(),
-                        stdout), () -> false);
-                if (jumpIndexes != null) {
-                    JumpMerge.merge(s.model().jumps(), s.simulation().engines(), dirs, jumpIndexes,
-                            output.staging());
-                }
                 // As its shards planned them, which is what one process of the same command would have planned.
                 Map<String, Long> planned = new LinkedHashMap<>();
                 r0.ensembles().forEach((label, p) -> planned.put(label, p.total()));
                 List<ShardRecord> byIndex = records.stream()
                         .sorted(java.util.Comparator.comparingInt(ShardRecord::shard)).toList();
-                // Last: the report links every file of the directory.
-                RunWriter.write(o, output.staging(), missing, new RunWriter.Provenance(planned,
-                        jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex)));
+                RunWriter.Provenance provenance = new RunWriter.Provenance(planned,
+                        jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex));
+                Writer writer = new Writer(s, output.staging(), r0.seed(), stdout);
+                if (s.isMachine()) {
+                    MachineRunWriter.write(MachineRun.run(s, settings, writer, () -> false), output.staging(),
+                            missing, provenance);
+                } else {
+                    RunOutcome o = ScenarioRun.run(s, settings, writer, () -> false);
+                    if (jumpIndexes != null) {
+                        JumpMerge.merge(s.model().jumps(), s.simulation().engines(), dirs, jumpIndexes,
+                                output.staging());
+                    }
+                    // Last: the report links every file of the directory.
+                    RunWriter.write(o, output.staging(), missing, provenance);
+                }
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw OptionChecks.refuse("--out", out.toString(),

@@ -17,9 +17,9 @@ import qtm.output.OutputDirectory;
 import qtm.output.ShardRecord;
 import qtm.scenario.Scenario;
 import qtm.input.InputException;
+import qtm.run.MachineRun;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
-import qtm.run.RunOutcome;
 import qtm.run.RunPlan;
 
 /** {@code qtm run --shard I/N}: one shard's saved ensembles and records, for {@code qtm merge}. */
@@ -80,18 +80,20 @@ final class ShardRun {
             RunOptions settings = new RunOptions(base.seed(), base.threads(), base.trajectories(),
                     label -> null, shard, false);
             try {
-                RunOutcome o = ScenarioRun.run(s, settings, new Listener(s, output.staging(), base.seed(),
-                        stdout, quiet, shard, jumps), interrupt::requested);
+                Listener listener = new Listener(s, output.staging(), base.seed(), stdout, quiet, shard, jumps);
+                boolean interrupted = s.isMachine()
+                        ? MachineRun.run(s, settings, listener, interrupt::requested).interrupted()
+                        : ScenarioRun.run(s, settings, listener, interrupt::requested).interrupted();
                 if (jumps != null) {
                     jumps.writeIndex();
                 }
                 double seconds = (System.nanoTime() - started) * 1e-9;
                 new ShardRecord(shard.index(), shard.count(), s.name(), s.file(), base.seed(), planned,
-                        !o.interrupted(), seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s.source().json());
+                        !interrupted, seconds, host(), SavedEnsemble.QTM_VERSION).write(output.staging(), s.source().json());
                 output.commit();
                 stdout.println("wrote " + dir);
                 stdout.flush();
-                return o.interrupted() ? interrupt.exitStatus() : 0;
+                return interrupted ? interrupt.exitStatus() : 0;
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(OutputDirectory.source(scenarioFile), "--out", dir.toString(),
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");

@@ -88,7 +88,7 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Scenario s = scenario.read();
+        Scenario s = scenario.readForRun();
         RunOptions base = checked(s);
         Path target = out.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();

@@ -32,10 +32,12 @@ public final class MachineRunWriter {
     /**
      * @param o the run's outcome
      * @param dir the directory to write into
+     * @param missing the missing ranges [from, to) by ensemble label (a partial merge); empty for a complete result
      * @param p the settings asked for and this run's own facts
      * @throws IOException on write failure
      */
-    public static void write(MachineRun.Outcome o, Path dir, RunWriter.Provenance p) throws IOException {
+    public static void write(MachineRun.Outcome o, Path dir, Map<String, List<long[]>> missing,
+            RunWriter.Provenance p) throws IOException {
         ScenarioAsRun s = o.scenario();
         int last = s.time().points() - 1;
         SiteObservables sites = SiteObservables.of(o.machine());
@@ -72,8 +74,10 @@ public final class MachineRunWriter {
             summary.put("stop_reason", "interrupted");
         }
         SummaryJson.skipped(summary.putArray("skipped"), o.skipped());
+        SummaryJson.missing(summary, missing);
+        List<ThisRun.Timing> shown = p.thisRun().shards().isEmpty() ? timings : List.of();
         // Last, so that a reader who drops it (jq 'del(.this_run)') compares everything above byte for byte.
-        summary.set("this_run", p.thisRun().json(timings));
+        summary.set("this_run", p.thisRun().json(shown));
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
     }
 

@@ -22,8 +22,8 @@ import qtm.scenario.ScenarioReader;
  * {@code qtm run} on machines of issue 24 with the jump engine: summary.json's {@code final.rho} is within 4 of its
  * own SEs of the exact transient at the final time (the exact layer's, itself checked against an independent numpy
  * solution), the heat into each bath by counting within 4 SE of the exact heat averaged over the last bin, the verdict
- * converges and has a χ² exactly where d = 4; an extension gives the bytes of one run of the total size; what a
- * machine's run does not do yet is refused with exit 2 and nothing written.
+ * converges and has a χ² exactly where d = 4; an extension, and three shards merged, give the bytes of one run of the
+ * total size; what a machine's run does not do yet is refused with exit 2 and nothing written.
  */
 class MachineRunCommandTest {
     private static final String QUTRIT = """
@@ -167,17 +167,43 @@ class MachineRunCommandTest {
                 "--trajectories", "1000").status());
         assertEquals(0, CliTest.run("run", file.toString(), "--extend", twice.toString(), "--quiet",
                 "--trajectories", "3000").status());
+        sameOutputs(once, twice);
+    }
+
+    @Test
+    void shardsMergeIntoTheBytesOfOneRun() throws Exception {
+        Path file = tmp.resolve("q.yaml");
+        Files.writeString(file, QUTRIT);
+        Path once = tmp.resolve("once");
+        assertEquals(0, CliTest.run("run", file.toString(), "--out", once.toString(), "--quiet",
+                "--trajectories", "2000").status());
+        List<String> merge = new java.util.ArrayList<>(List.of("merge"));
+        for (int i = 2; i >= 0; i--) {
+            Path d = tmp.resolve("shard" + i);
+            CliTest.Run r = CliTest.run("run", file.toString(), "--out", d.toString(), "--quiet", "--trajectories",
+                    "2000", "--shard", i + "/3", "--threads", Integer.toString(1 + i % 2));
+            assertEquals(0, r.status(), r.err());
+            merge.add(d.toString());
+        }
+        Path merged = tmp.resolve("merged");
+        merge.addAll(List.of("--out", merged.toString()));
+        CliTest.Run m = CliTest.run(merge.toArray(String[]::new));
+        assertEquals(0, m.status(), m.err());
+        sameOutputs(once, merged);
+    }
+
+    private static void sameOutputs(Path a, Path b) throws Exception {
         for (String f : List.of("timeseries-trajectories.csv", "rho-trajectories.csv", "timeseries-exact.csv",
                 "ensemble-trajectories.qtme")) {
-            assertTrue(java.util.Arrays.equals(Files.readAllBytes(once.resolve(f)), Files.readAllBytes(twice.resolve(f))),
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
                     f);
         }
         ObjectMapper m = new ObjectMapper();
-        ObjectNode a = (ObjectNode) m.readTree(once.resolve("summary.json").toFile());
-        ObjectNode b = (ObjectNode) m.readTree(twice.resolve("summary.json").toFile());
-        a.remove("this_run");
-        b.remove("this_run");
-        assertEquals(a, b);
+        ObjectNode x = (ObjectNode) m.readTree(a.resolve("summary.json").toFile());
+        ObjectNode y = (ObjectNode) m.readTree(b.resolve("summary.json").toFile());
+        x.remove("this_run");
+        y.remove("this_run");
+        assertEquals(x, y);
     }
 
     @Test
@@ -185,7 +211,7 @@ class MachineRunCommandTest {
         Path file = tmp.resolve("q.yaml");
         Files.writeString(file, QUTRIT);
         Path out = tmp.resolve("refused");
-        for (String[] extra : List.of(new String[] {"--shard", "0/2"}, new String[] {"--records", "5"})) {
+        for (String[] extra : List.<String[]>of(new String[] {"--records", "5"})) {
             List<String> args = new java.util.ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
             args.addAll(List.of(extra));
             CliTest.Run r = CliTest.run(args.toArray(String[]::new));

@@ -35,11 +35,21 @@ final class MachineRunOutput {
     }
 
     /**
-     * Refuses what a machine's run does not do yet, before anything is written.
+     * Refuses a grid too large for a machine's sums and what a machine's run does not do yet, before anything is
+     * written.
      *
+     * @param s the machine's scenario
      * @param records the --records limit
      */
-    static void refuseUnsupported(long records) {
+    static void check(Scenario s, long records) {
+        int max = RunPlan.maxMachinePoints(s);
+        if (s.time().points() > max) {
+            // The sums grow with d²: the cap keeps a machine's ensemble within the presets' memory.
+            long kb = Math.round(RunPlan.bytesPerPoint(RunPlan.quantities(s, "trajectories")) / 1e3);
+            throw new qtm.input.InputException(s.file(), "time.points", Integer.toString(s.time().points()),
+                    "qtm run accepts at most " + max + " grid points for this machine of " + s.machine().dimension()
+                    + " states (about " + kb + " kB of sums per point; the guide's machines.md, \"Memory\")");
+        }
         if (records > 0) {
             throw OptionChecks.refuse("--records", Long.toString(records),
                     "is not yet available for a machine (model.type = machine); give 0 or leave it out");

@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long recordLimit = recordLimit();
         if (s.isMachine()) {
-            MachineRunOutput.refuseUnsupported(recordLimit);
+            MachineRunOutput.check(s, recordLimit);
         }
         List<String> notices = s.isMachine() ? List.of() : CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();

@@ -69,6 +69,38 @@ public final class RunPlan {
         return Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
     }
 
+    /** The sums a run may hold for one ensemble, in bytes: the presets' 100,001 points of about 7 kB each. */
+    public static final double MEMORY_BUDGET = 7e8;
+
+    /**
+     * The memory a running ensemble holds per grid point, whatever its size: per recorded number the 128-bit totals
+     * of its values and squares (32 bytes) and two blocks' rows on each of two threads (32 bytes); a batched number
+     * (the d² coordinates of ρ, whose nonlinear functions need the jackknife) also the sums of its 32 batches
+     * (256 bytes). On a machine of d states that is about 320·d² bytes: 5 kB at d = 4, 20 kB at d = 8, 330 kB at
+     * d = 32.
+     *
+     * @param quantities what the ensemble records
+     * @return bytes per grid point
+     */
+    public static double bytesPerPoint(List<Quantity> quantities) {
+        double bytes = 0;
+        for (Quantity q : quantities) {
+            if (q instanceof qtm.observe.FinalQuantity) {
+                continue;
+            }
+            bytes += q.slots().size() * (64.0 + (q.batched() ? 256.0 : 0.0));
+        }
+        return bytes;
+    }
+
+    /**
+     * @param s a machine's scenario
+     * @return the most grid points its run may have: {@link #MEMORY_BUDGET} over {@link #bytesPerPoint}
+     */
+    public static int maxMachinePoints(Scenario s) {
+        return (int) Math.min(Integer.MAX_VALUE, MEMORY_BUDGET / bytesPerPoint(quantities(s, "trajectories")));
+    }
+
     /**
      * @param s the scenario
      * @param kind the engine

@@ -219,6 +219,30 @@ class MachineRunCommandTest {
             assertTrue(r.err().contains(extra[0]) && r.err().contains("machine"), r.err());
             assertFalse(Files.exists(out), "nothing written");
         }
+        // Five qubits, d = 32: about 330 kB of sums per grid point, so at most 7e8 / 330 kB ≈ 2,100 points.
+        Files.writeString(file, """
+                model:
+                  type: machine
+                  sites:
+                    - {name: a, levels: [0.0, 1.0]}
+                    - {name: b, levels: [0.0, 1.0]}
+                    - {name: c, levels: [0.0, 1.0]}
+                    - {name: d, levels: [0.0, 1.0]}
+                    - {name: e, levels: [0.0, 1.0]}
+                  couplings:
+                    - {kind: exchange, sites: [a, b], g: 0.01}
+                    - {kind: exchange, sites: [b, c], g: 0.01}
+                    - {kind: exchange, sites: [c, d], g: 0.01}
+                    - {kind: exchange, sites: [d, e], g: 0.01}
+                  baths:
+                    - {name: cold, site: a, kind: bosonic, T: 0.1, rate: 0.01}
+                    - {name: hot, site: e, kind: bosonic, T: 2.0, rate: 0.01}
+                time: {end: 100, points: 3000}
+                """);
+        CliTest.Run big = CliTest.run("run", file.toString(), "--out", out.toString());
+        assertEquals(2, big.status(), big.err());
+        assertTrue(big.err().contains("time.points") && big.err().contains("32 states"), big.err());
+        assertFalse(Files.exists(out), "nothing written");
         Files.writeString(file, QUTRIT + "engines: [collision]\n");
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString());
         assertEquals(2, r.status(), r.err());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
 import qtm.report.MachineRunWriter;
 import qtm.report.RunWriter;
@@ -18,8 +19,7 @@ import qtm.scenario.Scenario;
 /**
  * {@code qtm run} on a machine of issue 24: runs it ({@link MachineRun}) into the staging directory, writes its files
  * ({@link MachineRunWriter}) and commits the directory, with one progress bar and one line per engine. A fresh run and
- * {@code --extend}, shards and their merge work as for the presets; jump records come with a later step and are
- * refused.
+ * {@code --extend}, shards and their merge, and jump records work as for the presets.
  */
 final class MachineRunOutput {
     private final PrintWriter stdout;
@@ -35,13 +35,11 @@ final class MachineRunOutput {
     }
 
     /**
-     * Refuses a grid too large for a machine's sums and what a machine's run does not do yet, before anything is
-     * written.
+     * Refuses a grid too large for a machine's sums, before anything is written.
      *
      * @param s the machine's scenario
-     * @param records the --records limit
      */
-    static void check(Scenario s, long records) {
+    static void check(Scenario s) {
         int max = RunPlan.maxMachinePoints(s);
         if (s.time().points() > max) {
             // The sums grow with d²: the cap keeps a machine's ensemble within the presets' memory.
@@ -50,23 +48,29 @@ final class MachineRunOutput {
                     "qtm run accepts at most " + max + " grid points for this machine of " + s.machine().dimension()
                     + " states (about " + kb + " kB of sums per point; the guide's machines.md, \"Memory\")");
         }
-        if (records > 0) {
-            throw OptionChecks.refuse("--records", Long.toString(records),
-                    "is not yet available for a machine (model.type = machine); give 0 or leave it out");
-        }
     }
 
     /**
      * @param settings the run's settings
      * @param interrupt Ctrl-C and SIGTERM
+     * @param jumps the jump records, or null
+     * @param extend the run it extends, whose jump records it keeps, or null
      * @param thisRun the provenance, read after the run
+     * @param records the --records limit
      * @param dir the directory the commit makes
      * @return whether a stop was requested
      * @throws IOException on write failure
      */
-    boolean run(RunOptions settings, Interrupt interrupt, Supplier<ThisRun> thisRun, Path dir) throws IOException {
-        Console console = new Console(stdout, s, output.staging(), settings.seed());
+    boolean run(RunOptions settings, Interrupt interrupt, JumpRecords jumps, Path extend, Supplier<ThisRun> thisRun,
+            long records, Path dir) throws IOException {
+        Console console = new Console(stdout, s, output.staging(), settings.seed(), jumps);
         MachineRun.Outcome o = MachineRun.run(s, settings, console, interrupt::requested);
+        if (jumps != null) {
+            jumps.writeIndex();
+        }
+        if (extend != null) {
+            JumpRecords.carry(extend, output.staging());
+        }
         for (MachineRun.Engine e : o.engines()) {
             var v = e.verdict();
             console.say("%s: N=%d, %s, %.1f s, d=%d, max|z|=%.2f over %d tests, p=%.3g, %s%n", e.name(),
@@ -74,7 +78,7 @@ final class MachineRunOutput {
                     s.machine().dimension(), v.maxAbsZ(), v.tests(), Math.min(v.maxZPValue(), v.pValue()),
                     v.converged() ? "converged" : "NOT converged");
         }
-        MachineRunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
+        MachineRunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(RunPlan.planned(s, settings), records,
                 thisRun.get()));
         output.commit();
         stdout.println("wrote " + dir);
@@ -84,8 +88,8 @@ final class MachineRunOutput {
 
     /** Progress bars on stderr; each ensemble's files as it ends. */
     private final class Console extends RunConsole {
-        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed) {
-            super(stdout, scenario, staging, seed, false, null);
+        Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
+            super(stdout, scenario, staging, seed, false, jumps);
         }
 
         @Override

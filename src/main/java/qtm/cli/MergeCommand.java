@@ -170,16 +170,16 @@ final class MergeCommand implements Callable<Integer> {
                 RunWriter.Provenance provenance = new RunWriter.Provenance(planned,
                         jumpIndexes == null ? 0 : jumpIndexes.get(0).limit(), started.merging(byIndex));
                 Writer writer = new Writer(s, output.staging(), r0.seed(), stdout);
-                if (s.isMachine()) {
-                    MachineRunWriter.write(MachineRun.run(s, settings, writer, () -> false), output.staging(),
-                            missing, provenance);
+                MachineRun.Outcome machine = s.isMachine() ? MachineRun.run(s, settings, writer, () -> false) : null;
+                RunOutcome o = s.isMachine() ? null : ScenarioRun.run(s, settings, writer, () -> false);
+                if (jumpIndexes != null) {
+                    JumpMerge.merge(RunPlan.jumpChannels(s), s.simulation().engines(), dirs, jumpIndexes,
+                            output.staging());
+                }
+                // Last: the report links every file of the directory.
+                if (machine != null) {
+                    MachineRunWriter.write(machine, output.staging(), missing, provenance);
                 } else {
-                    RunOutcome o = ScenarioRun.run(s, settings, writer, () -> false);
-                    if (jumpIndexes != null) {
-                        JumpMerge.merge(s.model().jumps(), s.simulation().engines(), dirs, jumpIndexes,
-                                output.staging());
-                    }
-                    // Last: the report links every file of the directory.
                     RunWriter.write(o, output.staging(), missing, provenance);
                 }
                 output.commit();

@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long recordLimit = recordLimit();
         if (s.isMachine()) {
-            MachineRunOutput.check(s, recordLimit);
+            MachineRunOutput.check(s);
         }
         List<String> notices = s.isMachine() ? List.of() : CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();
@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         try (OutputDirectory output = OutputDirectory.open(dir, force || extend != null, scenario.file, dirKey);
                 Interrupt interrupt = Interrupt.install();
                 JumpRecords jumps = recordLimit == 0 ? null
-                        : new JumpRecords(output.staging(), recordLimit, s.model().jumps())) {
+                        : new JumpRecords(output.staging(), recordLimit, RunPlan.jumpChannels(s))) {
             // Notices only once the run is sure to go ahead: a refused run prints its one error line and nothing else.
             PrintWriter stderr = spec.commandLine().getErr();
             notices.forEach(stderr::println);
@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 boolean interrupted = s.isMachine()
                         ? new MachineRunOutput(spec.commandLine().getOut(), s, output, quiet).run(settings, interrupt,
-                                () -> thisRun.extending(prior.before()), dir)
+                                jumps, extend, () -> thisRun.extending(prior.before()), recordLimit, dir)
                         : runAndWrite(s, settings, output, interrupt, jumps, () -> thisRun.extending(prior.before()),
                                 recordLimit, dir).interrupted();
                 return interrupted ? interrupt.exitStatus() : 0;

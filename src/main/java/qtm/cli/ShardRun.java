@@ -74,7 +74,7 @@ final class ShardRun {
         long started = System.nanoTime();
         try (OutputDirectory output = OutputDirectory.open(dir, force, scenarioFile);
                 Interrupt interrupt = Interrupt.install();
-                JumpRecords jumps = records == 0 ? null : new JumpRecords(output.staging(), records, s.model().jumps())) {
+                JumpRecords jumps = records == 0 ? null : new JumpRecords(output.staging(), records, RunPlan.jumpChannels(s))) {
             PrintWriter stderr = new PrintWriter(System.err, true);
             notices.forEach(stderr::println);
             RunOptions settings = new RunOptions(base.seed(), base.threads(), base.trajectories(),

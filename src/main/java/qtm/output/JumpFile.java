@@ -16,13 +16,15 @@ final class JumpFile {
     private final FileChannel npy;
     private final ByteBuffer buf = ByteBuffer.allocate(Npy.ROW_BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
     private final String[] labels;
+    private final String[] baths;
     private final StringBuilder line = new StringBuilder();
     private long rows;
     private long lastIndex;
     private boolean closed;
 
-    JumpFile(Path dir, String engine, String[] labels) throws IOException {
+    JumpFile(Path dir, String engine, String[] labels, java.util.List<String> baths) throws IOException {
         this.labels = labels;
+        this.baths = baths.toArray(String[]::new);
         csv = Files.newBufferedWriter(dir.resolve(JumpRecords.csvName(engine)), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         npy = FileChannel.open(dir.resolve(JumpRecords.npyName(engine)), StandardOpenOption.CREATE_NEW,
@@ -52,7 +54,7 @@ final class JumpFile {
         buf.putLong(index).putDouble(time).put((byte) bath).putShort((short) channel).put((byte) nu)
                 .putDouble(energy);
         line.setLength(0);
-        line.append(index).append(',').append(time).append(',').append(bath == 1 ? "hot" : "cold").append(',')
+        line.append(index).append(',').append(time).append(',').append(baths[bath]).append(',')
                 .append(channel).append(',').append(csvText(labels[channel])).append(',').append(nu).append(',')
                 .append(energy).append('\n');
         csv.append(line);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import qtm.input.InputException;
-import qtm.model.Jump;
 
 /**
  * The shards' jump records merged into one run's: each shard's {@link JumpRecords#INDEX} read and checked against
@@ -68,7 +67,7 @@ public final class JumpMerge {
     /**
      * Concatenates the shards' jump records of each engine in index order into the merged output.
      *
-     * @param jumps the machine's jump channels, whose labels the records carry
+     * @param channels the channels, whose labels, baths and ν the records carry
      * @param engines the engines of the run, in run order
      * @param dirs the shard directories
      * @param indexes their indexes ({@link #indexes}, not null)
@@ -76,9 +75,9 @@ public final class JumpMerge {
      * @throws InputException (exit 2) if a shard's records do not match its index
      * @throws IOException on read or write failure
      */
-    public static void merge(List<Jump> jumps, List<String> engines, List<Path> dirs,
+    public static void merge(JumpRecords.Channels channels, List<String> engines, List<Path> dirs,
             List<JumpRecords.Index> indexes, Path staging) throws IOException {
-        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), jumps)) {
+        try (JumpRecords merged = new JumpRecords(staging, indexes.get(0).limit(), channels)) {
             for (String engine : engines) {
                 List<Integer> holders = new ArrayList<>();
                 List<long[]> ranges = new ArrayList<>();

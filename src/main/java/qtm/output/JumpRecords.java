@@ -16,7 +16,7 @@ import java.util.Map;
 import qtm.ensemble.JumpBuffer;
 import qtm.ensemble.JumpSink;
 import qtm.model.Jump;
-import qtm.model.Side;
+import qtm.model.MachineChannel;
 
 /**
  * The jump records of a run's first K trajectories: for each engine {@code jumps-ENGINE.csv} and the same rows as
@@ -34,6 +34,7 @@ public final class JumpRecords implements Closeable {
 
     private final Path dir;
     private final long limit;
+    private final Channels channels;
     private final String[] labels;
     private final Map<String, JumpFile> open = new LinkedHashMap<>();
     private final Map<String, Coverage> done = new LinkedHashMap<>();
@@ -57,17 +58,69 @@ public final class JumpRecords implements Closeable {
     }
 
     /**
+     * What the records say of each channel: its label, the name of each bath by index, and each channel's ν, the
+     * sign of the energy it moves into its bath (a machine's count N_k, which for a fermionic lead follows the energy
+     * ω, not the heat ω − μ).
+     *
+     * @param labels each channel's label
+     * @param baths each bath's name, by index
+     * @param nu each channel's ν: +1, −1 or 0
+     */
+    public record Channels(List<String> labels, List<String> baths, int[] nu) {
+        /** Copies the lists and the array. */
+        public Channels {
+            labels = List.copyOf(labels);
+            baths = List.copyOf(baths);
+            nu = nu.clone();
+        }
+
+        /**
+         * @param jumps a two-qubit model's channels
+         * @return their description: baths cold and hot, ν the sign of each channel's energy
+         */
+        public static Channels of(List<Jump> jumps) {
+            return new Channels(jumps.stream().map(Jump::label).toList(), List.of("cold", "hot"),
+                    jumps.stream().mapToInt(j -> (int) Math.signum(j.energy())).toArray());
+        }
+
+        /**
+         * @param baths a machine's bath names
+         * @param channels its channels, in the engine's order
+         * @return their description: ν each channel's count
+         */
+        public static Channels of(List<String> baths, List<MachineChannel> channels) {
+            return new Channels(channels.stream().map(MachineChannel::label).toList(), baths,
+                    channels.stream().mapToInt(MachineChannel::count).toArray());
+        }
+    }
+
+    /**
      * @param dir the (staging) directory to write into
      * @param limit K ≥ 1: trajectories with index &lt; K are recorded
      * @param jumps the model's channels, whose labels the CSV names
      */
     public JumpRecords(Path dir, long limit, List<Jump> jumps) {
+        this(dir, limit, Channels.of(jumps));
+    }
+
+    /**
+     * @param dir the (staging) directory to write into
+     * @param limit K ≥ 1: trajectories with index &lt; K are recorded
+     * @param channels the channels, whose labels, baths and ν the records carry
+     */
+    public JumpRecords(Path dir, long limit, Channels channels) {
         if (limit < 1) {
             throw new IllegalArgumentException("record limit must be >= 1, got " + limit);
         }
         this.dir = dir;
         this.limit = limit;
-        this.labels = jumps.stream().map(Jump::label).toArray(String[]::new);
+        this.channels = channels;
+        this.labels = channels.labels().toArray(String[]::new);
+    }
+
+    /** @return the channels the records describe */
+    public Channels channels() {
+        return channels;
     }
 
     /**
@@ -105,9 +158,8 @@ public final class JumpRecords implements Closeable {
             public void accept(JumpBuffer b) {
                 try {
                     for (int i = 0; i < b.size(); i++) {
-                        double e = b.energy(i);
-                        f.row(b.index(i), b.time(i), b.side(i) == Side.HOT ? 1 : 0, b.channel(i),
-                                e > 0 ? 1 : e < 0 ? -1 : 0, e);
+                        int c = b.channel(i);
+                        f.row(b.index(i), b.time(i), b.bath(i), c, channels.nu()[c], b.energy(i));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -121,7 +173,7 @@ public final class JumpRecords implements Closeable {
             throw new IllegalStateException("records of " + engine + " already opened");
         }
         try {
-            JumpFile f = new JumpFile(dir, engine, labels);
+            JumpFile f = new JumpFile(dir, engine, labels, channels.baths());
             open.put(engine, f);
             return f;
         } catch (IOException e) {
@@ -227,7 +279,7 @@ public final class JumpRecords implements Closeable {
                     int channel = b.getShort();
                     int nu = b.get();
                     double energy = b.getDouble();
-                    if (!inside(coverage.ranges(), index) || index < f.lastIndex() || (bath != 0 && bath != 1)
+                    if (!inside(coverage.ranges(), index) || index < f.lastIndex() || (bath < 0 || bath >= channels.baths().size())
                             || channel < 0 || channel >= labels.length || nu < -1 || nu > 1) {
                         throw new IllegalArgumentException(npy.getFileName() + " holds a row (trajectory " + index
                                 + ") outside what its " + INDEX + " says or out of index order");

@@ -87,6 +87,7 @@ public final class MachineRunWriter {
         s.engines().forEach(engines::add);
         ObjectNode planned = o.putObject("trajectories");
         p.planned().forEach(planned::put);
+        o.put("records", p.records());
         o.putObject("time").<ObjectNode>set("end", Json.number(s.time().end())).put("points", s.time().points());
         o.set("target_se", Json.number(s.targetSe()));
         o.set("time_budget_s", Json.number(s.timeBudgetSeconds()));

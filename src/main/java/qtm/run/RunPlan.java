@@ -69,6 +69,15 @@ public final class RunPlan {
         return Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
     }
 
+    /**
+     * @param s the scenario
+     * @return its channels as the jump records describe them: a machine's in the engine's order
+     */
+    public static qtm.output.JumpRecords.Channels jumpChannels(Scenario s) {
+        return s.isMachine() ? qtm.output.JumpRecords.Channels.of(s.machine().bathNames(), s.machine().channels())
+                : qtm.output.JumpRecords.Channels.of(s.model().jumps());
+    }
+
     /** The sums a run may hold for one ensemble, in bytes: the presets' 100,001 points of about 7 kB each. */
     public static final double MEMORY_BUDGET = 7e8;
 

@@ -118,7 +118,6 @@ public final class KeySweepReader {
             throw a.error("scale", "expected linear or log");
         }
         boolean log = scale.equals("log");
-        double min = log ? Double.MIN_NORMAL : -Double.MAX_VALUE;
         String why = log ? " (> 0 on a log scale)" : "";
         if (a.has("values")) {
             for (String k : List.of("from", "to", "points")) {
@@ -128,7 +127,7 @@ public final class KeySweepReader {
             }
             double[] v = a.numbers("values");
             for (double x : v) {
-                if (!(x >= min && x <= Double.MAX_VALUE)) {
+                if (!(Math.abs(x) <= Double.MAX_VALUE) || log && !(x > 0)) {
                     throw a.error("values", "expected finite numbers" + why);
                 }
             }
@@ -137,8 +136,13 @@ public final class KeySweepReader {
             }
             return new KeyAxis(key, v, log);
         }
-        double from = a.number("from", min, Double.MAX_VALUE);
-        double to = a.number("to", min, Double.MAX_VALUE);
+        double from = a.number("from", -Double.MAX_VALUE, Double.MAX_VALUE);
+        double to = a.number("to", -Double.MAX_VALUE, Double.MAX_VALUE);
+        for (String k : List.of("from", "to")) {
+            if (log && !((k.equals("from") ? from : to) > 0)) {
+                throw a.error(k, "expected a number > 0 on a log scale");
+            }
+        }
         int points = (int) a.integer("points", 1, KeySweep.MAX_POINTS);
         if (points > 1 && from == to) {
             throw a.error("to", "expected to != from (" + from + ") for " + points + " points" + why);

@@ -36,7 +36,7 @@ public final class KeySweepCharts {
         if (t.axes().size() == 1) {
             KeyAxis x = t.axes().get(0);
             ChartBuilder b = builder(title.isEmpty() ? "exact steady state against " + x.key() : title, x,
-                    t.plot().size() == 1 ? t.plot().get(0) : "value");
+                    label(t.plot()));
             for (String c : t.plot()) {
                 b.add(series(t.table(), x.key(), c, c));
             }
@@ -76,13 +76,35 @@ public final class KeySweepCharts {
             columns.addAll(t.plot());
         }
         boolean one = columns.stream().distinct().count() == 1;
-        ChartBuilder b = builder(title, x, one ? columns.get(0) : "value");
+        String y = label(columns);
+        ChartBuilder b = builder(title + ": " + y + " against " + x.key(), x, y);
         for (int i = 0; i < tables.size(); i++) {
             for (String c : tables.get(i).plot()) {
                 b.add(series(tables.get(i).table(), x.key(), c, one ? names.get(i) : names.get(i) + ": " + c));
             }
         }
         return b.build();
+    }
+
+    /** The y label: the one column, or what several share ({@code pair_concurrence} of its pairs' columns). */
+    private static String label(List<String> columns) {
+        String first = columns.get(0);
+        int n = first.length();
+        for (String c : columns) {
+            n = Math.min(n, c.length());
+            for (int i = 0; i < n; i++) {
+                if (c.charAt(i) != first.charAt(i)) {
+                    n = i;
+                    break;
+                }
+            }
+        }
+        String common = first.substring(0, n);
+        if (n == first.length() && columns.stream().allMatch(first::equals)) {
+            return first;
+        }
+        int cut = common.lastIndexOf('_');
+        return cut > 0 ? common.substring(0, cut) : "value";
     }
 
     private static ChartBuilder builder(String title, KeyAxis x, String y) {

@@ -6,7 +6,10 @@
 #  - count-variance-reset-paper.png: `qtm run scenarios/reset-paper.yaml --trajectories 100000
 #    --set engines=[trajectories]` (counting-and-waiting-times.md);
 #  - fig2a.png: `qtm sweep scenarios/paper/fig2a.yaml` (paper-figures.md);
-#  - local-global-flux.png: `qtm sweep scenarios/paper/local-global-flux.yaml` (collision-picture.md).
+#  - local-global-flux.png: `qtm sweep scenarios/paper/local-global-flux.yaml` (collision-picture.md);
+#  - dimension.png: `qtm sweep scenarios/studies/dimension-{qubits,qutrit-unit,qutrit-harmonic}.yaml --out DIR
+#    --overlay dimension` (machines.md, "Does a higher dimension help?");
+#  - dimension-chain.png: `qtm sweep scenarios/studies/dimension-chain.yaml` (the same section).
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -26,4 +29,9 @@ qtm sweep scenarios/paper/fig2a.yaml --out "$work/fig2a"
 cp "$work/fig2a/fig2a.png" "$images/fig2a.png"
 qtm sweep scenarios/paper/local-global-flux.yaml --out "$work/local-global-flux"
 cp "$work/local-global-flux/local-global-flux.png" "$images/local-global-flux.png"
+qtm sweep scenarios/studies/dimension-{qubits,qutrit-unit,qutrit-harmonic}.yaml --out "$work/dimension" \
+  --overlay dimension
+cp "$work/dimension/dimension/dimension.png" "$images/dimension.png"
+qtm sweep scenarios/studies/dimension-chain.yaml --out "$work/dimension-chain"
+cp "$work/dimension-chain/sweep.png" "$images/dimension-chain.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -8,7 +8,7 @@ import org.ejml.data.ZMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import qtm.exact.SteadyState;
-import qtm.run.SteadyOutcome;
+import qtm.sweep.SteadyOutcome;
 import qtm.observe.Snapshot;
 import qtm.output.Json;
 import qtm.scenario.Scenario;
@@ -30,7 +30,7 @@ final class SteadyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = scenario.readAny();
-        SteadyOutcome steady = SteadyOutcome.of(s);
+        SteadyOutcome steady = outcome(s);
         PrintWriter out = print.out();
         if (s.isMachine()) {
             if (print.json) {
@@ -71,6 +71,29 @@ final class SteadyCommand implements Callable<Integer> {
             return SteadyState.of(s.model());
         } catch (IllegalArgumentException e) {
             throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
+        }
+    }
+
+    /**
+     * The steady state and observables of any model, with a non-unique steady state reported as bad input.
+     *
+     * @param s a scenario of any model
+     * @return its outcome
+     */
+    static SteadyOutcome outcome(Scenario s) {
+        if (!s.isMachine()) {
+            try {
+                return SteadyOutcome.of(s.model());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
+            }
+        }
+        try {
+            return SteadyOutcome.of(s.machine());
+        } catch (IllegalArgumentException e) {
+            // The reader refuses a site that no bath reaches; this is what is left: a singular system.
+            throw new InputException(s.file(), "model.sites", String.join(", ", s.machine().siteNames()),
+                    e.getMessage());
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.model.Machine;
 import qtm.output.Json;
-import qtm.run.SteadyOutcome;
+import qtm.sweep.SteadyOutcome;
 import qtm.scenario.Scenario;
 
 /**

@@ -50,6 +50,22 @@ public final class Estimates {
     }
 
     /**
+     * @param p a bipartition of the machine's sites
+     * @return log₂(2N + 1) of it, as a CSV header spells it: {@code log_negativity_c_vs_h}
+     */
+    public static String logNegativity(qtm.math.Bipartition p) {
+        return p.column("log_negativity");
+    }
+
+    /**
+     * @param bath a bath's name (a preset's are cold and hot)
+     * @return the exact steady heat current into it, as a sweep's CSV header spells it: {@code heat_cold}
+     */
+    public static String heat(String bath) {
+        return "heat_" + bath;
+    }
+
+    /**
      * @param first a qubit site's name
      * @param second a later qubit site's name
      * @return Wootters' C of their reduced ρ̄: {@code pair_concurrence_c_h} ({@link SiteObservables})

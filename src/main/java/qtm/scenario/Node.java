@@ -278,6 +278,14 @@ public final class Node {
         return x != 0 || mantissa.matches(".*[1-9].*");
     }
 
+    /**
+     * @param v a value
+     * @return whether it reads as a number (a temperature's inf included)
+     */
+    static boolean numeric(JsonNode v) {
+        return toDouble(v) != null;
+    }
+
     private static Double toDouble(JsonNode v) {
         if (v == null) {
             return null;

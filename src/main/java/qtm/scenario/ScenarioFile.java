@@ -72,6 +72,41 @@ public final class ScenarioFile {
     }
 
     /**
+     * A copy of a loaded tree with more overrides applied, as {@link #load} applies them: a sweep's grid point.
+     *
+     * @param root the loaded root (not changed)
+     * @param sets overrides "dotted.key=value"
+     * @return the new root
+     * @throws InputException if an override is malformed or does not reach an existing list item
+     */
+    static Node override(Node root, List<String> sets) {
+        ObjectNode copy = root.json().deepCopy();
+        for (String set : sets) {
+            apply(copy, set, root.file());
+        }
+        return new Node(root.file(), "", copy);
+    }
+
+    /**
+     * The value a dotted key reaches in a tree, following the same steps as an override.
+     *
+     * @param root the loaded root
+     * @param key a key as {@code --set} spells it
+     * @return the value, or null where the key is absent (then an override would add it)
+     * @throws InputException if the key is malformed or a step of it is not a mapping or a list item
+     */
+    static JsonNode lookup(Node root, String key) {
+        // An override of the key finds every malformed or unreachable step and says why, in --set's own words.
+        override(root, List.of(key + "=0"));
+        List<String> steps = steps(key);
+        JsonNode node = root.json();
+        for (String step : steps) {
+            node = node == null || node.isNull() ? null : child(node, step, root.file(), key, "0");
+        }
+        return node;
+    }
+
+    /**
      * What a path that is not a regular file is, for the message: a FIFO or a link loop is not "no such file", and
      * telling which saves the user a search. Nothing is opened (a FIFO would block).
      */

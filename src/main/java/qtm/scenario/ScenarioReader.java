@@ -112,7 +112,23 @@ public final class ScenarioReader {
             + "engine only: the collision model is carried to machines by issue 25; use engines: [trajectories]";
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {
-        Node root = ScenarioFile.load(file, sets);
+        return read(ScenarioFile.load(file, sets), file, sets, timeRequired, machines);
+    }
+
+    /**
+     * As {@link #readAny(Path, List)}, from a tree already loaded (a sweep's grid point, its keys applied).
+     *
+     * @param root the loaded root, overrides applied
+     * @param file the file it came from
+     * @param sets every override applied to it, so that a range error names the key a --set or an axis changed
+     * @return the validated scenario
+     * @throws InputException on the first bad key
+     */
+    static Scenario readAny(Node root, Path file, List<String> sets) {
+        return read(root, file, sets, false, true);
+    }
+
+    private static Scenario read(Node root, Path file, List<String> sets, boolean timeRequired, boolean machines) {
         root.allowOnly(TOP);
         String name = root.has("name") ? root.text("name") : defaultName(file);
         checkName(root, name);

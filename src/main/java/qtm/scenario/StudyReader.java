@@ -94,7 +94,9 @@ public final class StudyReader {
         SimulationReader.read(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(paperBounds(model), DEFAULT_STARTS, false, DEFAULT_TH_MAX * model.energy());
-        SweepPlan sweep = root.has("sweep") ? sweep(root.child("sweep"), model, optimizer.starts()) : null;
+        // A sweep over keys (KeySweepReader) is not a study kind of this reader: optimize and threshold ignore it.
+        SweepPlan sweep = root.has("sweep") && !root.child("sweep").has("axes")
+                ? sweep(root.child("sweep"), model, optimizer.starts()) : null;
         return new Study(name, description, root.file(), model, optimizer, sweep);
     }
 

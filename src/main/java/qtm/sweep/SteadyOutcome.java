@@ -1,4 +1,4 @@
-package qtm.run;
+package qtm.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.Map;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.MachineExact;
 import qtm.exact.SteadyState;
-import qtm.input.InputException;
 import qtm.math.Bipartite;
 import qtm.model.Machine;
 import qtm.model.MachinePresets;
+import qtm.model.Model;
 import qtm.observe.Entanglement;
+import qtm.observe.Heat;
 import qtm.observe.Observables;
-import qtm.scenario.Scenario;
 
 /**
  * What {@code qtm steady} reports for any model (issue 24): ρ∞, the populations of each site, the negativity and
@@ -29,7 +29,7 @@ import qtm.scenario.Scenario;
  * @param negativity N of every bipartition, by label ({@code c|m,h})
  * @param logNegativity log₂(2N + 1), by label
  * @param pairConcurrence C of every pair of qubit sites, by key ({@code c,h})
- * @param heat Q_k into each bath by name (empty for a preset, which reports its own)
+ * @param heat Q_k into each bath by name (a preset's own, {@link Heat#steady}, as cold and hot)
  * @param conservesEnergy false only in the local approach with couplings that do not commute with H₀
  * @param residual ‖Lρ∞‖_∞ in Hermitian coordinates (NaN for a preset)
  * @param traceError |Tr ρ∞ − 1|
@@ -42,30 +42,28 @@ public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, dou
     public static final double HEAT_ROUNDING = 1e-9;
 
     /**
-     * @param s a scenario of any model
-     * @return its steady state and observables
-     * @throws InputException (exit 2) if the steady state is not unique
+     * @param model a preset
+     * @return its steady state and observables, with the preset's own heat ({@link Heat#steady}) under its bath names
+     *     cold and hot
+     * @throws IllegalArgumentException if the steady state is not unique
      */
-    public static SteadyOutcome of(Scenario s) {
-        if (!s.isMachine()) {
-            ZMatrixRMaj rho;
-            try {
-                rho = SteadyState.of(s.model());
-            } catch (IllegalArgumentException e) {
-                throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
-            }
-            return observe(MachinePresets.SITES, new int[] {2, 2}, rho, Map.of(), true, Double.NaN);
-        }
-        Machine m = s.machine();
-        MachineExact exact;
-        ZMatrixRMaj rho;
-        try {
-            exact = new MachineExact(m);
-            rho = exact.steadyState();
-        } catch (IllegalArgumentException e) {
-            // The reader refuses a site that no bath reaches; this is what is left: a singular system.
-            throw new InputException(s.file(), "model.sites", String.join(", ", m.siteNames()), e.getMessage());
-        }
+    public static SteadyOutcome of(Model model) {
+        ZMatrixRMaj rho = SteadyState.of(model);
+        Heat q = Heat.steady(model, rho);
+        Map<String, Double> heat = new LinkedHashMap<>();
+        heat.put(qtm.model.Side.COLD.key(), q.cold());
+        heat.put(qtm.model.Side.HOT.key(), q.hot());
+        return observe(MachinePresets.SITES, new int[] {2, 2}, rho, heat, true, Double.NaN);
+    }
+
+    /**
+     * @param m any machine
+     * @return its steady state and observables
+     * @throws IllegalArgumentException if the steady state is not unique (a singular system)
+     */
+    public static SteadyOutcome of(Machine m) {
+        MachineExact exact = new MachineExact(m);
+        ZMatrixRMaj rho = exact.steadyState();
         boolean conserves = m.approach() == qtm.model.Approach.GLOBAL || exact.couplingsCommuteWithBareHamiltonian();
         return observe(m.siteNames(), m.dimensions(), rho, exact.heat(rho), conserves, exact.residual(rho));
     }

@@ -15,6 +15,8 @@ import qtm.observe.Observables;
 import qtm.observe.SiteObservables;
 import qtm.output.Json;
 import qtm.run.MachineRun;
+import qtm.run.OutcomeCurves;
+import qtm.run.RunCurves;
 import qtm.run.ScenarioAsRun;
 
 /**
@@ -22,8 +24,9 @@ import qtm.run.ScenarioAsRun;
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
  * {@code final.negativity}, {@code final.pair_concurrence}), plus {@code final.heat} per bath by counting and a
  * {@code machine} object; and timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
- * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. Charts and report.html are drawn for the
- * presets only so far (issue 24 leaves them for a later step).
+ * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the two that apply to
+ * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}); report.html is drawn for the presets only
+ * so far.
  */
 public final class MachineRunWriter {
     private MachineRunWriter() {
@@ -73,12 +76,26 @@ public final class MachineRunWriter {
         if (o.interrupted()) {
             summary.put("stop_reason", "interrupted");
         }
+        charts(o, dir);
         SummaryJson.skipped(summary.putArray("skipped"), o.skipped());
         SummaryJson.missing(summary, missing);
         List<ThisRun.Timing> shown = p.thisRun().shards().isEmpty() ? timings : List.of();
         // Last, so that a reader who drops it (jq 'del(.this_run)') compares everything above byte for byte.
         summary.set("this_run", p.thisRun().json(shown));
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
+    }
+
+    /** The figures that apply to any machine: entanglement and populations per site, with the exact lines. */
+    private static void charts(MachineRun.Outcome o, Path dir) throws IOException {
+        RunCurves curves = OutcomeCurves.of(o);
+        if (curves.engines().isEmpty()) {
+            return;
+        }
+        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure())) {
+            if (f.applies(curves)) {
+                ChartFiles.write(f.chart(curves), dir, f.file());
+            }
+        }
     }
 
     private static void settings(ObjectNode o, ScenarioAsRun s, long seed, RunWriter.Provenance p) {

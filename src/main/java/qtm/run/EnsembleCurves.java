@@ -64,6 +64,20 @@ final class EnsembleCurves {
     }
 
     /** The inner bins of a bath's final-count histogram as probability per integer, with binomial SEs. */
+    /**
+     * @param name engine name
+     * @param r a machine's result (issue 24)
+     * @return its curves: the observables per site and bipartition only
+     */
+    static Curves ofMachine(String name, EnsembleResult r) {
+        int[] ks = RunCurves.drawn(r.grid().points());
+        java.util.Map<String, Curve> sites = new java.util.LinkedHashMap<>();
+        for (String c : r.recorded(RhoElements.class).sites().columns()) {
+            sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+        }
+        return new Curves(name, null, null, null, null, null, null, null, null, null, null, sites);
+    }
+
     private static Counts histogram(EnsembleResult r, Side side) {
         CountHistogram h = r.recorded(CountHistogram.class);
         CountHistogram.Bins b = h.bins(side);

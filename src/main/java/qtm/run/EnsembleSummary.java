@@ -50,11 +50,12 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
     }
 
     /**
+     * @param name engine name
      * @param r a machine's result (issue 24)
-     * @return its summary, without the two-qubit curves
+     * @return its summary, with the curves per site and bipartition only
      */
-    static EnsembleSummary ofMachine(EnsembleResult r) {
-        return of(r, null);
+    static EnsembleSummary ofMachine(String name, EnsembleResult r) {
+        return of(r, r.trajectories() == 0 ? null : EnsembleCurves.ofMachine(name, r));
     }
 
     private static EnsembleSummary of(EnsembleResult r, RunCurves.Curves curves) {

@@ -32,7 +32,7 @@ public final class MachineRun {
      * One engine's result on a machine.
      *
      * @param name engine name
-     * @param summary its summary (final estimates, ρ̄ and SEs; no two-qubit curves)
+     * @param summary its summary (final estimates, ρ̄ and SEs; curves per site and bipartition only)
      * @param verdict ρ̄(t) against the exact transient
      * @param binHeat the exact heat into each bath averaged over the last bin, by bath name
      */
@@ -87,7 +87,7 @@ public final class MachineRun {
             EnsembleResult r = runs.run(EngineKind.of(name), Double.NaN, label, true, start);
             Verdict v = Verdicts.of(r, transient_);
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(r), v, binHeat));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, binHeat));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean());

@@ -96,6 +96,28 @@ public final class OutcomeCurves {
     }
 
     /**
+     * @param o a machine's run (issue 24)
+     * @return its curves: the observables per site and bipartition only, each engine's and the exact transient's
+     */
+    public static RunCurves of(MachineRun.Outcome o) {
+        int[] ks = RunCurves.drawn(o.scenario().time().points());
+        double[] t = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            t[i] = o.scenario().time().time(ks[i]);
+        }
+        SiteObservables sites = SiteObservables.of(o.machine());
+        List<EngineCurves> engines = new ArrayList<>();
+        for (MachineRun.Engine e : o.engines()) {
+            if (e.summary().curves() != null) {
+                engines.add(new EngineCurves(e.name(), e.summary().curves()));
+            }
+        }
+        Curves exact = new Curves("exact", null, null, null, null, null, null, null, null, null, null,
+                sites(ks, o.exact(), sites));
+        return new RunCurves(t, engines, exact, Double.NaN, Double.NaN, null, Map.of(), sites);
+    }
+
+    /**
      * The values of a distribution that a linear axis can show, those above 1e-6 of its peak: the Fourier inversion
      * holds a wide margin of zeros (rounding) on each side.
      */

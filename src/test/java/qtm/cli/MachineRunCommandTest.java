@@ -139,6 +139,11 @@ class MachineRunCommandTest {
         JsonNode s = run(QUTRIT, "qutrit");
         assertEquals(0, s.get("engines").get("trajectories").get("dof").asInt(), "no χ² above d = 4");
         assertTrue(s.get("engines").get("trajectories").get("final").get("negativity").has("c|h"));
+        for (String chart : List.of("entanglement", "site-populations")) {
+            for (String ext : List.of(".png", ".svg", ".pdf")) {
+                assertTrue(Files.size(tmp.resolve("qutrit").resolve(chart + ext)) > 1000, chart + ext);
+            }
+        }
     }
 
     @Test

@@ -55,6 +55,7 @@ final class SteadyCommand implements Callable<Integer> {
             out.printf("rho_01,10    %.6g %+.6gi%n", o.coherenceRe() + 0.0, o.coherenceIm() + 0.0);
             out.printf("heat         Q_cold %.6g  Q_hot %.6g  (into each bath, units E^2)%n", o.heatCold(),
                     o.heatHot());
+            SteadyPrint.fidelity(out, steady);
         }
         out.flush();
         return 0;

@@ -33,11 +33,12 @@ import qtm.scenario.Scenario;
  * @param conservesEnergy false only in the local approach with couplings that do not commute with H₀
  * @param residual ‖Lρ∞‖_∞ in Hermitian coordinates (NaN for a preset)
  * @param traceError |Tr ρ∞ − 1|
+ * @param fidelity ⟨t|ρ∞|t⟩ with the scenario's {@code observe.target}, or null without one
  */
 public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, double purity,
         Map<String, double[]> sitePopulations, Map<String, Double> negativity, Map<String, Double> logNegativity,
         Map<String, Double> pairConcurrence, Map<String, Double> heat, boolean conservesEnergy, double residual,
-        double traceError) {
+        double traceError, Double fidelity) {
     /** |Σ_k Q_k| above this fraction of Σ_k |Q_k| is more than rounding. */
     public static final double HEAT_ROUNDING = 1e-9;
 
@@ -54,7 +55,7 @@ public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, dou
             } catch (IllegalArgumentException e) {
                 throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
             }
-            return observe(MachinePresets.SITES, new int[] {2, 2}, rho, Map.of(), true, Double.NaN);
+            return observe(MachinePresets.SITES, new int[] {2, 2}, rho, Map.of(), true, Double.NaN, s.target());
         }
         Machine m = s.machine();
         MachineExact exact;
@@ -67,11 +68,12 @@ public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, dou
             throw new InputException(s.file(), "model.sites", String.join(", ", m.siteNames()), e.getMessage());
         }
         boolean conserves = m.approach() == qtm.model.Approach.GLOBAL || exact.couplingsCommuteWithBareHamiltonian();
-        return observe(m.siteNames(), m.dimensions(), rho, exact.heat(rho), conserves, exact.residual(rho));
+        return observe(m.siteNames(), m.dimensions(), rho, exact.heat(rho), conserves, exact.residual(rho),
+                s.target());
     }
 
     private static SteadyOutcome observe(List<String> sites, int[] dims, ZMatrixRMaj rho, Map<String, Double> heat,
-            boolean conserves, double residual) {
+            boolean conserves, double residual, ZMatrixRMaj target) {
         Map<String, double[]> pops = new LinkedHashMap<>();
         for (int k = 0; k < sites.size(); k++) {
             pops.put(sites.get(k), Bipartite.populations(rho, dims, k));
@@ -84,7 +86,8 @@ public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, dou
         return new SteadyOutcome(sites, dims.clone(), rho, Observables.purity(rho), pops,
                 several ? Entanglement.negativity(rho, sites, dims) : Map.of(),
                 several ? Entanglement.logNegativity(rho, sites, dims) : Map.of(),
-                Entanglement.pairConcurrence(rho, sites, dims), heat, conserves, residual, Math.abs(trace - 1));
+                Entanglement.pairConcurrence(rho, sites, dims), heat, conserves, residual, Math.abs(trace - 1),
+                target == null ? null : Observables.fidelity(rho, target));
     }
 
     /** @return Σ_k Q_k */

@@ -15,6 +15,7 @@ import qtm.model.Approach;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Machine;
+import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
@@ -33,7 +34,7 @@ public final class ScenarioReader {
     public static final int MAX_NAME = 100;
     /** Keys allowed at the top level of a scenario file. */
     public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
-            "ensemble", "collision", "optimize", "sweep");
+            "ensemble", "collision", "optimize", "sweep", "observe");
     /**
      * Most points on a time grid. {@code evolve} keeps every state (32 doubles) and its CSV row in memory, about
      * 3 kB of heap per point with the collector's slack: 1,000,000 points took 32 s and 3.5 GB; this takes 3 s.
@@ -107,8 +108,9 @@ public final class ScenarioReader {
             Machine machine = MachineReader.read(m);
             ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
             TimeGrid time = root.has("time") ? MachineReader.time(root.child("time"), machine) : null;
+            ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
             return new Scenario(name, description, root.file(), null, initial, time, root,
-                    SimulationReader.read(root), machine);
+                    SimulationReader.read(root), machine, target);
         }
         Model model = model(m, sets);
         ZMatrixRMaj initial = initial(root);
@@ -125,7 +127,19 @@ public final class ScenarioReader {
             simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
                     simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
         }
-        return new Scenario(name, description, root.file(), model, initial, time, root, simulation);
+        Scenario preset = new Scenario(name, description, root.file(), model, initial, time, root, simulation);
+        ZMatrixRMaj target = TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
+        return target == null ? preset : new Scenario(name, description, root.file(), model, initial, time, root,
+                simulation, preset.machine(), target);
+    }
+
+    /**
+     * Checks {@code observe} for the files that only a preset may be (study files); its target is not used there.
+     *
+     * @param root the root mapping
+     */
+    static void checkObserve(Node root) {
+        TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
     }
 
     /** Entries of ρ between an even (|00⟩, |11⟩) and an odd (|01⟩, |10⟩) number of electrons above this are refused. */

@@ -15,18 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.Transient;
+import qtm.observe.Observables;
 import qtm.observe.SiteObservables;
 import qtm.observe.Snapshot;
 import qtm.output.AtomicFile;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
+import qtm.run.MachineEvolution;
 import qtm.scenario.Scenario;
 import qtm.input.InputException;
 
 /** {@code qtm evolve}: the exact transient ρ(t) on the scenario's grid, as CSV. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
         description = "Write the exact transient rho(t) = exp(L t) rho0 from the scenario's initial state on its time "
-                + "grid as CSV (to stdout, or to --csv PATH: a new file, or with --force an earlier evolve output).")
+                + "grid as CSV (to stdout, or to --csv PATH: a new file, or with --force an earlier evolve output). "
+                + "Takes the presets and any machine (model.type = machine, issue 24).")
 final class EvolveCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -42,21 +45,25 @@ final class EvolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = scenario.read();
+        Scenario s = scenario.readEvolvable();
         if (csv != null) {
             requireWritableParent(csv);
             requireReplaceable(csv, scenario.file, force);
         }
-        List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
-        SiteObservables sites = SiteObservables.of(s.model());
-        String[] header = header(sites);
-        List<double[]> rows = new ArrayList<>(states.size());
-        for (int k = 0; k < states.size(); k++) {
-            double[] a = Snapshot.of(s.model(), s.time().time(k), states.get(k)).values();
-            double[] b = sites.values(states.get(k));
-            double[] row = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, row, a.length, b.length);
-            rows.add(row);
+        String[] header;
+        List<double[]> rows;
+        if (s.isMachine()) {
+            MachineEvolution e = MachineEvolution.of(s);
+            header = e.header();
+            rows = e.rows();
+        } else {
+            List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
+            SiteObservables sites = SiteObservables.of(s.model());
+            header = header(sites, s.target() != null);
+            rows = new ArrayList<>(states.size());
+            for (int k = 0; k < states.size(); k++) {
+                rows.add(presetRow(s, sites, k, states.get(k)));
+            }
         }
         if (csv == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -76,12 +83,29 @@ final class EvolveCommand implements Callable<Integer> {
 
     /**
      * @param sites the machine's sites
-     * @return evolve's columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition (issue 24)
+     * @param fidelity whether the scenario gives a target
+     * @return a preset's evolve columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition
+     *     (issue 24), then {@code fidelity} with a target
      */
-    static String[] header(SiteObservables sites) {
+    static String[] header(SiteObservables sites, boolean fidelity) {
         List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
         h.addAll(sites.columns());
+        if (fidelity) {
+            h.add("fidelity");
+        }
         return h.toArray(new String[0]);
+    }
+
+    private static double[] presetRow(Scenario s, SiteObservables sites, int k, ZMatrixRMaj rho) {
+        double[] a = Snapshot.of(s.model(), s.time().time(k), rho).values();
+        double[] b = sites.values(rho);
+        int n = a.length + b.length;
+        double[] row = java.util.Arrays.copyOf(a, n + (s.target() != null ? 1 : 0));
+        System.arraycopy(b, 0, row, a.length, b.length);
+        if (s.target() != null) {
+            row[n] = Observables.fidelity(rho, s.target());
+        }
+        return row;
     }
 
     /**
@@ -112,8 +136,10 @@ final class EvolveCommand implements Callable<Integer> {
         }
         String first = firstLine(path);
         // An evolve output of before issue 24 ends its header at the snapshot's columns; it is evolve's all the same.
+        // A machine's evolve header starts with its first site's populations (MachineEvolution).
         if (first == null || !(first.equals(String.join(",", Snapshot.COLUMNS))
-                || first.startsWith(String.join(",", Snapshot.COLUMNS) + ",negativity_"))) {
+                || first.startsWith(String.join(",", Snapshot.COLUMNS) + ",negativity_")
+                || first.startsWith("t,population_"))) {
             throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
                     + "replaces it, even with --force; give a new file path");

@@ -33,6 +33,11 @@ final class ScenarioOptions {
         return ScenarioReader.readAny(file, sets);
     }
 
+    /** @return the scenario read for {@code qtm evolve}: any model, a machine included; {@code time} required */
+    Scenario readEvolvable() {
+        return ScenarioReader.readEvolvable(file, sets);
+    }
+
     /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
     Study readStudy() {
         return StudyReader.read(file, sets);

@@ -18,8 +18,8 @@ import qtm.input.InputException;
 @Command(name = "steady", mixinStandardHelpOptions = true,
         description = "Print the exact steady state (Liouvillian null space) with its concurrence, purity, "
                 + "populations and heat currents; for any model, also every site's populations, every "
-                + "bipartition's negativity and every qubit pair's concurrence (issue 24: the one command that "
-                + "takes model.type = machine today).")
+                + "bipartition's negativity and every qubit pair's concurrence (issue 24: with evolve, the "
+                + "commands that take model.type = machine today).")
 final class SteadyCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;

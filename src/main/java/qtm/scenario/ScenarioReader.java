@@ -77,8 +77,8 @@ public final class ScenarioReader {
     }
 
     /**
-     * As {@link #read(Path, List, boolean)} without a required time grid, for {@code qtm steady}, the one command
-     * that takes any machine today: a {@code model.type: machine} is read by {@link MachineReader}, and its
+     * As {@link #read(Path, List, boolean)} without a required time grid, for {@code qtm steady}, which with
+     * {@code qtm evolve} takes any machine today: a {@code model.type: machine} is read by {@link MachineReader}, and its
      * scenario's {@link Scenario#model()} is null.
      *
      * @param file the YAML file
@@ -90,9 +90,22 @@ public final class ScenarioReader {
         return read(file, sets, false, true);
     }
 
-    /** Why every command but steady refuses a machine, in one place. */
+    /**
+     * As {@link #read(Path, List)} for {@code qtm evolve}, which takes any machine: {@code time} is required, and a
+     * {@code model.type: machine} is read by {@link MachineReader} (its scenario's {@link Scenario#model()} is null).
+     *
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the validated scenario
+     * @throws InputException on the first bad key
+     */
+    public static Scenario readEvolvable(Path file, List<String> sets) {
+        return read(file, sets, true, true);
+    }
+
+    /** Why every command but steady and evolve refuses a machine, in one place. */
     public static final String MACHINE_REFUSAL = "a machine (model.type = machine, issue 24) is supported today by "
-            + "qtm steady only; the other commands take the presets reset, flux and dqd";
+            + "qtm steady and qtm evolve only; the other commands take the presets reset, flux and dqd";
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {
         Node root = ScenarioFile.load(file, sets);
@@ -107,7 +120,8 @@ public final class ScenarioReader {
             }
             Machine machine = MachineReader.read(m);
             ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
-            TimeGrid time = root.has("time") ? MachineReader.time(root.child("time"), machine) : null;
+            TimeGrid time = timeRequired || root.has("time") ? MachineReader.time(root.child("time"), machine)
+                    : null;
             ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
             return new Scenario(name, description, root.file(), null, initial, time, root,
                     SimulationReader.read(root), machine, target);

@@ -21,6 +21,7 @@ import qtm.observe.Snapshot;
 import qtm.output.AtomicFile;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
+import qtm.report.EvolveCharts;
 import qtm.run.MachineEvolution;
 import qtm.scenario.Scenario;
 import qtm.input.InputException;
@@ -37,8 +38,13 @@ final class EvolveCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "PATH", description = "Write the CSV to this new file instead of stdout.")
     Path csv;
 
-    @Option(names = "--force", description = "Replace an existing --csv file, if it is an earlier evolve output.")
+    @Option(names = "--force", description = "Replace an existing --csv file, if it is an earlier evolve output, "
+            + "and an existing --charts directory, if qtm wrote it.")
     boolean force;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "Also draw the negativity and pair concurrence over "
+            + "time and the populations per site (PNG, SVG, PDF) into this new directory, by the rules of run --out.")
+    Path charts;
 
     @Spec
     CommandSpec spec;
@@ -50,15 +56,25 @@ final class EvolveCommand implements Callable<Integer> {
             requireWritableParent(csv);
             requireReplaceable(csv, scenario.file, force);
         }
+        try (OutputDirectory dir = charts == null ? null : OutputDirectory.open(charts, force, scenario.file,
+                "--charts")) {
+            evolve(s, dir);
+        }
+        return 0;
+    }
+
+    private void evolve(Scenario s, OutputDirectory dir) throws Exception {
         String[] header;
         List<double[]> rows;
+        SiteObservables sites;
         if (s.isMachine()) {
             MachineEvolution e = MachineEvolution.of(s);
             header = e.header();
             rows = e.rows();
+            sites = e.sites();
         } else {
             List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
-            SiteObservables sites = SiteObservables.of(s.model());
+            sites = SiteObservables.of(s.model());
             header = header(sites, s.target() != null);
             rows = new ArrayList<>(states.size());
             for (int k = 0; k < states.size(); k++) {
@@ -78,7 +94,19 @@ final class EvolveCommand implements Callable<Integer> {
                         "the file appeared while evolve was working and was left alone; give a new file path");
             }
         }
-        return 0;
+        if (dir != null) {
+            List<String> names = List.of(header);
+            EvolveCharts.write(dir.staging(), sites, column(rows, 0), c -> column(rows, names.indexOf(c)));
+            dir.commit();
+        }
+    }
+
+    private static double[] column(List<double[]> rows, int c) {
+        double[] out = new double[rows.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = rows.get(k)[c];
+        }
+        return out;
     }
 
     /**

@@ -53,10 +53,16 @@ final class EntanglementFigure implements RunFigure {
                 b.add(RunFigure.series(x.label() + " " + e.name() + " ± SE", in.t(), e.curves().sites().get(x.column())),
                         ChartBuilder.color(i++), false);
             }
-            b.addReference(RunFigure.series("exact " + x.label(), in.t(), in.exact().sites().get(x.column())),
-                    x.pair(), true);
+            Series exact = RunFigure.series("exact " + x.label(), in.t(), in.exact().sites().get(x.column()));
+            if (in.engines().isEmpty()) {
+                // The exact transient alone (qtm evolve): one colour per quantity, or the lines could not be told apart.
+                b.add(exact, ChartBuilder.color(i++), x.pair());
+            } else {
+                b.addReference(exact, x.pair(), true);
+            }
         }
-        String title = "Negativity and pair concurrence of the mean state";
+        String title = "Negativity and pair concurrence of the " + (in.engines().isEmpty() ? "exact" : "mean")
+                + " state";
         return pairs ? ChartBuilder.stacked(title, negativity, concurrence) : ChartBuilder.stacked(title, negativity);
     }
 

@@ -82,6 +82,26 @@ class MachineEvolveTest {
         assertTrue(first.startsWith("t,population_c_0,"), first);
     }
 
+    @Test
+    void chartsDrawEveryBipartitionAndPairAndEverySitesLevelsIntoANewDirectory(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("charts");
+        CliTest.Run r = CliTest.run("evolve", "scenarios/machine-chain.yaml", "--charts", out.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String f : List.of("entanglement", "site-populations")) {
+            for (String ext : List.of("png", "svg", "pdf")) {
+                assertTrue(Files.size(out.resolve(f + "." + ext)) > 1000, f + "." + ext);
+            }
+        }
+        String svg = Files.readString(out.resolve("entanglement.svg"));
+        for (String label : List.of("N(c|m,h)", "N(m|c,h)", "N(h|c,m)", "C(c,m)", "C(c,h)", "C(m,h)")) {
+            assertTrue(svg.contains(label), label);
+        }
+        assertTrue(Files.readString(out.resolve("site-populations.svg")).contains("level 1 exact"));
+        CliTest.Run again = CliTest.run("evolve", "scenarios/machine-chain.yaml", "--charts", out.toString());
+        assertEquals(2, again.status(), "an existing result needs --force");
+        assertTrue(again.err().contains("--charts"), again.err());
+    }
+
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
         for (double x : v) {

@@ -55,7 +55,7 @@ final class EntanglementFigure implements RunFigure {
             }
             Series exact = RunFigure.series("exact " + x.label(), in.t(), in.exact().sites().get(x.column()));
             if (in.engines().isEmpty()) {
-                // The exact transient alone (qtm evolve): one colour per quantity, or the lines could not be told apart.
+                // The exact transient alone (qtm evolve): one colour per quantity, or no line could be told apart.
                 b.add(exact, ChartBuilder.color(i++), x.pair());
             } else {
                 b.addReference(exact, x.pair(), true);

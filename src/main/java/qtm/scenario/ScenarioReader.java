@@ -78,8 +78,8 @@ public final class ScenarioReader {
 
     /**
      * As {@link #read(Path, List, boolean)} without a required time grid, for {@code qtm steady}, which with
-     * {@code qtm evolve} takes any machine today: a {@code model.type: machine} is read by {@link MachineReader}, and its
-     * scenario's {@link Scenario#model()} is null.
+     * {@code qtm evolve} takes any machine today: a {@code model.type: machine} is read by {@link MachineReader},
+     * and its scenario's {@link Scenario#model()} is null.
      *
      * @param file the YAML file
      * @param sets overrides key=value

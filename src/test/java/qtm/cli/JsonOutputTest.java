@@ -177,7 +177,8 @@ class JsonOutputTest {
             for (String command : List.of("optimize", "threshold")) {
                 CliTest.Run r = CliTest.run(command, file.toString(), "--json");
                 assertEquals(2, r.status(), file + ": " + r.err());
-                assertTrue(r.err().contains("model.type") && r.err().contains("qtm steady and qtm evolve only"), r.err());
+                assertTrue(r.err().contains("model.type") && r.err().contains("qtm steady and qtm evolve only"),
+                        r.err());
             }
             return;
         }

@@ -40,13 +40,13 @@ class MachineEvolveTest {
             }
             out.put(header[c], v);
         }
-        out.put("#header", new double[header.length]);
         return out;
     }
 
     @Test
     void theFluxPresetsMachineFormEvolvesAsThePresetDoes() {
-        Map<String, double[]> m = evolve("scenarios/machine-detuned-flux.yaml", "--set", "model.sites[1].levels[1]=1.0");
+        Map<String, double[]> m = evolve("scenarios/machine-detuned-flux.yaml", "--set",
+                "model.sites[1].levels[1]=1.0");
         Map<String, double[]> p = evolve("scenarios/flux-optimum.yaml");
         assertEquals(201, m.get("t").length);
         double[] t = p.get("t");
@@ -157,8 +157,9 @@ class MachineEvolveTest {
             // Each lowering jump carries omega = 1 into its bath, each raising jump takes 1 out.
             assertEquals(gc * pops[0], q.get("heat_cold")[k], 1e-12, at);
             assertEquals(gh * (1 + nh) * pops[2] - gh * nh * (1 - pops[2]), q.get("heat_hot")[k], 1e-12, at);
+            // F = (1/3) sum over i, j in {001, 010, 100} of Re rho_ij.
             double wf = (vec.getReal(1 * d + 1, 0) + vec.getReal(2 * d + 2, 0) + vec.getReal(4 * d + 4, 0)
-                    + 2 * vec.getReal(1 * d + 2, 0) + 2 * vec.getReal(1 * d + 4, 0) + 2 * vec.getReal(2 * d + 4, 0)) / 3;
+                    + 2 * (vec.getReal(1 * d + 2, 0) + vec.getReal(1 * d + 4, 0) + vec.getReal(2 * d + 4, 0))) / 3;
             assertEquals(wf, q.get("fidelity")[k], 1e-10, at);
             assertEquals(negativity(vec, d, 0), q.get("negativity_c_vs_m_h")[k], 1e-10, at);
             assertEquals(negativity(vec, d, 2), q.get("negativity_h_vs_c_m")[k], 1e-10, at);

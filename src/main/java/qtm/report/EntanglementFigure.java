@@ -36,7 +36,8 @@ final class EntanglementFigure implements RunFigure {
 
     @Override
     public boolean applies(RunCurves in) {
-        return in.sites() != null && !in.exact().sites().isEmpty();
+        // A single site has no bipartition to draw.
+        return in.sites() != null && !in.exact().sites().isEmpty() && !in.sites().bipartitions().isEmpty();
     }
 
     /** The negativities above and the pair concurrences below (where there is a pair of qubit sites). */

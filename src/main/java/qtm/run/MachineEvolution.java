@@ -7,6 +7,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.MachineExact;
 import qtm.input.InputException;
 import qtm.math.Bipartite;
+import qtm.math.Bipartition;
 import qtm.model.Machine;
 import qtm.model.MachineBath;
 import qtm.observe.Entanglement;
@@ -73,8 +74,8 @@ public record MachineEvolution(String[] header, List<double[]> rows, SiteObserva
                 row[i++] = p;
             }
         }
-        for (double n : Entanglement.negativity(rho, m.siteNames(), dims).values()) {
-            row[i++] = n;
+        for (Bipartition p : sites.bipartitions()) {
+            row[i++] = Bipartite.negativity(rho, dims, p.firstSites());
         }
         Map<String, Double> pairs = Entanglement.pairConcurrence(rho, m.siteNames(), dims);
         for (String key : sites.pairKeys()) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ejml.data.ZMatrixRMaj;
@@ -100,6 +101,30 @@ class MachineEvolveTest {
         CliTest.Run again = CliTest.run("evolve", "scenarios/machine-chain.yaml", "--charts", out.toString());
         assertEquals(2, again.status(), "an existing result needs --force");
         assertTrue(again.err().contains("--charts"), again.err());
+    }
+
+    /** One qubit and one bosonic bath: p1(t) = n/(2n + 1) (1 − e^{−γ(2n + 1)t}); no bipartition to draw. */
+    @Test
+    void aSingleThermalQubitRelaxesAsItsRateEquationSays(@TempDir Path dir) throws Exception {
+        double t = 0.5;
+        double rate = 1e-2;
+        Path file = dir.resolve("one.yaml");
+        Files.writeString(file, "model: {type: machine, sites: [{name: q, levels: [0, 1]}], baths: [{site: q, kind: "
+                + "bosonic, T: " + t + ", rate: " + rate + "}]}\ntime: {end: 300, points: 7}\n");
+        Map<String, double[]> q = evolve(file.toString());
+        assertEquals(Set.of("t", "population_q_0", "population_q_1", "purity", "heat_q"), q.keySet());
+        double n = 1 / Math.expm1(1 / t);
+        for (int k = 0; k < 7; k++) {
+            double time = q.get("t")[k];
+            double p1 = n / (2 * n + 1) * -Math.expm1(-rate * (2 * n + 1) * time);
+            assertEquals(p1, q.get("population_q_1")[k], 1e-12, "t = " + time);
+            assertEquals(p1 * p1 + (1 - p1) * (1 - p1), q.get("purity")[k], 1e-12, "t = " + time);
+            assertEquals(rate * (1 + n) * p1 - rate * n * (1 - p1), q.get("heat_q")[k], 1e-14, "t = " + time);
+        }
+        Path charts = dir.resolve("charts");
+        assertEquals(0, CliTest.run("evolve", file.toString(), "--charts", charts.toString()).status());
+        assertTrue(Files.exists(charts.resolve("site-populations.png")));
+        assertTrue(Files.notExists(charts.resolve("entanglement.png")), "one site has no bipartition");
     }
 
     private static double max(double[] v) {

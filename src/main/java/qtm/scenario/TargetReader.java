@@ -37,57 +37,16 @@ final class TargetReader {
         JsonNode v = o.raw("target");
         if (v.isValueNode()) {
             ZMatrixRMaj ket = new ZMatrixRMaj(d, 1);
-            ket.set(index(o, v.asText(), names, dims, d), 0, 1, 0);
+            ket.set(MachineInitial.index(o, "target", v.asText(), names, dims, "amplitudes {re: [" + d + "], im: ["
+                    + d + "]}"), 0, 1, 0);
             return ket;
         }
-        return amplitudes(o.child("target"), d);
-    }
-
-    private static int index(Node o, String label, List<String> names, int[] dims, int d) {
-        StringBuilder digits = new StringBuilder();
-        for (int k = 0; k < dims.length; k++) {
-            digits.append(k == 0 ? "" : ", ").append(names.get(k)).append(" 0-").append(dims[k] - 1);
-        }
-        String allowed = "expected one level digit per site in site order (" + dims.length + " digits: " + digits
-                + "), e.g. \"" + "0".repeat(dims.length) + "\", or amplitudes {re: [" + d + "], im: [" + d + "]}";
-        if (label.length() != dims.length) {
-            throw o.error("target", allowed);
-        }
-        int index = 0;
-        for (int k = 0; k < dims.length; k++) {
-            int n = label.charAt(k) - '0';
-            if (n < 0 || n >= dims[k]) {
-                throw o.error("target", allowed);
-            }
-            index = index * dims[k] + n;
-        }
-        return index;
-    }
-
-    private static ZMatrixRMaj amplitudes(Node t, int d) {
-        t.allowOnly(Set.of("re", "im"));
-        double[] re = t.numbers("re");
-        double[] im = t.has("im") ? t.numbers("im") : new double[d];
-        if (re.length != d || im.length != d) {
-            throw t.error(re.length != d ? "re" : "im", "expected " + d + " amplitudes, one per basis state of the "
-                    + "machine (the first site most significant), got " + (re.length != d ? re.length : im.length));
-        }
-        // Scaled by the largest magnitude first, so that amplitudes like 1e200 neither overflow nor underflow.
-        double big = 0;
-        for (int i = 0; i < d; i++) {
-            big = Math.max(big, Math.max(Math.abs(re[i]), Math.abs(im[i])));
-        }
-        if (!(big > 0)) {
-            throw t.error("re", "the target ket must not be zero (its fidelity F = <t|rho|t> needs a unit vector)");
-        }
-        double norm = 0;
-        for (int i = 0; i < d; i++) {
-            norm += (re[i] / big) * (re[i] / big) + (im[i] / big) * (im[i] / big);
-        }
-        double root = Math.sqrt(norm);
+        MachineInitial.Amplitudes a = MachineInitial.amplitudes(o.child("target"), d, "the target ket must not be "
+                + "zero (its fidelity F = <t|rho|t> needs a unit vector)");
+        double length = Math.sqrt(a.norm());
         ZMatrixRMaj ket = new ZMatrixRMaj(d, 1);
         for (int i = 0; i < d; i++) {
-            ket.set(i, 0, re[i] / big / root, im[i] / big / root);
+            ket.set(i, 0, a.re()[i] / length, a.im()[i] / length);
         }
         return ket;
     }

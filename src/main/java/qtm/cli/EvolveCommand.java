@@ -15,18 +15,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.exact.Transient;
+import qtm.observe.Observables;
 import qtm.observe.SiteObservables;
 import qtm.observe.Snapshot;
 import qtm.output.AtomicFile;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
+import qtm.report.EvolveCharts;
+import qtm.run.MachineEvolution;
 import qtm.scenario.Scenario;
 import qtm.input.InputException;
 
 /** {@code qtm evolve}: the exact transient ρ(t) on the scenario's grid, as CSV. */
 @Command(name = "evolve", mixinStandardHelpOptions = true,
         description = "Write the exact transient rho(t) = exp(L t) rho0 from the scenario's initial state on its time "
-                + "grid as CSV (to stdout, or to --csv PATH: a new file, or with --force an earlier evolve output).")
+                + "grid as CSV (to stdout, or to --csv PATH: a new file, or with --force an earlier evolve output). "
+                + "Takes the presets and any machine (model.type = machine, issue 24).")
 final class EvolveCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -34,29 +38,48 @@ final class EvolveCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "PATH", description = "Write the CSV to this new file instead of stdout.")
     Path csv;
 
-    @Option(names = "--force", description = "Replace an existing --csv file, if it is an earlier evolve output.")
+    @Option(names = "--force", description = "Replace an existing --csv file, if it is an earlier evolve output, "
+            + "and an existing --charts directory, if qtm wrote it.")
     boolean force;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "Also draw the negativity and pair concurrence over "
+            + "time and the populations per site (PNG, SVG, PDF) into this new directory, by the rules of run --out.")
+    Path charts;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Scenario s = scenario.read();
+        Scenario s = scenario.readForRun();
         if (csv != null) {
             requireWritableParent(csv);
             requireReplaceable(csv, scenario.file, force);
         }
-        List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
-        SiteObservables sites = SiteObservables.of(s.model());
-        String[] header = header(sites);
-        List<double[]> rows = new ArrayList<>(states.size());
-        for (int k = 0; k < states.size(); k++) {
-            double[] a = Snapshot.of(s.model(), s.time().time(k), states.get(k)).values();
-            double[] b = sites.values(states.get(k));
-            double[] row = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, row, a.length, b.length);
-            rows.add(row);
+        try (OutputDirectory dir = charts == null ? null : OutputDirectory.open(charts, force, scenario.file,
+                "--charts")) {
+            evolve(s, dir);
+        }
+        return 0;
+    }
+
+    private void evolve(Scenario s, OutputDirectory dir) throws Exception {
+        String[] header;
+        List<double[]> rows;
+        SiteObservables sites;
+        if (s.isMachine()) {
+            MachineEvolution e = MachineEvolution.of(s);
+            header = e.header();
+            rows = e.rows();
+            sites = e.sites();
+        } else {
+            List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
+            sites = SiteObservables.of(s.model());
+            header = header(sites, s.target() != null);
+            rows = new ArrayList<>(states.size());
+            for (int k = 0; k < states.size(); k++) {
+                rows.add(presetRow(s, sites, k, states.get(k)));
+            }
         }
         if (csv == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -71,17 +94,46 @@ final class EvolveCommand implements Callable<Integer> {
                         "the file appeared while evolve was working and was left alone; give a new file path");
             }
         }
-        return 0;
+        if (dir != null) {
+            List<String> names = List.of(header);
+            EvolveCharts.write(dir.staging(), sites, column(rows, 0), c -> column(rows, names.indexOf(c)));
+            dir.commit();
+        }
+    }
+
+    private static double[] column(List<double[]> rows, int c) {
+        double[] out = new double[rows.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = rows.get(k)[c];
+        }
+        return out;
     }
 
     /**
      * @param sites the machine's sites
-     * @return evolve's columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition (issue 24)
+     * @param fidelity whether the scenario gives a target
+     * @return a preset's evolve columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition
+     *     (issue 24), then {@code fidelity} with a target
      */
-    static String[] header(SiteObservables sites) {
+    static String[] header(SiteObservables sites, boolean fidelity) {
         List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
         h.addAll(sites.columns());
+        if (fidelity) {
+            h.add("fidelity");
+        }
         return h.toArray(new String[0]);
+    }
+
+    private static double[] presetRow(Scenario s, SiteObservables sites, int k, ZMatrixRMaj rho) {
+        double[] a = Snapshot.of(s.model(), s.time().time(k), rho).values();
+        double[] b = sites.values(rho);
+        int n = a.length + b.length;
+        double[] row = java.util.Arrays.copyOf(a, n + (s.target() != null ? 1 : 0));
+        System.arraycopy(b, 0, row, a.length, b.length);
+        if (s.target() != null) {
+            row[n] = Observables.fidelity(rho, s.target());
+        }
+        return row;
     }
 
     /**
@@ -112,8 +164,10 @@ final class EvolveCommand implements Callable<Integer> {
         }
         String first = firstLine(path);
         // An evolve output of before issue 24 ends its header at the snapshot's columns; it is evolve's all the same.
+        // A machine's evolve header starts with its first site's populations (MachineEvolution).
         if (first == null || !(first.equals(String.join(",", Snapshot.COLUMNS))
-                || first.startsWith(String.join(",", Snapshot.COLUMNS) + ",negativity_"))) {
+                || first.startsWith(String.join(",", Snapshot.COLUMNS) + ",negativity_")
+                || first.startsWith("t,population_"))) {
             throw new InputException(OutputDirectory.source(scenario), key, path.toString(),
                     "exists and was not written by qtm evolve (its first line is not evolve's header); qtm never "
                     + "replaces it, even with --force; give a new file path");

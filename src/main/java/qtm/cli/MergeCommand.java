@@ -88,7 +88,7 @@ final class MergeCommand implements Callable<Integer> {
         // output does not depend on the order of the directories.
         String file = records.stream().map(ShardRecord::file).min(String::compareTo).orElseThrow();
         Scenario s = new Scenario(r0.name(), read.description(), file, read.model(), read.initial(), read.time(),
-                read.source(), read.simulation(), read.machine());
+                read.source(), read.simulation(), read.machine(), read.target());
         Map<String, List<long[]>> missing = new LinkedHashMap<>();
         Map<String, EnsembleResult> merged = merged(s, records, missing);
         if (merged.isEmpty()) {

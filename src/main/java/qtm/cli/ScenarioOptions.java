@@ -23,7 +23,7 @@ final class ScenarioOptions {
         return ScenarioReader.read(file, sets);
     }
 
-    /** @return the scenario read for {@code qtm run}: any model, a machine with the jump engine included */
+    /** @return the scenario read for {@code qtm run} and {@code qtm evolve}: any model, a machine included */
     Scenario readForRun() {
         return ScenarioReader.readForRun(file, sets);
     }
@@ -37,6 +37,7 @@ final class ScenarioOptions {
     Scenario readAny() {
         return ScenarioReader.readAny(file, sets);
     }
+
 
     /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
     Study readStudy() {

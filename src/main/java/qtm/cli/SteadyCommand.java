@@ -18,8 +18,8 @@ import qtm.input.InputException;
 @Command(name = "steady", mixinStandardHelpOptions = true,
         description = "Print the exact steady state (Liouvillian null space) with its concurrence, purity, "
                 + "populations and heat currents; for any model, also every site's populations, every "
-                + "bipartition's negativity and every qubit pair's concurrence (issue 24: the one command that "
-                + "takes model.type = machine today).")
+                + "bipartition's negativity and every qubit pair's concurrence (issue 24: with evolve, the "
+                + "commands that take model.type = machine today).")
 final class SteadyCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -55,6 +55,7 @@ final class SteadyCommand implements Callable<Integer> {
             out.printf("rho_01,10    %.6g %+.6gi%n", o.coherenceRe() + 0.0, o.coherenceIm() + 0.0);
             out.printf("heat         Q_cold %.6g  Q_hot %.6g  (into each bath, units E^2)%n", o.heatCold(),
                     o.heatHot());
+            SteadyPrint.fidelity(out, steady);
         }
         out.flush();
         return 0;
@@ -83,13 +84,13 @@ final class SteadyCommand implements Callable<Integer> {
     static SteadyOutcome outcome(Scenario s) {
         if (!s.isMachine()) {
             try {
-                return SteadyOutcome.of(s.model());
+                return SteadyOutcome.of(s.model(), s.target());
             } catch (IllegalArgumentException e) {
                 throw new InputException(s.file(), "model", s.model().type(), e.getMessage());
             }
         }
         try {
-            return SteadyOutcome.of(s.machine());
+            return SteadyOutcome.of(s.machine(), s.target());
         } catch (IllegalArgumentException e) {
             // The reader refuses a site that no bath reaches; this is what is left: a singular system.
             throw new InputException(s.file(), "model.sites", String.join(", ", s.machine().siteNames()),

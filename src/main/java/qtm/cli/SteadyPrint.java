@@ -26,6 +26,9 @@ final class SteadyPrint {
      * @param o the outcome
      */
     static void entanglement(ObjectNode root, SteadyOutcome o) {
+        if (o.fidelity() != null) {
+            root.set("fidelity", Json.number(o.fidelity()));
+        }
         doubles(root.putObject("negativity"), o.negativity());
         doubles(root.putObject("log_negativity"), o.logNegativity());
         doubles(root.putObject("pair_concurrence"), o.pairConcurrence());
@@ -105,11 +108,24 @@ final class SteadyPrint {
         o.pairConcurrence().forEach((k, v) -> out.printf("concurrence  %-12s %.6g%n", k, v));
         o.heat().forEach((k, v) -> out.printf("heat         Q_%-10s %.6g  (into the bath)%n", k, v));
         out.printf("heat total   sum_k Q_k %.6g%n", o.heatTotal());
+        fidelity(out, o);
         if (o.heatImbalance()) {
             out.println("             sum_k Q_k != 0: the local approach does not conserve energy where the "
                     + "couplings do not commute with H0 (detuning, unequal gaps, a density coupling beside an "
                     + "exchange); see the guide, machines.md");
         }
         out.printf("accuracy     |L rho| %.2g  |Tr rho - 1| %.2g%n", o.residual(), o.traceError());
+    }
+
+    /**
+     * Prints the fidelity line where the scenario gives a target.
+     *
+     * @param out where to print
+     * @param o the outcome
+     */
+    static void fidelity(PrintWriter out, SteadyOutcome o) {
+        if (o.fidelity() != null) {
+            out.printf("fidelity     <t|rho|t> %.6g  (with observe.target)%n", o.fidelity());
+        }
     }
 }

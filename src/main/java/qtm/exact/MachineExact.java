@@ -264,6 +264,17 @@ public final class MachineExact {
     }
 
     /**
+     * As {@link #evolve(ZMatrixRMaj, TimeGrid)}, handing each state on as it is made rather than keeping them all.
+     *
+     * @param rho0 the initial d×d density matrix
+     * @param grid the output grid
+     * @param each called with ρ(t_k) and k, in order; the matrix is reused for the next state
+     */
+    public void evolve(ZMatrixRMaj rho0, TimeGrid grid, java.util.function.ObjIntConsumer<ZMatrixRMaj> each) {
+        basis.orbit(propagator(grid.step()), rho0, grid.points(), each);
+    }
+
+    /**
      * e^{LΔt} as e^{(L − sP)Δt} + (1 − e^{−sΔt}) P with P = |ρ∞⟩⟨Tr|: L and P commute (Lρ∞ = 0, Tr L = 0), so this
      * is exact, and the shifted generator has no zero eigenvalue, so the squarings do not double rounding errors
      * along the steady state (the argument of {@link Transient}).

@@ -131,16 +131,31 @@ public final class HermitianBasis {
      */
     public java.util.List<ZMatrixRMaj> orbit(org.ejml.data.DMatrixRMaj step, ZMatrixRMaj rho0, int points) {
         java.util.List<ZMatrixRMaj> out = new java.util.ArrayList<>(points);
+        orbit(step, rho0, points, (rho, k) -> out.add(rho.copy()));
+        return out;
+    }
+
+    /**
+     * As {@link #orbit(org.ejml.data.DMatrixRMaj, ZMatrixRMaj, int)}, handing each state on as it is made instead of
+     * keeping them all (a d = 32 state is 16 kB, and a grid may have 100,001 points).
+     *
+     * @param step P, n²×n²
+     * @param rho0 the initial n×n matrix
+     * @param points number of states wanted
+     * @param each called with ρ_k and k, in order; ρ_k is reused for the next state, so copy it to keep it
+     */
+    public void orbit(org.ejml.data.DMatrixRMaj step, ZMatrixRMaj rho0, int points,
+            java.util.function.ObjIntConsumer<ZMatrixRMaj> each) {
         org.ejml.data.DMatrixRMaj v = new org.ejml.data.DMatrixRMaj(size(), 1);
         coordinates(rho0, v.data);
         org.ejml.data.DMatrixRMaj next = new org.ejml.data.DMatrixRMaj(size(), 1);
+        ZMatrixRMaj rho = new ZMatrixRMaj(n, n);
         for (int k = 0; k < points; k++) {
             if (k > 0) {
                 org.ejml.dense.row.CommonOps_DDRM.mult(step, v, next);
                 v.setTo(next);
             }
-            out.add(matrix(v.data, new ZMatrixRMaj(n, n)));
+            each.accept(matrix(v.data, rho), k);
         }
-        return out;
     }
 }

@@ -159,4 +159,27 @@ public final class Observables {
         }
         return 0.5 * s;
     }
+
+    /**
+     * The fidelity with a pure target, F = ⟨t|ρ|t⟩ (issue 24's {@code observe.target}).
+     *
+     * @param rho d×d density matrix
+     * @param ket the target, a normalised d×1 column
+     * @return F, in [0, 1] for a density matrix
+     */
+    public static double fidelity(ZMatrixRMaj rho, ZMatrixRMaj ket) {
+        int d = rho.numRows;
+        double f = 0;
+        for (int i = 0; i < d; i++) {
+            double ar = ket.getReal(i, 0);
+            double ai = -ket.getImag(i, 0);
+            for (int j = 0; j < d; j++) {
+                // Re(conj(t_i) rho_ij t_j)
+                double pr = rho.getReal(i, j) * ket.getReal(j, 0) - rho.getImag(i, j) * ket.getImag(j, 0);
+                double pi = rho.getReal(i, j) * ket.getImag(j, 0) + rho.getImag(i, j) * ket.getReal(j, 0);
+                f += ar * pr - ai * pi;
+            }
+        }
+        return f;
+    }
 }

@@ -33,7 +33,7 @@ public final class SiteObservables {
     /**
      * @param names the site names in order
      * @param dims their dimensions
-     * @throws IllegalArgumentException if the lengths differ or there are fewer than two sites
+     * @throws IllegalArgumentException if the lengths differ
      */
     public SiteObservables(List<String> names, int[] dims) {
         if (names.size() != dims.length) {
@@ -46,7 +46,8 @@ public final class SiteObservables {
             d *= k;
         }
         this.dimension = d;
-        this.bipartitions = Bipartition.all(this.names);
+        // A single site has no bipartition: its populations are all there is to observe.
+        this.bipartitions = names.size() < 2 ? List.of() : Bipartition.all(this.names);
         for (int i = 0; i < dims.length; i++) {
             for (int j = i + 1; j < dims.length; j++) {
                 if (dims[i] == 2 && dims[j] == 2) {
@@ -148,8 +149,8 @@ public final class SiteObservables {
     public double[] values(ZMatrixRMaj rho) {
         double[] out = new double[columns().size()];
         int i = 0;
-        for (double x : Entanglement.negativity(rho, names, dims).values()) {
-            out[i++] = x;
+        for (Bipartition p : bipartitions) {
+            out[i++] = Bipartite.negativity(rho, dims, p.firstSites());
         }
         Map<String, Double> c = Entanglement.pairConcurrence(rho, names, dims);
         for (String key : pairKeys()) {

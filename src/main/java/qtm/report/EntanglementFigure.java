@@ -36,7 +36,8 @@ final class EntanglementFigure implements RunFigure {
 
     @Override
     public boolean applies(RunCurves in) {
-        return in.sites() != null && !in.exact().sites().isEmpty();
+        // A single site has no bipartition to draw.
+        return in.sites() != null && !in.exact().sites().isEmpty() && !in.sites().bipartitions().isEmpty();
     }
 
     /** The negativities above and the pair concurrences below (where there is a pair of qubit sites). */
@@ -53,10 +54,16 @@ final class EntanglementFigure implements RunFigure {
                 b.add(RunFigure.series(x.label() + " " + e.name() + " ± SE", in.t(), e.curves().sites().get(x.column())),
                         ChartBuilder.color(i++), false);
             }
-            b.addReference(RunFigure.series("exact " + x.label(), in.t(), in.exact().sites().get(x.column())),
-                    x.pair(), true);
+            Series exact = RunFigure.series("exact " + x.label(), in.t(), in.exact().sites().get(x.column()));
+            if (in.engines().isEmpty()) {
+                // The exact transient alone (qtm evolve): one colour per quantity, or no line could be told apart.
+                b.add(exact, ChartBuilder.color(i++), x.pair());
+            } else {
+                b.addReference(exact, x.pair(), true);
+            }
         }
-        String title = "Negativity and pair concurrence of the mean state";
+        String title = "Negativity and pair concurrence of the " + (in.engines().isEmpty() ? "exact" : "mean")
+                + " state";
         return pairs ? ChartBuilder.stacked(title, negativity, concurrence) : ChartBuilder.stacked(title, negativity);
     }
 

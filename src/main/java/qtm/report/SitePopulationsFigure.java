@@ -53,8 +53,14 @@ final class SitePopulationsFigure implements RunFigure {
                 }
             }
             for (int n = 0; n < columns.size(); n++) {
-                b.addReference(RunFigure.series(n == 0 ? "exact (master equation)" : "exact level " + n, in.t(),
-                        in.exact().sites().get(columns.get(n))), true, n == 0);
+                RunCurves.Curve exact = in.exact().sites().get(columns.get(n));
+                if (in.engines().isEmpty()) {
+                    // The exact transient alone (qtm evolve): one colour per level, shared by the panels' legend.
+                    b.add(RunFigure.series("level " + n + " exact", in.t(), exact), ChartBuilder.color(n), false);
+                } else {
+                    b.addReference(RunFigure.series(n == 0 ? "exact (master equation)" : "exact level " + n, in.t(),
+                            exact), true, n == 0);
+                }
             }
             panels[s] = b;
         }

@@ -23,9 +23,11 @@ import qtm.model.TimeGrid;
  * @param machine the machine form of every model: the description itself, or a preset's
  *        ({@link MachinePresets#of}); null only for the double dot in the global approach, whose Jordan–Wigner
  *        parity is not a machine
+ * @param target the normalised target ket of {@code observe.target} as a d×1 column, whose fidelity ⟨t|ρ|t⟩ the
+ *        commands report; null without one
  */
 public record Scenario(String name, String description, String file, Model model, ZMatrixRMaj initial, TimeGrid time,
-        Node source, Simulation simulation, Machine machine) {
+        Node source, Simulation simulation, Machine machine, ZMatrixRMaj target) {
     /**
      * A preset's scenario, with its machine form derived from the model.
      *
@@ -40,7 +42,7 @@ public record Scenario(String name, String description, String file, Model model
      */
     public Scenario(String name, String description, String file, Model model, ZMatrixRMaj initial, TimeGrid time,
             Node source, Simulation simulation) {
-        this(name, description, file, model, initial, time, source, simulation, machineOf(model));
+        this(name, description, file, model, initial, time, source, simulation, machineOf(model), null);
     }
 
     private static Machine machineOf(Model model) {

@@ -15,6 +15,7 @@ import qtm.model.Approach;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
 import qtm.model.Machine;
+import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
@@ -33,7 +34,7 @@ public final class ScenarioReader {
     public static final int MAX_NAME = 100;
     /** Keys allowed at the top level of a scenario file. */
     public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
-            "ensemble", "collision", "optimize", "sweep");
+            "ensemble", "collision", "optimize", "sweep", "observe");
     /**
      * Most points on a time grid. {@code evolve} keeps every state (32 doubles) and its CSV row in memory, about
      * 3 kB of heap per point with the collector's slack: 1,000,000 points took 32 s and 3.5 GB; this takes 3 s.
@@ -76,9 +77,9 @@ public final class ScenarioReader {
     }
 
     /**
-     * As {@link #read(Path, List, boolean)} without a required time grid, for {@code qtm steady}, the one command
-     * that takes any machine today: a {@code model.type: machine} is read by {@link MachineReader}, and its
-     * scenario's {@link Scenario#model()} is null.
+     * As {@link #read(Path, List, boolean)} without a required time grid, for {@code qtm steady}, which with
+     * {@code qtm evolve} takes any machine today: a {@code model.type: machine} is read by {@link MachineReader},
+     * and its scenario's {@link Scenario#model()} is null.
      *
      * @param file the YAML file
      * @param sets overrides key=value
@@ -90,7 +91,7 @@ public final class ScenarioReader {
     }
 
     /**
-     * As {@link #read(Path, List)} for {@code qtm run}, which takes any machine with the jump engine: a
+     * As {@link #read(Path, List)} for {@code qtm run} and {@code qtm evolve}, which take any machine: a
      * {@code model.type: machine} is read by {@link MachineReader} (its {@link Scenario#model()} is null), needs a
      * time grid, and runs the trajectories engine alone (the collision model is not carried to machines yet).
      *
@@ -103,9 +104,10 @@ public final class ScenarioReader {
         return read(file, sets, true, true);
     }
 
-    /** Why the commands other than steady and run refuse a machine, in one place. */
+    /** Why the commands other than steady, evolve and run refuse a machine, in one place. */
     public static final String MACHINE_REFUSAL = "a machine (model.type = machine, issue 24) is supported today by "
-            + "qtm steady and qtm run (trajectories) only; the other commands take the presets reset, flux and dqd";
+            + "qtm steady, qtm evolve and qtm run (trajectories) only; the other commands take the presets reset, "
+            + "flux and dqd";
 
     /** Why a machine's run refuses the collision model. */
     public static final String MACHINE_COLLISION_REFUSAL = "a machine (model.type = machine) runs the trajectories "
@@ -140,7 +142,9 @@ public final class ScenarioReader {
             }
             Machine machine = MachineReader.read(m);
             ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
-            TimeGrid time = timeRequired || root.has("time") ? MachineReader.time(root.child("time"), machine) : null;
+            TimeGrid time = timeRequired || root.has("time") ? MachineReader.time(root.child("time"), machine)
+                    : null;
+            ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
             Simulation simulation = SimulationReader.read(root);
             if (simulation.engines().contains("collision")) {
                 if (timeRequired && root.has("engines")) {
@@ -150,7 +154,8 @@ public final class ScenarioReader {
                 simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
                         simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
             }
-            return new Scenario(name, description, root.file(), null, initial, time, root, simulation, machine);
+            return new Scenario(name, description, root.file(), null, initial, time, root, simulation, machine,
+                    target);
         }
         Model model = model(m, sets);
         ZMatrixRMaj initial = initial(root);
@@ -167,7 +172,19 @@ public final class ScenarioReader {
             simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
                     simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
         }
-        return new Scenario(name, description, root.file(), model, initial, time, root, simulation);
+        Scenario preset = new Scenario(name, description, root.file(), model, initial, time, root, simulation);
+        ZMatrixRMaj target = TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
+        return target == null ? preset : new Scenario(name, description, root.file(), model, initial, time, root,
+                simulation, preset.machine(), target);
+    }
+
+    /**
+     * Checks {@code observe} for the files that only a preset may be (study files); its target is not used there.
+     *
+     * @param root the root mapping
+     */
+    static void checkObserve(Node root) {
+        TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
     }
 
     /** Entries of ρ between an even (|00⟩, |11⟩) and an odd (|01⟩, |10⟩) number of electrons above this are refused. */

@@ -92,6 +92,7 @@ public final class StudyReader {
             ScenarioReader.time(root.child("time"), model);
         }
         SimulationReader.read(root);
+        ScenarioReader.checkObserve(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(paperBounds(model), DEFAULT_STARTS, false, DEFAULT_TH_MAX * model.energy());
         // A sweep over keys (KeySweepReader) is not a study kind of this reader: optimize and threshold ignore it.

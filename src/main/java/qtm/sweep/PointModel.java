@@ -34,7 +34,7 @@ public sealed interface PointModel permits PointModel.Preset, PointModel.Custom 
     record Preset(Model model) implements PointModel {
         @Override
         public SteadyOutcome steady() {
-            return SteadyOutcome.of(model);
+            return SteadyOutcome.of(model, null);
         }
 
         @Override
@@ -61,7 +61,7 @@ public sealed interface PointModel permits PointModel.Preset, PointModel.Custom 
     record Custom(Machine machine) implements PointModel {
         @Override
         public SteadyOutcome steady() {
-            return SteadyOutcome.of(machine);
+            return SteadyOutcome.of(machine, null);
         }
 
         @Override

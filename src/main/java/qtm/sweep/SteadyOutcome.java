@@ -33,43 +33,46 @@ import qtm.observe.Observables;
  * @param conservesEnergy false only in the local approach with couplings that do not commute with H₀
  * @param residual ‖Lρ∞‖_∞ in Hermitian coordinates (NaN for a preset)
  * @param traceError |Tr ρ∞ − 1|
+ * @param fidelity ⟨t|ρ∞|t⟩ with the scenario's {@code observe.target}, or null without one
  */
 public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, double purity,
         Map<String, double[]> sitePopulations, Map<String, Double> negativity, Map<String, Double> logNegativity,
         Map<String, Double> pairConcurrence, Map<String, Double> heat, boolean conservesEnergy, double residual,
-        double traceError) {
+        double traceError, Double fidelity) {
     /** |Σ_k Q_k| above this fraction of Σ_k |Q_k| is more than rounding. */
     public static final double HEAT_ROUNDING = 1e-9;
 
     /**
      * @param model a preset
+     * @param target the normalised ket of {@code observe.target} as a d×1 matrix, or null without one
      * @return its steady state and observables, with the preset's own heat ({@link Heat#steady}) under its bath names
      *     cold and hot
      * @throws IllegalArgumentException if the steady state is not unique
      */
-    public static SteadyOutcome of(Model model) {
+    public static SteadyOutcome of(Model model, ZMatrixRMaj target) {
         ZMatrixRMaj rho = SteadyState.of(model);
         Heat q = Heat.steady(model, rho);
         Map<String, Double> heat = new LinkedHashMap<>();
         heat.put(qtm.model.Side.COLD.key(), q.cold());
         heat.put(qtm.model.Side.HOT.key(), q.hot());
-        return observe(MachinePresets.SITES, new int[] {2, 2}, rho, heat, true, Double.NaN);
+        return observe(MachinePresets.SITES, new int[] {2, 2}, rho, heat, true, Double.NaN, target);
     }
 
     /**
      * @param m any machine
+     * @param target the normalised ket of {@code observe.target}, or null without one
      * @return its steady state and observables
      * @throws IllegalArgumentException if the steady state is not unique (a singular system)
      */
-    public static SteadyOutcome of(Machine m) {
+    public static SteadyOutcome of(Machine m, ZMatrixRMaj target) {
         MachineExact exact = new MachineExact(m);
         ZMatrixRMaj rho = exact.steadyState();
         boolean conserves = m.approach() == qtm.model.Approach.GLOBAL || exact.couplingsCommuteWithBareHamiltonian();
-        return observe(m.siteNames(), m.dimensions(), rho, exact.heat(rho), conserves, exact.residual(rho));
+        return observe(m.siteNames(), m.dimensions(), rho, exact.heat(rho), conserves, exact.residual(rho), target);
     }
 
     private static SteadyOutcome observe(List<String> sites, int[] dims, ZMatrixRMaj rho, Map<String, Double> heat,
-            boolean conserves, double residual) {
+            boolean conserves, double residual, ZMatrixRMaj target) {
         Map<String, double[]> pops = new LinkedHashMap<>();
         for (int k = 0; k < sites.size(); k++) {
             pops.put(sites.get(k), Bipartite.populations(rho, dims, k));
@@ -82,7 +85,8 @@ public record SteadyOutcome(List<String> sites, int[] dims, ZMatrixRMaj rho, dou
         return new SteadyOutcome(sites, dims.clone(), rho, Observables.purity(rho), pops,
                 several ? Entanglement.negativity(rho, sites, dims) : Map.of(),
                 several ? Entanglement.logNegativity(rho, sites, dims) : Map.of(),
-                Entanglement.pairConcurrence(rho, sites, dims), heat, conserves, residual, Math.abs(trace - 1));
+                Entanglement.pairConcurrence(rho, sites, dims), heat, conserves, residual, Math.abs(trace - 1),
+                target == null ? null : Observables.fidelity(rho, target));
     }
 
     /** @return Σ_k Q_k */

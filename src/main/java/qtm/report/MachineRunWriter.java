@@ -66,6 +66,9 @@ public final class MachineRunWriter {
                         .<ObjectNode>set("se", Json.number(x.se())).put("reliable", x.reliable())
                         .set("exact", Json.number(q.getValue()));
             }
+            if (o.finalFidelity() != null) {
+                ((ObjectNode) f.get(qtm.observe.Fidelity.NAME)).set("exact", Json.number(o.finalFidelity()));
+            }
             ObjectNode ref = json.putObject("reference_final");
             ref.set(Estimates.purity(), Json.number(Observables.purity(o.exact().get(last))));
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));

@@ -51,10 +51,11 @@ public final class MachineRun {
      * @param engines the engines run
      * @param skipped the ensembles a stop came before
      * @param interrupted whether Ctrl-C or SIGTERM stopped it
+     * @param finalFidelity the exact ⟨t|ρ(t_end)|t⟩ with {@code observe.target}, or null without one
      */
     public record Outcome(ScenarioAsRun scenario, Machine machine, long seed, List<ZMatrixRMaj> exact,
             ZMatrixRMaj steady, Map<String, Double> steadyHeat, List<Engine> engines, List<Skipped> skipped,
-            boolean interrupted) {
+            boolean interrupted, Double finalFidelity) {
         /** Copies the lists. */
         public Outcome {
             exact = List.copyOf(exact);
@@ -90,7 +91,8 @@ public final class MachineRun {
             engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, binHeat));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
-                engines, runs.skipped(), stopRequested.getAsBoolean());
+                engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null
+                : qtm.observe.Observables.fidelity(transient_.get(transient_.size() - 1), s.target()));
     }
 
     /** (1/Δt)∫ Q_k(ρ(t)) dt over the last bin (t_{K−1}, t_K], by Simpson's rule on a fine grid. */

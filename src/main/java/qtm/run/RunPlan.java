@@ -63,10 +63,15 @@ public final class RunPlan {
      *     read back with
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
-        if (s.isMachine()) {
-            return Quantities.machine(s.machine(), s.machine().channels(), s.time());
+        List<Quantity> q = s.isMachine() ? Quantities.machine(s.machine(), s.machine().channels(), s.time())
+                : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
+        if (s.target() == null) {
+            return q;
         }
-        return Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
+        // Last, so that a run without a target records exactly what it did before.
+        List<Quantity> out = new java.util.ArrayList<>(q);
+        out.add(new qtm.observe.Fidelity(s.target()));
+        return List.copyOf(out);
     }
 
     /**

@@ -23,7 +23,7 @@ import qtm.scenario.ScenarioReader;
  * own SEs of the exact transient at the final time (the exact layer's, itself checked against an independent numpy
  * solution), the heat into each bath by counting within 4 SE of the exact heat averaged over the last bin, the verdict
  * converges and has a χ² exactly where d = 4; an extension, and three shards merged, give the bytes of one run of the
- * total size; jump records name the machine's baths; a grid too large for a machine's sums, and the collision model,
+ * total size; the fidelity with observe.target is within 4 SE of the exact one; jump records name the machine's baths; a grid too large for a machine's sums, and the collision model,
  * are refused with exit 2 and nothing written.
  */
 class MachineRunCommandTest {
@@ -136,7 +136,14 @@ class MachineRunCommandTest {
 
     @Test
     void aQutritMachineRunsAndMatchesItsExactTransient() throws Exception {
-        JsonNode s = run(QUTRIT, "qutrit");
+        JsonNode s = run(QUTRIT + "observe: {target: \"11\"}\n", "qutrit");
+        // The fidelity with the basis state |1⟩_c|1⟩_h (index 1·3 + 1 = 4) is that state's population.
+        Scenario sc = ScenarioReader.readForRun(tmp.resolve("qutrit.yaml"), List.of());
+        List<ZMatrixRMaj> rho = new MachineExact(sc.machine()).evolve(sc.initial(), sc.time());
+        double p11 = rho.get(rho.size() - 1).getReal(4, 4);
+        JsonNode f = s.get("engines").get("trajectories").get("final").get("fidelity");
+        assertEquals(p11, f.get("exact").asDouble(), 1e-12);
+        assertTrue(Math.abs(f.get("mean").asDouble() - p11) <= 4 * f.get("se").asDouble(), f.toString());
         assertEquals(0, s.get("engines").get("trajectories").get("dof").asInt(), "no χ² above d = 4");
         assertTrue(s.get("engines").get("trajectories").get("final").get("negativity").has("c|h"));
         for (String chart : List.of("entanglement", "site-populations")) {

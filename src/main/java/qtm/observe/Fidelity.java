@@ -1,0 +1,71 @@
+package qtm.observe;
+
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+
+/**
+ * The fidelity |⟨t|ψ⟩|² of each trajectory's pure state with a target ket (issue 24's {@code observe.target}): its
+ * mean is ⟨t|ρ̄|t⟩, the fidelity of the mean state, since it is linear in |ψ⟩⟨ψ|.
+ */
+public final class Fidelity implements StateQuantity {
+    /** Its name in saved ensembles, and that of its one slot and column. */
+    public static final String NAME = "fidelity";
+
+    private final double[] re;
+    private final double[] im;
+
+    /**
+     * @param target the normalised target ket, d×1
+     */
+    public Fidelity(ZMatrixRMaj target) {
+        int d = target.numRows;
+        this.re = new double[d];
+        this.im = new double[d];
+        for (int i = 0; i < d; i++) {
+            re[i] = target.getReal(i, 0);
+            im[i] = target.getImag(i, 0);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> slots() {
+        return List.of(NAME);
+    }
+
+    @Override
+    public double quantum(int slot) {
+        return Quantity.quantumFor(1);
+    }
+
+    @Override
+    public boolean batched() {
+        return false;
+    }
+
+    @Override
+    public List<Column> columns() {
+        // In [0, 1] and carried by the trajectories that visit the target, as a population is.
+        return List.of(new Column.Mean(NAME, 0, 1, Column.Rare.POPULATION, 0));
+    }
+
+    @Override
+    public StateRecorder recorder() {
+        double[] tr = re;
+        double[] ti = im;
+        return (k, pr, pi, out, o) -> {
+            // ⟨t|ψ⟩ = Σ conj(t_i) ψ_i.
+            double sr = 0;
+            double si = 0;
+            for (int i = 0; i < tr.length; i++) {
+                sr += tr[i] * pr[i] + ti[i] * pi[i];
+                si += tr[i] * pi[i] - ti[i] * pr[i];
+            }
+            out[o] = sr * sr + si * si;
+        };
+    }
+}

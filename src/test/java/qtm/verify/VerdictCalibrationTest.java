@@ -144,6 +144,55 @@ class VerdictCalibrationTest {
     }
 
     /**
+     * A machine of issue 24 (a qubit and a harmonic qutrit, exchange and density couplings, a bosonic bath and a reset
+     * one; d = 6, so its verdict is the Bonferroni bound alone) on a short grid, where the population of |10⟩ is rare
+     * (p = 0.057, N·p from about 6 to 110 over the sizes): that population's own test is uniform, the worst z's Bonferroni p is
+     * valid, and {@code converged: false} is no more frequent than its level allows.
+     */
+    @Test
+    void aMachinesVerdictDoesNotCryWolf() {
+        qtm.model.Machine m = new qtm.model.Machine(qtm.model.Approach.LOCAL,
+                List.of(new qtm.model.Site("c", 0.0, 1.0),
+                        new qtm.model.Site("h", new double[] {0.0, 1.0, 2.0}, qtm.model.Ladder.HARMONIC)),
+                List.of(new qtm.model.Coupling.Exchange("c", "h", 0.04), new qtm.model.Coupling.Density("c", "h", 0.3)),
+                List.of(new qtm.model.MachineBath("cold", "c", qtm.model.BathKind.BOSONIC, 0.5, 0.03),
+                        new qtm.model.MachineBath("hot", "h", qtm.model.BathKind.RESET, Double.POSITIVE_INFINITY,
+                                0.02)));
+        TimeGrid grid = new TimeGrid(20, 4);
+        ZMatrixRMaj rho0 = qtm.math.Ops.unit(6, 0, 0);
+        List<ZMatrixRMaj> exact = new qtm.exact.MachineExact(m).evolve(rho0, grid);
+        int last = grid.points() - 1;
+        int rare = 3;
+        double p = exact.get(last).getReal(rare, rare);
+        assertTrue(p > 0.04 && p < 0.07, "p10 " + p);
+        var channels = m.channels();
+        Fractions single = new Fractions("p10 at the final time");
+        Fractions worst = new Fractions("Bonferroni p of the worst z");
+        int alarms = 0;
+        StringBuilder alarmed = new StringBuilder();
+        for (int run = 0; run < RUNS; run++) {
+            long n = SIZES[run % SIZES.length];
+            EnsembleResult r = EnsembleRunner.run(() -> new qtm.engine.MachineTrajectories(m.hamiltonian(), channels,
+                    rho0, grid), qtm.observe.Quantities.machine(m, channels, grid), grid,
+                    EnsembleSettings.count(n, 11000 + run, 1));
+            Verdict v = Verdicts.of(r, exact);
+            if (!v.converged()) {
+                alarms++;
+                alarmed.append(" seed ").append(11000 + run).append(": ").append(v.worst());
+            }
+            worst.add(v.maxZPValue());
+            double se = r.rhoStandardErrors(last)[rare];
+            single.add(Verdicts.population(n, r.rhoMeans(last)[rare], r.rhoMeanSquares(last)[rare], p, se * se * n)
+                    .z().p());
+        }
+        System.out.println("machine calibration: " + single + "; " + worst + "; converged false in " + alarms + " of "
+                + RUNS);
+        String failures = single.uniform() + worst.valid();
+        assertTrue(failures.isEmpty(), failures);
+        assertTrue(alarms <= falseAlarmBound(RUNS), alarms + " false alarms in " + RUNS + alarmed);
+    }
+
+    /**
      * Double dot (U = 20, T_c = 0, T_h = 5) on a short grid: the cold count's mean against the exact mean and
      * finite-time variance, N·⟨N_c⟩ from about 20 to 2,000 over the sizes; the counting verdict's z's and histograms.
      */

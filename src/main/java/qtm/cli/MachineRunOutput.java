@@ -3,7 +3,6 @@ package qtm.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import qtm.output.JumpRecords;
 import qtm.output.OutputDirectory;
@@ -13,7 +12,6 @@ import qtm.report.ThisRun;
 import qtm.run.MachineRun;
 import qtm.run.RunOptions;
 import qtm.run.RunPlan;
-import qtm.run.Skipped;
 import qtm.scenario.Scenario;
 
 /**
@@ -87,19 +85,9 @@ final class MachineRunOutput {
     }
 
     /** Progress bars on stderr; each ensemble's files as it ends. */
-    private final class Console extends RunConsole {
+    private final class Console extends BarConsole {
         Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
-            super(stdout, scenario, staging, seed, false, jumps);
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return bar(label, n, quiet);
-        }
-
-        @Override
-        public void skipped(Skipped x) {
-            say("%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
+            super(stdout, scenario, staging, seed, jumps, quiet);
         }
 
         @Override

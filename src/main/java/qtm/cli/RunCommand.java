@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import qtm.run.CollisionSteps;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
-import qtm.run.Skipped;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
 import qtm.run.RunPlan;
@@ -187,9 +185,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Progress bars on stderr and one line per engine on stdout. */
-    private final class Console extends RunConsole {
+    private final class Console extends BarConsole {
         Console(PrintWriter stdout, Scenario scenario, Path staging, long seed, JumpRecords jumps) {
-            super(stdout, scenario, staging, seed, false, jumps);
+            super(stdout, scenario, staging, seed, jumps, quiet);
         }
 
         @Override
@@ -198,16 +196,6 @@ final class RunCommand implements Callable<Integer> {
             String how = title.indexOf(", ") < 0 ? "" : title.substring(title.indexOf(", "));
             say("exact: steady state C=%.5f, Q_cold=%.6g (master equation%s)%n", steady.concurrence(),
                     steady.heatCold(), how);
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return bar(label, n, quiet);
-        }
-
-        @Override
-        public void skipped(Skipped x) {
-            say("%-12s skipped (%s: %s)%n", x.label(), x.reason().key(), x.why());
         }
 
         @Override

@@ -7,7 +7,7 @@ import org.ejml.data.ZMatrixRMaj;
  * The fidelity |⟨t|ψ⟩|² of each trajectory's pure state with a target ket (issue 24's {@code observe.target}): its
  * mean is ⟨t|ρ̄|t⟩, the fidelity of the mean state, since it is linear in |ψ⟩⟨ψ|.
  */
-public final class Fidelity implements StateQuantity {
+public final class Fidelity extends PerTrajectory {
     /** Its name in saved ensembles, and that of its one slot and column. */
     public static final String NAME = "fidelity";
 
@@ -18,6 +18,7 @@ public final class Fidelity implements StateQuantity {
      * @param target the normalised target ket, d×1
      */
     public Fidelity(ZMatrixRMaj target) {
+        super(NAME);
         int d = target.numRows;
         this.re = new double[d];
         this.im = new double[d];
@@ -25,26 +26,6 @@ public final class Fidelity implements StateQuantity {
             re[i] = target.getReal(i, 0);
             im[i] = target.getImag(i, 0);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> slots() {
-        return List.of(NAME);
-    }
-
-    @Override
-    public double quantum(int slot) {
-        return Quantity.quantumFor(1);
-    }
-
-    @Override
-    public boolean batched() {
-        return false;
     }
 
     @Override

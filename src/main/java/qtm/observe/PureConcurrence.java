@@ -6,28 +6,13 @@ import java.util.List;
  * The concurrence 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀| of each trajectory's pure state: its mean is a property of the unravelling,
  * not of ρ̄, and lies above C(ρ̄).
  */
-public final class PureConcurrence implements StateQuantity {
+public final class PureConcurrence extends PerTrajectory {
     /** Its name in saved ensembles, and that of its one slot and column. */
     public static final String NAME = "pure_concurrence";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> slots() {
-        return List.of(NAME);
-    }
-
-    @Override
-    public double quantum(int slot) {
-        return Quantity.quantumFor(1);
-    }
-
-    @Override
-    public boolean batched() {
-        return false;
+    /** The quantity. */
+    public PureConcurrence() {
+        super(NAME);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class KeySweepReader {
         Node s = root.child("sweep");
         s.allowOnly(Set.of("axes", "plot"));
         List<KeyAxis> axes = axes(root, s, sets);
-        List<String> plot = s.has("plot") ? texts(s, "plot") : List.of();
+        List<String> plot = s.has("plot") ? StudyReader.texts(s, "plot") : List.of();
         KeySweep sweep;
         try {
             sweep = new KeySweep(axes, plot);
@@ -165,25 +165,6 @@ public final class KeySweepReader {
             throw new InputException(root.file(), "sweep.axes", String.join(", ", own),
                     "this grid point is not a valid scenario: " + e.getMessage());
         }
-        return s.isMachine() ? new PointModel.Custom(s.machine()) : new PointModel.Preset(s.model());
-    }
-
-    private static List<String> texts(Node n, String key) {
-        JsonNode v = n.raw(key);
-        List<String> out = new ArrayList<>();
-        if (v.isTextual()) {
-            out.add(v.asText());
-            return out;
-        }
-        if (!v.isArray() || v.isEmpty()) {
-            throw n.error(key, "expected a column name or a list of them");
-        }
-        for (JsonNode e : v) {
-            if (!e.isTextual()) {
-                throw n.error(key, "expected a column name or a list of them");
-            }
-            out.add(e.asText());
-        }
-        return out;
+        return s.isMachine() ? PointModel.of(s.machine()) : PointModel.of(s.model());
     }
 }

@@ -356,7 +356,8 @@ public final class StudyReader {
         return t;
     }
 
-    private static List<String> texts(Node n, String key) {
+    /** A column name or a list of them, as {@code sweep.plot} takes it. */
+    static List<String> texts(Node n, String key) {
         JsonNode v = n.raw(key);
         List<String> out = new ArrayList<>();
         if (v.isTextual()) {

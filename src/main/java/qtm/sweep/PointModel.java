@@ -1,6 +1,7 @@
 package qtm.sweep;
 
 import java.util.List;
+import java.util.function.Supplier;
 import qtm.model.Machine;
 import qtm.model.MachinePresets;
 import qtm.model.Model;
@@ -9,74 +10,36 @@ import qtm.model.Side;
 /**
  * The validated model at one point of a key sweep: a preset or any machine. Built by whoever reads the scenario (the
  * sweep reads no files), and solved here exactly as {@code qtm steady} solves it.
+ *
+ * @param sites the site names, in order
+ * @param dims the sites' numbers of levels
+ * @param baths the bath names, in the order of {@link SteadyOutcome#heat()}
+ * @param solve its exact steady state and observables (throws IllegalArgumentException if not unique)
  */
-public sealed interface PointModel permits PointModel.Preset, PointModel.Custom {
+public record PointModel(List<String> sites, int[] dims, List<String> baths, Supplier<SteadyOutcome> solve) {
+    /**
+     * @param model one of the presets reset, flux and dqd (the double dot's global form included)
+     * @return its point, solved as {@code steady} solves a preset
+     */
+    public static PointModel of(Model model) {
+        return new PointModel(MachinePresets.SITES, new int[] {2, 2}, List.of(Side.COLD.key(), Side.HOT.key()),
+                () -> SteadyOutcome.of(model, null));
+    }
+
+    /**
+     * @param machine a {@code model.type: machine}
+     * @return its point
+     */
+    public static PointModel of(Machine machine) {
+        return new PointModel(machine.siteNames(), machine.dimensions(), machine.bathNames(),
+                () -> SteadyOutcome.of(machine, null));
+    }
+
     /**
      * @return the exact steady state and its observables
      * @throws IllegalArgumentException if the steady state is not unique
      */
-    SteadyOutcome steady();
-
-    /** @return the site names, in order */
-    List<String> sites();
-
-    /** @return the sites' numbers of levels */
-    int[] dims();
-
-    /** @return the bath names, in the order of {@link SteadyOutcome#heat()} */
-    List<String> baths();
-
-    /**
-     * One of the presets reset, flux and dqd.
-     *
-     * @param model the preset
-     */
-    record Preset(Model model) implements PointModel {
-        @Override
-        public SteadyOutcome steady() {
-            return SteadyOutcome.of(model, null);
-        }
-
-        @Override
-        public List<String> sites() {
-            return MachinePresets.SITES;
-        }
-
-        @Override
-        public int[] dims() {
-            return new int[] {2, 2};
-        }
-
-        @Override
-        public List<String> baths() {
-            return List.of(Side.COLD.key(), Side.HOT.key());
-        }
-    }
-
-    /**
-     * A {@code model.type: machine}.
-     *
-     * @param machine the machine
-     */
-    record Custom(Machine machine) implements PointModel {
-        @Override
-        public SteadyOutcome steady() {
-            return SteadyOutcome.of(machine, null);
-        }
-
-        @Override
-        public List<String> sites() {
-            return machine.siteNames();
-        }
-
-        @Override
-        public int[] dims() {
-            return machine.dimensions();
-        }
-
-        @Override
-        public List<String> baths() {
-            return machine.bathNames();
-        }
+    public SteadyOutcome steady() {
+        return solve.get();
     }
 }

@@ -56,7 +56,7 @@ class MachineEnsembleTest {
         List<ZMatrixRMaj> exact = new MachineExact(machine).evolve(rho0, grid);
         Verdict v = Verdicts.of(r, exact);
         assertTrue(v.converged(), "verdict " + v);
-        assertEquals(0, v.dof(), "no χ² above d = 4");
+        assertEquals(machine.dimension() > 4, v.dof() == 0, "a χ² at d = 4 only");
         assertEquals(machine.dimension() * machine.dimension() * grid.points(), v.tests() + skipped(r, grid), "tests");
         int last = grid.points() - 1;
         SiteObservables sites = r.recorded(RhoElements.class).sites();
@@ -69,6 +69,17 @@ class MachineEnsembleTest {
         // The same machine with its couplings doubled is another transient: the verdict must see it.
         Machine other = TestMachines.scaledCouplings(machine, 2.0);
         assertFalse(Verdicts.of(r, new MachineExact(other).evolve(rho0, grid)).converged(), "a wrong reference passes");
+    }
+
+    @Test
+    void levelsFarFromZeroConvergeToo() {
+        // Both qubits' levels at 1000 and 1001: the engine's shift by Tr H / d keeps the phases small.
+        Machine far = new Machine(qtm.model.Approach.LOCAL,
+                List.of(new qtm.model.Site("c", 1000.0, 1001.0), new qtm.model.Site("h", 1000.0, 1001.0)),
+                List.of(new qtm.model.Coupling.Exchange("c", "h", 0.05)),
+                List.of(new qtm.model.MachineBath("cold", "c", qtm.model.BathKind.BOSONIC, 0.2, 0.04),
+                        new qtm.model.MachineBath("hot", "h", qtm.model.BathKind.BOSONIC, 2.0, 0.02)));
+        check(far, Ops.unit(4, 1, 1), new TimeGrid(60, 7));
     }
 
     /** Coordinates deterministic in every trajectory (t = 0 and those no dynamics reaches) are not tested. */

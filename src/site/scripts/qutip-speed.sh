@@ -49,6 +49,7 @@ cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
 commit=$(git rev-parse --short HEAD)
 dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo " (with uncommitted changes)" || true)
 
+cut -d' ' -f1-3 /proc/loadavg > "$work/load-before" 2>/dev/null || echo unknown > "$work/load-before"
 java -cp "$cp" qtm.engine.ChainReference > "$work/reference.json"
 "$venv/bin/python" src/site/scripts/qutip_speed.py check --reference "$work/reference.json" --out "$work/check.json"
 for i in $(seq 1 "$runs"); do
@@ -64,6 +65,7 @@ for i in $(seq 1 "$runs"); do files+=("$work/qutip$i.json"); done
 "$venv/bin/python" src/site/scripts/qutip_speed.py pool --reference "$work/reference.json" --out "$work/pool.json" \
   "${files[@]}"
 
+cut -d' ' -f1-3 /proc/loadavg > "$work/load-after" 2>/dev/null || echo unknown > "$work/load-after"
 java_version=$(java -version 2>&1 | head -1)
 python3 - "$work" "$runs" "$commit$dirty" "$cores" "${pin[*]:-not pinned}" "$java_version" "$(uname -m)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$k" > "$out" <<'PY'
@@ -77,6 +79,7 @@ qutip = [json.load(open(f"{work}/qutip{i}.json")) for i in range(1, runs + 1)]
 mq = statistics.median(r["score"] for r in qtm)
 mp = statistics.median(r["rate"] for r in qutip)
 ratio = mq / mp
+load = [open(f"{work}/load-{w}").read().strip() for w in ("before", "after")]
 yes = lambda b: "yes" if b else "**no**"
 p = print
 p("# Measured: speed against QuTiP's mcsolve")
@@ -84,7 +87,8 @@ p()
 p(f"Written by `src/site/scripts/qutip-speed.sh` at commit `{commit}` on {datetime.date.today()} "
   f"(UTC {datetime.datetime.utcnow():%H:%M}), on a machine with {nproc} cores ({cpu}, {arch}); {runs} runs of each "
   "side, alternating, in one sitting. The machine is shared: other jobs may have run at the same time and lowered "
-  "either side's figures. Run the script again, on an idle machine, to refresh every number on this page. "
+  f"either side's figures (load averages over 1, 5 and 15 min: {load[0]} before, {load[1]} after, against {nproc} "
+  "cores). Run the script again, on an idle machine, to refresh every number on this page. "
   "What is compared and why it is fair: [Machines, Speed against QuTiP](../machines.md#speed-against-qutip).")
 p()
 p("The case (issue 24's speed clause): the three-qubit chain c–m–h (d = 8, `TestMachines.benchChain()`: all gaps 1, "
@@ -102,7 +106,8 @@ p(f"| what runs | JMH `qtm.engine.MachineEngineBenchmark -p target=chain-general
 p(f"| runtime | {java} | a virtual environment outside the repository |")
 for i in range(runs):
     p(f"| run {i + 1}, trajectories/s | {qtm[i]['score']:,.0f} (± {qtm[i]['scoreError']:,.0f}, JMH's 99.9 % interval) "
-      f"| {qutip[i]['rate']:.2f} ({qutip[i]['trajectories']} in {qutip[i]['seconds']:.1f} s) |")
+      f"| {qutip[i]['rate']:.2f} ({qutip[i]['trajectories']} in {qutip[i]['seconds']:.1f} s; "
+      f"ratio in this run {qtm[i]['score'] / qutip[i]['rate']:,.0f}×) |")
 p(f"| **median, trajectories/s** | **{mq:,.0f}** | **{mp:.2f}** |")
 p()
 p(f"**Ratio of the medians, qtm / QuTiP: {ratio:,.0f}×.** At least 500× (the issue's floor): {yes(ratio >= 500)}. "

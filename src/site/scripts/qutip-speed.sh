@@ -53,8 +53,16 @@ cut -d' ' -f1-3 /proc/loadavg > "$work/load-before" 2>/dev/null || echo unknown 
 java -cp "$cp" qtm.engine.ChainReference > "$work/reference.json"
 "$venv/bin/python" src/site/scripts/qutip_speed.py check --reference "$work/reference.json" --out "$work/check.json"
 for i in $(seq 1 "$runs"); do
-  "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -p target=chain-general \
-    -rf json -rff "$work/qtm$i.json" > "$work/qtm$i.log" 2>&1 || { tail -30 "$work/qtm$i.log"; exit 1; }
+  # Another JMH on this machine holds /tmp/jmh.lock: wait for it (up to 10 min) rather than measure beside it.
+  for wait in $(seq 1 20); do
+    if "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -p target=chain-general \
+      -rf json -rff "$work/qtm$i.json" > "$work/qtm$i.log" 2>&1; then
+      break
+    fi
+    grep -q 'Unable to acquire the JMH lock' "$work/qtm$i.log" && [ "$wait" -lt 20 ] || { tail -30 "$work/qtm$i.log"; exit 1; }
+    echo "another JMH is running; waiting 30 s" >&2
+    sleep 30
+  done
   python3 -c 'import json,sys; s = json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"]; print(f"qtm run {sys.argv[2]}: {s:.0f} traj/s")' \
     "$work/qtm$i.json" "$i"
   "${pin[@]}" "$venv/bin/python" src/site/scripts/qutip_speed.py run --trajectories "$k" --seed "$i" \

@@ -16,12 +16,12 @@
 #
 # QuTiP is installed with pip into a virtual environment OUTSIDE the repository ($QTM_QUTIP_VENV, default
 # ~/.cache/qtm-qutip-venv; made on first use, it needs PyPI then). It is never part of the Maven build or the tests.
-# Usage: bash src/site/scripts/qutip-speed.sh [RUNS] [K]   (default 5 runs of K = 800 QuTiP trajectories, each some
-# 10-30 s on one core; a few minutes in all; run it on an idle machine). QTM_CPU picks the core (default the last).
+# Usage: bash src/site/scripts/qutip-speed.sh [RUNS] [K]   (default 5 runs of K = 1200 QuTiP trajectories, each some
+# 15-35 s on one core; a few minutes in all; run it on an idle machine). QTM_CPU picks the core (default the last).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-5}
-k=${2:-800}
+k=${2:-1200}
 venv=${QTM_QUTIP_VENV:-$HOME/.cache/qtm-qutip-venv}
 out=src/site/markdown/generated/qutip-speed.md
 work=$(mktemp -d)

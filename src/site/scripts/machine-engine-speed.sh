@@ -4,7 +4,8 @@
 # points, from |00>; goal: the general path within 2x), and of the general engine on the three-qubit chain c-m-h
 # (d = 8) from |000> with 21 points on [0, 2000]. It runs the JMH benchmark qtm.engine.MachineEngineBenchmark RUNS
 # times in one sitting (each a fresh JVM, 3 x 1 s warm-up and 5 x 1 s measurement per case) and prints every run's
-# score and the median per case, and the ratio today/general of the medians.
+# score and the median per case, and the ratio today/general of the medians, and writes them to
+# src/site/markdown/generated/machine-engine-speed.md, so that no number of it is typed by hand.
 #
 # Offline; run it on an idle machine (another build on the same cores lowers every figure).
 # Usage: bash src/site/scripts/machine-engine-speed.sh [RUNS]   (default 3; about 40 s per case and run)
@@ -21,20 +22,30 @@ for i in $(seq 1 "$runs"); do
   java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -rf json -rff "$work/run$i.json" \
     > "$work/run$i.log" 2>&1 || { tail -30 "$work/run$i.log"; exit 1; }
 done
-python3 - "$work" "$runs" <<'PY'
-import json, statistics, sys
-work, runs = sys.argv[1], int(sys.argv[2])
+commit=$(git rev-parse --short HEAD)
+python3 - "$work" "$runs" "$commit" "$(nproc)" "$(cat /proc/loadavg | cut -d' ' -f1-3)" <<'PY'
+import datetime, json, statistics, sys
+work, runs, commit, cores, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 scores = {}
 for i in range(1, runs + 1):
     for r in json.load(open(f"{work}/run{i}.json")):
         scores.setdefault(r["params"]["target"], []).append(r["primaryMetric"]["score"])
-print(f"{'case':<16} {'median traj/s':>14}   runs")
-med = {}
+med = {case: statistics.median(s) for case, s in scores.items()}
+lines = ["# Measured: the general jump engine against the two-qubit one", "",
+         f"Written by `src/site/scripts/machine-engine-speed.sh` at commit `{commit}` on "
+         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d}, {cores} cores, {runs} runs in one sitting (each a "
+         f"fresh JVM: JMH `qtm.engine.MachineEngineBenchmark`, one thread, 3 x 1 s warm-up, 5 x 1 s measurement); load "
+         f"average {load} at the end (the machine is shared). Run it again, on an idle machine, to refresh every number "
+         "on this page. What it measures: [Machines, Monte Carlo on a machine](../machines.md#monte-carlo-on-a-machine-qtm-run).",
+         "", "| case | median trajectories/s | every run |", "|---|---|---|"]
 for case, s in scores.items():
-    med[case] = statistics.median(s)
-    print(f"{case:<16} {med[case]:>14.0f}   " + ", ".join(f"{x:.0f}" for x in s))
+    lines.append(f"| {case} | {med[case]:,.0f} | " + ", ".join(f"{x:,.0f}" for x in s) + " |")
+lines += ["", "| preset | today / general (ratio of the medians) | within 2x |", "|---|---|---|"]
 for model in ("reset", "flux", "dqd"):
     t, g = med.get(model + "-today"), med.get(model + "-general")
     if t and g:
-        print(f"{model}: today / general = {t / g:.2f}")
+        lines.append(f"| {model} | {t / g:.2f} | {'yes' if t / g <= 2 else 'no'} |")
+lines += ["", "---", "", "[Guide contents](../index.md) · [Machines](../machines.md)", ""]
+open("src/site/markdown/generated/machine-engine-speed.md", "w").write("\n".join(lines))
+print("\n".join(lines))
 PY

@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long recordLimit = recordLimit();
         if (s.isMachine()) {
-            MachineRunOutput.check(s);
+            MachineRunOutput.check(s, t);
         }
         List<String> notices = s.isMachine() ? List.of() : CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();

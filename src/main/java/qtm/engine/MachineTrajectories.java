@@ -23,8 +23,8 @@ import qtm.model.TimeGrid;
  *
  * <p>Memory: the engine keeps 8 bytes per grid point (the grid times) and, independent of the points, the Schur form
  * and the propagator ladder, 16(K + 4)d² bytes with K ≈ log₂(16‖H_eff‖₁Δt) (about 330 KiB at d = 32 and K = 16); an
- * observer that accumulates ρ(t) with its standard error needs 2d² doubles, 16d² bytes, per grid point (16 KiB at
- * d = 32).
+ * ensemble's sums of ρ(t) take far more, about (304 + 48T)·d² bytes per grid point on T threads
+ * ({@code qtm.run.RunPlan#bytesPerPoint}).
  *
  * <p>Randomness comes only from the {@link UniformRandomProvider} given to {@link #run}: one draw for the initial pure
  * state when ρ0 is mixed, one threshold per jump plus the first, one draw per jump for the channel. Not thread-safe:

@@ -45,13 +45,13 @@ public record Bipartition(List<Integer> first, List<Integer> second, List<String
      * Every bipartition of the sites, 2^{k−1} − 1 of them: by the first side's size, then by its site indices in
      * lexicographic order ({@code c|m,h}, {@code m|c,h}, {@code h|c,m}).
      *
-     * @param names the site names, at least two
-     * @return a new list
+     * @param names the site names, 1 to 30 of them
+     * @return a new list, empty for a single site (which has no bipartition)
      */
     public static List<Bipartition> all(List<String> names) {
         int k = names.size();
-        if (k < 2 || k > 30) {
-            throw new IllegalArgumentException("bipartitions need 2 to 30 sites, got " + k);
+        if (k < 1 || k > 30) {
+            throw new IllegalArgumentException("bipartitions need 1 to 30 sites, got " + k);
         }
         List<Bipartition> out = new ArrayList<>();
         for (int mask = 1; mask < (1 << k) - 1; mask++) {

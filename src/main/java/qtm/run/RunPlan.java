@@ -87,32 +87,36 @@ public final class RunPlan {
     public static final double MEMORY_BUDGET = 7e8;
 
     /**
-     * The memory a running ensemble holds per grid point, whatever its size: per recorded number the 128-bit totals
-     * of its values and squares (32 bytes) and two blocks' rows on each of two threads (32 bytes); a batched number
-     * (the d² coordinates of ρ, whose nonlinear functions need the jackknife) also the sums of its 32 batches
-     * (256 bytes). On a machine of d states that is about 320·d² bytes: 5 kB at d = 4, 20 kB at d = 8, 330 kB at
-     * d = 32.
+     * The memory a running ensemble holds per grid point, whatever its size. Per recorded number: the committed
+     * 128-bit totals of its values and squares and the last block's row (48 bytes), and on each worker thread two
+     * blocks' sums and squares and the trajectory's own row (48 bytes); a batched number (the d² coordinates of ρ,
+     * whose nonlinear functions need the jackknife) also the sums of its 32 batches (256 bytes). On a machine of d
+     * states that is about (304 + 48T)·d² bytes on T threads: 6.4 kB at d = 4, 26 kB at d = 8 and 410 kB at d = 32
+     * on two threads.
      *
      * @param quantities what the ensemble records
+     * @param threads the worker threads
      * @return bytes per grid point
      */
-    public static double bytesPerPoint(List<Quantity> quantities) {
+    public static double bytesPerPoint(List<Quantity> quantities, int threads) {
         double bytes = 0;
         for (Quantity q : quantities) {
             if (q instanceof qtm.observe.FinalQuantity) {
                 continue;
             }
-            bytes += q.slots().size() * (64.0 + (q.batched() ? 256.0 : 0.0));
+            bytes += q.slots().size() * (48.0 + 48.0 * threads + (q.batched() ? 256.0 : 0.0));
         }
         return bytes;
     }
 
     /**
      * @param s a machine's scenario
+     * @param threads the worker threads
      * @return the most grid points its run may have: {@link #MEMORY_BUDGET} over {@link #bytesPerPoint}
      */
-    public static int maxMachinePoints(Scenario s) {
-        return (int) Math.min(Integer.MAX_VALUE, MEMORY_BUDGET / bytesPerPoint(quantities(s, "trajectories")));
+    public static int maxMachinePoints(Scenario s, int threads) {
+        return (int) Math.min(Integer.MAX_VALUE,
+                MEMORY_BUDGET / bytesPerPoint(quantities(s, "trajectories"), threads));
     }
 
     /**

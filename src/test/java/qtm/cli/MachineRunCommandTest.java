@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import qtm.math.MatrixExp;
 import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +61,7 @@ class MachineRunCommandTest {
                 - {kind: exchange, sites: [m, h], g: 0.05}
               baths:
                 - {name: cold, site: c, kind: bosonic, T: 0.3, rate: 0.04}
-                - {name: lead, site: m, kind: fermionic, T: 1.0, rate: 0.03, mu: 0.2}
+                - {name: lead, site: m, kind: fermionic, T: 1.0, rate: 0.03, mu: 2.0}
                 - {name: hot, site: h, kind: reset, T: 3.0, rate: 0.02}
             initial: "000"
             time: {end: 60, points: 7}
@@ -120,18 +123,37 @@ class MachineRunCommandTest {
                 assertTrue(Math.abs(im - last.getImag(i, j)) <= 4 * seIm + 1e-12, "Im rho " + i + j);
             }
         }
-        // The exact heat averaged over the last bin, computed here on its own fine grid by the trapezoid rule.
+        // The exact heat averaged over the last bin in closed form, independent of the run's quadrature: the heat is
+        // linear in ρ, and ∫ρ over the bin is the top right of exp([[L, ρ(t_K−1)], [0, 0]]·Δt) (Van Loan).
         double dt = grid.step();
-        List<ZMatrixRMaj> fine = exact.evolve(rho.get(grid.points() - 2), new TimeGrid(dt, 2001));
+        Map<String, Double> q = exact.heat(binIntegral(exact, rho.get(grid.points() - 2), dt));
+        double largest = q.values().stream().mapToDouble(Math::abs).max().orElse(0);
         for (String bath : sc.machine().bathNames()) {
-            double q = 0;
-            for (int i = 0; i < fine.size(); i++) {
-                q += (i == 0 || i == fine.size() - 1 ? 0.5 : 1.0) * exact.heat(fine.get(i)).get(bath) / 2000;
-            }
+            double mean = q.get(bath) / dt;
             JsonNode h = e.get("final").get("heat").get(bath);
-            assertEquals(q, h.get("exact").asDouble(), 1e-6 * Math.max(1e-3, Math.abs(q)), bath + " exact");
-            assertTrue(Math.abs(h.get("mean").asDouble() - q) <= 4 * h.get("se").asDouble(), bath + ": " + h);
+            assertEquals(mean, h.get("exact").asDouble(), 1e-10 * largest / dt, bath + " exact");
+            assertTrue(Math.abs(h.get("mean").asDouble() - mean) <= 4 * h.get("se").asDouble(), bath + ": " + h);
         }
+    }
+
+    /** ∫₀^Δt e^{Ls}ρ ds as a matrix. */
+    private static ZMatrixRMaj binIntegral(MachineExact exact, ZMatrixRMaj rho, double dt) {
+        DMatrixRMaj l = exact.generator();
+        int n = l.numRows;
+        double[] x = exact.basis().coordinates(rho, new double[n]);
+        DMatrixRMaj m = new DMatrixRMaj(n + 1, n + 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m.set(i, j, l.get(i, j) * dt);
+            }
+            m.set(i, n, x[i] * dt);
+        }
+        DMatrixRMaj e = MatrixExp.exp(m);
+        double[] integral = new double[n];
+        for (int i = 0; i < n; i++) {
+            integral[i] = e.get(i, n);
+        }
+        return exact.basis().matrix(integral, new ZMatrixRMaj(rho.numRows, rho.numCols));
     }
 
     @Test
@@ -156,8 +178,8 @@ class MachineRunCommandTest {
     @Test
     void threeSitesWithThreeBathKindsRun() throws Exception {
         JsonNode s = run(THREE_BATHS, "three", "--records", "40");
-        // The records name the machine's baths; ν is the channel's count, the sign of the energy ω it moves, which
-        // for the fermionic lead (μ = 0.2) differs from the sign of its heat ω − μ only where ω < μ (never here).
+        // The records name the machine's baths; ν is the channel's count, the sign of the energy ω it moves, and the
+        // energy column its heat: for the fermionic lead at μ = 2 > ω = 1.1 the heat ω − μ has the opposite sign.
         List<String> rows = Files.readAllLines(tmp.resolve("three").resolve("jumps-trajectories.csv"));
         assertEquals("index,time,bath,channel,label,nu,energy", rows.get(0));
         assertTrue(rows.size() > 40, "jumps recorded: " + rows.size());
@@ -168,13 +190,37 @@ class MachineRunCommandTest {
             int nu = Integer.parseInt(f[5]);
             double energy = Double.parseDouble(f[6]);
             assertTrue(Long.parseLong(f[0]) < 40, row);
-            assertEquals((int) Math.signum(energy), nu, row);
+            assertEquals((f[2].equals("lead") ? -1 : 1) * (int) Math.signum(energy), nu, row);
         }
         assertEquals(java.util.Set.of("cold", "hot", "lead"), baths);
         JsonNode pairs = s.get("engines").get("trajectories").get("final").get("pair_concurrence");
         for (String p : List.of("c,m", "c,h", "m,h")) {
             assertTrue(pairs.has(p), p);
         }
+    }
+
+    @Test
+    void aOneSiteMachineRunsWithoutBipartitionsAndRefusesATargetSe() throws Exception {
+        String one = """
+                name: one
+                model:
+                  type: machine
+                  sites:
+                    - {name: q, levels: [0.0, 1.0, 2.5]}
+                  baths:
+                    - {name: bath, site: q, kind: bosonic, T: 1.0, rate: 0.05}
+                time: {end: 40, points: 5}
+                ensemble: {trajectories: 3000, seed: 14}
+                """;
+        JsonNode s = run(one, "one");
+        assertEquals(0, s.get("engines").get("trajectories").get("final").get("negativity").size());
+        Path file = tmp.resolve("one-target.yaml");
+        Files.writeString(file, one.replace("seed: 14}", "seed: 14, target_se: 0.01}"));
+        Path out = tmp.resolve("one-target");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("ensemble.target_se"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test
@@ -204,12 +250,12 @@ class MachineRunCommandTest {
         Files.writeString(file, QUTRIT);
         Path once = tmp.resolve("once");
         assertEquals(0, CliTest.run("run", file.toString(), "--out", once.toString(), "--quiet",
-                "--trajectories", "2000").status());
+                "--trajectories", "2000", "--records", "900").status());
         List<String> merge = new java.util.ArrayList<>(List.of("merge"));
         for (int i = 2; i >= 0; i--) {
             Path d = tmp.resolve("shard" + i);
             CliTest.Run r = CliTest.run("run", file.toString(), "--out", d.toString(), "--quiet", "--trajectories",
-                    "2000", "--shard", i + "/3", "--threads", Integer.toString(1 + i % 2));
+                    "2000", "--shard", i + "/3", "--threads", Integer.toString(1 + i % 2), "--records", "900");
             assertEquals(0, r.status(), r.err());
             merge.add(d.toString());
         }
@@ -218,6 +264,11 @@ class MachineRunCommandTest {
         CliTest.Run m = CliTest.run(merge.toArray(String[]::new));
         assertEquals(0, m.status(), m.err());
         sameOutputs(once, merged);
+        // The records of the first 900 trajectories span two shards (667 each): merged, they are one run's.
+        for (String f : List.of("jumps-trajectories.csv", "jumps-trajectories.npy", "jumps.json")) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(once.resolve(f)),
+                    Files.readAllBytes(merged.resolve(f))), f);
+        }
     }
 
     private static void sameOutputs(Path a, Path b) throws Exception {
@@ -239,7 +290,8 @@ class MachineRunCommandTest {
         Path file = tmp.resolve("q.yaml");
         Files.writeString(file, QUTRIT);
         Path out = tmp.resolve("refused");
-        // Five qubits, d = 32: about 330 kB of sums per grid point, so at most 7e8 / 330 kB ≈ 2,100 points.
+        // Five qubits, d = 32: about (304 + 48·2)·1024 B = 410 kB of sums per grid point on two threads, so at most
+        // 7e8 / 410 kB ≈ 1,700 points.
         Files.writeString(file, """
                 model:
                   type: machine
@@ -259,9 +311,9 @@ class MachineRunCommandTest {
                     - {name: hot, site: e, kind: bosonic, T: 2.0, rate: 0.01}
                 time: {end: 100, points: 3000}
                 """);
-        CliTest.Run big = CliTest.run("run", file.toString(), "--out", out.toString());
+        CliTest.Run big = CliTest.run("run", file.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(2, big.status(), big.err());
-        assertTrue(big.err().contains("time.points") && big.err().contains("32 states"), big.err());
+        assertTrue(big.err().contains("time.points") && big.err().contains("32 states on 2 threads"), big.err());
         assertFalse(Files.exists(out), "nothing written");
         Files.writeString(file, QUTRIT + "engines: [collision]\n");
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString());

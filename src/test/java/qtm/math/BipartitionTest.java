@@ -33,6 +33,8 @@ class BipartitionTest {
         assertEquals(15, Bipartition.all(List.of("a", "b", "c", "d", "e")).size());
         assertThrows(IllegalArgumentException.class, () -> new Bipartition(List.of(2, 3), List.of(0, 1),
                 List.of("a", "b", "c", "d")));
-        assertThrows(IllegalArgumentException.class, () -> Bipartition.all(List.of("c")));
+        // A single site has no bipartition (a one-site machine's run records none); no site at all is an error.
+        assertEquals(List.of(), Bipartition.all(List.of("c")));
+        assertThrows(IllegalArgumentException.class, () -> Bipartition.all(List.of()));
     }
 }

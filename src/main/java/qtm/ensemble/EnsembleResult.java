@@ -144,13 +144,7 @@ public final class EnsembleResult {
 
     /** @return the names of every column of every quantity, in order */
     public List<String> columns() {
-        List<String> out = new ArrayList<>();
-        for (Quantity q : layout.quantities()) {
-            for (Column c : q.columns()) {
-                out.add(c.name());
-            }
-        }
-        return out;
+        return new ArrayList<>(layout.columns().keySet());
     }
 
     /**
@@ -161,15 +155,11 @@ public final class EnsembleResult {
      * @return the estimate (NaN on the first row of a binned quantity, or without trajectories)
      */
     public RareEvents.Flagged estimate(String column, int k) {
-        for (int q = 0; q < layout.quantities().size(); q++) {
-            Quantity x = layout.quantities().get(q);
-            for (Column c : x.columns()) {
-                if (c.name().equals(column)) {
-                    return sums.estimate(q, x, c, k);
-                }
-            }
+        Layout.Located c = layout.columns().get(column);
+        if (c == null) {
+            throw new IllegalArgumentException("no column " + column);
         }
-        throw new IllegalArgumentException("no column " + column);
+        return sums.estimate(c.quantity(), layout.quantities().get(c.quantity()), c.column(), k);
     }
 
     /**

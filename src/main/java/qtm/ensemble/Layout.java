@@ -1,8 +1,10 @@
 package qtm.ensemble;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import qtm.model.TimeGrid;
+import qtm.observe.Column;
 import qtm.observe.FinalQuantity;
 import qtm.observe.Quantity;
 
@@ -27,6 +29,22 @@ public final class Layout {
     private List<String> signature;
 
     /**
+     * A column and the index of the quantity that offers it.
+     *
+     * @param quantity the quantity's index
+     * @param column the column
+     */
+    record Located(int quantity, Column column) {
+    }
+
+    private final LinkedHashMap<String, Located> columns = new LinkedHashMap<>();
+
+    /** @return every column of every quantity by name, in output order (do not modify) */
+    java.util.Map<String, Located> columns() {
+        return columns;
+    }
+
+    /**
      * @param quantities what is recorded, in order
      * @param grid the output grid
      * @throws IllegalArgumentException if a final-only quantity is batched or a quantum is not a power of two
@@ -34,6 +52,12 @@ public final class Layout {
     public Layout(List<Quantity> quantities, TimeGrid grid) {
         this.quantities = List.copyOf(quantities);
         this.grid = grid;
+        // Once: a quantity builds its column list anew on every call, and estimates are looked up by name per point.
+        for (int q = 0; q < this.quantities.size(); q++) {
+            for (Column c : this.quantities.get(q).columns()) {
+                columns.putIfAbsent(c.name(), new Located(q, c));
+            }
+        }
         int n = quantities.size();
         offset = new int[n];
         batchOffset = new int[n];

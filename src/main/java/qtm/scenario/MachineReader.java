@@ -1,6 +1,7 @@
 package qtm.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ejml.data.ZMatrixRMaj;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -260,5 +261,38 @@ public final class MachineReader {
         }
         int points = (int) t.integer("points", 2, ScenarioReader.MAX_TIME_POINTS);
         return new TimeGrid(end, points);
+    }
+
+    /** Why a machine's run refuses the collision model. */
+    public static final String MACHINE_COLLISION_REFUSAL = "a machine (model.type = machine) runs the trajectories "
+            + "engine only: the collision model is carried to machines by issue 25; use engines: [trajectories]";
+
+    /**
+     * A scenario of a machine: its description, initial state, time grid (when required or given), target and
+     * simulation. A machine runs the trajectories engine alone (the collision model is not carried to machines yet).
+     *
+     * @param root the document
+     * @param m its {@code model} node
+     * @param name the scenario's name
+     * @param description its description
+     * @param timeRequired whether {@code time} must be present (and the engines are a run's)
+     * @return the validated scenario
+     * @throws InputException on the first bad key
+     */
+    static Scenario scenario(Node root, Node m, String name, String description, boolean timeRequired) {
+        Machine machine = read(m);
+        ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
+        TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), machine) : null;
+        ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
+        Simulation simulation = SimulationReader.read(root);
+        if (simulation.engines().contains("collision")) {
+            if (timeRequired && root.has("engines")) {
+                throw root.error("engines", MACHINE_COLLISION_REFUSAL);
+            }
+            // Without the key the default is every engine that can run the machine: the trajectories alone.
+            simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
+                    simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
+        }
+        return new Scenario(name, description, root.file(), null, initial, time, root, simulation, machine, target);
     }
 }

@@ -14,7 +14,6 @@ import qtm.model.Bath;
 import qtm.model.Approach;
 import qtm.model.DotModel;
 import qtm.model.FluxModel;
-import qtm.model.Machine;
 import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.ResetModel;
@@ -109,9 +108,6 @@ public final class ScenarioReader {
             + "qtm steady, qtm evolve and qtm run (trajectories) only; the other commands take the presets reset, "
             + "flux and dqd";
 
-    /** Why a machine's run refuses the collision model. */
-    public static final String MACHINE_COLLISION_REFUSAL = "a machine (model.type = machine) runs the trajectories "
-            + "engine only: the collision model is carried to machines by issue 25; use engines: [trajectories]";
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {
         return read(ScenarioFile.load(file, sets), file, sets, timeRequired, machines);
@@ -140,22 +136,7 @@ public final class ScenarioReader {
             if (!machines) {
                 throw m.error("type", MACHINE_REFUSAL);
             }
-            Machine machine = MachineReader.read(m);
-            ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
-            TimeGrid time = timeRequired || root.has("time") ? MachineReader.time(root.child("time"), machine)
-                    : null;
-            ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
-            Simulation simulation = SimulationReader.read(root);
-            if (simulation.engines().contains("collision")) {
-                if (timeRequired && root.has("engines")) {
-                    throw root.error("engines", MACHINE_COLLISION_REFUSAL);
-                }
-                // Without the key the default is every engine that can run the machine: the trajectories alone.
-                simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
-                        simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
-            }
-            return new Scenario(name, description, root.file(), null, initial, time, root, simulation, machine,
-                    target);
+            return MachineReader.scenario(root, m, name, description, timeRequired);
         }
         Model model = model(m, sets);
         ZMatrixRMaj initial = initial(root);

@@ -103,6 +103,36 @@ class VerdictCalibrationTest {
         return new BinomialDistribution(null, runs, 2 * Convergence.ALPHA).inverseCumulativeProbability(0.999);
     }
 
+    /** The runs' false alarms, each named by its seed and worst test. */
+    private static final class Alarms {
+        private int count;
+        private final StringBuilder seeds = new StringBuilder();
+
+        void judge(boolean converged, Object worst, long seed) {
+            if (!converged) {
+                count++;
+                seeds.append(" seed ").append(seed).append(": ").append(worst);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "converged false in " + count + " of " + RUNS;
+        }
+
+        void assertWithinLevel(String what) {
+            assertTrue(count <= falseAlarmBound(RUNS), what + ": " + count + " false alarms in " + RUNS + seeds);
+        }
+    }
+
+    /** The p-value of population i's own test at the last grid point, against its exact value. */
+    private static double populationP(EnsembleResult r, int i, double exact) {
+        int last = r.grid().points() - 1;
+        long n = r.trajectories();
+        double se = r.rhoStandardErrors(last)[i];
+        return Verdicts.population(n, r.rhoMeans(last)[i], r.rhoMeanSquares(last)[i], exact, se * se * n).z().p();
+    }
+
     /** Reset machine with p₁₁ rising to 0.048 (T_c = 0.455, T_h = ∞): N·p₁₁ from 2 to 96 over the sizes. */
     @ParameterizedTest
     @EnumSource(EngineKind.class)
@@ -118,29 +148,22 @@ class VerdictCalibrationTest {
         Fractions single = new Fractions("p11 at the final time");
         Fractions chi = new Fractions("Hotelling p");
         Fractions worst = new Fractions("Bonferroni p of the worst z");
-        int alarms = 0;
-        StringBuilder alarmed = new StringBuilder();
+        Alarms alarms = new Alarms();
         for (int run = 0; run < RUNS; run++) {
             long n = SIZES[run % SIZES.length];
             EnsembleResult r = EnsembleRunner.run(() -> kind.create(model, rho0, grid, dt), model, rho0, grid,
                     EnsembleSettings.count(n, 7000 + run, 1));
             Verdict v = Verdicts.of(r, exact);
-            if (!v.converged()) {
-                alarms++;
-                alarmed.append(" seed ").append(7000 + run).append(": ").append(v.worst());
-            }
+            alarms.judge(v.converged(), v.worst(), 7000 + run);
             chi.add(v.pValue());
             worst.add(v.maxZPValue());
-            double se = r.rhoStandardErrors(last)[3];
-            single.add(Verdicts.population(n, r.rhoMeans(last)[3], r.rhoMeanSquares(last)[3], p11, se * se * n)
-                    .z().p());
+            single.add(populationP(r, 3, p11));
         }
         // Printed for the guide's measured false-alarm rates.
-        System.out.println(kind + " calibration: " + single + "; " + chi + "; " + worst + "; converged false in "
-                + alarms + " of " + RUNS);
+        System.out.println(kind + " calibration: " + single + "; " + chi + "; " + worst + "; " + alarms);
         String failures = single.uniform() + chi.uniform() + worst.valid();
         assertTrue(failures.isEmpty(), kind + ": " + failures);
-        assertTrue(alarms <= falseAlarmBound(RUNS), kind + ": " + alarms + " false alarms in " + RUNS + alarmed);
+        alarms.assertWithinLevel(kind.toString());
     }
 
     /**
@@ -168,28 +191,21 @@ class VerdictCalibrationTest {
         var channels = m.channels();
         Fractions single = new Fractions("p10 at the final time");
         Fractions worst = new Fractions("Bonferroni p of the worst z");
-        int alarms = 0;
-        StringBuilder alarmed = new StringBuilder();
+        Alarms alarms = new Alarms();
         for (int run = 0; run < RUNS; run++) {
             long n = SIZES[run % SIZES.length];
             EnsembleResult r = EnsembleRunner.run(() -> new qtm.engine.MachineTrajectories(m.hamiltonian(), channels,
                     rho0, grid), qtm.observe.Quantities.machine(m, channels, grid), grid,
                     EnsembleSettings.count(n, 11000 + run, 1));
             Verdict v = Verdicts.of(r, exact);
-            if (!v.converged()) {
-                alarms++;
-                alarmed.append(" seed ").append(11000 + run).append(": ").append(v.worst());
-            }
+            alarms.judge(v.converged(), v.worst(), 11000 + run);
             worst.add(v.maxZPValue());
-            double se = r.rhoStandardErrors(last)[rare];
-            single.add(Verdicts.population(n, r.rhoMeans(last)[rare], r.rhoMeanSquares(last)[rare], p, se * se * n)
-                    .z().p());
+            single.add(populationP(r, rare, p));
         }
-        System.out.println("machine calibration: " + single + "; " + worst + "; converged false in " + alarms + " of "
-                + RUNS);
+        System.out.println("machine calibration: " + single + "; " + worst + "; " + alarms);
         String failures = single.uniform() + worst.valid();
         assertTrue(failures.isEmpty(), failures);
-        assertTrue(alarms <= falseAlarmBound(RUNS), alarms + " false alarms in " + RUNS + alarmed);
+        alarms.assertWithinLevel("machine");
     }
 
     /**
@@ -206,18 +222,14 @@ class VerdictCalibrationTest {
         Fractions single = new Fractions("mean of N_c at the final time");
         Fractions worst = new Fractions("Bonferroni p of the worst count z");
         Fractions histogram = new Fractions("histogram χ² p");
-        int alarms = 0;
-        StringBuilder alarmed = new StringBuilder();
+        Alarms alarms = new Alarms();
         for (int run = 0; run < RUNS; run++) {
             long n = SIZES[run % SIZES.length];
             EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, rho0, grid, 0), model,
                     rho0, grid, EnsembleSettings.count(n, 9000 + run, 1));
             CountingVerdict v = CountingVerdict.of(r, exact);
             assertNotNull(v);
-            if (!v.converged()) {
-                alarms++;
-                alarmed.append(" seed ").append(9000 + run).append(": ").append(v.worst());
-            }
+            alarms.judge(v.converged(), v.worst(), 9000 + run);
             worst.add(v.maxZPValue());
             for (CountingVerdict.Histogram h : v.histograms()) {
                 if (h.dof() > 0) {
@@ -230,10 +242,9 @@ class VerdictCalibrationTest {
             assertNotNull(z, "the final cold count is judged at N = " + n);
             single.add(z.p());
         }
-        System.out.println("dqd count calibration: " + single + "; " + worst + "; " + histogram
-                + "; converged false in " + alarms + " of " + RUNS);
+        System.out.println("dqd count calibration: " + single + "; " + worst + "; " + histogram + "; " + alarms);
         String failures = single.uniform() + worst.valid() + histogram.valid();
         assertTrue(failures.isEmpty(), failures);
-        assertTrue(alarms <= falseAlarmBound(RUNS), alarms + " false alarms in " + RUNS + alarmed);
+        alarms.assertWithinLevel("dqd counts");
     }
 }

@@ -52,13 +52,13 @@ public class MachineEngineBenchmark {
     private Engine today;
     private MachineTrajectories general;
     private UniformRandomProvider rng;
-    private Sink sink;
+    private EngineBenchmark.Sink sink;
 
     @Setup
     public void setup(Blackhole bh) {
         String[] parts = target.split("-");
         rng = Streams.forTrajectory(1, 0);
-        sink = new Sink(bh);
+        sink = new EngineBenchmark.Sink(bh);
         if (parts[0].equals("chain")) {
             Machine m = TestMachines.benchChain();
             general = new MachineTrajectories(m.hamiltonian(), m.channels(), Ops.unit(8, 0, 0),
@@ -87,33 +87,6 @@ public class MachineEngineBenchmark {
             general.run(rng, sink);
         } else {
             today.run(rng, sink);
-        }
-    }
-
-    /** Feeds a Blackhole one number per state and jump, so that nothing is optimised away. */
-    static final class Sink implements TrajectoryObserver {
-        private final Blackhole bh;
-
-        Sink(Blackhole bh) {
-            this.bh = bh;
-        }
-
-        @Override
-        public void begin() {
-        }
-
-        @Override
-        public void state(int k, double[] re, double[] im) {
-            bh.consume(re[0] + im[re.length - 1]);
-        }
-
-        @Override
-        public void jump(int channel, int bath, double energy, double time) {
-            bh.consume(energy);
-        }
-
-        @Override
-        public void end() {
         }
     }
 }

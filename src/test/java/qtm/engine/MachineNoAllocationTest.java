@@ -35,24 +35,7 @@ class MachineNoAllocationTest {
             MachineTrajectories engine = new MachineTrajectories(machine.hamiltonian(), machine.channels(),
                     Ops.unit(d, 1, 1), new TimeGrid(400, 41));
             UniformRandomProvider rng = Streams.forTrajectory(3, 0);
-            TrajectoryObserver nothing = new TrajectoryObserver() {
-                @Override
-                public void begin() {
-                }
-
-                @Override
-                public void state(int k, double[] re, double[] im) {
-                }
-
-                @Override
-                public void jump(int channel, int bath, double heat, double time) {
-                }
-
-                @Override
-                public void end() {
-                }
-            };
-            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, NoAllocationTest.NOTHING));
             int trajectories = NoAllocationTest.TRAJECTORIES;
             assertTrue(bytes < 4096, "d = " + d + ": " + bytes + " bytes for " + trajectories + " trajectories");
         }

@@ -47,7 +47,7 @@ class MachineWaitingTimeTest {
         TimeGrid grid = new TimeGrid(hi, 23);
         MachineTrajectories engine = new MachineTrajectories(machine.hamiltonian(), machine.channels(),
                 TestMachines.pure(re, im), grid);
-        FirstJump first = new FirstJump();
+        WaitingTimeTest.FirstJump first = new WaitingTimeTest.FirstJump();
         long[] survived = new long[LEVELS.length];
         for (int n = 0; n < SAMPLES; n++) {
             first.time = Double.POSITIVE_INFINITY;
@@ -79,27 +79,4 @@ class MachineWaitingTimeTest {
         }
         return 0.5 * (lo + hi);
     }
-
-    /** Records the time of the first jump. */
-    static final class FirstJump implements TrajectoryObserver {
-        double time;
-
-        @Override
-        public void begin() {
-        }
-
-        @Override
-        public void state(int k, double[] re, double[] im) {
-        }
-
-        @Override
-        public void jump(int channel, int bath, double heat, double t) {
-            time = Math.min(time, t);
-        }
-
-        @Override
-        public void end() {
-        }
-    }
-
 }

@@ -19,6 +19,25 @@ import qtm.model.TwoQubits;
  * one temporary per step would cost.
  */
 class NoAllocationTest {
+    /** An observer that does nothing, so that only the engine's own allocations are counted. */
+    static final TrajectoryObserver NOTHING = new TrajectoryObserver() {
+        @Override
+        public void begin() {
+        }
+
+        @Override
+        public void state(int k, double[] re, double[] im) {
+        }
+
+        @Override
+        public void jump(int channel, int bath, double energy, double time) {
+        }
+
+        @Override
+        public void end() {
+        }
+    };
+
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     @Tag("slow")
@@ -30,24 +49,7 @@ class NoAllocationTest {
         for (Model model : NoJumpPropagatorTest.models()) {
             Engine engine = kind.create(model, TwoQubits.basisState("01"), new TimeGrid(2000, 41), 1.0);
             UniformRandomProvider rng = Streams.forTrajectory(3, 0);
-            TrajectoryObserver nothing = new TrajectoryObserver() {
-                @Override
-                public void begin() {
-                }
-
-                @Override
-                public void state(int k, double[] re, double[] im) {
-                }
-
-                @Override
-                public void jump(int channel, int bath, double energy, double time) {
-                }
-
-                @Override
-                public void end() {
-                }
-            };
-            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, NOTHING));
             int trajectories = NoAllocationTest.TRAJECTORIES;
             assertTrue(bytes < 4096, kind + " " + model.type() + ": " + bytes + " bytes for " + trajectories
                     + " trajectories");

@@ -96,7 +96,8 @@ class WaitingTimeTest {
         assertTrue(p > 1e-3, "chi2 " + chi2 + " on " + (used - 1) + " dof, p = " + p + " for " + model.type());
     }
 
-    private static final class FirstJump implements TrajectoryObserver {
+    /** Keeps the earliest jump time of a trajectory (set time to +∞ before each). */
+    static final class FirstJump implements TrajectoryObserver {
         double time;
 
         @Override

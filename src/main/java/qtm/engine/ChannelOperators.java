@@ -7,19 +7,30 @@ import qtm.model.MachineChannel;
 /**
  * A machine's jump operators as lists of their non-zero entries, with what each jump means for its bath. A machine's
  * operators are sparse (a ladder operator on one site has at most d − d/n_site entries, a reset |n⟩⟨m| on a site
- * d/n_site), so the Born weights γ_j‖A_jψ‖² of all channels cost far less than dense products. Immutable.
+ * d/n_site), so the Born weights γ_j‖A_jψ‖² of all channels cost far less than dense products. Where A_j†A_j is
+ * diagonal, as it is for every channel of the local approach and every reset (each basis state has at most one
+ * image and one preimage under a ladder's Bohr component or |n⟩⟨m|), the weight is Σ_i γ_j(A_j†A_j)_ii |ψ_i|²: the
+ * populations are taken once per jump and each channel costs a few products, without applying its operator.
+ * Mutable workspace for one thread (each engine builds its own); nothing is allocated per call.
  */
 final class ChannelOperators {
     private final int n;
-    private final int[] start;
-    private final int[] row;
-    private final int[] col;
-    private final double[] re;
-    private final double[] im;
+    private final SparseComplex[] operators;
     private final double[] rate;
     private final int[] bath;
     private final double[] heat;
     private final int[] count;
+    /**
+     * The diagonals of γ_jA_j†A_j in one list, channel j's entries from diagonalStart[j] to diagonalStart[j + 1] − 1
+     * (none for a channel of rate 0); a channel whose A†A is not diagonal is {@code general} and has none either.
+     */
+    private final int[] diagonalStart;
+    private final int[] diagonalIndex;
+    private final double[] diagonalValue;
+    private final boolean[] general;
+    private final double[] populations;
+    private final double[] scratchRe;
+    private final double[] scratchIm;
 
     /**
      * @param n the dimension d
@@ -29,56 +40,74 @@ final class ChannelOperators {
     ChannelOperators(int n, List<MachineChannel> channels) {
         this.n = n;
         int size = channels.size();
-        this.start = new int[size + 1];
+        this.operators = new SparseComplex[size];
         this.rate = new double[size];
         this.bath = new int[size];
         this.heat = new double[size];
         this.count = new int[size];
-        int entries = 0;
-        for (int j = 0; j < size; j++) {
-            ZMatrixRMaj a = channels.get(j).operator();
-            if (a.numRows != n || a.numCols != n) {
-                throw new IllegalArgumentException("channel " + channels.get(j).label() + " is " + a.numRows + "x"
-                        + a.numCols + ", H is " + n + "x" + n);
-            }
-            entries += nonZeros(a);
-        }
-        this.row = new int[entries];
-        this.col = new int[entries];
-        this.re = new double[entries];
-        this.im = new double[entries];
-        int e = 0;
+        this.general = new boolean[size];
+        this.diagonalStart = new int[size + 1];
+        double[][] diagonals = new double[size][];
+        this.populations = new double[n];
+        this.scratchRe = new double[n];
+        this.scratchIm = new double[n];
         for (int j = 0; j < size; j++) {
             MachineChannel c = channels.get(j);
-            start[j] = e;
+            ZMatrixRMaj a = c.operator();
+            if (a.numRows != n || a.numCols != n) {
+                throw new IllegalArgumentException("channel " + c.label() + " is " + a.numRows + "x" + a.numCols
+                        + ", H is " + n + "x" + n);
+            }
+            operators[j] = SparseComplex.of(a);
             rate[j] = c.rate();
             bath[j] = c.bath();
             heat[j] = c.heat();
             count[j] = c.count();
-            ZMatrixRMaj a = c.operator();
-            for (int r = 0; r < n; r++) {
-                for (int k = 0; k < n; k++) {
-                    if (a.getReal(r, k) != 0 || a.getImag(r, k) != 0) {
-                        row[e] = r;
-                        col[e] = k;
-                        re[e] = a.getReal(r, k);
-                        im[e] = a.getImag(r, k);
-                        e++;
-                    }
+            diagonals[j] = diagonal(a);
+            general[j] = c.rate() > 0 && diagonals[j] == null;
+        }
+        int entries = 0;
+        for (int j = 0; j < size; j++) {
+            for (int k = 0; rate[j] > 0 && diagonals[j] != null && k < n; k++) {
+                entries += diagonals[j][k] != 0 ? 1 : 0;
+            }
+        }
+        this.diagonalIndex = new int[entries];
+        this.diagonalValue = new double[entries];
+        int e = 0;
+        for (int j = 0; j < size; j++) {
+            diagonalStart[j] = e;
+            for (int k = 0; rate[j] > 0 && diagonals[j] != null && k < n; k++) {
+                if (diagonals[j][k] != 0) {
+                    diagonalIndex[e] = k;
+                    diagonalValue[e] = rate[j] * diagonals[j][k];
+                    e++;
                 }
             }
         }
-        start[size] = e;
+        diagonalStart[size] = e;
     }
 
-    private static int nonZeros(ZMatrixRMaj a) {
-        int count = 0;
-        for (int k = 0; k < a.data.length; k += 2) {
-            if (a.data[k] != 0 || a.data[k + 1] != 0) {
-                count++;
+    /** @return the diagonal of A†A, or null if an off-diagonal entry is not exactly zero */
+    private double[] diagonal(ZMatrixRMaj a) {
+        double[] d = new double[n];
+        for (int k = 0; k < n; k++) {
+            for (int l = 0; l < n; l++) {
+                // (A†A)_kl = Σ_i conj(A_ik) A_il
+                double sRe = 0;
+                double sIm = 0;
+                for (int i = 0; i < n; i++) {
+                    sRe += a.getReal(i, k) * a.getReal(i, l) + a.getImag(i, k) * a.getImag(i, l);
+                    sIm += a.getReal(i, k) * a.getImag(i, l) - a.getImag(i, k) * a.getReal(i, l);
+                }
+                if (k == l) {
+                    d[k] = sRe;
+                } else if (sRe != 0 || sIm != 0) {
+                    return null;
+                }
             }
         }
-        return count;
+        return d;
     }
 
     /** @return the number of channels */
@@ -91,41 +120,31 @@ final class ChannelOperators {
      *
      * @param psiRe real parts of ψ
      * @param psiIm imaginary parts
-     * @param scratchRe d doubles, overwritten
-     * @param scratchIm d doubles, overwritten
      * @param out one weight per channel, overwritten
      * @return their sum
      */
-    double weights(double[] psiRe, double[] psiIm, double[] scratchRe, double[] scratchIm, double[] out) {
+    double weights(double[] psiRe, double[] psiIm, double[] out) {
+        for (int i = 0; i < n; i++) {
+            populations[i] = psiRe[i] * psiRe[i] + psiIm[i] * psiIm[i];
+        }
         double total = 0;
         for (int j = 0; j < out.length; j++) {
-            out[j] = rate[j] > 0 ? rate[j] * apply(j, psiRe, psiIm, scratchRe, scratchIm) : 0.0;
-            total += out[j];
+            double w = 0;
+            for (int e = diagonalStart[j]; e < diagonalStart[j + 1]; e++) {
+                w += diagonalValue[e] * populations[diagonalIndex[e]];
+            }
+            if (general[j]) {
+                w = rate[j] * operators[j].applyNorm(psiRe, psiIm, scratchRe, scratchIm);
+            }
+            out[j] = w;
+            total += w;
         }
         return total;
     }
 
-    /**
-     * out = A_j ψ.
-     *
-     * @return ‖out‖²
-     */
-    double apply(int j, double[] psiRe, double[] psiIm, double[] outRe, double[] outIm) {
-        for (int i = 0; i < n; i++) {
-            outRe[i] = 0;
-            outIm[i] = 0;
-        }
-        for (int e = start[j]; e < start[j + 1]; e++) {
-            int r = row[e];
-            int k = col[e];
-            outRe[r] += re[e] * psiRe[k] - im[e] * psiIm[k];
-            outIm[r] += re[e] * psiIm[k] + im[e] * psiRe[k];
-        }
-        double norm2 = 0;
-        for (int i = 0; i < n; i++) {
-            norm2 += outRe[i] * outRe[i] + outIm[i] * outIm[i];
-        }
-        return norm2;
+    /** @return channel j's rate γ_j */
+    double rate(int j) {
+        return rate[j];
     }
 
     /** @return channel j's bath index */

@@ -18,8 +18,10 @@ import qtm.model.TimeGrid;
  * survival probability falls to a uniform draw u ∈ (0, 1]; its time is found by root-finding on that analytic norm
  * ({@link WaitingTime}), the channel is drawn with weight γ_j‖A_jψ‖² ({@link JumpTrajectories#choose}) and applied,
  * and the state is renormalised. At grid points the state is renormalised and u rescaled by the same factor, which
- * changes nothing mathematically and keeps the norm away from underflow; e^{−iH_eff Δt} for the grid step is
- * precomputed, so a grid step without a jump costs one triangular product.
+ * changes nothing mathematically and keeps the norm away from underflow. e^{−iH_eff Δt} for the grid step is
+ * precomputed in the basis without its exact zeros, so a grid step without a jump costs one sparse product (6 complex
+ * products for two qubits, whose H conserves the number of quanta): the survival only falls, so a norm still above u
+ * at the step's end means no jump in it, and only a step with a jump goes to the closed form's coordinates.
  *
  * <p>Memory: the engine keeps 8 bytes per grid point (the grid times) and, independent of the points, the Schur form
  * and the propagator ladder, 16(K + 4)d² bytes with K ≈ log₂(16‖H_eff‖₁Δt) (about 330 KiB at d = 32 and K = 16); an
@@ -36,15 +38,25 @@ public final class MachineTrajectories implements Engine {
     private final double[] times;
     private final SchurPropagator propagator;
     private final NoJumpPath path;
+    /**
+     * e^{−iH_eff Δt} in the basis without its exact zeros: the step of every grid interval without a jump; where every
+     * state decays alike (Σγ A†A = ΓI, the reset machines), its unitary part e^{−iHΔt}, which keeps ψ normalised.
+     */
+    private final SparseComplex stepOperator;
+    /** e^{−ΓΔt} where Σγ A†A = ΓI: the survival over a step whatever ψ; NaN otherwise. */
+    private final double uniformDecay;
     private final ChannelOperators channels;
+    /** Per channel, the path's coordinates of A_jψ as one sparse product with ψ (P⁻¹A_j on the modal paths). */
+    private final SparseComplex[] jumpsToInternal;
     private final PureStates initial;
     private final double[] weights;
     private final double[] vRe;
     private final double[] vIm;
-    private final double[] psiRe;
-    private final double[] psiIm;
-    private final double[] spareRe;
-    private final double[] spareIm;
+    /** ψ and a spare of its size, swapped rather than copied after a step that keeps the norm. */
+    private double[] psiRe;
+    private double[] psiIm;
+    private double[] spareRe;
+    private double[] spareIm;
 
     /**
      * @param hamiltonian H, d×d Hermitian, d ≤ {@value ProductSpace#MAX_DIMENSION}
@@ -74,7 +86,19 @@ public final class MachineTrajectories implements Engine {
         ModalPropagator modal = ModalPropagator.of(propagator.schur(), step, propagator.fastestDecay(),
                 propagator.uniformDecay());
         this.path = modal != null ? modal : new WaitingTime(propagator);
+        // The modal form keeps the exact zeros of P (H's conserved blocks); the Schur one has them only where Q does.
+        this.uniformDecay = modal != null ? modal.uniformStepDecay() : Double.NaN;
+        if (modal != null) {
+            double[][] whole = modal.propagator(step, !Double.isNaN(uniformDecay));
+            this.stepOperator = new SparseComplex(d, whole[0], whole[1]);
+        } else {
+            this.stepOperator = SparseComplex.of(propagator.propagator(step));
+        }
         this.channels = new ChannelOperators(d, channels);
+        this.jumpsToInternal = new SparseComplex[channels.size()];
+        for (int j = 0; j < jumpsToInternal.length; j++) {
+            jumpsToInternal[j] = toInternal(channels.get(j).operator());
+        }
         this.initial = PureStates.of(rho0);
         this.weights = new double[channels.size()];
         this.vRe = new double[d];
@@ -116,39 +140,55 @@ public final class MachineTrajectories implements Engine {
     @Override
     public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
         initial.sample(rng, psiRe, psiIm);
-        path.toInternal(psiRe, psiIm, vRe, vIm);
         observer.begin();
         observer.state(0, psiRe, psiIm);
         double u = uniformOpen(rng);
         double t = 0;
         for (int k = 1; k < times.length; k++) {
-            // A whole step from a grid point uses the precomputed e^{−iH_eff Δt}; after a jump, the time left.
-            double span = step;
-            while (true) {
-                double tau = path.advance(vRe, vIm, span, u);
-                if (tau < 0) {
-                    break;
-                }
-                t += tau;
-                jump(rng, observer, t);
+            if (uniformDecay > u) {
+                // No jump in this step, whatever ψ: e^{−iHΔt} keeps the norm, and u follows the survival.
+                stepOperator.apply(psiRe, psiIm, spareRe, spareIm);
+                swap();
+                u /= uniformDecay;
+                t = times[k];
+                observer.state(k, psiRe, psiIm);
                 if (observer.cancelled()) {
                     return;
                 }
-                u = uniformOpen(rng);
-                span = Math.max(0.0, times[k] - t);
+                continue;
+            }
+            // The survival only falls, so if it is still above u after the whole step no jump happened in it: one
+            // sparse product in the basis, and ψ and u rescaled by the same factor.
+            double norm2 = Double.isNaN(uniformDecay) ? stepOperator.applyNorm(psiRe, psiIm, spareRe, spareIm) : 0;
+            if (norm2 <= u) {
+                // A jump in this step: find its time on the path's closed form, from the grid point.
+                path.toInternal(psiRe, psiIm, vRe, vIm);
+                double span = step;
+                while (true) {
+                    double tau = path.advance(vRe, vIm, span, u);
+                    if (tau < 0) {
+                        break;
+                    }
+                    t += tau;
+                    jump(rng, observer, t);
+                    if (observer.cancelled()) {
+                        return;
+                    }
+                    u = uniformOpen(rng);
+                    // tau ≤ span, so the rest is ≥ 0; the path knows its factors by exactly this value.
+                    span -= tau;
+                }
+                path.toBasis(vRe, vIm, spareRe, spareIm);
+                norm2 = 0;
+                for (int i = 0; i < psiRe.length; i++) {
+                    norm2 += spareRe[i] * spareRe[i] + spareIm[i] * spareIm[i];
+                }
             }
             t = times[k];
-            // ψ = Pv and ‖ψ‖² in one product (‖ψ‖² is the survival whatever the coordinates), then both rescaled.
-            path.toBasis(vRe, vIm, psiRe, psiIm);
-            double norm2 = 0;
-            for (int i = 0; i < psiRe.length; i++) {
-                norm2 += psiRe[i] * psiRe[i] + psiIm[i] * psiIm[i];
-            }
             double f = 1.0 / Math.sqrt(norm2);
-            scale(f);
             for (int i = 0; i < psiRe.length; i++) {
-                psiRe[i] *= f;
-                psiIm[i] *= f;
+                psiRe[i] = spareRe[i] * f;
+                psiIm[i] = spareIm[i] * f;
             }
             u /= norm2;
             observer.state(k, psiRe, psiIm);
@@ -159,6 +199,15 @@ public final class MachineTrajectories implements Engine {
         observer.end();
     }
 
+    private void swap() {
+        double[] re = psiRe;
+        double[] im = psiIm;
+        psiRe = spareRe;
+        psiIm = spareIm;
+        spareRe = re;
+        spareIm = im;
+    }
+
     /** A uniform draw in (0, 1], so that its logarithm is finite. */
     private static double uniformOpen(UniformRandomProvider rng) {
         return 1.0 - rng.nextDouble();
@@ -166,25 +215,41 @@ public final class MachineTrajectories implements Engine {
 
     private void jump(UniformRandomProvider rng, TrajectoryObserver observer, double t) {
         path.toBasis(vRe, vIm, psiRe, psiIm);
-        double total = channels.weights(psiRe, psiIm, spareRe, spareIm, weights);
+        double total = channels.weights(psiRe, psiIm, weights);
         int chosen = JumpTrajectories.choose(weights, rng.nextDouble() * total);
         if (chosen < 0) {
             throw new IllegalStateException("a jump was due but no channel has weight");
         }
-        double norm2 = channels.apply(chosen, psiRe, psiIm, spareRe, spareIm);
-        double f = 1.0 / Math.sqrt(norm2);
-        for (int i = 0; i < psiRe.length; i++) {
-            psiRe[i] = spareRe[i] * f;
-            psiIm[i] = spareIm[i] * f;
-        }
-        path.toInternal(psiRe, psiIm, vRe, vIm);
-        observer.jump(chosen, channels.bath(chosen), channels.heat(chosen), t);
-    }
-
-    private void scale(double f) {
+        // ‖A_jψ‖² is the channel's weight over its rate; the jumped state goes straight to the path's coordinates.
+        double f = 1.0 / Math.sqrt(weights[chosen] / channels.rate(chosen));
+        jumpsToInternal[chosen].apply(psiRe, psiIm, vRe, vIm);
         for (int i = 0; i < vRe.length; i++) {
             vRe[i] *= f;
             vIm[i] *= f;
         }
+        observer.jump(chosen, channels.bath(chosen), channels.heat(chosen), t);
+    }
+
+    /** The path's coordinates of A's columns: the matrix taking ψ to the coordinates of Aψ. */
+    private SparseComplex toInternal(ZMatrixRMaj a) {
+        int d = a.numRows;
+        double[] re = new double[d * d];
+        double[] im = new double[d * d];
+        double[] colRe = new double[d];
+        double[] colIm = new double[d];
+        double[] outRe = new double[d];
+        double[] outIm = new double[d];
+        for (int c = 0; c < d; c++) {
+            for (int r = 0; r < d; r++) {
+                colRe[r] = a.getReal(r, c);
+                colIm[r] = a.getImag(r, c);
+            }
+            path.toInternal(colRe, colIm, outRe, outIm);
+            for (int r = 0; r < d; r++) {
+                re[r * d + c] = outRe[r];
+                im[r * d + c] = outIm[r];
+            }
+        }
+        return new SparseComplex(d, re, im);
     }
 }

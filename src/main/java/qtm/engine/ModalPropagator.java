@@ -21,7 +21,8 @@ package qtm.engine;
  * Where Y is singular or ill-conditioned, at and near an exceptional point where H_eff is defective, {@link #of}
  * returns null and the engine keeps the Schur path, whose scaling and squaring needs no eigenvector.
  *
- * <p>A grid step costs d complex products (the step's e^{−iλ_kΔt} are precomputed); a waiting-time search costs a few
+ * <p>A grid step costs d complex products (the step's e^{−iλ_kΔt} are precomputed) and one product with P, over its
+ * non-zero entries only; a waiting-time search costs a few
  * Newton steps of d exponentials and one pass over G (none in the diagonal kinds). Mutable workspace for one thread;
  * nothing is allocated per call.
  */
@@ -39,6 +40,8 @@ final class ModalPropagator implements NoJumpPath {
     static final double UNIFORM_TOLERANCE = 16 * 0x1p-52;
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
+    /** |F(τ)|² below which F(span)/F(τ) would lose digits to underflow: the rest's factors are then computed. */
+    private static final double MIN_DECAY = 1e-200;
 
     /** The bracket of the jump-time search, reused so that no search allocates. */
     private final Bracket bracket = new Bracket();
@@ -47,6 +50,8 @@ final class ModalPropagator implements NoJumpPath {
     private final double step;
     private final double[] lamRe;
     private final double[] lamIm;
+    /** Re(λ_k − λ_r), r the mode nearest the middle of the spectrum: exactly 0 at r. */
+    private final double[] shifted;
     /** g_k = −2 Im λ_k, the decay rate of mode k's weight. */
     private final double[] rate;
     private final double uniformRate;
@@ -54,6 +59,9 @@ final class ModalPropagator implements NoJumpPath {
     private final double[] pIm;
     private final double[] piRe;
     private final double[] piIm;
+    /** P and P⁻¹ without their exact zeros, for the products of every grid point and jump. */
+    private final SparseComplex fromModes;
+    private final SparseComplex toModes;
     private final double[] gRe;
     private final double[] gIm;
     private final double[] dRe;
@@ -70,6 +78,20 @@ final class ModalPropagator implements NoJumpPath {
     private final double safeStep;
     private final double[] aRe;
     private final double[] aIm;
+    /** F(t) = e^{−iΛt} for a t that is neither the step nor the rest's. */
+    private final double[] fRe;
+    private final double[] fIm;
+    /**
+     * F(rest) for the rest of a step after a jump, rest = span − τ, got from F(span)/F(τ) without a transcendental;
+     * NaN when unknown. The engine asks for exactly that span next, so the d exponentials, cosines and sines of a
+     * second factor per jump are saved (they were half of a reset machine's time).
+     */
+    private double rest = Double.NaN;
+    private final double[] restRe;
+    private final double[] restIm;
+    /** The factors {@link #select} chose: the step's, the rest's or fRe/fIm. */
+    private double[] factorRe;
+    private double[] factorIm;
     /** dN/dt at the last {@link #evaluate}. */
     private double slope;
 
@@ -80,6 +102,22 @@ final class ModalPropagator implements NoJumpPath {
         this.step = step;
         this.lamRe = lamRe;
         this.lamIm = lamIm;
+        // The mode nearest the middle of the spectrum, which keeps the other phases small.
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double x : lamRe) {
+            low = Math.min(low, x);
+            high = Math.max(high, x);
+        }
+        int reference = 0;
+        for (int k = 1; k < n; k++) {
+            double middle = 0.5 * (low + high);
+            reference = Math.abs(lamRe[k] - middle) < Math.abs(lamRe[reference] - middle) ? k : reference;
+        }
+        this.shifted = new double[n];
+        for (int k = 0; k < n; k++) {
+            shifted[k] = lamRe[k] - lamRe[reference];
+        }
         this.rate = new double[n];
         for (int k = 0; k < n; k++) {
             rate[k] = Math.max(0.0, -2 * lamIm[k]);
@@ -89,6 +127,8 @@ final class ModalPropagator implements NoJumpPath {
         this.pIm = pIm;
         this.piRe = piRe;
         this.piIm = piIm;
+        this.fromModes = new SparseComplex(n, pRe, pIm);
+        this.toModes = new SparseComplex(n, piRe, piIm);
         this.gRe = new double[n * n];
         this.gIm = new double[n * n];
         this.dRe = new double[n * n];
@@ -125,6 +165,10 @@ final class ModalPropagator implements NoJumpPath {
         this.safeStep = Math.exp(-fastest * step);
         this.aRe = new double[n];
         this.aIm = new double[n];
+        this.fRe = new double[n];
+        this.fIm = new double[n];
+        this.restRe = new double[n];
+        this.restIm = new double[n];
     }
 
     /**
@@ -184,10 +228,33 @@ final class ModalPropagator implements NoJumpPath {
         return kind;
     }
 
+    /**
+     * e^{−i(λ_k − λ_r)t} for every k, r the reference mode: the factors a trajectory's segment needs, up to the global
+     * phase e^{−i Re(λ_r) t}, which no state, jump weight or survival sees, so that the reference mode (and any of
+     * the same frequency) needs no cosine and sine.
+     */
+    private void segmentFactors(double t, double[] outRe, double[] outIm) {
+        double common = kind == Kind.UNIFORM ? Math.exp(-0.5 * uniformRate * t) : Double.NaN;
+        for (int k = 0; k < n; k++) {
+            double m = kind == Kind.UNIFORM ? common : Math.exp(lamIm[k] * t);
+            double frequency = shifted[k];
+            if (frequency == 0) {
+                outRe[k] = m;
+                outIm[k] = 0;
+            } else {
+                double phase = frequency * t;
+                outRe[k] = m * Math.cos(phase);
+                outIm[k] = -m * Math.sin(phase);
+            }
+        }
+    }
+
     /** e^{−iλ_k t} for every k. */
     private void factors(double t, double[] outRe, double[] outIm) {
+        // Every mode of the uniform kind decays alike: one exponential.
+        double common = kind == Kind.UNIFORM ? Math.exp(-0.5 * uniformRate * t) : Double.NaN;
         for (int k = 0; k < n; k++) {
-            double m = Math.exp(lamIm[k] * t);
+            double m = kind == Kind.UNIFORM ? common : Math.exp(lamIm[k] * t);
             double phase = lamRe[k] * t;
             outRe[k] = m * Math.cos(phase);
             outIm[k] = -m * Math.sin(phase);
@@ -196,16 +263,17 @@ final class ModalPropagator implements NoJumpPath {
 
     @Override
     public void toInternal(double[] psiRe, double[] psiIm, double[] wRe, double[] wIm) {
-        product(piRe, piIm, psiRe, psiIm, wRe, wIm);
+        toModes.apply(psiRe, psiIm, wRe, wIm);
     }
 
     @Override
     public void toBasis(double[] wRe, double[] wIm, double[] psiRe, double[] psiIm) {
-        product(pRe, pIm, wRe, wIm, psiRe, psiIm);
+        fromModes.apply(wRe, wIm, psiRe, psiIm);
     }
 
-    private void product(double[] mRe, double[] mIm, double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
-        ComplexMatrices.apply(n, mRe, mIm, xRe, xIm, outRe, outIm);
+    /** @return e^{−ΓΔt}, the survival over a whole step of every state, for the uniform kind; NaN otherwise */
+    double uniformStepDecay() {
+        return kind == Kind.UNIFORM ? uniformStepDecay : Double.NaN;
     }
 
     @Override
@@ -252,11 +320,13 @@ final class ModalPropagator implements NoJumpPath {
             }
             tau = Math.max(0.0, tau);
             move(wRe, wIm, tau, false);
+            keepRest(span, whole, tau);
             return tau;
         }
         // d‖ψ‖²/dt = −⟨ψ|Σγ A†A|ψ⟩ ≥ −fastest‖ψ‖²: from a normalised state the survival stays above
         // e^{−fastest·span}, so a threshold below it is not crossed and the norm need not be evaluated.
-        if (u < (whole ? safeStep : Math.exp(-fastest * span))) {
+        // (On the rest after a jump, whose factors are known, the closed form is cheaper than the bound.)
+        if (whole ? u < safeStep : span != rest && u < Math.exp(-fastest * span)) {
             move(wRe, wIm, span, whole);
             return -1;
         }
@@ -283,11 +353,13 @@ final class ModalPropagator implements NoJumpPath {
             double delta = s < 0 ? -g / s : Double.NaN;
             if (Math.abs(delta) <= TIME_TOLERANCE || bracket.width() <= TIME_TOLERANCE) {
                 if (kind == Kind.MODAL) {
+                    // The last evaluation left a = F(x)w, with F(x) selected.
                     System.arraycopy(aRe, 0, wRe, 0, n);
                     System.arraycopy(aIm, 0, wIm, 0, n);
                 } else {
                     move(wRe, wIm, x, false);
                 }
+                keepRest(span, whole, x);
                 return x;
             }
             x = bracket.next(x, delta);
@@ -302,46 +374,77 @@ final class ModalPropagator implements NoJumpPath {
             return quadratic(gRe, gIm, aRe, aIm);
         }
         double s = 0;
+        boolean known = !whole && span == rest;
         for (int k = 0; k < n; k++) {
             double p = wRe[k] * wRe[k] + wIm[k] * wIm[k];
-            s += p * (whole ? stepDecay[k] : Math.exp(-rate[k] * span));
+            double decay = whole ? stepDecay[k]
+                    : known ? restRe[k] * restRe[k] + restIm[k] * restIm[k] : Math.exp(-rate[k] * span);
+            s += p * decay;
         }
         return s;
     }
 
-    /** a = e^{−iΛt} w. */
-    private void phases(double[] wRe, double[] wIm, double t, boolean whole) {
+    /** Points factorRe/factorIm at F(t): the step's or the rest's where t is theirs, else computed into fRe/fIm. */
+    private void select(double t, boolean whole) {
         if (whole) {
-            for (int k = 0; k < n; k++) {
-                aRe[k] = wRe[k] * stepRe[k] - wIm[k] * stepIm[k];
-                aIm[k] = wRe[k] * stepIm[k] + wIm[k] * stepRe[k];
-            }
-            return;
-        }
-        for (int k = 0; k < n; k++) {
-            double m = Math.exp(lamIm[k] * t);
-            double phase = lamRe[k] * t;
-            double fRe = m * Math.cos(phase);
-            double fIm = -m * Math.sin(phase);
-            aRe[k] = wRe[k] * fRe - wIm[k] * fIm;
-            aIm[k] = wRe[k] * fIm + wIm[k] * fRe;
+            factorRe = stepRe;
+            factorIm = stepIm;
+        } else if (t == rest) {
+            factorRe = restRe;
+            factorIm = restIm;
+        } else {
+            segmentFactors(t, fRe, fIm);
+            factorRe = fRe;
+            factorIm = fIm;
         }
     }
 
-    /** w ← e^{−iΛt} w. */
-    private void move(double[] wRe, double[] wIm, double t, boolean whole) {
-        double[] fRe = stepRe;
-        double[] fIm = stepIm;
-        if (!whole) {
-            factors(t, aRe, aIm);
-            fRe = aRe;
-            fIm = aIm;
-        }
+    /** a = e^{−iΛt} w, with the factors left selected. */
+    private void phases(double[] wRe, double[] wIm, double t, boolean whole) {
+        select(t, whole);
         for (int k = 0; k < n; k++) {
-            double re = wRe[k] * fRe[k] - wIm[k] * fIm[k];
-            wIm[k] = wRe[k] * fIm[k] + wIm[k] * fRe[k];
+            aRe[k] = wRe[k] * factorRe[k] - wIm[k] * factorIm[k];
+            aIm[k] = wRe[k] * factorIm[k] + wIm[k] * factorRe[k];
+        }
+    }
+
+    /** w ← e^{−iΛt} w, with the factors left selected. */
+    private void move(double[] wRe, double[] wIm, double t, boolean whole) {
+        select(t, whole);
+        for (int k = 0; k < n; k++) {
+            double re = wRe[k] * factorRe[k] - wIm[k] * factorIm[k];
+            wIm[k] = wRe[k] * factorIm[k] + wIm[k] * factorRe[k];
             wRe[k] = re;
         }
+    }
+
+    /**
+     * After a jump at τ within span, with F(τ) selected: F(span − τ) = F(span)·conj F(τ)/|F(τ)|² where F(span) is
+     * known (the step's or the rest's) and no |F(τ)|² is near underflow; otherwise the rest stays unknown.
+     */
+    private void keepRest(double span, boolean whole, double tau) {
+        double[] sRe = whole ? stepRe : restRe;
+        double[] sIm = whole ? stepIm : restIm;
+        if (!whole && span != rest) {
+            rest = Double.NaN;
+            return;
+        }
+        rest = Double.NaN;
+        for (int k = 0; k < n; k++) {
+            double xRe = factorRe[k];
+            double xIm = factorIm[k];
+            double m2 = xRe * xRe + xIm * xIm;
+            if (!(m2 > MIN_DECAY)) {
+                return;
+            }
+            // Element by element, so sRe may be restRe itself.
+            double r = 1 / m2;
+            double re = (sRe[k] * xRe + sIm[k] * xIm) * r;
+            double im = (sIm[k] * xRe - sRe[k] * xIm) * r;
+            restRe[k] = re;
+            restIm[k] = im;
+        }
+        rest = span - tau;
     }
 
     /** @return N(t) = ‖e^{−iH_eff t}ψ‖², with {@link #slope} set to dN/dt (and a to e^{−iΛt} w, modal kind) */
@@ -369,9 +472,23 @@ final class ModalPropagator implements NoJumpPath {
      * @return a new d×d matrix, re then im, row-major
      */
     double[][] propagator(double t) {
+        return propagator(t, false);
+    }
+
+    /**
+     * @param t time ≥ 0
+     * @param unitary whether to leave out every mode's decay, e^{−i Re(λ_k) t} only: for the uniform kind, whose
+     *     modes all decay alike, the unitary part of the no-jump evolution (H's own)
+     * @return a new d×d matrix, re then im, row-major
+     */
+    double[][] propagator(double t, boolean unitary) {
         double[] fRe = new double[n];
         double[] fIm = new double[n];
         factors(t, fRe, fIm);
+        for (int k = 0; unitary && k < n; k++) {
+            fRe[k] = Math.cos(lamRe[k] * t);
+            fIm[k] = -Math.sin(lamRe[k] * t);
+        }
         double[] re = new double[n * n];
         double[] im = new double[n * n];
         for (int i = 0; i < n; i++) {

@@ -279,7 +279,7 @@ public final class CollisionThermodynamics {
     }
 
     /** Q/T with the limits T = ∞ (0) and T = 0 (+∞ for heat into the bath, which only an excited ancilla gives). */
-    private static double overT(double heat, double t) {
+    static double overT(double heat, double t) {
         if (Double.isInfinite(t) || heat == 0) {
             return 0;
         }

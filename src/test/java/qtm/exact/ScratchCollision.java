@@ -1,0 +1,204 @@
+package qtm.exact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.math.Hermitian;
+import qtm.math.Ops;
+import qtm.model.BathKind;
+import qtm.model.Machine;
+import qtm.model.MachineBath;
+import qtm.model.MachineChannel;
+import qtm.model.Site;
+
+/**
+ * The collision step of issue 25 written from its text, independently of {@code MachineCollision} and its exact
+ * layer: e^{−iHΔt} and e^{−iθG} by a Taylor series with scaling and squaring, the Kraus operators read off the joint
+ * unitary on system⊗ancilla, the reset's Kraus operators and Gibbs state from the site's levels, the order from the
+ * text (the unitary, then the baths in file order, each bath's channels by increasing ω). It takes H and the Lindblad
+ * channels A_ω (with their rates) from the machine, which issue 24's tests hold.
+ */
+final class ScratchCollision {
+    /** One collision: its Kraus operators, and the joint unitary and ancilla it was built from. */
+    record Event(int bath, List<ZMatrixRMaj> kraus, ZMatrixRMaj joint, double[] ancilla, double[] energies) {
+    }
+
+    final ZMatrixRMaj unitary;
+    final List<Event> events = new ArrayList<>();
+
+    ScratchCollision(Machine m, double dt) {
+        unitary = expMinusI(m.hamiltonian(), dt);
+        List<MachineChannel> all = m.channels();
+        int d = m.dimension();
+        for (int k = 0; k < m.baths().size(); k++) {
+            MachineBath bath = m.baths().get(k);
+            if (bath.kind() == BathKind.RESET) {
+                events.add(reset(m, k, bath, dt));
+                continue;
+            }
+            final int b = k;
+            List<MachineChannel> lowering = new ArrayList<>(all.stream().filter(c -> c.bath() == b && c.energy() > 0)
+                    .toList());
+            lowering.sort(Comparator.comparingDouble(MachineChannel::energy));
+            for (MachineChannel down : lowering) {
+                ZMatrixRMaj a = down.operator();
+                MachineChannel up = all.stream().filter(c -> c.bath() == b
+                        && Ops.maxAbsDiff(c.operator(), Ops.dagger(a)) == 0).findFirst().orElseThrow();
+                double sum = down.rate() + up.rate();
+                if (sum == 0) {
+                    continue;
+                }
+                double q = up.rate() / sum;
+                double theta = Math.sqrt(sum * dt);
+                ZMatrixRMaj plus = Ops.unit(2, 1, 0);
+                ZMatrixRMaj g = Ops.add(1.0, Ops.kron(a, plus), 1.0, Ops.kron(Ops.dagger(a), Ops.dagger(plus)));
+                ZMatrixRMaj v = expMinusI(g, theta);
+                double[] p = {1 - q, q};
+                List<ZMatrixRMaj> kraus = new ArrayList<>();
+                for (int from = 0; from < 2; from++) {
+                    for (int to = 0; to < 2; to++) {
+                        ZMatrixRMaj kk = new ZMatrixRMaj(d, d);
+                        for (int i = 0; i < d; i++) {
+                            for (int j = 0; j < d; j++) {
+                                kk.set(i, j, Math.sqrt(p[from]) * v.getReal(2 * i + to, 2 * j + from),
+                                        Math.sqrt(p[from]) * v.getImag(2 * i + to, 2 * j + from));
+                            }
+                        }
+                        kraus.add(kk);
+                    }
+                }
+                events.add(new Event(k, kraus, v, p, new double[] {0, down.heat()}));
+            }
+        }
+    }
+
+    /** Kraus √(1−p)·1 and √(pτ_n)|n⟩⟨m|; the joint unitary is the coin-controlled SWAP on S⊗coin⊗copy. */
+    private static Event reset(Machine m, int k, MachineBath bath, double dt) {
+        int s = m.siteIndex(bath.site());
+        Site site = m.sites().get(s);
+        int ds = site.dimension();
+        double[] tau = gibbs(site, bath.temperature());
+        double p = bath.rate() * dt;
+        int d = m.dimension();
+        List<ZMatrixRMaj> kraus = new ArrayList<>();
+        kraus.add(Ops.scale(Math.sqrt(1 - p), 0, identity(d)));
+        for (int n = 0; n < ds; n++) {
+            for (int mm = 0; mm < ds; mm++) {
+                kraus.add(m.space().embed(s, Ops.scale(Math.sqrt(p * tau[n]), 0, Ops.unit(ds, n, mm))));
+            }
+        }
+        int da = 2 * ds;
+        ZMatrixRMaj v = new ZMatrixRMaj(d * da, d * da);
+        double[] ancilla = new double[da];
+        double[] energies = new double[da];
+        for (int x = 0; x < ds; x++) {
+            ancilla[x] = (1 - p) * tau[x];
+            ancilla[ds + x] = p * tau[x];
+            energies[x] = site.level(x) - site.level(0);
+            energies[ds + x] = energies[x];
+        }
+        for (int i = 0; i < d; i++) {
+            int n = m.space().level(i, s);
+            for (int x = 0; x < ds; x++) {
+                v.set(i * da + x, i * da + x, 1, 0);
+                int swapped = -1;
+                for (int j = 0; j < d; j++) {
+                    if (m.space().level(j, s) == x && sameElsewhere(m, i, j, s)) {
+                        swapped = j;
+                    }
+                }
+                v.set(swapped * da + ds + n, i * da + ds + x, 1, 0);
+            }
+        }
+        return new Event(k, kraus, v, ancilla, energies);
+    }
+
+    private static boolean sameElsewhere(Machine m, int i, int j, int s) {
+        for (int t = 0; t < m.sites().size(); t++) {
+            if (t != s && m.space().level(i, t) != m.space().level(j, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double[] gibbs(Site site, double t) {
+        int n = site.dimension();
+        double[] w = new double[n];
+        double z = 0;
+        for (int i = 0; i < n; i++) {
+            double e = site.level(i) - site.level(0);
+            w[i] = Double.isInfinite(t) ? 1 : t == 0 ? (i == 0 ? 1 : 0) : Math.exp(-e / t);
+            z += w[i];
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] /= z;
+        }
+        return w;
+    }
+
+    /** One whole step. */
+    ZMatrixRMaj apply(ZMatrixRMaj rho) {
+        ZMatrixRMaj out = Ops.mult(Ops.mult(unitary, rho), Ops.dagger(unitary));
+        for (Event e : events) {
+            out = collide(e, out);
+        }
+        return out;
+    }
+
+    static ZMatrixRMaj collide(Event e, ZMatrixRMaj rho) {
+        ZMatrixRMaj next = new ZMatrixRMaj(rho.numRows, rho.numCols);
+        for (ZMatrixRMaj k : e.kraus()) {
+            next = Ops.add(1.0, next, 1.0, Ops.mult(Ops.mult(k, rho), Ops.dagger(k)));
+        }
+        return next;
+    }
+
+    /** e^{−iXt} for Hermitian X by a Taylor series of 40 terms after scaling ‖Xt‖ below 1/2, then squaring. */
+    static ZMatrixRMaj expMinusI(ZMatrixRMaj x, double t) {
+        int n = x.numRows;
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            for (int j = 0; j < n; j++) {
+                row += Math.hypot(x.getReal(i, j), x.getImag(i, j));
+            }
+            norm = Math.max(norm, row);
+        }
+        int squarings = 0;
+        double scale = Math.abs(t);
+        while (norm * scale > 0.5) {
+            scale /= 2;
+            squarings++;
+        }
+        ZMatrixRMaj step = Ops.scale(0, -Math.signum(t) * scale, x);
+        ZMatrixRMaj sum = identity(n);
+        ZMatrixRMaj term = identity(n);
+        for (int k = 1; k <= 40; k++) {
+            term = Ops.scale(1.0 / k, 0, Ops.mult(term, step));
+            sum = Ops.add(1.0, sum, 1.0, term);
+        }
+        for (int s = 0; s < squarings; s++) {
+            sum = Ops.mult(sum, sum);
+        }
+        return sum;
+    }
+
+    static ZMatrixRMaj identity(int n) {
+        ZMatrixRMaj id = new ZMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            id.set(i, i, 1, 0);
+        }
+        return id;
+    }
+
+    /** S(ρ) = −Tr ρ ln ρ. */
+    static double entropy(ZMatrixRMaj rho) {
+        double s = 0;
+        for (double l : Hermitian.eigenvalues(rho)) {
+            s -= l > 0 ? l * Math.log(l) : 0;
+        }
+        return s;
+    }
+}

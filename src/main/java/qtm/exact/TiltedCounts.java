@@ -11,7 +11,8 @@ import qtm.math.MatrixExp;
 /**
  * The generating function p(χ) = Tr e^{L(iχ)t} ρ0 of a count, sampled for its Fourier inversion: the part of
  * {@link CountingStatistics} that exponentiates the tilted generator L(iχ) = L + Σ_j (e^{iχν_j} − 1) J_j, one
- * 2n × 2n real exponential per sample.
+ * 2n × 2n real exponential per sample. The samples are independent and are computed in parallel (each is the same
+ * number as it would be alone).
  */
 final class TiltedCounts {
     private final HermitianBasis basis;
@@ -50,7 +51,7 @@ final class TiltedCounts {
                 z[1] += trace[r] * vi;
             }
             return z;
-        });
+        }, true);
     }
 
     /** L(iχ)t as the real matrix [[Re, −Im], [Im, Re]]. */

@@ -23,7 +23,8 @@ import qtm.model.Side;
  * L(s) that tends to 0, and its derivatives at s = 0 are the stationary cumulants per unit time (Rayleigh–Schrödinger
  * perturbation theory with the Drazin inverse of L). The finite-time moments of the count from an initial state are
  * the blocks of the exponential of a block upper-triangular matrix built of L and its s-derivatives L^(n) = Σ_j w_j^n J_j.
- * Everything works on the real 16×16 matrices in {@link HermitianBasis} coordinates.
+ * Everything works on real d²×d² matrices in {@link HermitianBasis} coordinates: 16×16 for a preset, built by
+ * {@link PresetCounting}; any machine's, built by {@link MachineCounting}.
  */
 public final class CountingStatistics {
     /** What is counted. */

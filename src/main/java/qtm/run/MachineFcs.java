@@ -26,8 +26,8 @@ import qtm.scenario.Scenario;
 final class MachineFcs {
     /**
      * Most floating-point work of the finite-time statistics, as {@link qtm.math.MatrixExp#work} estimates it: the
-     * exponentials of the count distributions (one of a 2d² × 2d² matrix per Fourier point, M/2 + 1 points with M ≥ 128)
-     * with their windows, or those of {@code --series} (one of a 7d² × 7d² matrix per bath and weight). The
+     * exponentials of the count distributions (one of a 2d² × 2d² matrix per Fourier point, M/2 + 1 points with
+     * M ≥ 128) with their windows, or those of {@code --series} (one of a 7d² × 7d² matrix per bath and weight). The
      * exponentials run at about 3e9 operations per second on one core of the build machine (matrices of 128 to 512),
      * so the bound is about 40 s, and {@code qtm fcs} with its stationary part finishes within a minute on 2 cores.
      */

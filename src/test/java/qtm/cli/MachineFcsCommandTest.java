@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code qtm fcs} on a machine: its layout keyed by bath name, its series, and what it refuses. */
 class MachineFcsCommandTest {
     private static final String FIVE = String.join("\n", "name: five", "model:", "  type: machine",
-            "  approach: local", "  sites:", "    - {name: a, levels: [0.0, 1.0]}", "    - {name: b, levels: [0.0, 1.0]}",
+            "  approach: local", "  sites:", "    - {name: a, levels: [0.0, 1.0]}",
+            "    - {name: b, levels: [0.0, 1.0]}",
             "    - {name: c, levels: [0.0, 1.0]}", "    - {name: d, levels: [0.0, 1.0]}",
             "    - {name: e, levels: [0.0, 1.0]}", "  couplings:", "    - {kind: exchange, sites: [a, b], g: 5.0e-3}",
             "    - {kind: exchange, sites: [b, c], g: 5.0e-3}", "    - {kind: exchange, sites: [c, d], g: 5.0e-3}",

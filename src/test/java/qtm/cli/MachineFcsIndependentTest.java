@@ -35,9 +35,9 @@ import qtm.scenario.ScenarioReader;
  * c2 = λ''(0) by central differences at h, h/2, h/4, h/8 combined by Richardson extrapolation (error O(h⁸)). The
  * eigenvalue carries a rounding of about 5e-17 (‖L‖ is of the order of the level energies, 1), which the second
  * difference at h/8 divides by (h/8)²; with h = 0.6 that is about 1e-14, 2e-9 of the smallest scale here (6e-6, the
- * detuned flux qubits), while the truncation, of order c10·h⁸/(10!·4⁶), is far below it. The test checks its own step by
- * repeating it at h = 0.4 and requiring the two references to agree to 1e-8 of the scale (measured: at most 7e-9, on
- * the detuned qubits' hot bath; 2e-9 or less elsewhere).
+ * detuned flux qubits), while the truncation, of order c10·h⁸/(10!·4⁶), is far below it. The test checks its own
+ * step by repeating it at h = 0.4 and requiring the two references to agree to 1e-8 of the scale (measured: at most
+ * 7e-9, on the detuned qubits' hot bath).
  */
 @Tag("slow")
 class MachineFcsIndependentTest {
@@ -68,7 +68,8 @@ class MachineFcsIndependentTest {
                 String what = name + " " + bath + (heat ? " heat" : " count");
                 assertEquals(ref[0], check[0], SELF * scale, what + ": the reference's own step (current)");
                 assertEquals(ref[1], check[1], SELF * scale, what + ": the reference's own step (noise)");
-                assertEquals(ref[0], b.get(heat ? "heat_current" : "current").asDouble(), TOL * scale, what + " current");
+                assertEquals(ref[0], b.get(heat ? "heat_current" : "current").asDouble(), TOL * scale,
+                        what + " current");
                 assertEquals(ref[1], b.get(heat ? "heat_noise" : "noise").asDouble(), TOL * scale, what + " noise");
             }
         }

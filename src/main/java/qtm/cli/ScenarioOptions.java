@@ -28,12 +28,10 @@ final class ScenarioOptions {
         return ScenarioReader.readForRun(file, sets);
     }
 
-    /** @return the scenario read for the steady state, where {@code time} is optional */
-    Scenario readSteady() {
-        return ScenarioReader.read(file, sets, false);
-    }
-
-    /** @return the scenario read for {@code qtm steady}: any model, a machine included; {@code time} optional */
+    /**
+     * @return the scenario read for {@code qtm steady} and {@code qtm fcs}: any model, a machine included;
+     *     {@code time} optional
+     */
     Scenario readAny() {
         return ScenarioReader.readAny(file, sets);
     }

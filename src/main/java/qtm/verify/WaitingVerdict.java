@@ -8,8 +8,6 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.ensemble.EnsembleResult;
-import qtm.exact.MachineExact;
-import qtm.exact.MachineWaitingTimes;
 import qtm.exact.WaitingPair;
 import qtm.exact.WaitingTimes;
 import qtm.model.Model;
@@ -121,15 +119,16 @@ public final class WaitingVerdict {
     }
 
     /**
+     * Against the exact laws the histograms were planned with ({@link WaitingHistogram#exact()}), as a machine's run
+     * judges them.
+     *
      * @param r the ensemble (it must have recorded {@link WaitingHistogram#NAME})
      * @param q the quantity as recorded
-     * @param exact the machine's exact layer
      * @param rho0 the run's initial state
      * @return the comparison
      */
-    public static Result of(EnsembleResult r, WaitingHistogram q, MachineExact exact, ZMatrixRMaj rho0) {
-        return of(r, q, MachineWaitingTimes.of(exact, q.plans().stream().map(WaitingHistogram.Plan::pair).toList()),
-                rho0);
+    public static Result of(EnsembleResult r, WaitingHistogram q, ZMatrixRMaj rho0) {
+        return of(r, q, q.exact(), rho0);
     }
 
     /** Each plan against its exact distribution, exact.get(i) that of q.plans().get(i). */

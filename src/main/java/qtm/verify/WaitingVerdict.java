@@ -131,8 +131,16 @@ public final class WaitingVerdict {
         return of(r, q, q.exact(), rho0);
     }
 
-    /** Each plan against its exact distribution, exact.get(i) that of q.plans().get(i). */
-    private static Result of(EnsembleResult r, WaitingHistogram q, List<WaitingTimes> exact, ZMatrixRMaj rho0) {
+    /**
+     * Against given exact laws: the power of the verdict is shown by handing it those of another machine.
+     *
+     * @param r the ensemble (it must have recorded {@link WaitingHistogram#NAME})
+     * @param q the quantity as recorded
+     * @param exact one law per plan of q, in order
+     * @param rho0 the run's initial state
+     * @return the comparison
+     */
+    public static Result of(EnsembleResult r, WaitingHistogram q, List<WaitingTimes> exact, ZMatrixRMaj rho0) {
         double[] sum = r.finalSums(WaitingHistogram.NAME);
         double[] sq = r.finalSquares(WaitingHistogram.NAME);
         long n = r.trajectories();

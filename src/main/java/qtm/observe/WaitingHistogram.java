@@ -168,9 +168,7 @@ public final class WaitingHistogram implements FinalQuantity {
         if (!(exact(model) instanceof List<?> exact)) {
             return null;
         }
-        List<WaitingTimes> w = new ArrayList<>();
-        exact.forEach(x -> w.add((WaitingTimes) x));
-        return build(w, Spectrum.gap(model), grid, null);
+        return build(exact.stream().map(WaitingTimes.class::cast).toList(), Spectrum.gap(model), grid, null);
     }
 
     /**
@@ -187,27 +185,18 @@ public final class WaitingHistogram implements FinalQuantity {
     }
 
     /**
-     * The histograms of a machine's run: {@link #of(MachineExact, List, TimeGrid)} where {@link #absence(Machine)}
-     * gives no reason.
-     *
-     * @param machine a machine with a unique steady state
-     * @param channels its channels, in the engine's order
-     * @param grid the output grid
-     * @return the quantity, or null
-     */
-    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
-        return machine.dimension() > MAX_DIMENSION ? null : of(new MachineExact(machine), channels, grid);
-    }
-
-    /**
      * Every ordered pair of a machine's baths whose starting bath jumps in the steady state.
      *
-     * @param exact a machine's exact layer
-     * @param channels its channels, in the engine's order
+     * @param machine a machine with a unique steady state
+     * @param channels its channels, in the engine's order (a jump's channel index says whether it is counted)
      * @param grid the output grid
-     * @return the quantity, or null when {@link #absence(MachineExact)} gives a reason
+     * @return the quantity, or null when {@link #absence(Machine)} gives a reason
      */
-    public static WaitingHistogram of(MachineExact exact, List<MachineChannel> channels, TimeGrid grid) {
+    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        if (machine.dimension() > MAX_DIMENSION) {
+            return null;
+        }
+        MachineExact exact = new MachineExact(machine);
         List<WaitingPair> pairs = MachineWaitingTimes.pairs(exact);
         if (pairs.isEmpty()) {
             return null;
@@ -279,12 +268,10 @@ public final class WaitingHistogram implements FinalQuantity {
 
             @Override
             public void jump(int channel, int bath, double energy, double time) {
-                if (counted != null) {
-                    if (counted[channel] >= 0) {
-                        w.jump(counted[channel], time);
-                    }
-                } else if (energy != 0) {
-                    w.jump(bath, time);
+                // A machine's channels say whether they count; a two-qubit model's jump counts if it moves energy.
+                int counts = counted != null ? counted[channel] : energy != 0 ? bath : -1;
+                if (counts >= 0) {
+                    w.jump(counts, time);
                 }
             }
 

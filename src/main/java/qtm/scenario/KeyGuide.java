@@ -110,6 +110,15 @@ public final class KeyGuide {
         return s == null ? "" : " with keys " + s.keys() + ", e.g. " + s.example();
     }
 
+    /**
+     * @param path a section's dotted path
+     * @return an example of the section, as YAML ({@code time: {end: 5000, points: 201}}), or ""
+     */
+    public static String example(String path) {
+        Section s = SECTIONS.get(plain(path));
+        return s == null ? "" : s.example();
+    }
+
     /** model.sites[1].levels → model.sites.levels. */
     static String plain(String path) {
         return path.replaceAll("\\[[^\\]]*\\]", "");

@@ -23,7 +23,8 @@ import qtm.scenario.ShippedScenarios;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the scenarios a command takes by name: those of ./scenarios (or --dir), marked local, "
                 + "and those shipped with qtm, marked shipped; a local file hides a shipped one of the same name.",
-            "Any command reading a scenario takes NAME: a path wins, then ./scenarios/NAME.yaml, then the shipped one."})
+            "Any command reading a scenario takes NAME: a path wins, then ./scenarios/NAME.yaml, then the shipped "
+                + "one."})
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Local directory to list (default: ${DEFAULT-VALUE}); "
             + "with --dir it must exist.")

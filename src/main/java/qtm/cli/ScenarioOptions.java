@@ -34,13 +34,13 @@ final class ScenarioOptions {
     }
 
     /**
-     * @return how a script run later names the file: the shipped name for a scenario inside the jar (whose path
-     *     means nothing to a shell), else the path
+     * @return how a script run later names the file: the shipped name (reset-paper) for a scenario inside the jar,
+     *     whose path means nothing to a shell, else the path
      */
     String forScripts() {
         String label = ShippedScenarios.label(file);
         return label.startsWith(ShippedScenarios.LABEL) && !file.getFileSystem().equals(FileSystems.getDefault())
-                ? label.substring(ShippedScenarios.LABEL.length()) : file.toString();
+                ? label.substring(ShippedScenarios.LABEL.length()).replaceFirst("\\.yaml$", "") : file.toString();
     }
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

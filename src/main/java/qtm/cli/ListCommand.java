@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,10 +39,12 @@ final class ListCommand implements Callable<Integer> {
             throw new InputException("command line", "--dir", dir.toString(), "expected an existing directory");
         }
         // name -> file; a local name first, so that it hides the shipped file as a name lookup does.
-        Map<String, Path> locals = new LinkedHashMap<>();
+        Map<String, Path> locals = new java.util.TreeMap<>(ShippedScenarios.ORDER);
         if (Files.isDirectory(local)) {
             for (Path f : yamlFiles(local)) {
-                locals.put(f.getFileName().toString().replaceFirst("\\.ya?ml$", ""), f);
+                // As a name reaches it: paper/fig2a; a .yml file by its whole name, which is how it is typed.
+                String name = local.relativize(f).toString().replace('\\', '/');
+                locals.put(name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name, f);
             }
         }
         List<String> shipped = ShippedScenarios.names();
@@ -67,8 +68,9 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static List<Path> yamlFiles(Path d) throws IOException {
-        try (Stream<Path> s = Files.list(d)) {
-            return new ArrayList<>(s.filter(p -> p.toString().matches(".*\\.ya?ml")).sorted().toList());
+        // Folders as deep as the shipped ones (scenarios/paper/).
+        try (Stream<Path> s = Files.walk(d, 2)) {
+            return s.filter(p -> p.toString().matches(".*\\.ya?ml") && !Files.isDirectory(p)).toList();
         }
     }
 

@@ -22,6 +22,10 @@ public final class ShippedScenarios {
     /** How a message names a shipped file: {@code shipped:paper/fig2a.yaml}. */
     public static final String LABEL = "shipped:";
 
+    /** The order names are listed in: top-level files first, then each folder's, as the checkout's scenarios/. */
+    public static final java.util.Comparator<String> ORDER = (a, b) -> a.contains("/") != b.contains("/")
+            ? (a.contains("/") ? 1 : -1) : a.compareTo(b);
+
     private ShippedScenarios() {
     }
 
@@ -62,8 +66,7 @@ public final class ShippedScenarios {
         } catch (IOException e) {
             return List.of();
         }
-        // Top-level files first, then each folder's, as the checkout's scenarios/ reads.
-        out.sort((a, b) -> a.contains("/") != b.contains("/") ? (a.contains("/") ? 1 : -1) : a.compareTo(b));
+        out.sort(ORDER);
         return out;
     }
 
@@ -101,9 +104,11 @@ public final class ShippedScenarios {
         if (Files.exists(given, java.nio.file.LinkOption.NOFOLLOW_LINKS) || typed.isEmpty()) {
             return given;
         }
-        Path local = Path.of("scenarios", typed.endsWith(".yaml") ? typed : typed + ".yaml");
-        if (Files.exists(local)) {
-            return local;
+        for (String file : List.of(typed + ".yaml", typed)) {
+            Path local = Path.of("scenarios", file);
+            if (Files.isRegularFile(local)) {
+                return local;
+            }
         }
         Path shipped = find(typed);
         return shipped != null ? shipped : given;

@@ -109,6 +109,8 @@ class TravelTest {
                 shipped.replace("g: 1.6e-3", "g: 1.0e-3"));
         Path path = Files.writeString(dir.resolve("reset-paper.yaml"), shipped.replace("g: 1.6e-3", "g: 2.0e-3"));
         assertNotEquals(shipped, Files.readString(local), "the local copy differs");
+        Files.createDirectories(dir.resolve("scenarios/paper"));
+        Files.writeString(dir.resolve("scenarios/paper/fig2a.yaml"), shipped);
         List<CommandsInDirectory.Result> r = CommandsInDirectory.run(dir, List.of(
                 args("steady", "reset-paper", "--json"),
                 args("steady", "reset-paper.yaml", "--json"),
@@ -121,6 +123,10 @@ class TravelTest {
         assertTrue(r.get(2).out().lines().anyMatch(l -> l.matches("reset-paper +local, hides shipped +Reset.*")),
                 r.get(2).out());
         assertTrue(r.get(2).out().lines().noneMatch(l -> l.matches("reset-paper +shipped .*")), r.get(2).out());
+        // A folder's file too, by the name that reaches it.
+        assertTrue(r.get(2).out().lines().anyMatch(l -> l.matches("paper/fig2a +local, hides shipped +Reset.*")),
+                r.get(2).out());
+        assertTrue(r.get(2).out().lines().anyMatch(l -> l.matches("paper/fig2b +shipped +Fig.*")), r.get(2).out());
     }
 
     @Test

@@ -52,7 +52,8 @@ class TravelTest {
                 args("steady", "c.yaml"),
                 args("steady", "resetpaper")));
         List<String> names = checkoutNames();
-        assertEquals(32, names.size(), "17 top-level scenarios, 10 paper studies, 5 dimension studies: " + names);
+        // 17 top-level scenarios, 10 paper studies and 5 dimension studies today; more may come.
+        assertTrue(names.size() >= 32, names.toString());
         List<String> listed = r.get(0).out().lines().toList();
         assertEquals(names.size(), listed.size(), r.get(0).out());
         for (String name : names) {

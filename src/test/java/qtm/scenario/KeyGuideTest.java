@@ -104,7 +104,7 @@ class KeyGuideTest {
         try (Stream<Path> s = Files.walk(Path.of("scenarios"))) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(32, files.size());
+        assertTrue(files.size() >= 32, files.toString());
         for (Path f : files) {
             Path out = Files.writeString(dir.resolve("t.yaml"), ScenarioTemplate.from(f, "mine"));
             ObjectNode before = ScenarioFile.load(f, List.of()).json().deepCopy();

@@ -45,7 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", description = "More sweep scenarios, e.g. fig2b.yaml "
+    @Parameters(index = "1..*", paramLabel = "FILE", converter = ScenarioOptions.Resolve.class,
+            description = "More sweep scenarios, e.g. fig2b.yaml "
             + "fig2c.yaml after fig2a.yaml: files whose sweeps differ only in what they plot share one optimisation.")
     List<Path> more = new ArrayList<>();
 

@@ -80,7 +80,46 @@ public final class StudyReader {
      * @throws InputException on the first bad key
      */
     public static Study read(Path file, List<String> sets) {
+        return read(ScenarioFile.load(file, sets), file, sets);
+    }
+
+    /**
+     * As {@link #read}, for {@code qtm optimize} and {@code qtm threshold} on a preset: the keys the coupling optimiser
+     * varies anyway (model.g, model.cold.rate and model.hot.rate) are set to 0, legal at every temperature, before the
+     * model is validated (issue 26), so that their values in the file only need to be numbers: e.g. a flux file whose
+     * hot rate is too large for a --set hot temperature still optimises. The optimiser ignores a template's couplings,
+     * so this changes no result.
+     *
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the study
+     * @throws InputException on the first bad key; for a machine, saying that {@code optimize.vary} searches one
+     */
+    public static Study readForOptimize(Path file, List<String> sets) {
         Node root = ScenarioFile.load(file, sets);
+        Node m = root.child("model");
+        if (m.has("type") && "machine".equals(m.raw("type").asText())) {
+            throw m.error("type", "a machine is optimised over the keys that optimize.vary names (and a threshold "
+                    + "needs a threshold section): see the guide, paper-figures.md, \"Any key\"");
+        }
+        List<String> zero = new ArrayList<>();
+        for (String key : List.of("g", "cold.rate", "hot.rate")) {
+            int dot = key.indexOf('.');
+            Node owner = dot < 0 ? m : m.has(key.substring(0, dot)) && m.raw(key.substring(0, dot)).isObject()
+                    ? m.child(key.substring(0, dot)) : null;
+            String leaf = key.substring(dot + 1);
+            if (owner == null || !owner.has(leaf)) {
+                continue;
+            }
+            if (!Node.numeric(owner.raw(leaf))) {
+                throw owner.error(leaf, "expected a number (the optimiser varies it; any number will do)");
+            }
+            zero.add("model." + key + "=0");
+        }
+        return read(ScenarioFile.override(root, zero), file, sets);
+    }
+
+    private static Study read(Node root, Path file, List<String> sets) {
         // Any scenario file works, as for steady: the keys of evolve and run are checked but not used here.
         root.allowOnly(ScenarioReader.TOP);
         String name = root.has("name") ? root.text("name") : ScenarioReader.defaultName(file);

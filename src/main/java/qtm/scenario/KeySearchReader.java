@@ -1,0 +1,212 @@
+package qtm.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import qtm.input.InputException;
+import qtm.sweep.KeyOptimizer;
+import qtm.sweep.KeyRange;
+import qtm.sweep.KeySearch;
+import qtm.sweep.KeySweep;
+import qtm.sweep.KeyThreshold;
+import qtm.sweep.PointModel;
+
+/**
+ * Reads {@code optimize} and {@code threshold} over any keys (issue 26), for presets and machines. A point of the
+ * search is the file with the searched keys' values applied as {@code --set} applies them, then read and validated
+ * as {@link ScenarioReader#readAny} reads a file: the searched keys' own values in the file are replaced before
+ * anything is validated, so they only need to be numbers.
+ *
+ * <pre>
+ * optimize:
+ *   vary:                                  # 1 to 10 keys, as --set spells them
+ *     - {key: 'model.couplings[0].g', min: 1.0e-5, max: 1.0e-2, scale: log}   # linear by default
+ *     - {key: 'model.baths[hot].rate', min: 1.0e-6, max: 1.0e-2, scale: log}
+ *   maximise: concurrence                  # any steady result column (default concurrence)
+ *   starts: 6                              # local climbs from the best screen points (default 6)
+ * threshold:
+ *   key: 'model.baths[cold].T'             # the key moved
+ *   min: 0.0                               # the bracket: the observable must be > 0 at one end, <= 0 at the other
+ *   max: 1.0
+ *   scale: linear                          # or log (then bisected in the logarithm)
+ *   observable: concurrence                # default concurrence; with optimize.vary, maximised at each value
+ *   tolerance: 1.0e-12                     # bracket width on the unit interval (default 1e-12)
+ * </pre>
+ */
+public final class KeySearchReader {
+    private static final int DEFAULT_STARTS = 6;
+    private static final int MAX_STARTS = 100;
+    private static final String DEFAULT_OBSERVABLE = "concurrence";
+
+    private KeySearchReader() {
+    }
+
+    /**
+     * @param file the YAML file
+     * @param sets overrides key=value, applied before the searched keys' values
+     * @param threshold whether {@code qtm threshold} reads it (else {@code qtm optimize})
+     * @return the search, or null when the file asks for neither {@code optimize.vary} nor (for a threshold) a
+     *     {@code threshold} section: today's coupling optimiser then reads it
+     * @throws InputException on a bad key, or when no point of the search is a valid scenario
+     */
+    public static KeySearch read(Path file, List<String> sets, boolean threshold) {
+        Node root = ScenarioFile.load(file, sets);
+        boolean vary = root.has("optimize") && root.raw("optimize").isObject() && root.child("optimize").has("vary");
+        boolean general = threshold ? root.has("threshold") : vary;
+        if (!general) {
+            return null;
+        }
+        root.allowOnly(ScenarioReader.TOP);
+        List<KeyRange> outer = new ArrayList<>();
+        KeyRange moved = threshold ? range(root, root.child("threshold"), sets) : null;
+        String observable = threshold ? observable(root.child("threshold"), "observable") : null;
+        KeyOptimizer optimizer = null;
+        if (vary) {
+            Node o = root.child("optimize");
+            o.allowOnly(Set.of("vary", "maximise", "starts"));
+            String maximise = observable(o, "maximise");
+            if (threshold && o.has("maximise") && !maximise.equals(observable)) {
+                throw o.error("maximise", "expected the threshold's observable " + observable + " (or no key)");
+            }
+            optimizer = optimizer(root, o, sets, threshold ? observable : maximise);
+        }
+        List<KeyRange> all = new ArrayList<>();
+        if (moved != null) {
+            all.add(moved);
+        }
+        if (optimizer != null) {
+            all.addAll(optimizer.vary());
+        }
+        checkDistinct(root, all);
+        Function<double[], PointModel> models = x -> point(root, file, sets, all, x);
+        List<String> columns = KeySweep.resultColumns(firstValid(root, all, models));
+        String target = threshold ? observable : optimizer.observable();
+        if (!columns.contains(target)) {
+            throw threshold ? root.child("threshold").error("observable", "expected one of " + columns)
+                    : root.child("optimize").error("maximise", "expected one of " + columns);
+        }
+        KeyThreshold t = null;
+        if (threshold) {
+            Node n = root.child("threshold");
+            double tol = n.number("tolerance", Double.MIN_NORMAL, 0.25, KeyThreshold.DEFAULT_TOLERANCE);
+            t = new KeyThreshold(moved, observable, optimizer, tol);
+        }
+        String name = root.has("name") ? root.text("name") : ScenarioReader.defaultName(file);
+        return new KeySearch(name, root.file(), optimizer, t, models, columns);
+    }
+
+    private static KeyOptimizer optimizer(Node root, Node o, List<String> sets, String observable) {
+        JsonNode list = o.raw("vary");
+        if (!list.isArray() || list.isEmpty() || list.size() > KeyOptimizer.MAX_KEYS) {
+            throw o.error("vary", "expected a list of 1 to " + KeyOptimizer.MAX_KEYS + " keys such as "
+                    + "{key: model.g, min: 1.0e-5, max: 1.0e-2, scale: log}");
+        }
+        List<KeyRange> ranges = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = o.keyPath("vary") + "[" + i + "]";
+            if (!list.get(i).isObject()) {
+                throw new InputException(o.file(), path, Node.show(list.get(i)), "expected a mapping with a key");
+            }
+            ranges.add(range(root, new Node(o.file(), path, list.get(i)), sets));
+        }
+        int starts = (int) (o.has("starts") ? o.integer("starts", 1, MAX_STARTS) : DEFAULT_STARTS);
+        return new KeyOptimizer(ranges, observable, starts);
+    }
+
+    /** A key and its interval: min, max and scale, and (for a threshold) observable and tolerance beside them. */
+    private static KeyRange range(Node root, Node a, List<String> sets) {
+        a.allowOnly(a.keyPath("key").startsWith("threshold")
+                ? Set.of("key", "min", "max", "scale", "observable", "tolerance")
+                : Set.of("key", "min", "max", "scale"));
+        String key = KeySweepReader.key(root, a, sets);
+        String scale = a.has("scale") ? a.text("scale") : "linear";
+        if (!scale.equals("linear") && !scale.equals("log")) {
+            throw a.error("scale", "expected linear or log");
+        }
+        boolean log = scale.equals("log");
+        double min = a.number("min", -Double.MAX_VALUE, Double.MAX_VALUE);
+        double max = a.number("max", -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (log && !(min > 0)) {
+            throw a.error("min", "expected a number > 0 on a log scale (for " + key + ")");
+        }
+        if (!(max > min)) {
+            throw a.error("max", "expected max > min (" + min + ") for " + key);
+        }
+        return new KeyRange(key, min, max, log);
+    }
+
+    private static String observable(Node n, String key) {
+        return n.has(key) ? n.text(key) : DEFAULT_OBSERVABLE;
+    }
+
+    private static void checkDistinct(Node root, List<KeyRange> all) {
+        if (all.size() > KeyOptimizer.MAX_KEYS) {
+            throw new InputException(root.file(), "optimize.vary", all.size() + " keys with threshold.key",
+                    "expected at most " + KeyOptimizer.MAX_KEYS + " keys searched in all");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (all.get(i).key().equals(all.get(j).key())) {
+                    throw new InputException(root.file(), "optimize.vary", all.get(i).key(),
+                            "expected each key once (optimize.vary and threshold.key together)");
+                }
+            }
+        }
+    }
+
+    /**
+     * A valid point, to learn the sites and baths (the keys are numbers, so every point has the same): the middle of
+     * the search first, then the corners' neighbourhood as the screen visits it; if none, the middle's error.
+     */
+    private static PointModel firstValid(Node root, List<KeyRange> all, Function<double[], PointModel> models) {
+        double[] mid = new double[all.size()];
+        for (int i = 0; i < mid.length; i++) {
+            mid[i] = all.get(i).value(0.5);
+        }
+        IllegalArgumentException first;
+        try {
+            return models.apply(mid);
+        } catch (IllegalArgumentException e) {
+            first = e;
+        }
+        KeyOptimizer screen = new KeyOptimizer(all, DEFAULT_OBSERVABLE, 1);
+        for (double[] u : screen.screen()) {
+            try {
+                return models.apply(screen.values(u));
+            } catch (IllegalArgumentException e) {
+                // Try the next screen point.
+            }
+        }
+        throw new InputException(root.file(), all.size() == 1 ? all.get(0).key() : "optimize.vary",
+                settings(all, mid), "no point of the search is a valid scenario; at the middle: "
+                + first.getMessage());
+    }
+
+    /** The point as --set would give it, or IllegalArgumentException saying why the scenario is not valid there. */
+    private static PointModel point(Node root, Path file, List<String> sets, List<KeyRange> all, double[] x) {
+        List<String> own = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            own.add(all.get(k).key() + "=" + KeySweep.text(x[k]));
+        }
+        List<String> every = new ArrayList<>(sets);
+        every.addAll(own);
+        Scenario s;
+        try {
+            s = ScenarioReader.readAny(ScenarioFile.override(root, own), file, every);
+        } catch (InputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return s.isMachine() ? PointModel.of(s.machine()) : PointModel.of(s.model());
+    }
+
+    private static String settings(List<KeyRange> all, double[] x) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            out.add(all.get(k).key() + "=" + KeySweep.text(x[k]));
+        }
+        return String.join(", ", out);
+    }
+}

@@ -75,6 +75,7 @@ final class KeySearchOutput {
             root.put("observable", r.observable());
             root.set("threshold", Json.number(r.value()));
             root.putArray("bracket").add(Json.number(r.below())).add(Json.number(r.above()));
+            root.set("positive_at", Json.number(r.positiveAt()));
             root.set("optimised", numbers(r.inner()));
             root.set("observables", numbers(r.observables()));
             out.println(Json.write(root));
@@ -82,6 +83,8 @@ final class KeySearchOutput {
             out.printf("scenario     %s%n", k.name());
             out.printf("threshold    %s = %s   (%s reaches 0; bracket [%s, %s])%n", r.key(), KeySweep.text(r.value()),
                     r.observable(), KeySweep.text(r.below()), KeySweep.text(r.above()));
+            out.printf("at           %s = %s   (the bracket's end where %s > 0)%n", r.key(),
+                    KeySweep.text(r.positiveAt()), r.observable());
             r.inner().forEach((key, v) -> out.printf("  optimised %s = %s%n", key, KeySweep.text(v)));
             r.observables().forEach((name, v) -> out.printf("  %-28s %.10g%n", name, v));
         }

@@ -60,7 +60,6 @@ public final class KeySearchReader {
             return null;
         }
         root.allowOnly(ScenarioReader.TOP);
-        List<KeyRange> outer = new ArrayList<>();
         KeyRange moved = threshold ? range(root, root.child("threshold"), sets) : null;
         String observable = threshold ? observable(root.child("threshold"), "observable") : null;
         KeyOptimizer optimizer = null;
@@ -82,7 +81,8 @@ public final class KeySearchReader {
         }
         checkDistinct(root, all);
         Function<double[], PointModel> models = x -> point(root, file, sets, all, x);
-        List<String> columns = KeySweep.resultColumns(firstValid(root, all, models));
+        String label = optimizer == null ? "threshold.key" : "optimize.vary";
+        List<String> columns = KeySweep.resultColumns(firstValid(root, label, all, models));
         String target = threshold ? observable : optimizer.observable();
         if (!columns.contains(target)) {
             throw threshold ? root.child("threshold").error("observable", "expected one of " + columns)
@@ -161,7 +161,8 @@ public final class KeySearchReader {
      * A valid point, to learn the sites and baths (the keys are numbers, so every point has the same): the middle of
      * the search first, then the corners' neighbourhood as the screen visits it; if none, the middle's error.
      */
-    private static PointModel firstValid(Node root, List<KeyRange> all, Function<double[], PointModel> models) {
+    private static PointModel firstValid(Node root, String label, List<KeyRange> all,
+            Function<double[], PointModel> models) {
         double[] mid = new double[all.size()];
         for (int i = 0; i < mid.length; i++) {
             mid[i] = all.get(i).value(0.5);
@@ -180,7 +181,7 @@ public final class KeySearchReader {
                 // Try the next screen point.
             }
         }
-        throw new InputException(root.file(), all.size() == 1 ? all.get(0).key() : "optimize.vary",
+        throw new InputException(root.file(), label,
                 settings(all, mid), "no point of the search is a valid scenario; at the middle: "
                 + first.getMessage());
     }

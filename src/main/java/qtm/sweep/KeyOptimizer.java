@@ -105,6 +105,19 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
      * @throws IllegalArgumentException if no screen point is feasible
      */
     public KeyOptimum maximise(Function<double[], PointModel> models) {
+        return maximise(models, null);
+    }
+
+    /**
+     * As {@link #maximise(Function)}, with one more climb from a hint (the optimum of a neighbouring setting), run
+     * first: a threshold follows a ridge that moves continuously with its key and that a fresh screen can miss.
+     *
+     * @param models as for {@link #maximise(Function)}
+     * @param hint the keys' values to climb from too, or null
+     * @return the best feasible point over all starts, the hint's climb first among the start values
+     * @throws IllegalArgumentException if no screen point is feasible
+     */
+    public KeyOptimum maximise(Function<double[], PointModel> models, double[] hint) {
         Objective f = new Objective(models);
         List<double[]> screen = screen();
         double[] values = new double[screen.size()];
@@ -127,16 +140,28 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         Arrays.sort(order, Comparator.comparingDouble((Integer k) -> Double.isNaN(values[k])
                 ? Double.NEGATIVE_INFINITY : values[k]).reversed());
         int climbs = (int) Math.min(starts, Arrays.stream(values).filter(v -> !Double.isNaN(v)).count());
-        double[] reached = new double[climbs];
+        List<Double> reached = new ArrayList<>();
+        if (hint != null) {
+            double[] u = new double[hint.length];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = vary.get(i).unit(hint[i]);
+            }
+            double v = f.feasible(u);
+            if (!Double.isNaN(v)) {
+                Best run = vary.size() == 1 ? brent(f, u[0], v) : bobyqa(f, u, v);
+                reached.add(run.value);
+                f.best.offer(run.point, run.value);
+            }
+        }
         for (int s = 0; s < climbs; s++) {
             int k = order[s];
-            Best run = vary.size() == 1 ? brent(f, k, values[k]) : bobyqa(f, screen.get(k), values[k]);
-            reached[s] = run.value;
+            Best run = vary.size() == 1 ? brent(f, screen.get(k)[0], values[k]) : bobyqa(f, screen.get(k), values[k]);
+            reached.add(run.value);
             f.best.offer(run.point, run.value);
         }
         double[] x = values(f.best.point);
         Map<String, Double> at = KeySweep.observables(models.apply(x));
-        return new KeyOptimum(vary, x, observable, at, reached);
+        return new KeyOptimum(vary, x, observable, at, reached.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
@@ -147,15 +172,16 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         return lo - Math.max(hi - lo, Math.max(Math.abs(lo), Double.MIN_NORMAL));
     }
 
-    private Best brent(Objective f, int k, double start) {
+    /** Brent's method on the grid cells either side of the start u0 (one grid step each way, within [0, 1]). */
+    private Best brent(Objective f, double u0, double start) {
         double step = 1.0 / (GRID - 1);
-        double a = Math.max(0.0, (k - 1) * step);
-        double b = Math.min(1.0, (k + 1) * step);
+        double a = Math.max(0.0, u0 - step);
+        double b = Math.min(1.0, u0 + step);
         Best run = new Best();
-        run.offer(new double[] {k * step}, start);
+        run.offer(new double[] {u0}, start);
         new BrentOptimizer(UNIT_ACCURACY, UNIT_ACCURACY * 1e-4).optimize(new MaxEval(MAX_EVAL),
                 new UnivariateObjectiveFunction(u -> f.climb(new double[] {u}, run)), GoalType.MAXIMIZE,
-                new SearchInterval(a, b, k * step));
+                new SearchInterval(a, b, u0));
         return run;
     }
 

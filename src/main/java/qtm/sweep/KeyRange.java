@@ -39,4 +39,13 @@ public record KeyRange(String key, double min, double max, boolean log) {
         double x = log ? min * Math.pow(max / min, u) : min + (max - min) * u;
         return Math.min(max, Math.max(min, x));
     }
+
+    /**
+     * @param x a value of the key
+     * @return where it lies on the unit interval, clamped to [0, 1]; the inverse of {@link #value}
+     */
+    public double unit(double x) {
+        double u = log ? Math.log(x / min) / Math.log(max / min) : (x - min) / (max - min);
+        return Double.isNaN(u) ? 0.0 : Math.min(1.0, Math.max(0.0, u));
+    }
 }

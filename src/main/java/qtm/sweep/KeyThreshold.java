@@ -55,25 +55,34 @@ public record KeyThreshold(KeyRange key, String observable, KeyOptimizer inner, 
         double lo = 0.0;
         double hi = 1.0;
         boolean loPositive = a.positive();
+        Trial last = loPositive ? a : b;
         for (int step = 0; step < MAX_STEPS && hi - lo > tolerance; step++) {
             double mid = 0.5 * (lo + hi);
             double x = key.value(mid);
             if (x == key.value(lo) || x == key.value(hi)) {
                 break;
             }
-            if (at(models, mid).positive() == loPositive) {
+            Trial t = at(models, mid, last.inner);
+            if (t.positive()) {
+                last = t;
+            }
+            if (t.positive() == loPositive) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         double u = 0.5 * (lo + hi);
-        Trial t = at(models, u);
         return new Result(key.key(), key.value(u), key.value(lo), key.value(hi), observable,
-                t.inner == null ? Map.of() : t.inner.keys(), t.observables);
+                key.value(loPositive ? lo : hi), last.inner == null ? Map.of() : last.inner.keys(), last.observables);
     }
 
     private Trial at(Function<double[], PointModel> models, double u) {
+        return at(models, u, null);
+    }
+
+    /** The trial at u; with an inner optimiser, also climbing from the last positive optimum's keys. */
+    private Trial at(Function<double[], PointModel> models, double u, KeyOptimum hint) {
         double x = key.value(u);
         try {
             if (inner == null) {
@@ -85,7 +94,7 @@ public record KeyThreshold(KeyRange key, String observable, KeyOptimizer inner, 
                 all[0] = x;
                 System.arraycopy(y, 0, all, 1, y.length);
                 return models.apply(all);
-            });
+            }, hint == null ? null : hint.values());
             return new Trial(best.value(), best.observables(), best);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("at " + key.key() + " = " + KeySweep.text(x) + ": " + e.getMessage(),
@@ -108,10 +117,12 @@ public record KeyThreshold(KeyRange key, String observable, KeyOptimizer inner, 
      * @param below the bracket's end nearer the key's min
      * @param above the bracket's end nearer its max
      * @param observable the observable brought to zero
-     * @param inner the inner optimiser's keys at the threshold (empty without one)
-     * @param observables every steady observable at the threshold (with the inner keys at their optimum)
+     * @param positiveAt the bracket end where the observable is still &gt; 0 (below or above)
+     * @param inner the inner optimiser's keys at positiveAt (empty without one): beyond the threshold every setting
+     *     gives 0, so an optimum there says nothing
+     * @param observables every steady observable at positiveAt (the inner keys at their optimum)
      */
-    public record Result(String key, double value, double below, double above, String observable,
+    public record Result(String key, double value, double below, double above, String observable, double positiveAt,
             Map<String, Double> inner, Map<String, Double> observables) {
         /** Copies the maps. */
         public Result {

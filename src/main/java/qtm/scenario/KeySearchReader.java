@@ -18,7 +18,8 @@ import qtm.sweep.PointModel;
  * Reads {@code optimize} and {@code threshold} over any keys (issue 26), for presets and machines. A point of the
  * search is the file with the searched keys' values applied as {@code --set} applies them, then read and validated
  * as {@link ScenarioReader#readAny} reads a file: the searched keys' own values in the file are replaced before
- * anything is validated, so they only need to be numbers.
+ * anything is validated, so they only need to be numbers. The {@code time} section is not read: the search has no
+ * time, and a time grid's range depends on the very couplings it varies.
  *
  * <pre>
  * optimize:
@@ -194,9 +195,12 @@ public final class KeySearchReader {
         }
         List<String> every = new ArrayList<>(sets);
         every.addAll(own);
+        Node tree = ScenarioFile.override(root, own);
+        // The search has no time: a time grid's range depends on the rates and g it varies, so it is not read.
+        tree.json().remove("time");
         Scenario s;
         try {
-            s = ScenarioReader.readAny(ScenarioFile.override(root, own), file, every);
+            s = ScenarioReader.readAny(tree, file, every);
         } catch (InputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

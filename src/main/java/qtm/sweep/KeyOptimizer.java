@@ -192,6 +192,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         Arrays.fill(hi, 1.0);
         Best run = new Best();
         run.offer(start, value);
+        f.cliff = false;
         // As in CouplingOptimizer: BOBYQA may stop early on a nearly flat slope; a fresh start from its best point
         // finishes the climb.
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -207,7 +208,36 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
                 break;
             }
         }
+        if (f.cliff) {
+            polish(f, run);
+        }
         return run;
+    }
+
+    /**
+     * After a climb that met an infeasible point, a compass search from its best point, on feasible points only: BOBYQA's quadratic model cannot follow
+     * a maximum that lies against the edge of an infeasible region (the penalty is a cliff), and steps along each
+     * key, halved when none improves, walk along that edge.
+     */
+    private static void polish(Objective f, Best run) {
+        int n = run.point.length;
+        int evaluations = 0;
+        for (double h = FIRST_RADIUS; h > STOP_RADIUS && evaluations < MAX_EVAL; ) {
+            boolean moved = false;
+            for (int i = 0; i < n; i++) {
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double[] u = run.point.clone();
+                    u[i] = Math.min(1.0, Math.max(0.0, u[i] + sign * h));
+                    double before = run.value;
+                    f.climb(u, run);
+                    evaluations++;
+                    moved |= run.value > before;
+                }
+            }
+            if (!moved) {
+                h *= 0.5;
+            }
+        }
     }
 
     /** The observable at a point of the unit cube, with what is infeasible told apart. */
@@ -215,6 +245,8 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         private final Function<double[], PointModel> models;
         private final Best best = new Best();
         private double penalty;
+        /** Whether the current climb has met an infeasible point. */
+        private boolean cliff;
 
         Objective(Function<double[], PointModel> models) {
             this.models = models;
@@ -239,6 +271,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         double climb(double[] u, Best run) {
             double v = feasible(u);
             if (Double.isNaN(v)) {
+                cliff = true;
                 return penalty;
             }
             run.offer(u, v);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,6 +127,45 @@ class KeySearchCliTest {
         Scenario s = ScenarioReader.readAny(FLUX, List.of("model.hot.T=1e6", key + "=" + rate,
                 "model.g=" + j.get("keys").get("model.g").asDouble()));
         assertEquals(SteadyOutcome.of(s.model(), null).concurrence(), j.get("value").asDouble(), 0.0);
+    }
+
+    /** Two keys of a machine: the optimum is at least the best point of a 61 × 61 log grid of single steady points. */
+    @Test
+    @Tag("slow")
+    void twoKeyOptimumOfAMachineBeatsADenseGrid() throws Exception {
+        String rate = "model.baths[hot].rate";
+        JsonNode j = json("optimize", DETUNED.toString(), "--json", "--set", "optimize={vary: [{key: '" + G
+                + "', min: 1.0e-4, max: 1.0e-1, scale: log}, {key: '" + rate + "', min: 1.0e-8, max: 1.0e-2, "
+                + "scale: log}]}");
+        double best = j.get("value").asDouble();
+        double grid = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= 60; i++) {
+            for (int k = 0; k <= 60; k++) {
+                double g = 1e-4 * Math.pow(1e3, i / 60.0);
+                double r = 1e-8 * Math.pow(1e6, k / 60.0);
+                // time=null: the search reads no time grid, whose range the fast corners of this grid exceed.
+                Scenario s = ScenarioReader.readAny(DETUNED, List.of(G + "=" + g, rate + "=" + r, "time=null"));
+                grid = Math.max(grid, SteadyOutcome.of(s.machine(), null).concurrence());
+            }
+        }
+        assertTrue(best >= grid - VALUE_TOLERANCE, best + " below the grid's " + grid);
+        Scenario at = ScenarioReader.readAny(DETUNED, List.of(j.get("set").get(0).asText(),
+                j.get("set").get(1).asText(), "time=null"));
+        assertEquals(SteadyOutcome.of(at.machine(), null).concurrence(), best, 0.0);
+    }
+
+    /**
+     * The general threshold with the couplings optimised at each T_c agrees with the preset's own T_c threshold, a
+     * separate code path (Brent on the signed concurrence over coupling ratios, relative accuracy 1e-9).
+     */
+    @Test
+    @Tag("slow")
+    void thresholdWithInnerOptimisationAgreesWithThePresetThreshold() throws Exception {
+        double preset = json("threshold", CliTest.RESET.toString(), "--json").get("Tc").asDouble();
+        JsonNode j = json("threshold", CliTest.RESET.toString(), "--json", "--set", "optimize={vary: [{key: model.g, "
+                + "min: 1.0e-6, max: 1.0e-2, scale: log}, {key: model.hot.rate, min: 1.0e-6, max: 1.0e-2, "
+                + "scale: log}]}", "--set", "threshold={key: model.cold.T, min: 0, max: 1}");
+        assertEquals(preset, j.get("threshold").asDouble(), 1e-8);
     }
 
     static Stream<Arguments> badInput() {

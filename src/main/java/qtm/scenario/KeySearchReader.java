@@ -99,6 +99,42 @@ public final class KeySearchReader {
         return new KeySearch(name, root.file(), optimizer, t, models, columns);
     }
 
+    /**
+     * A preset's tree for today's coupling optimiser, which varies model.g, model.cold.rate and model.hot.rate anyway:
+     * those keys set to 0, legal at every temperature, so that the rest is validated without them (issue 26).
+     *
+     * @param root the loaded root
+     * @return a copy with those keys at 0 where the file gives them
+     * @throws InputException for a machine (saying that optimize.vary searches one), with optimize.vary but no
+     *     threshold section (for {@code threshold}), or where one of the keys holds no number
+     */
+    static Node couplingsFree(Node root) {
+        Node m = root.child("model");
+        if (m.has("type") && "machine".equals(m.raw("type").asText())) {
+            throw m.error("type", "a machine is optimised over the keys that optimize.vary names (and a threshold "
+                    + "needs a threshold section): see the guide, paper-figures.md, \"Any key\"");
+        }
+        if (root.has("optimize") && root.raw("optimize").isObject() && root.child("optimize").has("vary")) {
+            throw root.child("optimize").error("vary", "a threshold over any key needs a threshold section "
+                    + "{key, min, max}; without one, remove optimize.vary for the preset's T_c threshold");
+        }
+        List<String> zero = new ArrayList<>();
+        for (String key : List.of("g", "cold.rate", "hot.rate")) {
+            int dot = key.indexOf('.');
+            Node owner = dot < 0 ? m : m.has(key.substring(0, dot)) && m.raw(key.substring(0, dot)).isObject()
+                    ? m.child(key.substring(0, dot)) : null;
+            String leaf = key.substring(dot + 1);
+            if (owner == null || !owner.has(leaf)) {
+                continue;
+            }
+            if (!Node.numeric(owner.raw(leaf))) {
+                throw owner.error(leaf, "expected a number (the optimiser varies it; any number will do)");
+            }
+            zero.add("model." + key + "=0");
+        }
+        return ScenarioFile.override(root, zero);
+    }
+
     private static KeyOptimizer optimizer(Node root, Node o, List<String> sets, String observable) {
         JsonNode list = o.raw("vary");
         if (!list.isArray() || list.isEmpty() || list.size() > KeyOptimizer.MAX_KEYS) {

@@ -96,27 +96,7 @@ public final class StudyReader {
      * @throws InputException on the first bad key; for a machine, saying that {@code optimize.vary} searches one
      */
     public static Study readForOptimize(Path file, List<String> sets) {
-        Node root = ScenarioFile.load(file, sets);
-        Node m = root.child("model");
-        if (m.has("type") && "machine".equals(m.raw("type").asText())) {
-            throw m.error("type", "a machine is optimised over the keys that optimize.vary names (and a threshold "
-                    + "needs a threshold section): see the guide, paper-figures.md, \"Any key\"");
-        }
-        List<String> zero = new ArrayList<>();
-        for (String key : List.of("g", "cold.rate", "hot.rate")) {
-            int dot = key.indexOf('.');
-            Node owner = dot < 0 ? m : m.has(key.substring(0, dot)) && m.raw(key.substring(0, dot)).isObject()
-                    ? m.child(key.substring(0, dot)) : null;
-            String leaf = key.substring(dot + 1);
-            if (owner == null || !owner.has(leaf)) {
-                continue;
-            }
-            if (!Node.numeric(owner.raw(leaf))) {
-                throw owner.error(leaf, "expected a number (the optimiser varies it; any number will do)");
-            }
-            zero.add("model." + key + "=0");
-        }
-        return read(ScenarioFile.override(root, zero), file, sets);
+        return read(KeySearchReader.couplingsFree(ScenarioFile.load(file, sets)), file, sets);
     }
 
     private static Study read(Node root, Path file, List<String> sets) {

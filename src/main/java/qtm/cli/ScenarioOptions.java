@@ -65,6 +65,19 @@ final class ScenarioOptions {
     }
 
 
+    /** @return the file read for optimize and threshold on a preset, the couplings they vary not validated */
+    Study readForOptimize() {
+        return StudyReader.readForOptimize(file, sets);
+    }
+
+    /**
+     * @param threshold whether for {@code qtm threshold}
+     * @return the search over any keys, or null when the file names none (optimize.vary, threshold)
+     */
+    qtm.sweep.KeySearch readSearch(boolean threshold) {
+        return qtm.scenario.KeySearchReader.read(file, sets, threshold);
+    }
+
     /** @return the file read for the steady-state studies (optimize, threshold, sweep) */
     Study readStudy() {
         return StudyReader.read(file, sets);

@@ -20,7 +20,7 @@ import qtm.report.KeySweepCharts;
 import qtm.report.SweepCharts;
 import qtm.input.InputException;
 import qtm.scenario.KeySweepReader;
-import qtm.scenario.MachineStudyReader;
+import qtm.scenario.LocalGlobalReader;
 import qtm.sweep.KeyStudy;
 import qtm.sweep.KeySweep;
 import qtm.sweep.MachineStudy;
@@ -85,7 +85,7 @@ final class SweepCommand implements Callable<Integer> {
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
             KeyStudy k = KeySweepReader.read(f, study.sets);
-            MachineStudy m = k == null ? MachineStudyReader.read(f, study.sets) : null;
+            MachineStudy m = k == null ? LocalGlobalReader.read(f, study.sets) : null;
             Study s = k == null && m == null ? StudyReader.read(f, study.sets) : null;
             if (s != null && s.sweep() == null) {
                 throw new InputException(s.file(), "sweep", "(missing)",

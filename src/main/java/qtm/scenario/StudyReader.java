@@ -16,7 +16,6 @@ import qtm.sweep.ConcurrenceMap;
 import qtm.sweep.CouplingOptimizer;
 import qtm.sweep.HotThresholdCurve;
 import qtm.sweep.Knob;
-import qtm.sweep.LocalGlobalSweep;
 import qtm.sweep.OptimumCurves;
 import qtm.sweep.Study;
 import qtm.sweep.SweepPlan;
@@ -65,8 +64,6 @@ public final class StudyReader {
     public static final int MAX_THRESHOLD_STARTS = 4_000;
     /** Most BOBYQA starts per optimisation: 1000 starts take about 5 s for one optimisation. */
     public static final int MAX_STARTS = 1_000;
-    /** Largest local-global sweep (g_over_rate.points): three steady states per point. */
-    public static final int MAX_LOCAL_GLOBAL_POINTS = 10_000;
     /** Largest number of points on one axis: the product limits above are what bound the work. */
     private static final int MAX_POINTS = MAX_MAP_POINTS;
 
@@ -121,7 +118,12 @@ public final class StudyReader {
     }
 
     private static CouplingOptimizer optimizer(Node o, Model model) {
-        o.allowOnly(Set.of("bounds", "starts", "Th", "Th_max"));
+        // The section's keys are those of both of its forms, so that a misspelt key is told all of them.
+        o.allowOnly(Set.of("bounds", "starts", "Th", "Th_max", "vary", "maximise"));
+        if (o.has("vary") || o.has("maximise")) {
+            throw o.error(o.has("vary") ? "vary" : "maximise", "is qtm optimize's search over any keys; a study "
+                    + "kind and the coupling optimiser take bounds, starts, Th and Th_max");
+        }
         Bounds bounds = paperBounds(model);
         if (o.has("bounds")) {
             Node b = o.child("bounds");
@@ -167,7 +169,7 @@ public final class StudyReader {
         // the swept temperatures; a map keeps the scenario's couplings, which must fit at every point.
         String rawKind = s.has("kind") ? s.raw("kind").asText() : "";
         if (rawKind.equals("local-global")) {
-            return localGlobal(s, fixed);
+            return LocalGlobalReader.preset(s, fixed);
         }
         boolean map = "map".equals(rawKind);
         Model model = map ? fixed : fixed.with(fixed.g(), new Bath(fixed.cold().temperature(), 0),
@@ -257,46 +259,6 @@ public final class StudyReader {
                     + " points (x.points " + x.points() + " × y.points = " + total + ")");
         }
         return new ConcurrenceMap(x, y);
-    }
-
-    /** A local-global sweep keeps the scenario's baths and moves g only, so every g must give a valid model. */
-    private static SweepPlan localGlobal(Node s, Model model) {
-        s.allowOnly(Set.of("kind", "g_over_rate"));
-        if (!(model instanceof qtm.model.BathSpectra spectral)) {
-            throw s.error("kind", "a local-global sweep compares master equations derived from a bath spectrum: "
-                    + "flux or dqd, not the " + model.type() + " model's collisions");
-        }
-        double gamma = LocalGlobalSweep.rate(model);
-        if (!(gamma > 0)) {
-            throw s.error("kind", "a local-global sweep measures g in units of the larger transition rate, and both "
-                    + "of model.cold.rate and model.hot.rate are 0");
-        }
-        Node a = s.child("g_over_rate");
-        a.allowOnly(Set.of("from", "to", "points"));
-        double from = a.number("from", Double.MIN_VALUE, Double.MAX_VALUE);
-        double to = a.number("to", Double.MIN_VALUE, Double.MAX_VALUE);
-        int points = (int) a.integer("points", 2, MAX_LOCAL_GLOBAL_POINTS);
-        if (!(to > from)) {
-            throw a.error("to", "expected to > from (" + from + ")");
-        }
-        double weak = ValidRange.WEAK * model.energy();
-        if (!(to * gamma <= weak)) {
-            throw a.error("to", "outside the model's valid range: g = to*rate must be <= " + ValidRange.WEAK + "*E = "
-                    + weak + " (weak coupling); the larger transition rate is " + gamma + ", so to <= "
-                    + weak / gamma);
-        }
-        for (String key : List.of("from", "to")) {
-            double g = (key.equals("from") ? from : to) * gamma;
-            try {
-                for (qtm.model.Approach ap : qtm.model.Approach.values()) {
-                    spectral.with(g, model.cold(), model.hot()).withApproach(ap, model.spectralExponent());
-                }
-            } catch (IllegalArgumentException e) {
-                throw a.error(key, "not valid for the " + model.type() + " model at g = " + g + ": "
-                        + e.getMessage());
-            }
-        }
-        return new LocalGlobalSweep(from, to, points);
     }
 
     private static Axis axis(Node a, Model model) {

@@ -17,9 +17,10 @@ import qtm.verify.Verdicts;
 
 /**
  * {@code qtm run} on a machine of issue 24, as computation only: the exact transient and steady state of
- * {@link MachineExact}, the jump engine's ensemble ({@link EnsembleRuns}, so that extending works as for the presets)
- * and its verdict over every coordinate of ρ̄(t) against that transient. The heat by counting in the last bin is
- * judged against the exact heat current averaged over the same bin.
+ * {@link MachineExact}, each engine's ensemble ({@link EnsembleRuns}, so that extending works as for the presets)
+ * and its verdict over every coordinate of ρ̄(t) against its own exact reference ({@link MachineReference}): the jump
+ * engine against that transient, the collision engine (issue 25) against its exact discrete map. The heat by counting
+ * in the last bin is judged against the reference's exact heat averaged over the same bin.
  */
 public final class MachineRun {
     /** Sub-intervals of the last bin for the exact bin-averaged heat (Simpson's rule on a smooth ρ(t)). */
@@ -33,10 +34,15 @@ public final class MachineRun {
      *
      * @param name engine name
      * @param summary its summary (final estimates, ρ̄ and SEs; curves per site and bipartition only)
-     * @param verdict ρ̄(t) against the exact transient
-     * @param binHeat the exact heat into each bath averaged over the last bin, by bath name
+     * @param verdict ρ̄(t) against its exact reference
+     * @param reference what it is judged against: its exact ρ(t), and the exact heat into each bath averaged over the
+     *     last bin
      */
-    public record Engine(String name, EnsembleSummary summary, Verdict verdict, Map<String, Double> binHeat) {
+    public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference) {
+        /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
+        public Map<String, Double> binHeat() {
+            return reference.binHeat();
+        }
     }
 
     /**
@@ -76,7 +82,9 @@ public final class MachineRun {
         MachineExact exact = new MachineExact(machine);
         List<ZMatrixRMaj> transient_ = exact.evolve(s.initial(), s.time());
         ZMatrixRMaj steady = exact.steadyState();
-        Map<String, Double> binHeat = binHeat(exact, transient_, s.time());
+        MachineReference master = MachineReference.master(transient_, binHeat(exact, transient_, s.time()));
+        MachineReference collision = s.simulation().engines().contains(EngineKind.COLLISION.key())
+                ? MachineReference.collision(s, transient_) : null;
         EnsembleRuns runs = new EnsembleRuns(s, settings, listener, stopRequested);
         List<Engine> engines = new ArrayList<>();
         for (String name : s.simulation().engines()) {
@@ -85,10 +93,12 @@ public final class MachineRun {
             if (start == null) {
                 continue;
             }
-            EnsembleResult r = runs.run(EngineKind.of(name), Double.NaN, label, true, start);
-            Verdict v = Verdicts.of(r, transient_);
+            EngineKind kind = EngineKind.of(name);
+            MachineReference ref = kind == EngineKind.COLLISION ? collision : master;
+            EnsembleResult r = runs.run(kind, s.simulation().dt(), label, true, start);
+            Verdict v = Verdicts.of(r, ref.states());
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, binHeat));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -56,13 +56,23 @@ public final class MachineCollisionIntervalHeat {
         this.interval = sum(perStep, map.step(), collision.stepsPerPoint());
     }
 
+    /**
+     * @param steps S
+     * @param rows the functionals (one per bath)
+     * @param n the map's size d²
+     * @return whether Σ M^m is taken by doubling: S products of the rows cost S·rows·n², doubling about 4·log₂S·n³
+     */
+    static boolean doubles(int steps, int rows, int n) {
+        double log = 64 - Long.numberOfLeadingZeros(steps);
+        return (double) steps * rows > 4 * log * n;
+    }
+
     /** f·Σ_{m<S} M^m: step by step (S products of a few rows) or by doubling (about 4 log₂S products of M). */
     private static DMatrixRMaj sum(DMatrixRMaj f, DMatrixRMaj m, int steps) {
         int n = m.numRows;
-        double log = 64 - Long.numberOfLeadingZeros(steps);
         DMatrixRMaj out = new DMatrixRMaj(f.numRows, n);
         DMatrixRMaj tmp = new DMatrixRMaj(f.numRows, n);
-        if ((double) steps * f.numRows <= 4 * log * n) {
+        if (!doubles(steps, f.numRows, n)) {
             DMatrixRMaj row = f.copy();
             for (int s = 0; s < steps; s++) {
                 CommonOps_DDRM.addEquals(out, row);

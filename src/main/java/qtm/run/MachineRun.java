@@ -23,8 +23,12 @@ import qtm.verify.Verdicts;
  * in the last bin is judged against the reference's exact heat averaged over the same bin.
  */
 public final class MachineRun {
-    /** Sub-intervals of the last bin for the exact bin-averaged heat (Simpson's rule on a smooth ρ(t)). */
-    private static final int BIN_STEPS = 64;
+    /**
+     * Sub-intervals of the last bin for the exact bin-averaged heat (Simpson's rule on a smooth ρ(t)): its error falls
+     * as the fourth power of the sub-interval, and 64 left 1.4e-10 of the heat on a chain whose populations swing at
+     * the exchange frequency; 256 leave about 256 times less.
+     */
+    private static final int BIN_STEPS = 256;
 
     private MachineRun() {
     }

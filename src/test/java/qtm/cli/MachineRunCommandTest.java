@@ -30,7 +30,7 @@ import qtm.scenario.ScenarioReader;
  * are refused with exit 2 and nothing written.
  */
 class MachineRunCommandTest {
-    private static final String QUTRIT = """
+    static final String QUTRIT = """
             name: qutrit
             model:
               type: machine
@@ -48,7 +48,7 @@ class MachineRunCommandTest {
             ensemble: {trajectories: 6000, seed: 11}
             """;
 
-    private static final String THREE_BATHS = """
+    static final String THREE_BATHS = """
             name: three
             model:
               type: machine
@@ -102,7 +102,7 @@ class MachineRunCommandTest {
         return s;
     }
 
-    private static void check(Path file, JsonNode s) {
+    static void check(Path file, JsonNode s) {
         Scenario sc = ScenarioReader.readForRun(file, List.of());
         MachineExact exact = new MachineExact(sc.machine());
         TimeGrid grid = sc.time();

@@ -26,7 +26,7 @@ import qtm.model.TimeGrid;
  * machines of mixed bath kinds, seed 77) and by doubling (1,000 and 1,001 steps on a qubit and a harmonic qutrit with
  * a bosonic and a reset bath).
  */
-class MachineCollisionIntervalHeatTest {
+public class MachineCollisionIntervalHeatTest {
     @Test
     void stepByStepOnRandomMachines() {
         SplittableRandom r = new SplittableRandom(77);
@@ -67,7 +67,7 @@ class MachineCollisionIntervalHeatTest {
     }
 
     /** Heat per bath over the steps ÷ width, each collision booked as its ancilla's energy change. */
-    static double[] scratch(Machine m, ZMatrixRMaj rho0, double dt, int steps, double width) {
+    public static double[] scratch(Machine m, ZMatrixRMaj rho0, double dt, int steps, double width) {
         ScratchCollision c = new ScratchCollision(m, dt);
         double[] q = new double[m.baths().size()];
         ZMatrixRMaj rho = rho0.copy();

@@ -20,8 +20,10 @@ import qtm.report.KeySweepCharts;
 import qtm.report.SweepCharts;
 import qtm.input.InputException;
 import qtm.scenario.KeySweepReader;
+import qtm.scenario.MachineStudyReader;
 import qtm.sweep.KeyStudy;
 import qtm.sweep.KeySweep;
+import qtm.sweep.MachineStudy;
 import qtm.sweep.Study;
 import qtm.scenario.StudyReader;
 import qtm.sweep.SweepRunner;
@@ -43,7 +45,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", description = "More sweep scenarios, e.g. fig2b.yaml "
+    @Parameters(index = "1..*", paramLabel = "FILE", converter = ScenarioOptions.Resolve.class,
+            description = "More sweep scenarios, e.g. fig2b.yaml "
             + "fig2c.yaml after fig2a.yaml: files whose sweeps differ only in what they plot share one optimisation.")
     List<Path> more = new ArrayList<>();
 
@@ -63,10 +66,14 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A file's sweep: a study kind or a key sweep, exactly one of them non-null. */
-    private record Job(Path file, Path dir, Study study, KeyStudy keys) {
+    /** A file's sweep: a study kind of a preset or of a machine, or a key sweep, exactly one of them non-null. */
+    private record Job(Path file, Path dir, Study study, MachineStudy machine, KeyStudy keys) {
         String name() {
-            return study != null ? study.name() : keys.name();
+            return study != null ? study.name() : machine != null ? machine.name() : keys.name();
+        }
+
+        String description() {
+            return study != null ? study.description() : machine.description();
         }
     }
 
@@ -78,13 +85,14 @@ final class SweepCommand implements Callable<Integer> {
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
             KeyStudy k = KeySweepReader.read(f, study.sets);
-            Study s = k == null ? StudyReader.read(f, study.sets) : null;
+            MachineStudy m = k == null ? MachineStudyReader.read(f, study.sets) : null;
+            Study s = k == null && m == null ? StudyReader.read(f, study.sets) : null;
             if (s != null && s.sweep() == null) {
                 throw new InputException(s.file(), "sweep", "(missing)",
                         "a sweep scenario needs a sweep section; see scenarios/paper/");
             }
-            String name = k != null ? k.name() : s.name();
-            jobs.add(new Job(f, dir(name, files.size(), f, seen), s, k));
+            String name = k != null ? k.name() : m != null ? m.name() : s.name();
+            jobs.add(new Job(f, dir(name, files.size(), f, seen), s, m, k));
         }
         Path overlayDir = overlay == null ? null : overlayDir(jobs, seen);
         long start = System.nanoTime();
@@ -102,7 +110,8 @@ final class SweepCommand implements Callable<Integer> {
             List<Object> results = new ArrayList<>();
             for (Job j : jobs) {
                 try {
-                    results.add(j.study() != null ? runner.run(j.study()) : j.keys().run());
+                    results.add(j.study() != null ? runner.run(j.study())
+                            : j.machine() != null ? j.machine().run() : j.keys().run());
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new InputException(j.file().toString(), "sweep",
                             j.study() != null ? j.study().model().type() : j.name(), e.getMessage());
@@ -179,14 +188,14 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 return figures.size();
             }
-            Study s = j.study();
             SweepTable table = (SweepTable) result;
-            csv(table, o, s.name() + ".csv");
+            csv(table, o, j.name() + ".csv");
             for (SweepTable.Chart c : table.charts()) {
-                ChartFiles.write(SweepCharts.draw(table, c, title(s, c)), o.staging(), s.name() + c.suffix());
+                ChartFiles.write(SweepCharts.draw(table, c, title(j.description(), c)), o.staging(),
+                        j.name() + c.suffix());
             }
             for (SweepTable.Comparison c : table.comparisons()) {
-                ChartFiles.write(SweepCharts.draw(table, c, s.description()), o.staging(), s.name() + c.suffix());
+                ChartFiles.write(SweepCharts.draw(table, c, j.description()), o.staging(), j.name() + c.suffix());
             }
             return table.charts().size() + table.comparisons().size();
         } catch (java.io.IOException e) {
@@ -228,10 +237,10 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The study's own description names the figure; extra charts of the same sweep say what they plot. */
-    private static String title(Study s, SweepTable.Chart c) {
-        if (s.description().isEmpty()) {
+    private static String title(String description, SweepTable.Chart c) {
+        if (description.isEmpty()) {
             return "";
         }
-        return c.suffix().isEmpty() ? s.description() : s.description() + " (" + c.y() + ")";
+        return c.suffix().isEmpty() ? description : description + " (" + c.y() + ")";
     }
 }

@@ -42,7 +42,7 @@ public final class MachineTrajectories implements Engine {
      * e^{−iH_eff Δt} in the basis without its exact zeros: the step of every grid interval without a jump; where every
      * state decays alike (Σγ A†A = ΓI, the reset machines), its unitary part e^{−iHΔt}, which keeps ψ normalised.
      */
-    private final SparseComplex stepOperator;
+    private final BlockComplex stepOperator;
     /** e^{−ΓΔt} where Σγ A†A = ΓI: the survival over a step whatever ψ; NaN otherwise. */
     private final double uniformDecay;
     private final ChannelOperators channels;
@@ -90,9 +90,9 @@ public final class MachineTrajectories implements Engine {
         this.uniformDecay = modal != null ? modal.uniformStepDecay() : Double.NaN;
         if (modal != null) {
             double[][] whole = modal.propagator(step, !Double.isNaN(uniformDecay));
-            this.stepOperator = new SparseComplex(d, whole[0], whole[1]);
+            this.stepOperator = new BlockComplex(d, whole[0], whole[1]);
         } else {
-            this.stepOperator = SparseComplex.of(propagator.propagator(step));
+            this.stepOperator = BlockComplex.of(propagator.propagator(step));
         }
         this.channels = new ChannelOperators(d, channels);
         this.jumpsToInternal = new SparseComplex[channels.size()];
@@ -179,10 +179,7 @@ public final class MachineTrajectories implements Engine {
                     span -= tau;
                 }
                 path.toBasis(vRe, vIm, spareRe, spareIm);
-                norm2 = 0;
-                for (int i = 0; i < psiRe.length; i++) {
-                    norm2 += spareRe[i] * spareRe[i] + spareIm[i] * spareIm[i];
-                }
+                norm2 = ComplexMatrices.norm2(spareRe, spareIm);
             }
             t = times[k];
             double f = 1.0 / Math.sqrt(norm2);

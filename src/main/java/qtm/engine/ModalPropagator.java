@@ -21,10 +21,8 @@ package qtm.engine;
  * Where Y is singular or ill-conditioned, at and near an exceptional point where H_eff is defective, {@link #of}
  * returns null and the engine keeps the Schur path, whose scaling and squaring needs no eigenvector.
  *
- * <p>A grid step costs d complex products (the step's e^{−iλ_kΔt} are precomputed) and one product with P, over its
- * non-zero entries only; a waiting-time search costs a few
- * Newton steps of d exponentials and one pass over G (none in the diagonal kinds). Mutable workspace for one thread;
- * nothing is allocated per call.
+ * <p>A segment costs d complex products with factors from {@link SegmentFactors}; a waiting-time search a few Newton
+ * steps of those and one pass over G (none in the diagonal kinds). Mutable workspace for one thread; no allocation.
  */
 final class ModalPropagator implements NoJumpPath {
     /** Which closed form the survival probability has. */
@@ -40,8 +38,6 @@ final class ModalPropagator implements NoJumpPath {
     static final double UNIFORM_TOLERANCE = 16 * 0x1p-52;
     private static final double TIME_TOLERANCE = 1e-12;
     private static final int MAX_ITERATIONS = 200;
-    /** |F(τ)|² below which F(span)/F(τ) would lose digits to underflow: the rest's factors are then computed. */
-    private static final double MIN_DECAY = 1e-200;
 
     /** The bracket of the jump-time search, reused so that no search allocates. */
     private final Bracket bracket = new Bracket();
@@ -50,8 +46,6 @@ final class ModalPropagator implements NoJumpPath {
     private final double step;
     private final double[] lamRe;
     private final double[] lamIm;
-    /** Re(λ_k − λ_r), r the mode nearest the middle of the spectrum: exactly 0 at r. */
-    private final double[] shifted;
     /** g_k = −2 Im λ_k, the decay rate of mode k's weight. */
     private final double[] rate;
     private final double uniformRate;
@@ -59,17 +53,13 @@ final class ModalPropagator implements NoJumpPath {
     private final double[] pIm;
     private final double[] piRe;
     private final double[] piIm;
-    /** P and P⁻¹ without their exact zeros, for the products of every grid point and jump. */
-    private final SparseComplex fromModes;
-    private final SparseComplex toModes;
+    /** P and P⁻¹ by their blocks (H's conserved sectors), for the products of every grid point and jump. */
+    private final BlockComplex fromModes;
+    private final BlockComplex toModes;
     private final double[] gRe;
     private final double[] gIm;
     private final double[] dRe;
     private final double[] dIm;
-    private final double[] stepRe;
-    private final double[] stepIm;
-    /** |e^{−iλ_kΔt}|² = e^{−g_kΔt}. */
-    private final double[] stepDecay;
     /** e^{−ΓΔt} for the uniform kind. */
     private final double uniformStepDecay;
     /** An upper bound on the eigenvalues of Σγ A†A, the fastest the survival can fall: ‖Σγ A†A‖₁. */
@@ -78,20 +68,8 @@ final class ModalPropagator implements NoJumpPath {
     private final double safeStep;
     private final double[] aRe;
     private final double[] aIm;
-    /** F(t) = e^{−iΛt} for a t that is neither the step nor the rest's. */
-    private final double[] fRe;
-    private final double[] fIm;
-    /**
-     * F(rest) for the rest of a step after a jump, rest = span − τ, got from F(span)/F(τ) without a transcendental;
-     * NaN when unknown. The engine asks for exactly that span next, so the d exponentials, cosines and sines of a
-     * second factor per jump are saved (they were half of a reset machine's time).
-     */
-    private double rest = Double.NaN;
-    private final double[] restRe;
-    private final double[] restIm;
-    /** The factors {@link #select} chose: the step's, the rest's or fRe/fIm. */
-    private double[] factorRe;
-    private double[] factorIm;
+    /** The factors of each segment of a trajectory, up to a global phase. */
+    private final SegmentFactors segments;
     /** dN/dt at the last {@link #evaluate}. */
     private double slope;
 
@@ -102,22 +80,6 @@ final class ModalPropagator implements NoJumpPath {
         this.step = step;
         this.lamRe = lamRe;
         this.lamIm = lamIm;
-        // The mode nearest the middle of the spectrum, which keeps the other phases small.
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double x : lamRe) {
-            low = Math.min(low, x);
-            high = Math.max(high, x);
-        }
-        int reference = 0;
-        for (int k = 1; k < n; k++) {
-            double middle = 0.5 * (low + high);
-            reference = Math.abs(lamRe[k] - middle) < Math.abs(lamRe[reference] - middle) ? k : reference;
-        }
-        this.shifted = new double[n];
-        for (int k = 0; k < n; k++) {
-            shifted[k] = lamRe[k] - lamRe[reference];
-        }
         this.rate = new double[n];
         for (int k = 0; k < n; k++) {
             rate[k] = Math.max(0.0, -2 * lamIm[k]);
@@ -127,8 +89,8 @@ final class ModalPropagator implements NoJumpPath {
         this.pIm = pIm;
         this.piRe = piRe;
         this.piIm = piIm;
-        this.fromModes = new SparseComplex(n, pRe, pIm);
-        this.toModes = new SparseComplex(n, piRe, piIm);
+        this.fromModes = new BlockComplex(n, pRe, pIm);
+        this.toModes = new BlockComplex(n, piRe, piIm);
         this.gRe = new double[n * n];
         this.gIm = new double[n * n];
         this.dRe = new double[n * n];
@@ -153,22 +115,12 @@ final class ModalPropagator implements NoJumpPath {
                 dIm[k * n + l] = xRe;
             }
         }
-        this.stepRe = new double[n];
-        this.stepIm = new double[n];
-        factors(step, stepRe, stepIm);
-        this.stepDecay = new double[n];
-        for (int k = 0; k < n; k++) {
-            stepDecay[k] = Math.exp(-rate[k] * step);
-        }
         this.uniformStepDecay = Math.exp(-uniformRate * step);
         this.fastest = fastest;
         this.safeStep = Math.exp(-fastest * step);
         this.aRe = new double[n];
         this.aIm = new double[n];
-        this.fRe = new double[n];
-        this.fIm = new double[n];
-        this.restRe = new double[n];
-        this.restIm = new double[n];
+        this.segments = new SegmentFactors(lamRe, lamIm, uniformRate, step);
     }
 
     /**
@@ -226,27 +178,6 @@ final class ModalPropagator implements NoJumpPath {
     /** @return which closed form the survival has */
     Kind kind() {
         return kind;
-    }
-
-    /**
-     * e^{−i(λ_k − λ_r)t} for every k, r the reference mode: the factors a trajectory's segment needs, up to the global
-     * phase e^{−i Re(λ_r) t}, which no state, jump weight or survival sees, so that the reference mode (and any of
-     * the same frequency) needs no cosine and sine.
-     */
-    private void segmentFactors(double t, double[] outRe, double[] outIm) {
-        double common = kind == Kind.UNIFORM ? Math.exp(-0.5 * uniformRate * t) : Double.NaN;
-        for (int k = 0; k < n; k++) {
-            double m = kind == Kind.UNIFORM ? common : Math.exp(lamIm[k] * t);
-            double frequency = shifted[k];
-            if (frequency == 0) {
-                outRe[k] = m;
-                outIm[k] = 0;
-            } else {
-                double phase = frequency * t;
-                outRe[k] = m * Math.cos(phase);
-                outIm[k] = -m * Math.sin(phase);
-            }
-        }
     }
 
     /** e^{−iλ_k t} for every k. */
@@ -320,13 +251,13 @@ final class ModalPropagator implements NoJumpPath {
             }
             tau = Math.max(0.0, tau);
             move(wRe, wIm, tau, false);
-            keepRest(span, whole, tau);
+            segments.keepRest(span, whole, tau);
             return tau;
         }
         // d‖ψ‖²/dt = −⟨ψ|Σγ A†A|ψ⟩ ≥ −fastest‖ψ‖²: from a normalised state the survival stays above
         // e^{−fastest·span}, so a threshold below it is not crossed and the norm need not be evaluated.
         // (On the rest after a jump, whose factors are known, the closed form is cheaper than the bound.)
-        if (whole ? u < safeStep : span != rest && u < Math.exp(-fastest * span)) {
+        if (whole ? u < safeStep : !segments.known(span, false) && u < Math.exp(-fastest * span)) {
             move(wRe, wIm, span, whole);
             return -1;
         }
@@ -359,7 +290,7 @@ final class ModalPropagator implements NoJumpPath {
                 } else {
                     move(wRe, wIm, x, false);
                 }
-                keepRest(span, whole, x);
+                segments.keepRest(span, whole, x);
                 return x;
             }
             x = bracket.next(x, delta);
@@ -374,34 +305,24 @@ final class ModalPropagator implements NoJumpPath {
             return quadratic(gRe, gIm, aRe, aIm);
         }
         double s = 0;
-        boolean known = !whole && span == rest;
+        boolean known = segments.known(span, whole);
+        if (known) {
+            segments.select(span, whole);
+        }
+        double[] fRe = segments.re();
+        double[] fIm = segments.im();
         for (int k = 0; k < n; k++) {
             double p = wRe[k] * wRe[k] + wIm[k] * wIm[k];
-            double decay = whole ? stepDecay[k]
-                    : known ? restRe[k] * restRe[k] + restIm[k] * restIm[k] : Math.exp(-rate[k] * span);
-            s += p * decay;
+            s += p * (known ? fRe[k] * fRe[k] + fIm[k] * fIm[k] : Math.exp(-rate[k] * span));
         }
         return s;
     }
 
-    /** Points factorRe/factorIm at F(t): the step's or the rest's where t is theirs, else computed into fRe/fIm. */
-    private void select(double t, boolean whole) {
-        if (whole) {
-            factorRe = stepRe;
-            factorIm = stepIm;
-        } else if (t == rest) {
-            factorRe = restRe;
-            factorIm = restIm;
-        } else {
-            segmentFactors(t, fRe, fIm);
-            factorRe = fRe;
-            factorIm = fIm;
-        }
-    }
-
     /** a = e^{−iΛt} w, with the factors left selected. */
     private void phases(double[] wRe, double[] wIm, double t, boolean whole) {
-        select(t, whole);
+        segments.select(t, whole);
+        double[] factorRe = segments.re();
+        double[] factorIm = segments.im();
         for (int k = 0; k < n; k++) {
             aRe[k] = wRe[k] * factorRe[k] - wIm[k] * factorIm[k];
             aIm[k] = wRe[k] * factorIm[k] + wIm[k] * factorRe[k];
@@ -410,41 +331,14 @@ final class ModalPropagator implements NoJumpPath {
 
     /** w ← e^{−iΛt} w, with the factors left selected. */
     private void move(double[] wRe, double[] wIm, double t, boolean whole) {
-        select(t, whole);
+        segments.select(t, whole);
+        double[] factorRe = segments.re();
+        double[] factorIm = segments.im();
         for (int k = 0; k < n; k++) {
             double re = wRe[k] * factorRe[k] - wIm[k] * factorIm[k];
             wIm[k] = wRe[k] * factorIm[k] + wIm[k] * factorRe[k];
             wRe[k] = re;
         }
-    }
-
-    /**
-     * After a jump at τ within span, with F(τ) selected: F(span − τ) = F(span)·conj F(τ)/|F(τ)|² where F(span) is
-     * known (the step's or the rest's) and no |F(τ)|² is near underflow; otherwise the rest stays unknown.
-     */
-    private void keepRest(double span, boolean whole, double tau) {
-        double[] sRe = whole ? stepRe : restRe;
-        double[] sIm = whole ? stepIm : restIm;
-        if (!whole && span != rest) {
-            rest = Double.NaN;
-            return;
-        }
-        rest = Double.NaN;
-        for (int k = 0; k < n; k++) {
-            double xRe = factorRe[k];
-            double xIm = factorIm[k];
-            double m2 = xRe * xRe + xIm * xIm;
-            if (!(m2 > MIN_DECAY)) {
-                return;
-            }
-            // Element by element, so sRe may be restRe itself.
-            double r = 1 / m2;
-            double re = (sRe[k] * xRe + sIm[k] * xIm) * r;
-            double im = (sIm[k] * xRe - sRe[k] * xIm) * r;
-            restRe[k] = re;
-            restIm[k] = im;
-        }
-        rest = span - tau;
     }
 
     /** @return N(t) = ‖e^{−iH_eff t}ψ‖², with {@link #slope} set to dN/dt (and a to e^{−iΛt} w, modal kind) */
@@ -489,22 +383,17 @@ final class ModalPropagator implements NoJumpPath {
             fRe[k] = Math.cos(lamRe[k] * t);
             fIm[k] = -Math.sin(lamRe[k] * t);
         }
+        // P·diag(F)·P⁻¹; exact zeros of P stay exact.
+        double[] sRe = new double[n * n];
+        double[] sIm = new double[n * n];
+        for (int i = 0; i < n * n; i++) {
+            int k = i % n;
+            sRe[i] = pRe[i] * fRe[k] - pIm[i] * fIm[k];
+            sIm[i] = pRe[i] * fIm[k] + pIm[i] * fRe[k];
+        }
         double[] re = new double[n * n];
         double[] im = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double sRe = 0;
-                double sIm = 0;
-                for (int k = 0; k < n; k++) {
-                    double xRe = pRe[i * n + k] * fRe[k] - pIm[i * n + k] * fIm[k];
-                    double xIm = pRe[i * n + k] * fIm[k] + pIm[i * n + k] * fRe[k];
-                    sRe += xRe * piRe[k * n + j] - xIm * piIm[k * n + j];
-                    sIm += xRe * piIm[k * n + j] + xIm * piRe[k * n + j];
-                }
-                re[i * n + j] = sRe;
-                im[i * n + j] = sIm;
-            }
-        }
+        ComplexMatrices.multiply(n, sRe, sIm, piRe, piIm, re, im);
         return new double[][] {re, im};
     }
 }

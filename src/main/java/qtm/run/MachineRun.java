@@ -13,14 +13,18 @@ import qtm.model.Machine;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
 import qtm.stats.Verdict;
+import qtm.observe.WaitingHistogram;
 import qtm.verify.Verdicts;
+import qtm.verify.WaitingVerdict;
 
 /**
  * {@code qtm run} on a machine of issue 24, as computation only: the exact transient and steady state of
  * {@link MachineExact}, each engine's ensemble ({@link EnsembleRuns}, so that extending works as for the presets)
  * and its verdict over every coordinate of ρ̄(t) against its own exact reference ({@link MachineReference}): the jump
  * engine against that transient, the collision engine (issue 25) against its exact discrete map. The heat by counting
- * in the last bin is judged against the reference's exact heat averaged over the same bin.
+ * in the last bin is judged against the reference's exact heat averaged over the same bin, and the jump engine's
+ * waiting-time histograms of every ordered pair of baths against their exact law ({@link WaitingVerdict}); the
+ * collision engine's are not judged, as for the presets (no exact discrete-time law).
  */
 public final class MachineRun {
     /**
@@ -41,11 +45,19 @@ public final class MachineRun {
      * @param verdict ρ̄(t) against its exact reference
      * @param reference what it is judged against: its exact ρ(t), and the exact heat into each bath averaged over the
      *     last bin
+     * @param waiting the waiting-time histograms against their exact law, or null
+     * @param waitingAbsence why there is no waiting-time comparison (when waiting is null)
      */
-    public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference) {
+    public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
+            WaitingVerdict.Result waiting, String waitingAbsence) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
+        }
+
+        /** @return whether ρ̄(t) passes its verdict and every judged waiting-time pair its χ², as for the presets */
+        public boolean converged() {
+            return verdict.converged() && (waiting == null || waiting.passed());
         }
     }
 
@@ -101,8 +113,15 @@ public final class MachineRun {
             MachineReference ref = kind == EngineKind.COLLISION ? collision : master;
             EnsembleResult r = runs.run(kind, s.simulation().dt(), label, true, start);
             Verdict v = Verdicts.of(r, ref.states());
+            WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
+            WaitingVerdict.Result waiting = histogram == null || r.trajectories() < 2 || ref.collision() != null
+                    ? null : WaitingVerdict.of(r, histogram, s.initial());
+            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine)
+                    : ref.collision() != null
+                    ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
+                    : waiting == null ? "not judged: fewer than two trajectories" : null;
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

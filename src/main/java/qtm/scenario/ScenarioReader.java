@@ -103,10 +103,10 @@ public final class ScenarioReader {
         return read(file, sets, true, true);
     }
 
-    /** Why the commands other than steady, evolve and run refuse a machine, in one place. */
+    /** Why the commands other than steady, evolve, run and fcs refuse a machine, in one place. */
     public static final String MACHINE_REFUSAL = "a machine (model.type = machine, issue 24) is supported today by "
-            + "qtm steady, qtm evolve and qtm run (trajectories) only; the other commands take the presets reset, "
-            + "flux and dqd";
+            + "qtm steady, qtm evolve, qtm run (trajectories) and qtm fcs only; the other commands take the presets "
+            + "reset, flux and dqd";
 
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {

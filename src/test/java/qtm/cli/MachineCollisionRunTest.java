@@ -1,6 +1,7 @@
 package qtm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.exact.MachineCollisionIntervalHeatTest;
@@ -26,7 +28,8 @@ import qtm.scenario.ScenarioReader;
  * issue's text ({@link ScratchCollision}) at the step the issue's rule gives (Δt shortened so that whole steps fill
  * each grid interval): summary.json's exact final ρ and last-bin heat equal the scratch ones to 1e-10, its final ρ̄
  * lies within 4 of its own SEs of the scratch map's ρ, and its counted heat per bath within 4 SE of the scratch
- * ancillas' energy gain over the last bin; both verdicts converge; timeseries-collision-map.csv holds the scratch
+ * ancillas' energy gain over the last bin; both verdicts converge, the collision engine's without a waiting-time
+ * verdict (no exact law for the discrete model, as for the presets); timeseries-collision-map.csv holds the scratch
  * map's populations.
  */
 class MachineCollisionRunTest {
@@ -64,6 +67,8 @@ class MachineCollisionRunTest {
         bothEngines(CHAIN, "chain", 1.0);
     }
 
+    /** Slow: the jump engine's waiting-time laws of nine pairs of baths at d = 8 take seconds. */
+    @Tag("slow")
     @Test
     void threeBathKindsConverge() throws Exception {
         bothEngines(MachineRunCommandTest.THREE_BATHS, "three", 1.0);
@@ -94,6 +99,9 @@ class MachineCollisionRunTest {
         int last = rho.size() - 1;
         JsonNode e = s.get("engines").get("collision");
         assertTrue(e.get("converged").asBoolean(), e.toString());
+        // As for the presets: the discrete collision model has no exact waiting-time law to judge against.
+        assertFalse(e.get("waiting_times").get("judged").asBoolean());
+        assertTrue(e.get("waiting_times").get("reason").asText().contains("collision model"), e.toString());
         assertEquals(taken, e.get("collision").get("dt").asDouble(), 1e-15);
         assertEquals(steps, e.get("collision").get("steps_per_point").asInt());
         finalRho(e.get("final").get("rho"), rho.get(last), m.dimension());

@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         if (s.isMachine()) {
             MachineRunOutput.check(s, t);
         }
-        List<String> notices = s.isMachine() ? List.of() : CollisionSteps.check(s);
+        List<String> notices = CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();
         RunOptions base = new RunOptions(runSeed, t, trajectories != null ? trajectories : 0);
         if (shard != null) {

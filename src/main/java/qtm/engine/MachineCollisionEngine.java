@@ -23,7 +23,10 @@ import qtm.model.TimeGrid;
  * reset are drawn at once, geometric: the same process in law as a draw per step. A reset then picks the site's
  * level m by ‖P_m ψ‖² and the new level n by τ_n, and reports the jump of its channel |n⟩⟨m| (heat E_m − E_n).</li>
  * </ul>
- * Jumps are reported at the end of their step. Not thread-safe: the workspaces are fields, reused for every trajectory.
+ * Jumps are reported at the end of their step. Where every swap's channel is a partial permutation (every local
+ * channel) the same law is drawn faster, by {@link CollisionBlocks} and {@link BlockTrajectory}: the ancilla's start
+ * first, then whether it flipped by the waiting-time method, over runs of steps at once. Not thread-safe: the
+ * workspaces are fields, reused for every trajectory.
  */
 public final class MachineCollisionEngine implements Engine {
     private final TimeGrid grid;
@@ -43,13 +46,15 @@ public final class MachineCollisionEngine implements Engine {
     private final double[] bRe;
     private final double[] bIm;
     private final double[] levelWeights = new double[qtm.model.Site.MAX_LEVELS];
+    /** The fast path ({@link CollisionBlocks}) where every swap's channel is a partial permutation, else null. */
+    private final BlockTrajectory fastPath;
 
     /** A swap's four blocks as flat d×d arrays (row-major), their weights, and its channels. */
     private record Swap(double[][] re, double[][] im, double q, int down, int up) {
     }
 
     /** A reset's site stride, levels, Gibbs populations and first channel. */
-    private record Reset(int stride, int levels, double[] tau, double logStay, double p, int first) {
+    record Reset(int stride, int levels, double[] tau, double logStay, double p, int first) {
     }
 
     /**
@@ -60,6 +65,23 @@ public final class MachineCollisionEngine implements Engine {
      * @throws IllegalArgumentException if the machine or the step is unsuitable
      */
     public MachineCollisionEngine(Machine machine, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
+        this(machine, rho0, grid, dt, true);
+    }
+
+    /**
+     * The engine without its fast path, each collision drawn from its four joint weights: the same law, for tests.
+     *
+     * @param machine the machine
+     * @param rho0 the initial d×d density matrix
+     * @param grid the output grid
+     * @param dt the step asked for
+     * @return the engine
+     */
+    static MachineCollisionEngine collisionByCollision(Machine machine, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
+        return new MachineCollisionEngine(machine, rho0, grid, dt, false);
+    }
+
+    private MachineCollisionEngine(Machine machine, ZMatrixRMaj rho0, TimeGrid grid, double dt, boolean fast) {
         this.grid = grid;
         this.collision = MachineCollision.of(machine, grid, dt);
         this.d = machine.dimension();
@@ -104,6 +126,9 @@ public final class MachineCollisionEngine implements Engine {
         this.aIm = new double[d];
         this.bRe = new double[d];
         this.bIm = new double[d];
+        CollisionBlocks blocks = fast ? CollisionBlocks.of(machine, collision) : null;
+        this.fastPath = blocks == null ? null : new BlockTrajectory(blocks, events, grid, collision.stepsPerPoint(),
+                collision.dt(), heats, baths, d);
     }
 
     private static void flatten(ZMatrixRMaj a, double[] re, double[] im) {
@@ -128,6 +153,10 @@ public final class MachineCollisionEngine implements Engine {
 
     @Override
     public void run(UniformRandomProvider rng, TrajectoryObserver observer) {
+        if (fastPath != null) {
+            fastPath.run(rng, observer, initial);
+            return;
+        }
         initial.sample(rng, re, im);
         for (int i = 0; i < events.length; i++) {
             if (events[i] instanceof Reset r) {
@@ -165,7 +194,7 @@ public final class MachineCollisionEngine implements Engine {
     }
 
     /** Steps until a reset of probability p fires, ≥ 1 (geometric); never for p = 0. */
-    private static long geometric(UniformRandomProvider rng, Reset r) {
+    static long geometric(UniformRandomProvider rng, Reset r) {
         if (r.p() == 0) {
             return Long.MAX_VALUE;
         }
@@ -214,8 +243,19 @@ public final class MachineCollisionEngine implements Engine {
             return -1;
         }
         next[i] = geometric(rng, r);
+        return reset(r, rng, re, im, aRe, aIm, levelWeights);
+    }
+
+    /**
+     * A reset that fires: draws the site's level m by ‖P_mψ‖² and the new level n by τ_n, and leaves the normalised
+     * state in (re, im) whatever the norm of ψ was.
+     *
+     * @return the channel |n⟩⟨m| of the jump
+     */
+    static int reset(Reset r, UniformRandomProvider rng, double[] re, double[] im, double[] tRe, double[] tIm,
+            double[] w) {
+        int d = re.length;
         int ds = r.levels();
-        double[] w = levelWeights;
         java.util.Arrays.fill(w, 0, ds, 0.0);
         for (int s = 0; s < d; s++) {
             w[s / r.stride() % ds] += re[s] * re[s] + im[s] * im[s];
@@ -226,11 +266,11 @@ public final class MachineCollisionEngine implements Engine {
         for (int s = 0; s < d; s++) {
             int level = s / r.stride() % ds;
             int from = s + (m - level) * r.stride();
-            aRe[s] = level == n ? re[from] * f : 0;
-            aIm[s] = level == n ? im[from] * f : 0;
+            tRe[s] = level == n ? re[from] * f : 0;
+            tIm[s] = level == n ? im[from] * f : 0;
         }
-        System.arraycopy(aRe, 0, re, 0, d);
-        System.arraycopy(aIm, 0, im, 0, d);
+        System.arraycopy(tRe, 0, re, 0, d);
+        System.arraycopy(tIm, 0, im, 0, d);
         return r.first() + n * ds + m;
     }
 

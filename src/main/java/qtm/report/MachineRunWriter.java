@@ -23,9 +23,13 @@ import qtm.run.ScenarioAsRun;
  * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
  * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes
- * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
+ * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
+ * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
+ * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in
+ * the columns of timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
  * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
- * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for the presets only
+ * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for
+ * the presets only
  * so far.
  */
 public final class MachineRunWriter {
@@ -51,14 +55,15 @@ public final class MachineRunWriter {
         summary.put("seed", o.seed());
         settings(summary.putObject("settings"), s, o.seed(), p);
         machine(summary.putObject("machine"), o, sites);
-        RunCsv.write(dir.resolve("timeseries-exact.csv"), exactHeader(o, sites), exactRows(o, sites));
+        RunCsv.write(dir.resolve("timeseries-exact.csv"), exactHeader(sites), exactRows(o, o.exact(), sites));
         ObjectNode engines = summary.putObject("engines");
         List<ThisRun.Timing> timings = new ArrayList<>();
         for (MachineRun.Engine e : o.engines()) {
             ObjectNode json = engines.putObject(e.name());
             SummaryJson.verdictAndFinals(json, e.summary(), e.verdict(), e.converged());
             ObjectNode f = (ObjectNode) json.get("final");
-            FinalState.write(f, e.summary(), o.exact().get(last), sites);
+            ZMatrixRMaj reference = e.reference().states().get(last);
+            FinalState.write(f, e.summary(), reference, sites);
             ObjectNode heat = f.putObject("heat");
             for (Map.Entry<String, Double> q : e.binHeat().entrySet()) {
                 var x = e.summary().last(Estimates.heatCount(q.getKey()));
@@ -70,8 +75,13 @@ public final class MachineRunWriter {
                 ((ObjectNode) f.get(qtm.observe.Fidelity.NAME)).set("exact", Json.number(o.finalFidelity()));
             }
             ObjectNode ref = json.putObject("reference_final");
-            ref.set(Estimates.purity(), Json.number(Observables.purity(o.exact().get(last))));
+            ref.set(Estimates.purity(), Json.number(Observables.purity(reference)));
             WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
+            if (e.reference().collision() != null) {
+                collision(json.putObject("collision"), e.reference());
+                RunCsv.write(dir.resolve("timeseries-collision-map.csv"), exactHeader(sites),
+                        exactRows(o, e.reference().states(), sites));
+            }
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
         }
         ObjectNode exact = summary.putObject("exact");
@@ -147,7 +157,17 @@ public final class MachineRunWriter {
         }
     }
 
-    private static String[] exactHeader(MachineRun.Outcome o, SiteObservables sites) {
+    /** The collision engine's step, as the presets' summary gives it, and its map's bias against the master equation. */
+    private static void collision(ObjectNode c, qtm.run.MachineReference ref) {
+        qtm.model.MachineCollision col = ref.collision();
+        c.put("dt", col.dt());
+        c.put("requested_dt", col.requestedDt());
+        c.put("dt_shortened", col.shortened());
+        c.put("steps_per_point", col.stepsPerPoint());
+        c.set("bias_max_abs_rho_vs_master_equation", Json.number(ref.biasMax()));
+    }
+
+    private static String[] exactHeader(SiteObservables sites) {
         List<String> h = new ArrayList<>(List.of("t"));
         int d = sites.dimension();
         qtm.observe.RhoElements rho = new qtm.observe.RhoElements(sites);
@@ -159,11 +179,11 @@ public final class MachineRunWriter {
         return h.toArray(new String[0]);
     }
 
-    private static List<double[]> exactRows(MachineRun.Outcome o, SiteObservables sites) {
+    private static List<double[]> exactRows(MachineRun.Outcome o, List<ZMatrixRMaj> states, SiteObservables sites) {
         List<double[]> rows = new ArrayList<>();
         int d = sites.dimension();
-        for (int k = 0; k < o.exact().size(); k++) {
-            ZMatrixRMaj r = o.exact().get(k);
+        for (int k = 0; k < states.size(); k++) {
+            ZMatrixRMaj r = states.get(k);
             double[] v = sites.values(r);
             double[] row = new double[2 + d + v.length];
             row[0] = o.scenario().time().time(k);

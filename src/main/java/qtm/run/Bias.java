@@ -5,7 +5,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.math.HermitianBasis;
 import qtm.stats.Estimate;
 
-/** How far one two-qubit state lies from another, in the Hermitian coordinates: the collision model's bias. */
+/** How far one state lies from another, in the Hermitian coordinates: the collision model's bias. */
 final class Bias {
     private static final HermitianBasis BASIS = new HermitianBasis(4);
 
@@ -27,8 +27,10 @@ final class Bias {
 
     /** The largest |a − b| over the Hermitian coordinates, with the SE (if given) of the coordinate attaining it. */
     static Estimate max(ZMatrixRMaj a, ZMatrixRMaj b, double[] se) {
-        double[] x = BASIS.coordinates(a, new double[BASIS.size()]);
-        double[] y = BASIS.coordinates(b, new double[BASIS.size()]);
+        // A machine's states may be of any dimension; the presets' are 4 x 4.
+        HermitianBasis basis = a.numRows == 4 ? BASIS : new HermitianBasis(a.numRows);
+        double[] x = basis.coordinates(a, new double[basis.size()]);
+        double[] y = basis.coordinates(b, new double[basis.size()]);
         int arg = 0;
         for (int i = 1; i < x.length; i++) {
             if (Math.abs(x[i] - y[i]) > Math.abs(x[arg] - y[arg])) {

@@ -5,6 +5,7 @@ import java.util.List;
 import qtm.engine.EngineKind;
 import qtm.input.InputException;
 import qtm.model.Collision;
+import qtm.model.MachineCollision;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
 
@@ -33,17 +34,51 @@ public final class CollisionSteps {
      * @throws InputException (exit 2) for more than {@link #MAX} steps or a step that does not fit the grid
      */
     public static Collision of(Scenario s, TimeGrid grid, double dt, String counted) {
-        // Before Collision.of: its step count per grid interval is an int and would saturate.
-        if (s.time() != null && !(s.time().end() / dt <= MAX)) {
-            throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
-                    + s.time().end() / MAX + ": at most " + MAX + " collision steps" + counted + " (time.end "
-                    + s.time().end() + " / dt = " + s.time().end() / dt + ")");
-        }
+        requireFewSteps(s, dt, counted);
         try {
             return Collision.of(s.model(), grid, dt);
         } catch (IllegalArgumentException e) {
             throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
         }
+    }
+
+    /**
+     * As {@link #of}, for a machine's scenario ({@code model.type: machine}).
+     *
+     * @param s a machine's scenario
+     * @param grid the grid the steps must fill
+     * @param dt the step asked for
+     * @param counted what the step count is counted over, for the refusal
+     * @return the step, possibly shortened
+     * @throws InputException (exit 2) for more than {@link #MAX} steps, a step that does not fit the grid, a swap
+     *     angle θ·‖A_ω‖ above π/2 or a reset probability rate·Δt above 1 (the message gives the longest step allowed)
+     */
+    public static MachineCollision ofMachine(Scenario s, TimeGrid grid, double dt, String counted) {
+        requireFewSteps(s, dt, counted);
+        try {
+            return MachineCollision.of(s.machine(), grid, dt);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+        }
+    }
+
+    /** Before the step is built: its step count per grid interval is an int and would saturate. */
+    private static void requireFewSteps(Scenario s, double dt, String counted) {
+        if (s.time() != null && !(s.time().end() / dt <= MAX)) {
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+                    + s.time().end() / MAX + ": at most " + MAX + " collision steps" + counted + " (time.end "
+                    + s.time().end() + " / dt = " + s.time().end() / dt + ")");
+        }
+    }
+
+    /**
+     * @param s the scenario
+     * @param grid the grid the steps must fill
+     * @param dt the step asked for, already checked
+     * @return the step taken: dt, or shorter so that whole steps fill each grid interval
+     */
+    static double taken(Scenario s, TimeGrid grid, double dt) {
+        return s.isMachine() ? MachineCollision.of(s.machine(), grid, dt).dt() : Collision.of(s.model(), grid, dt).dt();
     }
 
     /**
@@ -54,11 +89,25 @@ public final class CollisionSteps {
      *     model's O(dt) bias depends on the step, so the user is told which one is used
      */
     public static String notice(Scenario s, double dt, Collision c) {
-        if (!c.shortened()) {
+        return notice(s, dt, c.shortened(), c.dt(), c.stepsPerPoint());
+    }
+
+    /**
+     * @param s a machine's scenario
+     * @param dt the step asked for
+     * @param c the step taken
+     * @return as {@link #notice(Scenario, double, Collision)}
+     */
+    public static String notice(Scenario s, double dt, MachineCollision c) {
+        return notice(s, dt, c.shortened(), c.dt(), c.stepsPerPoint());
+    }
+
+    private static String notice(Scenario s, double dt, boolean shortened, double taken, int steps) {
+        if (!shortened) {
             return null;
         }
-        return "qtm: " + InputException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + c.dt()
-                + " so that " + c.stepsPerPoint() + " whole steps fill each grid interval of " + s.time().step();
+        return "qtm: " + InputException.escape(s.file()) + ": collision.dt = " + dt + " shortened to " + taken
+                + " so that " + steps + " whole steps fill each grid interval of " + s.time().step();
     }
 
     /**
@@ -74,7 +123,8 @@ public final class CollisionSteps {
             return notices;
         }
         for (double dt : s.simulation().dts()) {
-            String notice = notice(s, dt, of(s, s.time(), dt, " per trajectory"));
+            String notice = s.isMachine() ? notice(s, dt, ofMachine(s, s.time(), dt, " per trajectory"))
+                    : notice(s, dt, of(s, s.time(), dt, " per trajectory"));
             if (notice != null) {
                 notices.add(notice);
             }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.Engine;
 import qtm.engine.EngineKind;
+import qtm.engine.MachineCollisionEngine;
 import qtm.engine.MachineTrajectories;
-import qtm.model.Collision;
 import qtm.model.MachineChannel;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
@@ -42,7 +42,7 @@ public final class RunPlan {
         if (hasDtStudy(sim)) {
             String collision = EngineKind.COLLISION.key();
             for (double dt : sim.dts()) {
-                out.put(label(collision, Collision.of(s.model(), s.time(), dt).dt()), collision);
+                out.put(label(collision, CollisionSteps.taken(s, s.time(), dt)), collision);
             }
         }
         return out;
@@ -124,10 +124,13 @@ public final class RunPlan {
      * @param kind the engine
      * @param dt its collision step
      * @return makes one engine per worker thread: a machine's is the general jump engine
-     *     ({@link MachineTrajectories}), whose channels are those {@link #quantities} counts
+     *     ({@link MachineTrajectories}) or its collision engine ({@link MachineCollisionEngine}), whose channels
+     *     are those {@link #quantities} counts
      */
     static Supplier<Engine> engines(Scenario s, EngineKind kind, double dt) {
-        if (s.isMachine()) {
+        if (s.isMachine() && kind == EngineKind.COLLISION) {
+            return () -> new MachineCollisionEngine(s.machine(), s.initial(), s.time(), dt);
+        } else if (s.isMachine()) {
             ZMatrixRMaj h = s.machine().hamiltonian();
             List<MachineChannel> channels = s.machine().channels();
             return () -> new MachineTrajectories(h, channels, s.initial(), s.time());

@@ -263,13 +263,11 @@ public final class MachineReader {
         return new TimeGrid(end, points);
     }
 
-    /** Why a machine's run refuses the collision model. */
-    public static final String MACHINE_COLLISION_REFUSAL = "a machine (model.type = machine) runs the trajectories "
-            + "engine only: the collision model is carried to machines by issue 25; use engines: [trajectories]";
-
     /**
      * A scenario of a machine: its description, initial state, time grid (when required or given), target and
-     * simulation. A machine runs the trajectories engine alone (the collision model is not carried to machines yet).
+     * simulation. Without an {@code engines} key a machine runs the trajectories engine alone: the collision model's
+     * step has limits set by the machine's rates (θ·‖A_ω‖ ≤ π/2, rate·Δt ≤ 1), so the default Δt may not suit it and
+     * it runs only when listed. The global approach has no collision picture: listing the collision engine is exit 2.
      *
      * @param root the document
      * @param m its {@code model} node
@@ -285,11 +283,15 @@ public final class MachineReader {
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), machine) : null;
         ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
         Simulation simulation = SimulationReader.read(root);
-        if (simulation.engines().contains("collision")) {
-            if (timeRequired && root.has("engines")) {
-                throw root.error("engines", MACHINE_COLLISION_REFUSAL);
-            }
-            // Without the key the default is every engine that can run the machine: the trajectories alone.
+        boolean collision = simulation.engines().contains("collision");
+        if (collision && root.has("engines") && machine.approach() == Approach.GLOBAL) {
+            throw root.error("engines", Approach.COLLISION_REFUSAL);
+        }
+        if (collision && root.has("engines") && simulation.dts().size() > 1) {
+            throw root.child("collision").error("dt", "a machine's run takes one collision step (the Δt study of "
+                    + "several steps is run for the presets reset, flux and dqd only); give one step");
+        }
+        if (collision && !root.has("engines")) {
             simulation = new Simulation(List.of("trajectories"), simulation.trajectories(), simulation.seed(),
                     simulation.targetSe(), simulation.timeBudgetSeconds(), simulation.dts(), simulation.sampling());
         }

@@ -92,7 +92,7 @@ public final class ScenarioReader {
     /**
      * As {@link #read(Path, List)} for {@code qtm run} and {@code qtm evolve}, which take any machine: a
      * {@code model.type: machine} is read by {@link MachineReader} (its {@link Scenario#model()} is null), needs a
-     * time grid, and runs the trajectories engine alone (the collision model is not carried to machines yet).
+     * time grid, and runs the trajectories engine unless its {@code engines} list the collision engine too (issue 25).
      *
      * @param file the YAML file
      * @param sets overrides key=value

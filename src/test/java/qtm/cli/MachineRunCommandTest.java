@@ -26,11 +26,13 @@ import qtm.scenario.ScenarioReader;
  * own SEs of the exact transient at the final time (the exact layer's, itself checked against an independent numpy
  * solution), the heat into each bath by counting within 4 SE of the exact heat averaged over the last bin, the verdict
  * converges and has a χ² exactly where d = 4; an extension, and three shards merged, give the bytes of one run of the
- * total size; the fidelity with observe.target is within 4 SE of the exact one; jump records name the machine's baths; a grid too large for a machine's sums, and the collision model,
- * are refused with exit 2 and nothing written.
+ * total size, with the collision engine alone and with both engines (issue 25); the fidelity with observe.target is
+ * within 4 SE of the exact one; jump records name the machine's baths; a grid too large for a machine's sums, the
+ * collision engine in the global approach, a collision step beyond a reset's rate·Δt ≤ 1 or a swap's θ ≤ π/2 (the
+ * message giving the longest step allowed), and a list of steps are refused with exit 2 and nothing written.
  */
 class MachineRunCommandTest {
-    private static final String QUTRIT = """
+    static final String QUTRIT = """
             name: qutrit
             model:
               type: machine
@@ -48,7 +50,7 @@ class MachineRunCommandTest {
             ensemble: {trajectories: 6000, seed: 11}
             """;
 
-    private static final String THREE_BATHS = """
+    static final String THREE_BATHS = """
             name: three
             model:
               type: machine
@@ -102,7 +104,7 @@ class MachineRunCommandTest {
         return s;
     }
 
-    private static void check(Path file, JsonNode s) {
+    static void check(Path file, JsonNode s) {
         Scenario sc = ScenarioReader.readForRun(file, List.of());
         MachineExact exact = new MachineExact(sc.machine());
         TimeGrid grid = sc.time();
@@ -229,10 +231,11 @@ class MachineRunCommandTest {
         assertTrue(s.get("engines").get("trajectories").get("dof").asInt() > 0, "χ² at d = 4");
     }
 
+    /** The collision engine alone (issue 25), extended. */
     @Test
     void anExtensionGivesTheBytesOfOneRun() throws Exception {
         Path file = tmp.resolve("q.yaml");
-        Files.writeString(file, QUTRIT);
+        Files.writeString(file, QUTRIT + "engines: [collision]\ncollision: {dt: 1.0}\n");
         Path once = tmp.resolve("once");
         Path twice = tmp.resolve("twice");
         assertEquals(0, CliTest.run("run", file.toString(), "--out", once.toString(), "--quiet",
@@ -241,13 +244,15 @@ class MachineRunCommandTest {
                 "--trajectories", "1000").status());
         assertEquals(0, CliTest.run("run", file.toString(), "--extend", twice.toString(), "--quiet",
                 "--trajectories", "3000").status());
-        sameOutputs(once, twice);
+        sameOutputs(once, twice, "collision");
+        assertFalse(Files.exists(once.resolve("ensemble-trajectories.qtme")), "the collision engine alone");
     }
 
+    /** Both engines (issue 25), each with its jump records. */
     @Test
     void shardsMergeIntoTheBytesOfOneRun() throws Exception {
         Path file = tmp.resolve("q.yaml");
-        Files.writeString(file, QUTRIT);
+        Files.writeString(file, QUTRIT + "engines: [trajectories, collision]\ncollision: {dt: 1.0}\n");
         Path once = tmp.resolve("once");
         assertEquals(0, CliTest.run("run", file.toString(), "--out", once.toString(), "--quiet",
                 "--trajectories", "2000", "--records", "900").status());
@@ -263,17 +268,24 @@ class MachineRunCommandTest {
         merge.addAll(List.of("--out", merged.toString()));
         CliTest.Run m = CliTest.run(merge.toArray(String[]::new));
         assertEquals(0, m.status(), m.err());
-        sameOutputs(once, merged);
+        sameOutputs(once, merged, "trajectories", "collision");
         // The records of the first 900 trajectories span two shards (667 each): merged, they are one run's.
-        for (String f : List.of("jumps-trajectories.csv", "jumps-trajectories.npy", "jumps.json")) {
+        for (String f : List.of("jumps-trajectories.csv", "jumps-trajectories.npy", "jumps-collision.csv",
+                "jumps-collision.npy", "jumps.json")) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(once.resolve(f)),
                     Files.readAllBytes(merged.resolve(f))), f);
         }
     }
 
-    private static void sameOutputs(Path a, Path b) throws Exception {
-        for (String f : List.of("timeseries-trajectories.csv", "rho-trajectories.csv", "timeseries-exact.csv",
-                "ensemble-trajectories.qtme")) {
+    private static void sameOutputs(Path a, Path b, String... engines) throws Exception {
+        List<String> files = new java.util.ArrayList<>(List.of("timeseries-exact.csv"));
+        for (String e : engines) {
+            files.addAll(List.of("timeseries-" + e + ".csv", "rho-" + e + ".csv", "ensemble-" + e + ".qtme"));
+        }
+        if (List.of(engines).contains("collision")) {
+            files.add("timeseries-collision-map.csv");
+        }
+        for (String f : files) {
             assertTrue(java.util.Arrays.equals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f))),
                     f);
         }
@@ -315,10 +327,29 @@ class MachineRunCommandTest {
         assertEquals(2, big.status(), big.err());
         assertTrue(big.err().contains("time.points") && big.err().contains("32 states on 2 threads"), big.err());
         assertFalse(Files.exists(out), "nothing written");
-        Files.writeString(file, QUTRIT + "engines: [collision]\n");
+        // The global approach has no collision picture.
+        Files.writeString(file, QUTRIT.replace("type: machine", "type: machine\n  approach: global")
+                .replace("kind: reset, T: inf", "kind: bosonic, T: 2.0") + "engines: [collision]\n");
+        refused(file, out, "engines", "no local collision picture for the global approach");
+        // One grid interval of 60, so that a step is not shortened below what the limits allow. The reset bath's
+        // probability rate·Δt = 0.1 · 20 exceeds 1: the message gives the longest step, 1/rate.
+        String wide = QUTRIT.replace("points: 7", "points: 2");
+        Files.writeString(file, wide.replace("T: inf, rate: 0.02", "T: inf, rate: 0.1")
+                + "engines: [trajectories, collision]\ncollision: {dt: 20.0}\n");
+        refused(file, out, "collision.dt", "use dt <= " + 1 / 0.1);
+        // The cold swap's angle θ = √((γ↓ + γ↑)Δt) with γ↓ + γ↑ = 0.1·(1 + 2/(e² − 1)) ≈ 0.131 exceeds π/2 at Δt = 30.
+        Files.writeString(file, wide.replace("T: 0.5, rate: 0.03", "T: 0.5, rate: 0.1")
+                + "engines: [collision]\ncollision: {dt: 30.0}\n");
+        refused(file, out, "collision.dt", "exceed pi/2 for channel");
+        Files.writeString(file, QUTRIT + "engines: [collision]\ncollision: {dt: [1.0, 0.5]}\n");
+        refused(file, out, "collision.dt", "one collision step");
+    }
+
+    private static void refused(Path file, Path out, String key, String why) {
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString());
         assertEquals(2, r.status(), r.err());
-        assertTrue(r.err().contains("engines") && r.err().contains("trajectories engine only"), r.err());
+        assertTrue(r.err().contains(key) && r.err().contains(why), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 }

@@ -27,7 +27,8 @@ import qtm.scenario.ScenarioReader;
 
 /**
  * Issue 25: the collision engine on a machine against its exact discrete map ({@code MachineCollisionMap}, itself
- * held to Kraus operators built from scratch): every one of the d² coordinates of the mean of |ψ⟩⟨ψ| on every grid
+ * held to Kraus operators built from scratch), on its fast path ({@code CollisionBlocks}, 40,000 trajectories) and
+ * collision by collision (4,000): every one of the d² coordinates of the mean of |ψ⟩⟨ψ| on every grid
  * point within 4 SE of the map's transient, and the heat into each bath summed from the jumps within 4 SE of the
  * exact cumulative ancilla energy ({@code MachineCollisionThermodynamics}). Fixed seeds; a family of (points − 1)·d²
  * + baths comparisons at k = 4 (about 6e-5 false alarms each under the normal approximation), each SE floored at
@@ -50,10 +51,15 @@ class MachineCollisionEngineTest {
         return ScenarioReader.readAny(Path.of("scenarios", name + ".yaml"), List.of()).machine();
     }
 
+    /** Each machine on both paths: the fast one (the default) with 10 times the trajectories, since it is cheap. */
     static Stream<Arguments> machines() {
-        return Stream.of(Arguments.of("harmonic qutrit", harmonicQutrit(), "02", 60.0, 3.0),
-                Arguments.of("machine-three-baths", scenario("machine-three-baths"), "001", 600.0, 10.0),
-                Arguments.of("machine-qutrit", scenario("machine-qutrit"), "12", 1000.0, 20.0));
+        return Stream.of(true, false).flatMap(fast -> Stream.of(
+                Arguments.of("harmonic qutrit", harmonicQutrit(), "02", 60.0, 3.0, fast),
+                Arguments.of("machine-three-baths", scenario("machine-three-baths"), "001", 600.0, 10.0, fast),
+                Arguments.of("machine-qutrit", scenario("machine-qutrit"), "12", 1000.0, 20.0, fast),
+                // Both baths at T = 0: no ancilla starts excited, so a run of steps has one product (64 steps).
+                Arguments.of("chain at T = 0", TestMachines.chain(0.05, 0.0, 0.04, 0.0, 0.02), "011", 200.0, 0.5,
+                        fast)));
     }
 
     private static ZMatrixRMaj basisState(Machine m, String levels) {
@@ -65,18 +71,21 @@ class MachineCollisionEngineTest {
         return Ops.unit(m.dimension(), index, index);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, fast path {5}")
     @MethodSource("machines")
-    void ensembleMatchesTheExactCollisionMap(String name, Machine m, String start, double end, double dt) {
+    void ensembleMatchesTheExactCollisionMap(String name, Machine m, String start, double end, double dt,
+            boolean fast) {
         int d = m.dimension();
         ZMatrixRMaj rho0 = basisState(m, start);
         TimeGrid grid = new TimeGrid(end, 5);
-        MachineCollisionEngine engine = new MachineCollisionEngine(m, rho0, grid, dt);
+        MachineCollisionEngine engine = fast ? new MachineCollisionEngine(m, rho0, grid, dt)
+                : MachineCollisionEngine.collisionByCollision(m, rho0, grid, dt);
+        int trajectories = fast ? 10 * TRAJECTORIES : TRAJECTORIES;
         RhoSums sums = new RhoSums(d, grid.points(), m.baths().size());
-        for (int n = 0; n < TRAJECTORIES; n++) {
+        for (int n = 0; n < trajectories; n++) {
             engine.run(Streams.forTrajectory(25, n), sums);
         }
-        assertEquals(TRAJECTORIES, sums.trajectories());
+        assertEquals(trajectories, sums.trajectories());
         List<ZMatrixRMaj> exact = new MachineCollisionMap(m, grid, dt).evolve(rho0);
         HermitianBasis basis = new HermitianBasis(d);
         int moved = 0;
@@ -86,7 +95,7 @@ class MachineCollisionEngineTest {
                 double mean = sums.mean(k, c);
                 // An entry no trajectory visited has SE 0; the floor 1/N is the verdict's (a rare population
                 // such as |111⟩ at 4e-5 is then judged against 4/N).
-                double se = Math.max(sums.se(k, c), 1.0 / TRAJECTORIES);
+                double se = Math.max(sums.se(k, c), 1.0 / trajectories);
                 assertTrue(Math.abs(mean - x[c]) <= K * se + FLOOR, name + ": point " + k + ", coordinate " + c
                         + " = " + mean + " ± " + se + ", exact " + x[c]);
                 moved += sums.se(k, c) > 1e-3 ? 1 : 0;

@@ -19,15 +19,15 @@ import qtm.model.Site;
  * text (the unitary, then the baths in file order, each bath's channels by increasing ω). It takes H and the Lindblad
  * channels A_ω (with their rates) from the machine, which issue 24's tests hold.
  */
-final class ScratchCollision {
+public final class ScratchCollision {
     /** One collision: its Kraus operators, and the joint unitary and ancilla it was built from. */
-    record Event(int bath, List<ZMatrixRMaj> kraus, ZMatrixRMaj joint, double[] ancilla, double[] energies) {
+    public record Event(int bath, List<ZMatrixRMaj> kraus, ZMatrixRMaj joint, double[] ancilla, double[] energies) {
     }
 
-    final ZMatrixRMaj unitary;
-    final List<Event> events = new ArrayList<>();
+    public final ZMatrixRMaj unitary;
+    public final List<Event> events = new ArrayList<>();
 
-    ScratchCollision(Machine m, double dt) {
+    public ScratchCollision(Machine m, double dt) {
         unitary = expMinusI(m.hamiltonian(), dt);
         List<MachineChannel> all = m.channels();
         int d = m.dimension();
@@ -139,7 +139,7 @@ final class ScratchCollision {
     }
 
     /** One whole step. */
-    ZMatrixRMaj apply(ZMatrixRMaj rho) {
+    public ZMatrixRMaj apply(ZMatrixRMaj rho) {
         ZMatrixRMaj out = Ops.mult(Ops.mult(unitary, rho), Ops.dagger(unitary));
         for (Event e : events) {
             out = collide(e, out);
@@ -147,7 +147,7 @@ final class ScratchCollision {
         return out;
     }
 
-    static ZMatrixRMaj collide(Event e, ZMatrixRMaj rho) {
+    public static ZMatrixRMaj collide(Event e, ZMatrixRMaj rho) {
         ZMatrixRMaj next = new ZMatrixRMaj(rho.numRows, rho.numCols);
         for (ZMatrixRMaj k : e.kraus()) {
             next = Ops.add(1.0, next, 1.0, Ops.mult(Ops.mult(k, rho), Ops.dagger(k)));

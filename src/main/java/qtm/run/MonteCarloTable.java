@@ -9,7 +9,8 @@ import qtm.sweep.SweepTable;
 /**
  * The table of a Monte Carlo sweep (issue 26): the exact key sweep's columns, then for each engine, for each exact
  * result column that the engine estimates at the final time, {@code <engine>_<column>} and
- * {@code <engine>_<column>_se}, and last {@code <engine>_converged} (1 if its whole verdict passed, else 0). So the
+ * {@code <engine>_<column>_se} (a heat current that the engine only counts: {@code <engine>_<column>_count}, the
+ * mean over the last bin), and last {@code <engine>_converged} (1 if its whole verdict passed, else 0). So the
  * Monte Carlo value of a quantity sits in the same row as its exact steady value, under the same name.
  */
 public final class MonteCarloTable {
@@ -32,7 +33,8 @@ public final class MonteCarloTable {
         List<String> columns = new ArrayList<>(t.columns());
         List<List<String>> estimated = new ArrayList<>();
         for (PointRun.Engine e : first) {
-            List<String> own = results.stream().filter(e.finals()::containsKey).toList();
+            List<String> own = results.stream().map(c -> estimated(e, c)).filter(java.util.Objects::nonNull)
+                    .toList();
             estimated.add(own);
             String prefix = safe(e.name()) + "_";
             for (String c : own) {
@@ -64,6 +66,17 @@ public final class MonteCarloTable {
             rows.add(row);
         }
         return new KeySweep.KeyTable(exact.axes(), exact.plot(), new SweepTable(columns, rows, List.of()));
+    }
+
+    /**
+     * The engine's final estimate of an exact column: the column itself, or for a heat current that the engine
+     * estimates only by counting (a machine's jumps in the last bin), {@code <column>_count}; null if neither.
+     */
+    private static String estimated(PointRun.Engine e, String column) {
+        if (e.finals().containsKey(column)) {
+            return column;
+        }
+        return column.startsWith("heat_") && e.finals().containsKey(column + "_count") ? column + "_count" : null;
     }
 
     /** An engine's name as a header prefix: letters, digits and '_' only. */

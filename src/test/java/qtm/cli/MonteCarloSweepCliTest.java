@@ -1,0 +1,150 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code qtm sweep} of a file with {@code engines} (issue 26): a Monte Carlo sweep over {@code model.g} converges at
+ * every point, each point's directory is what {@code qtm run --set model.g=VALUE --seed SEED+i} writes, sweep.csv's
+ * Monte Carlo columns are the points' summaries, and what cannot be Monte-Carlo'd is refused before anything is
+ * written.
+ */
+class MonteCarloSweepCliTest {
+    private static final long SEED = 7;
+    private static final String[] G = {"0.001", "0.002", "0.004"};
+
+    /** A short, small reset run: 31 grid points to t = 300, 200 trajectories of each engine. */
+    private static Path scenario(Path dir) throws Exception {
+        Path f = dir.resolve("mc.yaml");
+        Files.writeString(f, String.join("\n", "name: mc", "model:", "  type: reset", "  E: 1.0", "  g: 1.6e-3",
+                "  cold: {T: 0.0, rate: 1.0e-2}", "  hot: {T: inf, rate: 1.1e-3}", "initial: \"00\"",
+                "time: {end: 300, points: 31}", "engines: [trajectories, collision]",
+                "ensemble: {trajectories: 200, seed: " + SEED + "}",
+                "sweep:", "  axes:", "    - {key: model.g, values: [" + String.join(", ", G) + "]}", ""));
+        return f;
+    }
+
+    @Test
+    @Tag("slow")
+    void threePointsConvergeAndEachIsTheSingleRunOfItsPoint(@TempDir Path dir) throws Exception {
+        Path f = scenario(dir);
+        Path out = dir.resolve("sweep");
+        CliTest.Run r = CliTest.run("sweep", f.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String[]> rows = Files.readAllLines(out.resolve("sweep.csv")).stream().map(l -> l.split(",")).toList();
+        assertEquals(1 + G.length, rows.size());
+        List<String> header = Arrays.asList(rows.get(0));
+        for (String e : List.of("trajectories", "collision")) {
+            for (String c : List.of("concurrence", "negativity_c_vs_h", "purity", "heat_cold", "heat_hot")) {
+                assertTrue(header.contains(e + "_" + c) && header.contains(e + "_" + c + "_se"), e + "_" + c);
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < G.length; i++) {
+            String[] row = rows.get(1 + i);
+            assertEquals(G[i], row[0], "the axis value, as --set reproduces it");
+            for (String e : List.of("trajectories", "collision")) {
+                assertEquals("1.0", row[header.indexOf(e + "_converged")], "point " + i + ", " + e);
+            }
+            Path point = out.resolve("points").resolve(Integer.toString(i));
+            Path single = dir.resolve("single-" + i);
+            CliTest.Run s = CliTest.run("run", f.toString(), "--set", "model.g=" + G[i], "--seed",
+                    Long.toString(SEED + i), "--out", single.toString(), "--quiet");
+            assertEquals(0, s.status(), s.err());
+            sameFiles(single, point);
+            JsonNode summary = json.readTree(point.resolve("summary.json").toFile());
+            assertEquals(SEED + i, summary.get("seed").asLong(), "point i runs on the stream of seed + i");
+            for (String e : List.of("trajectories", "collision")) {
+                JsonNode fin = summary.get("engines").get(e).get("final");
+                assertTrue(summary.get("engines").get(e).get("converged").asBoolean());
+                for (String c : List.of("concurrence", "negativity_c_vs_h", "purity", "heat_cold", "heat_hot")) {
+                    assertEquals(fin.get(c).get("mean").asDouble(),
+                            Double.parseDouble(row[header.indexOf(e + "_" + c)]), 0, e + "_" + c);
+                    assertEquals(fin.get(c).get("se").asDouble(),
+                            Double.parseDouble(row[header.indexOf(e + "_" + c + "_se")]), 0, e + "_" + c + "_se");
+                }
+            }
+        }
+        for (String fig : List.of("sweep-transient.png", "sweep-transient.svg", "sweep-transient.pdf", "sweep.png")) {
+            assertTrue(Files.size(out.resolve(fig)) > 0, fig);
+        }
+    }
+
+    /**
+     * Every file of the single run, byte for byte; summary.json and report.html differ only in the provenance of the
+     * process (command line, start time, seconds), so summary.json is compared without {@code this_run} and
+     * report.html is not compared.
+     */
+    private static void sameFiles(Path single, Path point) throws Exception {
+        List<String> names;
+        try (Stream<Path> s = Files.list(single)) {
+            // The marker that claims a directory for qtm: a point lies inside the sweep's claimed directory.
+            names = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".qtm-output")).sorted().toList();
+        }
+        List<String> theirs;
+        try (Stream<Path> s = Files.list(point)) {
+            theirs = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(names, theirs, "the same files");
+        for (String n : names) {
+            if (n.equals("report.html")) {
+                continue;
+            }
+            if (n.equals("summary.json")) {
+                ObjectMapper m = new ObjectMapper();
+                ObjectNode a = (ObjectNode) m.readTree(single.resolve(n).toFile());
+                ObjectNode b = (ObjectNode) m.readTree(point.resolve(n).toFile());
+                assertTrue(a.remove("this_run") != null && b.remove("this_run") != null);
+                assertEquals(m.writeValueAsString(a), m.writeValueAsString(b), n);
+                continue;
+            }
+            assertArrayEquals(Files.readAllBytes(single.resolve(n)), Files.readAllBytes(point.resolve(n)), n);
+        }
+    }
+
+    @Test
+    void aStudyKindWithEnginesExitsTwoAndWritesNothing(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", "scenarios/paper/fig2a.yaml", "--set", "engines=[trajectories]",
+                "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("engines") && r.err().contains("sweep.axes"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aPointThatQtmRunRefusesExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", scenario(dir).toString(), "--set", "time.points=100002",
+                "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("time.points"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void aMonteCarloSweepWithAnotherFileExitsTwo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Path f = scenario(dir);
+        Path g = dir.resolve("other.yaml");
+        Files.writeString(g, Files.readString(f).replace("name: mc", "name: other"));
+        CliTest.Run r = CliTest.run("sweep", f.toString(), g.toString(), "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("one file"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}

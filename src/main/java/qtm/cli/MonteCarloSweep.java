@@ -47,15 +47,18 @@ final class MonteCarloSweep {
     private final Path file;
     private final PrintWriter stdout;
     private final int threads;
+    private final SweepShards shards;
 
     /**
      * @param study the key sweep
      * @param points the run scenario of each point index
      * @param file the sweep's file
      * @param stdout where the command prints
+     * @param shards the slice to run, or the shards to merge (neither given: the whole sweep)
      */
-    MonteCarloSweep(KeyStudy study, IntFunction<Scenario> points, Path file, PrintWriter stdout) {
+    MonteCarloSweep(KeyStudy study, IntFunction<Scenario> points, Path file, PrintWriter stdout, SweepShards shards) {
         this.study = study;
+        this.shards = shards;
         this.points = points;
         this.file = file;
         this.stdout = stdout;
@@ -74,11 +77,14 @@ final class MonteCarloSweep {
      */
     int write(Path dir, boolean force, PrintWriter stderr, List<String> commandLine) throws IOException {
         check(stderr);
+        int n = study.sweep().size();
+        int[] slice = shards.slice(n);
+        Map<Integer, Path> owners = shards.merge == null ? null : shards.owners(n);
         long start = System.nanoTime();
         try (OutputDirectory output = OutputDirectory.open(dir, force, file);
                 Interrupt interrupt = Interrupt.install()) {
             try {
-                if (!run(output, interrupt, ThisRun.now(commandLine, threads, List.of()))) {
+                if (!run(output, interrupt, ThisRun.now(commandLine, threads, List.of()), slice, owners)) {
                     stdout.println("stopped: nothing written, " + dir + " is as it was");
                     stdout.flush();
                     return interrupt.exitStatus();
@@ -89,8 +95,8 @@ final class MonteCarloSweep {
                         "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
             }
         }
-        stdout.printf(java.util.Locale.ROOT, "%s: %d points in %s (%.1f s)%n", study.name(), study.sweep().size(),
-                dir, (System.nanoTime() - start) / 1e9);
+        stdout.printf(java.util.Locale.ROOT, "%s: points %d to %d of %d in %s (%.1f s)%n", study.name(), slice[0] + 1,
+                slice[1], n, dir, (System.nanoTime() - start) / 1e9);
         stdout.flush();
         return 0;
     }
@@ -125,18 +131,24 @@ final class MonteCarloSweep {
      * @param output the claimed output directory
      * @param interrupt Ctrl-C and SIGTERM
      * @param thisRun the provenance of the command
+     * @param slice the points to run, [from, to)
+     * @param owners the shard directory of each point, or null to run the points
      * @return false if a stop was requested (nothing is to be committed)
      * @throws IOException on write failure
      */
-    private boolean run(OutputDirectory output, Interrupt interrupt, ThisRun thisRun) throws IOException {
+    private boolean run(OutputDirectory output, Interrupt interrupt, ThisRun thisRun, int[] slice,
+            Map<Integer, Path> owners) throws IOException {
         KeySweep sweep = study.sweep();
-        KeySweep.KeyTable exact = study.run();
         List<PointRun> runs = new ArrayList<>();
-        for (int i = 0; i < sweep.size(); i++) {
+        for (int i = slice[0]; i < slice[1]; i++) {
             Scenario s = points.apply(i);
-            Path dir = Files.createDirectories(output.staging().resolve("points").resolve(Integer.toString(i)));
+            Path dir = Files.createDirectories(SweepShards.point(output.staging(), i));
             // Point i's stream: the seed qtm run --seed SEED+i gives, so a point is reproduced on its own.
             RunOptions settings = new RunOptions(s.simulation().seed() + i, threads, 0);
+            if (owners != null) {
+                runs.add(SweepShards.merged(s, settings, SweepShards.point(owners.get(i), i), dir));
+                continue;
+            }
             Console console = new Console(s, dir, settings.seed(), i, sweep.size());
             RunWriter.Provenance provenance = new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
                     thisRun.extending(Map.of()));
@@ -159,6 +171,10 @@ final class MonteCarloSweep {
             runs.add(p);
             console.say("point %d of %d (%s): %s%n", i + 1, sweep.size(), values(sweep, i), verdicts(p));
         }
+        if (shards.shard != null) {
+            return true;
+        }
+        KeySweep.KeyTable exact = study.run();
         KeySweep.KeyTable table = MonteCarloTable.of(exact, runs);
         try (var w = Files.newBufferedWriter(output.file("sweep.csv"))) {
             Csv.write(w, table.table().columns().toArray(new String[0]), table.table().rows());

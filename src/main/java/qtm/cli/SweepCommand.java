@@ -60,6 +60,9 @@ final class SweepCommand implements Callable<Integer> {
             + "anything else is never replaced).")
     boolean force;
 
+    @Mixin
+    SweepShards shards;
+
     @Spec
     CommandSpec spec;
 
@@ -86,13 +89,10 @@ final class SweepCommand implements Callable<Integer> {
             String name = k != null ? k.name() : s.name();
             jobs.add(new Job(f, dir(name, files.size(), f, seen), s, k));
             var points = k == null ? null : KeySweepReader.runs(f, study.sets, k.sweep());
-            if (points != null) {
-                if (files.size() > 1 || overlay != null) {
-                    throw new InputException(f.toString(), "engines", "(listed)", "a Monte Carlo sweep runs one "
-                            + "file on its own: give no other file and no --overlay");
-                }
-                return new MonteCarloSweep(k, points, f, spec.commandLine().getOut()).write(jobs.get(0).dir(),
-                        force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
+            if (points != null || shards.given()) {
+                SweepShards.refuse(f, points != null, files.size(), overlay);
+                return new MonteCarloSweep(k, points, f, spec.commandLine().getOut(), shards).write(
+                        jobs.get(0).dir(), force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
             }
         }
         Path overlayDir = overlay == null ? null : overlayDir(jobs, seen);

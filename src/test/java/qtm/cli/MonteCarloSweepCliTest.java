@@ -117,6 +117,53 @@ class MonteCarloSweepCliTest {
     }
 
     @Test
+    @Tag("slow")
+    void shardsMergeIntoTheBytesOfOneProcess(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("one.yaml");
+        // One engine keeps the four sweeps of this test short; the shards' rule does not depend on the engines.
+        Files.writeString(f, Files.readString(scenario(dir)).replace("[trajectories, collision]", "[trajectories]"));
+        Path one = dir.resolve("one");
+        assertEquals(0, CliTest.run("sweep", f.toString(), "--out", one.toString()).status());
+        Path s0 = dir.resolve("s0");
+        Path s1 = dir.resolve("s1");
+        assertEquals(0, CliTest.run("sweep", f.toString(), "--out", s0.toString(), "--shard", "0/2").status());
+        assertEquals(0, CliTest.run("sweep", f.toString(), "--out", s1.toString(), "--shard", "1/2").status());
+        assertTrue(Files.isDirectory(s0.resolve("points/0")) && Files.isDirectory(s1.resolve("points/2")));
+        assertFalse(Files.exists(s0.resolve("points/1")) || Files.exists(s0.resolve("sweep.csv")),
+                "a shard runs its slice [0, 1) and writes no sweep.csv");
+        Path merged = dir.resolve("merged");
+        CliTest.Run m = CliTest.run("sweep", f.toString(), "--out", merged.toString(), "--merge", s1.toString(),
+                s0.toString());
+        assertEquals(0, m.status(), m.err());
+        for (String n : List.of("sweep.csv", "sweep-transient.png", "sweep-transient.svg", "sweep.png")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(n)), Files.readAllBytes(merged.resolve(n)), n);
+        }
+        for (int i = 0; i < G.length; i++) {
+            sameFiles(one.resolve("points/" + i), merged.resolve("points/" + i));
+        }
+        CliTest.Run missing = CliTest.run("sweep", f.toString(), "--out", dir.resolve("m2").toString(), "--merge",
+                s1.toString());
+        assertEquals(2, missing.status(), missing.err());
+        assertTrue(missing.err().contains("point 0"), missing.err());
+        assertFalse(Files.exists(dir.resolve("m2")), "nothing written");
+    }
+
+    @Test
+    void aBadShardOrAShardOfAnExactSweepExitsTwo(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        for (String bad : List.of("3/3", "0/4", "1", "a/b", "-1/2")) {
+            CliTest.Run r = CliTest.run("sweep", scenario(dir).toString(), "--shard", bad, "--out", out.toString());
+            assertEquals(2, r.status(), bad + ": " + r.err());
+            assertTrue(r.err().contains("--shard"), r.err());
+        }
+        CliTest.Run r = CliTest.run("sweep", CliTest.RESET.toString(), "--set",
+                "sweep={axes: [{key: model.g, values: [0.001, 0.002]}]}", "--shard", "0/2", "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("lists none"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aStudyKindWithEnginesExitsTwoAndWritesNothing(@TempDir Path dir) {
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("sweep", "scenarios/paper/fig2a.yaml", "--set", "engines=[trajectories]",

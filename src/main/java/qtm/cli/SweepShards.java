@@ -1,0 +1,175 @@
+package qtm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+import qtm.ensemble.EnsembleResult;
+import qtm.observe.Snapshot;
+import qtm.report.RunWriter;
+import qtm.run.EngineOutcome;
+import qtm.run.MachineRun;
+import qtm.run.PointRun;
+import qtm.run.RunListener;
+import qtm.run.RunOptions;
+import qtm.run.RunPlan;
+import qtm.run.ScenarioRun;
+import qtm.scenario.Scenario;
+
+/**
+ * Shards of a Monte Carlo sweep (issue 26): {@code --shard I/N} runs the contiguous slice I of N of the grid points,
+ * each into {@code points/<i>/} as one process would, and nothing else; {@code --merge DIR...} takes every point
+ * from the one shard that ran it, byte for byte, and recomputes what sweep.csv and the transient map need from the
+ * point's saved ensembles (no trajectory is run), so that the merged directory is what one process writes.
+ */
+final class SweepShards {
+    @Option(names = "--shard", paramLabel = "I/N", description = "Monte Carlo sweeps: run only the points of slice "
+            + "I of N (I from 0 to N-1, as $SLURM_ARRAY_TASK_ID; contiguous, in grid order) into DIR/points/<i>/, "
+            + "and no sweep.csv; merge the slices with --merge.")
+    String shard;
+
+    @Option(names = "--merge", paramLabel = "DIR", arity = "1..*", description = "Monte Carlo sweeps: merge the "
+            + "directories written by --shard (in any order) into --out: every point exactly once.")
+    List<Path> merge;
+
+    /**
+     * Refuses what a Monte Carlo sweep cannot be combined with, and --shard or --merge on an exact sweep.
+     *
+     * @param file the first file
+     * @param monteCarlo whether it lists engines
+     * @param files the number of files given
+     * @param overlay the --overlay name, or null
+     */
+    static void refuse(Path file, boolean monteCarlo, int files, String overlay) {
+        if (!monteCarlo) {
+            throw OptionChecks.refuse("--shard", "(or --merge)", "shards a Monte Carlo sweep only: a key sweep "
+                    + "(sweep.axes) whose file lists engines; " + file + " lists none");
+        }
+        if (files > 1 || overlay != null) {
+            throw new qtm.input.InputException(file.toString(), "engines", "(listed)", "a Monte Carlo sweep runs one file on "
+                    + "its own: give no other file and no --overlay");
+        }
+    }
+
+    /** @return whether either option is given */
+    boolean given() {
+        return shard != null || merge != null;
+    }
+
+    /**
+     * @param n the number of points
+     * @return the point indices this process runs: all, or the shard's slice [I·n/N, (I+1)·n/N)
+     */
+    int[] slice(int n) {
+        if (shard == null) {
+            return new int[] {0, n};
+        }
+        if (merge != null) {
+            throw OptionChecks.refuse("--shard", shard, "cannot be combined with --merge");
+        }
+        String[] p = shard.split("/", -1);
+        long i;
+        long of;
+        try {
+            i = p.length == 2 ? Long.parseLong(p[0]) : -1;
+            of = p.length == 2 ? Long.parseLong(p[1]) : -1;
+        } catch (NumberFormatException e) {
+            i = -1;
+            of = -1;
+        }
+        if (of < 1 || of > n || i < 0 || i >= of) {
+            throw OptionChecks.refuse("--shard", shard, "expected I/N with 1 <= N <= " + n
+                    + " (the sweep's points) and 0 <= I < N");
+        }
+        return new int[] {(int) (i * n / of), (int) ((i + 1) * n / of)};
+    }
+
+    /**
+     * @param n the number of points
+     * @return the shard directory holding each point, by index
+     * @throws qtm.input.InputException (exit 2) if a point is in no directory, or in two
+     */
+    Map<Integer, Path> owners(int n) {
+        Map<Integer, Path> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (Path d : merge) {
+                if (Files.isDirectory(point(d, i)) && out.put(i, d) != null) {
+                    throw OptionChecks.refuse("--merge", d.toString(), "holds the point " + i + ", which "
+                            + out.get(i) + " holds too; give each point's shard once");
+                }
+            }
+            if (!out.containsKey(i)) {
+                throw OptionChecks.refuse("--merge", String.join(" ", merge.stream().map(Path::toString).toList()),
+                        "no directory holds the point " + i + " (points/" + i + "/); run its shard first");
+            }
+        }
+        return out;
+    }
+
+    /** A point's directory in a sweep directory. */
+    static Path point(Path dir, int i) {
+        return dir.resolve("points").resolve(Integer.toString(i));
+    }
+
+    /**
+     * Copies a shard's point into the staging directory and recomputes its outcome from its saved ensembles.
+     *
+     * @param s the point's run scenario
+     * @param settings its seed and threads
+     * @param from the point's directory in its shard
+     * @param to the point's directory in the staging area
+     * @return the point's outcome, as the run that wrote {@code from} found it
+     * @throws IOException on copy failure
+     */
+    static PointRun merged(Scenario s, RunOptions settings, Path from, Path to) throws IOException {
+        Map<String, EnsembleResult> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : RunPlan.ensembleLabels(s).entrySet()) {
+            Path file = from.resolve(RunWriter.savedName(e.getKey()));
+            if (Files.exists(file)) {
+                saved.put(e.getKey(), SavedFiles.read(s, RunPlan.quantities(s, e.getValue()), file, e.getKey(),
+                        settings.seed(), "command line", "--merge", "merged"));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> w = Files.walk(from)) {
+            w.forEach(files::add);
+        }
+        for (Path f : files) {
+            Path t = to.resolve(from.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+                Files.createDirectories(t);
+            } else {
+                Files.copy(f, t);
+            }
+        }
+        RunOptions only = new RunOptions(settings.seed(), settings.threads(), 0, saved::get, null, true);
+        return s.isMachine() ? PointRun.of(MachineRun.run(s, only, SILENT, () -> false))
+                : PointRun.of(ScenarioRun.run(s, only, SILENT, () -> false));
+    }
+
+    /** The merge's runs write nothing: the point's files are the shard's own. */
+    private static final RunListener SILENT = new RunListener() {
+        @Override
+        public void ensemble(String label, String engine, EnsembleResult result) {
+        }
+
+        @Override
+        public void steady(Snapshot steady) {
+        }
+
+        @Override
+        public LongConsumer started(String label, long trajectories) {
+            return done -> { };
+        }
+
+        @Override
+        public void finished(EngineOutcome outcome) {
+        }
+    };
+}

@@ -149,6 +149,40 @@ class MonteCarloSweepCliTest {
     }
 
     @Test
+    @Tag("slow")
+    void aMachineSweepConvergesAndItsColumnsAreThePointsSummaries(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("machine.yaml");
+        Files.writeString(f, Files.readString(Path.of("scenarios/machine-qutrit.yaml"))
+                .replace("time: {end: 5000, points: 201}", "time: {end: 300, points: 31}")
+                + "engines: [trajectories]\nensemble: {trajectories: 200, seed: 3}\nsweep:\n  axes:\n"
+                + "    - {key: 'model.couplings[0].g', values: [0.001, 0.002, 0.004]}\n");
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", f.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String[]> rows = Files.readAllLines(out.resolve("sweep.csv")).stream().map(l -> l.split(",")).toList();
+        List<String> header = Arrays.asList(rows.get(0));
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 3; i++) {
+            String[] row = rows.get(1 + i);
+            assertEquals("1.0", row[header.indexOf("trajectories_converged")], "point " + i);
+            JsonNode fin = json.readTree(out.resolve("points/" + i + "/summary.json").toFile())
+                    .get("engines").get("trajectories").get("final");
+            // A machine's engine counts the heat: its columns say so.
+            for (String c : List.of("negativity_c_vs_h", "purity", "heat_cold_count", "heat_hot_count")) {
+                assertEquals(fin.get(c).get("mean").asDouble(),
+                        Double.parseDouble(row[header.indexOf("trajectories_" + c)]), 0, c);
+                assertEquals(fin.get(c).get("se").asDouble(),
+                        Double.parseDouble(row[header.indexOf("trajectories_" + c + "_se")]), 0, c + "_se");
+            }
+        }
+        Path single = dir.resolve("single");
+        assertEquals(0, CliTest.run("run", f.toString(), "--set", "model.couplings[0].g=0.002", "--seed", "4",
+                "--out", single.toString(), "--quiet").status());
+        sameFiles(single, out.resolve("points/1"));
+        assertTrue(Files.size(out.resolve("sweep-transient.png")) > 0);
+    }
+
+    @Test
     void aBadShardOrAShardOfAnExactSweepExitsTwo(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         for (String bad : List.of("3/3", "0/4", "1", "a/b", "-1/2")) {

@@ -148,6 +148,68 @@ class MonteCarloSweepCliTest {
         assertFalse(Files.exists(dir.resolve("m2")), "nothing written");
     }
 
+    /**
+     * Physics: a reset model with fast baths (p_c = 0.1, p_h = 0.05, T_c = 0, T_h = inf) has relaxed by t = 400, so at
+     * every point the trajectories' final purity and heat currents lie within 4 SE of the steady state of eq. (4),
+     * written out here from scratch: ρ∞ = γ[p_c p_h τ_c⊗τ_h + 2g²/(p_c+p_h)² (p_cτ_c + p_hτ_h)^{⊗2}
+     * + g p_c p_h (r_c−r_h)/(p_c+p_h) Y], γ = 1/(2g² + p_c p_h), Y = i|01⟩⟨10| − i|10⟩⟨01|, r_c = 1, r_h = 1/2; and the
+     * exact columns are that state to 1e-12.
+     */
+    @Test
+    @Tag("slow")
+    void relaxedPointsAgreeWithEquationFourWithinFourStandardErrors(@TempDir Path dir) throws Exception {
+        double pc = 0.1;
+        double ph = 0.05;
+        double[] gs = {0.01, 0.02, 0.04};
+        Path f = dir.resolve("fast.yaml");
+        Files.writeString(f, String.join("\n", "name: fast", "model:", "  type: reset", "  E: 1.0", "  g: 0.01",
+                "  cold: {T: 0.0, rate: " + pc + "}", "  hot: {T: inf, rate: " + ph + "}", "initial: \"00\"",
+                "time: {end: 400, points: 41}", "engines: [trajectories]", "ensemble: {trajectories: 2000, seed: 11}",
+                "sweep:", "  axes:", "    - {key: model.g, values: [0.01, 0.02, 0.04]}", ""));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("sweep", f.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String[]> rows = Files.readAllLines(out.resolve("sweep.csv")).stream().map(l -> l.split(",")).toList();
+        List<String> h = Arrays.asList(rows.get(0));
+        for (int i = 0; i < gs.length; i++) {
+            double g = gs[i];
+            double rc = 1;
+            double rh = 0.5;
+            double gamma = 1 / (2 * g * g + pc * ph);
+            double m0 = (pc * rc + ph * rh) / (pc + ph);
+            double[] tc = {rc, 1 - rc};
+            double[] th = {rh, 1 - rh};
+            double[] mix = {m0, 1 - m0};
+            double purity = 0;
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    double p = gamma * (pc * ph * tc[a] * th[b] + 2 * g * g * mix[a] * mix[b]);
+                    purity += p * p;
+                }
+            }
+            double y = gamma * g * pc * ph * (rc - rh) / (pc + ph);
+            purity += 2 * y * y;
+            // J = 2g Im ρ_01,10 moves excitations from the hot qubit to the cold one, which the cold bath takes away.
+            double heatCold = 2 * g * y;
+            String[] row = rows.get(1 + i);
+            assertEquals(purity, value(row, h, "purity"), 1e-12, "exact purity at g = " + g);
+            assertEquals(heatCold, value(row, h, "heat_cold"), 1e-12 * heatCold, "exact heat at g = " + g);
+            assertEquals(1.0, value(row, h, "trajectories_converged"), "g = " + g);
+            double[][] checks = {{purity, value(row, h, "trajectories_purity"), value(row, h, "trajectories_purity_se")},
+                {heatCold, value(row, h, "trajectories_heat_cold"), value(row, h, "trajectories_heat_cold_se")},
+                {-heatCold, value(row, h, "trajectories_heat_hot"), value(row, h, "trajectories_heat_hot_se")}};
+            for (double[] c : checks) {
+                assertTrue(c[2] > 0 && Math.abs(c[1] - c[0]) <= 4 * c[2],
+                        "g = " + g + ": " + c[1] + " ± " + c[2] + " against eq. (4) " + c[0]);
+            }
+        }
+    }
+
+    private static double value(String[] row, List<String> header, String column) {
+        assertTrue(header.contains(column), column);
+        return Double.parseDouble(row[header.indexOf(column)]);
+    }
+
     @Test
     @Tag("slow")
     void aMachineSweepConvergesAndItsColumnsAreThePointsSummaries(@TempDir Path dir) throws Exception {

@@ -37,8 +37,10 @@ import qtm.sweep.SweepTable;
                 + "axis slowest) writes sweep.csv (one column per axis, then the exact steady concurrence where there "
                 + "are two qubit sites, negativity_*, log_negativity_*, pair_concurrence_*, heat_* and purity; "
                 + "--set KEY=VALUE with a row's values gives that row) and sweep.png: the charted columns "
-                + "(sweep.plot) against one axis, or their maps over two. An earlier result is replaced, as a "
-                + "whole, only with --force.")
+                + "(sweep.plot) against one axis, or their maps over two. A key sweep whose file lists engines is a "
+                + "Monte Carlo sweep: qtm run at every point i into DIR/points/<i>/ with seed + i, each engine's "
+                + "final estimates, SEs and verdict in sweep.csv, and sweep-transient.png over one axis; it shards "
+                + "by points (--shard, --merge). An earlier result is replaced, as a whole, only with --force.")
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;

@@ -80,8 +80,16 @@ final class MonteCarloSweep {
         int n = study.sweep().size();
         int[] slice = shards.slice(n);
         Map<Integer, Path> owners = shards.merge == null ? null : shards.owners(n);
+        if (trajectories() != null) {
+            OptionChecks.trajectories(trajectories());
+        }
+        for (int i = 0; i < n && shards.extend != null; i++) {
+            // Every point's saved ensembles checked before the claim, so a refused extension changes nothing.
+            shards.prior(points.apply(i), i, points.apply(i).simulation().seed() + i, threads);
+        }
         long start = System.nanoTime();
-        try (OutputDirectory output = OutputDirectory.open(dir, force, file);
+        try (OutputDirectory output = shards.extend == null ? OutputDirectory.open(dir, force, file)
+                : OutputDirectory.open(dir, true, file, "--extend");
                 Interrupt interrupt = Interrupt.install()) {
             try {
                 if (!run(output, interrupt, ThisRun.now(commandLine, threads, List.of()), slice, owners)) {
@@ -144,24 +152,27 @@ final class MonteCarloSweep {
             Scenario s = points.apply(i);
             Path dir = Files.createDirectories(SweepShards.point(output.staging(), i));
             // Point i's stream: the seed qtm run --seed SEED+i gives, so a point is reproduced on its own.
-            RunOptions settings = new RunOptions(s.simulation().seed() + i, threads, 0);
+            long seed = s.simulation().seed() + i;
+            Extension.Prior prior = shards.prior(s, i, seed, threads);
+            RunOptions settings = new RunOptions(seed, threads, trajectories() == null ? 0 : trajectories(), prior);
             if (owners != null) {
                 runs.add(SweepShards.merged(s, settings, SweepShards.point(owners.get(i), i), dir));
                 continue;
             }
             Console console = new Console(s, dir, settings.seed(), i, sweep.size());
-            RunWriter.Provenance provenance = new RunWriter.Provenance(RunPlan.planned(s, settings), 0,
-                    thisRun.extending(Map.of()));
+            // Read after the run, as qtm run reads it: an extension learns what each ensemble held as it starts.
+            java.util.function.Supplier<RunWriter.Provenance> provenance = () -> new RunWriter.Provenance(
+                    RunPlan.planned(s, settings), 0, thisRun.extending(prior.before()));
             PointRun p;
             boolean stopped;
             if (s.isMachine()) {
                 MachineRun.Outcome o = MachineRun.run(s, settings, console, interrupt::requested);
-                MachineRunWriter.write(o, dir, Map.of(), provenance);
+                MachineRunWriter.write(o, dir, Map.of(), provenance.get());
                 p = PointRun.of(o);
                 stopped = o.interrupted();
             } else {
                 RunOutcome o = ScenarioRun.run(s, settings, console, interrupt::requested);
-                RunWriter.write(o, dir, Map.of(), provenance);
+                RunWriter.write(o, dir, Map.of(), provenance.get());
                 p = PointRun.of(o);
                 stopped = o.interrupted();
             }
@@ -187,6 +198,10 @@ final class MonteCarloSweep {
                     "sweep-transient");
         }
         return true;
+    }
+
+    private Long trajectories() {
+        return shards.trajectories;
     }
 
     private static String values(KeySweep sweep, int i) {

@@ -94,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
             if (points != null || shards.given()) {
                 SweepShards.refuse(f, points != null, files.size(), overlay);
                 return new MonteCarloSweep(k, points, f, spec.commandLine().getOut(), shards).write(
-                        jobs.get(0).dir(), force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
+                        shards.target(jobs.get(0).dir(), out), force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
             }
         }
         Path overlayDir = overlay == null ? null : overlayDir(jobs, seen);

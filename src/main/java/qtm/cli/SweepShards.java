@@ -23,7 +23,8 @@ import qtm.run.ScenarioRun;
 import qtm.scenario.Scenario;
 
 /**
- * Shards of a Monte Carlo sweep (issue 26): {@code --shard I/N} runs the contiguous slice I of N of the grid points,
+ * The options of a Monte Carlo sweep beyond a plain run, {@code --trajectories} and {@code --extend} as
+ * {@code qtm run} has them, and its shards (issue 26): {@code --shard I/N} runs the contiguous slice I of N of the grid points,
  * each into {@code points/<i>/} as one process would, and nothing else; {@code --merge DIR...} takes every point
  * from the one shard that ran it, byte for byte, and recomputes what sweep.csv and the transient map need from the
  * point's saved ensembles (no trajectory is run), so that the merged directory is what one process writes.
@@ -57,9 +58,53 @@ final class SweepShards {
         }
     }
 
-    /** @return whether either option is given */
+    @Option(names = "--extend", paramLabel = "DIR", description = "Monte Carlo sweeps: add trajectories to every "
+            + "point of the sweep in DIR (written by qtm sweep of the same file) up to the new total --trajectories, "
+            + "and rewrite DIR in place.")
+    Path extend;
+
+    @Option(names = "--trajectories", paramLabel = "N", description = "Monte Carlo sweeps: trajectories per engine "
+            + "at every point (overrides ensemble.trajectories, as qtm run --trajectories does).")
+    Long trajectories;
+
+    /** @return whether any of these options is given */
     boolean given() {
-        return shard != null || merge != null;
+        return shard != null || merge != null || extend != null || trajectories != null;
+    }
+
+    /**
+     * @param dir the directory --out (or the default) gives
+     * @param out --out, or null
+     * @return the directory to write: --extend's own, or {@code dir}
+     */
+    Path target(Path dir, Path out) {
+        if (extend == null) {
+            return dir;
+        }
+        if (out != null) {
+            throw OptionChecks.refuse("--out", out.toString(), "--extend rewrites its own directory; give no --out "
+                    + "with it");
+        }
+        if (shard != null || merge != null) {
+            throw OptionChecks.refuse("--extend", extend.toString(), "cannot be combined with --shard or --merge: "
+                    + "extend the merged sweep");
+        }
+        if (trajectories == null) {
+            throw OptionChecks.refuse("--extend", extend.toString(), "needs the new total --trajectories N");
+        }
+        return extend;
+    }
+
+    /**
+     * @param s a point's run scenario
+     * @param i its index
+     * @param seed its seed
+     * @param threads worker threads
+     * @return its settings: fresh, or extending the point's saved ensembles in the --extend directory
+     */
+    Extension.Prior prior(Scenario s, int i, long seed, int threads) {
+        long n = trajectories == null ? 0 : trajectories;
+        return new Extension.Prior(s, extend == null ? null : point(extend, i), new RunOptions(seed, threads, n));
     }
 
     /**

@@ -245,6 +245,38 @@ class MonteCarloSweepCliTest {
     }
 
     @Test
+    @Tag("slow")
+    void extendingASweepGivesTheBytesOfOneProcessOfTheNewTotal(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("one.yaml");
+        Files.writeString(f, Files.readString(scenario(dir)).replace("[trajectories, collision]", "[trajectories]"));
+        Path extended = dir.resolve("extended");
+        assertEquals(0, CliTest.run("sweep", f.toString(), "--out", extended.toString(), "--trajectories", "100")
+                .status());
+        CliTest.Run e = CliTest.run("sweep", f.toString(), "--extend", extended.toString(), "--trajectories", "250");
+        assertEquals(0, e.status(), e.err());
+        Path fresh = dir.resolve("fresh");
+        assertEquals(0, CliTest.run("sweep", f.toString(), "--out", fresh.toString(), "--trajectories", "250")
+                .status());
+        assertArrayEquals(Files.readAllBytes(fresh.resolve("sweep.csv")), Files.readAllBytes(extended.resolve(
+                "sweep.csv")));
+        for (int i = 0; i < G.length; i++) {
+            sameFiles(fresh.resolve("points/" + i), extended.resolve("points/" + i));
+            JsonNode thisRun = new ObjectMapper().readTree(extended.resolve("points/" + i + "/summary.json")
+                    .toFile()).get("this_run");
+            assertEquals(100, thisRun.get("extended_from").get("trajectories").asLong(), "point " + i);
+        }
+        CliTest.Run fewer = CliTest.run("sweep", f.toString(), "--extend", extended.toString(), "--trajectories",
+                "200");
+        assertEquals(2, fewer.status(), fewer.err());
+        assertTrue(fewer.err().contains("expected a new total > 250"), fewer.err());
+        CliTest.Run otherSeed = CliTest.run("sweep", f.toString(), "--extend", extended.toString(), "--trajectories",
+                "300", "--set", "ensemble.seed=9");
+        assertEquals(2, otherSeed.status(), otherSeed.err());
+        assertTrue(otherSeed.err().contains("seed"), otherSeed.err());
+        sameFiles(fresh.resolve("points/0"), extended.resolve("points/0"));
+    }
+
+    @Test
     void aBadShardOrAShardOfAnExactSweepExitsTwo(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         for (String bad : List.of("3/3", "0/4", "1", "a/b", "-1/2")) {

@@ -47,7 +47,7 @@ final class MonteCarloSweep {
     private final Path file;
     private final PrintWriter stdout;
     private final int threads;
-    private final SweepShards shards;
+    private final MonteCarloOptions shards;
 
     /**
      * @param study the key sweep
@@ -56,7 +56,7 @@ final class MonteCarloSweep {
      * @param stdout where the command prints
      * @param shards the slice to run, or the shards to merge (neither given: the whole sweep)
      */
-    MonteCarloSweep(KeyStudy study, IntFunction<Scenario> points, Path file, PrintWriter stdout, SweepShards shards) {
+    MonteCarloSweep(KeyStudy study, IntFunction<Scenario> points, Path file, PrintWriter stdout, MonteCarloOptions shards) {
         this.study = study;
         this.shards = shards;
         this.points = points;
@@ -150,13 +150,13 @@ final class MonteCarloSweep {
         List<PointRun> runs = new ArrayList<>();
         for (int i = slice[0]; i < slice[1]; i++) {
             Scenario s = points.apply(i);
-            Path dir = Files.createDirectories(SweepShards.point(output.staging(), i));
+            Path dir = Files.createDirectories(MonteCarloOptions.point(output.staging(), i));
             // Point i's stream: the seed qtm run --seed SEED+i gives, so a point is reproduced on its own.
             long seed = s.simulation().seed() + i;
             Extension.Prior prior = shards.prior(s, i, seed, threads);
             RunOptions settings = new RunOptions(seed, threads, trajectories() == null ? 0 : trajectories(), prior);
             if (owners != null) {
-                runs.add(SweepShards.merged(s, settings, SweepShards.point(owners.get(i), i), dir));
+                runs.add(MonteCarloOptions.merged(s, settings, MonteCarloOptions.point(owners.get(i), i), dir));
                 continue;
             }
             Console console = new Console(s, dir, settings.seed(), i, sweep.size());

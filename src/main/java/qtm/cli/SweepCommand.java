@@ -63,7 +63,7 @@ final class SweepCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    SweepShards shards;
+    MonteCarloOptions shards;
 
     @Spec
     CommandSpec spec;
@@ -92,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
             jobs.add(new Job(f, dir(name, files.size(), f, seen), s, k));
             var points = k == null ? null : KeySweepReader.runs(f, study.sets, k.sweep());
             if (points != null || shards.given()) {
-                SweepShards.refuse(f, points != null, files.size(), overlay);
+                MonteCarloOptions.refuse(f, points != null, files.size(), overlay);
                 return new MonteCarloSweep(k, points, f, spec.commandLine().getOut(), shards).write(
                         shards.target(jobs.get(0).dir(), out), force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
             }

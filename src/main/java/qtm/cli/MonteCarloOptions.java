@@ -29,7 +29,7 @@ import qtm.scenario.Scenario;
  * from the one shard that ran it, byte for byte, and recomputes what sweep.csv and the transient map need from the
  * point's saved ensembles (no trajectory is run), so that the merged directory is what one process writes.
  */
-final class SweepShards {
+final class MonteCarloOptions {
     @Option(names = "--shard", paramLabel = "I/N", description = "Monte Carlo sweeps: run only the points of slice "
             + "I of N (I from 0 to N-1, as $SLURM_ARRAY_TASK_ID; contiguous, in grid order) into DIR/points/<i>/, "
             + "and no sweep.csv; merge the slices with --merge.")
@@ -49,8 +49,8 @@ final class SweepShards {
      */
     static void refuse(Path file, boolean monteCarlo, int files, String overlay) {
         if (!monteCarlo) {
-            throw OptionChecks.refuse("--shard", "(or --merge)", "shards a Monte Carlo sweep only: a key sweep "
-                    + "(sweep.axes) whose file lists engines; " + file + " lists none");
+            throw OptionChecks.refuse("--shard, --merge, --extend, --trajectories", "(given)", "take a Monte Carlo "
+                    + "sweep only: a key sweep (sweep.axes) whose file lists engines; " + file + " lists none");
         }
         if (files > 1 || overlay != null) {
             throw new qtm.input.InputException(file.toString(), "engines", "(listed)", "a Monte Carlo sweep runs one file on "

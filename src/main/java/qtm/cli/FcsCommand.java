@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.Fluctuations;
+import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
-import qtm.model.Side;
 import qtm.output.Csv;
 import qtm.output.Json;
 import qtm.report.SummaryJson;
@@ -25,7 +25,11 @@ import qtm.scenario.Scenario;
 @Command(name = "fcs", mixinStandardHelpOptions = true,
         description = "Print the exact stationary full counting statistics: per bath the current, noise and third "
                 + "cumulant of the net quanta into it (per unit time), the Fano factor, the heat current and noise; "
-                + "the entropy production rate and the TUR ratio of the cold bath.")
+                + "the entropy production rate and the TUR ratio of the cold bath (of the first bath on a machine, "
+                + "model.type = machine, whose baths are keyed by name). On a machine the exponentials of the tilted "
+                + "generator behind --counts-at and --series are bounded to about 1.2e11 floating-point operations "
+                + "(about 40 s on one core; it grows as d^6 for d states); beyond that qtm fcs exits 2 naming the "
+                + "bound.")
 final class FcsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -55,8 +59,10 @@ final class FcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        Scenario s = scenario.readSteady();
-        SteadyCommand.steady(s);
+        Scenario s = scenario.readAny();
+        if (!s.isMachine()) {
+            SteadyCommand.steady(s);
+        }
         PrintWriter out = print.out();
         if (countsAt != null && countsAt.size() > MAX_COUNTS_AT) {
             throw new InputException("command line (scenario " + s.file() + ")", "--counts-at", countsAt.size()
@@ -71,7 +77,7 @@ final class FcsCommand implements Callable<Integer> {
             print.err().println(plan.notice());
         }
         if (series) {
-            Csv.write(out, FcsPlan.SERIES_COLUMNS.toArray(new String[0]), plan.series());
+            Csv.write(out, plan.seriesColumns().toArray(new String[0]), plan.series());
         } else {
             FcsOutcome o = plan.outcome(plan.times(countsAt));
             if (print.json) {
@@ -91,10 +97,10 @@ final class FcsCommand implements Callable<Integer> {
             root.set("dt", Json.number(o.step().dt()));
         }
         ObjectNode counts = root.putObject("counts");
-        for (Side side : Side.values()) {
-            ArrayNode a = counts.putArray(side.key());
+        for (String bath : o.counts().keySet()) {
+            ArrayNode a = counts.putArray(bath);
             for (int i = 0; i < o.times().size(); i++) {
-                Distribution d = o.counts().get(side).get(i);
+                Distribution d = o.counts().get(bath).get(i);
                 ObjectNode e = a.addObject();
                 e.set("t", Json.number(o.times().get(i)));
                 e.put("first", d.first());
@@ -108,32 +114,36 @@ final class FcsCommand implements Callable<Integer> {
     }
 
     private void text(PrintWriter out, Scenario s, FcsOutcome o) {
-        Fluctuations f = o.fluctuations();
-        out.printf("scenario     %s (%s), stationary, per unit time (units of E)%n", s.name(), s.model().title());
+        MachineFluctuations f = o.fluctuations();
+        String title = s.isMachine() ? String.format(Locale.ROOT, "machine, %s approach, %d sites, %d states",
+                s.machine().approach().key(), s.machine().sites().size(), s.machine().dimension()) : s.model().title();
+        out.printf("scenario     %s (%s), stationary, per unit time (units of E)%n", s.name(), title);
         if (o.step() != null) {
             out.printf(Locale.ROOT, "collision model at dt = %s (its tilted one-step map)%n", g(o.step().dt()));
         }
         out.printf("%-6s %14s %14s %14s %12s %14s %14s%n", "bath", "current", "noise", "third", "fano",
                 "heat_current", "heat_noise");
-        for (Side side : Side.values()) {
-            Fluctuations.Bath b = f.bath(side);
+        for (int k = 0; k < f.names().size(); k++) {
+            Fluctuations.Bath b = f.baths().get(k);
             Cumulants n = b.quanta();
-            out.printf(Locale.ROOT, "%-6s %14s %14s %14s %12s %14s %14s%n", side.key(), g(n.current()),
+            out.printf(Locale.ROOT, "%-6s %14s %14s %14s %12s %14s %14s%n", f.names().get(k), g(n.current()),
                     g(n.noise()), g(n.third()), g(b.fano()), g(b.heat().current()), g(b.heat().noise()));
         }
-        out.printf(Locale.ROOT, "entropy production  sigma = Q_c/T_c + Q_h/T_h = %s%n", g(f.entropyProduction()));
-        out.printf(Locale.ROOT, "TUR ratio           Var(Q_c) sigma / <Q_c>^2 = %s  (classical bound 2)%n",
-                g(f.tur()));
-        for (Side side : Side.values()) {
+        String first = s.isMachine() ? "Q_" + f.names().get(0) : "Q_c";
+        out.printf(Locale.ROOT, "entropy production  sigma = %s = %s%n", s.isMachine() ? "sum_k Q_k/T_k"
+                : "Q_c/T_c + Q_h/T_h", g(f.entropyProduction()));
+        out.printf(Locale.ROOT, "TUR ratio           Var(%s) sigma / <%s>^2 = %s  (classical bound 2)%n", first,
+                first, g(f.tur()));
+        for (String bath : o.counts().keySet()) {
             for (int i = 0; i < o.times().size(); i++) {
-                Distribution d = o.counts().get(side).get(i);
+                Distribution d = o.counts().get(bath).get(i);
                 StringBuilder b = new StringBuilder();
                 for (int j = 0; j < d.p().length; j++) {
                     if (d.p()[j] >= 1e-6) {
                         b.append(String.format(Locale.ROOT, "  %d:%.6g", d.first() + j, d.p()[j]));
                     }
                 }
-                out.printf(Locale.ROOT, "P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", side.key(),
+                out.printf(Locale.ROOT, "P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", bath,
                         o.times().get(i), scenario.file, b);
             }
         }

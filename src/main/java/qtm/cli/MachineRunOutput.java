@@ -83,7 +83,7 @@ final class MachineRunOutput {
             console.say("%s: N=%d, %s, %.1f s, d=%d, max|z|=%.2f over %d tests, p=%.3g, %s%n", e.name(),
                     e.summary().trajectories(), e.summary().stopReason().words(), e.summary().seconds(),
                     s.machine().dimension(), v.maxAbsZ(), v.tests(), Math.min(v.maxZPValue(), v.pValue()),
-                    v.converged() ? "converged" : "NOT converged");
+                    e.converged() ? "converged" : "NOT converged");
         }
         MachineRunWriter.write(o, output.staging(), java.util.Map.of(), new RunWriter.Provenance(RunPlan.planned(s, settings), records,
                 thisRun.get()));

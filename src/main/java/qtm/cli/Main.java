@@ -12,7 +12,7 @@ import qtm.input.InputException;
             "Example: qtm run scenarios/reset-paper.yaml   (see README.md)"},
         subcommands = {SteadyCommand.class, EvolveCommand.class, RunCommand.class, MergeCommand.class,
             SlurmCommand.class, FcsCommand.class, BenchCommand.class,
-            ListCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,
+            ListCommand.class, InitCommand.class, OptimizeCommand.class, ThresholdCommand.class, SweepCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input. */

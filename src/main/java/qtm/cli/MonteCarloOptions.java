@@ -67,6 +67,27 @@ final class MonteCarloOptions {
             + "at every point (overrides ensemble.trajectories, as qtm run --trajectories does).")
     Long trajectories;
 
+    /**
+     * Runs the sweep if it is a Monte Carlo sweep: the first file a key sweep that lists engines.
+     *
+     * @param c the command, its options parsed
+     * @return the exit status, or null if it is no Monte Carlo sweep (and no Monte Carlo option is given)
+     * @throws IOException if the claim cannot be released
+     */
+    static Integer runIfListed(SweepCommand c) throws IOException {
+        Path f = c.study.file;
+        qtm.sweep.KeyStudy k = qtm.scenario.KeySweepReader.read(f, c.study.sets);
+        java.util.function.IntFunction<Scenario> points = k == null ? null : qtm.scenario.KeySweepReader.runs(f, c.study.sets,
+                k.sweep());
+        if (points == null && !c.shards.given()) {
+            return null;
+        }
+        MonteCarloOptions.refuse(f, points != null, 1 + c.more.size(), c.overlay);
+        Path dir = c.shards.target(c.out != null ? c.out : Path.of("output", k.name()), c.out);
+        return new MonteCarloSweep(k, points, f, c.spec.commandLine().getOut(), c.shards).write(dir, c.force,
+                c.spec.commandLine().getErr(), RunCommand.commandLine(c.spec));
+    }
+
     /** @return whether any of these options is given */
     boolean given() {
         return shard != null || merge != null || extend != null || trajectories != null;

@@ -99,8 +99,7 @@ final class MonteCarloSweep {
                 }
                 output.commit();
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new InputException(OutputDirectory.source(file), "--out", dir.toString(),
-                        "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+                throw OptionChecks.unwritable(file, dir, e);
             }
         }
         stdout.printf(java.util.Locale.ROOT, "%s: points %d to %d of %d in %s (%.1f s)%n", study.name(), slice[0] + 1,

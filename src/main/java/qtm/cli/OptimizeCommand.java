@@ -8,13 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import qtm.output.Json;
 import qtm.input.InputException;
+import qtm.sweep.KeySearch;
 import qtm.sweep.Study;
 import qtm.sweep.Optimum;
 
-/** {@code qtm optimize}: the largest steady-state concurrence over the couplings at the scenario's temperatures. */
+/** {@code qtm optimize}: the largest steady observable over any keys, or today's coupling optimum of a preset. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
-        description = "Maximise the steady-state concurrence over g and both bath rates (within optimize.bounds, "
-                + "default (0, 1e-2]) at the scenario's temperatures and U; with optimize.Th: true also over Th >= Tc.")
+        description = "Maximise a steady observable over the keys of optimize.vary (any numeric keys, presets and "
+                + "machines; optimize.maximise, default concurrence). Without optimize.vary, on a preset: the "
+                + "concurrence over g and both bath rates (within optimize.bounds, default (0, 1e-2]) at the "
+                + "scenario's temperatures and U; with optimize.Th: true also over Th >= Tc.")
 final class OptimizeCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
@@ -24,7 +27,12 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Study s = study.readStudy();
+        KeySearch k = study.readSearch(false);
+        if (k != null) {
+            KeySearchOutput.optimize(k, print.json, print.out());
+            return 0;
+        }
+        Study s = study.readForOptimize();
         Optimum o;
         try {
             o = s.optimizer().maximise(s.model());

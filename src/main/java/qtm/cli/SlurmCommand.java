@@ -92,7 +92,7 @@ final class SlurmCommand implements Callable<Integer> {
         RunOptions base = checked(s);
         Path target = out.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        SlurmScripts scripts = new SlurmScripts(s.name(), scenario.file.toString(), target,
+        SlurmScripts scripts = new SlurmScripts(s.name(), scenario.forScripts(), target,
                 new SlurmScripts.Resources(cpus, time, mem, partition, account));
         String launcher = Slurm.launcher();
         scripts.write(scripts.array(launcher, cwd, scenario.sets, base.seed(), trajectories, shards),
@@ -128,7 +128,7 @@ final class SlurmCommand implements Callable<Integer> {
         // Every path and value below goes into a shell script and into #SBATCH lines, which Slurm splits at
         // whitespace: refuse what would not survive that rather than write a script that does something else.
         plain("--out", out.toAbsolutePath().normalize().toString());
-        plain("FILE", scenario.file.toString());
+        plain("FILE", scenario.forScripts());
         plain("FILE", Path.of("").toAbsolutePath().toString());
         for (String set : scenario.sets) {
             if (set.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

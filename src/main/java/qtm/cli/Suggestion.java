@@ -3,7 +3,6 @@ package qtm.cli;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -36,7 +35,7 @@ final class Suggestion {
         } else {
             names = spec.subcommands().keySet();
         }
-        List<String> found = closest(typed, names);
+        List<String> found = qtm.scenario.Nearest.of(typed, names);
         if (found.isEmpty()) {
             // picocli's guess always names something ("slurm" for "xyzzyplugh"): keep only the names that the typed
             // text begins, as "--tr" begins "--trajectories".
@@ -44,26 +43,5 @@ final class Suggestion {
             found = ex.getSuggestions().stream().filter(n -> start.length() >= 2 && n.startsWith(start)).toList();
         }
         return found.isEmpty() ? "" : "Did you mean: " + String.join(" or ", found) + "?";
-    }
-
-    /** The names at the fewest edits from typed: one edit for a word of two letters, two for a longer one. */
-    private static List<String> closest(String typed, Collection<String> names) {
-        // A single letter is too short for any guess: every short name would be within reach.
-        int limit = typed.length() < 2 ? 0 : typed.length() == 2 ? 1 : 2;
-        LevenshteinDistance distance = new LevenshteinDistance(limit);
-        List<String> best = new ArrayList<>();
-        int least = Integer.MAX_VALUE;
-        for (String name : names) {
-            int d = distance.apply(typed, name);
-            if (d < 0 || d > least || name.equals(typed)) {
-                continue;
-            }
-            if (d < least) {
-                best.clear();
-                least = d;
-            }
-            best.add(name);
-        }
-        return best;
     }
 }

@@ -20,8 +20,10 @@ import qtm.report.KeySweepCharts;
 import qtm.report.SweepCharts;
 import qtm.input.InputException;
 import qtm.scenario.KeySweepReader;
+import qtm.scenario.MachineStudyReader;
 import qtm.sweep.KeyStudy;
 import qtm.sweep.KeySweep;
+import qtm.sweep.MachineStudy;
 import qtm.sweep.Study;
 import qtm.scenario.StudyReader;
 import qtm.sweep.SweepRunner;
@@ -45,7 +47,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", description = "More sweep scenarios, e.g. fig2b.yaml "
+    @Parameters(index = "1..*", paramLabel = "FILE", converter = ScenarioOptions.Resolve.class,
+            description = "More sweep scenarios, e.g. fig2b.yaml "
             + "fig2c.yaml after fig2a.yaml: files whose sweeps differ only in what they plot share one optimisation.")
     List<Path> more = new ArrayList<>();
 
@@ -68,34 +71,37 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A file's sweep: a study kind or a key sweep, exactly one of them non-null. */
-    private record Job(Path file, Path dir, Study study, KeyStudy keys) {
+    /** A file's sweep: a study kind of a preset or of a machine, or a key sweep, exactly one of them non-null. */
+    private record Job(Path file, Path dir, Study study, MachineStudy machine, KeyStudy keys) {
         String name() {
-            return study != null ? study.name() : keys.name();
+            return study != null ? study.name() : machine != null ? machine.name() : keys.name();
+        }
+
+        String description() {
+            return study != null ? study.description() : machine.description();
         }
     }
 
     @Override
     public Integer call() throws Exception {
+        Integer monteCarlo = MonteCarloOptions.runIfListed(this);
+        if (monteCarlo != null) {
+            return monteCarlo;
+        }
         List<Path> files = new ArrayList<>(List.of(study.file));
         files.addAll(more);
         List<Job> jobs = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
             KeyStudy k = KeySweepReader.read(f, study.sets);
-            Study s = k == null ? StudyReader.read(f, study.sets) : null;
+            MachineStudy m = k == null ? MachineStudyReader.read(f, study.sets) : null;
+            Study s = k == null && m == null ? StudyReader.read(f, study.sets) : null;
             if (s != null && s.sweep() == null) {
                 throw new InputException(s.file(), "sweep", "(missing)",
                         "a sweep scenario needs a sweep section; see scenarios/paper/");
             }
-            String name = k != null ? k.name() : s.name();
-            jobs.add(new Job(f, dir(name, files.size(), f, seen), s, k));
-            var points = k == null ? null : KeySweepReader.runs(f, study.sets, k.sweep());
-            if (points != null || shards.given()) {
-                MonteCarloOptions.refuse(f, points != null, files.size(), overlay);
-                return new MonteCarloSweep(k, points, f, spec.commandLine().getOut(), shards).write(
-                        shards.target(jobs.get(0).dir(), out), force, spec.commandLine().getErr(), RunCommand.commandLine(spec));
-            }
+            String name = k != null ? k.name() : m != null ? m.name() : s.name();
+            jobs.add(new Job(f, dir(name, files.size(), f, seen), s, m, k));
         }
         Path overlayDir = overlay == null ? null : overlayDir(jobs, seen);
         long start = System.nanoTime();
@@ -113,7 +119,8 @@ final class SweepCommand implements Callable<Integer> {
             List<Object> results = new ArrayList<>();
             for (Job j : jobs) {
                 try {
-                    results.add(j.study() != null ? runner.run(j.study()) : j.keys().run());
+                    results.add(j.study() != null ? runner.run(j.study())
+                            : j.machine() != null ? j.machine().run() : j.keys().run());
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new InputException(j.file().toString(), "sweep",
                             j.study() != null ? j.study().model().type() : j.name(), e.getMessage());
@@ -190,18 +197,18 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 return figures.size();
             }
-            Study s = j.study();
             SweepTable table = (SweepTable) result;
-            csv(table, o, s.name() + ".csv");
+            csv(table, o, j.name() + ".csv");
             for (SweepTable.Chart c : table.charts()) {
-                ChartFiles.write(SweepCharts.draw(table, c, title(s, c)), o.staging(), s.name() + c.suffix());
+                ChartFiles.write(SweepCharts.draw(table, c, title(j.description(), c)), o.staging(),
+                        j.name() + c.suffix());
             }
             for (SweepTable.Comparison c : table.comparisons()) {
-                ChartFiles.write(SweepCharts.draw(table, c, s.description()), o.staging(), s.name() + c.suffix());
+                ChartFiles.write(SweepCharts.draw(table, c, j.description()), o.staging(), j.name() + c.suffix());
             }
             return table.charts().size() + table.comparisons().size();
         } catch (java.io.IOException e) {
-            throw unwritable(j.file(), j.dir(), e);
+            throw OptionChecks.unwritable(j.file(), j.dir(), e);
         }
     }
 
@@ -215,7 +222,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             ChartFiles.write(KeySweepCharts.overlay(tables, names, overlay), o.staging(), overlay);
         } catch (java.io.IOException e) {
-            throw unwritable(jobs.get(0).file(), o.target(), e);
+            throw OptionChecks.unwritable(jobs.get(0).file(), o.target(), e);
         }
     }
 
@@ -229,20 +236,15 @@ final class SweepCommand implements Callable<Integer> {
         try {
             o.commit();
         } catch (java.io.IOException e) {
-            throw unwritable(file, dir, e);
+            throw OptionChecks.unwritable(file, dir, e);
         }
-    }
-
-    private static InputException unwritable(Path file, Path dir, java.io.IOException e) {
-        return new InputException(OutputDirectory.source(file), "--out", dir.toString(),
-                "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
     }
 
     /** The study's own description names the figure; extra charts of the same sweep say what they plot. */
-    private static String title(Study s, SweepTable.Chart c) {
-        if (s.description().isEmpty()) {
+    private static String title(String description, SweepTable.Chart c) {
+        if (description.isEmpty()) {
             return "";
         }
-        return c.suffix().isEmpty() ? s.description() : s.description() + " (" + c.y() + ")";
+        return c.suffix().isEmpty() ? description : description + " (" + c.y() + ")";
     }
 }

@@ -9,12 +9,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.output.Json;
 import qtm.input.InputException;
+import qtm.sweep.KeySearch;
 import qtm.sweep.Study;
 import qtm.sweep.Thresholds;
 
-/** {@code qtm threshold}: the cold-bath temperature above which no entanglement can be generated. */
+/** {@code qtm threshold}: where a steady observable reaches 0 along any key, or a preset's entanglement threshold T_c. */
 @Command(name = "threshold", mixinStandardHelpOptions = true,
-        description = "Find the cold-bath temperature Tc above which no steady-state entanglement can be generated, "
+        description = "With a threshold section {key, min, max, observable}: the value of any numeric key at which "
+                + "a steady observable reaches 0 (bisection; with optimize.vary, maximised over those keys at each "
+                + "value). Without one, on a preset: find the cold-bath temperature Tc above which no steady-state entanglement can be generated, "
                 + "with the couplings optimised (and Th too with optimize.Th: true; otherwise the scenario's Th, "
                 + "inf allowed where the model allows it). Brent root finding on the optimised signed concurrence.")
 final class ThresholdCommand implements Callable<Integer> {
@@ -23,7 +26,7 @@ final class ThresholdCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
 
-    @Option(names = "--json", description = "Print one JSON object {\"Tc\": value} instead of text.")
+    @Option(names = "--json", description = "Print one JSON object ({\"Tc\": value} for a preset's T_c threshold) instead of text.")
     boolean json;
 
     @Spec
@@ -31,7 +34,12 @@ final class ThresholdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Study s = study.readStudy();
+        KeySearch k = study.readSearch(true);
+        if (k != null) {
+            KeySearchOutput.threshold(k, json, spec.commandLine().getOut());
+            return 0;
+        }
+        Study s = study.readForOptimize();
         double tc;
         try {
             tc = new Thresholds(s.optimizer(), ACCURACY).cold(s.model());

@@ -82,14 +82,8 @@ final class BlockComplex {
      * @return it by blocks
      */
     static BlockComplex of(org.ejml.data.ZMatrixRMaj m) {
-        int n = m.numRows;
-        double[] mRe = new double[n * n];
-        double[] mIm = new double[n * n];
-        for (int k = 0; k < n * n; k++) {
-            mRe[k] = m.data[2 * k];
-            mIm[k] = m.data[2 * k + 1];
-        }
-        return new BlockComplex(n, mRe, mIm);
+        double[][] parts = ComplexMatrices.split(m);
+        return new BlockComplex(m.numRows, parts[0], parts[1]);
     }
 
     /** @return the number of blocks */
@@ -104,11 +98,7 @@ final class BlockComplex {
      */
     double applyNorm(double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
         apply(xRe, xIm, outRe, outIm);
-        double norm2 = 0;
-        for (int i = 0; i < n; i++) {
-            norm2 += outRe[i] * outRe[i] + outIm[i] * outIm[i];
-        }
-        return norm2;
+        return ComplexMatrices.norm2(outRe, outIm);
     }
 
     /** out = m·x; out must not be x. Allocates nothing. */

@@ -140,4 +140,25 @@ final class ComplexMatrices {
         }
         return true;
     }
+
+    /** @return {re, im} of a square EJML matrix as row-major arrays (set-up only: it allocates) */
+    static double[][] split(org.ejml.data.ZMatrixRMaj m) {
+        int n = m.numRows;
+        double[] re = new double[n * n];
+        double[] im = new double[n * n];
+        for (int k = 0; k < n * n; k++) {
+            re[k] = m.data[2 * k];
+            im[k] = m.data[2 * k + 1];
+        }
+        return new double[][] {re, im};
+    }
+
+    /** @return Σ_i |x_i|² */
+    static double norm2(double[] re, double[] im) {
+        double s = 0;
+        for (int i = 0; i < re.length; i++) {
+            s += re[i] * re[i] + im[i] * im[i];
+        }
+        return s;
+    }
 }

@@ -179,10 +179,7 @@ public final class MachineTrajectories implements Engine {
                     span -= tau;
                 }
                 path.toBasis(vRe, vIm, spareRe, spareIm);
-                norm2 = 0;
-                for (int i = 0; i < psiRe.length; i++) {
-                    norm2 += spareRe[i] * spareRe[i] + spareIm[i] * spareIm[i];
-                }
+                norm2 = ComplexMatrices.norm2(spareRe, spareIm);
             }
             t = times[k];
             double f = 1.0 / Math.sqrt(norm2);

@@ -60,14 +60,8 @@ final class SparseComplex {
      * @return its non-zero entries
      */
     static SparseComplex of(ZMatrixRMaj m) {
-        int n = m.numRows;
-        double[] re = new double[n * n];
-        double[] im = new double[n * n];
-        for (int k = 0; k < n * n; k++) {
-            re[k] = m.data[2 * k];
-            im[k] = m.data[2 * k + 1];
-        }
-        return new SparseComplex(n, re, im);
+        double[][] parts = ComplexMatrices.split(m);
+        return new SparseComplex(m.numRows, parts[0], parts[1]);
     }
 
     /** @return the number of non-zero entries kept */
@@ -83,11 +77,7 @@ final class SparseComplex {
      */
     double applyNorm(double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
         apply(xRe, xIm, outRe, outIm);
-        double norm2 = 0;
-        for (int i = 0; i < n; i++) {
-            norm2 += outRe[i] * outRe[i] + outIm[i] * outIm[i];
-        }
-        return norm2;
+        return ComplexMatrices.norm2(outRe, outIm);
     }
 
     /** out = m·x; out must not be x. Allocates nothing. */

@@ -68,20 +68,7 @@ public final class CollisionThermodynamics {
          * @return the sum, +∞ when ρ_A′ has weight outside the support of ρ_A
          */
         public double correlationForm() {
-            int d = logAncilla.length;
-            ZMatrixRMaj a = CollisionUnitary.partialTrace(joint, d, false, new ZMatrixRMaj(d, d));
-            double mutual = entropy(after) + entropy(a) - entropy(joint);
-            double cross = 0;
-            for (int i = 0; i < d; i++) {
-                double w = a.getReal(i, i);
-                if (w > 0) {
-                    if (logAncilla[i] == Double.NEGATIVE_INFINITY) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    cross -= w * logAncilla[i];
-                }
-            }
-            return mutual + (cross - entropy(a));
+            return CollisionThermodynamics.correlationForm(after, joint, logAncilla);
         }
     }
 
@@ -303,5 +290,31 @@ public final class CollisionThermodynamics {
             }
         }
         return s;
+    }
+
+    /**
+     * I(S′:A′) + D(ρ_A′‖ρ_A) of a collision's joint state, the ancilla's initial state diagonal with the given
+     * logarithms of its populations: the entropy production from the joint state alone, for presets and machines.
+     *
+     * @param after the system's state after the collision
+     * @param joint the joint state of S⊗A after it (index s·d_A + a)
+     * @param logAncilla the logarithms of the ancilla's initial populations, −∞ for an empty level
+     * @return the sum, +∞ when ρ_A′ has weight outside the support of ρ_A
+     */
+    static double correlationForm(ZMatrixRMaj after, ZMatrixRMaj joint, double[] logAncilla) {
+        int d = logAncilla.length;
+        ZMatrixRMaj a = CollisionUnitary.partialTrace(joint, d, false, new ZMatrixRMaj(d, d));
+        double mutual = entropy(after) + entropy(a) - entropy(joint);
+        double cross = 0;
+        for (int i = 0; i < d; i++) {
+            double w = a.getReal(i, i);
+            if (w > 0) {
+                if (logAncilla[i] == Double.NEGATIVE_INFINITY) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                cross -= w * logAncilla[i];
+            }
+        }
+        return mutual + (cross - entropy(a));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
@@ -22,7 +23,8 @@ import qtm.model.Side;
  * L(s) that tends to 0, and its derivatives at s = 0 are the stationary cumulants per unit time (Rayleigh–Schrödinger
  * perturbation theory with the Drazin inverse of L). The finite-time moments of the count from an initial state are
  * the blocks of the exponential of a block upper-triangular matrix built of L and its s-derivatives L^(n) = Σ_j w_j^n J_j.
- * Everything works on the real 16×16 matrices in {@link HermitianBasis} coordinates.
+ * Everything works on real d²×d² matrices in {@link HermitianBasis} coordinates: 16×16 for a preset, built by
+ * {@link PresetCounting}; any machine's, built by {@link MachineCounting}.
  */
 public final class CountingStatistics {
     /** What is counted. */
@@ -58,10 +60,32 @@ public final class CountingStatistics {
     private final boolean uncoupled;
     private final boolean equilibrium;
     private final Weight weight;
-    private final List<Jump> jumps = new java.util.ArrayList<>();
+    private final List<Jump> jumps;
 
-    /** One counted channel: its weight and J_j. */
-    private record Jump(double nu, DMatrixRMaj term) {
+    /**
+     * One counted term: its weight (ν = ±1, or the heat) and J ρ = γ A ρ A† in Hermitian coordinates, of one channel
+     * or of several of the same weight.
+     *
+     * @param nu the weight
+     * @param term J
+     */
+    record Jump(double nu, DMatrixRMaj term) {
+    }
+
+    /**
+     * What a counting problem is made of, whatever machine it comes from.
+     *
+     * @param basis the coordinates
+     * @param generator L
+     * @param jumps the counted terms, in the order their derivatives are summed
+     * @param weight what is counted
+     * @param steady ρ∞ in coordinates
+     * @param current c1, or NaN to take it as ⟨L'⟩
+     * @param uncoupled whether the count is bounded, so that every cumulant rate is 0
+     * @param equilibrium whether detailed balance holds, so that the odd cumulants vanish
+     */
+    record Parts(HermitianBasis basis, DMatrixRMaj generator, List<Jump> jumps, Weight weight, double[] steady,
+            double current, boolean uncoupled, boolean equilibrium) {
     }
 
     /**
@@ -70,30 +94,28 @@ public final class CountingStatistics {
      * @param weight quanta or heat
      */
     public CountingStatistics(Model model, Side side, Weight weight) {
-        Liouvillian l = new Liouvillian(model);
-        basis = l.basis();
-        generator = l.matrix();
+        this(PresetCounting.parts(model, side, weight));
+    }
+
+    /** @param p the counting problem */
+    CountingStatistics(Parts p) {
+        basis = p.basis();
+        generator = p.generator();
         int n = basis.size();
         derivatives = new DMatrixRMaj[] {new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n),
-            new DMatrixRMaj(n, n), new DMatrixRMaj(n, n),
-            new DMatrixRMaj(n, n)};
-        this.weight = weight;
-        for (qtm.model.Jump j : model.jumps()) {
-            if (j.side() != side || j.rate() == 0 || j.energy() == 0) {
-                continue;
-            }
-            double w = weight == Weight.QUANTA ? Math.signum(j.energy()) : j.energy();
-            DMatrixRMaj jump = l.jumpTerm(j);
-            jumps.add(new Jump(w, jump));
-            for (int p = 0; p < derivatives.length; p++) {
-                CommonOps_DDRM.addEquals(derivatives[p], Math.pow(w, p + 1), jump);
+            new DMatrixRMaj(n, n), new DMatrixRMaj(n, n), new DMatrixRMaj(n, n)};
+        weight = p.weight();
+        jumps = List.copyOf(p.jumps());
+        for (Jump j : jumps) {
+            for (int q = 0; q < derivatives.length; q++) {
+                CommonOps_DDRM.addEquals(derivatives[q], Math.pow(j.nu(), q + 1), j.term());
             }
         }
-        ZMatrixRMaj rho = SteadyState.solve(generator.copy(), basis);
-        steady = basis.coordinates(rho, new double[n]);
-        current = CouplingCurrent.of(model, rho).into(side, weight);
-        uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
-        equilibrium = model.cold().temperature() == model.hot().temperature();
+        steady = p.steady();
+        current = Double.isNaN(p.current()) ? ReducedResolvent.traceOf(basis.traceFunctional(), derivatives[0],
+                steady) : p.current();
+        uncoupled = p.uncoupled();
+        equilibrium = p.equilibrium();
     }
 
     /**
@@ -226,33 +248,11 @@ public final class CountingStatistics {
     }
 
     /**
-     * @param m1 E X
-     * @param m2 E X²
-     * @param m3 E X³
-     * @param m4 E X⁴
-     * @return {mean, variance, fourth central moment (never below 0), third central moment}
-     */
-    public static double[] central(double m1, double m2, double m3, double m4) {
-        double var = m2 - m1 * m1;
-        double c3 = m3 - 3 * m1 * m2 + 2 * m1 * m1 * m1;
-        double c4 = m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
-        return new double[] {m1, var, Math.max(0, c4), c3};
-    }
-
-    /**
      * @param raw E X … E X⁶, in that order
      * @return {mean, variance, E(X − EX)⁴, E(X − EX)³, E(X − EX)⁶}, the even ones never below 0
      */
     static double[] central(double[] raw) {
-        double[] c = central(raw[0], raw[1], raw[2], raw[3]);
-        double mu = raw[0];
-        // E(X − μ)⁶ = Σ_k C(6, k) E X^k (−μ)^(6−k), with E X⁰ = 1.
-        double[] binomial = {1, 6, 15, 20, 15, 6, 1};
-        double c6 = 0;
-        for (int k = 0; k <= 6; k++) {
-            c6 += binomial[k] * (k == 0 ? 1 : raw[k - 1]) * Math.pow(-mu, 6 - k);
-        }
-        return new double[] {c[0], c[1], c[2], c[3], Math.max(0, c6)};
+        return CountMoments.central(raw);
     }
 
     /**
@@ -285,50 +285,70 @@ public final class CountingStatistics {
      * @return the distribution from n = {@code first} on
      */
     public Distribution distribution(ZMatrixRMaj rho0, double t) {
+        return distribution(rho0, t, window(rho0, t), false);
+    }
+
+    /**
+     * As {@link #distribution(ZMatrixRMaj, double)} in a window already found.
+     *
+     * @param rho0 the initial state
+     * @param t the time, ≥ 0
+     * @param window from {@link #window}
+     * @param conjugate whether p(−χ) is taken as the conjugate of p(χ), which it is (L and J are real in Hermitian
+     *     coordinates), halving the exponentials
+     * @return the distribution from n = {@code window.first()} on
+     */
+    public Distribution distribution(ZMatrixRMaj rho0, double t, Window window, boolean conjugate) {
         if (weight != Weight.QUANTA) {
             throw new IllegalStateException("the distribution is of the net number of quanta");
         }
-        long[] window = FourierInversion.window(moments(rho0, t, 2), FourierInversion.UNBOUNDED, "at t = " + t);
-        int size = Integer.highestOneBit((int) (window[1] - window[0] + 1)) << 1;
-        int n = basis.size();
-        double[] x0 = basis.coordinates(rho0, new double[n]);
-        double[] trace = basis.traceFunctional();
-        return FourierInversion.invert(window[0], size, false, chi -> {
-            DMatrixRMaj e = MatrixExp.exp(tilted(chi, t));
-            double[] z = new double[2];
-            for (int r = 0; r < n; r++) {
-                double vr = 0;
-                double vi = 0;
-                for (int c = 0; c < n; c++) {
-                    vr += e.get(r, c) * x0[c];
-                    vi += e.get(n + r, c) * x0[c];
-                }
-                z[0] += trace[r] * vr;
-                z[1] += trace[r] * vi;
-            }
-            return z;
-        });
+        return new TiltedCounts(basis, generator, jumps).distribution(rho0, t, window.first(), window.size(),
+                conjugate);
     }
 
-    /** L(iχ)t as the real matrix [[Re, −Im], [Im, Re]]. */
-    private DMatrixRMaj tilted(double chi, double t) {
-        int n = basis.size();
-        DMatrixRMaj big = new DMatrixRMaj(2 * n, 2 * n);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                double a = generator.get(r, c);
-                double b = 0;
-                for (Jump j : jumps) {
-                    a += (Math.cos(chi * j.nu) - 1) * j.term.get(r, c);
-                    b += Math.sin(chi * j.nu) * j.term.get(r, c);
-                }
-                big.set(r, c, t * a);
-                big.set(n + r, n + c, t * a);
-                big.set(r, n + c, -t * b);
-                big.set(n + r, c, t * b);
-            }
+    /**
+     * The values of n a distribution is computed over, and the number of Fourier points M (a power of two).
+     *
+     * @param first the smallest n
+     * @param size M
+     */
+    public record Window(long first, int size) {
+        /**
+         * @param conjugate whether the conjugate symmetry halves the samples
+         * @return how many exponentials the inversion takes
+         */
+        public int exponentials(boolean conjugate) {
+            return conjugate ? size / 2 + 1 : size;
         }
-        return big;
+    }
+
+    /**
+     * @param rho0 the initial state
+     * @param t the time, ≥ 0
+     * @return the window of n for the distribution at t: mean ± 12 sd ± 32 from the first two moments
+     * @throws IllegalArgumentException if it holds more than {@link #MAX_VALUES} values
+     */
+    public Window window(ZMatrixRMaj rho0, double t) {
+        long[] window = FourierInversion.window(moments(rho0, t, 2), FourierInversion.UNBOUNDED, "at t = " + t);
+        return new Window(window[0], Integer.highestOneBit((int) (window[1] - window[0] + 1)) << 1);
+    }
+
+    /**
+     * The floating-point work of the exponentials behind the finite-time statistics ({@link MatrixExp#work}), so that
+     * a caller can refuse what would run too long before it starts.
+     *
+     * @param order the order of the block matrix: 2 for {@link #window}, {@value #GRID_ORDER} for {@link #onGrid}, 0
+     *     for one exponential of the tilted generator of {@link #distribution} (then of size 2d² × 2d²)
+     * @param t the time of the exponential
+     * @return its estimated floating-point operations
+     */
+    public double work(int order, double t) {
+        int n = basis.size();
+        double norm = NormOps_DDRM.inducedP1(generator);
+        for (int m = 0; m < Math.max(order, 2); m++) {
+            norm += NormOps_DDRM.inducedP1(derivatives[m]);
+        }
+        return MatrixExp.work(order == 0 ? 2 * n : (order + 1) * n, t * norm);
     }
 
     /** Most values of n a distribution is computed over (2^12 exponentials of a 32×32 matrix). */

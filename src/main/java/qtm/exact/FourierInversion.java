@@ -1,6 +1,7 @@
 package qtm.exact;
 
 import java.util.function.DoubleFunction;
+import java.util.stream.IntStream;
 import qtm.exact.CountingStatistics.Distribution;
 
 /**
@@ -51,13 +52,31 @@ final class FourierInversion {
      * @return the distribution from n = first on
      */
     static Distribution invert(long first, int size, boolean conjugate, DoubleFunction<double[]> p) {
+        return invert(first, size, conjugate, p, false);
+    }
+
+    /**
+     * As {@link #invert(long, int, boolean, DoubleFunction)}, sampling in parallel where {@code parallel} is true
+     * (p must then be safe to call from several threads); each sample is the same number either way.
+     *
+     * @param first the smallest n
+     * @param size M
+     * @param conjugate whether p(−φ) is taken as the conjugate of p(φ)
+     * @param p the generating function
+     * @param parallel whether to sample on the common fork-join pool
+     * @return the distribution from n = first on
+     */
+    static Distribution invert(long first, int size, boolean conjugate, DoubleFunction<double[]> p,
+            boolean parallel) {
         double[] re = new double[size];
         double[] im = new double[size];
         int last = conjugate ? size / 2 : size - 1;
+        IntStream qs = IntStream.rangeClosed(0, last);
+        double[][] z = (parallel ? qs.parallel() : qs).mapToObj(q -> p.apply(2 * Math.PI * q / size))
+                .toArray(double[][]::new);
         for (int q = 0; q <= last; q++) {
-            double[] z = p.apply(2 * Math.PI * q / size);
-            re[q] = z[0];
-            im[q] = z[1];
+            re[q] = z[q][0];
+            im[q] = z[q][1];
             if (conjugate && q > 0 && q < size - q) {
                 re[size - q] = re[q];
                 im[size - q] = -im[q];

@@ -81,15 +81,26 @@ public final class Liouvillian {
      * @return the real matrix of ρ ↦ γ A ρ A† in the coordinates of {@link #basis()}
      */
     public DMatrixRMaj jumpTerm(Jump j) {
+        return jumpTerm(basis, j.operator(), j.rate());
+    }
+
+    /**
+     * The jump term of any channel, in any dimension: what {@link #jumpTerm(Jump)} computes for a machine's channel.
+     *
+     * @param basis the coordinates, of the operator's dimension
+     * @param a the bare operator A
+     * @param rate γ
+     * @return the real matrix of ρ ↦ γ A ρ A†
+     */
+    static DMatrixRMaj jumpTerm(HermitianBasis basis, ZMatrixRMaj a, double rate) {
         int n = basis.size();
         DMatrixRMaj m = new DMatrixRMaj(n, n);
         double[] column = new double[n];
-        ZMatrixRMaj a = j.operator();
         ZMatrixRMaj ad = Ops.dagger(a);
         for (int c = 0; c < n; c++) {
             basis.coordinates(Ops.mult(a, basis.element(c), ad), column);
             for (int r = 0; r < n; r++) {
-                m.set(r, c, j.rate() * column[r]);
+                m.set(r, c, rate * column[r]);
             }
         }
         return m;

@@ -58,20 +58,7 @@ public final class MachineCollisionThermodynamics {
          * @return the sum, +∞ when ρ_A′ has weight outside the support of ρ_A
          */
         public double correlationForm() {
-            int d = logAncilla.length;
-            ZMatrixRMaj a = CollisionUnitary.partialTrace(joint, d, false, new ZMatrixRMaj(d, d));
-            double mutual = entropy(after) + entropy(a) - entropy(joint);
-            double cross = 0;
-            for (int i = 0; i < d; i++) {
-                double w = a.getReal(i, i);
-                if (w > 0) {
-                    if (logAncilla[i] == Double.NEGATIVE_INFINITY) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    cross -= w * logAncilla[i];
-                }
-            }
-            return mutual + (cross - entropy(a));
+            return CollisionThermodynamics.correlationForm(after, joint, logAncilla);
         }
     }
 

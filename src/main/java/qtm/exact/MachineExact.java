@@ -140,6 +140,18 @@ public final class MachineExact {
      *         unique although every site is reached ({@link #inverseAmplification})
      */
     public ZMatrixRMaj steadyState() {
+        return steadyState(generator, basis);
+    }
+
+    /**
+     * The steady state of any generator in Hermitian coordinates, by the bordered system and its checks below.
+     *
+     * @param generator L, real, in the basis's coordinates
+     * @param basis the coordinates
+     * @return a new d×d density matrix
+     * @throws IllegalArgumentException if the system is singular to working precision
+     */
+    static ZMatrixRMaj steadyState(DMatrixRMaj generator, HermitianBasis basis) {
         int n = basis.size();
         double[] t = basis.traceFunctional();
         double scale = NormOps_DDRM.normPInf(generator);

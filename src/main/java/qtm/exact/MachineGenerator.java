@@ -32,9 +32,7 @@ final class MachineGenerator {
     private final double[] outIm;
 
     private MachineGenerator(ZMatrixRMaj h, List<MachineChannel> channels) {
-        d = h.numRows;
-        gRe = new double[d * d];
-        gIm = new double[d * d];
+        this(h.numRows);
         for (int k = 0; k < d; k++) {
             for (int i = 0; i < d; i++) {
                 // −iH: (−i)(a + ib) = b − ia.
@@ -44,14 +42,22 @@ final class MachineGenerator {
         }
         for (MachineChannel c : channels) {
             if (c.rate() > 0) {
-                addChannel(c.operator(), c.rate());
+                addNoJump(addJumps(c.operator(), c.rate()));
             }
         }
+    }
+
+    /** A generator of nothing (G = 0, no jumps) on d levels, to which jump terms are added. */
+    private MachineGenerator(int d) {
+        this.d = d;
+        gRe = new double[d * d];
+        gIm = new double[d * d];
         outRe = new double[d * d];
         outIm = new double[d * d];
     }
 
-    private void addChannel(ZMatrixRMaj a, double rate) {
+    /** Keeps the sparse columns of √γ·A for the jump term γ A ρ A†. */
+    private Entry[][] addJumps(ZMatrixRMaj a, double rate) {
         double root = Math.sqrt(rate);
         Entry[][] cols = new Entry[d][];
         for (int i = 0; i < d; i++) {
@@ -66,6 +72,10 @@ final class MachineGenerator {
             cols[i] = col.toArray(new Entry[0]);
         }
         columns.add(cols);
+        return cols;
+    }
+
+    private void addNoJump(Entry[][] cols) {
         // −½ γ A†A into G: (A†A)_ki = Σ_m conj(A_mk) A_mi.
         for (int k = 0; k < d; k++) {
             for (int i = 0; i < d; i++) {
@@ -93,6 +103,23 @@ final class MachineGenerator {
      */
     static DMatrixRMaj of(ZMatrixRMaj h, List<MachineChannel> channels, HermitianBasis basis) {
         return new MachineGenerator(h, channels).assemble(basis);
+    }
+
+    /**
+     * The jump part alone, J ρ = Σ γ A ρ A† over the given channels: the term a counting field tilts.
+     *
+     * @param channels the channels summed (those of rate 0 add nothing), all on the basis's dimension
+     * @param basis the coordinates
+     * @return a new real matrix of J
+     */
+    static DMatrixRMaj jumpTerm(List<MachineChannel> channels, HermitianBasis basis) {
+        MachineGenerator g = new MachineGenerator(basis.dimension());
+        for (MachineChannel c : channels) {
+            if (c.rate() > 0) {
+                g.addJumps(c.operator(), c.rate());
+            }
+        }
+        return g.assemble(basis);
     }
 
     private DMatrixRMaj assemble(HermitianBasis basis) {

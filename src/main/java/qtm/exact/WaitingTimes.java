@@ -1,7 +1,5 @@
 package qtm.exact;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -20,8 +18,9 @@ import qtm.model.Side;
  * bath and energy-free resets may happen in between. In the steady state ρ = ρ∞ this is the Palm distribution of the
  * interval. Because Tr L = 0, the survival is S(τ) = Tr e^{(L−J)τ}J′ρ / Tr J′ρ (what is left is the weight not yet
  * taken by a J jump), so a bin's probability S(a) − S(b) needs no integral and no inverse, and is exact also when
- * L − J is singular (a next jump that may never come, S(∞) &gt; 0). Works on the real 16×16 matrices in
- * {@link HermitianBasis} coordinates. Immutable.
+ * L − J is singular (a next jump that may never come, S(∞) &gt; 0). Works on the real d²×d² matrices in
+ * {@link HermitianBasis} coordinates, for a two-qubit model (its three {@link Pair}s) and for any machine (any ordered
+ * pair of its baths, {@link MachineWaitingTimes}) alike. Immutable.
  */
 public final class WaitingTimes {
     /** The three distributions the runs record. */
@@ -55,8 +54,14 @@ public final class WaitingTimes {
         public String key() {
             return from.key() + "_" + to.key();
         }
+
+        /** @return the pair of bath indices (cold 0, hot 1) with {@link #key()} */
+        public WaitingPair pair() {
+            return new WaitingPair(from.bath(), to.bath(), key());
+        }
     }
 
+    private final WaitingPair pair;
     private final HermitianBasis basis;
     private final DMatrixRMaj generator;
     /** L − J. */
@@ -69,6 +74,7 @@ public final class WaitingTimes {
     private final double[] after;
     private final double startRate;
     private final boolean certain;
+    private final FreeEvolution evolution;
 
     /**
      * @param model the machine, with a unique steady state
@@ -76,56 +82,41 @@ public final class WaitingTimes {
      * @throws IllegalArgumentException if the steady state is not unique, or no starting jump ever happens in it
      */
     public WaitingTimes(Model model, Pair pair) {
-        if (!model.hasUniqueSteadyState()) {
-            throw new IllegalArgumentException("waiting times need a unique steady state");
-        }
-        Liouvillian l = new Liouvillian(model);
-        basis = l.basis();
-        generator = l.matrix();
-        int n = basis.size();
-        end = new DMatrixRMaj(n, n);
-        start = new DMatrixRMaj(n, n);
-        for (qtm.model.Jump j : model.jumps()) {
-            if (j.rate() == 0 || j.energy() == 0) {
-                continue;
-            }
-            DMatrixRMaj term = l.jumpTerm(j);
-            if (j.side() == pair.to()) {
-                CommonOps_DDRM.addEquals(end, term);
-            }
-            if (j.side() == pair.from()) {
-                CommonOps_DDRM.addEquals(start, term);
-            }
-        }
+        this(WaitingSource.of(model), pair.pair());
+    }
+
+    /**
+     * @param model a two-qubit model, with a unique steady state
+     * @param pair which jumps start and end the interval (bath 0 cold, 1 hot)
+     * @throws IllegalArgumentException if the steady state is not unique, or no starting jump ever happens in it
+     */
+    public WaitingTimes(Model model, WaitingPair pair) {
+        this(WaitingSource.of(model), pair);
+    }
+
+    WaitingTimes(WaitingSource source, WaitingPair pair) {
+        this.pair = pair;
+        basis = source.basis();
+        generator = source.generator();
+        end = source.term(pair.to());
+        start = source.term(pair.from());
         free = generator.copy();
         CommonOps_DDRM.subtractEquals(free, end);
         trace = basis.traceFunctional();
-        steady = basis.coordinates(SteadyState.solve(generator.copy(), basis), new double[n]);
+        steady = source.steady();
         double[] v = RealVectors.mult(start, steady);
         startRate = RealVectors.dot(trace, v);
         if (!(startRate > 0)) {
-            throw new IllegalArgumentException("no " + pair.from().key() + " jump happens in the steady state");
+            throw new IllegalArgumentException("no " + source.bath(pair.from()) + " jump happens in the steady state");
         }
         after = scale(v, 1 / startRate);
-        certain = slowest(free) < 0;
+        evolution = new FreeEvolution(free, source.spectral());
+        certain = evolution.slowest() < 0;
     }
 
-    /** The largest real part of the eigenvalues of m, relative to its norm (0 when m is singular). */
-    private static double slowest(DMatrixRMaj m) {
-        double[][] a = new double[m.numRows][m.numCols];
-        double norm = 0;
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = 0; j < m.numCols; j++) {
-                a[i][j] = m.get(i, j);
-                norm = Math.max(norm, Math.abs(a[i][j]));
-            }
-        }
-        double top = Double.NEGATIVE_INFINITY;
-        for (double re : new EigenDecomposition(new Array2DRowRealMatrix(a, false)).getRealEigenvalues()) {
-            top = Math.max(top, re);
-        }
-        // Rounding leaves about 1e-15·‖m‖ on an eigenvalue that is 0 exactly.
-        return top < -1e-12 * norm ? top : 0;
+    /** @return which baths' jumps start and end the interval */
+    public WaitingPair pair() {
+        return pair;
     }
 
     /** @return Tr J′ρ∞, the stationary rate of the starting jumps */
@@ -174,16 +165,14 @@ public final class WaitingTimes {
         }
         // Every decaying mode is far below rounding after 1e6 / (slowest non-zero rate); the slowest rate is not
         // known here, so the norm scale stands in, with a margin of 1e6 on top of the 1e-12 zero test.
-        return RealVectors.dot(trace, propagate(from, 1e18 / Math.max(norm, Double.MIN_NORMAL)));
+        return RealVectors.dot(trace, evolution.byExponential(from, 1e18 / Math.max(norm, Double.MIN_NORMAL)));
     }
 
     private double[] propagate(double[] v, double tau) {
         if (!(tau >= 0) || Double.isInfinite(tau)) {
             throw new IllegalArgumentException("waiting time must be finite and >= 0: " + tau);
         }
-        DMatrixRMaj m = free.copy();
-        CommonOps_DDRM.scale(tau, m);
-        return RealVectors.mult(MatrixExp.exp(m), v);
+        return evolution.apply(v, tau);
     }
 
     /**

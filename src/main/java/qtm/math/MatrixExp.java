@@ -58,4 +58,18 @@ public final class MatrixExp {
         CommonOps_DDRM.addEquals(result, m);
         return result;
     }
+
+    /**
+     * The floating-point operations {@link #exp} spends on an n × n matrix of the given 1-norm: {@value #TERMS}
+     * products for the series and one per squaring, 2n³ each. Callers estimate with it what a computation would
+     * cost before they start it.
+     *
+     * @param n the size
+     * @param norm1 ‖A‖₁ (an upper estimate is fine)
+     * @return the estimated operations
+     */
+    public static double work(int n, double norm1) {
+        int squarings = norm1 <= 0.5 ? 0 : (int) Math.ceil(Math.log(norm1 / 0.5) / Math.log(2));
+        return (TERMS + squarings) * 2.0 * n * (double) n * n;
+    }
 }

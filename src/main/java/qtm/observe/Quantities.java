@@ -61,7 +61,8 @@ public final class Quantities {
      * and bipartition) and the heat into each bath by counting; for d = 4 also the final products, so that the
      * verdict has its χ². Above d = 4 it has none: the χ² over d² coordinates needs N far above d⁴ trajectories
      * (4,096 at d = 8, 10⁶ at d = 32) and d⁴/2 sums per grid point, so the verdict keeps the worst z-test's
-     * Bonferroni bound alone.
+     * Bonferroni bound alone. Last, the waiting-time histograms of every ordered pair of baths, where they can be
+     * recorded ({@link WaitingHistogram#absence(Machine)}).
      *
      * @param machine the machine
      * @param channels its channels, in the engine's order
@@ -73,6 +74,10 @@ public final class Quantities {
                 new HeatCount(machine, channels, grid)));
         if (machine.dimension() == 4) {
             out.add(new FinalProducts());
+        }
+        WaitingHistogram waiting = WaitingHistogram.of(machine, channels, grid);
+        if (waiting != null) {
+            out.add(waiting);
         }
         return List.copyOf(out);
     }

@@ -22,10 +22,10 @@ import qtm.run.ScenarioAsRun;
 /**
  * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
- * {@code final.negativity}, {@code final.pair_concurrence}), plus {@code final.heat} per bath by counting and a
- * {@code machine} object; and timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
- * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the two that apply to
- * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}); report.html is drawn for the presets only
+ * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes
+ * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
+ * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
+ * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for the presets only
  * so far.
  */
 public final class MachineRunWriter {
@@ -56,7 +56,7 @@ public final class MachineRunWriter {
         List<ThisRun.Timing> timings = new ArrayList<>();
         for (MachineRun.Engine e : o.engines()) {
             ObjectNode json = engines.putObject(e.name());
-            SummaryJson.verdictAndFinals(json, e.summary(), e.verdict(), e.verdict().converged());
+            SummaryJson.verdictAndFinals(json, e.summary(), e.verdict(), e.converged());
             ObjectNode f = (ObjectNode) json.get("final");
             FinalState.write(f, e.summary(), o.exact().get(last), sites);
             ObjectNode heat = f.putObject("heat");
@@ -71,6 +71,7 @@ public final class MachineRunWriter {
             }
             ObjectNode ref = json.putObject("reference_final");
             ref.set(Estimates.purity(), Json.number(Observables.purity(o.exact().get(last))));
+            WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
         }
         ObjectNode exact = summary.putObject("exact");
@@ -88,8 +89,17 @@ public final class MachineRunWriter {
         Files.writeString(dir.resolve("summary.json"), Json.write(summary) + "\n");
     }
 
-    /** The figures that apply to any machine: entanglement and populations per site, with the exact lines. */
+    /**
+     * The figures that apply to any machine: entanglement and populations per site, with the exact lines, and the
+     * waiting times of the first engine that has a comparison.
+     */
     private static void charts(MachineRun.Outcome o, Path dir) throws IOException {
+        for (MachineRun.Engine e : o.engines()) {
+            if (e.waiting() != null) {
+                ChartFiles.write(WaitingReport.chart(e.waiting()), dir, "waiting-times");
+                break;
+            }
+        }
         RunCurves curves = OutcomeCurves.of(o);
         if (curves.engines().isEmpty()) {
             return;

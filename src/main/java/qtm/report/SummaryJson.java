@@ -247,9 +247,20 @@ public final class SummaryJson {
      * @param f the statistics
      */
     public static void fluctuations(ObjectNode o, qtm.exact.Fluctuations f) {
-        for (qtm.model.Side side : qtm.model.Side.values()) {
-            qtm.exact.Fluctuations.Bath b = f.bath(side);
-            ObjectNode x = o.putObject(side.key());
+        fluctuations(o, qtm.exact.MachineFluctuations.of(f));
+    }
+
+    /**
+     * The stationary counting statistics of every bath, keyed by bath name in order, in the layout of
+     * {@code qtm fcs --json}.
+     *
+     * @param o where to write
+     * @param f the statistics
+     */
+    public static void fluctuations(ObjectNode o, qtm.exact.MachineFluctuations f) {
+        for (int k = 0; k < f.names().size(); k++) {
+            qtm.exact.Fluctuations.Bath b = f.baths().get(k);
+            ObjectNode x = o.putObject(f.names().get(k));
             x.set("current", Json.number(b.quanta().current()));
             x.set("noise", Json.number(b.quanta().noise()));
             x.set("third", Json.number(b.quanta().third()));

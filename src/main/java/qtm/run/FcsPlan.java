@@ -1,7 +1,7 @@
 package qtm.run;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qtm.exact.CollisionCounting;
@@ -9,6 +9,7 @@ import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.Fluctuations;
+import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
 import qtm.model.Approach;
 import qtm.model.Collision;
@@ -22,28 +23,36 @@ import qtm.scenario.Scenario;
  * command line only parses and prints, and the library can have the same numbers.
  */
 public final class FcsPlan {
-    /** The columns of {@link #series()}: the mean and variance of N_k(t) and Q_k(t) for both baths. */
+    /** The columns of a preset's {@link #series()}: the mean and variance of N_k(t) and Q_k(t) for both baths. */
     public static final List<String> SERIES_COLUMNS = List.of("t", "count_cold", "count_cold_var", "heat_cold",
             "heat_cold_var", "count_hot", "count_hot_var", "heat_hot", "heat_hot_var");
 
     private final Scenario scenario;
     private final TimeGrid grid;
     private final Collision step;
+    /** The machine's statistics, for {@code model.type: machine}; null for a preset. */
+    private final MachineFcs machine;
 
     private FcsPlan(Scenario scenario, TimeGrid grid, Collision step) {
         this.scenario = scenario;
         this.grid = grid;
         this.step = step;
+        this.machine = scenario.isMachine() ? new MachineFcs(scenario) : null;
     }
 
     /**
      * @param s the scenario, read with an optional time section
      * @param collision the collision model's statistics rather than the master equation's
      * @return the plan
-     * @throws InputException (exit 2) for a collision step that {@code qtm run} would refuse, or the global approach
-     *     with {@code collision}
+     * @throws InputException (exit 2) for a collision step that {@code qtm run} would refuse, the global approach
+     *     with {@code collision}, {@code collision} on a machine, or a machine without a unique steady state
      */
     public static FcsPlan of(Scenario s, boolean collision) {
+        if (s.isMachine() && collision) {
+            throw new InputException("command line (scenario " + s.file() + ")", "--collision", "true", "the "
+                    + "collision model's counting statistics are for the presets reset, flux and dqd; on a machine "
+                    + "(model.type = machine) qtm fcs gives the master equation's: drop --collision");
+        }
         // Without a time section the step is used as given: the grid only shortens it.
         TimeGrid grid = s.time() != null ? s.time() : new TimeGrid(s.simulation().dt(), 2);
         if (!collision) {
@@ -61,6 +70,11 @@ public final class FcsPlan {
         return step;
     }
 
+    /** @return the columns of {@link #series()}: t, then count_, count_ _var, heat_, heat_ _var of every bath */
+    public List<String> seriesColumns() {
+        return machine != null ? machine.seriesColumns() : SERIES_COLUMNS;
+    }
+
     /** @return the line that says the collision step was shortened to fit the grid, or null */
     public String notice() {
         return step == null ? null : CollisionSteps.notice(scenario, scenario.simulation().dt(), step);
@@ -74,6 +88,9 @@ public final class FcsPlan {
         Scenario s = scenario;
         if (s.time() == null) {
             throw new InputException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
+        }
+        if (machine != null) {
+            return machine.series(s.time());
         }
         double[][][] x = new double[4][][];
         if (step != null) {
@@ -132,12 +149,16 @@ public final class FcsPlan {
     /**
      * @param times checked by {@link #times}
      * @return the stationary cumulants and the count distributions at those times
-     * @throws InputException (exit 2) where the statistics cannot be resolved in double precision
+     * @throws InputException (exit 2) where the statistics cannot be resolved in double precision, or on a machine
+     *     where the distributions would cost more than the bound of {@code qtm fcs}
      */
     public FcsOutcome outcome(List<Double> times) {
-        Map<Side, List<Distribution>> counts = new EnumMap<>(Side.class);
+        if (machine != null) {
+            return machine.outcome(times);
+        }
+        Map<String, List<Distribution>> counts = new LinkedHashMap<>();
         for (Side side : Side.values()) {
-            counts.put(side, distributions(side, times));
+            counts.put(side.key(), distributions(side, times));
         }
         Fluctuations f = fluctuations();
         for (Side side : Side.values()) {
@@ -151,7 +172,7 @@ public final class FcsPlan {
                         + "of them); use a larger g");
             }
         }
-        return new FcsOutcome(f, step, times, counts);
+        return new FcsOutcome(MachineFluctuations.of(f), step, times, counts);
     }
 
     private List<Distribution> distributions(Side side, List<Double> times) {

@@ -13,13 +13,16 @@ import qtm.model.Machine;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
 import qtm.stats.Verdict;
+import qtm.observe.WaitingHistogram;
 import qtm.verify.Verdicts;
+import qtm.verify.WaitingVerdict;
 
 /**
  * {@code qtm run} on a machine of issue 24, as computation only: the exact transient and steady state of
  * {@link MachineExact}, the jump engine's ensemble ({@link EnsembleRuns}, so that extending works as for the presets)
  * and its verdict over every coordinate of ρ̄(t) against that transient. The heat by counting in the last bin is
- * judged against the exact heat current averaged over the same bin.
+ * judged against the exact heat current averaged over the same bin, and the waiting-time histograms of every ordered
+ * pair of baths against their exact law ({@link WaitingVerdict}).
  */
 public final class MachineRun {
     /** Sub-intervals of the last bin for the exact bin-averaged heat (Simpson's rule on a smooth ρ(t)). */
@@ -35,8 +38,15 @@ public final class MachineRun {
      * @param summary its summary (final estimates, ρ̄ and SEs; curves per site and bipartition only)
      * @param verdict ρ̄(t) against the exact transient
      * @param binHeat the exact heat into each bath averaged over the last bin, by bath name
+     * @param waiting the waiting-time histograms against their exact law, or null
+     * @param waitingAbsence why there is no waiting-time comparison (when waiting is null)
      */
-    public record Engine(String name, EnsembleSummary summary, Verdict verdict, Map<String, Double> binHeat) {
+    public record Engine(String name, EnsembleSummary summary, Verdict verdict, Map<String, Double> binHeat,
+            WaitingVerdict.Result waiting, String waitingAbsence) {
+        /** @return whether ρ̄(t) passes its verdict and every judged waiting-time pair its χ², as for the presets */
+        public boolean converged() {
+            return verdict.converged() && (waiting == null || waiting.passed());
+        }
     }
 
     /**
@@ -87,8 +97,13 @@ public final class MachineRun {
             }
             EnsembleResult r = runs.run(EngineKind.of(name), Double.NaN, label, true, start);
             Verdict v = Verdicts.of(r, transient_);
+            WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
+            WaitingVerdict.Result waiting = histogram == null || r.trajectories() < 2 ? null
+                    : WaitingVerdict.of(r, histogram, s.initial());
+            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine)
+                    : waiting == null ? "not judged: fewer than two trajectories" : null;
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, binHeat));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, binHeat, waiting, absence));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -140,7 +140,7 @@ public final class KeySweepReader {
     }
 
     /** The axis key: one --set can reach, not given by --set too, and holding a number (or absent: a default). */
-    private static String key(Node root, Node a, List<String> sets) {
+    static String key(Node root, Node a, List<String> sets) {
         String key = a.text("key");
         JsonNode v;
         try {

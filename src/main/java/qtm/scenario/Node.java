@@ -88,7 +88,8 @@ public final class Node {
             String k = names.next();
             if (!allowed.contains(k)) {
                 throw new InputException(file, keyPath(k), show(json.get(k)),
-                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed))
+                        + Nearest.didYouMean(k, new TreeSet<>(allowed)));
             }
         }
     }
@@ -103,7 +104,7 @@ public final class Node {
     public Node child(String key) {
         JsonNode v = json.get(key);
         if (v == null || !v.isObject()) {
-            throw error(key, "expected a mapping");
+            throw error(key, "expected a mapping" + KeyGuide.sectionHelp(keyPath(key)));
         }
         return new Node(file, keyPath(key), v);
     }

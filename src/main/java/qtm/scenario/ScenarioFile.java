@@ -29,7 +29,7 @@ public final class ScenarioFile {
      *     mapping, or an override is malformed
      */
     public static Node load(Path file, List<String> sets) {
-        String name = file.toString();
+        String name = ShippedScenarios.label(file);
         if (Files.isDirectory(file)) {
             throw new InputException(name, "(file)", name, "is a directory; give the path of a YAML scenario file");
         }
@@ -112,7 +112,7 @@ public final class ScenarioFile {
      */
     private static String notRegular(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return "no such file; give the path of a YAML scenario";
+            return "no such file; give the path of a YAML scenario" + ShippedScenarios.hint(file.toString());
         }
         if (Files.isSymbolicLink(file)) {
             Path p = file;

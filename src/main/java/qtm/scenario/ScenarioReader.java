@@ -33,7 +33,7 @@ public final class ScenarioReader {
     public static final int MAX_NAME = 100;
     /** Keys allowed at the top level of a scenario file. */
     public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
-            "ensemble", "collision", "optimize", "sweep", "observe");
+            "ensemble", "collision", "optimize", "threshold", "sweep", "observe");
     /**
      * Most points on a time grid. {@code evolve} keeps every state (32 doubles) and its CSV row in memory, about
      * 3 kB of heap per point with the collector's slack: 1,000,000 points took 32 s and 3.5 GB; this takes 3 s.
@@ -103,10 +103,10 @@ public final class ScenarioReader {
         return read(file, sets, true, true);
     }
 
-    /** Why the commands other than steady, evolve and run refuse a machine, in one place. */
+    /** Why the commands other than steady, evolve, run and fcs refuse a machine, in one place. */
     public static final String MACHINE_REFUSAL = "a machine (model.type = machine, issue 24) is supported today by "
-            + "qtm steady, qtm evolve and qtm run (trajectories) only; the other commands take the presets reset, "
-            + "flux and dqd";
+            + "qtm steady, qtm evolve, qtm run (trajectories) and qtm fcs only; the other commands take the presets "
+            + "reset, flux and dqd";
 
 
     private static Scenario read(Path file, List<String> sets, boolean timeRequired, boolean machines) {

@@ -80,7 +80,26 @@ public final class StudyReader {
      * @throws InputException on the first bad key
      */
     public static Study read(Path file, List<String> sets) {
-        Node root = ScenarioFile.load(file, sets);
+        return read(ScenarioFile.load(file, sets), file, sets);
+    }
+
+    /**
+     * As {@link #read}, for {@code qtm optimize} and {@code qtm threshold} on a preset: the keys the coupling optimiser
+     * varies anyway (model.g, model.cold.rate and model.hot.rate) are set to 0, legal at every temperature, before the
+     * model is validated (issue 26), so that their values in the file only need to be numbers: e.g. a flux file whose
+     * hot rate is too large for a --set hot temperature still optimises. The optimiser ignores a template's couplings,
+     * so this changes no result.
+     *
+     * @param file the YAML file
+     * @param sets overrides key=value
+     * @return the study
+     * @throws InputException on the first bad key; for a machine, saying that {@code optimize.vary} searches one
+     */
+    public static Study readForOptimize(Path file, List<String> sets) {
+        return read(KeySearchReader.couplingsFree(ScenarioFile.load(file, sets)), file, sets);
+    }
+
+    private static Study read(Node root, Path file, List<String> sets) {
         // Any scenario file works, as for steady: the keys of evolve and run are checked but not used here.
         root.allowOnly(ScenarioReader.TOP);
         String name = root.has("name") ? root.text("name") : ScenarioReader.defaultName(file);

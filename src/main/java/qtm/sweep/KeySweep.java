@@ -2,7 +2,9 @@ package qtm.sweep;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -147,6 +149,23 @@ public record KeySweep(List<KeyAxis> axes, List<String> plot) {
             }
         }
         return new KeyTable(axes, charted, new SweepTable(columns, rows, List.of()));
+    }
+
+    /**
+     * Solves one point and names what it reports, as the sweep's CSV names its columns.
+     *
+     * @param model a point
+     * @return the steady observables by result column name, in {@link #resultColumns} order
+     * @throws IllegalArgumentException if the steady state is not unique
+     */
+    public static Map<String, Double> observables(PointModel model) {
+        List<String> names = resultColumns(model);
+        double[] v = row(new double[0], model.steady());
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), v[i]);
+        }
+        return out;
     }
 
     /** The values in {@link #resultColumns} order, after the axes'. */

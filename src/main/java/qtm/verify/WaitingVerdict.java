@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.ensemble.EnsembleResult;
+import qtm.exact.WaitingPair;
 import qtm.exact.WaitingTimes;
 import qtm.model.Model;
 import qtm.observe.WaitingHistogram;
@@ -29,8 +30,6 @@ public final class WaitingVerdict {
     public static final double MIN_EXPECTED = 20;
     /** Points of the exact density curves. */
     public static final int CURVE = 121;
-    /** The pairs judged together, for the Bonferroni bound. */
-    private static final int PAIRS = WaitingTimes.Pair.values().length;
 
     /**
      * One pair's comparison.
@@ -58,7 +57,7 @@ public final class WaitingVerdict {
      * @param judged false when some bin expects fewer than {@link #MIN_EXPECTED} intervals, or there are not more
      *     trajectories than bins
      */
-    public record PairResult(WaitingTimes.Pair pair, double[] edges, double windowStart, double windowEnd,
+    public record PairResult(WaitingPair pair, double[] edges, double windowStart, double windowEnd,
             double starts, double[] estimate, double[] se, double[] exact, double[] stationary, double[] plotTau, double[] curveTau, double[] curveDensity,
             double chiSquare, int dof, double pValue, double maxAbsZ, boolean judged, ZTests.Worst worst) {
     }
@@ -67,8 +66,8 @@ public final class WaitingVerdict {
      * All three pairs.
      *
      * @param pairs per pair
-     * @param passed true when every judged pair's p-value is at least {@link Convergence#ALPHA}/3 (Bonferroni
-     *     over the three)
+     * @param passed true when every judged pair's p-value is at least {@link Convergence#ALPHA}/m, m the number of
+     *     pairs (Bonferroni over them: 3 on a two-qubit model)
      */
     public record Result(List<PairResult> pairs, boolean passed) {
     }
@@ -112,14 +111,45 @@ public final class WaitingVerdict {
      * @return the comparison
      */
     public static Result of(EnsembleResult r, WaitingHistogram q, Model model, ZMatrixRMaj rho0) {
+        List<WaitingTimes> exact = new ArrayList<>();
+        for (WaitingHistogram.Plan plan : q.plans()) {
+            exact.add(new WaitingTimes(model, plan.pair()));
+        }
+        return of(r, q, exact, rho0);
+    }
+
+    /**
+     * Against the exact laws the histograms were planned with ({@link WaitingHistogram#exact()}), as a machine's run
+     * judges them.
+     *
+     * @param r the ensemble (it must have recorded {@link WaitingHistogram#NAME})
+     * @param q the quantity as recorded
+     * @param rho0 the run's initial state
+     * @return the comparison
+     */
+    public static Result of(EnsembleResult r, WaitingHistogram q, ZMatrixRMaj rho0) {
+        return of(r, q, q.exact(), rho0);
+    }
+
+    /**
+     * Against given exact laws: the power of the verdict is shown by handing it those of another machine.
+     *
+     * @param r the ensemble (it must have recorded {@link WaitingHistogram#NAME})
+     * @param q the quantity as recorded
+     * @param exact one law per plan of q, in order
+     * @param rho0 the run's initial state
+     * @return the comparison
+     */
+    public static Result of(EnsembleResult r, WaitingHistogram q, List<WaitingTimes> exact, ZMatrixRMaj rho0) {
         double[] sum = r.finalSums(WaitingHistogram.NAME);
         double[] sq = r.finalSquares(WaitingHistogram.NAME);
         long n = r.trajectories();
         List<PairResult> out = new ArrayList<>();
         boolean passed = true;
-        for (WaitingHistogram.Plan plan : q.plans()) {
-            PairResult pair = pair(sum, sq, n, plan, new WaitingTimes(model, plan.pair()), rho0);
-            passed &= !pair.judged() || pair.pValue() >= Convergence.ALPHA / PAIRS;
+        int pairs = q.plans().size();
+        for (int i = 0; i < pairs; i++) {
+            PairResult pair = pair(sum, sq, n, q.plans().get(i), exact.get(i), rho0);
+            passed &= !pair.judged() || pair.pValue() >= Convergence.ALPHA / pairs;
             out.add(pair);
         }
         return new Result(out, passed);

@@ -54,6 +54,28 @@ class ShellIT {
         Files.delete(bin.resolve("qtm"));
     }
 
+    /** Issue 27's "done when": with only the jar, in a directory far from the checkout. */
+    @Test
+    void theJarAloneListsRunsAndStartsTheShippedScenarios(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(TARGET.resolve("qtm.jar"), dir.resolve("qtm.jar"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result list = exec(dir, Map.of(), java, "-jar", jar.toString(), "list");
+        assertEquals(0, list.status(), list.err());
+        for (String name : List.of("reset-paper", "flux-optimum", "machine-chain", "paper/fig2a",
+                "studies/dimension-qubits")) {
+            assertTrue(list.out().lines().anyMatch(l -> l.startsWith(name + " ") && l.contains(" shipped ")),
+                    name + ": " + list.out());
+        }
+        Result steady = exec(dir, Map.of(), java, "-jar", jar.toString(), "steady", "reset-paper", "--json");
+        assertEquals(0, steady.status(), steady.err());
+        assertTrue(steady.out().contains("\"concurrence\""), steady.out());
+        Result init = exec(dir, Map.of(), java, "-jar", jar.toString(), "init", "mine", "--from", "flux-optimum");
+        assertEquals(0, init.status(), init.err());
+        Result mine = exec(dir, Map.of(), java, "-jar", jar.toString(), "steady", "mine.yaml");
+        assertEquals(0, mine.status(), mine.err());
+        assertTrue(mine.out().startsWith("scenario     mine (flux model)"), mine.out());
+    }
+
     @Test
     void theCompletionScriptCompletesEverySubcommand() throws Exception {
         Path script = TARGET.resolve("completion").resolve("qtm_completion");

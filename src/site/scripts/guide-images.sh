@@ -9,7 +9,9 @@
 #  - local-global-flux.png: `qtm sweep scenarios/paper/local-global-flux.yaml` (collision-picture.md);
 #  - dimension.png: `qtm sweep scenarios/studies/dimension-{qubits,qutrit-unit,qutrit-harmonic}.yaml --out DIR
 #    --overlay dimension` (machines.md, "Does a higher dimension help?");
-#  - dimension-chain.png: `qtm sweep scenarios/studies/dimension-chain.yaml` (the same section).
+#  - dimension-chain.png: `qtm sweep scenarios/studies/dimension-chain.yaml` (the same section);
+#  - mc-sweep-reset.png: `qtm sweep scenarios/studies/mc-sweep-reset.yaml`, its sweep-transient.png (paper-figures.md,
+#    "Monte Carlo sweeps").
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -34,4 +36,6 @@ qtm sweep scenarios/studies/dimension-{qubits,qutrit-unit,qutrit-harmonic}.yaml 
 cp "$work/dimension/dimension/dimension.png" "$images/dimension.png"
 qtm sweep scenarios/studies/dimension-chain.yaml --out "$work/dimension-chain"
 cp "$work/dimension-chain/sweep.png" "$images/dimension-chain.png"
+qtm sweep scenarios/studies/mc-sweep-reset.yaml --out "$work/mc-sweep-reset"
+cp "$work/mc-sweep-reset/sweep-transient.png" "$images/mc-sweep-reset.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -17,6 +17,17 @@ final class OptionChecks {
     }
 
     /**
+     * @param file the scenario file the command read
+     * @param dir the output directory
+     * @param e why it cannot be written
+     * @return the refusal (exit 2), naming --out and saying that nothing was replaced
+     */
+    static InputException unwritable(java.nio.file.Path file, java.nio.file.Path dir, Exception e) {
+        return new InputException(qtm.output.OutputDirectory.source(file), "--out", dir.toString(),
+                "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
+    }
+
+    /**
      * @param key the option
      * @param value its value as given
      * @param why what was expected

@@ -39,8 +39,10 @@ import qtm.sweep.SweepTable;
                 + "axis slowest) writes sweep.csv (one column per axis, then the exact steady concurrence where there "
                 + "are two qubit sites, negativity_*, log_negativity_*, pair_concurrence_*, heat_* and purity; "
                 + "--set KEY=VALUE with a row's values gives that row) and sweep.png: the charted columns "
-                + "(sweep.plot) against one axis, or their maps over two. An earlier result is replaced, as a "
-                + "whole, only with --force.")
+                + "(sweep.plot) against one axis, or their maps over two. A key sweep whose file lists engines is a "
+                + "Monte Carlo sweep: qtm run at every point i into DIR/points/<i>/ with seed + i, each engine's "
+                + "final estimates, SEs and verdict in sweep.csv, and sweep-transient.png over one axis; it shards "
+                + "by points (--shard, --merge). An earlier result is replaced, as a whole, only with --force.")
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions study;
@@ -63,6 +65,9 @@ final class SweepCommand implements Callable<Integer> {
             + "anything else is never replaced).")
     boolean force;
 
+    @Mixin
+    MonteCarloOptions shards;
+
     @Spec
     CommandSpec spec;
 
@@ -79,6 +84,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Integer monteCarlo = MonteCarloOptions.runIfListed(this);
+        if (monteCarlo != null) {
+            return monteCarlo;
+        }
         List<Path> files = new ArrayList<>(List.of(study.file));
         files.addAll(more);
         List<Job> jobs = new ArrayList<>();
@@ -199,7 +208,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             return table.charts().size() + table.comparisons().size();
         } catch (java.io.IOException e) {
-            throw unwritable(j.file(), j.dir(), e);
+            throw OptionChecks.unwritable(j.file(), j.dir(), e);
         }
     }
 
@@ -213,7 +222,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             ChartFiles.write(KeySweepCharts.overlay(tables, names, overlay), o.staging(), overlay);
         } catch (java.io.IOException e) {
-            throw unwritable(jobs.get(0).file(), o.target(), e);
+            throw OptionChecks.unwritable(jobs.get(0).file(), o.target(), e);
         }
     }
 
@@ -227,13 +236,8 @@ final class SweepCommand implements Callable<Integer> {
         try {
             o.commit();
         } catch (java.io.IOException e) {
-            throw unwritable(file, dir, e);
+            throw OptionChecks.unwritable(file, dir, e);
         }
-    }
-
-    private static InputException unwritable(Path file, Path dir, java.io.IOException e) {
-        return new InputException(OutputDirectory.source(file), "--out", dir.toString(),
-                "the output directory cannot be written (" + e.getMessage() + "); nothing was replaced");
     }
 
     /** The study's own description names the figure; extra charts of the same sweep say what they plot. */

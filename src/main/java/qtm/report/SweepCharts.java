@@ -358,7 +358,7 @@ public final class SweepCharts {
      * Grey for exactly 0 (no entanglement), and for values above 0 the viridis map, dark violet to yellow: a small
      * positive value is then as far from zero's grey as a large one. NaN (no value) is white.
      */
-    private static final class ZeroAndViridis implements PaintScale {
+    static final class ZeroAndViridis implements PaintScale {
         private static final Color ZERO = new Color(0xc8c8c8);
         private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
             new Color(0x5ec962), new Color(0xfde725)};

@@ -43,6 +43,11 @@ public final class KeySweepReader {
     public static KeyStudy read(Path file, List<String> sets) {
         Node root = ScenarioFile.load(file, sets);
         if (!root.has("sweep") || !root.raw("sweep").isObject() || !root.child("sweep").has("axes")) {
+            if (root.has("sweep") && root.has("engines")) {
+                throw root.error("engines", "a study kind (sweep.kind) solves exact steady states only; a Monte "
+                        + "Carlo sweep (one ensemble per point) takes any keys as sweep.axes: remove engines, or "
+                        + "give sweep.axes");
+            }
             return null;
         }
         Scenario base = ScenarioReader.readAny(root, file, sets);
@@ -67,6 +72,48 @@ public final class KeySweepReader {
             }
         }
         return new KeyStudy(base.name(), base.description(), root.file(), sweep, models);
+    }
+
+    /**
+     * The points of a Monte Carlo sweep (issue 26): a key sweep whose file lists {@code engines}. Point i is the file
+     * with its axis values applied after {@code sets}, read as {@code qtm run FILE --set ... --set KEY=VALUE} reads
+     * it; its seed is the caller's business (the scenario's seed + i).
+     *
+     * @param file the YAML file, already accepted by {@link #read}
+     * @param sets overrides key=value, applied before the axes' values
+     * @param sweep the sweep {@link #read} returned for the same file and overrides
+     * @return the run scenario of a point index, or null if the file lists no {@code engines} (an exact sweep)
+     * @throws InputException naming the first grid point that is not a valid run scenario
+     */
+    public static java.util.function.IntFunction<Scenario> runs(Path file, List<String> sets, KeySweep sweep) {
+        Node root = ScenarioFile.load(file, sets);
+        if (!root.has("engines")) {
+            return null;
+        }
+        java.util.function.IntFunction<Scenario> points = i -> {
+            List<String> own = own(sweep.axes(), sweep.point(i));
+            List<String> all = new ArrayList<>(sets);
+            all.addAll(own);
+            try {
+                return ScenarioReader.readForRun(ScenarioFile.override(root, own), file, all);
+            } catch (InputException e) {
+                throw new InputException(root.file(), "sweep.axes", String.join(", ", own),
+                        "this grid point is not a valid run scenario: " + e.getMessage());
+            }
+        };
+        for (int i = 0; i < sweep.size(); i++) {
+            points.apply(i);
+        }
+        return points;
+    }
+
+    /** The --set texts of a point's axis values. */
+    private static List<String> own(List<KeyAxis> axes, double[] x) {
+        List<String> own = new ArrayList<>();
+        for (int k = 0; k < axes.size(); k++) {
+            own.add(axes.get(k).key() + "=" + KeySweep.text(x[k]));
+        }
+        return own;
     }
 
     private static List<KeyAxis> axes(Node root, Node s, List<String> sets) {
@@ -152,10 +199,7 @@ public final class KeySweepReader {
 
     /** The model at one grid point, or exit 2 naming the point. */
     private static PointModel point(Node root, Path file, List<String> sets, List<KeyAxis> axes, double[] x) {
-        List<String> own = new ArrayList<>();
-        for (int k = 0; k < axes.size(); k++) {
-            own.add(axes.get(k).key() + "=" + KeySweep.text(x[k]));
-        }
+        List<String> own = own(axes, x);
         List<String> all = new ArrayList<>(sets);
         all.addAll(own);
         Scenario s;

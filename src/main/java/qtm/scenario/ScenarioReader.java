@@ -126,6 +126,20 @@ public final class ScenarioReader {
         return read(root, file, sets, false, true);
     }
 
+    /**
+     * As {@link #readForRun(Path, List)}, from a tree already loaded (a Monte Carlo sweep's grid point, its keys
+     * applied), so that the point is read exactly as {@code qtm run --set KEY=VALUE} reads it.
+     *
+     * @param root the loaded root, overrides applied
+     * @param file the file it came from
+     * @param sets every override applied to it
+     * @return the validated scenario
+     * @throws InputException on the first bad key
+     */
+    static Scenario readForRun(Node root, Path file, List<String> sets) {
+        return read(root, file, sets, true, true);
+    }
+
     private static Scenario read(Node root, Path file, List<String> sets, boolean timeRequired, boolean machines) {
         root.allowOnly(TOP);
         String name = root.has("name") ? root.text("name") : defaultName(file);

@@ -10,6 +10,7 @@ import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_ZDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,6 +58,8 @@ class MachineCollisionCountingTest {
                     1.2});
     }
 
+    /** About 6 s: 108 eigendecompositions of a 128×128 matrix for the three-site machine. */
+    @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("machines")
     void everyBathsCurrentAndNoiseAgreeWithTheScratchTiltedMap(String name, Machine m, double dt, double h) {

@@ -17,8 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
+import qtm.math.Ops;
+import qtm.model.Approach;
 import qtm.model.BathKind;
+import qtm.model.Coupling;
 import qtm.model.Machine;
+import qtm.model.MachineBath;
 import qtm.model.MachinePresets;
 import qtm.model.Model;
 import qtm.model.Side;
@@ -58,7 +62,7 @@ class MachineCollisionCountingTest {
                     1.2});
     }
 
-    /** About 6 s: 108 eigendecompositions of a 128×128 matrix for the three-site machine. */
+    /** Seconds: 108 eigendecompositions of a 128×128 matrix for the three-site machine. */
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("machines")
@@ -186,6 +190,82 @@ class MachineCollisionCountingTest {
             }
         }
         return out;
+    }
+
+    /**
+     * Two qubits of equal gaps with an exchange (which commutes with H₀), a bosonic and a reset bath at the same T:
+     * the production code sets the current to 0 there (detailed balance at every collision), which the scratch map,
+     * which knows nothing of it, must confirm to 1e-7 of the noise.
+     */
+    @Test
+    void atEquilibriumTheScratchMapConfirmsTheZeroCurrent() {
+        Machine m = new Machine(Approach.LOCAL, List.of(new Site("c", 0.0, 1.0), new Site("h", 0.0, 1.0)),
+                List.of(new Coupling.Exchange("c", "h", 0.05)),
+                List.of(new MachineBath("cold", "c", BathKind.BOSONIC, 0.6, 0.03),
+                        new MachineBath("hot", "h", BathKind.RESET, 0.6, 0.02)));
+        double dt = 3;
+        ScratchCollision scratch = new ScratchCollision(m, dt);
+        for (int k = 0; k < m.baths().size(); k++) {
+            for (Weight w : Weight.values()) {
+                double[] ref = cumulants(m, scratch, k, w, dt, 0.6);
+                Cumulants c = new MachineCollisionCounting(m, new TimeGrid(dt, 2), dt, k, w).stationary();
+                String what = m.baths().get(k).name() + " " + w;
+                assertEquals(0.0, c.current(), 0.0, what + ": set to 0");
+                assertTrue(ref[1] > 1e-4, what + ": the count fluctuates");
+                assertEquals(ref[0], 0.0, 1e-7 * ref[1], what + ": the scratch map's current");
+                assertEquals(ref[1], c.noise(), 1e-7 * ref[1], what + " noise");
+            }
+        }
+    }
+
+    /**
+     * P(N_k = n) after a few steps against a propagation of every Kraus branch of the scratch step with its count:
+     * ρ_n, the state with n counted, goes to Σ_b K_b ρ_n K_b† at n + w_b, so P(n) = Tr ρ_n exactly.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("machines")
+    void theDistributionAfterAFewStepsIsTheBranchesPropagated(String name, Machine m, double dt, double h) {
+        ScratchCollision scratch = new ScratchCollision(m, dt);
+        int d = m.dimension();
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(d, d);
+        for (int i = 0; i < d; i++) {
+            rho0.set(i, i, (i + 1.0) / (d * (d + 1) / 2.0), 0);
+        }
+        int steps = 3;
+        for (int k = 0; k < m.baths().size(); k++) {
+            java.util.Map<Long, ZMatrixRMaj> byCount = new java.util.TreeMap<>();
+            byCount.put(0L, rho0);
+            for (int s = 0; s < steps; s++) {
+                java.util.Map<Long, ZMatrixRMaj> next = new java.util.TreeMap<>();
+                for (var e : byCount.entrySet()) {
+                    next.put(e.getKey(), ScratchCollision.collide(new ScratchCollision.Event(-1,
+                            List.of(scratch.unitary), null, null, null), e.getValue()));
+                }
+                for (ScratchCollision.Event e : scratch.events) {
+                    double[] weights = weights(m, e, k, Weight.QUANTA);
+                    java.util.Map<Long, ZMatrixRMaj> after = new java.util.TreeMap<>();
+                    for (var x : next.entrySet()) {
+                        for (int b = 0; b < e.kraus().size(); b++) {
+                            ZMatrixRMaj kk = e.kraus().get(b);
+                            ZMatrixRMaj term = Ops.mult(Ops.mult(kk, x.getValue()), Ops.dagger(kk));
+                            after.merge(x.getKey() + Math.round(weights[b]), term, (a, c) -> Ops.add(1, a, 1, c));
+                        }
+                    }
+                    next = after;
+                }
+                byCount = next;
+            }
+            Distribution p = new MachineCollisionCounting(m, new TimeGrid(dt, 2), dt, k, Weight.QUANTA)
+                    .distribution(rho0, steps);
+            double total = 0;
+            for (int i = 0; i < p.p().length; i++) {
+                long n = p.first() + i;
+                double expected = byCount.containsKey(n) ? Ops.traceRe(byCount.get(n)) : 0;
+                total += expected;
+                assertEquals(expected, p.p()[i], 1e-12, name + " " + m.baths().get(k).name() + " P(N = " + n + ")");
+            }
+            assertEquals(1, total, 1e-12, name + ": the window holds every count");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

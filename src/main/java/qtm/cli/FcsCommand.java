@@ -93,8 +93,8 @@ final class FcsCommand implements Callable<Integer> {
     private static ObjectNode json(FcsOutcome o) {
         ObjectNode root = Json.object();
         SummaryJson.fluctuations(root, o.fluctuations());
-        if (o.step() != null) {
-            root.set("dt", Json.number(o.step().dt()));
+        if (o.dt() != null) {
+            root.set("dt", Json.number(o.dt()));
         }
         ObjectNode counts = root.putObject("counts");
         for (String bath : o.counts().keySet()) {
@@ -118,8 +118,8 @@ final class FcsCommand implements Callable<Integer> {
         String title = s.isMachine() ? String.format(Locale.ROOT, "machine, %s approach, %d sites, %d states",
                 s.machine().approach().key(), s.machine().sites().size(), s.machine().dimension()) : s.model().title();
         out.printf("scenario     %s (%s), stationary, per unit time (units of E)%n", s.name(), title);
-        if (o.step() != null) {
-            out.printf(Locale.ROOT, "collision model at dt = %s (its tilted one-step map)%n", g(o.step().dt()));
+        if (o.dt() != null) {
+            out.printf(Locale.ROOT, "collision model at dt = %s (its tilted one-step map)%n", g(o.dt()));
         }
         out.printf("%-6s %14s %14s %14s %12s %14s %14s%n", "bath", "current", "noise", "third", "fano",
                 "heat_current", "heat_noise");

@@ -26,23 +26,31 @@ import qtm.model.TwoQubits;
 final class CollisionBranches {
     /** Moments carried: up to the fourth, which the verdict's null variance of a sample variance needs. */
     static final int ORDER = 6;
-    private final HermitianBasis basis = new HermitianBasis(TwoQubits.DIM);
-    private final double[] trace = basis.traceFunctional();
-    private final Side side;
-    private final Weight weight;
+    private final HermitianBasis basis;
+    private final double[] trace;
     /** The collisions of one step, in the order they act, e^{−iHΔt} first. */
-    private final List<Factor> factors = new ArrayList<>();
+    private final List<Factor> factors;
     /** Taylor coefficients M_0 … M_4 of M(χ) = Σ_n χⁿ M_n. */
     private final DMatrixRMaj[] step;
     /** The largest |count| one step can add (quanta): one per collision of the counted bath. */
     private final int perStep;
 
-    /** A counted Kraus branch: its weight and the superoperator ρ ↦ K ρ K†. */
-    private record Branch(double w, DMatrixRMaj term) {
+    /**
+     * A counted Kraus branch: its weight and the superoperator ρ ↦ K ρ K†.
+     *
+     * @param w the weight, nonzero
+     * @param term the superoperator
+     */
+    record Branch(double w, DMatrixRMaj term) {
     }
 
-    /** One collision: the part that counts nothing, and the counted branches. */
-    private record Factor(DMatrixRMaj quiet, List<Branch> counted) {
+    /**
+     * One collision: the part that counts nothing, and the counted branches.
+     *
+     * @param quiet the sum of the superoperators of the branches of weight 0
+     * @param counted the others
+     */
+    record Factor(DMatrixRMaj quiet, List<Branch> counted) {
     }
 
     /**
@@ -52,17 +60,23 @@ final class CollisionBranches {
      * @param weight quanta or heat
      */
     CollisionBranches(Model model, Collision collision, Side side, Weight weight) {
-        this.side = side;
-        this.weight = weight;
-        ZMatrixRMaj u = CollisionMap.propagator(model, collision.dt());
-        ZMatrixRMaj ud = Ops.dagger(u);
-        factors.add(new Factor(superoperator(r -> Ops.mult(u, r, ud)), List.of()));
+        this(new HermitianBasis(TwoQubits.DIM), new Preset(model, collision, side, weight).factors);
+    }
+
+    /**
+     * The tilted step of any collision model, from its collisions' branches (a collision counts when it has a
+     * counted branch: one fires per collision, so it adds at most one quantum).
+     *
+     * @param basis the coordinates of the superoperators
+     * @param factors the collisions of one step in the order they act, the unitary first
+     */
+    CollisionBranches(HermitianBasis basis, List<Factor> factors) {
+        this.basis = basis;
+        this.trace = basis.traceFunctional();
+        this.factors = List.copyOf(factors);
         int counted = 0;
-        for (Collision.Reset r : collision.resets()) {
-            counted += add(reset(collision, r));
-        }
-        for (Collision.Swap w : collision.swaps()) {
-            counted += add(swap(collision.channels(), w));
+        for (Factor f : factors) {
+            counted += f.counted().isEmpty() ? 0 : 1;
         }
         perStep = counted;
         DMatrixRMaj[] jet = identityJet();
@@ -72,51 +86,79 @@ final class CollisionBranches {
         step = jet;
     }
 
-    /** Appends a collision; returns 1 if it counts (it has a branch of nonzero weight), else 0. */
-    private int add(Factor f) {
-        factors.add(f);
-        return f.counted().isEmpty() ? 0 : 1;
-    }
+    /** The collisions of a preset's step, with the weights of the table in {@link CollisionCounting}. */
+    private static final class Preset {
+        private final HermitianBasis basis = new HermitianBasis(TwoQubits.DIM);
+        private final Side side;
+        private final Weight weight;
+        private final List<Factor> factors = new ArrayList<>();
 
-    /** The reset of one qubit: "no reset" and the reset channels of a zero energy count nothing. */
-    private Factor reset(Collision collision, Collision.Reset r) {
-        Channels ch = collision.channels();
-        double h = collision.dt();
-        DMatrixRMaj quiet = CommonOps_DDRM.identity(basis.size());
-        CommonOps_DDRM.scale(1 - r.probability(), quiet);
-        List<Branch> branches = new ArrayList<>();
-        for (int j : r.channels()) {
-            ZMatrixRMaj a = ch.jump(j).operator();
-            DMatrixRMaj term = superoperator(x -> Ops.scale(ch.rate(j) * h, 0, Ops.mult(a, x, Ops.dagger(a))));
-            add(quiet, branches, term, ch.side(j) == side ? weight(ch.energy(j)) : 0);
+        Preset(Model model, Collision collision, Side side, Weight weight) {
+            this.side = side;
+            this.weight = weight;
+            ZMatrixRMaj u = CollisionMap.propagator(model, collision.dt());
+            ZMatrixRMaj ud = Ops.dagger(u);
+            factors.add(new Factor(superoperator(r -> Ops.mult(u, r, ud)), List.of()));
+            for (Collision.Reset r : collision.resets()) {
+                factors.add(reset(collision, r));
+            }
+            for (Collision.Swap w : collision.swaps()) {
+                factors.add(swap(collision.channels(), w));
+            }
         }
-        return new Factor(quiet, branches);
-    }
 
-    /** The partial swap of one channel pair: the two clicks count, the two no-click branches do not. */
-    private Factor swap(Channels ch, Collision.Swap w) {
-        double q = w.excited();
-        ZMatrixRMaj l = ch.jump(w.down()).operator();
-        ZMatrixRMaj ld = Ops.dagger(l);
-        ZMatrixRMaj m0 = CollisionMap.quiet(ld, l, w.cos());
-        ZMatrixRMaj m1 = CollisionMap.quiet(l, ld, w.cos());
-        DMatrixRMaj quiet = superoperator(x -> Ops.add(1 - q, Ops.mult(m0, x, m0), q, Ops.mult(m1, x, m1)));
-        List<Branch> branches = new ArrayList<>();
-        boolean mine = ch.side(w.down()) == side;
-        add(quiet, branches, superoperator(x -> Ops.scale((1 - q) * w.sin2(), 0, Ops.mult(l, x, ld))),
-                mine ? weight(ch.energy(w.down())) : 0);
-        if (w.up() >= 0) {
-            add(quiet, branches, superoperator(x -> Ops.scale(q * w.sin2(), 0, Ops.mult(ld, x, l))),
-                    mine ? weight(ch.energy(w.up())) : 0);
+        /** The reset of one qubit: "no reset" and the reset channels of a zero energy count nothing. */
+        private Factor reset(Collision collision, Collision.Reset r) {
+            Channels ch = collision.channels();
+            double h = collision.dt();
+            DMatrixRMaj quiet = CommonOps_DDRM.identity(basis.size());
+            CommonOps_DDRM.scale(1 - r.probability(), quiet);
+            List<Branch> branches = new ArrayList<>();
+            for (int j : r.channels()) {
+                ZMatrixRMaj a = ch.jump(j).operator();
+                DMatrixRMaj term = superoperator(x -> Ops.scale(ch.rate(j) * h, 0, Ops.mult(a, x, Ops.dagger(a))));
+                add(quiet, branches, term, ch.side(j) == side ? weight(ch.energy(j)) : 0);
+            }
+            return new Factor(quiet, branches);
         }
-        return new Factor(quiet, branches);
+
+        /** The partial swap of one channel pair: the two clicks count, the two no-click branches do not. */
+        private Factor swap(Channels ch, Collision.Swap w) {
+            double q = w.excited();
+            ZMatrixRMaj l = ch.jump(w.down()).operator();
+            ZMatrixRMaj ld = Ops.dagger(l);
+            ZMatrixRMaj m0 = CollisionMap.quiet(ld, l, w.cos());
+            ZMatrixRMaj m1 = CollisionMap.quiet(l, ld, w.cos());
+            DMatrixRMaj quiet = superoperator(x -> Ops.add(1 - q, Ops.mult(m0, x, m0), q, Ops.mult(m1, x, m1)));
+            List<Branch> branches = new ArrayList<>();
+            boolean mine = ch.side(w.down()) == side;
+            add(quiet, branches, superoperator(x -> Ops.scale((1 - q) * w.sin2(), 0, Ops.mult(l, x, ld))),
+                    mine ? weight(ch.energy(w.down())) : 0);
+            if (w.up() >= 0) {
+                add(quiet, branches, superoperator(x -> Ops.scale(q * w.sin2(), 0, Ops.mult(ld, x, l))),
+                        mine ? weight(ch.energy(w.up())) : 0);
+            }
+            return new Factor(quiet, branches);
+        }
+
+        private double weight(double energy) {
+            return weight == Weight.QUANTA ? Math.signum(energy) : energy;
+        }
+
+        private DMatrixRMaj superoperator(UnaryOperator<ZMatrixRMaj> map) {
+            return CollisionBranches.superoperator(basis, map);
+        }
     }
 
-    private double weight(double energy) {
-        return weight == Weight.QUANTA ? Math.signum(energy) : energy;
-    }
-
-    private static void add(DMatrixRMaj quiet, List<Branch> branches, DMatrixRMaj term, double w) {
+    /**
+     * Adds a branch: to the quiet part if its weight is 0, else to the counted ones.
+     *
+     * @param quiet the quiet part, added to in place
+     * @param branches the counted ones
+     * @param term the branch's superoperator
+     * @param w its weight
+     */
+    static void add(DMatrixRMaj quiet, List<Branch> branches, DMatrixRMaj term, double w) {
         if (w == 0) {
             CommonOps_DDRM.addEquals(quiet, term);
         } else {
@@ -124,7 +166,12 @@ final class CollisionBranches {
         }
     }
 
-    private DMatrixRMaj superoperator(UnaryOperator<ZMatrixRMaj> map) {
+    /**
+     * @param basis the coordinates
+     * @param map a linear map on d×d matrices
+     * @return its matrix in those coordinates
+     */
+    static DMatrixRMaj superoperator(HermitianBasis basis, UnaryOperator<ZMatrixRMaj> map) {
         int n = basis.size();
         DMatrixRMaj m = new DMatrixRMaj(n, n);
         double[] column = new double[n];

@@ -38,8 +38,11 @@ import qtm.model.TimeGrid;
  */
 public final class CollisionCounting {
     private static final int ORDER = CollisionBranches.ORDER;
+    /** The preset's step; null for a machine's ({@link MachineCollisionCounting}). */
     private final Collision collision;
     private final TimeGrid grid;
+    private final double dt;
+    private final int stepsPerPoint;
     private final Weight weight;
     private final CollisionBranches branches;
     private final CollisionCumulants cumulants;
@@ -55,9 +58,32 @@ public final class CollisionCounting {
     public CollisionCounting(Model model, TimeGrid grid, double dt, Side side, Weight weight) {
         this.grid = grid;
         this.collision = Collision.of(model, grid, dt);
+        this.dt = collision.dt();
+        this.stepsPerPoint = collision.stepsPerPoint();
         this.weight = weight;
         this.branches = new CollisionBranches(model, collision, side, weight);
         this.cumulants = new CollisionCumulants(model, weight, branches, collision.dt());
+    }
+
+    /**
+     * Any collision model's counting statistics, from its tilted step and its cumulants.
+     *
+     * @param grid the output grid
+     * @param dt the step in use
+     * @param stepsPerPoint whole steps per grid interval
+     * @param weight quanta or heat
+     * @param branches the tilted step
+     * @param cumulants its stationary cumulants
+     */
+    CollisionCounting(TimeGrid grid, double dt, int stepsPerPoint, Weight weight, CollisionBranches branches,
+            CollisionCumulants cumulants) {
+        this.grid = grid;
+        this.collision = null;
+        this.dt = dt;
+        this.stepsPerPoint = stepsPerPoint;
+        this.weight = weight;
+        this.branches = branches;
+        this.cumulants = cumulants;
     }
 
     /**
@@ -80,14 +106,14 @@ public final class CollisionCounting {
         return dt;
     }
 
-    /** @return the collision step in use (Δt after fitting the grid) */
+    /** @return the preset's collision step in use (Δt after fitting the grid); null for a machine's */
     public Collision collision() {
         return collision;
     }
 
     /** @return Δt in use */
     public double dt() {
-        return collision.dt();
+        return dt;
     }
 
     /**
@@ -166,7 +192,7 @@ public final class CollisionCounting {
      * @return per t_k, {@link CountingStatistics#central(double[])} of the first six moments
      */
     public double[][] onGrid(ZMatrixRMaj rho0) {
-        DMatrixRMaj[] g = branches.power(collision.stepsPerPoint());
+        DMatrixRMaj[] g = branches.power(stepsPerPoint);
         double[][] v = initial(rho0);
         double[][] out = new double[grid.points()][];
         for (int k = 0; k < grid.points(); k++) {

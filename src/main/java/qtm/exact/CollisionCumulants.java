@@ -2,14 +2,13 @@ package qtm.exact;
 
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Weight;
-import qtm.math.Ops;
 import qtm.math.RealVectors;
 import qtm.model.Model;
-import qtm.model.TwoQubits;
 
 /**
  * The stationary cumulants per unit time of the collision model's count, from discrete-time Rayleigh–Schrödinger
@@ -34,11 +33,26 @@ final class CollisionCumulants {
      * @param dt the step in use
      */
     CollisionCumulants(Model model, Weight weight, CollisionBranches branches, double dt) {
+        this(branches, dt, model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0),
+                model.cold().temperature() == model.hot().temperature(), model.coulomb() == 0);
+    }
+
+    /**
+     * Any collision model's cumulants, with the shortcuts that hold exactly where the series would return rounding.
+     *
+     * @param branches its tilted step
+     * @param dt the step in use
+     * @param uncoupled whether the count is bounded, so that every rate is 0
+     * @param equilibrium whether detailed balance makes the current 0
+     * @param oddFree whether, at equilibrium, λ(χ) = λ(−χ) makes the third cumulant 0 too
+     */
+    CollisionCumulants(CollisionBranches branches, double dt, boolean uncoupled, boolean equilibrium,
+            boolean oddFree) {
         this.branches = branches;
         this.dt = dt;
-        this.uncoupled = model.g() == 0 && (weight == Weight.QUANTA || model.coulomb() == 0);
-        this.equilibrium = model.cold().temperature() == model.hot().temperature();
-        this.oddFree = model.coulomb() == 0;
+        this.uncoupled = uncoupled;
+        this.equilibrium = equilibrium;
+        this.oddFree = oddFree;
         this.steady = fixedPoint();
     }
 
@@ -52,8 +66,12 @@ final class CollisionCumulants {
     /** ρ∞ of M_0: the solution of (1 − M_0 + |x⟩⟨1|)ρ = x for any x of unit trace. */
     private double[] fixedPoint() {
         int n = branches.basis().size();
-        double[] x = branches.basis().coordinates(Ops.scale(1.0 / TwoQubits.DIM, 0,
-                Ops.of(new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}}, null)), new double[n]);
+        int d = branches.basis().dimension();
+        ZMatrixRMaj mixed = new ZMatrixRMaj(d, d);
+        for (int i = 0; i < d; i++) {
+            mixed.set(i, i, 1.0 / d, 0);
+        }
+        double[] x = branches.basis().coordinates(mixed, new double[n]);
         LinearSolverDense<DMatrixRMaj> solver = ReducedResolvent.shifted(oneMinusStep(), x, branches.trace());
         if (solver == null) {
             return null;

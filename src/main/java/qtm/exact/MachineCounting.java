@@ -74,7 +74,7 @@ public final class MachineCounting {
         List<Jump> jumps = new ArrayList<>();
         byWeight.forEach((w, cs) -> jumps.add(new Jump(w, MachineGenerator.jumpTerm(cs, basis))));
         return new CountingStatistics(new Parts(basis, generator, jumps, weight, steady,
-                equilibrium ? 0.0 : Double.NaN, bounded(bath, weight), equilibrium));
+                equilibrium ? 0.0 : Double.NaN, bounded(machine, bath, weight), equilibrium));
     }
 
     /** @return the stationary cumulants of every bath, the entropy production and the TUR ratio of the first bath */
@@ -87,8 +87,16 @@ public final class MachineCounting {
                 machine.baths().stream().mapToDouble(MachineBath::temperature).toArray());
     }
 
-    /** Whether the count of the bath is bounded in time, so that every cumulant rate is 0. */
-    private boolean bounded(int bath, Weight weight) {
+    /**
+     * Whether the count of the bath is bounded in time, so that every cumulant rate is 0: also in the collision
+     * model, whose collisions of the bath act on its site alone.
+     *
+     * @param machine the machine
+     * @param bath the bath's index
+     * @param weight quanta or heat
+     * @return whether it is bounded
+     */
+    static boolean bounded(Machine machine, int bath, Weight weight) {
         MachineBath b = machine.baths().get(bath);
         String site = b.site();
         for (Coupling c : machine.couplings()) {
@@ -108,7 +116,16 @@ public final class MachineCounting {
     }
 
     private static boolean equilibrium(MachineExact exact) {
-        Machine m = exact.machine();
+        return equilibrium(exact.machine(), exact.couplingsCommuteWithBareHamiltonian());
+    }
+
+    /**
+     * @param m the machine
+     * @param conserving whether its couplings commute with H₀
+     * @return whether every bath with a positive rate has the same T and μ and energy is conserved (detailed
+     *     balance: the Gibbs state of H₀ is stationary, for the master equation and for every collision)
+     */
+    static boolean equilibrium(Machine m, boolean conserving) {
         MachineBath first = null;
         for (MachineBath b : m.baths()) {
             if (b.rate() > 0) {
@@ -119,6 +136,6 @@ public final class MachineCounting {
                 }
             }
         }
-        return m.approach() == Approach.GLOBAL || exact.couplingsCommuteWithBareHamiltonian();
+        return m.approach() == Approach.GLOBAL || conserving;
     }
 }

@@ -349,6 +349,14 @@ public final class MachineExact {
      * @return true if [H, H₀] vanishes to rounding
      */
     public boolean couplingsCommuteWithBareHamiltonian() {
+        return couplingsCommute(machine);
+    }
+
+    /**
+     * @param machine a machine
+     * @return true if [H, H₀] vanishes to rounding, as {@link #couplingsCommuteWithBareHamiltonian()}
+     */
+    static boolean couplingsCommute(Machine machine) {
         ZMatrixRMaj h = machine.hamiltonian();
         ZMatrixRMaj h0 = machine.bareHamiltonian();
         double scale = maxAbs(h) * maxAbs(h0);

@@ -4,18 +4,17 @@ import java.util.List;
 import java.util.Map;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.MachineFluctuations;
-import qtm.model.Collision;
 
 /**
  * The exact counting statistics of one scenario, as {@code qtm fcs} prints them: a preset's baths are named cold and
  * hot, a machine's as in its file.
  *
  * @param fluctuations the stationary cumulants of every bath, the entropy production and the TUR ratio
- * @param step the collision model's step, or null for the master equation
+ * @param dt the collision model's step in use, or null for the master equation
  * @param times the times of the count distributions
  * @param counts by bath name in bath order, the distribution P(N = n, t) of the net quanta into it at each of
  *     {@code times}
  */
-public record FcsOutcome(MachineFluctuations fluctuations, Collision step, List<Double> times,
+public record FcsOutcome(MachineFluctuations fluctuations, Double dt, List<Double> times,
         Map<String, List<Distribution>> counts) {
 }

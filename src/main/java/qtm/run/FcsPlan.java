@@ -13,6 +13,7 @@ import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
 import qtm.model.Approach;
 import qtm.model.Collision;
+import qtm.model.MachineCollision;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
@@ -30,14 +31,20 @@ public final class FcsPlan {
     private final Scenario scenario;
     private final TimeGrid grid;
     private final Collision step;
-    /** The machine's statistics, for {@code model.type: machine}; null for a preset. */
+    /** A machine's collision step, or null. */
+    private final MachineCollision machineStep;
+    /** The machine's statistics, for {@code model.type: machine} without --collision; null otherwise. */
     private final MachineFcs machine;
+    /** The machine's collision model's statistics, for {@code model.type: machine} with --collision; else null. */
+    private final MachineCollisionFcs machineCollision;
 
-    private FcsPlan(Scenario scenario, TimeGrid grid, Collision step) {
+    private FcsPlan(Scenario scenario, TimeGrid grid, Collision step, MachineCollision machineStep) {
         this.scenario = scenario;
         this.grid = grid;
         this.step = step;
-        this.machine = scenario.isMachine() ? new MachineFcs(scenario) : null;
+        this.machine = scenario.isMachine() && machineStep == null ? new MachineFcs(scenario) : null;
+        this.machineCollision = machineStep == null ? null : new MachineCollisionFcs(scenario, machineStep, grid);
+        this.machineStep = machineStep;
     }
 
     /**
@@ -45,38 +52,65 @@ public final class FcsPlan {
      * @param collision the collision model's statistics rather than the master equation's
      * @return the plan
      * @throws InputException (exit 2) for a collision step that {@code qtm run} would refuse, the global approach
-     *     with {@code collision}, {@code collision} on a machine, or a machine without a unique steady state
+     *     with {@code collision}, or a machine without a unique steady state
      */
     public static FcsPlan of(Scenario s, boolean collision) {
-        if (s.isMachine() && collision) {
-            throw new InputException("command line (scenario " + s.file() + ")", "--collision", "true", "the "
-                    + "collision model's counting statistics are for the presets reset, flux and dqd; on a machine "
-                    + "(model.type = machine) qtm fcs gives the master equation's: drop --collision");
-        }
         // Without a time section the step is used as given: the grid only shortens it.
         TimeGrid grid = s.time() != null ? s.time() : new TimeGrid(s.simulation().dt(), 2);
+        if (s.isMachine()) {
+            return new FcsPlan(s, grid, null, collision ? machineStep(s, grid) : null);
+        }
         if (!collision) {
-            return new FcsPlan(s, grid, null);
+            return new FcsPlan(s, grid, null, null);
         }
         if (s.model().approach() == Approach.GLOBAL) {
             throw new InputException(s.file(), "model.approach", "global", "--collision needs local: "
                     + Approach.COLLISION_REFUSAL.replace("use engines: [trajectories]", "drop --collision"));
         }
-        return new FcsPlan(s, grid, CollisionSteps.of(s, grid, s.simulation().dt(), ""));
+        return new FcsPlan(s, grid, CollisionSteps.of(s, grid, s.simulation().dt(), ""), null);
     }
 
-    /** @return the collision step, or null for the master equation */
+    /** A machine's collision step, refused as {@link CollisionSteps#of} refuses a preset's. */
+    private static MachineCollision machineStep(Scenario s, TimeGrid grid) {
+        double dt = s.simulation().dt();
+        if (s.machine().approach() == Approach.GLOBAL) {
+            throw new InputException(s.file(), "model.approach", "global", "--collision needs local: "
+                    + Approach.COLLISION_REFUSAL.replace("use engines: [trajectories]", "drop --collision"));
+        }
+        if (s.time() != null && !(s.time().end() / dt <= CollisionSteps.MAX)) {
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), "expected a step >= "
+                    + s.time().end() / CollisionSteps.MAX + ": at most " + CollisionSteps.MAX + " collision steps "
+                    + "(time.end " + s.time().end() + " / dt = " + s.time().end() / dt + ")");
+        }
+        try {
+            return MachineCollision.of(s.machine(), grid, dt);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(s.file(), "collision.dt", Double.toString(dt), e.getMessage());
+        }
+    }
+
+    /** @return a preset's collision step, or null for the master equation or a machine */
     public Collision step() {
         return step;
     }
 
+    /** @return the collision step in use, or null for the master equation */
+    public Double dt() {
+        return step != null ? Double.valueOf(step.dt()) : machineStep != null ? Double.valueOf(machineStep.dt()) : null;
+    }
+
     /** @return the columns of {@link #series()}: t, then count_, count_ _var, heat_, heat_ _var of every bath */
     public List<String> seriesColumns() {
-        return machine != null ? machine.seriesColumns() : SERIES_COLUMNS;
+        return scenario.isMachine() ? MachineFcs.seriesColumns(scenario.machine()) : SERIES_COLUMNS;
     }
 
     /** @return the line that says the collision step was shortened to fit the grid, or null */
     public String notice() {
+        if (machineStep != null && machineStep.shortened()) {
+            return "qtm: " + InputException.escape(scenario.file()) + ": collision.dt = " + machineStep.requestedDt()
+                    + " shortened to " + machineStep.dt() + " so that " + machineStep.stepsPerPoint() + " whole steps "
+                    + "fill each grid interval of " + scenario.time().step();
+        }
         return step == null ? null : CollisionSteps.notice(scenario, scenario.simulation().dt(), step);
     }
 
@@ -91,6 +125,9 @@ public final class FcsPlan {
         }
         if (machine != null) {
             return machine.series(s.time());
+        }
+        if (machineCollision != null) {
+            return machineCollision.series();
         }
         double[][][] x = new double[4][][];
         if (step != null) {
@@ -138,9 +175,9 @@ public final class FcsPlan {
                 throw new InputException("command line", "--counts-at", Double.toString(t), "expected times in "
                         + "[0, time.end = " + end + "] of the scenario");
             }
-            if (step != null && stepsAt(t, step.dt()) < 0) {
+            if (dt() != null && stepsAt(t, dt()) < 0) {
                 throw new InputException("command line", "--counts-at", Double.toString(t), "expected a multiple "
-                        + "of the collision step dt = " + step.dt() + " (collision.dt of " + s.file() + ")");
+                        + "of the collision step dt = " + dt() + " (collision.dt of " + s.file() + ")");
             }
         }
         return times;
@@ -155,6 +192,9 @@ public final class FcsPlan {
     public FcsOutcome outcome(List<Double> times) {
         if (machine != null) {
             return machine.outcome(times);
+        }
+        if (machineCollision != null) {
+            return machineCollision.outcome(times);
         }
         Map<String, List<Distribution>> counts = new LinkedHashMap<>();
         for (Side side : Side.values()) {
@@ -172,7 +212,7 @@ public final class FcsPlan {
                         + "of them); use a larger g");
             }
         }
-        return new FcsOutcome(MachineFluctuations.of(f), step, times, counts);
+        return new FcsOutcome(MachineFluctuations.of(f), step == null ? null : step.dt(), times, counts);
     }
 
     private List<Distribution> distributions(Side side, List<Double> times) {

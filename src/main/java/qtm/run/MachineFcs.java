@@ -53,6 +53,14 @@ final class MachineFcs {
 
     /** @return t, then count_, count_ _var, heat_, heat_ _var of every bath, in file order */
     List<String> seriesColumns() {
+        return seriesColumns(machine);
+    }
+
+    /**
+     * @param machine a machine
+     * @return t, then count_, count_ _var, heat_, heat_ _var of every bath, in file order
+     */
+    static List<String> seriesColumns(Machine machine) {
         List<String> out = new ArrayList<>(List.of("t"));
         for (String b : machine.bathNames()) {
             out.addAll(List.of("count_" + b, "count_" + b + "_var", "heat_" + b, "heat_" + b + "_var"));
@@ -152,19 +160,42 @@ final class MachineFcs {
 
     /** @throws InputException naming the bound if the work exceeds it */
     private void check(double work, String key, String value, String what) {
+        check(scenario, work, key, value, what, "(qtm fcs bounds the exponentials of the tilted generator, whose "
+                + "size grows as d^2, to about 40 s on one core so that it finishes within a minute); ask for fewer "
+                + "times, or a machine with fewer states, or leave out the scenario's time section for the "
+                + "stationary statistics alone");
+    }
+
+    /**
+     * @param scenario the machine's scenario
+     * @param work the estimated floating-point operations
+     * @param key the option or key that asked for them
+     * @param value its value
+     * @param what what they compute
+     * @param why the bound's reason and what to do instead
+     * @throws InputException naming the bound if the work exceeds {@link #MAX_WORK}
+     */
+    static void check(Scenario scenario, double work, String key, String value, String what, String why) {
+        Machine machine = scenario.machine();
         if (work > MAX_WORK) {
             throw new InputException("command line (scenario " + scenario.file() + ", " + machine.dimension()
                     + " states)", key, value, String.format(Locale.ROOT, "%s would take about %.2g floating-point "
-                    + "operations, more than the bound of %.2g (qtm fcs bounds the exponentials of the tilted "
-                    + "generator, whose size grows as d^2, to about 40 s on one core so that it finishes within a "
-                    + "minute); ask for fewer times, or a machine with fewer states, or leave out the scenario's time "
-                    + "section for the stationary statistics alone", what, work, MAX_WORK));
+                    + "operations, more than the bound of %.2g %s", what, work, MAX_WORK, why));
         }
     }
 
     /** The stationary statistics, refused where the current or noise of a bath is lost in rounding. */
     private MachineFluctuations fluctuations() {
-        MachineFluctuations f = counting.fluctuations();
+        return resolved(scenario, counting.fluctuations());
+    }
+
+    /**
+     * @param scenario the machine's scenario
+     * @param f its stationary statistics
+     * @return f
+     * @throws InputException (exit 2) where the noise of a bath is lost in rounding
+     */
+    static MachineFluctuations resolved(Scenario scenario, MachineFluctuations f) {
         for (int k = 0; k < f.baths().size(); k++) {
             Fluctuations.Bath b = f.baths().get(k);
             if (Double.isNaN(b.quanta().noise()) || Double.isNaN(b.heat().noise())) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code qtm fcs} on a machine: its layout keyed by bath name, its series, and what it refuses. */
 class MachineFcsCommandTest {
-    private static final String FIVE = String.join("\n", "name: five", "model:", "  type: machine",
+    static final String FIVE = String.join("\n", "name: five", "model:", "  type: machine",
             "  approach: local", "  sites:", "    - {name: a, levels: [0.0, 1.0]}",
             "    - {name: b, levels: [0.0, 1.0]}",
             "    - {name: c, levels: [0.0, 1.0]}", "    - {name: d, levels: [0.0, 1.0]}",
@@ -92,13 +92,5 @@ class MachineFcsCommandTest {
                 "100,200,300,400,500,600,700,800,900,1000");
         assertEquals(2, many.status(), many.err());
         assertTrue(many.err().contains("10 time(s)") && many.err().contains("bound of 1.2e+11"), many.err());
-    }
-
-    @Test
-    void theCollisionModelOnAMachineIsExitTwo() {
-        CliTest.Run r = CliTest.run("fcs", "scenarios/machine-qutrit.yaml", "--collision");
-        assertEquals(2, r.status(), r.err());
-        assertEquals("", r.out());
-        assertTrue(r.err().contains("--collision") && r.err().contains("machine"), r.err());
     }
 }

@@ -155,7 +155,7 @@ public final class ScenarioReader {
         Model model = model(m, sets);
         ZMatrixRMaj initial = initial(root);
         if (model instanceof DotModel) {
-            requireFixedParity(root, initial);
+            FermionParity.require(root, initial);
         }
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), model) : null;
         Simulation simulation = SimulationReader.read(root);
@@ -180,29 +180,6 @@ public final class ScenarioReader {
      */
     static void checkObserve(Node root) {
         TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
-    }
-
-    /** Entries of ρ between an even (|00⟩, |11⟩) and an odd (|01⟩, |10⟩) number of electrons above this are refused. */
-    public static final double PARITY_TOLERANCE = 1e-12;
-
-    /**
-     * The dots hold electrons, and no state of fermions superposes even and odd particle numbers (superselection):
-     * such a coherence would also make the Jordan–Wigner sign of the hot dot's operator observable, which no physical
-     * quantity may depend on.
-     */
-    private static void requireFixedParity(Node root, ZMatrixRMaj rho) {
-        int[][] pairs = {{0, TwoQubits.I01}, {0, TwoQubits.I10}, {TwoQubits.I11, TwoQubits.I01},
-            {TwoQubits.I11, TwoQubits.I10}};
-        String[] labels = {"00", "01", "10", "11"};
-        for (int[] p : pairs) {
-            double a = Math.hypot(rho.getReal(p[0], p[1]), rho.getImag(p[0], p[1]));
-            if (a > PARITY_TOLERANCE) {
-                throw root.error("initial", "the double dot's electrons are fermions: a state cannot superpose even "
-                        + "(|00>, |11>) and odd (|01>, |10>) electron numbers (superselection), but |rho_"
-                        + labels[p[0]] + "," + labels[p[1]] + "| = " + a + "; every such entry must be 0 (<= "
-                        + PARITY_TOLERANCE + ")");
-            }
-        }
     }
 
     /**

@@ -9,11 +9,18 @@ package qtm.engine;
  */
 final class BlockComplex {
     private final int n;
-    /** Per block, the basis states it acts on. */
+    /** Per block, the basis states it acts on (kept for {@link #blocks}). */
     private final int[][] index;
-    /** Per block of size b, its b×b entries row-major. */
-    private final double[][] re;
-    private final double[][] im;
+    /**
+     * The blocks laid end to end, so that a product reads three flat arrays: block b has size[b] states, listed in
+     * states from stateStart[b], and its size[b]² entries, row-major, in flatRe/flatIm from entryStart[b].
+     */
+    private final int[] size;
+    private final int[] stateStart;
+    private final int[] entryStart;
+    private final int[] states;
+    private final double[] flatRe;
+    private final double[] flatIm;
 
     /**
      * @param n the dimension
@@ -34,7 +41,7 @@ final class BlockComplex {
             }
         }
         int[] block = new int[n];
-        int[] size = new int[n];
+        int[] count = new int[n];
         int blocks = 0;
         int[] number = new int[n];
         java.util.Arrays.fill(number, -1);
@@ -44,14 +51,14 @@ final class BlockComplex {
                 number[r] = blocks++;
             }
             block[i] = number[r];
-            size[block[i]]++;
+            count[block[i]]++;
         }
         this.index = new int[blocks][];
-        this.re = new double[blocks][];
-        this.im = new double[blocks][];
+        double[][] re = new double[blocks][];
+        double[][] im = new double[blocks][];
         int[] filled = new int[blocks];
         for (int b = 0; b < blocks; b++) {
-            index[b] = new int[size[b]];
+            index[b] = new int[count[b]];
         }
         for (int i = 0; i < n; i++) {
             index[block[i]][filled[block[i]]++] = i;
@@ -66,6 +73,28 @@ final class BlockComplex {
                     im[b][r * s + c] = mIm[index[b][r] * n + index[b][c]];
                 }
             }
+        }
+        this.size = new int[blocks];
+        this.stateStart = new int[blocks];
+        this.entryStart = new int[blocks];
+        this.states = new int[n];
+        int entries = 0;
+        for (int b = 0; b < blocks; b++) {
+            entries += re[b].length;
+        }
+        this.flatRe = new double[entries];
+        this.flatIm = new double[entries];
+        int st = 0;
+        int en = 0;
+        for (int b = 0; b < blocks; b++) {
+            size[b] = index[b].length;
+            stateStart[b] = st;
+            entryStart[b] = en;
+            System.arraycopy(index[b], 0, states, st, size[b]);
+            System.arraycopy(re[b], 0, flatRe, en, re[b].length);
+            System.arraycopy(im[b], 0, flatIm, en, im[b].length);
+            st += size[b];
+            en += re[b].length;
         }
     }
 
@@ -103,38 +132,37 @@ final class BlockComplex {
 
     /** out = m·x; out must not be x. Allocates nothing. */
     void apply(double[] xRe, double[] xIm, double[] outRe, double[] outIm) {
-        for (int b = 0; b < index.length; b++) {
-            int[] at = index[b];
-            double[] bRe = re[b];
-            double[] bIm = im[b];
-            if (at.length == 1) {
-                int i = at[0];
-                outRe[i] = bRe[0] * xRe[i] - bIm[0] * xIm[i];
-                outIm[i] = bRe[0] * xIm[i] + bIm[0] * xRe[i];
-            } else if (at.length == 2) {
-                int i = at[0];
-                int j = at[1];
+        for (int b = 0; b < size.length; b++) {
+            int s = size[b];
+            int at = stateStart[b];
+            int e = entryStart[b];
+            if (s == 1) {
+                int i = states[at];
+                outRe[i] = flatRe[e] * xRe[i] - flatIm[e] * xIm[i];
+                outIm[i] = flatRe[e] * xIm[i] + flatIm[e] * xRe[i];
+            } else if (s == 2) {
+                int i = states[at];
+                int j = states[at + 1];
                 double aRe = xRe[i];
                 double aIm = xIm[i];
                 double cRe = xRe[j];
                 double cIm = xIm[j];
-                outRe[i] = bRe[0] * aRe - bIm[0] * aIm + bRe[1] * cRe - bIm[1] * cIm;
-                outIm[i] = bRe[0] * aIm + bIm[0] * aRe + bRe[1] * cIm + bIm[1] * cRe;
-                outRe[j] = bRe[2] * aRe - bIm[2] * aIm + bRe[3] * cRe - bIm[3] * cIm;
-                outIm[j] = bRe[2] * aIm + bIm[2] * aRe + bRe[3] * cIm + bIm[3] * cRe;
+                outRe[i] = flatRe[e] * aRe - flatIm[e] * aIm + flatRe[e + 1] * cRe - flatIm[e + 1] * cIm;
+                outIm[i] = flatRe[e] * aIm + flatIm[e] * aRe + flatRe[e + 1] * cIm + flatIm[e + 1] * cRe;
+                outRe[j] = flatRe[e + 2] * aRe - flatIm[e + 2] * aIm + flatRe[e + 3] * cRe - flatIm[e + 3] * cIm;
+                outIm[j] = flatRe[e + 2] * aIm + flatIm[e + 2] * aRe + flatRe[e + 3] * cIm + flatIm[e + 3] * cRe;
             } else {
-                int s = at.length;
                 for (int r = 0; r < s; r++) {
                     double sRe = 0;
                     double sIm = 0;
                     for (int c = 0; c < s; c++) {
-                        double x = xRe[at[c]];
-                        double y = xIm[at[c]];
-                        sRe += bRe[r * s + c] * x - bIm[r * s + c] * y;
-                        sIm += bRe[r * s + c] * y + bIm[r * s + c] * x;
+                        double x = xRe[states[at + c]];
+                        double y = xIm[states[at + c]];
+                        sRe += flatRe[e + r * s + c] * x - flatIm[e + r * s + c] * y;
+                        sIm += flatRe[e + r * s + c] * y + flatIm[e + r * s + c] * x;
                     }
-                    outRe[at[r]] = sRe;
-                    outIm[at[r]] = sIm;
+                    outRe[states[at + r]] = sRe;
+                    outIm[states[at + r]] = sIm;
                 }
             }
         }

@@ -3,42 +3,42 @@
 # today's two-qubit engine (qtm.engine.JumpTrajectories) on the reset, flux and dqd presets (t in [0, 5000], 201
 # points, from |00>; goal: the general path within 2x), and of the general engine on the three-qubit chain c-m-h
 # (d = 8) from |000> with 21 points on [0, 2000], and there the collision engine at dt = 1 against it (issue 25: at
-# least 0.5x). It runs the JMH benchmark qtm.engine.MachineEngineBenchmark RUNS
-# times in one sitting (each a fresh JVM, 3 x 1 s warm-up and 5 x 1 s measurement per case) and prints every run's
-# score and the median per case, and the ratio today/general of the medians, and writes them to
+# least 0.5x). It runs the JMH benchmark qtm.engine.MachineEngineBenchmark once, with FORKS fresh JVMs per case
+# (3 x 1 s warm-up and 3 x 1 s measurement each): on this shared machine one JVM's compiled code can run a case up to
+# twice as fast as another's, so a case's figure is the median over its forks of each fork's mean, and each ratio is
+# the ratio of two such medians. It prints every fork's mean and writes them to
 # src/site/markdown/generated/machine-engine-speed.md, so that no number of it is typed by hand.
 #
 # Offline; run it on an idle machine (another build on the same cores lowers every figure).
-# Usage: bash src/site/scripts/machine-engine-speed.sh [RUNS]   (default 3; about 40 s per case and run)
+# Usage: bash src/site/scripts/machine-engine-speed.sh [FORKS]   (default 5; about 6 s per case and fork)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-runs=${1:-3}
+forks=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mvn -B -q -o test-compile
 # The plugin version is pinned: the default one (2.8) is not in an offline repository.
 mvn -B -q -o org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" > /dev/null
 cp="target/test-classes:target/classes:$(cat "$work/cp.txt")"
-for i in $(seq 1 "$runs"); do
-  java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -rf json -rff "$work/run$i.json" \
-    > "$work/run$i.log" 2>&1 || { tail -30 "$work/run$i.log"; exit 1; }
-done
+java -cp "$cp" org.openjdk.jmh.Main 'qtm.engine.MachineEngineBenchmark' -f "$forks" -wi 3 -w 1 -i 3 -r 1 \
+  -rf json -rff "$work/run.json" > "$work/run.log" 2>&1 || { tail -30 "$work/run.log"; exit 1; }
 commit=$(git rev-parse --short HEAD)
-python3 - "$work" "$runs" "$commit" "$(nproc)" "$(cat /proc/loadavg | cut -d' ' -f1-3)" <<'PY'
+python3 - "$work" "$forks" "$commit" "$(nproc)" "$(cat /proc/loadavg | cut -d' ' -f1-3)" <<'PY'
 import datetime, json, statistics, sys
-work, runs, commit, cores, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+work, forks, commit, cores, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 scores = {}
-for i in range(1, runs + 1):
-    for r in json.load(open(f"{work}/run{i}.json")):
-        scores.setdefault(r["params"]["target"], []).append(r["primaryMetric"]["score"])
+for r in json.load(open(f"{work}/run.json")):
+    scores[r["params"]["target"]] = [statistics.mean(f) for f in r["primaryMetric"]["rawData"]]
 med = {case: statistics.median(s) for case, s in scores.items()}
 lines = ["# Measured: the general jump engine against the two-qubit one", "",
          f"Written by `src/site/scripts/machine-engine-speed.sh` at commit `{commit}` on "
-         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d}, {cores} cores, {runs} runs in one sitting (each a "
-         f"fresh JVM: JMH `qtm.engine.MachineEngineBenchmark`, one thread, 3 x 1 s warm-up, 5 x 1 s measurement); load "
+         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d}, {cores} cores, in one sitting: JMH "
+         f"`qtm.engine.MachineEngineBenchmark`, one thread, {forks} fresh JVMs per case, each 3 x 1 s warm-up and "
+         "3 x 1 s measurement; a case's figure is the median over its JVMs of each one's mean (one JVM's compiled "
+         "code can run a case up to twice as fast as another's here); load "
          f"average {load} at the end (the machine is shared). Run it again, on an idle machine, to refresh every number "
          "on this page. What it measures: [Machines, Monte Carlo on a machine](../machines.md#monte-carlo-on-a-machine-qtm-run).",
-         "", "| case | median trajectories/s | every run |", "|---|---|---|"]
+         "", "| case | median trajectories/s | each JVM's mean |", "|---|---|---|"]
 for case, s in scores.items():
     lines.append(f"| {case} | {med[case]:,.0f} | " + ", ".join(f"{x:,.0f}" for x in s) + " |")
 lines += ["", "| preset | today / general (ratio of the medians) | within 2x |", "|---|---|---|"]

@@ -260,8 +260,8 @@ public final class SweepCharts {
         }
     }
 
-    /** The grid spacing of a regular grid's coordinates: the smallest positive gap. */
-    private static double step(double[] v) {
+    /** The grid spacing of a regular grid's coordinates: the smallest positive gap (1 for a single coordinate). */
+    static double step(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         double d = Double.POSITIVE_INFINITY;

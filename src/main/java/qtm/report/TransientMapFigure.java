@@ -58,8 +58,8 @@ public final class TransientMapFigure {
             DefaultXYZDataset data = new DefaultXYZDataset();
             data.addSeries(panels.get(i), xyz);
             XYBlockRenderer r = new XYBlockRenderer();
-            r.setBlockWidth(step(xyz[0]));
-            r.setBlockHeight(step(xyz[1]));
+            r.setBlockWidth(SweepCharts.step(xyz[0]));
+            r.setBlockHeight(SweepCharts.step(xyz[1]));
             r.setPaintScale(scale);
             NumberAxis x = new NumberAxis(panels.get(i) + ": " + axis.key());
             font(x);
@@ -104,19 +104,6 @@ public final class TransientMapFigure {
             }
         }
         return xyz;
-    }
-
-    /** The smallest positive gap between coordinates, the cells' size (1 for a single coordinate). */
-    private static double step(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        double d = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < s.length; i++) {
-            if (s[i] > s[i - 1]) {
-                d = Math.min(d, s[i] - s[i - 1]);
-            }
-        }
-        return Double.isFinite(d) ? d : 1.0;
     }
 
     private static void font(NumberAxis a) {

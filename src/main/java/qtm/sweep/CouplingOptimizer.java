@@ -107,17 +107,17 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
             from.add(0, box.variables(hint));
         }
         double[] values = new double[from.size()];
-        Best best = new Best();
+        BestPoint best = new BestPoint();
         for (int s = 0; s < from.size(); s++) {
-            Best run = climb(objective, box, from.get(s));
+            BestPoint run = climb(objective, box, from.get(s));
             values[s] = run.value;
             best.offer(run.point, run.value);
         }
         return Optimum.at(modelAt(template, box, best.point, coldTemperature, hotTemperature), values);
     }
 
-    private static Best climb(MultivariateFunction objective, Box box, double[] start) {
-        Best run = new Best();
+    private static BestPoint climb(MultivariateFunction objective, Box box, double[] start) {
+        BestPoint run = new BestPoint();
         run.offer(start, objective.value(start));
         // BOBYQA sometimes stops early on a nearly flat slope; restarting from where it stopped, with a fresh
         // quadratic model, finishes the climb.
@@ -213,7 +213,7 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
         for (int k = 0; k < count; k++) {
             double[] y = new double[box.lo.length];
             for (int i = 0; i < y.length; i++) {
-                y[i] = box.lo[i] + halton(k + 1, PRIMES[i]) * (box.hi[i] - box.lo[i]);
+                y[i] = box.lo[i] + BestPoint.halton(k + 1, PRIMES[i]) * (box.hi[i] - box.lo[i]);
             }
             points[k] = y;
             values[k] = objective.value(y);
@@ -230,29 +230,5 @@ public record CouplingOptimizer(Bounds bounds, int starts, boolean tuneHot, doub
     private Model modelAt(Model template, Box box, double[] y, double coldTemperature, double hotTemperature) {
         double th = tuneHot ? Math.pow(10, y[2]) : hotTemperature;
         return box.couplings(y).applyTo(template, coldTemperature, th);
-    }
-
-    /** The best point seen by one run; BOBYQA itself does not hand it back when it stops early. */
-    private static final class Best {
-        private double[] point;
-        private double value = Double.NEGATIVE_INFINITY;
-
-        double offer(double[] x, double v) {
-            if (v > value) {
-                value = v;
-                point = x.clone();
-            }
-            return v;
-        }
-    }
-
-    private static double halton(int index, int base) {
-        double f = 1;
-        double r = 0;
-        for (int i = index; i > 0; i /= base) {
-            f /= base;
-            r += f * (i % base);
-        }
-        return r;
     }
 }

@@ -79,7 +79,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         for (int k = 0; k < HALTON; k++) {
             double[] u = new double[n];
             for (int i = 0; i < n; i++) {
-                u[i] = halton(k + 1, PRIMES[i]);
+                u[i] = BestPoint.halton(k + 1, PRIMES[i]);
             }
             out.add(u);
         }
@@ -148,14 +148,14 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
             }
             double v = f.feasible(u);
             if (!Double.isNaN(v)) {
-                Best run = vary.size() == 1 ? brent(f, u[0], v) : bobyqa(f, u, v);
+                BestPoint run = vary.size() == 1 ? brent(f, u[0], v) : bobyqa(f, u, v);
                 reached.add(run.value);
                 f.best.offer(run.point, run.value);
             }
         }
         for (int s = 0; s < climbs; s++) {
             int k = order[s];
-            Best run = vary.size() == 1 ? brent(f, screen.get(k)[0], values[k]) : bobyqa(f, screen.get(k), values[k]);
+            BestPoint run = vary.size() == 1 ? brent(f, screen.get(k)[0], values[k]) : bobyqa(f, screen.get(k), values[k]);
             reached.add(run.value);
             f.best.offer(run.point, run.value);
         }
@@ -173,11 +173,11 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
     }
 
     /** Brent's method on the grid cells either side of the start u0 (one grid step each way, within [0, 1]). */
-    private Best brent(Objective f, double u0, double start) {
+    private BestPoint brent(Objective f, double u0, double start) {
         double step = 1.0 / (GRID - 1);
         double a = Math.max(0.0, u0 - step);
         double b = Math.min(1.0, u0 + step);
-        Best run = new Best();
+        BestPoint run = new BestPoint();
         run.offer(new double[] {u0}, start);
         new BrentOptimizer(UNIT_ACCURACY, UNIT_ACCURACY * 1e-4).optimize(new MaxEval(MAX_EVAL),
                 new UnivariateObjectiveFunction(u -> f.climb(new double[] {u}, run)), GoalType.MAXIMIZE,
@@ -185,12 +185,12 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         return run;
     }
 
-    private Best bobyqa(Objective f, double[] start, double value) {
+    private BestPoint bobyqa(Objective f, double[] start, double value) {
         int n = start.length;
         double[] lo = new double[n];
         double[] hi = new double[n];
         Arrays.fill(hi, 1.0);
-        Best run = new Best();
+        BestPoint run = new BestPoint();
         run.offer(start, value);
         f.cliff = false;
         // As in CouplingOptimizer: BOBYQA may stop early on a nearly flat slope; a fresh start from its best point
@@ -219,7 +219,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
      * a maximum that lies against the edge of an infeasible region (the penalty is a cliff), and steps along each
      * key, halved when none improves, walk along that edge.
      */
-    private static void polish(Objective f, Best run) {
+    private static void polish(Objective f, BestPoint run) {
         int n = run.point.length;
         int evaluations = 0;
         for (double h = FIRST_RADIUS; h > STOP_RADIUS && evaluations < MAX_EVAL; ) {
@@ -243,7 +243,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
     /** The observable at a point of the unit cube, with what is infeasible told apart. */
     private final class Objective {
         private final Function<double[], PointModel> models;
-        private final Best best = new Best();
+        private final BestPoint best = new BestPoint();
         private double penalty;
         /** Whether the current climb has met an infeasible point. */
         private boolean cliff;
@@ -268,7 +268,7 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
         }
 
         /** What a climb sees: the value, or the penalty; only feasible values are offered to the run. */
-        double climb(double[] u, Best run) {
+        double climb(double[] u, BestPoint run) {
             double v = feasible(u);
             if (Double.isNaN(v)) {
                 cliff = true;
@@ -277,28 +277,5 @@ public record KeyOptimizer(List<KeyRange> vary, String observable, int starts) {
             run.offer(u, v);
             return v;
         }
-    }
-
-    /** The best feasible point of one climb (the optimisers do not hand it back when they stop early). */
-    private static final class Best {
-        private double[] point;
-        private double value = Double.NEGATIVE_INFINITY;
-
-        void offer(double[] u, double v) {
-            if (v > value) {
-                value = v;
-                point = u.clone();
-            }
-        }
-    }
-
-    private static double halton(int index, int base) {
-        double f = 1;
-        double r = 0;
-        for (int i = index; i > 0; i /= base) {
-            f /= base;
-            r += f * (i % base);
-        }
-        return r;
     }
 }

@@ -27,7 +27,7 @@ class BigGridTest {
                 name: big
                 model: {type: reset, g: 1.6e-3, cold: {T: 0, rate: 1e-2}, hot: {T: inf, rate: 1.1e-3}}
                 time: {end: 100000, points: 100001}
-                ensemble: {trajectories: 64}
+                ensemble: {trajectories: 32}
                 collision: {dt: 1}
                 """);
         Path out = dir.resolve("out");
@@ -44,6 +44,6 @@ class BigGridTest {
             }
         }
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals(64, s.get("engines").get("collision").get("trajectories").asLong());
+        assertEquals(32, s.get("engines").get("collision").get("trajectories").asLong());
     }
 }

@@ -19,7 +19,6 @@ final class ChannelOperators {
     private final double[] rate;
     private final int[] bath;
     private final double[] heat;
-    private final int[] count;
     /**
      * The diagonals of γ_jA_j†A_j in one list, channel j's entries from diagonalStart[j] to diagonalStart[j + 1] − 1
      * (none for a channel of rate 0); a channel whose A†A is not diagonal is {@code general} and has none either.
@@ -44,7 +43,6 @@ final class ChannelOperators {
         this.rate = new double[size];
         this.bath = new int[size];
         this.heat = new double[size];
-        this.count = new int[size];
         this.general = new boolean[size];
         this.diagonalStart = new int[size + 1];
         double[][] diagonals = new double[size][];
@@ -62,7 +60,6 @@ final class ChannelOperators {
             rate[j] = c.rate();
             bath[j] = c.bath();
             heat[j] = c.heat();
-            count[j] = c.count();
             diagonals[j] = diagonal(a);
             general[j] = c.rate() > 0 && diagonals[j] == null;
         }
@@ -155,10 +152,5 @@ final class ChannelOperators {
     /** @return the heat one jump of channel j moves into its bath */
     double heat(int j) {
         return heat[j];
-    }
-
-    /** @return channel j's count, −1, 0 or +1 */
-    int count(int j) {
-        return count[j];
     }
 }

@@ -119,6 +119,28 @@ final class ChartStyle {
     }
 
     /**
+     * The colour scale of a map figure, on its right: 0 to the scale's top, exact zeros grey as the scale paints them.
+     *
+     * @param chart the map's chart
+     * @param scale its paint scale
+     * @param label what the colours are
+     * @param labelFont the axis label's font
+     * @param tickFont the tick labels' font
+     */
+    static void colourLegend(JFreeChart chart, org.jfree.chart.renderer.PaintScale scale, String label,
+            Font labelFont, Font tickFont) {
+        NumberAxis z = new NumberAxis(label);
+        z.setLabelFont(labelFont);
+        z.setTickLabelFont(tickFont);
+        z.setRange(0, scale.getUpperBound());
+        limitTicks(z);
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, z);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 40, 4);
+        chart.addSubtitle(legend);
+    }
+
+    /**
      * Gives a plain axis that has its data range the 1-2-5 step of at most eight ticks: JFreeChart's own choice
      * fills the axis with as many labels as fit.
      *

@@ -22,9 +22,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -207,14 +205,8 @@ public final class SweepCharts {
         limitTicks(plot, c);
         zeroBoundary(plot, xyz, w, h);
         JFreeChart chart = new JFreeChart(c.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis zAxis = new NumberAxis(label(c.y()) + " (grey: exactly 0; black line: its boundary)");
-        font(zAxis);
-        zAxis.setRange(0, scale.getUpperBound());
-        ChartStyle.limitTicks(zAxis);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, zAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(4, 4, 40, 4);
-        chart.addSubtitle(legend);
+        ChartStyle.colourLegend(chart, scale, label(c.y()) + " (grey: exactly 0; black line: its boundary)", LABEL,
+                TICK);
         return chart;
     }
 

@@ -10,9 +10,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import qtm.run.PointRun;
 import qtm.sweep.KeyAxis;
@@ -76,14 +74,7 @@ public final class TransientMapFigure {
         JFreeChart chart = new JFreeChart(name, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setTitle(new TextTitle(name, new Font(Font.SANS_SERIF, Font.BOLD, 20)));
         chart.setBackgroundPaint(Color.WHITE);
-        NumberAxis z = new NumberAxis(first.quantity() + " (grey: exactly 0)");
-        font(z);
-        z.setRange(0, scale.getUpperBound());
-        ChartStyle.limitTicks(z);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, z);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(4, 4, 40, 4);
-        chart.addSubtitle(legend);
+        ChartStyle.colourLegend(chart, scale, first.quantity() + " (grey: exactly 0)", LABEL, TICK);
         return chart;
     }
 

@@ -63,13 +63,10 @@ public final class LocalGlobalReader {
                     + "more sites");
         }
         Node a = sweep.child("g_scale");
-        a.allowOnly(Set.of("from", "to", "points"));
-        double from = a.number("from", Double.MIN_VALUE, Double.MAX_VALUE);
-        double to = a.number("to", Double.MIN_VALUE, Double.MAX_VALUE);
-        int points = (int) a.integer("points", 2, MAX_POINTS);
-        if (!(to > from)) {
-            throw a.error("to", "expected to > from (" + from + ")");
-        }
+        double[] grid = grid(a, MAX_POINTS);
+        double from = grid[0];
+        double to = grid[1];
+        int points = (int) grid[2];
         try {
             MachineRange.check(MachineLocalGlobal.scaled(m, to));
         } catch (MachineRange.Violation e) {
@@ -91,13 +88,10 @@ public final class LocalGlobalReader {
                     + "of model.cold.rate and model.hot.rate are 0");
         }
         Node a = s.child("g_over_rate");
-        a.allowOnly(Set.of("from", "to", "points"));
-        double from = a.number("from", Double.MIN_VALUE, Double.MAX_VALUE);
-        double to = a.number("to", Double.MIN_VALUE, Double.MAX_VALUE);
-        int points = (int) a.integer("points", 2, MAX_LOCAL_GLOBAL_POINTS);
-        if (!(to > from)) {
-            throw a.error("to", "expected to > from (" + from + ")");
-        }
+        double[] grid = grid(a, MAX_LOCAL_GLOBAL_POINTS);
+        double from = grid[0];
+        double to = grid[1];
+        int points = (int) grid[2];
         double weak = ValidRange.WEAK * model.energy();
         if (!(to * gamma <= weak)) {
             throw a.error("to", "outside the model's valid range: g = to*rate must be <= " + ValidRange.WEAK + "*E = "
@@ -116,5 +110,17 @@ public final class LocalGlobalReader {
             }
         }
         return new LocalGlobalSweep(from, to, points);
+    }
+
+    /** @return {from, to, points} of a log grid's mapping, 0 &lt; from &lt; to and 2 ≤ points ≤ max */
+    private static double[] grid(Node a, int max) {
+        a.allowOnly(Set.of("from", "to", "points"));
+        double from = a.number("from", Double.MIN_VALUE, Double.MAX_VALUE);
+        double to = a.number("to", Double.MIN_VALUE, Double.MAX_VALUE);
+        int points = (int) a.integer("points", 2, max);
+        if (!(to > from)) {
+            throw a.error("to", "expected to > from (" + from + ")");
+        }
+        return new double[] {from, to, points};
     }
 }

@@ -23,25 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class MachineWaitingTimesRunTest {
-    private static final String THREE_BATHS = """
-            name: three
-            model:
-              type: machine
-              sites:
-                - {name: c, levels: [0.0, 1.0]}
-                - {name: m, levels: [0.0, 1.1]}
-                - {name: h, levels: [0.0, 0.9]}
-              couplings:
-                - {kind: exchange, sites: [c, m], g: 0.05}
-                - {kind: exchange, sites: [m, h], g: 0.05}
-              baths:
-                - {name: cold, site: c, kind: bosonic, T: 0.3, rate: 0.04}
-                - {name: lead, site: m, kind: fermionic, T: 1.0, rate: 0.03, mu: 2.0}
-                - {name: hot, site: h, kind: reset, T: 3.0, rate: 0.02}
-            initial: "000"
-            time: {end: 1500, points: 7}
-            ensemble: {trajectories: 2000, seed: 25}
-            """;
+    /** The three-bath machine of {@link MachineRunCommandTest}, run long enough for every pair's waiting times. */
+    private static final String THREE_BATHS = MachineRunCommandTest.THREE_BATHS.replace(
+            "time: {end: 60, points: 7}\nensemble: {trajectories: 6000, seed: 12}\n",
+            "time: {end: 1500, points: 7}\nensemble: {trajectories: 2000, seed: 25}\n");
 
     @TempDir
     Path tmp;

@@ -316,24 +316,8 @@ class MachineCollisionCountingTest {
                 x[i] = Math.log(dts[i]);
                 y[i] = Math.log(Math.abs(c - limit));
             }
-            double slope = slope(x, y);
+            double slope = MachineCollisionConvergenceTest.slope(x, y);
             assertEquals(1.0, slope, 0.1, m.baths().get(k).name() + ": slope of |c1(dt) - c1| against dt");
         }
-    }
-
-    private static double slope(double[] x, double[] y) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-            mx += x[i] / x.length;
-            my += y[i] / y.length;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxy / sxx;
     }
 }

@@ -166,6 +166,17 @@ class VerdictCalibrationTest {
         alarms.assertWithinLevel(kind.toString());
     }
 
+    /** A qubit and a harmonic qutrit, exchange and density couplings, a bosonic bath and a reset one (d = 6). */
+    private static qtm.model.Machine qutritMachine() {
+        return new qtm.model.Machine(qtm.model.Approach.LOCAL,
+                List.of(new qtm.model.Site("c", 0.0, 1.0),
+                        new qtm.model.Site("h", new double[] {0.0, 1.0, 2.0}, qtm.model.Ladder.HARMONIC)),
+                List.of(new qtm.model.Coupling.Exchange("c", "h", 0.04), new qtm.model.Coupling.Density("c", "h", 0.3)),
+                List.of(new qtm.model.MachineBath("cold", "c", qtm.model.BathKind.BOSONIC, 0.5, 0.03),
+                        new qtm.model.MachineBath("hot", "h", qtm.model.BathKind.RESET, Double.POSITIVE_INFINITY,
+                                0.02)));
+    }
+
     /**
      * A machine of issue 24 (a qubit and a harmonic qutrit, exchange and density couplings, a bosonic bath and a reset
      * one; d = 6, so its verdict is the Bonferroni bound alone) on a short grid, where the population of |10⟩ is rare
@@ -174,13 +185,7 @@ class VerdictCalibrationTest {
      */
     @Test
     void aMachinesVerdictDoesNotCryWolf() {
-        qtm.model.Machine m = new qtm.model.Machine(qtm.model.Approach.LOCAL,
-                List.of(new qtm.model.Site("c", 0.0, 1.0),
-                        new qtm.model.Site("h", new double[] {0.0, 1.0, 2.0}, qtm.model.Ladder.HARMONIC)),
-                List.of(new qtm.model.Coupling.Exchange("c", "h", 0.04), new qtm.model.Coupling.Density("c", "h", 0.3)),
-                List.of(new qtm.model.MachineBath("cold", "c", qtm.model.BathKind.BOSONIC, 0.5, 0.03),
-                        new qtm.model.MachineBath("hot", "h", qtm.model.BathKind.RESET, Double.POSITIVE_INFINITY,
-                                0.02)));
+        qtm.model.Machine m = qutritMachine();
         TimeGrid grid = new TimeGrid(20, 4);
         ZMatrixRMaj rho0 = qtm.math.Ops.unit(6, 0, 0);
         List<ZMatrixRMaj> exact = new qtm.exact.MachineExact(m).evolve(rho0, grid);
@@ -218,13 +223,7 @@ class VerdictCalibrationTest {
      */
     @Test
     void aMachinesWaitingTimesDoNotCryWolf() {
-        qtm.model.Machine m = new qtm.model.Machine(qtm.model.Approach.LOCAL,
-                List.of(new qtm.model.Site("c", 0.0, 1.0),
-                        new qtm.model.Site("h", new double[] {0.0, 1.0, 2.0}, qtm.model.Ladder.HARMONIC)),
-                List.of(new qtm.model.Coupling.Exchange("c", "h", 0.04), new qtm.model.Coupling.Density("c", "h", 0.3)),
-                List.of(new qtm.model.MachineBath("cold", "c", qtm.model.BathKind.BOSONIC, 0.5, 0.03),
-                        new qtm.model.MachineBath("hot", "h", qtm.model.BathKind.RESET, Double.POSITIVE_INFINITY,
-                                0.02)));
+        qtm.model.Machine m = qutritMachine();
         TimeGrid grid = new TimeGrid(WAITING_END, 3);
         ZMatrixRMaj rho0 = qtm.math.Ops.unit(6, 0, 0);
         var channels = m.channels();

@@ -17,14 +17,28 @@ import qtm.observe.Quantity;
 import qtm.observe.Snapshot;
 
 /**
- * The entry point for scripting a study in Java. Models are the records of {@code qtm.model}
- * ({@code new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3))}); states are
- * given by their basis label ("00", "01", "10", "11", |n_cold n_hot⟩) and returned as {@link Snapshot}s; an
- * ensemble is built with {@link #ensemble} and returns an {@link EnsembleResult} whose estimates come with standard
- * errors. See the guide's "Java API" chapter, src/site/markdown/java-api.md, for a complete program.
+ * The entry point for scripting a study in Java. From a scenario (a file, or a name such as {@code machine-qutrit}:
+ * {@link #scenario}) the API does what the command line does: {@link Scenario#steady} (ρ∞ and every observable,
+ * {@link ExactState}), {@link Scenario#evolve} (the transient), {@link Scenario#counting} (counting statistics),
+ * {@link Scenario#ensemble} (ensembles with their verdict, {@link RunResult}), {@link Sweeps} (exact and Monte Carlo
+ * sweeps over a key) and {@link Ensembles} (saving and merging). Built in code, any machine's or preset's exact state
+ * is {@link ExactState#of}; a preset's transient and ensembles without verdict are here: models are the records of
+ * {@code qtm.model} ({@code new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY,
+ * 1.1e-3))}), states are given by their basis label ("00", "01", "10", "11", |n_cold n_hot⟩) and returned as
+ * {@link Snapshot}s, and {@link #ensemble} returns an {@link EnsembleResult} whose estimates come with standard
+ * errors. See the guide's "Java API" chapter, src/site/markdown/java-api.md, for complete programs.
  */
 public final class Qtm {
     private Qtm() {
+    }
+
+    /**
+     * @param nameOrPath a scenario file, or the name of one in {@code ./scenarios} or shipped with qtm
+     *     ({@link Scenario#shipped})
+     * @return the scenario, to override ({@link Scenario#set}) and compute
+     */
+    public static Scenario scenario(String nameOrPath) {
+        return Scenario.of(nameOrPath);
     }
 
     /**

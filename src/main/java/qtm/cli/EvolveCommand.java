@@ -5,17 +5,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ejml.data.ZMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import qtm.exact.Transient;
-import qtm.observe.Observables;
 import qtm.observe.SiteObservables;
 import qtm.observe.Snapshot;
 import qtm.output.AtomicFile;
@@ -64,23 +60,11 @@ final class EvolveCommand implements Callable<Integer> {
     }
 
     private void evolve(Scenario s, OutputDirectory dir) throws Exception {
-        String[] header;
-        List<double[]> rows;
-        SiteObservables sites;
-        if (s.isMachine()) {
-            MachineEvolution e = MachineEvolution.of(s);
-            header = e.header();
-            rows = e.rows();
-            sites = e.sites();
-        } else {
-            List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
-            sites = SiteObservables.of(s.model());
-            header = header(sites, s.target() != null);
-            rows = new ArrayList<>(states.size());
-            for (int k = 0; k < states.size(); k++) {
-                rows.add(presetRow(s, sites, k, states.get(k)));
-            }
-        }
+        // One place lays out evolve's columns for every model, so that the Java API gives the same numbers.
+        MachineEvolution evolution = MachineEvolution.ofAny(s);
+        String[] header = evolution.header();
+        List<double[]> rows = evolution.rows();
+        SiteObservables sites = evolution.sites();
         if (csv == null) {
             PrintWriter out = spec.commandLine().getOut();
             Csv.write(out, header, rows);
@@ -107,33 +91,6 @@ final class EvolveCommand implements Callable<Integer> {
             out[k] = rows.get(k)[c];
         }
         return out;
-    }
-
-    /**
-     * @param sites the machine's sites
-     * @param fidelity whether the scenario gives a target
-     * @return a preset's evolve columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition
-     *     (issue 24), then {@code fidelity} with a target
-     */
-    static String[] header(SiteObservables sites, boolean fidelity) {
-        List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
-        h.addAll(sites.columns());
-        if (fidelity) {
-            h.add("fidelity");
-        }
-        return h.toArray(new String[0]);
-    }
-
-    private static double[] presetRow(Scenario s, SiteObservables sites, int k, ZMatrixRMaj rho) {
-        double[] a = Snapshot.of(s.model(), s.time().time(k), rho).values();
-        double[] b = sites.values(rho);
-        int n = a.length + b.length;
-        double[] row = java.util.Arrays.copyOf(a, n + (s.target() != null ? 1 : 0));
-        System.arraycopy(b, 0, row, a.length, b.length);
-        if (s.target() != null) {
-            row[n] = Observables.fidelity(rho, s.target());
-        }
-        return row;
     }
 
     /**

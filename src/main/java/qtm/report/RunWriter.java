@@ -16,6 +16,7 @@ import qtm.ensemble.SavedEnsemble;
 import qtm.output.Json;
 import qtm.run.EngineOutcome;
 import qtm.run.RunOutcome;
+import qtm.run.RunPlan;
 import qtm.run.ScenarioAsRun;
 
 /**
@@ -118,7 +119,7 @@ public final class RunWriter {
 
     /** The file name of an ensemble's saved sums. */
     public static String savedName(String label) {
-        return "ensemble-" + label + ".qtme";
+        return RunPlan.savedName(label);
     }
 
     /**
@@ -129,10 +130,8 @@ public final class RunWriter {
      *     the ensemble is or which engines ran, which merging and extending may change
      */
     public static SavedEnsemble.Identity identity(ObjectNode scenarioAsRun, String label, long seed) {
-        ObjectNode doc = scenarioAsRun.deepCopy();
-        doc.remove("ensemble");
-        doc.remove("engines");
-        return new SavedEnsemble.Identity(SavedEnsemble.QTM_VERSION, label, doc.toString(), seed);
+        // The rule lives with the run's plan, where the Java API reaches it too.
+        return RunPlan.identity(scenarioAsRun, label, seed);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.MachineExact;
+import qtm.exact.Transient;
 import qtm.input.InputException;
 import qtm.math.Bipartite;
 import qtm.math.Bipartition;
@@ -13,6 +14,7 @@ import qtm.model.MachineBath;
 import qtm.observe.Entanglement;
 import qtm.observe.Observables;
 import qtm.observe.SiteObservables;
+import qtm.observe.Snapshot;
 import qtm.scenario.Scenario;
 
 /**
@@ -60,6 +62,55 @@ public record MachineEvolution(String[] header, List<double[]> rows, SiteObserva
         exact.evolve(s.initial(), s.time(), (rho, k) -> rows.add(row(s, exact, sites, s.time().time(k), rho,
                 header.size())));
         return new MachineEvolution(header.toArray(new String[0]), rows, sites);
+    }
+
+    /**
+     * What {@code qtm evolve} writes for any scenario: a machine's as {@link #of}, a preset's its own exact transient
+     * ({@link Transient}, so its numbers are the presets' own): the columns of {@link Snapshot#COLUMNS}, then the
+     * observables per site and bipartition ({@link SiteObservables#columns()}), then {@code fidelity} with a target.
+     *
+     * @param s a scenario of any model, with its time grid
+     * @return the transient and its observables, in the layout {@code qtm evolve} prints
+     * @throws InputException (exit 2) as {@link #of}
+     */
+    public static MachineEvolution ofAny(Scenario s) {
+        if (s.isMachine()) {
+            return of(s);
+        }
+        List<ZMatrixRMaj> states = new Transient(s.model(), s.time()).evolve(s.initial());
+        SiteObservables sites = SiteObservables.of(s.model());
+        List<double[]> rows = new ArrayList<>(states.size());
+        for (int k = 0; k < states.size(); k++) {
+            rows.add(presetRow(s, sites, k, states.get(k)));
+        }
+        return new MachineEvolution(presetHeader(sites, s.target() != null), rows, sites);
+    }
+
+    /**
+     * @param sites the machine's sites
+     * @param fidelity whether the scenario gives a target
+     * @return a preset's evolve columns: {@link Snapshot#COLUMNS}, then the observables per site and bipartition
+     *     (issue 24), then {@code fidelity} with a target
+     */
+    private static String[] presetHeader(SiteObservables sites, boolean fidelity) {
+        List<String> h = new ArrayList<>(List.of(Snapshot.COLUMNS));
+        h.addAll(sites.columns());
+        if (fidelity) {
+            h.add("fidelity");
+        }
+        return h.toArray(new String[0]);
+    }
+
+    private static double[] presetRow(Scenario s, SiteObservables sites, int k, ZMatrixRMaj rho) {
+        double[] a = Snapshot.of(s.model(), s.time().time(k), rho).values();
+        double[] b = sites.values(rho);
+        int n = a.length + b.length;
+        double[] row = java.util.Arrays.copyOf(a, n + (s.target() != null ? 1 : 0));
+        System.arraycopy(b, 0, row, a.length, b.length);
+        if (s.target() != null) {
+            row[n] = Observables.fidelity(rho, s.target());
+        }
+        return row;
     }
 
     private static double[] row(Scenario s, MachineExact exact, SiteObservables sites, double t, ZMatrixRMaj rho,

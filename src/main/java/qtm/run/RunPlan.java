@@ -1,5 +1,6 @@
 package qtm.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import qtm.engine.Engine;
 import qtm.engine.EngineKind;
 import qtm.engine.MachineCollisionEngine;
 import qtm.engine.MachineTrajectories;
+import qtm.ensemble.SavedEnsemble;
 import qtm.model.MachineChannel;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
@@ -157,5 +159,27 @@ public final class RunPlan {
         LinkedHashMap<String, Long> out = new LinkedHashMap<>();
         ensembleLabels(s).forEach((label, engine) -> out.put(label, trajectoriesFor(s, engine, settings)));
         return out;
+    }
+
+    /**
+     * @param label an ensemble's label
+     * @return the file name of its saved sums
+     */
+    public static String savedName(String label) {
+        return "ensemble-" + label + ".qtme";
+    }
+
+    /**
+     * @param scenarioAsRun the scenario document with every --set applied
+     * @param label an ensemble's label
+     * @param seed the run's seed
+     * @return the identity its saved ensemble carries: the scenario as run without the keys that say how large
+     *     the ensemble is or which engines ran, which merging and extending may change
+     */
+    public static SavedEnsemble.Identity identity(ObjectNode scenarioAsRun, String label, long seed) {
+        ObjectNode doc = scenarioAsRun.deepCopy();
+        doc.remove("ensemble");
+        doc.remove("engines");
+        return new SavedEnsemble.Identity(SavedEnsemble.QTM_VERSION, label, doc.toString(), seed);
     }
 }

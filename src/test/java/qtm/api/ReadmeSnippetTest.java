@@ -27,19 +27,32 @@ class ReadmeSnippetTest {
             "t=\\s*(\\S+)\\s+C=(\\S+) ± (\\S+)\\s+exact=(\\S+)");
 
     static String snippet() throws IOException {
+        return block("(?m)^#{1,2} Java API$");
+    }
+
+    /**
+     * @param heading a regular expression matching the heading line of the guide's section
+     * @return the first java code block after that heading in java-api.md, exactly as printed
+     */
+    static String block(String heading) throws IOException {
         String readme = Files.readString(Path.of("src/site/markdown/java-api.md"));
-        Matcher heading = Pattern.compile("(?m)^#{1,2} Java API$").matcher(readme);
-        assertTrue(heading.find(), "the guide's java-api.md has a Java API section");
-        int section = heading.start();
+        Matcher h = Pattern.compile(heading).matcher(readme);
+        assertTrue(h.find(), "the guide's java-api.md has the section " + heading);
+        int section = h.start();
         int open = readme.indexOf("```java\n", section);
         int close = readme.indexOf("\n```", open + 8);
         assertTrue(open > 0 && close > open, "the section holds a java code block");
         return readme.substring(open + 8, close + 1);
     }
 
-    @Test
-    void theReadmeProgramCompilesRunsAndAgreesWithExact(@TempDir Path dir) throws Exception {
-        String code = snippet();
+    /**
+     * Compiles a guide program against the project's classes and dependencies and runs it in its own JVM.
+     *
+     * @param code the program, at most 25 lines with one public class
+     * @param dir where to compile it
+     * @return what it printed (stdout and stderr), after asserting it exited 0 within two minutes
+     */
+    static String compileAndRun(String code, Path dir) throws Exception {
         assertTrue(code.lines().count() <= 25, "at most 25 lines, has " + code.lines().count());
         Matcher name = Pattern.compile("public class (\\w+)").matcher(code);
         assertTrue(name.find(), "a public class");
@@ -49,11 +62,19 @@ class ReadmeSnippetTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-cp", classpath, "-d", dir.toString(), source.toString());
         assertEquals(0, status, "the guide's Java API program compiles");
+        // From the temporary directory, so that a shipped scenario is found in the classes, not in ./scenarios.
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classpath + java.io.File.pathSeparator + dir, name.group(1)).redirectErrorStream(true).start();
+                classpath + java.io.File.pathSeparator + dir, name.group(1)).directory(dir.toFile())
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finishes");
         assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void theReadmeProgramCompilesRunsAndAgreesWithExact(@TempDir Path dir) throws Exception {
+        String out = compileAndRun(snippet(), dir);
         // The scan passes through the paper's optimum, C = 0.0540984 (independently: eq. (4) and the brute-force
         // grid of PaperValuesTest).
         assertTrue(out.contains("g=1.6e-03  C=0.05410"), out);

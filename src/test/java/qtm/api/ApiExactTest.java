@@ -176,8 +176,8 @@ class ApiExactTest {
 
     @Test
     void countingIsFcsJsonAndItsHeatCurrentIsEq4s() throws Exception {
-        Counting c = Scenario.of("reset-paper").counting();
-        JsonNode j = new ObjectMapper().readTree(cli("fcs", "reset-paper", "--json"));
+        Counting c = Scenario.of("reset-paper").counting(50);
+        JsonNode j = new ObjectMapper().readTree(cli("fcs", "reset-paper", "--json", "--counts-at", "50"));
         for (String bath : List.of("cold", "hot")) {
             JsonNode b = j.get(bath);
             assertEquals(number(b.get("current")), c.current(bath), 0.0);
@@ -200,6 +200,6 @@ class ApiExactTest {
             total += p;
         }
         assertEquals(1.0, total, 1e-9);
-        assertEquals(List.of(5000.0), c.times());
+        assertEquals(List.of(50.0), c.times());
     }
 }

@@ -7,9 +7,9 @@ import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.Shard;
 import qtm.observe.Snapshot;
-import qtm.run.CollisionSteps;
 import qtm.run.EngineOutcome;
 import qtm.run.MachineRun;
+import qtm.run.RunChecks;
 import qtm.run.RunListener;
 import qtm.run.RunOptions;
 import qtm.run.ScenarioRun;
@@ -76,11 +76,13 @@ public record EnsembleRun(Scenario scenario, long trajectories, Long seed, int t
      * Runs every engine of the scenario (its Δt study too, where it lists several collision steps).
      *
      * @return the engines' estimates and verdicts, and their full ensembles
-     * @throws qtm.input.InputException for a bad file, key or value, or a collision step {@code qtm run} refuses
+     * @throws qtm.input.InputException for a bad file, key or value, or anything else {@code qtm run} refuses (a grid
+     *     too large, a collision step out of range)
      */
     public RunResult run() {
         qtm.scenario.Scenario s = scenario.readForRun();
-        CollisionSteps.check(s);
+        // The refusals of qtm run, so that the API never runs what the command line would refuse.
+        RunChecks.all(s, threads);
         long runSeed = seed != null ? seed : s.simulation().seed();
         RunOptions options = new RunOptions(runSeed, threads, trajectories, label -> null, shard, false);
         Kept kept = new Kept();

@@ -33,31 +33,6 @@ final class MachineRunOutput {
     }
 
     /**
-     * Refuses, before anything is written, a grid too large for a machine's sums on that many threads, and a target
-     * SE on a machine of one site, which has no bipartition whose negativity it could bound.
-     *
-     * @param s the machine's scenario
-     * @param threads the worker threads
-     */
-    static void check(Scenario s, int threads) {
-        int max = RunPlan.maxMachinePoints(s, threads);
-        if (s.time().points() > max) {
-            // The sums grow with d² and the threads: the cap keeps a machine's ensemble within the presets' memory.
-            long kb = Math.round(RunPlan.bytesPerPoint(RunPlan.quantities(s, "trajectories"), threads) / 1e3);
-            throw new qtm.input.InputException(s.file(), "time.points", Integer.toString(s.time().points()),
-                    "qtm run accepts at most " + max + " grid points for this machine of " + s.machine().dimension()
-                    + " states on " + threads + " threads (about " + kb + " kB of sums per point; the guide's "
-                    + "machines.md, \"Memory\"; fewer --threads allow more)");
-        }
-        if (s.simulation().targetSe() > 0 && s.machine().siteNames().size() == 1) {
-            throw new qtm.input.InputException(s.file(), "ensemble.target_se",
-                    Double.toString(s.simulation().targetSe()), "a machine of one site has no bipartition whose "
-                    + "negativity the target could bound (the guide's machines.md, \"target_se on a machine\"); "
-                    + "remove the key");
-        }
-    }
-
-    /**
      * @param settings the run's settings
      * @param interrupt Ctrl-C and SIGTERM
      * @param jumps the jump records, or null

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
-import qtm.input.InputException;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
 import qtm.report.ChartFiles;
@@ -26,6 +25,7 @@ import qtm.run.EngineOutcome;
 import qtm.run.MachineRun;
 import qtm.run.MonteCarloTable;
 import qtm.run.PointRun;
+import qtm.run.RunChecks;
 import qtm.run.RunOptions;
 import qtm.run.RunOutcome;
 import qtm.run.RunPlan;
@@ -118,12 +118,9 @@ final class MonteCarloSweep {
         Set<String> notices = new LinkedHashSet<>();
         for (int i = 0; i < study.sweep().size(); i++) {
             Scenario s = points.apply(i);
-            if (s.time().points() > RunCommand.MAX_POINTS) {
-                throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
-                        "qtm run accepts at most " + RunCommand.MAX_POINTS + " grid points (evolve takes more)");
-            }
+            RunChecks.points(s);
             if (s.isMachine()) {
-                MachineRunOutput.check(s, threads);
+                RunChecks.machine(s, threads);
             } else {
                 notices.addAll(CollisionSteps.check(s));
             }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import qtm.run.CollisionSteps;
+import qtm.run.RunChecks;
 import qtm.run.ScenarioRun;
 import qtm.run.RunOptions;
 import qtm.run.EngineOutcome;
@@ -35,12 +36,6 @@ import qtm.stats.Verdict;
                 + "The scenario's ensemble.time_budget_s bounds the engines' wall time only: the files are written "
                 + "after it, which takes seconds more (charts, report).")
 final class RunCommand implements Callable<Integer> {
-    /**
-     * Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (the guide,
-     * src/site/markdown/ensembles-and-clusters.md, "Memory").
-     */
-    static final int MAX_POINTS = 100_001;
-
     @Mixin
     ScenarioOptions scenario;
 
@@ -90,14 +85,10 @@ final class RunCommand implements Callable<Integer> {
         OptionChecks.trajectories(trajectories);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         OptionChecks.threads("--threads", t);
-        if (s.time().points() > MAX_POINTS) {
-            // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
-            throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
-                    "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
-        }
+        RunChecks.points(s);
         long recordLimit = recordLimit();
         if (s.isMachine()) {
-            MachineRunOutput.check(s, t);
+            RunChecks.machine(s, t);
         }
         List<String> notices = CollisionSteps.check(s);
         long runSeed = seed != null ? seed : s.simulation().seed();

@@ -1,0 +1,74 @@
+package qtm.run;
+
+import java.util.List;
+import qtm.input.InputException;
+import qtm.scenario.Scenario;
+
+/**
+ * What {@code qtm run} refuses before anything runs or is written, in one place so that {@code qtm sweep}'s Monte
+ * Carlo points and the Java API refuse the same scenarios with the same words.
+ */
+public final class RunChecks {
+    /**
+     * Largest output grid for an ensemble: about 6.5 kB of sums per grid point and engine (the guide,
+     * src/site/markdown/ensembles-and-clusters.md, "Memory").
+     */
+    public static final int MAX_POINTS = 100_001;
+
+    private RunChecks() {
+    }
+
+    /**
+     * Every check of a run, in the order {@code qtm run} makes them.
+     *
+     * @param s a run's scenario
+     * @param threads the worker threads
+     * @return the notices of a shortened collision step ({@link CollisionSteps#check})
+     * @throws InputException (exit 2) naming the key that cannot be run
+     */
+    public static List<String> all(Scenario s, int threads) {
+        points(s);
+        if (s.isMachine()) {
+            machine(s, threads);
+        }
+        return CollisionSteps.check(s);
+    }
+
+    /**
+     * @param s a run's scenario
+     * @throws InputException (exit 2) for a grid of more than {@value #MAX_POINTS} points
+     */
+    public static void points(Scenario s) {
+        if (s.time().points() > MAX_POINTS) {
+            // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
+            throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
+                    "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a grid too large for a machine's sums on that many threads, and a target
+     * SE on a machine of one site, which has no bipartition whose negativity it could bound.
+     *
+     * @param s the machine's scenario
+     * @param threads the worker threads
+     * @throws InputException (exit 2) naming {@code time.points} or {@code ensemble.target_se}
+     */
+    public static void machine(Scenario s, int threads) {
+        int max = RunPlan.maxMachinePoints(s, threads);
+        if (s.time().points() > max) {
+            // The sums grow with d² and the threads: the cap keeps a machine's ensemble within the presets' memory.
+            long kb = Math.round(RunPlan.bytesPerPoint(RunPlan.quantities(s, "trajectories"), threads) / 1e3);
+            throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
+                    "qtm run accepts at most " + max + " grid points for this machine of " + s.machine().dimension()
+                    + " states on " + threads + " threads (about " + kb + " kB of sums per point; the guide's "
+                    + "machines.md, \"Memory\"; fewer --threads allow more)");
+        }
+        if (s.simulation().targetSe() > 0 && s.machine().siteNames().size() == 1) {
+            throw new InputException(s.file(), "ensemble.target_se",
+                    Double.toString(s.simulation().targetSe()), "a machine of one site has no bipartition whose "
+                    + "negativity the target could bound (the guide's machines.md, \"target_se on a machine\"); "
+                    + "remove the key");
+        }
+    }
+}

@@ -79,16 +79,20 @@ class ApiEnsembleTest {
     }
 
     @Test
-    void aMachinesRunHasItsVerdictAndItsNegativity() {
-        Scenario s = Scenario.of("machine-qutrit").set("time.points", 6).set("engines", "[trajectories]");
-        RunResult r = s.ensemble().withTrajectories(3000).withSeed(3).withThreads(2).run();
-        assertTrue(r.converged("trajectories"), r.verdict("trajectories"));
+    void aMachinesRunHasBothEnginesVerdictsAndItsNegativity() {
+        Scenario s = Scenario.of("machine-qutrit").set("time.points", 6).set("collision.dt", 5.0)
+                .set("engines", "[trajectories, collision]");
+        RunResult r = s.ensemble().withTrajectories(2000).withSeed(3).withThreads(2).run();
+        assertEquals(List.of("trajectories", "collision"), r.engines());
+        for (String engine : r.engines()) {
+            assertTrue(r.converged(engine), engine + ": " + r.verdict(engine));
+            assertTrue(r.columns(engine).contains("negativity_c_vs_h"), r.columns(engine).toString());
+        }
         Table exact = s.evolve();
         for (String column : List.of("population_c_1", "population_h_2")) {
             double[] x = exact.column(column);
             assertNear(r, "trajectories", column, x[x.length - 1]);
         }
-        assertTrue(r.columns("trajectories").contains("negativity_c_vs_h"), r.columns("trajectories").toString());
     }
 
     @Test

@@ -17,6 +17,7 @@ import picocli.CommandLine;
 import qtm.cli.Main;
 import qtm.input.InputException;
 import qtm.model.Bath;
+import qtm.model.MachinePresets;
 import qtm.model.ResetModel;
 
 /**
@@ -82,6 +83,11 @@ class ApiExactTest {
         assertEq4(1.6e-3, Scenario.of("scenarios/reset-paper.yaml").steady());
         assertEq4(1.6e-3, ExactState.of(new ResetModel(E, 1.6e-3, new Bath(0, PC),
                 new Bath(Double.POSITIVE_INFINITY, PH))));
+        // The same preset as a machine built in code: the general solver, not the preset's own.
+        assertEq4(1.6e-3, ExactState.of(MachinePresets.of(new ResetModel(E, 1.6e-3, new Bath(0, PC),
+                new Bath(Double.POSITIVE_INFINITY, PH)))));
+        assertTrue(Scenario.shipped().containsAll(List.of("reset-paper", "machine-qutrit")), Scenario.shipped()
+                .toString());
         // The paper's optimum, C = 0.0541 (its Fig. 2(a)).
         assertEquals(0.0541, Scenario.of("reset-paper").steady().concurrence(), 5e-5);
     }

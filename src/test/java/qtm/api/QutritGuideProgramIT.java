@@ -18,13 +18,13 @@ import qtm.cli.Main;
 
 /**
  * The guide's second Java program (issue 27: a negativity-vs-g scan of the qubit-qutrit machine with one Monte Carlo
- * point checked against exact), exactly as printed in java-api.md: extracted, compiled against the project's classes
+ * point checked against exact), exactly as printed in java-api.md: extracted, compiled against the thin jar
  * and run from a directory outside the checkout, so that {@code machine-qutrit} is the scenario shipped with the
  * classes. Its exact negativities are held to {@code qtm steady --json} at each g (six printed digits), its Monte Carlo
  * point within 4 SE of the exact value it prints, and the run's verdict must be "converged".
  */
 @Tag("slow")
-class QutritGuideProgramTest {
+class QutritGuideProgramIT {
     private static final Pattern SCAN = Pattern.compile("^g=(\\S+)  N=(\\S+)$");
     private static final Pattern POINT = Pattern.compile("^MC N=(\\S+) ± (\\S+)  exact=(\\S+)  (.+)$");
 
@@ -41,8 +41,8 @@ class QutritGuideProgramTest {
 
     @Test
     void theQutritScanRunsAndAgreesWithSteadyAndItsOwnExactValue(@TempDir Path dir) throws Exception {
-        String code = ReadmeSnippetTest.block("(?m)^## Scenarios, machines and verdicts$");
-        String out = ReadmeSnippetTest.compileAndRun(code, dir);
+        String code = ReadmeSnippetIT.block("(?m)^## Scenarios, machines and verdicts$");
+        String out = ReadmeSnippetIT.compileAndRun(code, dir);
         List<String> scan = out.lines().filter(l -> l.startsWith("g=")).toList();
         assertEquals(5, scan.size(), out);
         for (String line : scan) {

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The guide's "Java API" program ({@code src/site/markdown/java-api.md}, moved there from the README), exactly as
- * printed: extracted, compiled against the project's classes and its dependencies, run, and its output checked
+ * printed: extracted, compiled against the thin jar and its dependencies (as a project that depends on qtm compiles),
+ * run from a temporary directory, and its output checked
  * against exact values (the paper's optimum, and the ensemble's C(t) within 4 SE of the exact transient it prints
  * beside it).
  */
-class ReadmeSnippetTest {
+class ReadmeSnippetIT {
     private static final Pattern LINE = Pattern.compile(
             "t=\\s*(\\S+)\\s+C=(\\S+) ± (\\S+)\\s+exact=(\\S+)");
 
@@ -46,7 +47,7 @@ class ReadmeSnippetTest {
     }
 
     /**
-     * Compiles a guide program against the project's classes and dependencies and runs it in its own JVM.
+     * Compiles a guide program against the thin jar and qtm's dependencies and runs it in its own JVM.
      *
      * @param code the program, at most 25 lines with one public class
      * @param dir where to compile it
@@ -58,7 +59,7 @@ class ReadmeSnippetTest {
         assertTrue(name.find(), "a public class");
         Path source = dir.resolve(name.group(1) + ".java");
         Files.writeString(source, code);
-        String classpath = System.getProperty("java.class.path");
+        String classpath = libraryClasspath();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-cp", classpath, "-d", dir.toString(), source.toString());
         assertEquals(0, status, "the guide's Java API program compiles");
@@ -70,6 +71,34 @@ class ReadmeSnippetTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finishes");
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    /**
+     * What a project that depends on qtm has on its class path: the thin jar that {@code mvn package} built (in place
+     * of target/classes, which failsafe lists when run on its own) and qtm's dependencies, without the test classes.
+     *
+     * @return that class path
+     */
+    static String libraryClasspath() throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(Pattern.quote(java.io.File.pathSeparator))) {
+            Path p = Path.of(e);
+            if (e.endsWith("test-classes")) {
+                continue;
+            }
+            if (Files.isDirectory(p) && p.getFileName().toString().equals("classes")) {
+                try (var files = Files.list(p.getParent())) {
+                    List<Path> jar = files.filter(f -> f.getFileName().toString().matches("qtm-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+                            .toList();
+                    assertEquals(1, jar.size(), "one thin jar beside " + p + " (run after mvn package)");
+                    out.add(jar.get(0).toString());
+                }
+            } else {
+                out.add(e);
+            }
+        }
+        assertTrue(out.stream().anyMatch(e -> e.matches(".*qtm-[0-9][^-/]*(-SNAPSHOT)?\\.jar")), "the thin jar is on " + out);
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     @Test

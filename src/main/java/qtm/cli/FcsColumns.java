@@ -23,8 +23,8 @@ final class FcsColumns {
      */
     KeyStudy check(Path file, KeyStudy keys) {
         if (fcs && keys == null) {
-            throw OptionChecks.refuse("--fcs", "true", "adds columns to a key sweep (sweep.axes) only; " + file
-                    + " is a study kind (sweep.kind)");
+            throw new qtm.input.InputException(OptionChecks.WHERE + " (sweep " + file + ")", "--fcs", "true",
+                    "expected a key sweep (sweep.axes), whose rows it extends; a study kind (sweep.kind) has none");
         }
         return keys;
     }
@@ -35,9 +35,9 @@ final class FcsColumns {
      */
     void refuseMonteCarlo(Path file) {
         if (fcs) {
-            throw OptionChecks.refuse("--fcs", "true", "adds exact columns to a sweep without engines; " + file
-                    + " lists engines (a Monte Carlo sweep): run qtm sweep --fcs on it without engines, or qtm fcs "
-                    + "at a point");
+            throw new qtm.input.InputException(OptionChecks.WHERE + " (sweep " + file + ")", "--fcs", "true",
+                    "expected a key sweep without engines; a Monte Carlo sweep's columns are its ensembles' (qtm "
+                    + "fcs gives the exact counting at a point)");
         }
     }
 }

@@ -3,6 +3,7 @@ package qtm.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import qtm.input.InputException;
 import qtm.output.SlurmScripts;
 import qtm.scenario.KeySweepReader;
 import qtm.sweep.KeyStudy;
@@ -43,17 +44,19 @@ record SlurmSweep(String name, List<String> sets) {
         }
         // Every point read as qtm run reads it, so a bad point is refused here rather than in a failed task.
         if (KeySweepReader.runs(file, sets, k.sweep()) == null) {
-            throw OptionChecks.refuse("FILE", file.toString(), "qtm slurm shards a Monte Carlo sweep (sweep.axes "
-                    + "with engines); this sweep lists no engines: qtm sweep solves it exactly in one process");
+            throw new InputException(file.toString(), "engines", "(absent)", "qtm slurm shards a Monte Carlo "
+                    + "sweep (sweep.axes with engines); this sweep lists none: qtm sweep solves it exactly in one "
+                    + "process");
         }
         int n = k.sweep().size();
+        String where = OptionChecks.WHERE + " (sweep " + file + ")";
         if (shards > n) {
-            throw OptionChecks.refuse("--shards", Integer.toString(shards), "expected at most " + n + ", the "
+            throw new InputException(where, "--shards", Integer.toString(shards), "expected 1 to " + n + ", the "
                     + "sweep's points: each task runs a slice of them (--shards " + n + ": one point each)");
         }
         if (resume) {
-            throw OptionChecks.refuse("--resume", "true", "is for a run's shards; a sweep's shard reruns its "
-                    + "points whole: submit again without --resume");
+            throw new InputException(where, "--resume", "true", "is for a run's shards; a sweep's shard reruns "
+                    + "its points whole: submit again without --resume");
         }
         return new SlurmSweep(k.name(), sets);
     }

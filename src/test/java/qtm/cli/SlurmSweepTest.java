@@ -111,7 +111,7 @@ class SlurmSweepTest {
                 + "[trajectories]\n", ""));
         String[][] cases = {{exact.toString(), "--shards", "2"}, {mc.toString(), "--shards", "4"},
             {mc.toString(), "--shards", "2", "--submit", "--resume"}};
-        String[] named = {"lists no engines", "at most 3", "--resume"};
+        String[] named = {"a Monte Carlo sweep", "expected 1 to 3", "--resume"};
         for (int c = 0; c < cases.length; c++) {
             List<String> args = new ArrayList<>(List.of("slurm"));
             args.addAll(List.of(cases[c]));

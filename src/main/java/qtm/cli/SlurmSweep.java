@@ -34,14 +34,15 @@ record SlurmSweep(String name, List<String> sets) {
      */
     static SlurmSweep of(ScenarioOptions scenario, Long seed, int shards, boolean resume) {
         Path file = scenario.file;
+        // A run scenario is read as before, by qtm run's reader; only a sweep takes the seed as a --set.
+        if (KeySweepReader.read(file, scenario.sets) == null) {
+            return null;
+        }
         List<String> sets = new ArrayList<>(scenario.sets);
         if (seed != null) {
             sets.add("ensemble.seed=" + seed);
         }
         KeyStudy k = KeySweepReader.read(file, sets);
-        if (k == null) {
-            return null;
-        }
         // Every point read as qtm run reads it, so a bad point is refused here rather than in a failed task.
         if (KeySweepReader.runs(file, sets, k.sweep()) == null) {
             throw new InputException(file.toString(), "engines", "(absent)", "qtm slurm shards a Monte Carlo "

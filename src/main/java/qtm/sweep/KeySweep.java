@@ -17,7 +17,9 @@ import qtm.observe.Estimates;
  * A sweep over any numeric scenario keys (issue 26): the full grid of its axes, first axis slowest, and at every point
  * the exact steady state of the model that the point's key values give, with what {@code qtm steady} reports of it:
  * the concurrence where there are exactly two qubit sites, the negativity and log-negativity of every bipartition,
- * the concurrence of every pair of qubit sites, the heat into every bath and the purity. The model of a point comes
+ * the concurrence of every pair of qubit sites, the heat into every bath and the purity; on request ({@code --fcs})
+ * also every bath's exact stationary count current, count noise and Fano factor, as {@code qtm fcs} gives them. The
+ * model of a point comes
  * from a function the caller builds (the reader applies the values as {@code --set} does and validates the point),
  * so this class reads no files.
  *

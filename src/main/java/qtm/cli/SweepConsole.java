@@ -15,6 +15,7 @@ import qtm.scenario.Scenario;
 final class SweepConsole extends BarConsole {
     private final String point;
     private final SweepEta eta;
+    private boolean started;
 
     /**
      * @param stdout where the command prints
@@ -33,6 +34,8 @@ final class SweepConsole extends BarConsole {
 
     @Override
     public LongConsumer started(String label, long n) {
+        eta.ensembleStarted(!started, System.nanoTime());
+        started = true;
         return super.started(point + label, n);
     }
 

@@ -13,6 +13,8 @@ final class SweepEta {
     private int done;
     private double doneSeconds;
     private long pointStart;
+    /** When the point's engines started, which starts its budget (after its exact layer), or pointStart before. */
+    private long budgetStart;
     private int current;
     private double budget = Double.POSITIVE_INFINITY;
 
@@ -30,6 +32,20 @@ final class SweepEta {
         current = index;
         budget = budgetSeconds;
         pointStart = nanos;
+        budgetStart = nanos;
+    }
+
+    /**
+     * The point's time budget runs from its first ensemble's start, after its exact layer (as {@code qtm run} starts
+     * it); later ensembles of the point share it.
+     *
+     * @param first whether this is the point's first ensemble
+     * @param nanos {@link System#nanoTime()} now
+     */
+    synchronized void ensembleStarted(boolean first, long nanos) {
+        if (first) {
+            budgetStart = nanos;
+        }
     }
 
     /** @param nanos {@link System#nanoTime()} now */
@@ -44,7 +60,7 @@ final class SweepEta {
      * @return the sweep's remaining seconds, or NaN if not known
      */
     synchronized double remaining(double ensembleSeconds, long nanos) {
-        return remaining(ensembleSeconds, (nanos - pointStart) * 1e-9, budget, points - current - 1,
+        return remaining(ensembleSeconds, (nanos - budgetStart) * 1e-9, budget, points - current - 1,
                 done == 0 ? Double.NaN : doneSeconds / done);
     }
 

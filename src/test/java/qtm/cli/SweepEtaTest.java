@@ -56,6 +56,10 @@ class SweepEtaTest {
         eta.pointStarted(1, 20, 10_000_000_000L);
         // 2 s into the second of 4 points, 4 s left by the rate; two more points at the mean of 8 s.
         assertEquals(4 + 2 * 8, eta.remaining(4, 12_000_000_000L), 1e-9);
+        // Its engines (and budget) started at 11 s, after its exact layer; at 28.5 s they have 2.5 s of 20 left.
+        eta.ensembleStarted(true, 11_000_000_000L);
+        eta.ensembleStarted(false, 20_000_000_000L);
+        assertEquals(2.5 + 2 * 8, eta.remaining(100, 28_500_000_000L), 1e-9);
     }
 
     @Test

@@ -83,6 +83,7 @@ final class MonteCarloOptions {
             return null;
         }
         MonteCarloOptions.refuse(f, points != null, 1 + c.more.size(), c.overlay);
+        c.counting.refuseMonteCarlo(f);
         Path dir = c.shards.target(c.out != null ? c.out : Path.of("output", k.name()), c.out);
         return new MonteCarloSweep(k, points, f, c.spec.commandLine().getOut(), c.shards).write(dir, c.force,
                 c.spec.commandLine().getErr(), RunCommand.commandLine(c.spec));

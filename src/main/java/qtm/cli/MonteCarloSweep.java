@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
+import qtm.input.InputException;
 import qtm.output.Csv;
 import qtm.output.OutputDirectory;
 import qtm.report.ChartFiles;
@@ -21,7 +22,6 @@ import qtm.report.RunWriter;
 import qtm.report.ThisRun;
 import qtm.report.TransientMapFigure;
 import qtm.run.CollisionSteps;
-import qtm.run.EngineOutcome;
 import qtm.run.MachineRun;
 import qtm.run.MonteCarloTable;
 import qtm.run.PointRun;
@@ -144,6 +144,7 @@ final class MonteCarloSweep {
             Map<Integer, Path> owners) throws IOException {
         KeySweep sweep = study.sweep();
         List<PointRun> runs = new ArrayList<>();
+        SweepEta eta = new SweepEta(slice[1] - slice[0]);
         for (int i = slice[0]; i < slice[1]; i++) {
             Scenario s = points.apply(i);
             Path dir = Files.createDirectories(MonteCarloOptions.point(output.staging(), i));
@@ -155,7 +156,8 @@ final class MonteCarloSweep {
                 runs.add(MonteCarloOptions.merged(s, settings, MonteCarloOptions.point(owners.get(i), i), dir));
                 continue;
             }
-            Console console = new Console(s, dir, settings.seed(), i, sweep.size());
+            eta.pointStarted(i - slice[0], s.simulation().timeBudgetSeconds(), System.nanoTime());
+            SweepConsole console = new SweepConsole(stdout, s, dir, settings.seed(), i, sweep.size(), eta);
             // Read after the run, as qtm run reads it: an extension learns what each ensemble held as it starts.
             java.util.function.Supplier<RunWriter.Provenance> provenance = () -> new RunWriter.Provenance(
                     RunPlan.planned(s, settings), 0, thisRun.extending(prior.before()));
@@ -176,6 +178,7 @@ final class MonteCarloSweep {
                 return false;
             }
             runs.add(p);
+            eta.pointFinished(System.nanoTime());
             console.say("point %d of %d (%s): %s%n", i + 1, sweep.size(), values(sweep, i), verdicts(p));
         }
         if (shards.shard != null) {
@@ -215,31 +218,5 @@ final class MonteCarloSweep {
             out.add(e.name() + (e.converged() ? " converged" : " NOT converged"));
         }
         return String.join(", ", out);
-    }
-
-    /** A point's progress bar names the point; each ensemble's files are written as it ends, as qtm run writes them. */
-    private final class Console extends BarConsole {
-        private final String point;
-
-        Console(Scenario s, Path dir, long seed, int i, int n) {
-            super(stdout, s, dir, seed, null, false);
-            this.point = "point " + (i + 1) + "/" + n + " ";
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return super.started(point + label, n);
-        }
-
-        @Override
-        public void ensemble(String label, String engine, EnsembleResult result) {
-            endBar();
-            super.ensemble(label, engine, result);
-        }
-
-        @Override
-        public void finished(EngineOutcome e) {
-            endBar();
-        }
     }
 }

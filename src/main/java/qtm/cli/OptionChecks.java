@@ -28,6 +28,20 @@ final class OptionChecks {
     }
 
     /**
+     * @param o a staged output directory
+     * @param file the scenario it is for
+     * @param dir its target
+     * @throws InputException (exit 2) naming the directory if the commit fails
+     */
+    static void commit(qtm.output.OutputDirectory o, java.nio.file.Path file, java.nio.file.Path dir) {
+        try {
+            o.commit();
+        } catch (java.io.IOException e) {
+            throw unwritable(file, dir, e);
+        }
+    }
+
+    /**
      * @param key the option
      * @param value its value as given
      * @param why what was expected

@@ -12,6 +12,8 @@ final class ProgressBar {
     private final PrintStream err;
     private final boolean enabled;
     private final String label;
+    /** From the ensemble's own remaining seconds (NaN: unknown) to the remaining seconds shown. */
+    private final java.util.function.DoubleUnaryOperator eta;
     private final long start = System.nanoTime();
     private long last;
 
@@ -21,9 +23,21 @@ final class ProgressBar {
      * @param label the engine name
      */
     ProgressBar(PrintStream err, boolean enabled, String label) {
+        this(err, enabled, label, x -> x);
+    }
+
+    /**
+     * @param err where to draw
+     * @param enabled whether to draw at all
+     * @param label the engine name, or what names the ensemble in a longer run
+     * @param eta the remaining seconds shown, from the ensemble's own estimate (NaN when it has no rate yet): a
+     *     sweep's adds the points after this one and bounds it by their time budget ({@link SweepEta})
+     */
+    ProgressBar(PrintStream err, boolean enabled, String label, java.util.function.DoubleUnaryOperator eta) {
         this.err = err;
         this.enabled = enabled;
         this.label = label;
+        this.eta = eta;
     }
 
     /**
@@ -76,8 +90,9 @@ final class ProgressBar {
         double f = total > 0 ? Math.min(1.0, (double) done / total) : 0;
         int filled = (int) Math.round(f * width);
         double rate = seconds > 0 ? done / seconds : 0;
-        String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (total - done) / rate) : "?";
+        double left = eta.applyAsDouble(rate > 0 ? (total - done) / rate : Double.NaN);
+        String shown = Double.isFinite(left) ? String.format(Locale.ROOT, "%.0fs", left) : "?";
         return String.format(Locale.ROOT, "%-12s [%s%s] %d/%d  %.0f traj/s  ETA %s ", label, "#".repeat(filled),
-                " ".repeat(width - filled), done, total, rate, eta);
+                " ".repeat(width - filled), done, total, rate, shown);
     }
 }

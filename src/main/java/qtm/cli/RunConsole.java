@@ -91,9 +91,17 @@ class RunConsole implements RunListener {
      */
     final LongConsumer bar(String label, long n, boolean quiet) {
         endBar();
-        bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label);
+        bar = new ProgressBar(System.err, !quiet && ProgressBar.terminal(), label, this::remaining);
         ProgressBar current = bar;
         return done -> current.update(done, n);
+    }
+
+    /**
+     * @param ensembleSeconds the current ensemble's own remaining seconds (NaN: unknown)
+     * @return the remaining seconds the bar shows: those of the ensemble, unless a longer run knows more
+     */
+    double remaining(double ensembleSeconds) {
+        return ensembleSeconds;
     }
 
     /** Ends the bar shown, if any. */

@@ -31,7 +31,9 @@ import qtm.run.RunPlan;
  */
 @Command(name = "slurm", mixinStandardHelpOptions = true,
         description = "Write (and with --submit, submit) a Slurm job array that runs the scenario as N shards "
-                + "(qtm run --shard) and a merge job (qtm merge) that depends on it.")
+                + "(qtm run --shard) and a merge job (qtm merge) that depends on it. A Monte Carlo sweep (sweep.axes "
+                + "with engines) is sharded by points: each task runs qtm sweep --shard I/N, a slice of its points "
+                + "(N at most their number), and the merge job qtm sweep --merge.")
 final class SlurmCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -88,15 +90,20 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Scenario s = scenario.readForRun();
-        RunOptions base = checked(s);
+        checkOptions();
+        SlurmSweep sweep = SlurmSweep.of(scenario, seed, shards, resume);
+        Scenario s = sweep == null ? scenario.readForRun() : null;
+        RunOptions base = sweep == null ? checked(s) : null;
+        checkPaths();
         Path target = out.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        SlurmScripts scripts = new SlurmScripts(s.name(), scenario.forScripts(), target,
-                new SlurmScripts.Resources(cpus, time, mem, partition, account));
+        SlurmScripts scripts = new SlurmScripts(sweep == null ? s.name() : sweep.name(), scenario.forScripts(),
+                target, new SlurmScripts.Resources(cpus, time, mem, partition, account));
         String launcher = Slurm.launcher();
-        scripts.write(scripts.array(launcher, cwd, scenario.sets, base.seed(), trajectories, shards),
-                scripts.merge(launcher, cwd, shards), force, OutputDirectory.source(scenario.file), out.toString());
+        String[] text = sweep != null ? sweep.scripts(scripts, launcher, cwd, trajectories, shards) : new String[] {
+            scripts.array(launcher, cwd, scenario.sets, base.seed(), trajectories, shards),
+            scripts.merge(launcher, cwd, shards)};
+        scripts.write(text[0], text[1], force, OutputDirectory.source(scenario.file), out.toString());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("wrote " + scripts.arrayScript());
         stdout.println("wrote " + scripts.mergeScript());
@@ -104,8 +111,8 @@ final class SlurmCommand implements Callable<Integer> {
         return submit ? submit(s, base, scripts, stdout) : 0;
     }
 
-    /** Checks the options, the scenario and the paths before anything is written; returns the run's options. */
-    private RunOptions checked(Scenario s) {
+    /** Checks the options before any file is read. */
+    private void checkOptions() {
         if (shards < 1 || shards > MAX_SHARDS) {
             throw OptionChecks.refuse("--shards", Integer.toString(shards), "expected 1 to " + MAX_SHARDS
                     + " (one array task each)");
@@ -120,10 +127,19 @@ final class SlurmCommand implements Callable<Integer> {
             throw OptionChecks.refuse(await ? "--wait" : "--resume", "true", "needs --submit");
         }
         OptionChecks.trajectories(trajectories);
+    }
+
+    /** Checks a run scenario as each shard and the merge will; returns the run's options. */
+    private RunOptions checked(Scenario s) {
         RunOptions base = new RunOptions(seed != null ? seed : s.simulation().seed(), 1,
                 trajectories != null ? trajectories : 0);
         // The same checks as each shard's and the merge's, now rather than in N failed jobs.
         ShardRun.requireEnough(s, shards, base, "--shards", Integer.toString(shards));
+        return base;
+    }
+
+    /** Checks the paths that go into the scripts before anything is written. */
+    private void checkPaths() {
         OutputDirectory.preflight(out, true, scenario.file);
         // Every path and value below goes into a shell script and into #SBATCH lines, which Slurm splits at
         // whitespace: refuse what would not survive that rather than write a script that does something else.
@@ -135,7 +151,6 @@ final class SlurmCommand implements Callable<Integer> {
                 throw OptionChecks.refuse("--set", set, "expected no control characters");
             }
         }
-        return base;
     }
 
     /** Submits the array (with --resume, only its incomplete shards) and the merge; with --wait, awaits the merge. */

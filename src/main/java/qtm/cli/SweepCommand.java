@@ -37,8 +37,8 @@ import qtm.sweep.SweepTable;
                 + "keys of any model, preset or machine (sweep.axes: [{key: model.g, from: 1.0e-4, to: 1.0e-2, "
                 + "points: 21, scale: log}, {key: 'model.baths[cold].T', values: [0, 0.1]}]; the full grid, first "
                 + "axis slowest) writes sweep.csv (one column per axis, then the exact steady concurrence where there "
-                + "are two qubit sites, negativity_*, log_negativity_*, pair_concurrence_*, heat_* and purity; "
-                + "--set KEY=VALUE with a row's values gives that row) and sweep.png: the charted columns "
+                + "are two qubit sites, negativity_*, log_negativity_*, pair_concurrence_*, heat_* and purity, "
+                + "with --fcs also count_current_*, count_noise_* and fano_* per bath; --set KEY=VALUE with a row's values gives that row) and sweep.png: the charted columns "
                 + "(sweep.plot) against one axis, or their maps over two. A key sweep whose file lists engines is a "
                 + "Monte Carlo sweep: qtm run at every point i into DIR/points/<i>/ with seed + i, each engine's "
                 + "final estimates, SEs and verdict in sweep.csv, and sweep-transient.png over one axis; it shards "
@@ -68,6 +68,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     MonteCarloOptions shards;
 
+    @Mixin
+    FcsColumns counting;
+
     @Spec
     CommandSpec spec;
 
@@ -93,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Job> jobs = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
-            KeyStudy k = KeySweepReader.read(f, study.sets);
+            KeyStudy k = counting.check(f, KeySweepReader.read(f, study.sets));
             MachineStudy m = k == null ? LocalGlobalReader.read(f, study.sets) : null;
             Study s = k == null && m == null ? StudyReader.read(f, study.sets) : null;
             if (s != null && s.sweep() == null) {
@@ -120,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
             for (Job j : jobs) {
                 try {
                     results.add(j.study() != null ? runner.run(j.study())
-                            : j.machine() != null ? j.machine().run() : j.keys().run());
+                            : j.machine() != null ? j.machine().run() : j.keys().run(counting.fcs));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new InputException(j.file().toString(), "sweep",
                             j.study() != null ? j.study().model().type() : j.name(), e.getMessage());
@@ -136,7 +139,7 @@ final class SweepCommand implements Callable<Integer> {
                 stageOverlay(jobs, results, outputs.get(jobs.size()));
             }
             for (int i = 0; i < outputs.size(); i++) {
-                commit(outputs.get(i), i < jobs.size() ? jobs.get(i).file() : jobs.get(0).file(),
+                OptionChecks.commit(outputs.get(i), i < jobs.size() ? jobs.get(i).file() : jobs.get(0).file(),
                         outputs.get(i).target());
             }
             for (int i = 0; i < jobs.size(); i++) {
@@ -229,14 +232,6 @@ final class SweepCommand implements Callable<Integer> {
     private static void csv(SweepTable table, OutputDirectory o, String name) throws java.io.IOException {
         try (var w = java.nio.file.Files.newBufferedWriter(o.file(name))) {
             Csv.write(w, table.columns().toArray(new String[0]), table.rows());
-        }
-    }
-
-    private static void commit(OutputDirectory o, Path file, Path dir) {
-        try {
-            o.commit();
-        } catch (java.io.IOException e) {
-            throw OptionChecks.unwritable(file, dir, e);
         }
     }
 

@@ -66,6 +66,31 @@ public final class Estimates {
     }
 
     /**
+     * @param bath a bath's name (a preset's are cold and hot)
+     * @return the exact stationary current of the net quanta into it, d⟨N_k⟩/dt, as a sweep's CSV header spells it
+     *     with {@code --fcs}: {@code count_current_cold}
+     */
+    public static String countCurrent(String bath) {
+        return "count_current_" + bath;
+    }
+
+    /**
+     * @param bath a bath's name
+     * @return the exact stationary noise of the net quanta into it, d Var N_k/dt: {@code count_noise_cold}
+     */
+    public static String countNoise(String bath) {
+        return "count_noise_" + bath;
+    }
+
+    /**
+     * @param bath a bath's name
+     * @return the exact stationary Fano factor of N_k, its noise over its |current|: {@code fano_cold}
+     */
+    public static String fano(String bath) {
+        return "fano_" + bath;
+    }
+
+    /**
      * @param first a qubit site's name
      * @param second a later qubit site's name
      * @return Wootters' C of their reduced ρ̄: {@code pair_concurrence_c_h} ({@link SiteObservables})

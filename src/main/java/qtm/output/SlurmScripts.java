@@ -17,8 +17,9 @@ import qtm.input.InputException;
 
 /**
  * The two sbatch scripts of a sharded run, for OUT = {@code path/NAME}: {@code path/NAME.array.sbatch} (one array
- * task per shard, {@code qtm run --shard}) and {@code path/NAME.merge.sbatch} ({@code qtm merge} over the shard
- * directories {@code path/NAME.shards/I}), with Slurm's logs in {@code path/NAME.logs}. Each script ends with a line
+ * task per shard, {@code qtm run --shard}; for a Monte Carlo sweep {@code qtm sweep --shard}, a slice of its points)
+ * and {@code path/NAME.merge.sbatch} ({@code qtm merge}, or {@code qtm sweep --merge}, over the shard directories
+ * {@code path/NAME.shards/I}), with Slurm's logs in {@code path/NAME.logs}. Each script ends with a line
  * holding the SHA-256 of what qtm wrote above it, so that a hand-edited script is recognised and kept.
  *
  * <p>Every path and value given here must already be safe for a shell script and for #SBATCH lines (no whitespace
@@ -127,15 +128,71 @@ public final class SlurmScripts {
      * @return the merge script, without its seal
      */
     public String merge(String launcher, Path cwd, int shards) {
-        StringBuilder dirs = new StringBuilder();
-        for (int i = 0; i < shards; i++) {
-            dirs.append(quote(shard(i).toString())).append('\n');
-        }
+        String dirs = shardList(shards);
         return header("qtm-" + scenarioName + "-merge", logs.resolve("merge.out"))
                 + "\n# Runs after every shard succeeded (afterok). After a failed shard: qtm slurm ... --submit "
                 + "--resume,\n# or qtm merge --partial over the shards that exist.\nset -euo pipefail\n" + cd(cwd)
                 + "exec " + launcher + " merge @/dev/stdin --out " + quote(target.toString()) + " --force <<'"
                 + END_OF_LIST + "'\n" + dirs + END_OF_LIST + "\n";
+    }
+
+    /**
+     * The array script of a Monte Carlo sweep (issue 26): task I runs {@code qtm sweep --shard I/N}, its contiguous
+     * slice of the grid points, into the shard directory I.
+     *
+     * @param launcher the command that runs qtm, quoted for bash
+     * @param cwd the directory the sweep file was given in
+     * @param sets the --set assignments (the seed among them, as ensemble.seed)
+     * @param trajectories the --trajectories of every point, or null
+     * @param shards the number of shards, at most the number of points
+     * @return the array script, without its seal
+     */
+    public String sweepArray(String launcher, Path cwd, List<String> sets, Long trajectories, int shards) {
+        return header("qtm-" + scenarioName, logs.resolve("shard-%a.out"))
+                + "#SBATCH --array=0-" + (shards - 1) + "\n"
+                + "\n# Shard $SLURM_ARRAY_TASK_ID of " + shards + ": its contiguous slice of the sweep's grid points, "
+                + "each with the seed + its index.\nset -euo pipefail\n" + cd(cwd)
+                + "exec " + launcher + " sweep " + quote(scenarioFile) + sweepOptions(sets, trajectories)
+                + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\" --force --out " + quote(shardDir.toString())
+                + "/\"$SLURM_ARRAY_TASK_ID\"\n";
+    }
+
+    /**
+     * The merge script of a Monte Carlo sweep: {@code qtm sweep --merge} over every shard directory, read from a here
+     * document as {@link #merge} reads them, into the target; the result is one process's sweep directory.
+     *
+     * @param launcher the command that runs qtm, quoted for bash
+     * @param cwd the directory the sweep file was given in
+     * @param sets the --set assignments, as the array's
+     * @param trajectories the --trajectories, as the array's, or null
+     * @param shards the number of shards
+     * @return the merge script, without its seal
+     */
+    public String sweepMerge(String launcher, Path cwd, List<String> sets, Long trajectories, int shards) {
+        return header("qtm-" + scenarioName + "-merge", logs.resolve("merge.out"))
+                + "\n# Runs after every shard succeeded (afterok); it runs no trajectory.\nset -euo pipefail\n"
+                + cd(cwd) + "exec " + launcher + " sweep " + quote(scenarioFile) + sweepOptions(sets, trajectories)
+                + " --out " + quote(target.toString()) + " --force --merge @/dev/stdin <<'" + END_OF_LIST + "'\n"
+                + shardList(shards) + END_OF_LIST + "\n";
+    }
+
+    private static String sweepOptions(List<String> sets, Long trajectories) {
+        StringBuilder options = new StringBuilder();
+        for (String set : sets) {
+            options.append(" --set ").append(quote(set));
+        }
+        if (trajectories != null) {
+            options.append(" --trajectories ").append(trajectories);
+        }
+        return options.toString();
+    }
+
+    private String shardList(int shards) {
+        StringBuilder dirs = new StringBuilder();
+        for (int i = 0; i < shards; i++) {
+            dirs.append(quote(shard(i).toString())).append('\n');
+        }
+        return dirs.toString();
     }
 
     private static String cd(Path cwd) {

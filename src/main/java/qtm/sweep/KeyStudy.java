@@ -18,4 +18,12 @@ public record KeyStudy(String name, String description, String file, KeySweep sw
     public KeySweep.KeyTable run() {
         return sweep.run(models);
     }
+
+    /**
+     * @param counting whether to add every bath's exact stationary count current, noise and Fano factor
+     * @return the sweep's table, every point solved
+     */
+    public KeySweep.KeyTable run(boolean counting) {
+        return sweep.run(models, counting);
+    }
 }

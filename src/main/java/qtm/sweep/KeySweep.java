@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import qtm.exact.Fluctuations;
+import qtm.exact.MachineFluctuations;
 import qtm.math.Bipartition;
 import qtm.observe.Estimates;
 
@@ -15,7 +17,9 @@ import qtm.observe.Estimates;
  * A sweep over any numeric scenario keys (issue 26): the full grid of its axes, first axis slowest, and at every point
  * the exact steady state of the model that the point's key values give, with what {@code qtm steady} reports of it:
  * the concurrence where there are exactly two qubit sites, the negativity and log-negativity of every bipartition,
- * the concurrence of every pair of qubit sites, the heat into every bath and the purity. The model of a point comes
+ * the concurrence of every pair of qubit sites, the heat into every bath and the purity; on request ({@code --fcs})
+ * also every bath's exact stationary count current, count noise and Fano factor, as {@code qtm fcs} gives them. The
+ * model of a point comes
  * from a function the caller builds (the reader applies the values as {@code --set} does and validates the point),
  * so this class reads no files.
  *
@@ -88,6 +92,16 @@ public record KeySweep(List<KeyAxis> axes, List<String> plot) {
      * @return the result columns, after the axes' own
      */
     public static List<String> resultColumns(PointModel model) {
+        return resultColumns(model, false);
+    }
+
+    /**
+     * @param model the model at any point
+     * @param counting whether to add, per bath, its exact stationary count current, count noise and Fano factor
+     *     ({@code --fcs}), after the purity
+     * @return the result columns, after the axes' own
+     */
+    public static List<String> resultColumns(PointModel model, boolean counting) {
         List<String> sites = model.sites();
         int[] dims = model.dims();
         List<String> out = new ArrayList<>();
@@ -102,6 +116,11 @@ public record KeySweep(List<KeyAxis> axes, List<String> plot) {
         }
         model.baths().forEach(b -> out.add(Estimates.heat(b)));
         out.add(Estimates.purity());
+        if (counting) {
+            for (String b : model.baths()) {
+                out.addAll(List.of(Estimates.countCurrent(b), Estimates.countNoise(b), Estimates.fano(b)));
+            }
+        }
         return out;
     }
 
@@ -129,14 +148,30 @@ public record KeySweep(List<KeyAxis> axes, List<String> plot) {
      *     first point's
      */
     public KeyTable run(Function<double[], PointModel> models) {
-        List<String> results = resultColumns(models.apply(point(0)));
+        return run(models, false);
+    }
+
+    /**
+     * Solves every point, in parallel, and with {@code counting} also its exact stationary counting statistics
+     * ({@code qtm sweep --fcs}: the numbers {@code qtm fcs --json} gives at the point; NaN where a noise is lost in
+     * rounding, which {@code qtm fcs} refuses).
+     *
+     * @param models the validated model at a point's axis values
+     * @param counting whether to add the counting columns of {@link #resultColumns(PointModel, boolean)}
+     * @return the table: the axes' columns, then {@link #resultColumns(PointModel, boolean)}
+     * @throws IllegalArgumentException if a point's steady state is not unique, or its sites or baths differ from the
+     *     first point's
+     */
+    public KeyTable run(Function<double[], PointModel> models, boolean counting) {
+        List<String> results = resultColumns(models.apply(point(0)), counting);
         List<double[]> rows = IntStream.range(0, size()).parallel().mapToObj(i -> {
             double[] x = point(i);
             PointModel m = models.apply(x);
-            if (!resultColumns(m).equals(results)) {
+            if (!resultColumns(m, counting).equals(results)) {
                 throw new IllegalArgumentException("the point " + i + " has other sites or baths than the first");
             }
-            return row(x, m.steady());
+            double[] r = row(x, m.steady());
+            return counting ? withCounting(r, m.counting()) : r;
         }).toList();
         List<String> columns = new ArrayList<>();
         axes.forEach(a -> columns.add(a.key()));
@@ -183,6 +218,18 @@ public record KeySweep(List<KeyAxis> axes, List<String> plot) {
         v.addAll(o.heat().values());
         v.add(o.purity());
         return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The row followed by every bath's count current, count noise and Fano factor. */
+    private static double[] withCounting(double[] row, MachineFluctuations f) {
+        double[] out = java.util.Arrays.copyOf(row, row.length + 3 * f.baths().size());
+        int c = row.length;
+        for (Fluctuations.Bath b : f.baths()) {
+            out[c++] = b.quanta().current();
+            out[c++] = b.quanta().noise();
+            out[c++] = b.fano();
+        }
+        return out;
     }
 
     /** The qubit pairs {i, j}, i &lt; j, in site order, as {@link SteadyOutcome#pairConcurrence()} lists them. */

@@ -89,7 +89,7 @@ class MonteCarloSweepCliTest {
      * process (command line, start time, seconds), so summary.json is compared without {@code this_run} and
      * report.html is not compared.
      */
-    private static void sameFiles(Path single, Path point) throws Exception {
+    static void sameFiles(Path single, Path point) throws Exception {
         List<String> names;
         try (Stream<Path> s = Files.list(single)) {
             // The marker that claims a directory for qtm: a point lies inside the sweep's claimed directory.

@@ -55,8 +55,13 @@ public final class DetectedCounting {
     /**
      * The detected problem from the true one. The current is η times the true one (a preset's from the coupling;
      * a machine's ⟨L'⟩, whose dark terms cancel exactly, being added first into zero). Thinning and dark clicks make a
-     * bounded count unbounded, so the shortcut of a bounded count holds only for a perfect detector; detailed balance
-     * survives both (they treat +1 and −1 alike), so its odd cumulants still vanish.
+     * bounded count unbounded, so the shortcut of a bounded count holds only for a perfect detector. Its odd
+     * cumulants stay 0, where the perturbation series would return rounding: by the law of total cumulance over the
+     * choices to detect, the thinned third cumulant is η³κ₃(N) + 3η²(1−η)Cov(N, Σw²) + η(1−η)(1−2η)⟨Σw³⟩, whose
+     * first term is bounded for a bounded N, the second grows at most as √t, and the third is ⟨N⟩ for a count of ±1
+     * and 0 per unit time for the heat of a site alone with its one bath (detailed balance); dark clicks add nothing
+     * odd. Detailed balance itself survives thinning and dark clicks (they treat +1 and −1 alike), so at equilibrium
+     * the odd cumulants still vanish.
      */
     static Parts detected(Parts truth, Detector d, double dark) {
         double eta = d.efficiency();
@@ -73,8 +78,9 @@ public final class DetectedCounting {
             CommonOps_DDRM.scale(eta, term);
             jumps.add(new Jump(j.nu(), term));
         }
+        boolean bounded = truth.uncoupled();
         return new Parts(truth.basis(), truth.generator(), jumps, truth.weight(), truth.steady(),
-                eta * truth.current(), truth.uncoupled() && d.perfect(), truth.equilibrium());
+                bounded ? 0.0 : eta * truth.current(), bounded && d.perfect(), bounded || truth.equilibrium());
     }
 
     /**

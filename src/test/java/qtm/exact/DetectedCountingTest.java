@@ -41,7 +41,9 @@ class DetectedCountingTest {
 
     static List<Model> presets() {
         return List.of(new ResetModel(1, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3)),
-                new FluxModel(1, 0.06, new Bath(0.4, 0.03), new Bath(2.5, 0.015)));
+                new FluxModel(1, 0.06, new Bath(0.4, 0.03), new Bath(2.5, 0.015)),
+                // Uncoupled: the true count is bounded (every rate 0), the thinned one is not.
+                new FluxModel(1, 0, new Bath(0.4, 0.03), new Bath(2.5, 0.015)));
     }
 
     /** Σ_j w_j^power γ_j Tr A_j ρ A_j† over a machine's bath's channels, w the count or the heat. */

@@ -31,7 +31,9 @@ import qtm.scenario.Scenario;
                 + "model.type = machine, whose baths are keyed by name). On a machine the exponentials of the tilted "
                 + "generator behind --counts-at and --series are bounded to about 1.2e11 floating-point operations "
                 + "(about 40 s on one core; it grows as d^6 for d states); beyond that qtm fcs exits 2 naming the "
-                + "bound.")
+                + "bound. A scenario's detection section (imperfect detectors, issue 28) adds per bath the statistics "
+                + "of the detected count: in --json a \"detected\" object inside the bath's, in text a line per "
+                + "bath beside the true ones.")
 final class FcsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;

@@ -29,7 +29,8 @@ import qtm.model.Side;
  * at rate θ/2 each, add θω² to the noise and nothing to the current or the third cumulant; a perfect detector sees
  * the true statistics. The waiting time of detected clicks agrees with a from-scratch computation
  * ({@link MachineWaitingTimesTest.Independent}), integrates to 1 and has Kac's mean 1/(η K + θ), K the rate of the
- * bath's counted jumps (the mean interval of any stationary point process is the inverse of its rate).
+ * bath's counted jumps (the mean interval of any stationary point process is the inverse of its rate). Dark clicks
+ * convolve the count distribution with a Skellam law.
  */
 class DetectedCountingTest {
     private static final double ETA = 0.6;
@@ -117,6 +118,45 @@ class DetectedCountingTest {
                         theta, omega, model + " " + side + " " + w);
             }
         }
+    }
+
+    /**
+     * Dark clicks are independent of the machine: with η = 1 the detected count is the true one plus a Skellam
+     * variable (the difference of two Poisson counts of mean θt/2), so P_det(n, t) is the true distribution convolved
+     * with P(K = k) = e^{−θt} Σ_j (θt/2)^{2j+|k|} / (j!(j+|k|)!), summed here.
+     */
+    @Test
+    void darkClicksConvolveTheCountDistributionWithASkellam() {
+        Model model = presets().get(1);
+        ZMatrixRMaj rho0 = qtm.model.TwoQubits.basisState("01");
+        double t = 200;
+        double theta = 0.02;
+        CountingStatistics.Distribution truth = new CountingStatistics(model, Side.COLD, Weight.QUANTA)
+                .distribution(rho0, t);
+        CountingStatistics.Distribution seen = DetectedCounting.of(model, Side.COLD, Weight.QUANTA,
+                new Detector(1, theta)).distribution(rho0, t);
+        double sum = 0;
+        for (int i = 0; i < seen.p().length; i++) {
+            long n = seen.first() + i;
+            double expected = 0;
+            for (int j = 0; j < truth.p().length; j++) {
+                expected += truth.p()[j] * skellam(n - truth.first() - j, theta * t / 2);
+            }
+            assertEquals(expected, seen.p()[i], 1e-12, "n = " + n);
+            sum += seen.p()[i];
+        }
+        assertEquals(1, sum, 1e-11);
+    }
+
+    private static double skellam(long k, double mu) {
+        long a = Math.abs(k);
+        double term = Math.exp(-2 * mu + a * Math.log(mu) - org.apache.commons.math3.special.Gamma.logGamma(a + 1));
+        double sum = 0;
+        for (int j = 0; j < 200 && (j < 5 || term > 1e-300); j++) {
+            sum += term;
+            term *= mu * mu / ((j + 1.0) * (j + 1.0 + a));
+        }
+        return sum;
     }
 
     @ParameterizedTest

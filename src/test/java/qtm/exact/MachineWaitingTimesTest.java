@@ -293,25 +293,22 @@ class MachineWaitingTimesTest {
             return trace(mult(jump[bath], steady));
         }
 
-        /**
-         * @return {S(kh), w(kh)} for k = 0 … steps, by e^{(L − J_b)h} applied k times to J_a ρ∞ / Tr J_a ρ∞
-         */
-        double[][] survivalAndDensity(int from, int to, double h, int steps) {
-            return law(jump[from], jump[to], h, steps);
-        }
-
         /** {S(kh), w(kh)} between consecutive clicks of bath k seen with efficiency eta and dark rate theta. */
         double[][] detected(int bath, double eta, double theta, double h, int steps) {
-            double[][] clicks = new double[2 * n][2 * n];
+            double[][] clicks = new double[2 * n][];
             for (int r = 0; r < 2 * n; r++) {
-                for (int c = 0; c < 2 * n; c++) {
-                    clicks[r][c] = eta * jump[bath][r][c] + (r == c ? theta : 0);
-                }
+                clicks[r] = java.util.Arrays.stream(jump[bath][r]).map(x -> eta * x).toArray();
+                clicks[r][r] += theta;
             }
-            return law(clicks, clicks, h, steps);
+            return survivalAndDensity(clicks, clicks, h, steps);
         }
 
-        private double[][] law(double[][] start, double[][] end, double h, int steps) {
+        double[][] survivalAndDensity(int from, int to, double h, int steps) {
+            return survivalAndDensity(jump[from], jump[to], h, steps);
+        }
+
+        /** @return {S(kh), w(kh)} for k = 0 … steps, by e^{(L − J_b)h} applied k times to J_a ρ∞ / Tr J_a ρ∞ */
+        private double[][] survivalAndDensity(double[][] start, double[][] end, double h, int steps) {
             double[] v = mult(start, steady);
             double norm = trace(v);
             for (int i = 0; i < v.length; i++) {

@@ -181,6 +181,22 @@ class DetectedCountingTest {
     }
 
     @ParameterizedTest
+    @MethodSource("presets")
+    void aPresetsPerfectDetectorSeesTheTrueWaitingTimes(Model model) {
+        for (WaitingTimes.Pair p : List.of(WaitingTimes.Pair.COLD_COLD, WaitingTimes.Pair.HOT_HOT)) {
+            WaitingTimes truth = new WaitingTimes(model, p);
+            WaitingTimes seen = DetectedCounting.waiting(model, p.from(), Detector.PERFECT);
+            double[] taus = {0, 0.5 * truth.mean(), truth.mean(), 4 * truth.mean()};
+            double[] a = truth.density(taus);
+            double[] b = seen.density(taus);
+            for (int i = 0; i < taus.length; i++) {
+                assertEquals(a[i], b[i], 1e-14 * Math.abs(a[0]), model + " " + p + " w(" + taus[i] + ")");
+            }
+            assertEquals(truth.mean(), seen.mean(), 1e-14 * truth.mean(), model + " " + p);
+        }
+    }
+
+    @ParameterizedTest
     @MethodSource("machines")
     void theWaitingTimeOfDetectedClicksAgreesWithAFromScratchComputation(Machine m) {
         MachineWaitingTimesTest.Independent ind = new MachineWaitingTimesTest.Independent(m);

@@ -83,8 +83,9 @@ final class FcsCommand implements Callable<Integer> {
         if (series) {
             Csv.write(out, plan.seriesColumns().toArray(new String[0]), plan.series());
         } else {
-            FcsOutcome o = plan.outcome(plan.times(countsAt));
+            // First, so that --collision with detection is refused before any distribution is computed.
             DetectedFluctuations detected = plan.detected();
+            FcsOutcome o = plan.outcome(plan.times(countsAt));
             if (print.json) {
                 ObjectNode root = json(o);
                 if (detected != null) {

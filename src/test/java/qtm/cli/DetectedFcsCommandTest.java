@@ -76,6 +76,30 @@ class DetectedFcsCommandTest {
         assertEquals(JSON.readTree(before.out()), stripped);
     }
 
+    /**
+     * At equal temperatures detailed balance survives thinning and dark clicks (they treat +1 and −1 alike): the
+     * detected current and third cumulant are reported as 0, which the reference's slope confirms to 1e-7 of the
+     * noise, and the noise is the reference's.
+     */
+    @org.junit.jupiter.api.Test
+    void atEquilibriumTheDetectedCurrentVanishes(@TempDir Path dir) throws Exception {
+        Path plain = MachineFcsIndependentTest.withoutTime(Path.of("scenarios/equilibrium.yaml"), dir);
+        Path file = Files.writeString(dir.resolve("detected.yaml"), Files.readString(plain)
+                + "detection: {cold: {efficiency: 0.6, dark_rate: 1.0e-3}, hot: {efficiency: 0.6}}\n");
+        CliTest.Run r = CliTest.run("fcs", file.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        Machine m = ScenarioReader.readAny(plain, List.of()).machine();
+        for (int k = 0; k < 2; k++) {
+            JsonNode d = o.get(m.baths().get(k).name()).get("detected");
+            double[] ref = MachineFcsIndependentTest.cumulants(m, k, false, 0.6, ETA, k == 0 ? 1.0e-3 : 0);
+            assertEquals(0, d.get("current").asDouble(), 0);
+            assertEquals(0, d.get("third").asDouble(), 0);
+            assertEquals(0, ref[0], TOL * ref[1], "the reference's current");
+            assertEquals(ref[1], d.get("noise").asDouble(), TOL * ref[1], "noise");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"scenarios/reset-paper.yaml", "scenarios/machine-qutrit.yaml"})
     void theTextSaysTheDetectedNextToTheTrueAndOnlyWithDetection(String name, @TempDir Path dir) throws Exception {

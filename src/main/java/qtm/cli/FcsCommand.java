@@ -11,11 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import qtm.exact.CountingStatistics.Cumulants;
 import qtm.exact.CountingStatistics.Distribution;
+import qtm.exact.DetectedFluctuations;
 import qtm.exact.Fluctuations;
 import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
 import qtm.output.Csv;
 import qtm.output.Json;
+import qtm.report.DetectedJson;
 import qtm.report.SummaryJson;
 import qtm.run.FcsOutcome;
 import qtm.run.FcsPlan;
@@ -29,7 +31,9 @@ import qtm.scenario.Scenario;
                 + "model.type = machine, whose baths are keyed by name). On a machine the exponentials of the tilted "
                 + "generator behind --counts-at and --series are bounded to about 1.2e11 floating-point operations "
                 + "(about 40 s on one core; it grows as d^6 for d states); beyond that qtm fcs exits 2 naming the "
-                + "bound.")
+                + "bound. A scenario's detection section (imperfect detectors, issue 28) adds per bath the statistics "
+                + "of the detected count: in --json a \"detected\" object inside the bath's, in text a line per "
+                + "bath beside the true ones.")
 final class FcsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -79,11 +83,17 @@ final class FcsCommand implements Callable<Integer> {
         if (series) {
             Csv.write(out, plan.seriesColumns().toArray(new String[0]), plan.series());
         } else {
+            // First, so that --collision with detection is refused before any distribution is computed.
+            DetectedFluctuations detected = plan.detected();
             FcsOutcome o = plan.outcome(plan.times(countsAt));
             if (print.json) {
-                out.println(Json.write(json(o)));
+                ObjectNode root = json(o);
+                if (detected != null) {
+                    DetectedJson.write(root, detected);
+                }
+                out.println(Json.write(root));
             } else {
-                text(out, s, o);
+                text(out, s, o, detected);
             }
         }
         out.flush();
@@ -113,7 +123,7 @@ final class FcsCommand implements Callable<Integer> {
         return root;
     }
 
-    private void text(PrintWriter out, Scenario s, FcsOutcome o) {
+    private void text(PrintWriter out, Scenario s, FcsOutcome o, DetectedFluctuations detected) {
         MachineFluctuations f = o.fluctuations();
         String title = s.isMachine() ? String.format(Locale.ROOT, "machine, %s approach, %d sites, %d states",
                 s.machine().approach().key(), s.machine().sites().size(), s.machine().dimension()) : s.model().title();
@@ -134,6 +144,9 @@ final class FcsCommand implements Callable<Integer> {
                 : "Q_c/T_c + Q_h/T_h", g(f.entropyProduction()));
         out.printf(Locale.ROOT, "TUR ratio           Var(%s) sigma / <%s>^2 = %s  (classical bound 2)%n", first,
                 first, g(f.tur()));
+        if (detected != null) {
+            detectedText(out, f, detected);
+        }
         for (String bath : o.counts().keySet()) {
             for (int i = 0; i < o.times().size(); i++) {
                 Distribution d = o.counts().get(bath).get(i);
@@ -146,6 +159,18 @@ final class FcsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", bath,
                         o.times().get(i), scenario.file, b);
             }
+        }
+    }
+
+    /** One line per bath: the detected current, noise and Fano factor, each with the true one beside it. */
+    private static void detectedText(PrintWriter out, MachineFluctuations f, DetectedFluctuations d) {
+        for (int k = 0; k < d.names().size(); k++) {
+            Fluctuations.Bath t = f.baths().get(k);
+            Fluctuations.Bath b = d.baths().get(k);
+            out.printf(Locale.ROOT, "detected %s (efficiency %s, dark_rate %s): current %s (true %s), noise %s "
+                    + "(true %s), fano %s (true %s)%n", d.names().get(k), g(d.detectors().get(k).efficiency()),
+                    g(d.detectors().get(k).darkRate()), g(b.quanta().current()), g(t.quanta().current()),
+                    g(b.quanta().noise()), g(t.quanta().noise()), g(b.fano()), g(t.fano()));
         }
     }
 

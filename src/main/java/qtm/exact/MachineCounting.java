@@ -64,6 +64,11 @@ public final class MachineCounting {
      * @return its counting statistics
      */
     public CountingStatistics of(int bath, Weight weight) {
+        return new CountingStatistics(parts(bath, weight));
+    }
+
+    /** The counting problem of {@link #of}, which {@link DetectedCounting} thins and adds dark clicks to. */
+    Parts parts(int bath, Weight weight) {
         Map<Double, List<MachineChannel>> byWeight = new LinkedHashMap<>();
         for (MachineChannel c : machine.channels()) {
             double w = weight == Weight.QUANTA ? c.count() : c.heat();
@@ -73,8 +78,8 @@ public final class MachineCounting {
         }
         List<Jump> jumps = new ArrayList<>();
         byWeight.forEach((w, cs) -> jumps.add(new Jump(w, MachineGenerator.jumpTerm(cs, basis))));
-        return new CountingStatistics(new Parts(basis, generator, jumps, weight, steady,
-                equilibrium ? 0.0 : Double.NaN, bounded(machine, bath, weight), equilibrium));
+        return new Parts(basis, generator, jumps, weight, steady, equilibrium ? 0.0 : Double.NaN,
+                bounded(machine, bath, weight), equilibrium);
     }
 
     /** @return the stationary cumulants of every bath, the entropy production and the TUR ratio of the first bath */

@@ -79,6 +79,25 @@ final class WaitingSource {
         return new WaitingSource(basis, exact.generator(), steady, terms, baths, true);
     }
 
+    /**
+     * The same source with bath k's counted jumps seen by an imperfect detector (issue 28): its term becomes
+     * 𝒥 = η J + θ·1, the detected jumps and the dark clicks, which leave the state as it is.
+     *
+     * @param bath the bath's index
+     * @param efficiency η
+     * @param darkRate θ
+     * @return the new source; the others' terms, L and ρ∞ are shared
+     */
+    WaitingSource detected(int bath, double efficiency, double darkRate) {
+        DMatrixRMaj[] out = terms.clone();
+        out[bath] = terms[bath].copy();
+        CommonOps_DDRM.scale(efficiency, out[bath]);
+        for (int i = 0; i < out[bath].numRows; i++) {
+            out[bath].add(i, i, darkRate);
+        }
+        return new WaitingSource(basis, generator, steady, out, baths, spectral);
+    }
+
     HermitianBasis basis() {
         return basis;
     }

@@ -143,6 +143,18 @@ public final class WaitingTimes {
     }
 
     /**
+     * @param taus waiting times, each ≥ 0
+     * @return the density w(τ) at each, in the steady state
+     */
+    public double[] density(double[] taus) {
+        double[] out = new double[taus.length];
+        for (int i = 0; i < taus.length; i++) {
+            out[i] = density(taus[i]);
+        }
+        return out;
+    }
+
+    /**
      * @param tau the waiting time, ≥ 0 (+∞ allowed)
      * @return S(τ) = P(no jump waited for within τ) in the steady state
      */

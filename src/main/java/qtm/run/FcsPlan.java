@@ -8,11 +8,14 @@ import qtm.exact.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
+import qtm.exact.DetectedCounting;
+import qtm.exact.DetectedFluctuations;
 import qtm.exact.Fluctuations;
 import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
 import qtm.model.Approach;
 import qtm.model.Collision;
+import qtm.model.Detection;
 import qtm.model.MachineCollision;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -213,6 +216,27 @@ public final class FcsPlan {
             }
         }
         return new FcsOutcome(MachineFluctuations.of(f), step == null ? null : step.dt(), times, counts);
+    }
+
+    /**
+     * The stationary statistics of the detected counts (issue 28) of every bath, those the scenario's
+     * {@code detection} does not list seen by a perfect detector.
+     *
+     * @return them, or null when the scenario has no {@code detection}
+     * @throws InputException (exit 2) with the collision model, whose detected statistics are not computed
+     */
+    public DetectedFluctuations detected() {
+        Detection detection = scenario.detection();
+        if (detection == null) {
+            return null;
+        }
+        if (dt() != null) {
+            throw new InputException("command line (scenario " + scenario.file() + ")", "--collision", "true",
+                    "the detected statistics of detection are the master equation's; drop --collision (or the "
+                    + "scenario's detection)");
+        }
+        return machine != null ? machine.detected(detection) : DetectedCounting.fluctuations(scenario.model(),
+                detection);
     }
 
     private List<Distribution> distributions(Side side, List<Double> times) {

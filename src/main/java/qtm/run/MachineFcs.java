@@ -9,11 +9,14 @@ import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.CountingStatistics.Window;
+import qtm.exact.DetectedCounting;
+import qtm.exact.DetectedFluctuations;
 import qtm.exact.Fluctuations;
 import qtm.exact.MachineCounting;
 import qtm.exact.MachineExact;
 import qtm.exact.MachineFluctuations;
 import qtm.input.InputException;
+import qtm.model.Detection;
 import qtm.model.Machine;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
@@ -182,6 +185,14 @@ final class MachineFcs {
                     + " states)", key, value, String.format(Locale.ROOT, "%s would take about %.2g floating-point "
                     + "operations, more than the bound of %.2g %s", what, work, MAX_WORK, why));
         }
+    }
+
+    /**
+     * @param detection the scenario's detectors
+     * @return the stationary statistics of every bath's detected count
+     */
+    DetectedFluctuations detected(Detection detection) {
+        return DetectedCounting.fluctuations(counting, detection);
     }
 
     /** The stationary statistics, refused where the current or noise of a bath is lost in rounding. */

@@ -283,6 +283,7 @@ public final class MachineReader {
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), machine) : null;
         ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
         Simulation simulation = SimulationReader.read(root);
+        DetectionReader.read(root, machine.bathNames());
         boolean collision = simulation.engines().contains("collision");
         if (collision && root.has("engines") && machine.approach() == Approach.GLOBAL) {
             throw root.error("engines", Approach.COLLISION_REFUSAL);

@@ -2,6 +2,7 @@ package qtm.scenario;
 
 import org.ejml.data.ZMatrixRMaj;
 import qtm.model.Approach;
+import qtm.model.Detection;
 import qtm.model.DotModel;
 import qtm.model.Machine;
 import qtm.model.MachinePresets;
@@ -50,6 +51,16 @@ public record Scenario(String name, String description, String file, Model model
             return null;
         }
         return MachinePresets.of(model);
+    }
+
+    /**
+     * The imperfect detectors of {@code detection} (issue 28), read again from {@link #source()}, where the readers
+     * have already checked them.
+     *
+     * @return the detectors by bath name, or null when the scenario has no {@code detection} (or no source)
+     */
+    public Detection detection() {
+        return source == null ? null : DetectionReader.read(source, isMachine() ? machine.bathNames() : MachinePresets.BATHS);
     }
 
     /** @return whether this is a machine described in full ({@code model.type: machine}) rather than a preset */

@@ -108,6 +108,7 @@ public final class StudyReader {
             ScenarioReader.time(root.child("time"), model);
         }
         SimulationReader.read(root);
+        DetectionReader.read(root, qtm.model.MachinePresets.BATHS);
         ScenarioReader.checkObserve(root);
         CouplingOptimizer optimizer = root.has("optimize") ? optimizer(root.child("optimize"), model)
                 : new CouplingOptimizer(paperBounds(model), DEFAULT_STARTS, false, DEFAULT_TH_MAX * model.energy());

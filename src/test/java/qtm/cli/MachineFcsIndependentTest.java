@@ -90,13 +90,21 @@ class MachineFcsIndependentTest {
 
     /** {c1, c2} of bath k's count (or heat) by Richardson-extrapolated central differences of λ(s). */
     static double[] cumulants(Machine m, int bath, boolean heat, double h) {
-        double l0 = leading(m, bath, heat, 0);
+        return cumulants(m, bath, heat, h, 1, 0);
+    }
+
+    /**
+     * {c1, c2} of bath k's detected count (issue 28): each of its jumps seen with probability eta, dark clicks of
+     * rate theta counted ±1 (±ω₁ of heat) with probability ½.
+     */
+    static double[] cumulants(Machine m, int bath, boolean heat, double h, double eta, double theta) {
+        double l0 = leading(m, bath, heat, 0, eta, theta);
         double[] d1 = new double[LEVELS];
         double[] d2 = new double[LEVELS];
         for (int i = 0; i < LEVELS; i++) {
             double step = h / (1 << i);
-            double plus = leading(m, bath, heat, step);
-            double minus = leading(m, bath, heat, -step);
+            double plus = leading(m, bath, heat, step, eta, theta);
+            double minus = leading(m, bath, heat, -step, eta, theta);
             d1[i] = (plus - minus) / (2 * step);
             d2[i] = (plus - 2 * l0 + minus) / (step * step);
         }
@@ -120,6 +128,14 @@ class MachineFcsIndependentTest {
 
     /** The eigenvalue of L(s) with the largest real part. */
     static double leading(Machine m, int bath, boolean heat, double s) {
+        return leading(m, bath, heat, s, 1, 0);
+    }
+
+    /**
+     * The leading eigenvalue of the detected count's L(s): bath k's jump terms tilted by 1 + η(e^{s w} − 1), and
+     * (θ/2)(e^{sω} + e^{−sω} − 2) on the diagonal, ω = 1 for the count and the first gap of the bath's site for heat.
+     */
+    static double leading(Machine m, int bath, boolean heat, double s, double eta, double theta) {
         ZMatrixRMaj h = m.hamiltonian();
         int d = h.numRows;
         int n = d * d;
@@ -140,7 +156,7 @@ class MachineFcsIndependentTest {
             }
             ZMatrixRMaj op = c.operator();
             double w = c.bath() != bath ? 0 : heat ? c.heat() : c.count();
-            double tilt = c.rate() * Math.exp(s * w);
+            double tilt = c.rate() * (eta == 1 ? Math.exp(s * w) : 1 + eta * Math.expm1(s * w));
             double[][] nre = new double[d][d];
             double[][] nim = new double[d][d];
             for (int i = 0; i < d; i++) {
@@ -176,6 +192,10 @@ class MachineFcsIndependentTest {
                     }
                 }
             }
+        }
+        double omega = heat ? m.site(m.baths().get(bath)).gap() : 1;
+        for (int r = 0; r < n; r++) {
+            re[r][r] += theta / 2 * (Math.expm1(s * omega) + Math.expm1(-s * omega));
         }
         DMatrixRMaj real = new DMatrixRMaj(2 * n, 2 * n);
         for (int r = 0; r < n; r++) {

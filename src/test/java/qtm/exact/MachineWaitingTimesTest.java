@@ -138,7 +138,7 @@ class MachineWaitingTimesTest {
     }
 
     /** The from-scratch computation: complex superoperators in vec form, embedded as real matrices. */
-    private static final class Independent {
+    static final class Independent {
         private final int n;
         /** Real embedding [[Re, −Im], [Im, Re]] of L. */
         private final double[][] l;
@@ -293,11 +293,23 @@ class MachineWaitingTimesTest {
             return trace(mult(jump[bath], steady));
         }
 
-        /**
-         * @return {S(kh), w(kh)} for k = 0 … steps, by e^{(L − J_b)h} applied k times to J_a ρ∞ / Tr J_a ρ∞
-         */
+        /** {S(kh), w(kh)} between consecutive clicks of bath k seen with efficiency eta and dark rate theta. */
+        double[][] detected(int bath, double eta, double theta, double h, int steps) {
+            double[][] clicks = new double[2 * n][];
+            for (int r = 0; r < 2 * n; r++) {
+                clicks[r] = java.util.Arrays.stream(jump[bath][r]).map(x -> eta * x).toArray();
+                clicks[r][r] += theta;
+            }
+            return survivalAndDensity(clicks, clicks, h, steps);
+        }
+
         double[][] survivalAndDensity(int from, int to, double h, int steps) {
-            double[] v = mult(jump[from], steady);
+            return survivalAndDensity(jump[from], jump[to], h, steps);
+        }
+
+        /** @return {S(kh), w(kh)} for k = 0 … steps, by e^{(L − J_b)h} applied k times to J_a ρ∞ / Tr J_a ρ∞ */
+        private double[][] survivalAndDensity(double[][] start, double[][] end, double h, int steps) {
+            double[] v = mult(start, steady);
             double norm = trace(v);
             for (int i = 0; i < v.length; i++) {
                 v[i] /= norm;
@@ -305,14 +317,14 @@ class MachineWaitingTimesTest {
             double[][] free = new double[2 * n][2 * n];
             for (int r = 0; r < 2 * n; r++) {
                 for (int c = 0; c < 2 * n; c++) {
-                    free[r][c] = h * (l[r][c] - jump[to][r][c]);
+                    free[r][c] = h * (l[r][c] - end[r][c]);
                 }
             }
             double[][] step = exp(free);
             double[][] out = new double[2][steps + 1];
             for (int k = 0; k <= steps; k++) {
                 out[0][k] = trace(v);
-                out[1][k] = trace(mult(jump[to], v));
+                out[1][k] = trace(mult(end, v));
                 v = mult(step, v);
             }
             return out;

@@ -65,6 +65,11 @@ class KeyGuideTest {
             assertEquals(documented(section, "reset"), allowed(text, section, any), section);
         }
         assertEquals(documented("model.sites", "machine"), allowed(MACHINE, "model.sites[0]", any));
+        // A detector's keys, under any bath's name (documented as detection.BATH).
+        assertEquals(documented("detection.BATH", "reset"), allowed(RESET + "detection: {cold: {efficiency: 0.5}}\n",
+                "detection.cold", any));
+        assertEquals(documented("detection.BATH", "machine"), allowed(MACHINE + "detection: {h: {dark_rate: 0}}\n",
+                "detection.h", any));
         assertEquals(Set.copyOf(ScenarioReader.TOP), KeyGuide.keysOf("").stream().map(KeyGuide.Key::name)
                 .collect(Collectors.toSet()));
         assertEquals(documented("optimize", "reset"), allowed(RESET + "optimize: {starts: 2}\n", "optimize",

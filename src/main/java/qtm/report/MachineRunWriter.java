@@ -81,6 +81,8 @@ public final class MachineRunWriter {
                 collision(json.putObject("collision"), e.reference());
                 RunCsv.write(dir.resolve("timeseries-collision-map.csv"), exactHeader(sites),
                         exactRows(o, e.reference().states(), sites));
+                BookkeepingJson.machine(json.putObject("thermodynamics"), e.bookkeeping(),
+                        e.summary().trajectories());
             }
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
         }

@@ -16,7 +16,6 @@ import qtm.ensemble.EnsembleRunner;
 import qtm.ensemble.EnsembleSettings;
 import qtm.exact.MachineCollisionThermodynamics;
 import qtm.exact.ScratchCollision;
-import qtm.math.Ops;
 import qtm.model.Machine;
 import qtm.model.TimeGrid;
 import qtm.run.RunPlan;
@@ -36,58 +35,10 @@ import qtm.scenario.ScenarioReader;
 class MachineBookkeepingTest {
     private static final long N = 4000;
 
-    /** Cumulative per bath on the grid: [0] heat, [1] work, each [bath][k]. */
+    /** Cumulative per bath on the grid: [0] heat, [1] work, each [bath][k], from the text. */
     private static double[][][] scratch(Machine m, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
         int steps = (int) Math.ceil(grid.step() / dt - 1e-9);
-        ScratchCollision step = new ScratchCollision(m, grid.step() / steps);
-        int baths = m.baths().size();
-        double[][][] out = new double[2][baths][grid.points()];
-        double[] q = new double[baths];
-        double[] w = new double[baths];
-        ZMatrixRMaj h = m.hamiltonian();
-        ZMatrixRMaj rho = rho0.copy();
-        for (int k = 1; k < grid.points(); k++) {
-            for (int n = 0; n < steps; n++) {
-                rho = Ops.mult(Ops.mult(step.unitary, rho), Ops.dagger(step.unitary));
-                for (ScratchCollision.Event e : step.events) {
-                    ZMatrixRMaj after = ScratchCollision.collide(e, rho);
-                    double heat = ancillaGain(e, rho);
-                    q[e.bath()] += heat;
-                    w[e.bath()] += Ops.traceProductRe(h, after) - Ops.traceProductRe(h, rho) + heat;
-                    rho = after;
-                }
-            }
-            for (int b = 0; b < baths; b++) {
-                out[0][b][k] = q[b];
-                out[1][b][k] = w[b];
-            }
-        }
-        return out;
-    }
-
-    /** Σ_a E_a (⟨a|Tr_S[V(ρ⊗ρ_A)V†]|a⟩ − p_a): the energy the collision's ancilla gained. */
-    private static double ancillaGain(ScratchCollision.Event e, ZMatrixRMaj rho) {
-        int d = rho.numRows;
-        int da = e.ancilla().length;
-        ZMatrixRMaj joint = new ZMatrixRMaj(d * da, d * da);
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                for (int a = 0; a < da; a++) {
-                    joint.set(i * da + a, j * da + a, rho.getReal(i, j) * e.ancilla()[a],
-                            rho.getImag(i, j) * e.ancilla()[a]);
-                }
-            }
-        }
-        ZMatrixRMaj after = Ops.mult(Ops.mult(e.joint(), joint), Ops.dagger(e.joint()));
-        double gain = 0;
-        for (int a = 0; a < da; a++) {
-            double p = 0;
-            for (int s = 0; s < d; s++) {
-                p += after.getReal(s * da + a, s * da + a);
-            }
-            gain += e.energies()[a] * (p - e.ancilla()[a]);
-        }
-        return gain;
+        return new ScratchCollision(m, grid.step() / steps).bookkeeping(m, rho0, steps, grid.points());
     }
 
     /**

@@ -26,7 +26,8 @@ import qtm.run.ScenarioAsRun;
  * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
  * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
  * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in
- * the columns of timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
+ * the columns of timeseries-exact.csv; its heat, work and Σ bookkeeping is {@code thermodynamics} and
+ * thermo-collision.csv, as the presets', with bath names for cold and hot. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
  * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
  * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for
  * the presets only
@@ -83,6 +84,9 @@ public final class MachineRunWriter {
                         exactRows(o, e.reference().states(), sites));
                 BookkeepingJson.machine(json.putObject("thermodynamics"), e.bookkeeping(),
                         e.summary().trajectories());
+                if (e.bookkeeping() != null) {
+                    RunCsv.thermo(dir.resolve(RunCsv.THERMO_CSV), e.bookkeeping().baths(), e.bookkeeping().rows());
+                }
             }
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
         }

@@ -87,7 +87,8 @@ final class BlockTrajectory {
             for (int n = 0; n < stepsPerPoint;) {
                 long quiet = quiet();
                 int left = stepsPerPoint - n;
-                PatternProducts b = hears ? blocks.steps : left >= blocks.runs.length && quiet > blocks.runs.length ? blocks.runs
+                PatternProducts b = hears ? blocks.steps
+                        : left >= blocks.runs.length && quiet > blocks.runs.length ? blocks.runs
                         : blocks.rest != null && left == blocks.rest.length && quiet > left ? blocks.rest
                         : blocks.steps;
                 int taken = b.length;

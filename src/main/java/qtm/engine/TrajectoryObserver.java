@@ -53,10 +53,9 @@ public interface TrajectoryObserver {
      * {@link #collided(Side, double[], double[])} for the presets: a swap whether or not its ancilla was found changed,
      * a reset only where it fired (one that does not fire leaves the state as it was); and, with bath {@link #FREE},
      * the free evolution e^{−iHΔt} that opens every step, so that the state before every collision is heard. Called
-     * only where
-     * {@link #hearsCollisions()}, so that the engine keeps its fast path otherwise. The state is in the laboratory
-     * frame, but its norm is arbitrary: the fast path keeps ψ unnormalised between flips, and normalising it there
-     * would cost a pass per collision that most observers do not need.
+     * only where {@link #hearsCollisions()}, so that the engine keeps its fast path otherwise. The state is in the
+     * laboratory frame, but its norm is arbitrary: the fast path keeps ψ unnormalised between flips, and normalising
+     * it there would cost a pass per collision that most observers do not need.
      *
      * @param bath the index of the bath whose collision acted, or {@link #FREE}
      * @param re real parts of the amplitudes, up to one positive factor (read, never keep)

@@ -15,14 +15,14 @@ import qtm.model.TimeGrid;
  * <p>Read literally (Δ⟨ψ|H|ψ⟩ plus the jump's heat) each flip's ΔE_S and heat nearly cancel, about ±ω each, and the
  * trajectories' spread hides a work of order g. So each collision books a control variate that has mean 0 given the
  * state before it: a swap's unitary conserves H₀ + ω n_A (A_ω lowers H₀ by ω); a reset's conserves its site's levels
- * plus its copy's, and leaves the other sites' reduced state as it was. So with Y_k that H₀, or every site's own
- * levels for a reset's bath (not the density couplings, whose change is the reset's work),
- * E[ΔY_k] + E[energy the jumps move] = 0 for every collision. Per collision W_k = Δ⟨H − Y_k⟩ + Σ over its jumps (heat − energy), the latter −μ per electron a lead
- * takes (0 for every other bath): the mean is the map's W_k = ΔE_S + Q_k of
- * {@code qtm.exact.MachineCollisionThermodynamics}, the spread that of the coupling energy. ⟨Y_k⟩ is not conserved
- * by e^{−iHΔt}, so the engine reports the state after it too ({@code TrajectoryObserver.FREE}). Batched, so that the
- * total entropy production joins ρ̄ and the heat in one jackknife. Hearing every collision costs the engine its fast
- * path: recorded by the collision engine's runs only.
+ * plus its copy's, and leaves the other sites' reduced state as it was. So with Y_k that H₀, or every site's own levels
+ * for a reset's bath (not the density couplings, whose change is the reset's work), E[ΔY_k] + E[energy the jumps move]
+ * = 0 for every collision. Per collision W_k = Δ⟨H − Y_k⟩ + Σ over its jumps (heat − energy), the latter −μ per
+ * electron a lead takes (0 for every other bath): the mean is the map's W_k = ΔE_S + Q_k of
+ * {@code qtm.exact.MachineCollisionThermodynamics}, the spread that of the coupling energy. ⟨Y_k⟩ is not conserved by
+ * e^{−iHΔt}, so the engine reports the state after it too ({@code TrajectoryObserver.FREE}). Batched, so that the total
+ * entropy production joins ρ̄ and the heat in one jackknife. Hearing every collision costs the engine its fast path:
+ * recorded by the collision engine's runs only.
  */
 public final class MachineCollisionWork implements StateQuantity {
     /** Its name in saved ensembles. */

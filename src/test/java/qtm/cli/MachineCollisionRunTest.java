@@ -30,9 +30,9 @@ import qtm.scenario.ScenarioReader;
  * lies within 4 of its own SEs of the scratch map's ρ, and its counted heat per bath within 4 SE of the scratch
  * ancillas' energy gain over the last bin; both verdicts converge, the collision engine's without a waiting-time
  * verdict (no exact law for the discrete model, as for the presets); timeseries-collision-map.csv holds the scratch
- * map's populations; summary.json's {@code thermodynamics} (and thermo-collision.csv), keyed by bath name, holds the map's final heat and work
- * of every bath equal to the scratch ancillas' energy gain and ΔE_S + Q_k to 1e-10, the engine's within 4 SE of
- * them, and a converged verdict.
+ * map's populations; summary.json's {@code thermodynamics} (and thermo-collision.csv), keyed by bath name, holds the
+ * map's final heat and work of every bath equal to the scratch ancillas' energy gain and ΔE_S + Q_k to 1e-10, the
+ * engine's within 4 SE of them, and a converged verdict.
  */
 class MachineCollisionRunTest {
     private static final String CHAIN = """

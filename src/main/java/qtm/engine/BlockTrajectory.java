@@ -32,6 +32,8 @@ final class BlockTrajectory {
     private double threshold;
     /** The components of H's graph where ψ may be non-zero ({@link PatternProducts#applyNorm}), one bit each. */
     private long support;
+    /** Whether the observer hears every collision: then every step is replayed collision by collision. */
+    private boolean hears;
 
     /**
      * @param blocks the fast path's operators
@@ -77,6 +79,7 @@ final class BlockTrajectory {
         }
         threshold = 1 - rng.nextDouble();
         support = support();
+        hears = observer.hearsCollisions();
         observer.begin();
         observer.state(0, re, im);
         for (int k = 1; k < grid.points(); k++) {
@@ -84,12 +87,13 @@ final class BlockTrajectory {
             for (int n = 0; n < stepsPerPoint;) {
                 long quiet = quiet();
                 int left = stepsPerPoint - n;
-                PatternProducts b = left >= blocks.runs.length && quiet > blocks.runs.length ? blocks.runs
+                PatternProducts b = hears ? blocks.steps
+                        : left >= blocks.runs.length && quiet > blocks.runs.length ? blocks.runs
                         : blocks.rest != null && left == blocks.rest.length && quiet > left ? blocks.rest
                         : blocks.steps;
                 int taken = b.length;
                 int p = b.draw(rng);
-                if (quiet > taken) {
+                if (quiet > taken && !hears) {
                     double norm2 = b.applyNorm(p, support, re, im, aRe, aIm);
                     if (norm2 >= threshold) {
                         swap();
@@ -130,6 +134,9 @@ final class BlockTrajectory {
     private boolean step(UniformRandomProvider rng, TrajectoryObserver observer, int pattern, double t) {
         blocks.unitary.apply(re, im, aRe, aIm);
         swap();
+        if (hears) {
+            observer.collided(TrajectoryObserver.FREE, re, im);
+        }
         for (int i = 0; i < events.length; i++) {
             int jumped;
             if (events[i] instanceof MachineCollisionEngine.Reset r) {
@@ -143,12 +150,18 @@ final class BlockTrajectory {
             } else {
                 jumped = collide(blocks.swaps[i], pattern, rng);
                 if (jumped < 0) {
+                    if (hears) {
+                        observer.collided(baths[blocks.swaps[i].down()], re, im);
+                    }
                     continue;
                 }
             }
             observer.jump(jumped, baths[jumped], heats[jumped], t);
             if (observer.cancelled()) {
                 return false;
+            }
+            if (hears) {
+                observer.collided(baths[jumped], re, im);
             }
         }
         return true;

@@ -25,8 +25,9 @@ import qtm.model.TimeGrid;
  * </ul>
  * Jumps are reported at the end of their step. Where every swap's channel is a partial permutation (every local
  * channel) the same law is drawn faster, by {@link CollisionBlocks} and {@link BlockTrajectory}: the ancilla's start
- * first, then whether it flipped by the waiting-time method, over runs of steps at once. Not thread-safe: the
- * workspaces are fields, reused for every trajectory.
+ * first, then whether it flipped by the waiting-time method, over runs of steps at once; an observer that hears every
+ * collision ({@link TrajectoryObserver#hearsCollisions()}) has each step replayed collision by collision instead.
+ * Not thread-safe: the workspaces are fields, reused for every trajectory.
  */
 public final class MachineCollisionEngine implements Engine {
     private final TimeGrid grid;
@@ -163,6 +164,7 @@ public final class MachineCollisionEngine implements Engine {
                 next[i] = geometric(rng, r);
             }
         }
+        boolean hears = observer.hearsCollisions();
         observer.begin();
         observer.state(0, re, im);
         int steps = collision.stepsPerPoint();
@@ -173,6 +175,9 @@ public final class MachineCollisionEngine implements Engine {
                 multiply(uRe, uIm, re, im, aRe, aIm);
                 System.arraycopy(aRe, 0, re, 0, d);
                 System.arraycopy(aIm, 0, im, 0, d);
+                if (hears) {
+                    observer.collided(TrajectoryObserver.FREE, re, im);
+                }
                 double t = start + (n + 1) * dt;
                 for (int i = 0; i < events.length; i++) {
                     int jumped = events[i] instanceof Swap w ? swap(w, rng.nextDouble())
@@ -182,6 +187,9 @@ public final class MachineCollisionEngine implements Engine {
                         if (observer.cancelled()) {
                             return;
                         }
+                    }
+                    if (hears && (jumped >= 0 || events[i] instanceof Swap)) {
+                        observer.collided(jumped >= 0 ? baths[jumped] : baths[((Swap) events[i]).down()], re, im);
                     }
                 }
             }

@@ -7,6 +7,9 @@ import qtm.model.Side;
  * and every jump in between, in time order. Observers know nothing of how the states were propagated.
  */
 public interface TrajectoryObserver {
+    /** The bath of {@link #collided(int, double[], double[])} that stands for a step's free evolution. */
+    int FREE = -1;
+
     /** A new trajectory starts; the next call is {@code state(0, …)}. */
     void begin();
 
@@ -43,6 +46,30 @@ public interface TrajectoryObserver {
      * @param im imaginary parts
      */
     default void collided(Side side, double[] re, double[] im) {
+    }
+
+    /**
+     * A collision of a machine's collision model (issue 25) has just acted on the state, as
+     * {@link #collided(Side, double[], double[])} for the presets: a swap whether or not its ancilla was found changed,
+     * a reset only where it fired (one that does not fire leaves the state as it was); and, with bath {@link #FREE},
+     * the free evolution e^{−iHΔt} that opens every step, so that the state before every collision is heard. Called
+     * only where {@link #hearsCollisions()}, so that the engine keeps its fast path otherwise. The state is in the
+     * laboratory frame, but its norm is arbitrary: the fast path keeps ψ unnormalised between flips, and normalising
+     * it there would cost a pass per collision that most observers do not need.
+     *
+     * @param bath the index of the bath whose collision acted, or {@link #FREE}
+     * @param re real parts of the amplitudes, up to one positive factor (read, never keep)
+     * @param im imaginary parts
+     */
+    default void collided(int bath, double[] re, double[] im) {
+    }
+
+    /**
+     * @return whether {@link #collided(int, double[], double[])} must be called: a machine's collision engine then
+     *     draws every collision one by one instead of whole runs of steps at once
+     */
+    default boolean hearsCollisions() {
+        return false;
     }
 
     /** The trajectory is complete. */

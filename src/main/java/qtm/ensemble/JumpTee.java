@@ -47,6 +47,16 @@ final class JumpTee implements TrajectoryObserver {
     }
 
     @Override
+    public void collided(int bath, double[] re, double[] im) {
+        tally.collided(bath, re, im);
+    }
+
+    @Override
+    public boolean hearsCollisions() {
+        return tally.hearsCollisions();
+    }
+
+    @Override
     public void end() {
         tally.end();
         into.seal();

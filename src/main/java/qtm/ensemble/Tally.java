@@ -41,6 +41,8 @@ final class Tally implements TrajectoryObserver, Changes {
     private final JumpListener[] jumpRest;
     /** The recorders that hear collisions (most do not; the collision model calls this after every collision). */
     private final StateRecorder[] collisions;
+    /** The recorders that hear a machine's collisions: any at all turns off its collision engine's fast path. */
+    private final StateRecorder[] machineCollisions;
     private final int[] offsets;
     /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
     private final JumpRecorder e0;
@@ -145,6 +147,8 @@ final class Tally implements TrajectoryObserver, Changes {
         j1 = at(hear.toArray(new JumpListener[0]), 1);
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
         collisions = hearing(series, "collided", Side.class, double[].class, double[].class)
+                .toArray(new StateRecorder[0]);
+        machineCollisions = hearing(series, "collided", int.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
     }
 
@@ -317,6 +321,18 @@ final class Tally implements TrajectoryObserver, Changes {
         for (StateRecorder r : collisions) {
             r.collided(side, re, im);
         }
+    }
+
+    @Override
+    public void collided(int bath, double[] re, double[] im) {
+        for (StateRecorder r : machineCollisions) {
+            r.collided(bath, re, im);
+        }
+    }
+
+    @Override
+    public boolean hearsCollisions() {
+        return machineCollisions.length > 0;
     }
 
     @Override

@@ -113,7 +113,18 @@ final class BathQuanta {
      * @return the bound
      */
     double countBound(Side side, double t) {
-        double mu = rates[side.ordinal()] * t;
+        return countBound(side.ordinal(), t);
+    }
+
+    /**
+     * As {@link #countBound(Side, double)}, for a machine's bath by index.
+     *
+     * @param bath the bath's index
+     * @param t the time span
+     * @return the bound
+     */
+    double countBound(int bath, double t) {
+        double mu = rates[bath] * t;
         return mu + 12 * Math.sqrt(mu) + 64;
     }
 }

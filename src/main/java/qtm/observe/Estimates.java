@@ -192,4 +192,20 @@ public final class Estimates {
     public static String work(Side side) {
         return "work_" + side.key();
     }
+
+    /**
+     * @param bath a machine's bath name
+     * @return the collision model's switching work W_k(t) of that bath ({@link MachineCollisionWork})
+     */
+    public static String work(String bath) {
+        return "work_" + bath;
+    }
+
+    /**
+     * @param bath a machine's bath name
+     * @return the collision model's heat Q_k(t) into that bath, summed from its jumps ({@link MachineCollisionWork})
+     */
+    public static String collisionHeat(String bath) {
+        return "collision_heat_" + bath;
+    }
 }

@@ -25,4 +25,16 @@ public non-sealed interface StateRecorder extends Recorder, JumpListener {
      */
     default void collided(Side side, double[] re, double[] im) {
     }
+
+    /**
+     * A collision of a machine's collision model has acted (see
+     * {@link qtm.engine.TrajectoryObserver#collided(int, double[], double[])}); ignored by default, so that only the
+     * recorders that override it are called, and the engine keeps its fast path where none does.
+     *
+     * @param bath the index of the bath whose collision acted
+     * @param re real parts of the amplitudes, up to one positive factor
+     * @param im imaginary parts
+     */
+    default void collided(int bath, double[] re, double[] im) {
+    }
 }

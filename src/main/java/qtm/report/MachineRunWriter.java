@@ -22,15 +22,15 @@ import qtm.run.ScenarioAsRun;
 /**
  * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
- * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes
- * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
+ * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes it for every
+ * ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
  * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
- * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in
- * the columns of timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
+ * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in the
+ * columns of timeseries-exact.csv; its heat, work and Σ bookkeeping is {@code thermodynamics} and thermo-collision.csv,
+ * as the presets', with bath names for cold and hot. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
  * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
  * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for
- * the presets only
- * so far.
+ * the presets only so far.
  */
 public final class MachineRunWriter {
     private MachineRunWriter() {
@@ -81,6 +81,11 @@ public final class MachineRunWriter {
                 collision(json.putObject("collision"), e.reference());
                 RunCsv.write(dir.resolve("timeseries-collision-map.csv"), exactHeader(sites),
                         exactRows(o, e.reference().states(), sites));
+                BookkeepingJson.machine(json.putObject("thermodynamics"), e.bookkeeping(),
+                        e.summary().trajectories());
+                if (e.bookkeeping() != null) {
+                    RunCsv.thermo(dir.resolve(RunCsv.THERMO_CSV), e.bookkeeping().baths(), e.bookkeeping().rows());
+                }
             }
             timings.add(new ThisRun.Timing(e.name(), e.summary().seconds(), e.summary().trajectories()));
         }

@@ -37,7 +37,8 @@ final class RunCsv {
         write(dir.resolve("timeseries-collision-map.csv"), header(sites), rows(e.referenceRows(), e.reference(),
                 sites));
         if (e.bookkeeping() != null) {
-            write(dir.resolve(THERMO_CSV), THERMO_COLUMNS, thermoRows(e.bookkeeping()));
+            thermo(dir.resolve(THERMO_CSV), java.util.Arrays.stream(qtm.model.Side.values())
+                    .map(qtm.model.Side::key).toList(), e.bookkeeping().rows());
         }
     }
 
@@ -79,19 +80,49 @@ final class RunCsv {
 
     /** The collision bookkeeping's file. */
     static final String THERMO_CSV = "thermo-collision.csv";
-    /** Its columns: the map's cumulative values per bath, then the engine's with their SE. */
-    static final String[] THERMO_COLUMNS = {"t", "map_heat_cold", "map_heat_hot", "map_work_cold", "map_work_hot",
-        "map_entropy_cold", "map_entropy_hot", "map_entropy_total", "heat_cold", "heat_cold_se", "heat_hot",
-        "heat_hot_se", "work_cold", "work_cold_se", "work_hot", "work_hot_se", "entropy_total", "entropy_total_se"};
-
-    private static List<double[]> thermoRows(qtm.verify.CollisionBookkeeping.Result b) {
-        List<double[]> rows = new ArrayList<>();
-        for (qtm.verify.CollisionBookkeeping.Row x : b.rows()) {
-            rows.add(new double[] {x.t(), x.mapHeat()[0], x.mapHeat()[1], x.mapWork()[0], x.mapWork()[1],
-                x.mapEntropy()[0], x.mapEntropy()[1], x.mapTotal(), x.heat()[0].mean(), x.heat()[0].se(),
-                x.heat()[1].mean(), x.heat()[1].se(), x.work()[0].mean(), x.work()[0].se(), x.work()[1].mean(),
-                x.work()[1].se(), x.entropy().mean(), x.entropy().se()});
+    /**
+     * Writes the collision bookkeeping's file: per grid point the map's cumulative heat, work and entropy production
+     * of every bath and its total Σ, then the engine's heat and work of every bath and its total Σ, each with its SE.
+     *
+     * @param file the file
+     * @param baths the baths' keys, in the rows' index order (cold, hot on a preset; bath names on a machine)
+     * @param rows the bookkeeping's rows
+     * @throws IOException on write failure
+     */
+    static void thermo(Path file, List<String> baths, List<qtm.verify.CollisionBookkeeping.Row> rows)
+            throws IOException {
+        List<String> header = new ArrayList<>(List.of("t"));
+        for (String kind : List.of("map_heat_", "map_work_", "map_entropy_")) {
+            baths.forEach(b -> header.add(kind + b));
         }
-        return rows;
+        header.add("map_entropy_total");
+        for (String kind : List.of("heat_", "work_")) {
+            baths.forEach(b -> {
+                header.add(kind + b);
+                header.add(kind + b + "_se");
+            });
+        }
+        header.add("entropy_total");
+        header.add("entropy_total_se");
+        int n = baths.size();
+        List<double[]> out = new ArrayList<>();
+        for (qtm.verify.CollisionBookkeeping.Row x : rows) {
+            double[] r = new double[header.size()];
+            r[0] = x.t();
+            for (int b = 0; b < n; b++) {
+                r[1 + b] = x.mapHeat()[b];
+                r[1 + n + b] = x.mapWork()[b];
+                r[1 + 2 * n + b] = x.mapEntropy()[b];
+                r[2 + 3 * n + 2 * b] = x.heat()[b].mean();
+                r[3 + 3 * n + 2 * b] = x.heat()[b].se();
+                r[2 + 5 * n + 2 * b] = x.work()[b].mean();
+                r[3 + 5 * n + 2 * b] = x.work()[b].se();
+            }
+            r[1 + 3 * n] = x.mapTotal();
+            r[2 + 7 * n] = x.entropy().mean();
+            r[3 + 7 * n] = x.entropy().se();
+            out.add(r);
+        }
+        write(file, header.toArray(new String[0]), out);
     }
 }

@@ -181,41 +181,17 @@ public final class SummaryJson {
                             + " points");
             return;
         }
-        qtm.verify.CollisionBookkeeping.Row last = b.rows().get(b.rows().size() - 1);
-        ObjectNode f = o.putObject("final");
-        for (Side side : Side.values()) {
-            int i = side.ordinal();
-            ObjectNode x = f.putObject(side.key());
-            x.set("map_heat", Json.number(last.mapHeat()[i]));
-            x.set("map_work", Json.number(last.mapWork()[i]));
-            x.set("map_entropy", Json.number(last.mapEntropy()[i]));
-            x.putObject("heat").set("mean", Json.number(last.heat()[i].mean()));
-            ((ObjectNode) x.get("heat")).set("se", Json.number(last.heat()[i].se()));
-            x.putObject("work").set("mean", Json.number(last.work()[i].mean()));
-            ((ObjectNode) x.get("work")).set("se", Json.number(last.work()[i].se()));
-        }
-        f.set("map_entropy_total", Json.number(last.mapTotal()));
-        ObjectNode total = f.putObject("entropy_total");
-        total.set("mean", Json.number(last.entropy().mean()));
-        total.set("se", Json.number(last.entropy().se()));
+        BookkeepingJson.Steady steady = null;
         if (b.steady() != null) {
-            ObjectNode s = o.putObject("steady_per_time");
+            double[] master = new double[Side.values().length];
             for (Side side : Side.values()) {
-                int i = side.ordinal();
-                ObjectNode x = s.putObject(side.key());
-                x.set("map_heat", Json.number(b.steady().heat()[i]));
-                x.set("map_work", Json.number(b.steady().work()[i]));
-                x.set("map_entropy", Json.number(b.steady().entropy()[i]));
-                x.set("master_equation_heat", Json.number(b.masterHeat().get(side)));
-                x.put("master_equation_work", 0.0);
+                master[side.ordinal()] = b.masterHeat().get(side);
             }
+            steady = new BookkeepingJson.Steady(b.steady().heat(), b.steady().work(), b.steady().entropy(), master);
         }
-        ObjectNode v = o.putObject("verdict");
-        v.put("max_abs_z", b.maxAbsZ());
-        v.set("worst_z", worst(b.worst()));
-        v.put("z_tests", b.tests());
-        v.put("max_z_p_value", b.maxZPValue());
-        v.put("converged", b.converged());
+        BookkeepingJson.write(o, java.util.Arrays.stream(Side.values()).map(Side::key).toList(),
+                b.rows().get(b.rows().size() - 1), steady,
+                new BookkeepingJson.Judged(b.maxAbsZ(), b.worst(), b.tests(), b.maxZPValue(), b.converged()));
     }
 
     private static void collisionSummary(ObjectNode c, EngineOutcome e) {

@@ -14,6 +14,7 @@ import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
 import qtm.stats.Verdict;
 import qtm.observe.WaitingHistogram;
+import qtm.verify.MachineBookkeeping;
 import qtm.verify.Verdicts;
 import qtm.verify.WaitingVerdict;
 
@@ -24,7 +25,9 @@ import qtm.verify.WaitingVerdict;
  * engine against that transient, the collision engine (issue 25) against its exact discrete map. The heat by counting
  * in the last bin is judged against the reference's exact heat averaged over the same bin, and the jump engine's
  * waiting-time histograms of every ordered pair of baths against their exact law ({@link WaitingVerdict}); the
- * collision engine's are not judged, as for the presets (no exact discrete-time law).
+ * collision engine's are not judged, as for the presets (no exact discrete-time law). The collision engine's heat,
+ * switching work and entropy production of every bath are judged against its map's bookkeeping
+ * ({@link MachineBookkeeping}).
  */
 public final class MachineRun {
     /**
@@ -47,17 +50,23 @@ public final class MachineRun {
      *     last bin
      * @param waiting the waiting-time histograms against their exact law, or null
      * @param waitingAbsence why there is no waiting-time comparison (when waiting is null)
+     * @param bookkeeping the collision engine's heat, work and Σ against its exact map ({@link MachineBookkeeping}),
+     *     null for the jump engine or with fewer than two trajectories
      */
     public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
-            WaitingVerdict.Result waiting, String waitingAbsence) {
+            WaitingVerdict.Result waiting, String waitingAbsence, MachineBookkeeping.Result bookkeeping) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
         }
 
-        /** @return whether ρ̄(t) passes its verdict and every judged waiting-time pair its χ², as for the presets */
+        /**
+         * @return whether ρ̄(t) passes its verdict, every judged waiting-time pair its χ² and the collision
+         *     bookkeeping its z-tests, as for the presets
+         */
         public boolean converged() {
-            return verdict.converged() && (waiting == null || waiting.passed());
+            return verdict.converged() && (waiting == null || waiting.passed())
+                    && (bookkeeping == null || bookkeeping.converged());
         }
     }
 
@@ -121,7 +130,9 @@ public final class MachineRun {
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence));
+            MachineBookkeeping.Result book = kind == EngineKind.COLLISION
+                    ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence, book));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

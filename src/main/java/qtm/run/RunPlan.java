@@ -65,7 +65,7 @@ public final class RunPlan {
      *     read back with
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
-        List<Quantity> q = s.isMachine() ? Quantities.machine(s.machine(), s.machine().channels(), s.time())
+        List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)
                 : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
         if (s.target() == null) {
             return q;
@@ -73,6 +73,17 @@ public final class RunPlan {
         // Last, so that a run without a target records exactly what it did before.
         List<Quantity> out = new java.util.ArrayList<>(q);
         out.add(new qtm.observe.Fidelity(s.target()));
+        return List.copyOf(out);
+    }
+
+    /** A machine's quantities, with the heat and switching work of every collision for the collision engine. */
+    private static List<Quantity> machineQuantities(Scenario s, String engine) {
+        List<Quantity> q = Quantities.machine(s.machine(), s.machine().channels(), s.time());
+        if (EngineKind.of(engine) != EngineKind.COLLISION) {
+            return q;
+        }
+        List<Quantity> out = new java.util.ArrayList<>(q);
+        out.add(new qtm.observe.MachineCollisionWork(s.machine(), s.machine().channels(), s.time()));
         return List.copyOf(out);
     }
 

@@ -43,7 +43,8 @@ public final class CollisionBookkeeping {
     }
 
     /**
-     * One grid point: the map's values per bath ([side ordinal]) and the engine's estimates.
+     * One grid point: the map's values per bath ([side ordinal] on a preset, [bath index] on a machine:
+     * {@link MachineBookkeeping}) and the engine's estimates.
      *
      * @param t time
      * @param mapHeat the map's Q_k(t)
@@ -55,9 +56,13 @@ public final class CollisionBookkeeping {
      */
     public record Row(double t, double[] mapHeat, double[] mapWork, double[] mapEntropy, Estimate[] heat,
             Estimate[] work, Estimate entropy) {
-        /** @return the map's Σ_c(t) + Σ_h(t) */
+        /** @return the map's Σ_k Σ_k(t) over every bath (Σ_c(t) + Σ_h(t) on a preset) */
         public double mapTotal() {
-            return mapEntropy[0] + mapEntropy[1];
+            double s = 0;
+            for (double x : mapEntropy) {
+                s += x;
+            }
+            return s;
         }
     }
 
@@ -201,7 +206,7 @@ public final class CollisionBookkeeping {
     }
 
     /** (estimate − exact) / max(SE, floor), or NaN where both agree exactly with no spread (nothing to judge). */
-    private static double z(double mean, double se, double exact, double floor) {
+    static double z(double mean, double se, double exact, double floor) {
         double diff = mean - exact;
         if (!(se > 0) && Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(exact))) {
             return Double.NaN;
@@ -210,7 +215,7 @@ public final class CollisionBookkeeping {
     }
 
     /** Two-sided p of z: Student's t for a jackknife SE ({@link EnsembleResult#BATCHES} − 1 dof), else normal. */
-    private static double p(double z, boolean jackknife) {
+    static double p(double z, boolean jackknife) {
         double a = -Math.abs(z);
         return 2 * (jackknife ? JACKKNIFE.cumulativeProbability(a) : NORMAL.cumulativeProbability(a));
     }

@@ -157,15 +157,30 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
      *     still skewed by more than {@link #SKEWED})
      */
     public ScoreTest.Z testMean(Side side, boolean heat, int k, long n, double mean) {
+        return testMean(side.ordinal(), heat, k, n, mean);
+    }
+
+    /**
+     * As {@link #testMean(Side, boolean, int, long, double)}, for a bath by index: a machine's reference keeps its
+     * baths in {@code Machine.baths()} order (issue 25).
+     *
+     * @param bath the bath's index
+     * @param heat Q_k instead of N_k
+     * @param k grid index
+     * @param n trajectories
+     * @param mean the ensemble's mean
+     * @return the signed z and its two-sided p-value, or null where no tail holds
+     */
+    public ScoreTest.Z testMean(int bath, boolean heat, int k, long n, double mean) {
         if (Double.isNaN(mean)) {
             return new ScoreTest.Z(Double.NaN, Double.NaN);
         }
-        double[] x = series[2 * side.ordinal() + (heat ? 1 : 0)][k];
+        double[] x = series[2 * bath + (heat ? 1 : 0)][k];
         double mu = x[0];
         double var = Math.max(0, x[1]);
-        double size = largestEvent(side, heat);
+        double size = heat ? quantum[bath] : 1;
         double third = Math.max(Math.abs(x[3] + 3 * mu * var + mu * mu * mu), Math.abs(mu) * size * size);
-        if (oneWay[side.ordinal()]) {
+        if (oneWay[bath]) {
             return ScoreTest.of(n, mean, mu, var + mu * mu, third, 0);
         }
         // Both ways: while the mean's skewness is small the Cornish–Fisher term suffices. Beyond it, rare events of

@@ -30,7 +30,9 @@ import qtm.scenario.ScenarioReader;
  * lies within 4 of its own SEs of the scratch map's ρ, and its counted heat per bath within 4 SE of the scratch
  * ancillas' energy gain over the last bin; both verdicts converge, the collision engine's without a waiting-time
  * verdict (no exact law for the discrete model, as for the presets); timeseries-collision-map.csv holds the scratch
- * map's populations.
+ * map's populations; summary.json's {@code thermodynamics} (and thermo-collision.csv), keyed by bath name, holds the
+ * map's final heat and work of every bath equal to the scratch ancillas' energy gain and ΔE_S + Q_k to 1e-10, the
+ * engine's within 4 SE of them, and a converged verdict.
  */
 class MachineCollisionRunTest {
     private static final String CHAIN = """
@@ -115,6 +117,16 @@ class MachineCollisionRunTest {
             assertEquals(q[b], h.get("exact").asDouble(), 1e-10 * largest, name + " heat exact " + b);
             assertTrue(Math.abs(h.get("mean").asDouble() - q[b]) <= 4 * h.get("se").asDouble(), name + ": " + h);
         }
+        double[][][] book = step.bookkeeping(m, sc.initial(), steps, sc.time().points());
+        bookkeeping(e.get("thermodynamics"), book, m, name);
+        List<String> thermo = Files.readAllLines(out.resolve("thermo-collision.csv"));
+        List<String> header = List.of(thermo.get(0).split(","));
+        String[] end = thermo.get(thermo.size() - 1).split(",");
+        for (int b = 0; b < m.baths().size(); b++) {
+            int at = header.indexOf("map_work_" + m.bathNames().get(b));
+            assertTrue(at > 0 && header.contains("work_" + m.bathNames().get(b) + "_se"), header.toString());
+            assertEquals(book[1][b][last], Double.parseDouble(end[at]), 1e-10, "thermo CSV work " + b);
+        }
         List<String> map = Files.readAllLines(out.resolve("timeseries-collision-map.csv"));
         String[] row = map.get(map.size() - 1).split(",");
         for (int i = 0; i < m.dimension(); i++) {
@@ -124,6 +136,27 @@ class MachineCollisionRunTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         return r;
+    }
+
+    /**
+     * summary.json's collision bookkeeping (issue 25), keyed by bath name: the map's final heat and work equal the
+     * scratch ones to 1e-10, the engine's lie within 4 SE of them, and the verdict converges.
+     */
+    private static void bookkeeping(JsonNode th, double[][][] scratch, Machine m, String name) {
+        assertTrue(th.get("verdict").get("converged").asBoolean(), name + ": " + th);
+        int last = scratch[0][0].length - 1;
+        for (int b = 0; b < m.baths().size(); b++) {
+            JsonNode x = th.get("final").get(m.bathNames().get(b));
+            double q = scratch[0][b][last];
+            double w = scratch[1][b][last];
+            double scale = Math.max(1, Math.abs(q));
+            assertEquals(q, x.get("map_heat").asDouble(), 1e-10 * scale, name + " map heat " + b);
+            assertEquals(w, x.get("map_work").asDouble(), 1e-10 * scale, name + " map work " + b);
+            assertTrue(Math.abs(x.get("heat").get("mean").asDouble() - q) <= 4 * x.get("heat").get("se").asDouble(),
+                    name + " heat " + b + ": " + x);
+            assertTrue(Math.abs(x.get("work").get("mean").asDouble() - w)
+                    <= 4 * x.get("work").get("se").asDouble() + 1e-12 * scale, name + " work " + b + ": " + x);
+        }
     }
 
     /** The exact ρ the summary gives equals the scratch map's; ρ̄ lies within 4 of its SEs of it. */

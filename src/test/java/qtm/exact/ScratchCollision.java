@@ -201,4 +201,66 @@ public final class ScratchCollision {
         }
         return s;
     }
+
+    /**
+     * The cumulative heat and switching work of each bath on a grid: Q_k the energy its collisions' ancillas gained
+     * (each joint unitary applied to ρ_S ⊗ ρ_A, the ancilla's populations read off), W_k = ΔE_S + Q_k with ΔE_S the
+     * change of Tr[Hρ_S] across each of its collisions.
+     *
+     * @param m the machine (its H)
+     * @param rho0 the initial state
+     * @param steps steps per grid interval
+     * @param points grid points
+     * @return [0] heat, [1] work, each [bath][grid point]
+     */
+    public double[][][] bookkeeping(Machine m, ZMatrixRMaj rho0, int steps, int points) {
+        int baths = m.baths().size();
+        double[][][] out = new double[2][baths][points];
+        double[] q = new double[baths];
+        double[] w = new double[baths];
+        ZMatrixRMaj h = m.hamiltonian();
+        ZMatrixRMaj rho = rho0.copy();
+        for (int k = 1; k < points; k++) {
+            for (int n = 0; n < steps; n++) {
+                rho = Ops.mult(Ops.mult(unitary, rho), Ops.dagger(unitary));
+                for (Event e : events) {
+                    ZMatrixRMaj after = collide(e, rho);
+                    double heat = ancillaGain(e, rho);
+                    q[e.bath()] += heat;
+                    w[e.bath()] += Ops.traceProductRe(h, after) - Ops.traceProductRe(h, rho) + heat;
+                    rho = after;
+                }
+            }
+            for (int b = 0; b < baths; b++) {
+                out[0][b][k] = q[b];
+                out[1][b][k] = w[b];
+            }
+        }
+        return out;
+    }
+
+    /** Σ_a E_a (⟨a|Tr_S[V(ρ⊗ρ_A)V†]|a⟩ − p_a): the energy the collision's ancilla gained. */
+    private static double ancillaGain(Event e, ZMatrixRMaj rho) {
+        int d = rho.numRows;
+        int da = e.ancilla().length;
+        ZMatrixRMaj joint = new ZMatrixRMaj(d * da, d * da);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                for (int a = 0; a < da; a++) {
+                    joint.set(i * da + a, j * da + a, rho.getReal(i, j) * e.ancilla()[a],
+                            rho.getImag(i, j) * e.ancilla()[a]);
+                }
+            }
+        }
+        ZMatrixRMaj after = Ops.mult(Ops.mult(e.joint(), joint), Ops.dagger(e.joint()));
+        double gain = 0;
+        for (int a = 0; a < da; a++) {
+            double p = 0;
+            for (int s = 0; s < d; s++) {
+                p += after.getReal(s * da + a, s * da + a);
+            }
+            gain += e.energies()[a] * (p - e.ancilla()[a]);
+        }
+        return gain;
+    }
 }

@@ -90,7 +90,8 @@ final class BookkeepingJson {
     static void machine(ObjectNode o, qtm.verify.MachineBookkeeping.Result b, long trajectories) {
         if (b == null) {
             o.put("verdict", trajectories < 2 ? "too few trajectories"
-                    : "not recorded: the ensemble holds no " + qtm.observe.MachineCollisionWork.NAME);
+                    : "not recorded: set observe.collision_work: true to book every collision's heat and work "
+                            + "(it replays the collision engine step by step, many times slower)");
             return;
         }
         Steady steady = null;

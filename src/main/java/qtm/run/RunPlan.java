@@ -76,10 +76,13 @@ public final class RunPlan {
         return List.copyOf(out);
     }
 
-    /** A machine's quantities, with the heat and switching work of every collision for the collision engine. */
+    /**
+     * A machine's quantities, with the heat and switching work of every collision for the collision engine when
+     * {@code observe.collision_work} asks for them.
+     */
     private static List<Quantity> machineQuantities(Scenario s, String engine) {
         List<Quantity> q = Quantities.machine(s.machine(), s.machine().channels(), s.time());
-        if (EngineKind.of(engine) != EngineKind.COLLISION) {
+        if (EngineKind.of(engine) != EngineKind.COLLISION || !s.collisionWork()) {
             return q;
         }
         List<Quantity> out = new java.util.ArrayList<>(q);

@@ -63,6 +63,14 @@ public record Scenario(String name, String description, String file, Model model
         return source == null ? null : DetectionReader.read(source, isMachine() ? machine.bathNames() : MachinePresets.BATHS);
     }
 
+    /**
+     * @return whether a machine's collision runs book the heat and switching work of every collision
+     *     ({@code observe.collision_work}, read again from {@link #source()}, where the readers have checked it)
+     */
+    public boolean collisionWork() {
+        return source != null && TargetReader.collisionWork(source);
+    }
+
     /** @return whether this is a machine described in full ({@code model.type: machine}) rather than a preset */
     public boolean isMachine() {
         return model == null;

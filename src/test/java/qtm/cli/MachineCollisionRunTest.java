@@ -76,9 +76,29 @@ class MachineCollisionRunTest {
         bothEngines(MachineRunCommandTest.THREE_BATHS, "three", 1.0);
     }
 
+    /**
+     * Without {@code observe.collision_work} the run books no collision's work (it would replay every step) and
+     * says how to ask for it; its ρ̄ verdict still holds.
+     */
+    @Test
+    void theBookkeepingIsRecordedOnlyWhenAskedFor() throws Exception {
+        Path file = tmp.resolve("plain.yaml");
+        Files.writeString(file, CHAIN + "engines: [collision]\ncollision: {dt: 1.0}\n");
+        Path out = tmp.resolve("plain");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet", "--trajectories",
+                "300");
+        assertEquals(0, r.status(), r.err());
+        JsonNode e = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("engines").get("collision");
+        assertTrue(e.get("converged").asBoolean(), e.toString());
+        assertTrue(e.get("thermodynamics").get("verdict").asText().contains("observe.collision_work: true"),
+                e.toString());
+        assertFalse(e.get("thermodynamics").has("final"), e.toString());
+    }
+
     private CliTest.Run bothEngines(String yaml, String name, double dt) throws Exception {
         Path file = tmp.resolve(name + ".yaml");
-        Files.writeString(file, yaml + "engines: [trajectories, collision]\ncollision: {dt: " + dt + "}\n");
+        Files.writeString(file, yaml + "engines: [trajectories, collision]\ncollision: {dt: " + dt
+                + "}\nobserve: {collision_work: true}\n");
         Path out = tmp.resolve(name);
         CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet", "--threads", "2");
         assertEquals(0, r.status(), r.err());

@@ -57,7 +57,8 @@ class MachineBookkeepingTest {
 
     private static MachineBookkeeping.Result check(String file, TimeGrid grid, double dt, long seed)
             throws Exception {
-        return check(ScenarioReader.readForRun(Path.of("scenarios", file), List.of()), file, grid, dt, seed);
+        return check(ScenarioReader.readForRun(Path.of("scenarios", file), List.of("observe.collision_work=true")),
+                file, grid, dt, seed);
     }
 
     private static MachineBookkeeping.Result check(Scenario s, String file, TimeGrid grid, double dt, long seed) {
@@ -137,7 +138,8 @@ class MachineBookkeepingTest {
                 time: {end: 60, points: 7}
                 """);
         TimeGrid grid = new TimeGrid(60, 7);
-        MachineBookkeeping.Result b = check(ScenarioReader.readForRun(file, List.of()), "qutrit-u", grid, 1.0, 33);
+        MachineBookkeeping.Result b = check(ScenarioReader.readForRun(file, List.of("observe.collision_work=true")),
+                "qutrit-u", grid, 1.0, 33);
         CollisionBookkeeping.Row last = b.rows().get(grid.points() - 1);
         for (int bath = 0; bath < 2; bath++) {
             assertTrue(Math.abs(last.mapWork()[bath]) > 5 * last.work()[bath].se(), "work " + bath + ": "

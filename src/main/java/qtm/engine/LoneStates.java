@@ -87,6 +87,23 @@ final class LoneStates {
 
     /**
      * @param s a lone basis state
+     * @return S, the probability that a step from s flips no ancilla
+     */
+    double stay(int s) {
+        return Math.exp(logStay[s]);
+    }
+
+    /**
+     * @param s a lone basis state
+     * @param k 2i + a: the swap of event i with start a (1 excited)
+     * @return the probability that a step from s flips an ancilla first at k (they add up to 1 − S)
+     */
+    double firstFlipWeight(int s, int k) {
+        return flips[s][k] - (k == 0 ? 0 : flips[s][k - 1]);
+    }
+
+    /**
+     * @param s a lone basis state
      * @param rng the random stream (one number is taken unless no collision can flip s)
      * @return the steps up to and with the one of the first flip (≥ 1, geometric), Long.MAX_VALUE if none can
      */

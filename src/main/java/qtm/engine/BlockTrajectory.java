@@ -7,7 +7,8 @@ import qtm.model.TimeGrid;
  * One trajectory of {@link MachineCollisionEngine} on its fast path ({@link CollisionBlocks}): the state is kept
  * unnormalised between flips, so that its squared norm is the probability that no ancilla flipped since the last
  * one, against one uniform threshold; runs of steps without a reset are one sparse product each, and are replayed
- * collision by collision only where the norm fell below the threshold. The state is normalised (and the threshold
+ * step by step where the norm fell below the threshold, collision by collision only in the step where it fell. A lone
+ * basis state ({@link LoneStates}) skips to its first flip at once. The state is normalised (and the threshold
  * with it, which leaves it uniform given the survival) at every grid point and before a reset, which reads and
  * writes a normalised state. Not thread-safe: the workspaces are fields, reused for every trajectory.
  */

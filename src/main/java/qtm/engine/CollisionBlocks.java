@@ -24,6 +24,8 @@ import qtm.model.MachineSwap;
  * collision by collision.</li>
  * <li>U = e^{−iHΔt} keeps the exact zeros of H's blocks (H couples no states in different connected components of its
  * graph), and the products keep them, so they are applied as sparse matrices.</li>
+ * <li>A basis state alone in its component flips with a probability per step that does not depend on the past, so
+ * the steps to its first flip are drawn at once ({@link LoneStates}).</li>
  * </ul>
  * Immutable.
  */

@@ -31,7 +31,8 @@ import qtm.model.TimeGrid;
  * <li>the engine's ensemble (20,000 trajectories from a lone state) against the scratch map: every coordinate of
  * the mean of |ψ⟩⟨ψ| at every grid point and the heat into each bath within 4 SE (each SE floored at 1/N), on the
  * benchmark's chain at Δt = 1, a hot chain at Δt = 2 (two flips in one step are common), and a qutrit machine with
- * a reset bath (resets in the steps of a lone state).</li>
+ * a reset bath (resets in the steps of a lone state);</li>
+ * <li>a trajectory's bytes the same whatever its engine ran before.</li>
  * </ul>
  */
 class LoneStatesTest {
@@ -183,6 +184,49 @@ class LoneStatesTest {
             assertTrue(Math.abs(sums.heatMean(b) - heat[b]) <= K * se, name + ": heat into bath " + b + " = "
                     + sums.heatMean(b) + " ± " + se + ", exact " + heat[b]);
         }
+    }
+
+    /**
+     * A trajectory's bytes do not depend on what its engine ran before (the lone state and its pending flip are the
+     * trajectory's, not the engine's), so that threads and shards give the same bytes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("machines")
+    void trajectoriesDoNotDependOnTheEnginesPast(String name, Machine m, int start, double end, double dt) {
+        int d = m.dimension();
+        String[] seen = new String[2];
+        for (int pass = 0; pass < 2; pass++) {
+            MachineCollisionEngine engine = new MachineCollisionEngine(m, Ops.unit(d, start, start), grid(end), dt);
+            for (int n = 0; n < 30 * pass; n++) {
+                engine.run(Streams.forTrajectory(9, 100 + n), NoAllocationTest.NOTHING);
+            }
+            StringBuilder out = new StringBuilder();
+            TrajectoryObserver record = new TrajectoryObserver() {
+                @Override
+                public void begin() {
+                }
+
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                    out.append(java.util.Arrays.toString(re)).append(java.util.Arrays.toString(im));
+                }
+
+                @Override
+                public void jump(int channel, int bath, double energy, double time) {
+                    out.append(channel).append('@').append(time);
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            for (int n = 0; n < 20; n++) {
+                engine.run(Streams.forTrajectory(9, n), record);
+            }
+            seen[pass] = out.toString();
+        }
+        assertTrue(seen[0].contains("@"), name + ": no jump in 20 trajectories");
+        assertEquals(seen[0], seen[1], name);
     }
 
     /**

@@ -7,7 +7,8 @@ import qtm.model.TimeGrid;
  * One trajectory of {@link MachineCollisionEngine} on its fast path ({@link CollisionBlocks}): the state is kept
  * unnormalised between flips, so that its squared norm is the probability that no ancilla flipped since the last
  * one, against one uniform threshold; runs of steps without a reset are one sparse product each, and are replayed
- * collision by collision only where the norm fell below the threshold. The state is normalised (and the threshold
+ * step by step where the norm fell below the threshold, collision by collision only in the step where it fell. A lone
+ * basis state ({@link LoneStates}) skips to its first flip at once. The state is normalised (and the threshold
  * with it, which leaves it uniform given the survival) at every grid point and before a reset, which reads and
  * writes a normalised state. Not thread-safe: the workspaces are fields, reused for every trajectory.
  */
@@ -34,6 +35,10 @@ final class BlockTrajectory {
     private long support;
     /** Whether the observer hears every collision: then every step is replayed collision by collision. */
     private boolean hears;
+    /** The basis state ψ is (up to its phase) where it is alone in its component ({@link LoneStates}), else −1. */
+    private int lone;
+    /** For a lone state, the steps up to the one of its first flip, 0 where not drawn yet. */
+    private long flipIn;
 
     /**
      * @param blocks the fast path's operators
@@ -87,6 +92,14 @@ final class BlockTrajectory {
             for (int n = 0; n < stepsPerPoint;) {
                 long quiet = quiet();
                 int left = stepsPerPoint - n;
+                if (lone >= 0 && !hears) {
+                    int done = alone(rng, observer, quiet, left, start + n * dt);
+                    if (done < 0) {
+                        return;
+                    }
+                    n += done;
+                    continue;
+                }
                 PatternProducts b = hears ? blocks.steps
                         : left >= blocks.runs.length && quiet > blocks.runs.length ? blocks.runs
                         : blocks.rest != null && left == blocks.rest.length && quiet > left ? blocks.rest
@@ -97,16 +110,24 @@ final class BlockTrajectory {
                     double norm2 = b.applyNorm(p, support, re, im, aRe, aIm);
                     if (norm2 >= threshold) {
                         swap();
-                        for (int i : resets) {
-                            next[i] -= taken;
-                        }
+                        count(taken);
                         n += taken;
                         continue;
                     }
                 }
-                // A flip in the run, or a reset in this step: the run again, collision by collision.
+                // A flip in the run, or a reset in it: the run again step by step, and collision by collision only
+                // the steps where the norm falls below the threshold or a reset fires.
                 for (int j = 0; j < taken; j++) {
-                    if (!step(rng, observer, p >> j * blocks.bits & mask, start + (n + j + 1) * dt)) {
+                    int pattern = p >> j * blocks.bits & mask;
+                    if (quiet() > 1 && !hears) {
+                        double norm2 = blocks.steps.applyNorm(pattern, support, re, im, aRe, aIm);
+                        if (norm2 >= threshold) {
+                            swap();
+                            count(1);
+                            continue;
+                        }
+                    }
+                    if (!step(rng, observer, pattern, start + (n + j + 1) * dt)) {
                         return;
                     }
                 }
@@ -119,6 +140,65 @@ final class BlockTrajectory {
             }
         }
         observer.end();
+    }
+
+    /** The resets' countdowns after that many steps without one firing. */
+    private void count(long steps) {
+        for (int i : resets) {
+            next[i] -= steps;
+        }
+    }
+
+    /**
+     * Steps of a lone basis state ({@link LoneStates}): those before its first flip or the next reset at once, or else
+     * the step of the flip, drawn as its first flip and then the rest of the step collision by collision, or the step
+     * of a reset, collision by collision. The threshold is not read before the state leaves, so it stays uniform.
+     *
+     * @return the steps done, or −1 if the observer cancelled at a jump
+     */
+    private int alone(UniformRandomProvider rng, TrajectoryObserver observer, long quiet, int left, double start) {
+        LoneStates lones = blocks.lone;
+        if (flipIn == 0) {
+            flipIn = lones.stepsToFlip(lone, rng);
+        }
+        long free = Math.min(Math.min(flipIn, quiet) - 1, left);
+        if (free > 0) {
+            lones.turn(lone, free, re, im);
+            flipIn -= free;
+            count(free);
+            return (int) free;
+        }
+        // The draw of the flip does not outlive the state it was drawn for.
+        flipIn = 0;
+        double t = start + dt;
+        if (quiet == 1) {
+            return step(rng, observer, blocks.steps.draw(rng), t) ? 1 : -1;
+        }
+        lones.turn(lone, 1, re, im);
+        count(1);
+        int first = lones.firstFlip(lone, rng);
+        CollisionBlocks.Swap w = blocks.swaps[first >> 1];
+        boolean excited = (first & 1) == 1;
+        flip(excited ? w.absorb() : w.emit(), rng);
+        int jumped = excited ? w.up() : w.down();
+        observer.jump(jumped, baths[jumped], heats[jumped], t);
+        if (observer.cancelled()) {
+            return -1;
+        }
+        // The starts of the later swaps are independent of the flip's: a fresh pattern gives them.
+        int pattern = blocks.steps.draw(rng);
+        for (int i = (first >> 1) + 1; i < events.length; i++) {
+            if (blocks.swaps[i] != null) {
+                int later = collide(blocks.swaps[i], pattern, rng);
+                if (later >= 0) {
+                    observer.jump(later, baths[later], heats[later], t);
+                    if (observer.cancelled()) {
+                        return -1;
+                    }
+                }
+            }
+        }
+        return 1;
     }
 
     /** Steps until the next reset fires (it fires in that step, counted from 1), Long.MAX_VALUE without one. */
@@ -182,7 +262,12 @@ final class BlockTrajectory {
             }
             return -1;
         }
-        CollisionBlocks.Flip f = excited ? w.absorb() : w.emit();
+        flip(excited ? w.absorb() : w.emit(), rng);
+        return excited ? w.up() : w.down();
+    }
+
+    /** ψ ← f·ψ normalised, with its support and a fresh threshold. */
+    private void flip(CollisionBlocks.Flip f, UniformRandomProvider rng) {
         java.util.Arrays.fill(aRe, 0);
         java.util.Arrays.fill(aIm, 0);
         for (int s = 0; s < d; s++) {
@@ -197,7 +282,6 @@ final class BlockTrajectory {
         normalise();
         support = support();
         threshold = 1 - rng.nextDouble();
-        return excited ? w.up() : w.down();
     }
 
     /** ψ ← ψ/‖ψ‖ and the threshold with it: given the survival ‖ψ‖², it stays uniform on (0, 1]. */
@@ -223,10 +307,18 @@ final class BlockTrajectory {
         java.util.Arrays.fill(aRe, 0);
         java.util.Arrays.fill(aIm, 0);
         long mask = 0;
+        int nonZero = 0;
+        lone = -1;
+        flipIn = 0;
         for (int s = 0; s < d; s++) {
             if (re[s] != 0 || im[s] != 0) {
                 mask |= 1L << component[s];
+                nonZero++;
+                lone = s;
             }
+        }
+        if (nonZero != 1 || !blocks.lone.alone(lone)) {
+            lone = -1;
         }
         return mask;
     }

@@ -24,6 +24,8 @@ import qtm.model.MachineSwap;
  * collision by collision.</li>
  * <li>U = e^{−iHΔt} keeps the exact zeros of H's blocks (H couples no states in different connected components of its
  * graph), and the products keep them, so they are applied as sparse matrices.</li>
+ * <li>A basis state alone in its component flips with a probability per step that does not depend on the past, so
+ * the steps to its first flip are drawn at once ({@link LoneStates}).</li>
  * </ul>
  * Immutable.
  */
@@ -60,10 +62,13 @@ final class CollisionBlocks {
      * 63, so that a state's components fit the bits of a long).
      */
     final int[] component;
+    /** The geometric draws where ψ is one basis state alone in its component. */
+    final LoneStates lone;
 
     private CollisionBlocks(int bits, SparseComplex unitary, PatternProducts runs, PatternProducts rest,
-            PatternProducts steps, Swap[] swaps, int[] component) {
+            PatternProducts steps, Swap[] swaps, int[] component, LoneStates lone) {
         this.component = component;
+        this.lone = lone;
         this.bits = bits;
         this.unitary = unitary;
         this.runs = runs;
@@ -81,6 +86,7 @@ final class CollisionBlocks {
         int d = machine.dimension();
         List<MachineCollision.Event> events = collision.events();
         Swap[] swaps = new Swap[events.size()];
+        double[] excited = new double[swaps.length];
         List<Double> q = new ArrayList<>();
         for (int i = 0; i < swaps.length; i++) {
             if (events.get(i) instanceof MachineSwap w) {
@@ -93,6 +99,7 @@ final class CollisionBlocks {
                 if (random) {
                     q.add(w.excited());
                 }
+                excited[i] = w.excited();
             }
         }
         int bits = q.size();
@@ -101,6 +108,7 @@ final class CollisionBlocks {
         }
         int[] component = components(machine.hamiltonian());
         double[][] u = structural(collision.unitary(), component);
+        LoneStates lone = LoneStates.of(swaps, excited, component, u);
         double[][][] keep = new double[1 << bits][][];
         for (int p = 0; p < keep.length; p++) {
             keep[p] = keptStep(u, swaps, p, d);
@@ -125,7 +133,7 @@ final class CollisionBlocks {
         }
         return new CollisionBlocks(bits, unitary, PatternProducts.of(keep, u, bits, length, q, rows),
                 remainder == 0 ? null : PatternProducts.of(keep, u, bits, remainder, q, rows),
-                PatternProducts.of(keep, u, bits, 1, q, rows), swaps, component);
+                PatternProducts.of(keep, u, bits, 1, q, rows), swaps, component, lone);
     }
 
     /** The swap's diagonals and flips from A, or null if A is not a partial permutation. */

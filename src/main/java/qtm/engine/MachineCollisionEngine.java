@@ -25,7 +25,8 @@ import qtm.model.TimeGrid;
  * </ul>
  * Jumps are reported at the end of their step. Where every swap's channel is a partial permutation (every local
  * channel) the same law is drawn faster, by {@link CollisionBlocks} and {@link BlockTrajectory}: the ancilla's start
- * first, then whether it flipped by the waiting-time method, over runs of steps at once; an observer that hears every
+ * first, then whether it flipped by the waiting-time method, over runs of steps at once; a basis state alone in its
+ * component of H's graph draws the steps to its first flip at once ({@link LoneStates}); an observer that hears every
  * collision ({@link TrajectoryObserver#hearsCollisions()}) has each step replayed collision by collision instead.
  * Not thread-safe: the workspaces are fields, reused for every trajectory.
  */

@@ -15,9 +15,9 @@ import qtm.model.MachinePresets;
 import qtm.model.TimeGrid;
 
 /**
- * Once warmed up, the general engine allocates nothing while it runs trajectories, as {@link NoAllocationTest} holds
- * the shipped engines to: thousands of steps, waiting-time searches and jumps are followed by at most a few hundred
- * bytes (the allocation counter's own granularity).
+ * Once warmed up, the general jump engine and the machine collision engine allocate nothing while they run
+ * trajectories, as {@link NoAllocationTest} holds the shipped engines to: thousands of steps, waiting-time searches
+ * and jumps are followed by at most a few hundred bytes (the allocation counter's own granularity).
  */
 class MachineNoAllocationTest {
     @Test
@@ -38,6 +38,16 @@ class MachineNoAllocationTest {
             long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, NoAllocationTest.NOTHING));
             int trajectories = NoAllocationTest.TRAJECTORIES;
             assertTrue(bytes < 4096, "d = " + d + ": " + bytes + " bytes for " + trajectories + " trajectories");
+        }
+        // The collision engine's fast path, its lone states' draws included (issue 25), on the chain and on a
+        // machine with a reset bath.
+        for (Machine machine : List.of(TestMachines.benchChain(), TestMachines.qutrit())) {
+            int d = machine.dimension();
+            MachineCollisionEngine engine = new MachineCollisionEngine(machine, Ops.unit(d, 0, 0),
+                    new TimeGrid(400, 41), 1.0);
+            UniformRandomProvider rng = Streams.forTrajectory(3, 1);
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, NoAllocationTest.NOTHING));
+            assertTrue(bytes < 4096, "collision, d = " + d + ": " + bytes + " bytes");
         }
     }
 }

@@ -113,7 +113,22 @@ final class BathQuanta {
      * @return the bound
      */
     double countBound(Side side, double t) {
-        double mu = rates[side.ordinal()] * t;
+        return bound(rates[side.ordinal()] * t);
+    }
+
+    /**
+     * @param bath the bath's index
+     * @return the total rate of its energy-moving channels
+     */
+    double rate(int bath) {
+        return rates[bath];
+    }
+
+    /**
+     * @param mu the mean of a Poisson variable
+     * @return μ + 12√μ + 64, which it exceeds with probability below 1e-30
+     */
+    static double bound(double mu) {
         return mu + 12 * Math.sqrt(mu) + 64;
     }
 }

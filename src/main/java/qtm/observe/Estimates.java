@@ -125,7 +125,15 @@ public final class Estimates {
      * @return the mean net count N_k(t) ({@link NetCounts})
      */
     public static String count(Side side) {
-        return "count_" + side.key();
+        return count(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the mean net count N_k(t) ({@link NetCounts})
+     */
+    public static String count(String bath) {
+        return "count_" + bath;
     }
 
     /**
@@ -133,7 +141,15 @@ public final class Estimates {
      * @return Var N_k(t) ({@link NetCounts})
      */
     public static String countVariance(Side side) {
-        return count(side) + "_var";
+        return countVariance(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return Var N_k(t) ({@link NetCounts})
+     */
+    public static String countVariance(String bath) {
+        return count(bath) + "_var";
     }
 
     /**
@@ -141,7 +157,15 @@ public final class Estimates {
      * @return the Fano factor of N_k(t) ({@link NetCounts})
      */
     public static String fano(Side side) {
-        return "fano_" + side.key();
+        return fano(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the Fano factor of N_k(t) ({@link NetCounts})
+     */
+    public static String fano(String bath) {
+        return "fano_" + bath;
     }
 
     /**
@@ -149,7 +173,15 @@ public final class Estimates {
      * @return the mean energy Q_k(t) moved into it ({@link NetCounts})
      */
     public static String energy(Side side) {
-        return "energy_" + side.key();
+        return energy(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the mean energy Q_k(t) moved into it ({@link NetCounts})
+     */
+    public static String energy(String bath) {
+        return "energy_" + bath;
     }
 
     /**
@@ -157,7 +189,15 @@ public final class Estimates {
      * @return Var Q_k(t) ({@link NetCounts})
      */
     public static String energyVariance(Side side) {
-        return energy(side) + "_var";
+        return energyVariance(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return Var Q_k(t) ({@link NetCounts})
+     */
+    public static String energyVariance(String bath) {
+        return energy(bath) + "_var";
     }
 
     /**

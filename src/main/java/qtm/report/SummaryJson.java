@@ -162,7 +162,7 @@ public final class SummaryJson {
         c.put("z_tests", v.tests());
         c.put("max_z_p_value", v.maxZPValue());
         for (qtm.verify.CountingVerdict.Histogram h : v.histograms()) {
-            ObjectNode j = c.putObject("histogram_" + h.side().key());
+            ObjectNode j = c.putObject("histogram_" + h.bath());
             j.put("chi_square", h.chiSquare());
             j.put("dof", h.dof());
             j.put("p_value", h.pValue());

@@ -63,7 +63,8 @@ public final class RunPlan {
      *     read back with
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
-        List<Quantity> q = s.isMachine() ? Quantities.machine(s.machine(), s.machine().channels(), s.time())
+        List<Quantity> q = s.isMachine() ? Quantities.machine(s.machine(), s.machine().channels(), s.time(),
+                s.initial())
                 : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
         if (s.target() == null) {
             return q;

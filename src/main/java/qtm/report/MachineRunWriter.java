@@ -23,7 +23,8 @@ import qtm.run.ScenarioAsRun;
  * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
  * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes
- * it for every ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
+ * it for every ordered pair of baths, the counts' {@code counting} verdict and their exact {@code reference_final}
+ * values by bath name as {@link SummaryJson#counting} writes them), plus {@code final.heat} per bath by counting and a {@code machine} object; and
  * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
  * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in
  * the columns of timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
@@ -76,6 +77,7 @@ public final class MachineRunWriter {
             }
             ObjectNode ref = json.putObject("reference_final");
             ref.set(Estimates.purity(), Json.number(Observables.purity(reference)));
+            SummaryJson.counting(json, e.countingReference(), e.counting(), e.countingAbsence(), last);
             WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             if (e.reference().collision() != null) {
                 collision(json.putObject("collision"), e.reference());

@@ -6,11 +6,6 @@ import qtm.exact.CollisionCounting;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
 import qtm.exact.CountingStatistics.Weight;
-import qtm.exact.MachineCollisionCounting;
-import qtm.exact.MachineCounting;
-import qtm.model.Machine;
-import qtm.model.MachineChannel;
-import qtm.model.MachineCollision;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -57,82 +52,7 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
     }
 
     /** A preset's baths. */
-    private static final List<String> PRESET = List.of(Side.COLD.key(), Side.HOT.key());
-
-    /**
-     * The master equation's statistics of every bath of a machine (issue 25), from its tilted Liouvillian.
-     *
-     * @param counting the machine's counting statistics
-     * @param rho0 the initial state
-     * @param grid the output grid
-     * @return the reference
-     */
-    public static CountingReference machine(MachineCounting counting, ZMatrixRMaj rho0, TimeGrid grid) {
-        Machine m = counting.exact().machine();
-        int baths = m.baths().size();
-        double[][][] series = new double[2 * baths][][];
-        Distribution[] finals = new Distribution[baths];
-        for (int k = 0; k < baths; k++) {
-            CountingStatistics n = counting.of(k, Weight.QUANTA);
-            series[2 * k] = n.onGrid(rho0, grid);
-            series[2 * k + 1] = counting.of(k, Weight.HEAT).onGrid(rho0, grid);
-            finals[k] = n.distribution(rho0, grid.end());
-        }
-        return new CountingReference(series, finals, oneWay(m), quanta(m), m.bathNames());
-    }
-
-    /**
-     * The machine's tilted discrete collision map's statistics at the engine's step (issue 25).
-     *
-     * @param collision the machine's collision step, built on the grid
-     * @param rho0 the initial state
-     * @param grid the output grid
-     * @return the reference
-     */
-    public static CountingReference machineCollision(MachineCollision collision, ZMatrixRMaj rho0, TimeGrid grid) {
-        Machine m = collision.machine();
-        int baths = m.baths().size();
-        double[][][] series = new double[2 * baths][][];
-        Distribution[] finals = new Distribution[baths];
-        long steps = (long) (grid.points() - 1) * collision.stepsPerPoint();
-        for (int k = 0; k < baths; k++) {
-            MachineCollisionCounting n = new MachineCollisionCounting(collision, grid, k, Weight.QUANTA);
-            series[2 * k] = n.onGrid(rho0);
-            series[2 * k + 1] = new MachineCollisionCounting(collision, grid, k, Weight.HEAT).onGrid(rho0);
-            finals[k] = n.distribution(rho0, steps);
-        }
-        return new CountingReference(series, finals, oneWay(m), quanta(m), m.bathNames());
-    }
-
-    /** Per bath: whether its counted jumps of positive rate all count and all move heat the same way. */
-    private static boolean[] oneWay(Machine m) {
-        int baths = m.baths().size();
-        boolean[][] seen = new boolean[baths][4];
-        for (MachineChannel c : m.channels()) {
-            if (c.rate() > 0 && c.count() != 0) {
-                seen[c.bath()][c.count() > 0 ? 0 : 1] = true;
-                if (c.heat() != 0) {
-                    seen[c.bath()][c.heat() > 0 ? 2 : 3] = true;
-                }
-            }
-        }
-        boolean[] out = new boolean[baths];
-        for (int k = 0; k < baths; k++) {
-            out[k] = !(seen[k][0] && seen[k][1]) && !(seen[k][2] && seen[k][3]);
-        }
-        return out;
-    }
-
-    /** Per bath: the largest heat one jump of positive rate moves. */
-    private static double[] quanta(Machine m) {
-        double[] q = new double[m.baths().size()];
-        for (MachineChannel c : m.channels()) {
-            if (c.rate() > 0) {
-                q[c.bath()] = Math.max(q[c.bath()], Math.abs(c.heat()));
-            }
-        }
-        return q;
-    }
+    static final List<String> PRESET = List.of(Side.COLD.key(), Side.HOT.key());
 
     /** Skewness of the mean beyond which one Cornish–Fisher term no longer describes its tail. */
     static final double SKEWED = 0.5;

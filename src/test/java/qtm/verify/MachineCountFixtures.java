@@ -109,11 +109,15 @@ final class MachineCountFixtures {
                 EnsembleSettings.count(n, seed, 2));
     }
 
-    /** ⟨N_k(t)⟩ of every bath of the master equation by RK4 on (ρ, N) with the given step. */
-    static double[] masterMeans(Machine m, ZMatrixRMaj rho0, double t, double h) {
+    /**
+     * ⟨N_k(t)⟩ and ⟨Q_k(t)⟩ of every bath of the master equation by RK4 on (ρ, N, Q) with the given step.
+     *
+     * @return [0][k] the mean count of bath k, [1][k] its mean heat
+     */
+    static double[][] masterMeans(Machine m, ZMatrixRMaj rho0, double t, double h) {
         ZMatrixRMaj rho = rho0.copy();
         int baths = m.baths().size();
-        double[] n = new double[baths];
+        double[][] n = new double[2][baths];
         int steps = (int) Math.round(t / h);
         for (int i = 0; i < steps; i++) {
             ZMatrixRMaj k1 = lindblad(m, rho);
@@ -123,9 +127,12 @@ final class MachineCountFixtures {
             ZMatrixRMaj k3 = lindblad(m, r3);
             ZMatrixRMaj r4 = Ops.add(1, rho, h, k3);
             ZMatrixRMaj k4 = lindblad(m, r4);
-            for (int k = 0; k < baths; k++) {
-                n[k] += h / 6 * (current(m, rho, k) + 2 * current(m, r2, k) + 2 * current(m, r3, k)
-                        + current(m, r4, k));
+            for (int w = 0; w < 2; w++) {
+                boolean heat = w == 1;
+                for (int k = 0; k < baths; k++) {
+                    n[w][k] += h / 6 * (current(m, rho, k, heat) + 2 * current(m, r2, k, heat)
+                            + 2 * current(m, r3, k, heat) + current(m, r4, k, heat));
+                }
             }
             ZMatrixRMaj sum = Ops.add(1, Ops.add(1, k1, 2, k2), 1, Ops.add(2, k3, 1, k4));
             rho = Ops.add(1, rho, h / 6, sum);
@@ -149,13 +156,13 @@ final class MachineCountFixtures {
         return out;
     }
 
-    /** Σ_j ν_j γ_j Tr(A_j ρ A_j†) over the bath's channels. */
-    private static double current(Machine m, ZMatrixRMaj rho, int bath) {
+    /** Σ_j w_j γ_j Tr(A_j ρ A_j†) over the bath's channels, w_j its count ν_j or its heat. */
+    private static double current(Machine m, ZMatrixRMaj rho, int bath, boolean heat) {
         double s = 0;
         for (MachineChannel c : m.channels()) {
-            if (c.bath() == bath && c.count() != 0 && c.rate() > 0) {
+            if (c.bath() == bath && c.rate() > 0) {
                 ZMatrixRMaj a = c.operator();
-                s += c.count() * c.rate() * Ops.traceRe(Ops.mult(a, rho, Ops.dagger(a)));
+                s += (heat ? c.heat() : c.count()) * c.rate() * Ops.traceRe(Ops.mult(a, rho, Ops.dagger(a)));
             }
         }
         return s;

@@ -57,7 +57,8 @@ class MachineCountingVerdictTest {
         CountingReference collision = MachineCountingReferences.collision(step, s.initial(), s.time());
         long steps = (long) last * step.stepsPerPoint();
         int baths = m.baths().size();
-        double[] exact = MachineCountFixtures.masterMeans(m, s.initial(), s.time().end(), 0.01);
+        double[][] independent = MachineCountFixtures.masterMeans(m, s.initial(), s.time().end(), 0.01);
+        double[] exact = independent[0];
         double[] discrete = new double[baths];
         for (int k = 0; k < baths; k++) {
             assertEquals(exact[k], master.mean(k, false, last), 1e-6 * Math.max(1, Math.abs(exact[k])),
@@ -66,7 +67,17 @@ class MachineCountingVerdictTest {
             assertEquals(discrete[k], collision.mean(k, false, last), 1e-9 * Math.max(1, Math.abs(discrete[k])),
                     m.bathNames().get(k) + " collision reference");
         }
-        judge(s, MachineCountFixtures.run(s, false, N, seed), master, "trajectories", exact);
+        EnsembleResult jumps = MachineCountFixtures.run(s, false, N, seed);
+        judge(s, jumps, master, "trajectories", exact);
+        // The heat each bath received, Q_k = Σ heat per jump (for a lead above μ, negative per electron in).
+        for (int k = 0; k < baths; k++) {
+            String bath = m.bathNames().get(k);
+            assertEquals(independent[1][k], master.mean(k, true, last), 1e-6 * Math.max(1, Math.abs(independent[1][k])),
+                    bath + " master heat reference");
+            RareEvents.Flagged q = jumps.estimate(Estimates.energy(bath), last);
+            assertTrue(q.se() > 0 && Math.abs(q.mean() - independent[1][k]) <= 4 * q.se(), bath + " heat " + q
+                    + " against " + independent[1][k]);
+        }
         judge(s, MachineCountFixtures.run(s, true, N, seed), collision, "collision", discrete);
     }
 

@@ -28,9 +28,9 @@ import qtm.run.ScenarioAsRun;
  * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
  * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in
  * the columns of timeseries-exact.csv. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
- * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
- * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for
- * the presets only
+ * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the four that apply to
+ * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, {@link MachineCountFigure} where the counts
+ * were recorded, the waiting times); report.html is drawn for the presets only
  * so far.
  */
 public final class MachineRunWriter {
@@ -116,7 +116,7 @@ public final class MachineRunWriter {
         if (curves.engines().isEmpty()) {
             return;
         }
-        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure())) {
+        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure(), new MachineCountFigure())) {
             if (f.applies(curves)) {
                 ChartFiles.write(f.chart(curves), dir, f.file());
             }

@@ -101,6 +101,8 @@ class MachineRunCommandTest {
         assertEquals(0, r.status(), r.err());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         check(file, s);
+        // Issue 25: the counts' figure, one panel per bath, where they were judged.
+        assertTrue(Files.exists(out.resolve("counts.png")), "counts.png");
         return s;
     }
 

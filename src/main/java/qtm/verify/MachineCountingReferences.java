@@ -1,5 +1,6 @@
 package qtm.verify;
 
+import java.util.stream.IntStream;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Distribution;
@@ -33,13 +34,17 @@ public final class MachineCountingReferences {
         int baths = m.baths().size();
         double[][][] series = new double[2 * baths][][];
         Distribution[] finals = new Distribution[baths];
-        for (int k = 0; k < baths; k++) {
-            CountingStatistics n = counting.of(k, Weight.QUANTA);
-            series[2 * k] = n.onGrid(rho0, grid);
+        // The baths' series are independent (each the same numbers alone): on the common pool, one bath a task.
+        IntStream.range(0, baths).parallel().forEach(k -> {
+            series[2 * k] = counting.of(k, Weight.QUANTA).onGrid(rho0, grid);
             double e = oneQuantum(m, k);
             series[2 * k + 1] = Double.isNaN(e) ? counting.of(k, Weight.HEAT).onGrid(rho0, grid)
                     : scaled(series[2 * k], e);
-            // p(−χ) is the conjugate of p(χ) (real generator in Hermitian coordinates): half the exponentials.
+        });
+        for (int k = 0; k < baths; k++) {
+            CountingStatistics n = counting.of(k, Weight.QUANTA);
+            // p(−χ) is the conjugate of p(χ) (real generator in Hermitian coordinates): half the exponentials, which
+            // are sampled in parallel already.
             finals[k] = n.distribution(rho0, grid.end(), n.window(rho0, grid.end()), true);
         }
         return new CountingReference(series, finals, oneWay(m), quanta(m), m.bathNames());
@@ -59,14 +64,14 @@ public final class MachineCountingReferences {
         double[][][] series = new double[2 * baths][][];
         Distribution[] finals = new Distribution[baths];
         long steps = (long) (grid.points() - 1) * collision.stepsPerPoint();
-        for (int k = 0; k < baths; k++) {
+        IntStream.range(0, baths).parallel().forEach(k -> {
             MachineCollisionCounting n = new MachineCollisionCounting(collision, grid, k, Weight.QUANTA);
             series[2 * k] = n.onGrid(rho0);
             double e = oneQuantum(m, k);
             series[2 * k + 1] = Double.isNaN(e) ? new MachineCollisionCounting(collision, grid, k, Weight.HEAT)
                     .onGrid(rho0) : scaled(series[2 * k], e);
             finals[k] = n.distribution(rho0, steps);
-        }
+        });
         return new CountingReference(series, finals, oneWay(m), quanta(m), m.bathNames());
     }
 

@@ -106,7 +106,7 @@ final class Sums {
         }
         if (column instanceof Column.Mean m) {
             double mean = mean(q, k, m.slot()) * m.scale();
-            double se = standardError(q, k, m.slot()) * m.scale();
+            double se = standardError(q, k, m.slot()) * Math.abs(m.scale());
             boolean reliable = switch (m.rare()) {
                 case NEVER -> true;
                 case POPULATION -> !RareEvents.rareObserved(mean(q, k, m.rareSlot()), count);

@@ -33,6 +33,13 @@ import qtm.model.MachineChannel;
  * 0, where the perturbation series would return rounding.
  */
 public final class MachineCounting {
+    /**
+     * Most floating-point work of a machine's finite-time counting statistics, as {@link qtm.math.MatrixExp#work}
+     * estimates it: about 40 s on one core of the build machine (3e9 operations per second on matrices of 128 to
+     * 512), the bound of {@code qtm fcs} and of the counting reference of {@code qtm run} on a machine.
+     */
+    public static final double MAX_WORK = 1.2e11;
+
     private final MachineExact exact;
     private final Machine machine;
     private final HermitianBasis basis;

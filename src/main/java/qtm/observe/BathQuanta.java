@@ -124,7 +124,22 @@ final class BathQuanta {
      * @return the bound
      */
     double countBound(int bath, double t) {
-        double mu = rates[bath] * t;
+        return bound(rates[bath] * t);
+    }
+
+    /**
+     * @param bath the bath's index
+     * @return the total rate of its energy-moving channels
+     */
+    double rate(int bath) {
+        return rates[bath];
+    }
+
+    /**
+     * @param mu the mean of a Poisson variable
+     * @return μ + 12√μ + 64, which it exceeds with probability below 1e-30
+     */
+    static double bound(double mu) {
         return mu + 12 * Math.sqrt(mu) + 64;
     }
 }

@@ -37,7 +37,7 @@ public sealed interface Column {
      *
      * @param name column name
      * @param slot the slot
-     * @param scale factor applied to mean and SE
+     * @param scale factor applied to the mean, its magnitude to the SE (a machine's quantum may carry negative heat)
      * @param rare the reliability rule
      * @param rareSlot the slot the rule reads (the counted events for {@link Rare#COUNT})
      */

@@ -1,5 +1,8 @@
 package qtm.observe;
 
+import java.util.List;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
 import qtm.model.Side;
 
 /**
@@ -11,7 +14,11 @@ import qtm.model.Side;
 public final class CountHistogram extends IntegerCounts implements FinalQuantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "count_histogram";
-    private final Bins[] bins = new Bins[2];
+    private final List<String> names;
+    private final Bins[] bins;
+    private final int[] offsets;
+    /** Reads a machine's channels; null for a preset, whose jumps count the sign of their energy. */
+    private final CountedQuanta quanta;
 
     /**
      * The bins of one bath: below {@code first}, then {@code count} bins of {@code width} integers, then above.
@@ -60,16 +67,51 @@ public final class CountHistogram extends IntegerCounts implements FinalQuantity
      * @param hot the bins of N_h
      */
     public CountHistogram(Bins cold, Bins hot) {
+        this(List.of(Side.COLD.key(), Side.HOT.key()), List.of(cold, hot), null);
+    }
+
+    /**
+     * A machine's, bath by bath in its order (issue 25): each jump counts {@link MachineChannel#count()} of its
+     * channel.
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param bins the bins of each bath's N_k, in bath order
+     */
+    public CountHistogram(Machine machine, List<MachineChannel> channels, List<Bins> bins) {
+        this(machine.bathNames(), bins, CountedQuanta.of(machine, channels));
+    }
+
+    private CountHistogram(List<String> names, List<Bins> bins, CountedQuanta quanta) {
         super(NAME, false);
-        bins[0] = cold;
-        bins[1] = hot;
-        for (Side side : Side.values()) {
-            Bins b = bins[side.ordinal()];
-            slots.add("final_net_" + side.key() + "_below_" + b.first());
+        if (bins.size() != names.size()) {
+            throw new IllegalArgumentException(names.size() + " baths but bins for " + bins.size());
+        }
+        this.names = List.copyOf(names);
+        this.bins = bins.toArray(new Bins[0]);
+        this.quanta = quanta;
+        this.offsets = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            Bins b = this.bins[k];
+            offsets[k] = slots.size();
+            slots.add("final_net_" + names.get(k) + "_below_" + b.first());
             for (int i = 0; i <= b.count(); i++) {
-                slots.add("final_net_" + side.key() + "_from_" + (b.first() + (long) i * b.width()));
+                slots.add("final_net_" + names.get(k) + "_from_" + (b.first() + (long) i * b.width()));
             }
         }
+    }
+
+    /** @return the number of baths counted */
+    public int baths() {
+        return bins.length;
+    }
+
+    /**
+     * @param bath a bath's index
+     * @return its name
+     */
+    public String bathName(int bath) {
+        return names.get(bath);
     }
 
     /**
@@ -81,27 +123,41 @@ public final class CountHistogram extends IntegerCounts implements FinalQuantity
     }
 
     /**
+     * @param bath a bath's index
+     * @return its bins
+     */
+    public Bins bins(int bath) {
+        return bins[bath];
+    }
+
+    /**
      * @param side a bath
      * @return the index of its first slot (its "below" bin)
      */
     public int offset(Side side) {
-        return side == Side.COLD ? 0 : bins[0].slots();
+        return offsets[side.ordinal()];
+    }
+
+    /**
+     * @param bath a bath's index
+     * @return the index of its first slot (its "below" bin)
+     */
+    public int offset(int bath) {
+        return offsets[bath];
     }
 
     @Override
     public FinalRecorder recorder() {
-        Bins cold = bins[0];
-        Bins hot = bins[1];
-        int hotOffset = cold.slots();
-        int width = cold.slots() + hot.slots();
+        Bins[] b = bins.clone();
+        int[] at = offsets.clone();
+        int width = slots.size();
+        CountedQuanta q = quanta;
         return new FinalRecorder() {
-            private long netCold;
-            private long netHot;
+            private final long[] net = new long[b.length];
 
             @Override
             public void begin() {
-                netCold = 0;
-                netHot = 0;
+                java.util.Arrays.fill(net, 0);
             }
 
             @Override
@@ -109,21 +165,15 @@ public final class CountHistogram extends IntegerCounts implements FinalQuantity
                 for (int i = 0; i < width; i++) {
                     out[o + i] = 0;
                 }
-                out[o + cold.slot(netCold)] = 1;
-                out[o + hotOffset + hot.slot(netHot)] = 1;
+                for (int k = 0; k < b.length; k++) {
+                    out[o + at[k] + b[k].slot(net[k])] = 1;
+                }
             }
 
             @Override
             public void jump(int channel, int bath, double energy, double time) {
-                if (energy == 0) {
-                    return;
-                }
-                int nu = direction(energy);
-                if (bath == Side.COLD.bath()) {
-                    netCold += nu;
-                } else {
-                    netHot += nu;
-                }
+                int nu = q == null ? energy == 0 ? 0 : direction(energy) : q.nu(channel, energy);
+                net[bath] += nu;
             }
         };
     }

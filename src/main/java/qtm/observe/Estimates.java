@@ -83,14 +83,6 @@ public final class Estimates {
     }
 
     /**
-     * @param bath a bath's name
-     * @return the exact stationary Fano factor of N_k, its noise over its |current|: {@code fano_cold}
-     */
-    public static String fano(String bath) {
-        return "fano_" + bath;
-    }
-
-    /**
      * @param first a qubit site's name
      * @param second a later qubit site's name
      * @return Wootters' C of their reduced ρ̄: {@code pair_concurrence_c_h} ({@link SiteObservables})
@@ -150,7 +142,15 @@ public final class Estimates {
      * @return the mean net count N_k(t) ({@link NetCounts})
      */
     public static String count(Side side) {
-        return "count_" + side.key();
+        return count(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the mean net count N_k(t) ({@link NetCounts})
+     */
+    public static String count(String bath) {
+        return "count_" + bath;
     }
 
     /**
@@ -158,7 +158,15 @@ public final class Estimates {
      * @return Var N_k(t) ({@link NetCounts})
      */
     public static String countVariance(Side side) {
-        return count(side) + "_var";
+        return countVariance(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return Var N_k(t) ({@link NetCounts})
+     */
+    public static String countVariance(String bath) {
+        return count(bath) + "_var";
     }
 
     /**
@@ -166,7 +174,16 @@ public final class Estimates {
      * @return the Fano factor of N_k(t) ({@link NetCounts})
      */
     public static String fano(Side side) {
-        return "fano_" + side.key();
+        return fano(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the Fano factor of N_k(t) ({@link NetCounts}), and in sweep.csv the exact stationary one (noise over
+     *     |current|): {@code fano_cold}
+     */
+    public static String fano(String bath) {
+        return "fano_" + bath;
     }
 
     /**
@@ -174,7 +191,15 @@ public final class Estimates {
      * @return the mean energy Q_k(t) moved into it ({@link NetCounts})
      */
     public static String energy(Side side) {
-        return "energy_" + side.key();
+        return energy(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return the mean energy Q_k(t) moved into it ({@link NetCounts})
+     */
+    public static String energy(String bath) {
+        return "energy_" + bath;
     }
 
     /**
@@ -182,7 +207,15 @@ public final class Estimates {
      * @return Var Q_k(t) ({@link NetCounts})
      */
     public static String energyVariance(Side side) {
-        return energy(side) + "_var";
+        return energyVariance(side.key());
+    }
+
+    /**
+     * @param bath a bath's name (a preset's: cold, hot)
+     * @return Var Q_k(t) ({@link NetCounts})
+     */
+    public static String energyVariance(String bath) {
+        return energy(bath) + "_var";
     }
 
     /**

@@ -2,6 +2,8 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
 import qtm.model.Model;
 import qtm.model.Side;
 import qtm.model.TimeGrid;
@@ -25,37 +27,57 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
      * each, about 1.5 KB per point for the reset model), which would take a 100,001-point run past 1 GB of heap.
      */
     public static final int MAX_POINTS = 20_001;
-    private final BathQuanta quanta;
+    private final CountedQuanta quanta;
     private final List<Double> units = new ArrayList<>();
     /** Per bath: the slots of N, n, N², N·n, n², moved, moved a larger quantum (−1 where absent). */
-    private final int[][] at = new int[2][7];
+    private final int[][] at;
     /**
      * Per bath with more than two sizes (the global double dot's E ± g and E + U ± g): the slots of n_i, N·n_i and
      * n_i·n_j (i ≤ j, row by row) of each larger size i = 1 … m; null where the bath has at most two.
      */
-    private final int[][][] many = new int[2][][];
+    private final int[][][] many;
 
     /**
      * @param model the machine
      * @param grid the output grid (its end bounds the counts, and so their fixed-point unit)
      */
     public NetCounts(Model model, TimeGrid grid) {
+        this(CountedQuanta.of(model), grid);
+    }
+
+    /**
+     * A machine's, bath by bath in its order (issue 25), its columns named by bath: {@code count_<bath>},
+     * {@code energy_<bath>} and their variances.
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid
+     */
+    public NetCounts(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        this(CountedQuanta.of(machine, channels), grid);
+    }
+
+    private NetCounts(CountedQuanta quanta, TimeGrid grid) {
         super(NAME, false);
-        this.quanta = new BathQuanta(model);
+        this.quanta = quanta;
+        int baths = quanta.names().size();
+        at = new int[baths][7];
+        many = new int[baths][][];
         String[] names = {"", "_big", "_sq", "_x_big", "_big_sq", "", "_big"};
-        for (Side side : Side.values()) {
-            int s = side.ordinal();
-            double bound = quanta.countBound(side, grid.end());
-            if (quanta.sizes(side.bath()).length > 2) {
-                addMany(side, quanta.sizes(side.bath()).length - 1, bound);
+        for (int s = 0; s < baths; s++) {
+            String key = quanta.names().get(s);
+            double bound = quanta.countBound(s, grid.end());
+            int sizes = quanta.sizes(s).length;
+            if (sizes > 2) {
+                addMany(s, key, sizes - 1, bound);
                 continue;
             }
-            boolean two = quanta.sizes(side.bath()).length > 1;
+            boolean two = sizes > 1;
             for (int i = 0; i < 7; i++) {
                 boolean present = i == 0 || i == 2 || i == 5 || two;
                 at[s][i] = present ? slots.size() : -1;
                 if (present) {
-                    slots.add((i >= 5 ? "moved_" : "net_") + side.key() + names[i]);
+                    slots.add((i >= 5 ? "moved_" : "net_") + key + names[i]);
                     // Counts are integers: unit 1 while the products stay below 2^24, else a coarser power of two.
                     double b = i >= 5 ? 1 : i < 2 ? bound : bound * bound;
                     units.add(Math.max(1.0, Quantity.quantumFor(b)));
@@ -65,9 +87,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
     }
 
     /** The slots of a bath with m + 1 sizes, in the order N, n_i, N², N·n_i, n_i·n_j, moved, moved a larger. */
-    private void addMany(Side side, int m, double bound) {
-        int s = side.ordinal();
-        String k = side.key();
+    private void addMany(int s, String k, int m, double bound) {
         int[][] idx = new int[3][];
         java.util.function.BiConsumer<String, Double> add = (name, b) -> {
             slots.add(name);
@@ -116,9 +136,10 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
     @Override
     public List<Column> columns() {
         List<Column> c = new ArrayList<>();
-        for (Side side : Side.values()) {
-            int[] a = at[side.ordinal()];
-            double[] e = quanta.sizes(side.bath());
+        for (int s = 0; s < at.length; s++) {
+            String side = quanta.names().get(s);
+            int[] a = at[s];
+            double[] e = quanta.sizes(s);
             double small = e.length == 0 ? 0 : e[0];
             double extra = e.length > 1 ? e[1] - e[0] : 0;
             int moved = a[5];
@@ -127,8 +148,8 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
                     moved));
             c.add(new Column.OfMean(Estimates.fano(side), v -> (v[a[2]] - v[a[0]] * v[a[0]]) / Math.abs(v[a[0]]),
                     new int[0], false, moved));
-            if (many[side.ordinal()] != null) {
-                int[][] idx = many[side.ordinal()];
+            if (many[s] != null) {
+                int[][] idx = many[s];
                 int m = idx[0].length;
                 double[] extras = new double[m];
                 for (int i = 0; i < m; i++) {
@@ -176,11 +197,36 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
      * @return the mean energy moved into the bath
      */
     public double energy(Side side, double[] v, int offset) {
-        int[] a = at[side.ordinal()];
-        double[] e = quanta.sizes(side.bath());
+        return energy(side.bath(), v, offset);
+    }
+
+    /**
+     * Q_k from the mean of this quantity's slots, for a bath of at most two sizes of quantum.
+     *
+     * @param bath the bath's index
+     * @param v the mean row of this quantity's slots
+     * @param offset where they start in {@code v}
+     * @return the mean energy moved into the bath
+     */
+    public double energy(int bath, double[] v, int offset) {
+        int[] a = at[bath];
+        double[] e = quanta.sizes(bath);
         double small = e.length == 0 ? 0 : e[0];
         double extra = e.length > 1 ? e[1] - e[0] : 0;
         return small * v[offset + a[0]] + (a[1] < 0 ? 0 : extra * v[offset + a[1]]);
+    }
+
+    /** @return the number of baths counted */
+    public int baths() {
+        return at.length;
+    }
+
+    /**
+     * @param bath a bath's index
+     * @return its name, as its columns spell it
+     */
+    public String bathName(int bath) {
+        return quanta.names().get(bath);
     }
 
     /**
@@ -188,7 +234,15 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
      * @return whether it has exactly two sizes of quantum, so that its larger quanta are counted apart (net_k_big)
      */
     public boolean twoSizes(Side side) {
-        return at[side.ordinal()][1] >= 0;
+        return twoSizes(side.bath());
+    }
+
+    /**
+     * @param bath a bath's index
+     * @return whether it has exactly two sizes of quantum, so that its larger quanta are counted apart (net_k_big)
+     */
+    public boolean twoSizes(int bath) {
+        return at[bath][1] >= 0;
     }
 
     /**
@@ -221,38 +275,41 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
      */
     @Override
     public JumpRecorder recorder() {
-        int[][] slot = {at[0].clone(), at[1].clone()};
-        BathQuanta q = quanta;
-        int[][][] idx = {many[0], many[1]};
+        int baths = at.length;
+        int[][] slot = new int[baths][];
+        int[][][] idx = many.clone();
+        long[][] big = new long[baths][];
+        for (int s = 0; s < baths; s++) {
+            slot[s] = at[s].clone();
+            big[s] = new long[idx[s] == null ? 2 : idx[s][0].length + 1];
+        }
+        CountedQuanta q = quanta;
         return new JumpRecorder() {
-            private final long[] net = new long[2];
-            private final long[][] big = {new long[idx[0] == null ? 2 : idx[0][0].length + 1],
-                new long[idx[1] == null ? 2 : idx[1][0].length + 1]};
+            private final long[] net = new long[baths];
 
             @Override
             public void begin() {
-                for (int s = 0; s < 2; s++) {
-                    net[s] = 0;
-                    java.util.Arrays.fill(big[s], 0);
+                java.util.Arrays.fill(net, 0);
+                for (long[] b : big) {
+                    java.util.Arrays.fill(b, 0);
                 }
             }
 
             @Override
             public void jump(int channel, int bath, double energy, double time, Changes out, int o) {
-                if (energy == 0) {
+                int nu = q.nu(channel, energy);
+                if (nu == 0) {
                     return;
                 }
                 int s = bath;
-                Side side = Side.of(bath);
                 int[] a = slot[s];
-                int nu = direction(energy);
                 double n = net[s] += nu;
                 out.level(o + a[0], n);
                 out.level(o + a[2], n * n);
                 out.level(o + a[5], 1);
                 int[][] x = idx[s];
                 if (x != null) {
-                    int size = q.index(s, energy);
+                    int size = q.index(channel, s, energy);
                     if (size > 0) {
                         big[s][size] += nu;
                         out.level(o + a[6], 1);
@@ -267,7 +324,7 @@ public final class NetCounts extends IntegerCounts implements JumpQuantity {
                         }
                     }
                 } else if (a[1] >= 0) {
-                    if (q.index(s, energy) == 1) {
+                    if (q.index(channel, s, energy) == 1) {
                         big[s][1] += nu;
                         out.level(o + a[6], 1);
                     }

@@ -82,6 +82,36 @@ public final class Quantities {
         return List.copyOf(out);
     }
 
+    /**
+     * What a run of a machine records (issue 25): the quantities of {@link #machine(Machine, List, TimeGrid)}, with
+     * the counting statistics of every bath ({@link MachineCounts}) after the heat by counting, in the presets'
+     * order, where their exact reference can be afforded.
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid
+     * @param rho0 the initial state (it places the bins of the final-count histogram)
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid,
+            ZMatrixRMaj rho0) {
+        List<Quantity> base = machine(machine, channels, grid);
+        List<Quantity> counts = MachineCounts.of(machine, channels, grid, rho0);
+        if (counts.isEmpty()) {
+            return base;
+        }
+        List<Quantity> out = new java.util.ArrayList<>(base.subList(0, 2));
+        out.add(counts.get(0));
+        int rest = 2;
+        if (base.size() > 2 && base.get(2) instanceof FinalProducts) {
+            out.add(base.get(2));
+            rest = 3;
+        }
+        out.add(counts.get(1));
+        out.addAll(base.subList(rest, base.size()));
+        return List.copyOf(out);
+    }
+
     /** Bins around the exact mean ± 7 sd of N_k at the final time. */
     private static CountHistogram.Bins bins(Model model, ZMatrixRMaj rho0, TimeGrid grid, Side side) {
         double[] m = new CountingStatistics(model, side, CountingStatistics.Weight.QUANTA).moments(rho0, grid.end(),

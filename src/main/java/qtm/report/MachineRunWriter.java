@@ -22,15 +22,17 @@ import qtm.run.ScenarioAsRun;
 /**
  * Writes what a run of a machine of issue 24 found: summary.json, laid out as a preset's (the same {@code format},
  * {@code engines.<engine>} objects with their verdict, {@code final} estimates and {@code final.rho},
- * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes it for every
- * ordered pair of baths), plus {@code final.heat} per bath by counting and a {@code machine} object; and
- * timeseries-exact.csv. The collision engine's object also has {@code collision} (its step, as the presets'), its
- * {@code final} values' exact ones are its map's, and its map's ρ(t) is written as timeseries-collision-map.csv, in the
- * columns of timeseries-exact.csv; its heat, work and Σ bookkeeping is {@code thermodynamics} and thermo-collision.csv,
- * as the presets', with bath names for cold and hot. Each ensemble's own files (saved sums, timeseries-ENGINE.csv,
- * rho-ENGINE.csv) are written as it ends, by {@link RunWriter#writeEnsemble}. The charts are the three that apply to
- * any machine ({@link EntanglementFigure}, {@link SitePopulationsFigure}, the waiting times); report.html is drawn for
- * the presets only so far.
+ * {@code final.negativity}, {@code final.pair_concurrence}, {@code waiting_times} as {@link WaitingReport} writes
+ * it for every ordered pair of baths, the counts' {@code counting} verdict and their exact {@code reference_final}
+ * values by bath name as {@link SummaryJson#counting} writes them), plus {@code final.heat} per bath by counting and a
+ * {@code machine} object; and timeseries-exact.csv. The collision engine's object also has {@code collision} (its
+ * step, as the presets'), its {@code final} values' exact ones are its map's, and its map's ρ(t) is written as
+ * timeseries-collision-map.csv, in the columns of timeseries-exact.csv; its heat, work and Σ bookkeeping is
+ * {@code thermodynamics} and thermo-collision.csv, as the presets', with bath names for cold and hot. Each ensemble's
+ * own files (saved sums, timeseries-ENGINE.csv, rho-ENGINE.csv) are written as it ends, by
+ * {@link RunWriter#writeEnsemble}. The charts are the four that apply to any machine ({@link EntanglementFigure},
+ * {@link SitePopulationsFigure}, {@link MachineCountFigure} where the counts were recorded, the waiting times);
+ * report.html is drawn for the presets only so far.
  */
 public final class MachineRunWriter {
     private MachineRunWriter() {
@@ -76,6 +78,7 @@ public final class MachineRunWriter {
             }
             ObjectNode ref = json.putObject("reference_final");
             ref.set(Estimates.purity(), Json.number(Observables.purity(reference)));
+            SummaryJson.counting(json, e.countingReference(), e.counting(), e.countingAbsence(), last);
             WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             if (e.reference().collision() != null) {
                 collision(json.putObject("collision"), e.reference());
@@ -119,7 +122,7 @@ public final class MachineRunWriter {
         if (curves.engines().isEmpty()) {
             return;
         }
-        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure())) {
+        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure(), new MachineCountFigure())) {
             if (f.applies(curves)) {
                 ChartFiles.write(f.chart(curves), dir, f.file());
             }

@@ -138,22 +138,36 @@ public final class SummaryJson {
      * N_k(t) and Q_k(t) over the grid and the χ² of each bath's final-count histogram.
      */
     private static void counting(ObjectNode e, EngineOutcome o, int last) {
-        qtm.verify.CountingReference x = o.countingReference();
+        counting(e, o.countingReference(), o.counting(), o.result().trajectories() < 2 ? "too few trajectories"
+                : "not recorded: N_k(t) and Q_k(t) are recorded on grids of at most "
+                        + qtm.observe.NetCounts.MAX_POINTS + " points (their jackknife batches take about 1.5 KB "
+                        + "per point)", last);
+    }
+
+    /**
+     * The counts' exact final values in {@code reference_final} (which must exist), by bath name, and their verdict as
+     * a {@code counting} object, or why there is none as {@code counting_verdict}: a preset's and a machine's alike.
+     *
+     * @param e the engine's object
+     * @param x the exact counting statistics, or null
+     * @param v the verdict, or null
+     * @param absence why there is no verdict (when v is null)
+     * @param last the final grid index
+     */
+    static void counting(ObjectNode e, qtm.verify.CountingReference x, qtm.verify.CountingVerdict v, String absence,
+            int last) {
         ObjectNode ref = (ObjectNode) e.get("reference_final");
         if (x != null) {
-            for (qtm.model.Side side : qtm.model.Side.values()) {
-                ref.put(Estimates.count(side), x.mean(side, false, last));
-                ref.put(Estimates.countVariance(side), x.variance(side, false, last));
-                ref.put(Estimates.energy(side), x.mean(side, true, last));
-                ref.put(Estimates.energyVariance(side), x.variance(side, true, last));
+            for (int k = 0; k < x.baths().size(); k++) {
+                String b = x.baths().get(k);
+                ref.put(Estimates.count(b), x.mean(k, false, last));
+                ref.put(Estimates.countVariance(b), x.variance(k, false, last));
+                ref.put(Estimates.energy(b), x.mean(k, true, last));
+                ref.put(Estimates.energyVariance(b), x.variance(k, true, last));
             }
         }
-        qtm.verify.CountingVerdict v = o.counting();
         if (v == null) {
-            e.put("counting_verdict", o.result().trajectories() < 2 ? "too few trajectories"
-                    : "not recorded: N_k(t) and Q_k(t) are recorded on grids of at most "
-                            + qtm.observe.NetCounts.MAX_POINTS + " points (their jackknife batches take about 1.5 KB "
-                            + "per point)");
+            e.put("counting_verdict", absence);
             return;
         }
         ObjectNode c = e.putObject("counting");
@@ -162,7 +176,7 @@ public final class SummaryJson {
         c.put("z_tests", v.tests());
         c.put("max_z_p_value", v.maxZPValue());
         for (qtm.verify.CountingVerdict.Histogram h : v.histograms()) {
-            ObjectNode j = c.putObject("histogram_" + h.side().key());
+            ObjectNode j = c.putObject("histogram_" + h.bath());
             j.put("chi_square", h.chiSquare());
             j.put("dof", h.dof());
             j.put("p_value", h.pValue());

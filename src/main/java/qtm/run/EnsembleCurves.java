@@ -75,6 +75,12 @@ final class EnsembleCurves {
         for (String c : r.recorded(RhoElements.class).sites().columns()) {
             sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
         }
+        // After the site columns (the first is the sweeps' quantity): N_k(t) of every bath, where recorded.
+        NetCounts counts = r.recorded(NetCounts.class);
+        for (int b = 0; counts != null && b < counts.baths(); b++) {
+            String c = Estimates.count(counts.bathName(b));
+            sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+        }
         return new Curves(name, null, null, null, null, null, null, null, null, null, null, sites);
     }
 

@@ -34,7 +34,7 @@ final class MachineFcs {
      * exponentials run at about 3e9 operations per second on one core of the build machine (matrices of 128 to 512),
      * so the bound is about 40 s, and {@code qtm fcs} with its stationary part finishes within a minute on 2 cores.
      */
-    static final double MAX_WORK = 1.2e11;
+    static final double MAX_WORK = MachineCounting.MAX_WORK;
 
     private final Scenario scenario;
     private final Machine machine;

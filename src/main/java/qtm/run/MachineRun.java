@@ -15,6 +15,8 @@ import qtm.scenario.Scenario;
 import qtm.stats.Verdict;
 import qtm.observe.WaitingHistogram;
 import qtm.verify.MachineBookkeeping;
+import qtm.verify.CountingReference;
+import qtm.verify.CountingVerdict;
 import qtm.verify.Verdicts;
 import qtm.verify.WaitingVerdict;
 
@@ -25,8 +27,10 @@ import qtm.verify.WaitingVerdict;
  * engine against that transient, the collision engine (issue 25) against its exact discrete map. The heat by counting
  * in the last bin is judged against the reference's exact heat averaged over the same bin, and the jump engine's
  * waiting-time histograms of every ordered pair of baths against their exact law ({@link WaitingVerdict}); the
- * collision engine's are not judged, as for the presets (no exact discrete-time law). The collision engine's heat,
- * switching work and entropy production of every bath are judged against its map's bookkeeping
+ * collision engine's are not judged, as for the presets (no exact discrete-time law). The counts N_k(t), Q_k(t) and
+ * the final-count histograms of every bath are judged against each engine's exact counting statistics
+ * ({@link MachineCountingReference}), where they are recorded and affordable; with {@code observe.collision_work},
+ * the collision engine's heat, switching work and entropy production of every bath against its map's bookkeeping
  * ({@link MachineBookkeeping}).
  */
 public final class MachineRun {
@@ -50,23 +54,27 @@ public final class MachineRun {
      *     last bin
      * @param waiting the waiting-time histograms against their exact law, or null
      * @param waitingAbsence why there is no waiting-time comparison (when waiting is null)
+     * @param countingReference the exact counting statistics its counts are judged against, or null
+     * @param counting N_k(t), Q_k(t) and the final-count histograms against it, or null
+     * @param countingAbsence why there is no counting verdict (when counting is null)
      * @param bookkeeping the collision engine's heat, work and Σ against its exact map ({@link MachineBookkeeping}),
-     *     null for the jump engine or with fewer than two trajectories
+     *     null for the jump engine, without {@code observe.collision_work} or with fewer than two trajectories
      */
     public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
-            WaitingVerdict.Result waiting, String waitingAbsence, MachineBookkeeping.Result bookkeeping) {
+            WaitingVerdict.Result waiting, String waitingAbsence, CountingReference countingReference,
+            CountingVerdict counting, String countingAbsence, MachineBookkeeping.Result bookkeeping) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
         }
 
         /**
-         * @return whether ρ̄(t) passes its verdict, every judged waiting-time pair its χ² and the collision
-         *     bookkeeping its z-tests, as for the presets
+         * @return whether ρ̄(t) passes its verdict, the counts theirs, every judged waiting-time pair its χ² and the
+         *     collision bookkeeping its z-tests, as for the presets
          */
         public boolean converged() {
-            return verdict.converged() && (waiting == null || waiting.passed())
-                    && (bookkeeping == null || bookkeeping.converged());
+            return verdict.converged() && (counting == null || counting.converged())
+                    && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged());
         }
     }
 
@@ -110,6 +118,14 @@ public final class MachineRun {
         MachineReference master = MachineReference.master(transient_, binHeat(exact, transient_, s.time()));
         MachineReference collision = s.simulation().engines().contains(EngineKind.COLLISION.key())
                 ? MachineReference.collision(s, transient_) : null;
+        // A shard writes no summary: its counts are judged after the merge, which runs this again.
+        boolean judged = settings.shard() == null;
+        MachineCountingReference masterCounts = judged
+                && s.simulation().engines().contains(EngineKind.TRAJECTORIES.key())
+                ? MachineCountingReference.master(exact, s.initial(), s.time()) : MachineCountingReference.NONE;
+        MachineCountingReference collisionCounts = judged && collision != null
+                ? MachineCountingReference.collision(collision.collision(), s.initial(), s.time())
+                : MachineCountingReference.NONE;
         EnsembleRuns runs = new EnsembleRuns(s, settings, listener, stopRequested);
         List<Engine> engines = new ArrayList<>();
         for (String name : s.simulation().engines()) {
@@ -129,10 +145,16 @@ public final class MachineRun {
                     : ref.collision() != null
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;
+            MachineCountingReference counts = kind == EngineKind.COLLISION ? collisionCounts : masterCounts;
+            CountingVerdict counting = counts.reference() == null || r.trajectories() < 2 ? null
+                    : CountingVerdict.of(r, counts.reference());
+            String countingAbsence = counts.reference() == null ? counts.absence()
+                    : counting == null ? "too few trajectories" : null;
             listener.ensemble(label, name, r);
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence, book));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence,
+                    counts.reference(), counting, countingAbsence, book));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -112,8 +112,20 @@ public final class OutcomeCurves {
                 engines.add(new EngineCurves(e.name(), e.summary().curves()));
             }
         }
-        Curves exact = new Curves("exact", null, null, null, null, null, null, null, null, null, null,
-                sites(ks, o.exact(), sites));
+        Map<String, Curve> lines = sites(ks, o.exact(), sites);
+        // The master equation's exact N_k(t), from the first engine judged against it.
+        o.engines().stream().filter(e -> e.countingReference() != null && e.reference().collision() == null)
+                .findFirst().map(MachineRun.Engine::countingReference).ifPresent(x -> {
+                    for (int b = 0; b < x.baths().size(); b++) {
+                        int bath = b;
+                        double[] y = new double[ks.length];
+                        for (int i = 0; i < ks.length; i++) {
+                            y[i] = x.mean(bath, false, ks[i]);
+                        }
+                        lines.put(qtm.observe.Estimates.count(x.baths().get(b)), new Curve(y, null));
+                    }
+                });
+        Curves exact = new Curves("exact", null, null, null, null, null, null, null, null, null, null, lines);
         return new RunCurves(t, engines, exact, Double.NaN, Double.NaN, null, Map.of(), sites);
     }
 

@@ -1,5 +1,6 @@
 package qtm.verify;
 
+import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.CollisionCounting;
 import qtm.exact.CountingStatistics;
@@ -20,8 +21,15 @@ import qtm.stats.ScoreTest;
  * @param oneWay per bath, whether every jump of it moves energy the same way (a bath at T = 0 only takes quanta):
  *     then N_k and Q_k have one sign in every trajectory
  * @param quantum per bath, the largest energy one jump moves (the size of the largest single event of Q_k)
+ * @param baths the baths' names, in bath order (a preset's: cold, hot)
  */
-public record CountingReference(double[][][] series, Distribution[] finals, boolean[] oneWay, double[] quantum) {
+public record CountingReference(double[][][] series, Distribution[] finals, boolean[] oneWay, double[] quantum,
+        List<String> baths) {
+    /** Copies the names. */
+    public CountingReference {
+        baths = List.copyOf(baths);
+    }
+
     /**
      * The master equation's (tilted Liouvillian's) statistics: the reference of quantum-jump trajectories.
      *
@@ -40,8 +48,11 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
             series[2 * s + 1] = new CountingStatistics(model, side, Weight.HEAT).onGrid(rho0, grid);
             finals[s] = n.distribution(rho0, grid.end());
         }
-        return new CountingReference(series, finals, oneWay(model), quanta(model));
+        return new CountingReference(series, finals, oneWay(model), quanta(model), PRESET);
     }
+
+    /** A preset's baths. */
+    static final List<String> PRESET = List.of(Side.COLD.key(), Side.HOT.key());
 
     /** Skewness of the mean beyond which one Cornish–Fisher term no longer describes its tail. */
     static final double SKEWED = 0.5;
@@ -62,7 +73,16 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
      * @return the size of the largest single event of the count: 1 quantum, or the largest energy of one jump
      */
     public double largestEvent(Side side, boolean heat) {
-        return heat ? quantum[side.ordinal()] : 1;
+        return largestEvent(side.ordinal(), heat);
+    }
+
+    /**
+     * @param bath the bath's index
+     * @param heat Q_k instead of N_k
+     * @return the size of the largest single event of the count
+     */
+    public double largestEvent(int bath, boolean heat) {
+        return heat ? quantum[bath] : 1;
     }
 
     private static boolean[] oneWay(Model model) {
@@ -92,17 +112,17 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
             CollisionCounting c = new CollisionCounting(model, grid, dt, side, Weight.QUANTA);
             finals[side.ordinal()] = c.distribution(rho0, (long) (grid.points() - 1) * c.collision().stepsPerPoint());
         }
-        return new CountingReference(series, finals, oneWay(model), quanta(model));
+        return new CountingReference(series, finals, oneWay(model), quanta(model), PRESET);
     }
 
     /**
-     * @param side the bath
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @return the exact E(X − EX)⁴
      */
-    public double fourth(Side side, boolean heat, int k) {
-        return series[2 * side.ordinal() + (heat ? 1 : 0)][k][2];
+    public double fourth(int bath, boolean heat, int k) {
+        return series[2 * bath + (heat ? 1 : 0)][k][2];
     }
 
     /**
@@ -110,7 +130,7 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
      * y = (x − μ₀)² ≥ 0 about the exact mean, whose null second and third moments are the exact fourth and sixth
      * central moments, a visit at least one largest event squared.
      *
-     * @param side the bath
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @param n trajectories
@@ -118,24 +138,24 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
      * @param mean the ensemble's mean
      * @return the signed z and its two-sided p-value, or null where the exact variance is 0 (nothing to judge)
      */
-    public ScoreTest.Z testVariance(Side side, boolean heat, int k, long n, double variance, double mean) {
-        double[] x = series[2 * side.ordinal() + (heat ? 1 : 0)][k];
+    public ScoreTest.Z testVariance(int bath, boolean heat, int k, long n, double variance, double mean) {
+        double[] x = series[2 * bath + (heat ? 1 : 0)][k];
         if (!(x[1] > 0) || !(x[2] > 0)) {
             return null;
         }
-        double size = largestEvent(side, heat);
+        double size = largestEvent(bath, heat);
         double y = variance + (mean - x[0]) * (mean - x[0]);
         return ScoreTest.of(n, y, x[1], x[2], Math.max(x[4], x[1] * Math.pow(size, 4)), 0);
     }
 
     /**
-     * @param side the bath
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @return the exact E(X − EX)⁶
      */
-    public double sixth(Side side, boolean heat, int k) {
-        return series[2 * side.ordinal() + (heat ? 1 : 0)][k][4];
+    public double sixth(int bath, boolean heat, int k) {
+        return series[2 * bath + (heat ? 1 : 0)][k][4];
     }
 
     /**
@@ -148,28 +168,13 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
      * term of its exact third cumulant ({@link ScoreTest#skewed}) while the mean's skewness is at most
      * {@link #SKEWED}; beyond it the point is not judged.
      *
-     * @param side the bath
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @param n trajectories
      * @param mean the ensemble's mean
      * @return the signed z and its two-sided p-value, or null where no tail holds (a two-way count whose mean is
      *     still skewed by more than {@link #SKEWED})
-     */
-    public ScoreTest.Z testMean(Side side, boolean heat, int k, long n, double mean) {
-        return testMean(side.ordinal(), heat, k, n, mean);
-    }
-
-    /**
-     * As {@link #testMean(Side, boolean, int, long, double)}, for a bath by index: a machine's reference keeps its
-     * baths in {@code Machine.baths()} order (issue 25).
-     *
-     * @param bath the bath's index
-     * @param heat Q_k instead of N_k
-     * @param k grid index
-     * @param n trajectories
-     * @param mean the ensemble's mean
-     * @return the signed z and its two-sided p-value, or null where no tail holds
      */
     public ScoreTest.Z testMean(int bath, boolean heat, int k, long n, double mean) {
         if (Double.isNaN(mean)) {
@@ -178,7 +183,7 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
         double[] x = series[2 * bath + (heat ? 1 : 0)][k];
         double mu = x[0];
         double var = Math.max(0, x[1]);
-        double size = heat ? quantum[bath] : 1;
+        double size = largestEvent(bath, heat);
         double third = Math.max(Math.abs(x[3] + 3 * mu * var + mu * mu * mu), Math.abs(mu) * size * size);
         if (oneWay[bath]) {
             return ScoreTest.of(n, mean, mu, var + mu * mu, third, 0);
@@ -194,33 +199,71 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
     }
 
     /**
+     * As {@link #testMean(int, boolean, int, long, double)} for a preset's bath.
+     *
      * @param side the bath
+     * @param heat Q_k instead of N_k
+     * @param k grid index
+     * @param n trajectories
+     * @param mean the mean
+     * @return as the bath index's
+     */
+    public ScoreTest.Z testMean(Side side, boolean heat, int k, long n, double mean) {
+        return testMean(side.ordinal(), heat, k, n, mean);
+    }
+
+    /**
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @return the exact mean
      */
-    public double mean(Side side, boolean heat, int k) {
-        return series[2 * side.ordinal() + (heat ? 1 : 0)][k][0];
+    public double mean(int bath, boolean heat, int k) {
+        return series[2 * bath + (heat ? 1 : 0)][k][0];
     }
 
     /**
+     * As {@link #mean(int, boolean, int)} for a preset's bath.
+     *
      * @param side the bath
+     * @param heat Q_k instead of N_k
+     * @param k grid index
+     * @return as the bath index's
+     */
+    public double mean(Side side, boolean heat, int k) {
+        return mean(side.ordinal(), heat, k);
+    }
+
+    /**
+     * @param bath the bath's index
      * @param heat Q_k instead of N_k
      * @param k grid index
      * @return the exact variance
      */
-    public double variance(Side side, boolean heat, int k) {
-        return series[2 * side.ordinal() + (heat ? 1 : 0)][k][1];
+    public double variance(int bath, boolean heat, int k) {
+        return series[2 * bath + (heat ? 1 : 0)][k][1];
     }
 
     /**
+     * As {@link #variance(int, boolean, int)} for a preset's bath.
+     *
      * @param side the bath
+     * @param heat Q_k instead of N_k
+     * @param k grid index
+     * @return as the bath index's
+     */
+    public double variance(Side side, boolean heat, int k) {
+        return variance(side.ordinal(), heat, k);
+    }
+
+    /**
+     * @param bath the bath's index
      * @param first the smallest value of the range
      * @param last the largest value (inclusive); {@link Long#MIN_VALUE}/{@link Long#MAX_VALUE} for a tail
      * @return the exact P(first ≤ N_k ≤ last) at the final time
      */
-    public double probability(Side side, long first, long last) {
-        Distribution d = finals[side.ordinal()];
+    public double probability(int bath, long first, long last) {
+        Distribution d = finals[bath];
         double s = 0;
         for (int i = 0; i < d.p().length; i++) {
             long n = d.first() + i;
@@ -230,4 +273,5 @@ public record CountingReference(double[][][] series, Distribution[] finals, bool
         }
         return s;
     }
+
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import qtm.ensemble.EnsembleResult;
-import qtm.model.Side;
 import qtm.observe.CountHistogram;
 import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
@@ -30,7 +29,8 @@ import qtm.stats.ZTests;
  * @param tests the z-scores that entered
  * @param maxZPValue Bonferroni p-value of the largest |z| (each z with its own distribution)
  * @param histograms per bath, the χ² of its final-count histogram
- * @param converged every p-value at least {@link Convergence#ALPHA} (the histograms' Bonferroni-split)
+ * @param converged every p-value at least {@link Convergence#ALPHA} (the histograms' Bonferroni-split over the
+ *     baths)
  * @param worst the z-test with the smallest p-value, named as the CSV column (null when nothing was judged)
  */
 public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List<Histogram> histograms,
@@ -42,14 +42,14 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
      * The χ² of one bath's final-count histogram, with adjacent bins pooled until each expects at least 5
      * trajectories.
      *
-     * @param side the bath
+     * @param bath the bath's name (a preset's: cold, hot)
      * @param observed counts per pooled bin
      * @param expected exact expected counts per pooled bin
      * @param chiSquare Σ (o − e)²/e
      * @param dof pooled bins − 1
      * @param pValue P(χ²_dof ≥ chiSquare)
      */
-    public record Histogram(Side side, double[] observed, double[] expected, double chiSquare, int dof,
+    public record Histogram(String bath, double[] observed, double[] expected, double chiSquare, int dof,
             double pValue) {
     }
 
@@ -66,9 +66,11 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         ZTests tests = new ZTests();
         int points = r.grid().points();
         NetCounts counts = r.recorded(NetCounts.class);
-        for (Side side : Side.values()) {
-            String[][] columns = {{Estimates.count(side), Estimates.countVariance(side)},
-                {Estimates.energy(side), Estimates.energyVariance(side)}};
+        int baths = exact.baths().size();
+        for (int side = 0; side < baths; side++) {
+            String name = exact.baths().get(side);
+            String[][] columns = {{Estimates.count(name), Estimates.countVariance(name)},
+                {Estimates.energy(name), Estimates.energyVariance(name)}};
             // With one size of quantum Q_k = E N_k: its z-scores are those of N_k again.
             int weights = counts.twoSizes(side) ? 2 : 1;
             for (int w = 0; w < weights; w++) {
@@ -99,15 +101,15 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         boolean ok = maxZp >= Convergence.ALPHA;
         double[] sums = r.finalSums(CountHistogram.NAME);
         CountHistogram h = r.recorded(CountHistogram.class);
-        for (Side side : Side.values()) {
+        for (int side = 0; side < baths; side++) {
             Histogram x = histogram(side, h.bins(side), sums, h.offset(side), exact, n);
             histograms.add(x);
-            ok &= x.pValue() >= Convergence.ALPHA / 2;
+            ok &= x.pValue() >= Convergence.ALPHA / baths;
         }
         return new CountingVerdict(tests.maxAbsZ(), tests.tests(), maxZp, List.copyOf(histograms), ok, tests.worst());
     }
 
-    private static Histogram histogram(Side side, CountHistogram.Bins b, double[] sums, int offset,
+    private static Histogram histogram(int side, CountHistogram.Bins b, double[] sums, int offset,
             CountingReference exact, long n) {
         int slots = b.slots();
         double[] obs = new double[slots];
@@ -147,6 +149,6 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         }
         int dof = pooled.size() - 1;
         double p = dof == 0 ? 1.0 : 1.0 - new ChiSquaredDistribution(null, dof).cumulativeProbability(chi2);
-        return new Histogram(side, po, pe, chi2, dof, p);
+        return new Histogram(exact.baths().get(side), po, pe, chi2, dof, p);
     }
 }

@@ -174,7 +174,7 @@ public final class MachineBookkeeping {
             series[2 * b + 1] = new MachineCollisionCounting(machine, grid, dt, b, Weight.HEAT).onGrid(rho0);
             oneWay[b] = !(in[b] && out[b]);
         }
-        return new CountingReference(series, null, oneWay, quantum);
+        return new CountingReference(series, null, oneWay, quantum, machine.bathNames());
     }
 
     /** The engine's Σ(t) at grid point k, tested against the map's where valid, as {@link CollisionBookkeeping}. */

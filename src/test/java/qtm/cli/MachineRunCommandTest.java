@@ -101,6 +101,8 @@ class MachineRunCommandTest {
         assertEquals(0, r.status(), r.err());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         check(file, s);
+        // Issue 25: the counts' figure, one panel per bath, where they were judged.
+        assertTrue(Files.exists(out.resolve("counts.png")), "counts.png");
         return s;
     }
 
@@ -124,6 +126,19 @@ class MachineRunCommandTest {
                 double seIm = f.get("im_se").get(i).get(j).asDouble();
                 assertTrue(Math.abs(im - last.getImag(i, j)) <= 4 * seIm + 1e-12, "Im rho " + i + j);
             }
+        }
+        // Issue 25: the counts of every bath are judged, by bath name, with their exact final values alongside.
+        JsonNode counting = e.get("counting");
+        assertTrue(counting != null && counting.get("converged").asBoolean(), String.valueOf(e.get("counting_verdict")));
+        assertTrue(counting.get("z_tests").asInt() > 0, counting.toString());
+        for (String bath : sc.machine().bathNames()) {
+            assertTrue(counting.get("histogram_" + bath).get("dof").asInt() >= 0, bath);
+            double mean = e.get("final").get("count_" + bath).get("mean").asDouble();
+            double se = e.get("final").get("count_" + bath).get("se").asDouble();
+            double exactCount = e.get("reference_final").get("count_" + bath).asDouble();
+            assertTrue(Math.abs(mean - exactCount) <= 4 * se + 1e-12, bath + " count " + mean + " ± " + se + " against "
+                    + exactCount);
+            assertTrue(e.get("reference_final").has("energy_" + bath + "_var"), bath);
         }
         // The exact heat averaged over the last bin in closed form, independent of the run's quadrature: the heat is
         // linear in ρ, and ∫ρ over the bin is the top right of exp([[L, ρ(t_K−1)], [0, 0]]·Δt) (Van Loan).

@@ -11,7 +11,9 @@
 #    --overlay dimension` (machines.md, "Does a higher dimension help?");
 #  - dimension-chain.png: `qtm sweep scenarios/studies/dimension-chain.yaml` (the same section);
 #  - mc-sweep-reset.png: `qtm sweep scenarios/studies/mc-sweep-reset.yaml`, its sweep-transient.png (paper-figures.md,
-#    "Monte Carlo sweeps").
+#    "Monte Carlo sweeps");
+#  - counts-bookkeeping-qutrit.png and thermo-collision-qutrit.png: `qtm run scenarios/studies/bookkeeping-qutrit.yaml`,
+#    its counts.png and thermo-collision.png (machines.md, "Counts and collision bookkeeping on a machine").
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -38,4 +40,7 @@ qtm sweep scenarios/studies/dimension-chain.yaml --out "$work/dimension-chain"
 cp "$work/dimension-chain/sweep.png" "$images/dimension-chain.png"
 qtm sweep scenarios/studies/mc-sweep-reset.yaml --out "$work/mc-sweep-reset"
 cp "$work/mc-sweep-reset/sweep-transient.png" "$images/mc-sweep-reset.png"
+qtm run scenarios/studies/bookkeeping-qutrit.yaml --out "$work/bookkeeping"
+cp "$work/bookkeeping/counts.png" "$images/counts-bookkeeping-qutrit.png"
+cp "$work/bookkeeping/thermo-collision.png" "$images/thermo-collision-qutrit.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -108,14 +108,20 @@ public final class MachineRunWriter {
     }
 
     /**
-     * The figures that apply to any machine: entanglement and populations per site, with the exact lines, and the
-     * waiting times of the first engine that has a comparison.
+     * The figures that apply to any machine: entanglement and populations per site, with the exact lines, the
+     * counts, the waiting times of the first engine that has a comparison, and the collision bookkeeping where it was
+     * recorded.
      */
     private static void charts(MachineRun.Outcome o, Path dir) throws IOException {
         for (MachineRun.Engine e : o.engines()) {
             if (e.waiting() != null) {
                 ChartFiles.write(WaitingReport.chart(e.waiting()), dir, "waiting-times");
                 break;
+            }
+        }
+        for (MachineRun.Engine e : o.engines()) {
+            if (e.bookkeeping() != null) {
+                ChartFiles.write(BookkeepingFigure.chart(e.bookkeeping()), dir, BookkeepingFigure.FILE);
             }
         }
         RunCurves curves = OutcomeCurves.of(o);

@@ -80,6 +80,8 @@ final class EnsembleCurves {
         for (int b = 0; counts != null && b < counts.baths(); b++) {
             String c = Estimates.count(counts.bathName(b));
             sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+            String v = Estimates.countVariance(counts.bathName(b));
+            sites.put(v, band(ks, k -> r.estimate(v, k).estimate()));
         }
         return new Curves(name, null, null, null, null, null, null, null, null, null, null, sites);
     }

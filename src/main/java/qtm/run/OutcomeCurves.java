@@ -113,16 +113,19 @@ public final class OutcomeCurves {
             }
         }
         Map<String, Curve> lines = sites(ks, o.exact(), sites);
-        // The master equation's exact N_k(t), from the first engine judged against it.
+        // The master equation's exact mean and variance of N_k(t), from the first engine judged against it.
         o.engines().stream().filter(e -> e.countingReference() != null && e.reference().collision() == null)
                 .findFirst().map(MachineRun.Engine::countingReference).ifPresent(x -> {
                     for (int b = 0; b < x.baths().size(); b++) {
                         int bath = b;
                         double[] y = new double[ks.length];
+                        double[] v = new double[ks.length];
                         for (int i = 0; i < ks.length; i++) {
                             y[i] = x.mean(bath, false, ks[i]);
+                            v[i] = x.variance(bath, false, ks[i]);
                         }
                         lines.put(qtm.observe.Estimates.count(x.baths().get(b)), new Curve(y, null));
+                        lines.put(qtm.observe.Estimates.countVariance(x.baths().get(b)), new Curve(v, null));
                     }
                 });
         Curves exact = new Curves("exact", null, null, null, null, null, null, null, null, null, null, lines);

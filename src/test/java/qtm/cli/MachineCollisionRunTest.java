@@ -93,6 +93,7 @@ class MachineCollisionRunTest {
         assertTrue(e.get("thermodynamics").get("verdict").asText().contains("observe.collision_work: true"),
                 e.toString());
         assertFalse(e.get("thermodynamics").has("final"), e.toString());
+        assertFalse(Files.exists(out.resolve("thermo-collision.png")), "no bookkeeping chart without the bookkeeping");
     }
 
     private CliTest.Run bothEngines(String yaml, String name, double dt) throws Exception {
@@ -139,6 +140,7 @@ class MachineCollisionRunTest {
         }
         double[][][] book = step.bookkeeping(m, sc.initial(), steps, sc.time().points());
         bookkeeping(e.get("thermodynamics"), book, m, name);
+        assertTrue(Files.exists(out.resolve("thermo-collision.png")), "the bookkeeping chart");
         List<String> thermo = Files.readAllLines(out.resolve("thermo-collision.csv"));
         List<String> header = List.of(thermo.get(0).split(","));
         String[] end = thermo.get(thermo.size() - 1).split(",");

@@ -3,6 +3,7 @@ package qtm.ensemble;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import qtm.engine.TrajectoryObserver;
 import qtm.model.Side;
 import qtm.observe.Changes;
@@ -12,6 +13,7 @@ import qtm.observe.JumpListener;
 import qtm.observe.JumpQuantity;
 import qtm.observe.JumpRecorder;
 import qtm.observe.Quantity;
+import qtm.observe.Randomised;
 import qtm.observe.StateQuantity;
 import qtm.observe.StateRecorder;
 
@@ -75,6 +77,8 @@ final class Tally implements TrajectoryObserver, Changes {
     private final int finalBase;
     private final int last;
     private final StopFlag stop;
+    /** The recorders that draw from a stream of their own ({@link Randomised}): none unless a run has detectors. */
+    private final Randomised[] randomised;
     private Block block;
     private int polls;
 
@@ -146,6 +150,24 @@ final class Tally implements TrajectoryObserver, Changes {
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
         collisions = hearing(series, "collided", Side.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
+        randomised = Arrays.stream(series).filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
+                .toArray(Randomised[]::new);
+    }
+
+    /** @return whether a recorder draws from a stream of its own, which {@link #stream} must give it */
+    boolean randomised() {
+        return randomised.length > 0;
+    }
+
+    /**
+     * Gives the recorders that draw their own random numbers the stream of the trajectory about to run.
+     *
+     * @param rng that trajectory's second stream
+     */
+    void stream(UniformRandomProvider rng) {
+        for (Randomised r : randomised) {
+            r.stream(rng);
+        }
     }
 
     private static <T> T at(T[] a, int i) {

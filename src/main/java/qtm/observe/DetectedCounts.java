@@ -1,0 +1,227 @@
+package qtm.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import qtm.model.Detection;
+import qtm.model.Jump;
+import qtm.model.Machine;
+import qtm.model.MachineChannel;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+
+/**
+ * The counts an imperfect detector sees (issue 28): per bath listed in the scenario's {@code detection}, the detected
+ * count N_det_k(t), each of the bath's jumps (counted ν = ±1 by the sign of its energy) kept independently with
+ * probability η, plus dark clicks of a Poisson process of rate θ, each +1 or −1 with probability ½. It records N_det_k,
+ * its square and whether the detector has clicked yet, so that the mean, variance and Fano factor of N_det_k(t) sit
+ * beside those of the true count. The misses and the clicks are drawn from the stream the ensemble gives it
+ * ({@link Randomised}), never from the engine's, and only for a detector that is not perfect.
+ */
+public final class DetectedCounts implements StateQuantity {
+    /** Its name in saved ensembles. */
+    public static final String NAME = "detected_counts";
+    private final List<String> names;
+    private final double[] efficiency;
+    private final double[] darkRate;
+    /** Per bath index: the index among the detected baths, or −1 where the bath has no detector. */
+    private final int[] detector;
+    private final double[] times;
+    private final List<String> slots = new ArrayList<>();
+    private final List<Double> units = new ArrayList<>();
+
+    private DetectedCounts(List<String> baths, double[] jumpRates, Detection detection, TimeGrid grid) {
+        List<String> listed = new ArrayList<>(detection.detectors().keySet());
+        this.names = List.copyOf(listed);
+        this.efficiency = new double[listed.size()];
+        this.darkRate = new double[listed.size()];
+        this.detector = new int[baths.size()];
+        java.util.Arrays.fill(detector, -1);
+        for (int d = 0; d < listed.size(); d++) {
+            int bath = baths.indexOf(listed.get(d));
+            Detection.Detector x = detection.of(listed.get(d));
+            detector[bath] = d;
+            efficiency[d] = x.efficiency();
+            darkRate[d] = x.darkRate();
+            // A Poisson bound on the bath's jumps and the dark clicks, as BathQuanta bounds the true counts.
+            double mu = (jumpRates[bath] + darkRate[d]) * grid.end();
+            double bound = mu + 12 * Math.sqrt(mu) + 64;
+            String k = listed.get(d);
+            add("detected_" + k, bound);
+            add("detected_" + k + "_sq", bound * bound);
+            add("clicked_" + k, 1);
+        }
+        this.times = new double[grid.points()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = grid.time(i);
+        }
+    }
+
+    private void add(String slot, double bound) {
+        slots.add(slot);
+        units.add(Math.max(1.0, Quantity.quantumFor(bound)));
+    }
+
+    /**
+     * @param model a preset
+     * @param detection its detectors
+     * @param grid the output grid
+     * @return the detected counts of the baths the detection lists
+     */
+    public static DetectedCounts of(Model model, Detection detection, TimeGrid grid) {
+        double[] rates = new double[2];
+        for (Jump j : model.jumps()) {
+            if (j.energy() != 0) {
+                rates[j.side().bath()] += j.rate();
+            }
+        }
+        return new DetectedCounts(List.of(Side.COLD.key(), Side.HOT.key()), rates, detection, grid);
+    }
+
+    /**
+     * @param machine a machine
+     * @param channels its channels, in the engine's order
+     * @param detection its detectors
+     * @param grid the output grid
+     * @return the detected counts of the baths the detection lists
+     */
+    public static DetectedCounts of(Machine machine, List<MachineChannel> channels, Detection detection,
+            TimeGrid grid) {
+        double[] rates = new double[machine.bathNames().size()];
+        for (MachineChannel c : channels) {
+            if (c.heat() != 0) {
+                rates[c.bath()] += c.rate();
+            }
+        }
+        return new DetectedCounts(machine.bathNames(), rates, detection, grid);
+    }
+
+    /** @return the detected baths' names, in the order the detection lists them */
+    public List<String> baths() {
+        return names;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> slots() {
+        return List.copyOf(slots);
+    }
+
+    @Override
+    public double quantum(int slot) {
+        return units.get(slot);
+    }
+
+    @Override
+    public boolean batched() {
+        return true;
+    }
+
+    /**
+     * @param bath a detected bath's name
+     * @return the column of the mean detected count: {@code detected_count_<bath>}
+     */
+    public static String count(String bath) {
+        return "detected_count_" + bath;
+    }
+
+    /**
+     * @param bath a detected bath's name
+     * @return the column of its variance: {@code detected_count_<bath>_var}
+     */
+    public static String variance(String bath) {
+        return count(bath) + "_var";
+    }
+
+    /**
+     * @param bath a detected bath's name
+     * @return the column of its Fano factor, variance over |mean|: {@code detected_fano_<bath>}
+     */
+    public static String fano(String bath) {
+        return "detected_fano_" + bath;
+    }
+
+    @Override
+    public List<Column> columns() {
+        List<Column> c = new ArrayList<>();
+        for (int d = 0; d < names.size(); d++) {
+            int n = 3 * d;
+            int sq = n + 1;
+            int clicked = n + 2;
+            String k = names.get(d);
+            c.add(new Column.Mean(count(k), n, 1, Column.Rare.COUNT, clicked));
+            c.add(new Column.OfMean(variance(k), v -> v[sq] - v[n] * v[n], new int[0], false, clicked));
+            c.add(new Column.OfMean(fano(k), v -> (v[sq] - v[n] * v[n]) / Math.abs(v[n]), new int[0], false,
+                    clicked));
+        }
+        return c;
+    }
+
+    @Override
+    public StateRecorder recorder() {
+        return new Detector();
+    }
+
+    /** One thread's detectors: the running detected counts and the time of each bath's next dark click. */
+    private final class Detector implements StateRecorder, Randomised {
+        private final long[] count = new long[names.size()];
+        private final boolean[] clicked = new boolean[names.size()];
+        private final double[] nextDark = new double[names.size()];
+        private UniformRandomProvider rng;
+
+        @Override
+        public void stream(UniformRandomProvider rng) {
+            this.rng = rng;
+        }
+
+        @Override
+        public void begin() {
+            java.util.Arrays.fill(count, 0);
+            java.util.Arrays.fill(clicked, false);
+            for (int d = 0; d < nextDark.length; d++) {
+                nextDark[d] = darkRate[d] > 0 ? wait(d) : Double.POSITIVE_INFINITY;
+            }
+        }
+
+        /** An exponential waiting time of rate θ: the gap between dark clicks. */
+        private double wait(int d) {
+            return -Math.log1p(-rng.nextDouble()) / darkRate[d];
+        }
+
+        @Override
+        public void jump(int channel, int bath, double energy, double time) {
+            int d = bath < detector.length ? detector[bath] : -1;
+            if (d < 0 || energy == 0) {
+                return;
+            }
+            // The stream is drawn only for a missed fraction: a perfect detector keeps every jump without a draw.
+            if (efficiency[d] < 1 && rng.nextDouble() >= efficiency[d]) {
+                return;
+            }
+            count[d] += energy > 0 ? 1 : -1;
+            clicked[d] = true;
+        }
+
+        @Override
+        public void state(int k, double[] re, double[] im, double[] out, int offset) {
+            double t = times[k];
+            for (int d = 0; d < count.length; d++) {
+                // Dark clicks come from no jump: those up to t_k join the count before its row is written.
+                while (nextDark[d] <= t) {
+                    count[d] += rng.nextBoolean() ? 1 : -1;
+                    clicked[d] = true;
+                    nextDark[d] += wait(d);
+                }
+                double n = count[d];
+                out[offset + 3 * d] = n;
+                out[offset + 3 * d + 1] = n * n;
+                out[offset + 3 * d + 2] = clicked[d] ? 1 : 0;
+            }
+        }
+    }
+}

@@ -13,7 +13,7 @@ import qtm.model.TimeGrid;
 
 /**
  * The counts an imperfect detector sees (issue 28): per bath listed in the scenario's {@code detection}, the detected
- * count N_det_k(t), each of the bath's jumps (counted ν = ±1 by the sign of its energy) kept independently with
+ * count N_det_k(t), each of the bath's jumps (counted ν = ±1 by the sign of the energy it moves) kept independently with
  * probability η, plus dark clicks of a Poisson process of rate θ, each +1 or −1 with probability ½. It records N_det_k,
  * its square and whether the detector has clicked yet, so that the mean, variance and Fano factor of N_det_k(t) sit
  * beside those of the true count. The misses and the clicks are drawn from the stream the ensemble gives it
@@ -28,10 +28,13 @@ public final class DetectedCounts implements StateQuantity {
     /** Per bath index: the index among the detected baths, or −1 where the bath has no detector. */
     private final int[] detector;
     private final double[] times;
+    /** Per channel, in the engine's order: its count ν = +1, −1 or 0. */
+    private final int[] counts;
     private final List<String> slots = new ArrayList<>();
     private final List<Double> units = new ArrayList<>();
 
-    private DetectedCounts(List<String> baths, double[] jumpRates, Detection detection, TimeGrid grid) {
+    private DetectedCounts(List<String> baths, double[] jumpRates, int[] counts, Detection detection, TimeGrid grid) {
+        this.counts = counts;
         List<String> listed = new ArrayList<>(detection.detectors().keySet());
         this.names = List.copyOf(listed);
         this.efficiency = new double[listed.size()];
@@ -71,12 +74,15 @@ public final class DetectedCounts implements StateQuantity {
      */
     public static DetectedCounts of(Model model, Detection detection, TimeGrid grid) {
         double[] rates = new double[2];
-        for (Jump j : model.jumps()) {
-            if (j.energy() != 0) {
+        int[] counts = new int[model.jumps().size()];
+        for (int c = 0; c < counts.length; c++) {
+            Jump j = model.jumps().get(c);
+            counts[c] = (int) Math.signum(j.energy());
+            if (counts[c] != 0) {
                 rates[j.side().bath()] += j.rate();
             }
         }
-        return new DetectedCounts(List.of(Side.COLD.key(), Side.HOT.key()), rates, detection, grid);
+        return new DetectedCounts(List.of(Side.COLD.key(), Side.HOT.key()), rates, counts, detection, grid);
     }
 
     /**
@@ -89,12 +95,16 @@ public final class DetectedCounts implements StateQuantity {
     public static DetectedCounts of(Machine machine, List<MachineChannel> channels, Detection detection,
             TimeGrid grid) {
         double[] rates = new double[machine.bathNames().size()];
-        for (MachineChannel c : channels) {
-            if (c.heat() != 0) {
+        int[] counts = new int[channels.size()];
+        for (int i = 0; i < counts.length; i++) {
+            MachineChannel c = channels.get(i);
+            // The count is the sign of the energy moved, not of the heat: a lead's electron at ω = μ moves no heat.
+            counts[i] = c.count();
+            if (counts[i] != 0) {
                 rates[c.bath()] += c.rate();
             }
         }
-        return new DetectedCounts(machine.bathNames(), rates, detection, grid);
+        return new DetectedCounts(machine.bathNames(), rates, counts, detection, grid);
     }
 
     /** @return the detected baths' names, in the order the detection lists them */
@@ -196,14 +206,15 @@ public final class DetectedCounts implements StateQuantity {
         @Override
         public void jump(int channel, int bath, double energy, double time) {
             int d = bath < detector.length ? detector[bath] : -1;
-            if (d < 0 || energy == 0) {
+            int nu = counts[channel];
+            if (d < 0 || nu == 0) {
                 return;
             }
             // The stream is drawn only for a missed fraction: a perfect detector keeps every jump without a draw.
             if (efficiency[d] < 1 && rng.nextDouble() >= efficiency[d]) {
                 return;
             }
-            count[d] += energy > 0 ? 1 : -1;
+            count[d] += nu;
             clicked[d] = true;
         }
 

@@ -8,12 +8,15 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
 import qtm.ensemble.EnsembleResult;
+import qtm.exact.MachineCounting;
 import qtm.exact.MachineExact;
 import qtm.model.Machine;
 import qtm.model.TimeGrid;
 import qtm.scenario.Scenario;
 import qtm.stats.Verdict;
 import qtm.observe.WaitingHistogram;
+import qtm.verify.DetectedReference;
+import qtm.verify.DetectedVerdict;
 import qtm.verify.Verdicts;
 import qtm.verify.WaitingVerdict;
 
@@ -47,17 +50,23 @@ public final class MachineRun {
      *     last bin
      * @param waiting the waiting-time histograms against their exact law, or null
      * @param waitingAbsence why there is no waiting-time comparison (when waiting is null)
+     * @param detected the detected counts against their exact statistics (issue 28; null without detectors, or for
+     *     the collision engine)
      */
     public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
-            WaitingVerdict.Result waiting, String waitingAbsence) {
+            WaitingVerdict.Result waiting, String waitingAbsence, DetectedVerdict detected) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
         }
 
-        /** @return whether ρ̄(t) passes its verdict and every judged waiting-time pair its χ², as for the presets */
+        /**
+         * @return whether ρ̄(t) passes its verdict, every judged waiting-time pair its χ² and the detected counts
+         *     theirs, as for the presets
+         */
         public boolean converged() {
-            return verdict.converged() && (waiting == null || waiting.passed());
+            return verdict.converged() && (waiting == null || waiting.passed())
+                    && (detected == null || detected.converged());
         }
     }
 
@@ -120,8 +129,11 @@ public final class MachineRun {
                     : ref.collision() != null
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;
+            DetectedVerdict detected = s.detection() == null || kind != EngineKind.TRAJECTORIES ? null
+                    : DetectedVerdict.of(r, DetectedReference.machine(new MachineCounting(exact), s.detection(),
+                            s.initial(), s.time()));
             listener.ensemble(label, name, r);
-            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence));
+            engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence, detected));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -60,6 +60,48 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
         return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano);
     }
 
+    /**
+     * The master equation's detected statistics of a machine: the reference of its quantum-jump trajectories.
+     *
+     * @param counting the machine's counting statistics
+     * @param detection its detectors
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @return the reference of the baths the detection lists
+     */
+    public static DetectedReference machine(qtm.exact.MachineCounting counting, Detection detection, ZMatrixRMaj rho0,
+            TimeGrid grid) {
+        qtm.model.Machine m = counting.exact().machine();
+        List<String> names = new ArrayList<>(detection.detectors().keySet());
+        int n = names.size();
+        List<Detector> detectors = new ArrayList<>();
+        double[][][] series = new double[n][][];
+        boolean[] oneWay = new boolean[n];
+        double[][] truth = new double[n][];
+        double[][] fano = new double[n][];
+        for (int d = 0; d < n; d++) {
+            int bath = m.bathNames().indexOf(names.get(d));
+            Detector x = detection.of(names.get(d));
+            detectors.add(x);
+            CountingStatistics detected = DetectedCounting.of(counting, bath, Weight.QUANTA, x);
+            CountingStatistics perfect = DetectedCounting.of(counting, bath, Weight.QUANTA, Detector.PERFECT);
+            series[d] = detected.onGrid(rho0, grid);
+            boolean in = false;
+            boolean out = false;
+            for (qtm.model.MachineChannel c : m.channels()) {
+                if (c.bath() == bath && c.rate() > 0) {
+                    in |= c.count() > 0;
+                    out |= c.count() < 0;
+                }
+            }
+            oneWay[d] = !(in && out) && x.darkRate() == 0;
+            double[] raw = perfect.moments(rho0, grid.end(), 2);
+            truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
+            fano[d] = new double[] {fano(detected), fano(perfect)};
+        }
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano);
+    }
+
     /** Noise over |current| in the steady state; NaN where it has none or no current. */
     private static double fano(CountingStatistics c) {
         try {

@@ -74,7 +74,9 @@ public final class RunPlan {
             out.add(new qtm.observe.Fidelity(s.target()));
         }
         qtm.model.Detection detection = s.detection();
-        if (detection != null && EngineKind.of(engine) == EngineKind.TRAJECTORIES) {
+        // On a preset, only where the true counts are recorded too: their jackknife batches share the memory budget.
+        boolean counted = s.isMachine() || s.time().points() <= qtm.observe.NetCounts.MAX_POINTS;
+        if (detection != null && EngineKind.of(engine) == EngineKind.TRAJECTORIES && counted) {
             out.add(s.isMachine() ? DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time())
                     : DetectedCounts.of(s.model(), detection, s.time()));
         }

@@ -36,7 +36,7 @@ final class EngineWorker implements Worker {
         boolean detectors = tally.randomised();
         for (long i = from; i < to; i++) {
             if (detectors) {
-                tally.stream(Streams.forDetectors(seed, i));
+                tally.streams(seed, i);
             }
             engine.run(Streams.forTrajectory(seed, i), i < teeTo ? tee.next(i, b.jumps) : tally);
             if (stop.raised()) {

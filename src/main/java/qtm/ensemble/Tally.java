@@ -3,7 +3,6 @@ package qtm.ensemble;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 import qtm.engine.TrajectoryObserver;
 import qtm.model.Side;
 import qtm.observe.Changes;
@@ -150,7 +149,9 @@ final class Tally implements TrajectoryObserver, Changes {
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
         collisions = hearing(series, "collided", Side.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
-        randomised = Arrays.stream(series).filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
+        List<Object> all = new ArrayList<>(List.of(series));
+        all.addAll(List.of(finals));
+        randomised = all.stream().filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
                 .toArray(Randomised[]::new);
     }
 
@@ -160,13 +161,15 @@ final class Tally implements TrajectoryObserver, Changes {
     }
 
     /**
-     * Gives the recorders that draw their own random numbers the stream of the trajectory about to run.
+     * Gives each recorder that draws its own random numbers the second stream of the trajectory about to run, a
+     * generator of its own in the same state, so that they all draw the same numbers.
      *
-     * @param rng that trajectory's second stream
+     * @param seed the run's seed
+     * @param index the trajectory's index
      */
-    void stream(UniformRandomProvider rng) {
+    void streams(long seed, long index) {
         for (Randomised r : randomised) {
-            r.stream(rng);
+            r.stream(Streams.forDetectors(seed, index));
         }
     }
 

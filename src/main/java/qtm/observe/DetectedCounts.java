@@ -107,6 +107,28 @@ public final class DetectedCounts implements StateQuantity {
         return new DetectedCounts(machine.bathNames(), rates, counts, detection, grid);
     }
 
+    /** @return new draws of these detectors, for one thread's recorder */
+    DetectorDraws draws() {
+        return new DetectorDraws(efficiency, darkRate, times[times.length - 1]);
+    }
+
+    /**
+     * @param channel a channel's index in the engine's order
+     * @param bath its bath's index
+     * @return the index of the bath's detector, or −1 where the bath has none or the channel counts nothing
+     */
+    int detectorOf(int channel, int bath) {
+        return bath < detector.length && counts[channel] != 0 ? detector[bath] : -1;
+    }
+
+    /**
+     * @param channel a channel's index in the engine's order
+     * @return its count ν
+     */
+    int count(int channel) {
+        return counts[channel];
+    }
+
     /** @return the detected baths' names, in the order the detection lists them */
     public List<String> baths() {
         return names;
@@ -177,61 +199,43 @@ public final class DetectedCounts implements StateQuantity {
         return new Detector();
     }
 
-    /** One thread's detectors: the running detected counts and the time of each bath's next dark click. */
+    /** One thread's detectors: the running detected counts, from the draws a {@link DetectorDraws} makes. */
     private final class Detector implements StateRecorder, Randomised {
         private final long[] count = new long[names.size()];
         private final boolean[] clicked = new boolean[names.size()];
-        private final double[] nextDark = new double[names.size()];
-        private UniformRandomProvider rng;
+        private final DetectorDraws draws = draws();
 
         @Override
         public void stream(UniformRandomProvider rng) {
-            this.rng = rng;
+            draws.stream(rng);
         }
 
         @Override
         public void begin() {
             java.util.Arrays.fill(count, 0);
             java.util.Arrays.fill(clicked, false);
-            for (int d = 0; d < nextDark.length; d++) {
-                nextDark[d] = darkRate[d] > 0 ? wait(d) : Double.POSITIVE_INFINITY;
-            }
-        }
-
-        /** An exponential waiting time of rate θ: the gap between dark clicks. */
-        private double wait(int d) {
-            return -Math.log1p(-rng.nextDouble()) / darkRate[d];
+            draws.begin();
         }
 
         @Override
         public void jump(int channel, int bath, double energy, double time) {
-            int d = bath < detector.length ? detector[bath] : -1;
-            int nu = counts[channel];
-            if (d < 0 || nu == 0) {
+            int d = detectorOf(channel, bath);
+            if (d < 0 || !draws.kept(d)) {
                 return;
             }
-            // The stream is drawn only for a missed fraction: a perfect detector keeps every jump without a draw.
-            if (efficiency[d] < 1 && rng.nextDouble() >= efficiency[d]) {
-                return;
-            }
-            count[d] += nu;
+            count[d] += counts[channel];
             clicked[d] = true;
         }
 
         @Override
         public void state(int k, double[] re, double[] im, double[] out, int offset) {
-            double t = times[k];
             for (int d = 0; d < count.length; d++) {
                 // Dark clicks come from no jump: those up to t_k join the count before its row is written.
-                while (nextDark[d] <= t) {
-                    count[d] += rng.nextBoolean() ? 1 : -1;
-                    clicked[d] = true;
-                    nextDark[d] += wait(d);
-                }
+                count[d] += draws.darkUpTo(d, times[k]);
                 double n = count[d];
                 out[offset + 3 * d] = n;
                 out[offset + 3 * d + 1] = n * n;
-                out[offset + 3 * d + 2] = clicked[d] ? 1 : 0;
+                out[offset + 3 * d + 2] = clicked[d] || draws.darkSeen(d) ? 1 : 0;
             }
         }
     }

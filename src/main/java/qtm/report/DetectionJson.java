@@ -48,6 +48,12 @@ final class DetectionJson {
         c.set("worst_z", SummaryJson.worst(v.worst()));
         c.put("z_tests", v.tests());
         c.put("max_z_p_value", v.maxZPValue());
+        for (DetectedVerdict.Histogram h : v.histograms()) {
+            ObjectNode j = c.putObject("histogram_" + h.bath());
+            j.put("chi_square", h.chiSquare());
+            j.put("dof", h.dof());
+            j.put("p_value", h.pValue());
+        }
         c.put("converged", v.converged());
     }
 

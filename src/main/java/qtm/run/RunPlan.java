@@ -77,8 +77,13 @@ public final class RunPlan {
         // On a preset, only where the true counts are recorded too: their jackknife batches share the memory budget.
         boolean counted = s.isMachine() || s.time().points() <= qtm.observe.NetCounts.MAX_POINTS;
         if (detection != null && EngineKind.of(engine) == EngineKind.TRAJECTORIES && counted) {
-            out.add(s.isMachine() ? DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time())
-                    : DetectedCounts.of(s.model(), detection, s.time()));
+            if (s.isMachine()) {
+                out.add(DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time()));
+            } else {
+                DetectedCounts counts = DetectedCounts.of(s.model(), detection, s.time());
+                out.add(counts);
+                out.add(qtm.observe.DetectedHistogram.of(s.model(), counts, detection, s.initial(), s.time()));
+            }
         }
         return List.copyOf(out);
     }

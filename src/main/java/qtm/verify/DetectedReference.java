@@ -25,9 +25,10 @@ import qtm.model.TimeGrid;
  * @param trueFinal per bath, the true count's {mean, variance} at the final time
  * @param stationaryFano per bath, the stationary Fano factor noise/|current| of {detected, true} count (NaN where
  *     not defined: no current, or no unique steady state)
+ * @param finals per bath, P(N_det = n) at the final time (null: not computed, as on a machine)
  */
 public record DetectedReference(List<String> baths, List<Detector> detectors, double[][][] series, boolean[] oneWay,
-        double[][] trueFinal, double[][] stationaryFano) {
+        double[][] trueFinal, double[][] stationaryFano, CountingStatistics.Distribution[] finals) {
     /**
      * The master equation's detected statistics: the reference of a preset's quantum-jump trajectories.
      *
@@ -45,6 +46,7 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
         boolean[] oneWay = new boolean[m];
         double[][] truth = new double[m][];
         double[][] fano = new double[m][];
+        CountingStatistics.Distribution[] finals = new CountingStatistics.Distribution[m];
         for (int d = 0; d < m; d++) {
             Side side = Side.COLD.key().equals(names.get(d)) ? Side.COLD : Side.HOT;
             Detector x = detection.of(names.get(d));
@@ -56,8 +58,9 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
             double[] raw = perfect.moments(rho0, grid.end(), 2);
             truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
             fano[d] = new double[] {fano(detected), fano(perfect)};
+            finals[d] = detected.distribution(rho0, grid.end());
         }
-        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano);
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals);
     }
 
     /**
@@ -99,7 +102,7 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
             truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
             fano[d] = new double[] {fano(detected), fano(perfect)};
         }
-        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano);
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, null);
     }
 
     /** Noise over |current| in the steady state; NaN where it has none or no current. */
@@ -148,10 +151,13 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
      * count's, with a largest event of one click.
      *
      * @param d index of the detected bath
-     * @return a reference whose cold count (N and Q alike) is N_det; only its tests are meant to be used
+     * @return a reference whose cold count (N and Q alike) is N_det, with its final distribution where known; only its
+     *     tests are meant to be used
      */
     CountingReference asCounting(int d) {
         double[][][] s = {series[d], series[d], series[d], series[d]};
-        return new CountingReference(s, null, new boolean[] {oneWay[d], oneWay[d]}, new double[] {1, 1});
+        CountingStatistics.Distribution[] f = finals == null ? null
+                : new CountingStatistics.Distribution[] {finals[d], finals[d]};
+        return new CountingReference(s, f, new boolean[] {oneWay[d], oneWay[d]}, new double[] {1, 1});
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import qtm.ensemble.EnsembleResult;
 import qtm.model.Side;
 import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedHistogram;
 import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.stats.Convergence;
@@ -24,9 +25,22 @@ import qtm.stats.ZTests;
  * @param converged that p-value at least {@link Convergence#ALPHA}
  * @param worst the z-test with the smallest p-value, named as the CSV column (null when nothing was judged)
  * @param baths per detected bath, its final-time comparison
+ * @param histograms per detected bath whose final distribution is known (the presets'), the χ² of its final-count
+ *     histogram, its p-value held to {@link Convergence#ALPHA} over their number
  */
 public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
-        List<Bath> baths) {
+        List<Bath> baths, List<Histogram> histograms) {
+    /**
+     * The χ² of one detected bath's final-count histogram, adjacent bins pooled as for the true counts.
+     *
+     * @param bath the bath
+     * @param chiSquare Σ (o − e)²/e
+     * @param dof pooled bins − 1
+     * @param pValue P(χ²_dof ≥ chiSquare)
+     */
+    public record Histogram(String bath, double chiSquare, int dof, double pValue) {
+    }
+
     /**
      * One detected bath at the final time: its detector, the detected and the true count as the ensemble estimates
      * them and as the exact solution has them, and both Fano factors.
@@ -87,9 +101,29 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
             }
             baths.add(bath(r, exact, d, last));
         }
+        List<Histogram> histograms = histograms(r, exact);
         double p = tests.bonferroni();
-        return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, p >= Convergence.ALPHA, tests.worst(),
-                List.copyOf(baths));
+        boolean ok = p >= Convergence.ALPHA;
+        for (Histogram h : histograms) {
+            ok &= h.pValue() >= Convergence.ALPHA / histograms.size();
+        }
+        return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, ok, tests.worst(), List.copyOf(baths),
+                histograms);
+    }
+
+    private static List<Histogram> histograms(EnsembleResult r, DetectedReference exact) {
+        List<Histogram> out = new ArrayList<>();
+        if (exact.finals() == null || !r.records(DetectedHistogram.NAME)) {
+            return out;
+        }
+        double[] sums = r.finalSums(DetectedHistogram.NAME);
+        DetectedHistogram h = r.recorded(DetectedHistogram.class);
+        for (int d = 0; d < exact.baths().size(); d++) {
+            CountingVerdict.Histogram x = CountingVerdict.histogram(Side.COLD, h.bins(d), sums, h.offset(d),
+                    exact.asCounting(d), r.trajectories());
+            out.add(new Histogram(exact.baths().get(d), x.chiSquare(), x.dof(), x.pValue()));
+        }
+        return List.copyOf(out);
     }
 
     private static Bath bath(EnsembleResult r, DetectedReference exact, int d, int last) {

@@ -81,6 +81,8 @@ class DetectedRunTest {
         assertEquals(hot.get("exact_detected_count").asDouble(), x.get("mean").asDouble(), 5 * x.get("se").asDouble());
         JsonNode v = e.get("detection_verdict");
         assertTrue(v.get("z_tests").asInt() > 0);
+        assertTrue(v.get("histogram_cold").get("dof").asInt() >= 1 && v.get("histogram_hot").get("dof").asInt() >= 1,
+                v.toString());
         assertTrue(v.get("converged").asBoolean(), v.toString());
     }
 

@@ -24,6 +24,7 @@ import qtm.model.Side;
 import qtm.model.TimeGrid;
 import qtm.model.TwoQubits;
 import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedHistogram;
 import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.observe.Quantity;
@@ -36,8 +37,9 @@ import qtm.stats.RareEvents;
  * E[X], E[X²] from the exponential of the block matrix [[L, L₁, L₂/2], [0, L, L₁], [0, 0, L]]·t, whose top row holds
  * the Taylor coefficients of e^{L(s)t}. Those moments obey the thinning identities E N_det = η E N and
  * Var N_det = η² Var N + η(1 − η) E A + θt (A the number of the bath's counted jumps), checked here too; the run's
- * estimates must lie within 5 of their own SEs of them, and its verdict must converge against the production
- * reference and fail against a perfect detector's.
+ * estimates must lie within 5 of their own SEs of them, its final-count histogram must describe the same clicks as
+ * its time series, and its verdict (z-tests and the histograms' χ²) must converge against the production reference
+ * and fail against a perfect detector's.
  */
 class DetectedCountsTest {
     private static final Model RESET = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2),
@@ -50,7 +52,9 @@ class DetectedCountsTest {
     private static final double K = 5;
 
     private static EnsembleResult run(Detection detection, long seed, int threads) {
-        List<Quantity> q = List.of(new NetCounts(RESET, GRID), DetectedCounts.of(RESET, detection, GRID));
+        DetectedCounts counts = DetectedCounts.of(RESET, detection, GRID);
+        List<Quantity> q = List.of(new NetCounts(RESET, GRID), counts,
+                DetectedHistogram.of(RESET, counts, detection, RHO0, GRID));
         return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(RESET, RHO0, GRID, 1.0), q, GRID,
                 EnsembleSettings.count(N, seed, threads));
     }
@@ -89,8 +93,29 @@ class DetectedCountsTest {
             assertEquals(det[0], ref.mean(d, last), 1e-8 * Math.abs(det[0]), side + " reference mean");
             assertEquals(var, ref.variance(d, last), 1e-8 * var, side + " reference variance");
         }
+        // The final-count histogram draws what the time series drew: its mean is the series' final mean exactly.
+        DetectedHistogram h = r.recorded(DetectedHistogram.class);
+        double[] sums = r.finalSums(DetectedHistogram.NAME);
+        for (int d = 0; d < 2; d++) {
+            qtm.observe.CountHistogram.Bins b = h.bins(d);
+            assertEquals(1, b.width());
+            assertEquals(0, sums[h.offset(d)] + sums[h.offset(d) + b.slots() - 1], 0.0, "no trajectory in a tail");
+            double total = 0;
+            double seen = 0;
+            for (int i = 0; i < b.count(); i++) {
+                total += sums[h.offset(d) + 1 + i];
+                seen += (b.first() + i) * sums[h.offset(d) + 1 + i];
+            }
+            assertEquals(N, total, 0.0);
+            assertEquals(r.estimate(DetectedCounts.count(ref.baths().get(d)), last).mean(), seen / N, 1e-12,
+                    ref.baths().get(d));
+        }
         DetectedVerdict verdict = DetectedVerdict.of(r, ref);
         assertNotNull(verdict);
+        assertEquals(2, verdict.histograms().size());
+        for (DetectedVerdict.Histogram x : verdict.histograms()) {
+            assertTrue(x.dof() >= 1 && x.pValue() >= 1e-3 / 2, x.toString());
+        }
         assertTrue(verdict.tests() >= 2 * 2 * (GRID.points() - 1), "tests: " + verdict.tests());
         assertTrue(verdict.converged(), "verdict " + verdict);
         DetectedVerdict wrong = DetectedVerdict.of(r, DetectedReference.master(RESET,

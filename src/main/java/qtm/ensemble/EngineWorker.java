@@ -33,7 +33,11 @@ final class EngineWorker implements Worker {
         if (from < teeTo && b.jumps == null) {
             b.jumps = new JumpBuffer();
         }
+        boolean detectors = tally.randomised();
         for (long i = from; i < to; i++) {
+            if (detectors) {
+                tally.streams(seed, i);
+            }
             engine.run(Streams.forTrajectory(seed, i), i < teeTo ? tee.next(i, b.jumps) : tally);
             if (stop.raised()) {
                 return false;

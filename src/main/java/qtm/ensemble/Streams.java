@@ -20,7 +20,25 @@ public final class Streams {
      * @return a new generator for that trajectory
      */
     public static UniformRandomProvider forTrajectory(long seed, long index) {
-        long state = mix(mix(seed) ^ (index * GOLDEN + 0x632BE59BD9B4E019L));
+        return stream(seed, index, 0x632BE59BD9B4E019L);
+    }
+
+    /**
+     * The second stream of a trajectory: the one its imperfect detectors draw their misses and dark clicks from (issue
+     * 28). Derived as {@link #forTrajectory} with another constant, so that it is independent of the engine's stream
+     * and, like it, depends on (seed, index) alone; a run without detectors never makes it. The two derivations give
+     * the same state only for indices 0x22CF28979003CE3E (about 2.5·10¹⁸) apart, far beyond any run.
+     *
+     * @param seed the run's seed
+     * @param index trajectory index ≥ 0
+     * @return a new generator for that trajectory's detectors
+     */
+    public static UniformRandomProvider forDetectors(long seed, long index) {
+        return stream(seed, index, 0xD1B54A32D192ED03L);
+    }
+
+    private static UniformRandomProvider stream(long seed, long index, long salt) {
+        long state = mix(mix(seed) ^ (index * GOLDEN + salt));
         long[] s = new long[4];
         for (int k = 0; k < 4; k++) {
             state += GOLDEN;

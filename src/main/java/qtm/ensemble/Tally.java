@@ -12,6 +12,7 @@ import qtm.observe.JumpListener;
 import qtm.observe.JumpQuantity;
 import qtm.observe.JumpRecorder;
 import qtm.observe.Quantity;
+import qtm.observe.Randomised;
 import qtm.observe.StateQuantity;
 import qtm.observe.StateRecorder;
 
@@ -77,6 +78,8 @@ final class Tally implements TrajectoryObserver, Changes {
     private final int finalBase;
     private final int last;
     private final StopFlag stop;
+    /** The recorders that draw from a stream of their own ({@link Randomised}): none unless a run has detectors. */
+    private final Randomised[] randomised;
     private Block block;
     private int polls;
 
@@ -150,6 +153,28 @@ final class Tally implements TrajectoryObserver, Changes {
                 .toArray(new StateRecorder[0]);
         machineCollisions = hearing(series, "collided", int.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
+        List<Object> all = new ArrayList<>(List.of(series));
+        all.addAll(List.of(finals));
+        randomised = all.stream().filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
+                .toArray(Randomised[]::new);
+    }
+
+    /** @return whether a recorder draws from a stream of its own, which {@link #stream} must give it */
+    boolean randomised() {
+        return randomised.length > 0;
+    }
+
+    /**
+     * Gives each recorder that draws its own random numbers the second stream of the trajectory about to run, a
+     * generator of its own in the same state, so that they all draw the same numbers.
+     *
+     * @param seed the run's seed
+     * @param index the trajectory's index
+     */
+    void streams(long seed, long index) {
+        for (Randomised r : randomised) {
+            r.stream(Streams.forDetectors(seed, index));
+        }
     }
 
     private static <T> T at(T[] a, int i) {

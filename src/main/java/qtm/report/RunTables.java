@@ -44,6 +44,12 @@ final class RunTables {
                     cv.maxAbsZ(), cv.worst(), cv.maxZPValue(), Double.NaN, histogram, cv.converged(),
                     reference + ", tilted"));
         }
+        qtm.verify.DetectedVerdict dv = e.detected();
+        if (dv != null) {
+            verdicts.add(new HtmlReport.VerdictRow(e.name() + ": detected counts", r.trajectories(),
+                    r.stopReason().words(), dv.maxAbsZ(), dv.worst(), dv.maxZPValue(), Double.NaN, Double.NaN,
+                    dv.converged(), reference + ", tilted with the detectors"));
+        }
         if (e.waiting() != null) {
             verdicts.add(waiting(e, reference));
         }
@@ -129,6 +135,30 @@ final class RunTables {
                 fin(name, "Q_c (jump counting)", r.last(Estimates.heatCount(Side.COLD)), x.heatCold()),
                 fin(name, "Q_h (formula)", r.last(Estimates.heatFormula(Side.HOT)), x.heatHot()),
                 fin(name, "purity", r.last(Estimates.purity()), x.purity()));
+    }
+
+    /**
+     * The detected counts at the final time (issue 28), per detected bath: mean, variance and Fano factor of N_det,
+     * and beside them the true count's Fano factor, each against exact.
+     *
+     * @param e the engine's outcome
+     * @return the rows (none without detectors)
+     */
+    static List<HtmlReport.Final> detectedFinals(EngineOutcome e) {
+        List<HtmlReport.Final> rows = new ArrayList<>();
+        if (e.detected() == null) {
+            return rows;
+        }
+        for (qtm.verify.DetectedVerdict.Bath b : e.detected().baths()) {
+            String k = b.name();
+            rows.add(fin(e.name(), "N_det " + k, b.detected(), b.exact()[0]));
+            rows.add(fin(e.name(), "Var N_det " + k, b.detectedVariance(), b.exact()[1]));
+            rows.add(fin(e.name(), "Fano N_det " + k, b.detectedFano(), b.exact()[2]));
+            if (b.fano() != null) {
+                rows.add(fin(e.name(), "Fano N " + k + " (true)", b.fano(), b.exactTrue()[2]));
+            }
+        }
+        return rows;
     }
 
     private static HtmlReport.Final fin(String name, String what, qtm.stats.RareEvents.Flagged e, double exact) {

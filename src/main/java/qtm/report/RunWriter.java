@@ -87,6 +87,7 @@ public final class RunWriter {
             }
             verdicts.addAll(RunTables.verdicts(e, reference));
             finals.addAll(RunTables.finals(e.name(), e.result(), e.referenceRows().get(last)));
+            finals.addAll(RunTables.detectedFinals(e));
         }
         SummaryJson.exact(summary.putObject("exact"), o);
         List<HtmlReport.Figure> figures = RunCharts.figures(o, references, dir, summary);

@@ -39,6 +39,7 @@ public final class SummaryJson {
         engineSummary(json, r, e.verdict(), e.converged(), e.referenceRows().get(last));
         FinalState.write((ObjectNode) json.get("final"), r, e.reference().get(last), sites);
         counting(json, e, last);
+        DetectionJson.write(json, e.detected());
         WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
         if (e.collision() != null) {
             collisionSummary(json.putObject("collision"), e);

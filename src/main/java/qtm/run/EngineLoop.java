@@ -14,6 +14,8 @@ import qtm.scenario.Simulation;
 import qtm.stats.Verdict;
 import qtm.verify.CountingReference;
 import qtm.verify.CountingVerdict;
+import qtm.verify.DetectedReference;
+import qtm.verify.DetectedVerdict;
 import qtm.verify.EngineReference;
 import qtm.verify.Verdicts;
 
@@ -78,11 +80,22 @@ final class EngineLoop {
         Verdict verdict = Verdicts.of(r, reference);
         CountingVerdict counting = ref.counting() == null ? null : CountingVerdict.of(r, ref.counting());
         EngineReference.Waiting waiting = ref.waiting(r, model, s.time(), s.initial());
+        DetectedVerdict detected = detected(kind, r);
         EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
         listener.ensemble(RunPlan.label(name, Double.NaN), name, r);
         return new EngineOutcome(name, kind, summary, reference, verdict,
                 ref.collision(), rows(model, s.time(), reference),
-                biasMax, biasC, ref.counting(), counting, waiting.result(), waiting.absence(), ref.bookkeeping(r));
+                biasMax, biasC, ref.counting(), counting, waiting.result(), waiting.absence(), ref.bookkeeping(r),
+                detected);
+    }
+
+    /** The detected counts against the detected tilted generator's statistics, where the run records them. */
+    private DetectedVerdict detected(EngineKind kind, EnsembleResult r) {
+        qtm.model.Detection detection = s.detection();
+        if (detection == null || kind != EngineKind.TRAJECTORIES) {
+            return null;
+        }
+        return DetectedVerdict.of(r, DetectedReference.master(s.model(), detection, s.initial(), s.time()));
     }
 
     /**

@@ -14,6 +14,7 @@ import qtm.stats.ZTests;
 import qtm.verify.CollisionBookkeeping;
 import qtm.verify.CountingReference;
 import qtm.verify.CountingVerdict;
+import qtm.verify.DetectedVerdict;
 import qtm.verify.WaitingVerdict;
 
 /**
@@ -35,11 +36,14 @@ import qtm.verify.WaitingVerdict;
  * @param waitingAbsence why there is no waiting-time verdict (null when there is one)
  * @param bookkeeping for the collision model: its heat, work and entropy production against the exact map's (null
  *     for trajectories, or where not recorded, see {@link CollisionBookkeeping#of})
+ * @param detected the detected counts against their exact statistics (issue 28; null without detectors, or for the
+ *     collision model)
  */
 public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
         Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
         double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
-        WaitingVerdict.Result waiting, String waitingAbsence, CollisionBookkeeping.Result bookkeeping) {
+        WaitingVerdict.Result waiting, String waitingAbsence, CollisionBookkeeping.Result bookkeeping,
+        DetectedVerdict detected) {
     /**
      * An outcome without the collision bookkeeping.
      *
@@ -62,16 +66,17 @@ public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result
             double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
             WaitingVerdict.Result waiting, String waitingAbsence) {
         this(name, kind, result, reference, verdict, collision, referenceRows, biasMax, biasFinalConcurrence,
-                countingReference, counting, waiting, waitingAbsence, null);
+                countingReference, counting, waiting, waitingAbsence, null, null);
     }
 
     /**
-     * @return the whole verdict: the state's, and the counts', waiting times' and collision bookkeeping's where they
-     *     are judged
+     * @return the whole verdict: the state's, and the counts', detected counts', waiting times' and collision
+     *     bookkeeping's where they are judged
      */
     public boolean converged() {
         return verdict.converged() && (counting == null || counting.converged())
-                && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged());
+                && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged())
+                && (detected == null || detected.converged());
     }
 
     /**
@@ -91,6 +96,9 @@ public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result
         if (counting != null && !counting.converged()) {
             parts.add(counting.maxZPValue() >= Convergence.ALPHA ? "counts' final histogram"
                     : "counts " + words(counting.worst()));
+        }
+        if (detected != null && !detected.converged()) {
+            parts.add("detected counts " + words(detected.worst()));
         }
         if (waiting != null && !waiting.passed()) {
             parts.add("waiting times' χ²");

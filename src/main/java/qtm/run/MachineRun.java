@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.EngineKind;
 import qtm.ensemble.EnsembleResult;
+import qtm.exact.MachineCounting;
 import qtm.exact.MachineExact;
 import qtm.model.Machine;
 import qtm.model.TimeGrid;
@@ -17,6 +18,8 @@ import qtm.observe.WaitingHistogram;
 import qtm.verify.MachineBookkeeping;
 import qtm.verify.CountingReference;
 import qtm.verify.CountingVerdict;
+import qtm.verify.DetectedReference;
+import qtm.verify.DetectedVerdict;
 import qtm.verify.Verdicts;
 import qtm.verify.WaitingVerdict;
 
@@ -59,22 +62,26 @@ public final class MachineRun {
      * @param countingAbsence why there is no counting verdict (when counting is null)
      * @param bookkeeping the collision engine's heat, work and Σ against its exact map ({@link MachineBookkeeping}),
      *     null for the jump engine, without {@code observe.collision_work} or with fewer than two trajectories
+     * @param detected the detected counts against their exact statistics (issue 28; null without detectors, or for
+     *     the collision engine)
      */
     public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
             WaitingVerdict.Result waiting, String waitingAbsence, CountingReference countingReference,
-            CountingVerdict counting, String countingAbsence, MachineBookkeeping.Result bookkeeping) {
+            CountingVerdict counting, String countingAbsence, MachineBookkeeping.Result bookkeeping,
+            DetectedVerdict detected) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
         }
 
         /**
-         * @return whether ρ̄(t) passes its verdict, the counts theirs, every judged waiting-time pair its χ² and the
-         *     collision bookkeeping its z-tests, as for the presets
+         * @return whether ρ̄(t) passes its verdict, the counts theirs, every judged waiting-time pair its χ², the
+         *     collision bookkeeping its z-tests and the detected counts theirs, as for the presets
          */
         public boolean converged() {
             return verdict.converged() && (counting == null || counting.converged())
-                    && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged());
+                    && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged())
+                    && (detected == null || detected.converged());
         }
     }
 
@@ -150,11 +157,14 @@ public final class MachineRun {
                     : CountingVerdict.of(r, counts.reference());
             String countingAbsence = counts.reference() == null ? counts.absence()
                     : counting == null ? "too few trajectories" : null;
+            DetectedVerdict detected = s.detection() == null || kind != EngineKind.TRAJECTORIES ? null
+                    : DetectedVerdict.of(r, DetectedReference.machine(new MachineCounting(exact), s.detection(),
+                            s.initial(), s.time()));
             listener.ensemble(label, name, r);
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
             engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence,
-                    counts.reference(), counting, countingAbsence, book));
+                    counts.reference(), counting, countingAbsence, book, detected));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -11,6 +11,7 @@ import qtm.engine.MachineCollisionEngine;
 import qtm.engine.MachineTrajectories;
 import qtm.ensemble.SavedEnsemble;
 import qtm.model.MachineChannel;
+import qtm.observe.DetectedCounts;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
 import qtm.scenario.Scenario;
@@ -67,12 +68,23 @@ public final class RunPlan {
     public static List<Quantity> quantities(Scenario s, String engine) {
         List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)
                 : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
-        if (s.target() == null) {
-            return q;
-        }
-        // Last, so that a run without a target records exactly what it did before.
         List<Quantity> out = new java.util.ArrayList<>(q);
-        out.add(new qtm.observe.Fidelity(s.target()));
+        // Last, so that a run without a target or detectors records exactly what it did before.
+        if (s.target() != null) {
+            out.add(new qtm.observe.Fidelity(s.target()));
+        }
+        qtm.model.Detection detection = s.detection();
+        // On a preset, only where the true counts are recorded too: their jackknife batches share the memory budget.
+        boolean counted = s.isMachine() || s.time().points() <= qtm.observe.NetCounts.MAX_POINTS;
+        if (detection != null && EngineKind.of(engine) == EngineKind.TRAJECTORIES && counted) {
+            if (s.isMachine()) {
+                out.add(DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time()));
+            } else {
+                DetectedCounts counts = DetectedCounts.of(s.model(), detection, s.time());
+                out.add(counts);
+                out.add(qtm.observe.DetectedHistogram.of(s.model(), counts, detection, s.initial(), s.time()));
+            }
+        }
         return List.copyOf(out);
     }
 

@@ -109,7 +109,8 @@ public record CountingVerdict(double maxAbsZ, int tests, double maxZPValue, List
         return new CountingVerdict(tests.maxAbsZ(), tests.tests(), maxZp, List.copyOf(histograms), ok, tests.worst());
     }
 
-    private static Histogram histogram(int side, CountHistogram.Bins b, double[] sums, int offset,
+    /** The χ² of one bath's histogram; also the detected counts' ({@link DetectedVerdict}). */
+    static Histogram histogram(int side, CountHistogram.Bins b, double[] sums, int offset,
             CountingReference exact, long n) {
         int slots = b.slots();
         double[] obs = new double[slots];

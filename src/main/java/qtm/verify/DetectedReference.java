@@ -1,0 +1,164 @@
+package qtm.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import qtm.exact.CountingStatistics;
+import qtm.exact.CountingStatistics.Weight;
+import qtm.exact.DetectedCounting;
+import qtm.model.Detection;
+import qtm.model.Detection.Detector;
+import qtm.model.Model;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+
+/**
+ * The exact statistics the detected counts of a run must converge to (issue 28): per bath its detection lists, the
+ * mean, variance and higher central moments of N_det_k(t) on every grid point, from the detected tilted generator
+ * ({@link DetectedCounting}); beside them the true count's final mean and variance and both counts' stationary Fano
+ * factors, which say how far the detector's view is from the true heat flow.
+ *
+ * @param baths the detected baths' names, in the detection's order
+ * @param detectors their detectors
+ * @param series per bath, per t_k: {mean, variance, fourth, third and sixth central moment} of N_det
+ * @param oneWay per bath, whether N_det has one sign in every trajectory (a one-way bath without dark clicks)
+ * @param trueFinal per bath, the true count's {mean, variance} at the final time
+ * @param stationaryFano per bath, the stationary Fano factor noise/|current| of {detected, true} count (NaN where
+ *     not defined: no current, or no unique steady state)
+ * @param finals per bath, P(N_det = n) at the final time (null: not computed, as on a machine)
+ */
+public record DetectedReference(List<String> baths, List<Detector> detectors, double[][][] series, boolean[] oneWay,
+        double[][] trueFinal, double[][] stationaryFano, CountingStatistics.Distribution[] finals) {
+    /**
+     * The master equation's detected statistics: the reference of a preset's quantum-jump trajectories.
+     *
+     * @param model a preset
+     * @param detection its detectors
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @return the reference of the baths the detection lists
+     */
+    public static DetectedReference master(Model model, Detection detection, ZMatrixRMaj rho0, TimeGrid grid) {
+        List<String> names = new ArrayList<>(detection.detectors().keySet());
+        int m = names.size();
+        List<Detector> detectors = new ArrayList<>();
+        double[][][] series = new double[m][][];
+        boolean[] oneWay = new boolean[m];
+        double[][] truth = new double[m][];
+        double[][] fano = new double[m][];
+        CountingStatistics.Distribution[] finals = new CountingStatistics.Distribution[m];
+        for (int d = 0; d < m; d++) {
+            Side side = Side.COLD.key().equals(names.get(d)) ? Side.COLD : Side.HOT;
+            Detector x = detection.of(names.get(d));
+            detectors.add(x);
+            CountingStatistics detected = DetectedCounting.of(model, side, Weight.QUANTA, x);
+            CountingStatistics perfect = DetectedCounting.of(model, side, Weight.QUANTA, Detector.PERFECT);
+            series[d] = detected.onGrid(rho0, grid);
+            oneWay[d] = oneWay(model, side) && x.darkRate() == 0;
+            double[] raw = perfect.moments(rho0, grid.end(), 2);
+            truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
+            fano[d] = new double[] {fano(detected), fano(perfect)};
+            finals[d] = detected.distribution(rho0, grid.end());
+        }
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals);
+    }
+
+    /**
+     * The master equation's detected statistics of a machine: the reference of its quantum-jump trajectories.
+     *
+     * @param counting the machine's counting statistics
+     * @param detection its detectors
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @return the reference of the baths the detection lists
+     */
+    public static DetectedReference machine(qtm.exact.MachineCounting counting, Detection detection, ZMatrixRMaj rho0,
+            TimeGrid grid) {
+        qtm.model.Machine m = counting.exact().machine();
+        List<String> names = new ArrayList<>(detection.detectors().keySet());
+        int n = names.size();
+        List<Detector> detectors = new ArrayList<>();
+        double[][][] series = new double[n][][];
+        boolean[] oneWay = new boolean[n];
+        double[][] truth = new double[n][];
+        double[][] fano = new double[n][];
+        for (int d = 0; d < n; d++) {
+            int bath = m.bathNames().indexOf(names.get(d));
+            Detector x = detection.of(names.get(d));
+            detectors.add(x);
+            CountingStatistics detected = DetectedCounting.of(counting, bath, Weight.QUANTA, x);
+            CountingStatistics perfect = DetectedCounting.of(counting, bath, Weight.QUANTA, Detector.PERFECT);
+            series[d] = detected.onGrid(rho0, grid);
+            boolean in = false;
+            boolean out = false;
+            for (qtm.model.MachineChannel c : m.channels()) {
+                if (c.bath() == bath && c.rate() > 0) {
+                    in |= c.count() > 0;
+                    out |= c.count() < 0;
+                }
+            }
+            oneWay[d] = !(in && out) && x.darkRate() == 0;
+            double[] raw = perfect.moments(rho0, grid.end(), 2);
+            truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
+            fano[d] = new double[] {fano(detected), fano(perfect)};
+        }
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, null);
+    }
+
+    /** Noise over |current| in the steady state; NaN where it has none or no current. */
+    private static double fano(CountingStatistics c) {
+        try {
+            CountingStatistics.Cumulants s = c.stationary();
+            return s.current() == 0 ? Double.NaN : s.noise() / Math.abs(s.current());
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Whether every energy-moving jump of the bath moves it the same way (a bath at T = 0 only takes quanta). */
+    private static boolean oneWay(Model model, Side side) {
+        boolean in = false;
+        boolean out = false;
+        for (qtm.model.Jump j : model.jumps()) {
+            if (j.side() == side && j.rate() > 0 && j.energy() != 0) {
+                in |= j.energy() > 0;
+                out |= j.energy() < 0;
+            }
+        }
+        return !(in && out);
+    }
+
+    /**
+     * @param d index of the detected bath
+     * @param k grid index
+     * @return the exact mean of N_det at t_k
+     */
+    public double mean(int d, int k) {
+        return series[d][k][0];
+    }
+
+    /**
+     * @param d index of the detected bath
+     * @param k grid index
+     * @return the exact variance of N_det at t_k
+     */
+    public double variance(int d, int k) {
+        return series[d][k][1];
+    }
+
+    /**
+     * The counting tests of {@link CountingReference} on one detected bath: its moments in the place of a true
+     * count's, with a largest event of one click.
+     *
+     * @param d index of the detected bath
+     * @return a reference whose cold count (N and Q alike) is N_det, with its final distribution where known; only its
+     *     tests are meant to be used
+     */
+    CountingReference asCounting(int d) {
+        double[][][] s = {series[d], series[d], series[d], series[d]};
+        CountingStatistics.Distribution[] f = finals == null ? null
+                : new CountingStatistics.Distribution[] {finals[d], finals[d]};
+        return new CountingReference(s, f, new boolean[] {oneWay[d], oneWay[d]}, new double[] {1, 1},
+                List.of(baths.get(d), baths.get(d)));
+    }
+}

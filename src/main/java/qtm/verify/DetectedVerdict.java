@@ -1,0 +1,149 @@
+package qtm.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import qtm.ensemble.EnsembleResult;
+import qtm.model.Side;
+import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedHistogram;
+import qtm.observe.Estimates;
+import qtm.observe.NetCounts;
+import qtm.stats.Convergence;
+import qtm.stats.RareEvents;
+import qtm.stats.ScoreTest;
+import qtm.stats.ZTests;
+
+/**
+ * How an ensemble's detected counts compare with exact (issue 28): the z-scores of the mean and variance of
+ * N_det_k(t) on every grid point, by the tests {@link CountingVerdict} applies to the true counts
+ * ({@link CountingReference#testMean}, {@link CountingReference#testVariance}), judged by the worst with a Bonferroni
+ * bound; and per bath the final-time figures that say how far the detector's view is from the true heat flow.
+ *
+ * @param maxAbsZ the largest |z|
+ * @param tests the z-scores that entered
+ * @param maxZPValue Bonferroni p-value of the largest |z|
+ * @param converged that p-value at least {@link Convergence#ALPHA}
+ * @param worst the z-test with the smallest p-value, named as the CSV column (null when nothing was judged)
+ * @param baths per detected bath, its final-time comparison
+ * @param histograms per detected bath whose final distribution is known (the presets'), the χ² of its final-count
+ *     histogram, its p-value held to {@link Convergence#ALPHA} over their number
+ */
+public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
+        List<Bath> baths, List<Histogram> histograms) {
+    /**
+     * The χ² of one detected bath's final-count histogram, adjacent bins pooled as for the true counts.
+     *
+     * @param bath the bath
+     * @param chiSquare Σ (o − e)²/e
+     * @param dof pooled bins − 1
+     * @param pValue P(χ²_dof ≥ chiSquare)
+     */
+    public record Histogram(String bath, double chiSquare, int dof, double pValue) {
+    }
+
+    /**
+     * One detected bath at the final time: its detector, the detected and the true count as the ensemble estimates
+     * them and as the exact solution has them, and both Fano factors.
+     *
+     * @param name the bath
+     * @param efficiency η
+     * @param darkRate θ
+     * @param detected mean of N_det, with its SE
+     * @param detectedVariance Var N_det
+     * @param detectedFano Var N_det / |mean|
+     * @param count mean of the true N (null where the run does not record it)
+     * @param countVariance Var N (null where not recorded)
+     * @param fano its Fano factor (null where not recorded)
+     * @param exact the exact {mean, variance, Fano factor} of N_det
+     * @param exactTrue the exact {mean, variance, Fano factor} of N
+     * @param stationaryFano the exact stationary Fano factors {detected, true}
+     */
+    public record Bath(String name, double efficiency, double darkRate, RareEvents.Flagged detected,
+            RareEvents.Flagged detectedVariance, RareEvents.Flagged detectedFano, RareEvents.Flagged count,
+            RareEvents.Flagged countVariance, RareEvents.Flagged fano, double[] exact, double[] exactTrue,
+            double[] stationaryFano) {
+    }
+
+    /**
+     * @param r the ensemble
+     * @param exact its exact detected reference
+     * @return the verdict, or null if the ensemble did not record detected counts or has fewer than two trajectories
+     */
+    public static DetectedVerdict of(EnsembleResult r, DetectedReference exact) {
+        if (r.trajectories() < 2 || !r.records(DetectedCounts.NAME)) {
+            return null;
+        }
+        long n = r.trajectories();
+        int points = r.grid().points();
+        int last = points - 1;
+        ZTests tests = new ZTests();
+        List<Bath> baths = new ArrayList<>();
+        for (int d = 0; d < exact.baths().size(); d++) {
+            String name = exact.baths().get(d);
+            String mean = DetectedCounts.count(name);
+            String variance = DetectedCounts.variance(name);
+            CountingReference ref = exact.asCounting(d);
+            for (int t = 0; t < points; t++) {
+                double time = r.grid().time(t);
+                RareEvents.Flagged e = r.estimate(mean, t);
+                double mean0 = exact.mean(d, t);
+                if (!(exact.variance(d, t) > 0) && Math.abs(e.mean() - mean0) <= 1e-12 * Math.max(1, Math.abs(mean0))) {
+                    continue;
+                }
+                ScoreTest.Z z = ref.testMean(0, false, t, n, e.mean());
+                if (z != null) {
+                    tests.add(mean, time, z.z(), z.p());
+                }
+                ScoreTest.Z zv = ref.testVariance(0, false, t, n, r.estimate(variance, t).mean(), e.mean());
+                if (zv != null) {
+                    tests.add(variance, time, zv.z(), zv.p());
+                }
+            }
+            baths.add(bath(r, exact, d, last));
+        }
+        List<Histogram> histograms = histograms(r, exact);
+        double p = tests.bonferroni();
+        boolean ok = p >= Convergence.ALPHA;
+        for (Histogram h : histograms) {
+            ok &= h.pValue() >= Convergence.ALPHA / histograms.size();
+        }
+        return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, ok, tests.worst(), List.copyOf(baths),
+                histograms);
+    }
+
+    private static List<Histogram> histograms(EnsembleResult r, DetectedReference exact) {
+        List<Histogram> out = new ArrayList<>();
+        if (exact.finals() == null || !r.records(DetectedHistogram.NAME)) {
+            return out;
+        }
+        double[] sums = r.finalSums(DetectedHistogram.NAME);
+        DetectedHistogram h = r.recorded(DetectedHistogram.class);
+        for (int d = 0; d < exact.baths().size(); d++) {
+            CountingVerdict.Histogram x = CountingVerdict.histogram(0, h.bins(d), sums, h.offset(d),
+                    exact.asCounting(d), r.trajectories());
+            out.add(new Histogram(exact.baths().get(d), x.chiSquare(), x.dof(), x.pValue()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Bath bath(EnsembleResult r, DetectedReference exact, int d, int last) {
+        String name = exact.baths().get(d);
+        var detector = exact.detectors().get(d);
+        Side side = null;
+        for (Side s : Side.values()) {
+            if (s.key().equals(name)) {
+                side = s;
+            }
+        }
+        boolean truth = side != null && r.records(NetCounts.NAME);
+        double mu = exact.mean(d, last);
+        double var = exact.variance(d, last);
+        double[] t = exact.trueFinal()[d];
+        return new Bath(name, detector.efficiency(), detector.darkRate(), r.estimate(DetectedCounts.count(name), last),
+                r.estimate(DetectedCounts.variance(name), last), r.estimate(DetectedCounts.fano(name), last),
+                truth ? r.estimate(Estimates.count(side), last) : null,
+                truth ? r.estimate(Estimates.countVariance(side), last) : null,
+                truth ? r.estimate(Estimates.fano(side), last) : null, new double[] {mu, var, var / Math.abs(mu)},
+                new double[] {t[0], t[1], t[1] / Math.abs(t[0])}, exact.stationaryFano()[d].clone());
+    }
+}

@@ -1,0 +1,96 @@
+package qtm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 28 through {@code qtm run}: a preset with imperfect detectors records the detected counts next to the true
+ * ones, summary.json states them per bath with both Fano factors and their verdict, and the same seed gives the same
+ * files on one thread, on two, and from two merged shards (the detectors' stream depends on the trajectory's index
+ * alone).
+ */
+class DetectedRunTest {
+    private static final String SCENARIO = """
+            name: detected
+            model:
+              type: reset
+              E: 1.0
+              g: 1.6e-3
+              cold: {T: 0.0, rate: 1.0e-2}
+              hot:  {T: inf, rate: 1.1e-3}
+            initial: "00"
+            time: {end: 2000, points: 11}
+            engines: [trajectories]
+            ensemble: {trajectories: 300, seed: 4}
+            detection:
+              cold: {efficiency: 0.6}
+              hot: {efficiency: 0.6, dark_rate: 1.0e-3}
+            """;
+
+    @Test
+    @Tag("slow")
+    void detectedCountsAreSummarisedAndTheSameOnAnyThreadsAndShards(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("detected.yaml");
+        Files.writeString(file, SCENARIO);
+        Path one = dir.resolve("one");
+        assertEquals(0, CliTest.run("run", file.toString(), "--out", one.toString(), "--quiet", "--threads", "1")
+                .status());
+        // The shards on two threads each: the merge must still be the one-thread run, byte for byte.
+        for (int i = 0; i < 2; i++) {
+            CliTest.Run s = CliTest.run("run", file.toString(), "--shard", i + "/2", "--out",
+                    dir.resolve("shards").resolve(Integer.toString(i)).toString(), "--quiet", "--threads", "2");
+            assertEquals(0, s.status(), s.err());
+        }
+        List<String> args = new ArrayList<>(List.of("merge"));
+        args.addAll(ShardMergeTest.shardDirs(dir.resolve("shards"), 2));
+        args.addAll(List.of("--out", dir.resolve("merged").toString()));
+        CliTest.Run m = CliTest.run(args.toArray(new String[0]));
+        assertEquals(0, m.status(), m.err());
+        ShardMergeTest.assertSameOutputs(one, dir.resolve("merged"));
+
+        String header = Files.readAllLines(one.resolve("timeseries-trajectories.csv")).get(0);
+        for (String c : List.of("count_cold", "detected_count_cold", "detected_count_cold_var", "detected_fano_cold",
+                "detected_count_hot", "detected_count_hot_var_se")) {
+            assertTrue(List.of(header.split(",")).contains(c), c + " in " + header);
+        }
+        JsonNode e = new ObjectMapper().readTree(one.resolve("summary.json").toFile()).get("engines")
+                .get("trajectories");
+        JsonNode hot = e.get("detection").get("hot");
+        assertEquals(List.of("efficiency", "dark_rate", "detected_count", "detected_count_var", "detected_fano",
+                "true_count", "true_count_var", "true_fano", "exact_detected_count", "exact_detected_count_var",
+                "exact_detected_fano", "exact_true_count", "exact_true_count_var", "exact_true_fano",
+                "stationary_detected_fano", "stationary_true_fano"), names(hot));
+        assertEquals(0.6, hot.get("efficiency").asDouble(), 0.0);
+        assertEquals(1e-3, hot.get("dark_rate").asDouble(), 0.0);
+        // Dark clicks of rate θ add θt to the variance and nothing to the mean: the detector's Fano factor is far
+        // above the true one, at the final time and in the steady state.
+        assertTrue(hot.get("exact_detected_fano").asDouble() > 5 * hot.get("exact_true_fano").asDouble(), hot.toString());
+        assertTrue(hot.get("stationary_detected_fano").asDouble() > 5 * hot.get("stationary_true_fano").asDouble());
+        JsonNode x = hot.get("detected_count");
+        assertEquals(hot.get("exact_detected_count").asDouble(), x.get("mean").asDouble(), 5 * x.get("se").asDouble());
+        JsonNode v = e.get("detection_verdict");
+        assertTrue(v.get("z_tests").asInt() > 0);
+        assertTrue(v.get("histogram_cold").get("dof").asInt() >= 1 && v.get("histogram_hot").get("dof").asInt() >= 1,
+                v.toString());
+        assertTrue(v.get("converged").asBoolean(), v.toString());
+    }
+
+    private static List<String> names(JsonNode o) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> i = o.fieldNames(); i.hasNext();) {
+            out.add(i.next());
+        }
+        return out;
+    }
+}

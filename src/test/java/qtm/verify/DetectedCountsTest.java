@@ -1,0 +1,295 @@
+package qtm.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import qtm.engine.EngineKind;
+import qtm.ensemble.EnsembleResult;
+import qtm.ensemble.EnsembleRunner;
+import qtm.ensemble.EnsembleSettings;
+import qtm.math.MatrixExp;
+import qtm.model.Bath;
+import qtm.model.Detection;
+import qtm.model.Detection.Detector;
+import qtm.model.Model;
+import qtm.model.ResetModel;
+import qtm.model.Side;
+import qtm.model.TimeGrid;
+import qtm.model.TwoQubits;
+import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedHistogram;
+import qtm.observe.Estimates;
+import qtm.observe.NetCounts;
+import qtm.observe.Quantity;
+import qtm.stats.RareEvents;
+
+/**
+ * Issue 28's Monte Carlo detected counts on reset-paper (cold bath at T = 0, hot at T = ∞) against the finite-time
+ * moments of the detected count computed here from scratch: the 16×16 Liouvillian built from the model's H and jump
+ * operators, the derivatives L₁ = η Σ_j w_j J_j and L₂ = η Σ_j w_j² J_j + θ·1 of the detected tilted generator, and
+ * E[X], E[X²] from the exponential of the block matrix [[L, L₁, L₂/2], [0, L, L₁], [0, 0, L]]·t, whose top row holds
+ * the Taylor coefficients of e^{L(s)t}. Those moments obey the thinning identities E N_det = η E N and
+ * Var N_det = η² Var N + η(1 − η) E A + θt (A the number of the bath's counted jumps), checked here too; the run's
+ * estimates must lie within 5 of their own SEs of them, its final-count histogram must describe the same clicks as
+ * its time series, and its verdict (z-tests and the histograms' χ²) must converge against the production reference
+ * and fail against a perfect detector's.
+ */
+class DetectedCountsTest {
+    private static final Model RESET = new ResetModel(1, 1.6e-3, new Bath(0, 1e-2),
+            new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
+    private static final ZMatrixRMaj RHO0 = TwoQubits.basisState("00");
+    private static final TimeGrid GRID = new TimeGrid(2000, 11);
+    private static final double ETA = 0.6;
+    private static final double THETA = 1e-3;
+    private static final int N = 2000;
+    private static final double K = 5;
+
+    private static EnsembleResult run(Detection detection, long seed, int threads) {
+        DetectedCounts counts = DetectedCounts.of(RESET, detection, GRID);
+        List<Quantity> q = List.of(new NetCounts(RESET, GRID), counts,
+                DetectedHistogram.of(RESET, counts, detection, RHO0, GRID));
+        return EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(RESET, RHO0, GRID, 1.0), q, GRID,
+                EnsembleSettings.count(N, seed, threads));
+    }
+
+    @Test
+    void thinnedAndDarkCountsMatchTheirFromScratchMomentsWithinFiveSe() {
+        Detection detection = new Detection(Map.of("cold", new Detector(ETA, 0), "hot", new Detector(ETA, THETA)));
+        EnsembleResult r = run(detection, 11, 2);
+        int last = GRID.points() - 1;
+        double t = GRID.end();
+        for (Side side : Side.values()) {
+            double theta = side == Side.HOT ? THETA : 0;
+            double[] truth = Scratch.moments(RESET, side, 1, 0, false, t);
+            double[] activity = Scratch.moments(RESET, side, 1, 0, true, t);
+            double[] det = Scratch.moments(RESET, side, ETA, theta, false, t);
+            double varN = truth[1] - truth[0] * truth[0];
+            double mean = det[0];
+            double var = det[1] - det[0] * det[0];
+            assertEquals(ETA * truth[0], mean, 1e-9 * Math.abs(truth[0]), side + ": E N_det = η E N");
+            double identity = ETA * ETA * varN + ETA * (1 - ETA) * activity[0] + theta * t;
+            assertEquals(identity, var, 1e-9 * identity, side + ": the thinning and dark-click variance");
+            RareEvents.Flagged m = r.estimate(DetectedCounts.count(side.key()), last);
+            RareEvents.Flagged v = r.estimate(DetectedCounts.variance(side.key()), last);
+            assertTrue(m.se() > 0 && v.se() > 0, side + " has error bars");
+            assertEquals(mean, m.mean(), K * m.se(), side + " mean N_det " + m);
+            assertEquals(var, v.mean(), K * v.se(), side + " Var N_det " + v);
+            // Thinning must show: the detected mean is not the true one.
+            double trueMean = r.estimate(Estimates.count(side), last).mean();
+            assertTrue(Math.abs(m.mean() - trueMean) > 3 * m.se(), side + ": detected " + m + " vs true " + trueMean);
+        }
+        DetectedReference ref = DetectedReference.master(RESET, detection, RHO0, GRID);
+        for (int d = 0; d < 2; d++) {
+            Side side = Side.COLD.key().equals(ref.baths().get(d)) ? Side.COLD : Side.HOT;
+            double[] det = Scratch.moments(RESET, side, ETA, side == Side.HOT ? THETA : 0, false, t);
+            double var = det[1] - det[0] * det[0];
+            assertEquals(det[0], ref.mean(d, last), 1e-8 * Math.abs(det[0]), side + " reference mean");
+            assertEquals(var, ref.variance(d, last), 1e-8 * var, side + " reference variance");
+        }
+        // The final-count histogram draws what the time series drew: its mean is the series' final mean exactly.
+        DetectedHistogram h = r.recorded(DetectedHistogram.class);
+        double[] sums = r.finalSums(DetectedHistogram.NAME);
+        for (int d = 0; d < 2; d++) {
+            qtm.observe.CountHistogram.Bins b = h.bins(d);
+            assertEquals(1, b.width());
+            assertEquals(0, sums[h.offset(d)] + sums[h.offset(d) + b.slots() - 1], 0.0, "no trajectory in a tail");
+            double total = 0;
+            double seen = 0;
+            for (int i = 0; i < b.count(); i++) {
+                total += sums[h.offset(d) + 1 + i];
+                seen += (b.first() + i) * sums[h.offset(d) + 1 + i];
+            }
+            assertEquals(N, total, 0.0);
+            assertEquals(r.estimate(DetectedCounts.count(ref.baths().get(d)), last).mean(), seen / N, 1e-12,
+                    ref.baths().get(d));
+        }
+        DetectedVerdict verdict = DetectedVerdict.of(r, ref);
+        assertNotNull(verdict);
+        assertEquals(2, verdict.histograms().size());
+        for (DetectedVerdict.Histogram x : verdict.histograms()) {
+            assertTrue(x.dof() >= 1 && x.pValue() >= 1e-3 / 2, x.toString());
+        }
+        assertTrue(verdict.tests() >= 2 * 2 * (GRID.points() - 1), "tests: " + verdict.tests());
+        assertTrue(verdict.converged(), "verdict " + verdict);
+        DetectedVerdict wrong = DetectedVerdict.of(r, DetectedReference.master(RESET,
+                new Detection(Map.of("cold", Detector.PERFECT, "hot", Detector.PERFECT)), RHO0, GRID));
+        assertFalse(wrong.converged(), "the same counts against a perfect detector's statistics: " + wrong);
+    }
+
+    @Test
+    void aPerfectDetectorSeesTheTrueCountsAndTheSeedFixesTheDetectedOnesOnAnyThreads() {
+        EnsembleResult perfect = run(new Detection(Map.of("cold", Detector.PERFECT)), 3, 1);
+        for (int k = 0; k < GRID.points(); k++) {
+            assertEquals(perfect.estimate(Estimates.count(Side.COLD), k).mean(),
+                    perfect.estimate(DetectedCounts.count("cold"), k).mean(), 0.0, "t_" + k);
+            assertEquals(perfect.estimate(Estimates.countVariance(Side.COLD), k).mean(),
+                    perfect.estimate(DetectedCounts.variance("cold"), k).mean(), 0.0, "t_" + k);
+        }
+        Detection noisy = new Detection(Map.of("hot", new Detector(ETA, THETA)));
+        EnsembleResult one = run(noisy, 9, 1);
+        EnsembleResult two = run(noisy, 9, 2);
+        for (int k = 0; k < GRID.points(); k++) {
+            for (String c : List.of(DetectedCounts.count("hot"), DetectedCounts.variance("hot"),
+                    Estimates.count(Side.HOT))) {
+                assertEquals(one.estimate(c, k).mean(), two.estimate(c, k).mean(), 0.0, c + " t_" + k);
+                assertEquals(one.estimate(c, k).se(), two.estimate(c, k).se(), 0.0, c + " se t_" + k);
+            }
+        }
+        // The detectors draw from their own stream: the true counts are those of a run with a perfect detector.
+        EnsembleResult plain = run(new Detection(Map.of("hot", Detector.PERFECT)), 9, 1);
+        assertEquals(plain.estimate(Estimates.countVariance(Side.HOT), GRID.points() - 1).mean(),
+                one.estimate(Estimates.countVariance(Side.HOT), GRID.points() - 1).mean(), 0.0);
+    }
+
+    /** The from-scratch detected tilted generator of one bath of a preset. */
+    static final class Scratch {
+        private static final int D = 4;
+        private static final int S = D * D;
+
+        private Scratch() {
+        }
+
+        /**
+         * @param model a preset
+         * @param side the bath
+         * @param eta efficiency
+         * @param theta dark rate
+         * @param absolute count every jump +1 (the activity A) instead of ±1
+         * @param t the time
+         * @return {E X(t), E X(t)²} from the initial state |00⟩
+         */
+        static double[] moments(Model model, Side side, double eta, double theta, boolean absolute, double t) {
+            double[][] l = new double[2 * S][2 * S];
+            double[][] l1 = new double[2 * S][2 * S];
+            double[][] l2 = new double[2 * S][2 * S];
+            ZMatrixRMaj h = model.hamiltonian();
+            ZMatrixRMaj one = identity();
+            add(l, sandwich(h, one), 0, -1);
+            add(l, sandwich(one, h), 0, 1);
+            for (qtm.model.Jump j : model.jumps()) {
+                ZMatrixRMaj a = j.operator();
+                ZMatrixRMaj ad = dagger(a);
+                ZMatrixRMaj ada = mult(ad, a);
+                add(l, sandwich(a, ad), j.rate(), 0);
+                add(l, sandwich(ada, one), -0.5 * j.rate(), 0);
+                add(l, sandwich(one, ada), -0.5 * j.rate(), 0);
+                if (j.side() == side && j.energy() != 0) {
+                    double w = absolute ? 1 : Math.signum(j.energy());
+                    add(l1, sandwich(a, ad), eta * w * j.rate(), 0);
+                    add(l2, sandwich(a, ad), eta * w * w * j.rate(), 0);
+                }
+            }
+            for (int i = 0; i < 2 * S; i++) {
+                l2[i][i] += theta;
+            }
+            int n = 2 * S;
+            DMatrixRMaj big = new DMatrixRMaj(3 * n, 3 * n);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    for (int b = 0; b < 3; b++) {
+                        big.set(b * n + i, b * n + k, l[i][k] * t);
+                    }
+                    big.set(i, n + k, l1[i][k] * t);
+                    big.set(n + i, 2 * n + k, l1[i][k] * t);
+                    big.set(i, 2 * n + k, 0.5 * l2[i][k] * t);
+                }
+            }
+            DMatrixRMaj e = MatrixExp.exp(big);
+            double[] rho = new double[n];
+            for (int i = 0; i < D; i++) {
+                for (int k = 0; k < D; k++) {
+                    rho[i * D + k] = RHO0.getReal(i, k);
+                    rho[S + i * D + k] = RHO0.getImag(i, k);
+                }
+            }
+            return new double[] {trace(e, n, rho, 1), 2 * trace(e, n, rho, 2)};
+        }
+
+        /** Re Tr of block (0, b) of e applied to ρ. */
+        private static double trace(DMatrixRMaj e, int n, double[] rho, int b) {
+            double tr = 0;
+            for (int d = 0; d < D; d++) {
+                int row = d * D + d;
+                for (int k = 0; k < n; k++) {
+                    tr += e.get(row, b * n + k) * rho[k];
+                }
+            }
+            return tr;
+        }
+
+        /** The superoperator ρ ↦ AρB on row-major vec(ρ), as the real matrix [[Re, −Im], [Im, Re]]. */
+        private static double[][][] sandwich(ZMatrixRMaj a, ZMatrixRMaj b) {
+            double[][][] out = new double[2][S][S];
+            for (int i = 0; i < D; i++) {
+                for (int j = 0; j < D; j++) {
+                    for (int k = 0; k < D; k++) {
+                        for (int m = 0; m < D; m++) {
+                            double ar = a.getReal(i, k);
+                            double ai = a.getImag(i, k);
+                            double br = b.getReal(m, j);
+                            double bi = b.getImag(m, j);
+                            out[0][i * D + j][k * D + m] = ar * br - ai * bi;
+                            out[1][i * D + j][k * D + m] = ar * bi + ai * br;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** target += (re + i·im)·x, x = c_re + i c_im, in the real embedding. */
+        private static void add(double[][] target, double[][][] x, double cRe, double cIm) {
+            for (int i = 0; i < S; i++) {
+                for (int k = 0; k < S; k++) {
+                    double re = cRe * x[0][i][k] - cIm * x[1][i][k];
+                    double im = cRe * x[1][i][k] + cIm * x[0][i][k];
+                    target[i][k] += re;
+                    target[i][S + k] -= im;
+                    target[S + i][k] += im;
+                    target[S + i][S + k] += re;
+                }
+            }
+        }
+
+        private static ZMatrixRMaj identity() {
+            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
+            for (int i = 0; i < D; i++) {
+                m.set(i, i, 1, 0);
+            }
+            return m;
+        }
+
+        private static ZMatrixRMaj dagger(ZMatrixRMaj a) {
+            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
+            for (int i = 0; i < D; i++) {
+                for (int k = 0; k < D; k++) {
+                    m.set(i, k, a.getReal(k, i), -a.getImag(k, i));
+                }
+            }
+            return m;
+        }
+
+        private static ZMatrixRMaj mult(ZMatrixRMaj a, ZMatrixRMaj b) {
+            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
+            for (int i = 0; i < D; i++) {
+                for (int k = 0; k < D; k++) {
+                    double re = 0;
+                    double im = 0;
+                    for (int j = 0; j < D; j++) {
+                        re += a.getReal(i, j) * b.getReal(j, k) - a.getImag(i, j) * b.getImag(j, k);
+                        im += a.getReal(i, j) * b.getImag(j, k) + a.getImag(i, j) * b.getReal(j, k);
+                    }
+                    m.set(i, k, re, im);
+                }
+            }
+            return m;
+        }
+    }
+}

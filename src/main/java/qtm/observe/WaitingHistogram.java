@@ -2,7 +2,6 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import qtm.exact.MachineExact;
 import qtm.exact.MachineWaitingTimes;
 import qtm.exact.Spectrum;
 import qtm.exact.WaitingPair;
@@ -171,41 +170,39 @@ public final class WaitingHistogram implements FinalQuantity {
         return build(exact.stream().map(WaitingTimes.class::cast).toList(), Spectrum.gap(model), grid, null);
     }
 
-    /**
-     * @param machine a machine with a unique steady state
-     * @return null if the waiting times can be recorded, else why not
-     */
+    /** @param machine a machine @return {@link #absence(Machine, boolean)} between its baths */
     public static String absence(Machine machine) {
-        if (machine.dimension() > MAX_DIMENSION) {
-            return "a machine of " + machine.dimension() + " states: waiting times are recorded up to "
-                    + MAX_DIMENSION + " (their exact law takes an eigendecomposition of the d²×d² generator per pair)";
-        }
-        return MachineWaitingTimes.pairs(new MachineExact(machine)).isEmpty()
-                ? "no bath's counted jumps happen in the steady state" : null;
+        return MachineWaitingPlans.absence(machine, false);
     }
 
     /**
-     * Every ordered pair of a machine's baths whose starting bath jumps in the steady state.
+     * @param machine a machine with a unique steady state
+     * @param byChannel between ordered pairs of channels ({@code observe.waiting: channels}) rather than of baths
+     * @return null if the waiting times can be recorded, else why not
+     */
+    public static String absence(Machine machine, boolean byChannel) {
+        return MachineWaitingPlans.absence(machine, byChannel);
+    }
+
+    /** @param machine a machine @param channels its channels @param grid the grid @return its baths' pairs */
+    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        return of(machine, channels, grid, false);
+    }
+
+    /**
+     * Every ordered pair of a machine's baths, or with {@code byChannel} of its channels
+     * ({@link qtm.exact.ChannelWaitingTimes}), whose starting one jumps in the steady state.
      *
      * @param machine a machine with a unique steady state
-     * @param channels its channels, in the engine's order (a jump's channel index says whether it is counted)
+     * @param channels its channels, in the engine's order ({@code machine.channels()})
      * @param grid the output grid
-     * @return the quantity, or null when {@link #absence(Machine)} gives a reason
+     * @param byChannel between channels rather than baths
+     * @return the quantity, or null when {@link #absence(Machine, boolean)} gives a reason
      */
-    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
-        if (machine.dimension() > MAX_DIMENSION) {
-            return null;
-        }
-        MachineExact exact = new MachineExact(machine);
-        List<WaitingPair> pairs = MachineWaitingTimes.pairs(exact);
-        if (pairs.isEmpty()) {
-            return null;
-        }
-        int[] counted = new int[channels.size()];
-        for (int c = 0; c < counted.length; c++) {
-            counted[c] = channels.get(c).count() != 0 ? channels.get(c).bath() : -1;
-        }
-        return build(MachineWaitingTimes.of(exact, pairs), exact.gap(), grid, counted);
+    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid,
+            boolean byChannel) {
+        MachineWaitingPlans.Laws laws = MachineWaitingPlans.laws(machine, channels, byChannel);
+        return laws == null ? null : build(laws.exact(), laws.gap(), grid, laws.counted());
     }
 
     private static WaitingHistogram build(List<WaitingTimes> exact, double gap, TimeGrid grid, int[] counted) {

@@ -141,7 +141,8 @@ public final class MachineRun {
             WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
             WaitingVerdict.Result waiting = histogram == null || r.trajectories() < 2 || ref.collision() != null
                     ? null : WaitingVerdict.of(r, histogram, s.initial());
-            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine)
+            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine,
+                    s.waitingByChannel())
                     : ref.collision() != null
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;

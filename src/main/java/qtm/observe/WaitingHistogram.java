@@ -16,9 +16,9 @@ import qtm.model.TimeGrid;
 /**
  * Per trajectory, histograms of the waiting times of ordered pairs of baths: a two-qubit model's three {@link Pair}s
  * (cold→cold, hot→hot, cold→hot), a machine's every ordered pair whose starting bath jumps in the steady state
- * ({@link MachineWaitingTimes#pairs}). Each counted jump (ν ≠ 0; on a machine, a jump of a channel whose count is
- * nonzero) of the starting bath at a time in the window [t_burn, t_end − τ_max] opens an interval, which
- * the next counted jump of the bath waited for closes; so no interval is censored, and one that is not closed
+ * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link MachineWaitingPlans}, the same law). Each
+ * counted jump (ν ≠ 0; on a machine, of a channel whose count is nonzero) of the starting bath in the window
+ * [t_burn, t_end − τ_max] opens an interval, which the next counted jump of the bath waited for closes; so no interval is censored, and one that is not closed
  * within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair the counts in each
  * bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per trajectory, which
  * with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄ (intervals in one
@@ -326,7 +326,7 @@ public final class WaitingHistogram implements FinalQuantity {
         /**
          * A counted jump (ν ≠ 0).
          *
-         * @param bath its bath's index
+         * @param bath its bath's index (a channel's, when the pairs are channels')
          * @param time when
          */
         public void jump(int bath, double time) {

@@ -16,13 +16,13 @@ import qtm.model.TimeGrid;
 /**
  * Per trajectory, histograms of the waiting times of ordered pairs of baths: a two-qubit model's three {@link Pair}s
  * (cold→cold, hot→hot, cold→hot), a machine's every ordered pair whose starting bath jumps in the steady state
- * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link MachineWaitingPlans}, the same law). Each
- * counted jump (ν ≠ 0; on a machine, of a channel whose count is nonzero) of the starting bath in the window
- * [t_burn, t_end − τ_max] opens an interval, which the next counted jump of the bath waited for closes; so no interval is censored, and one that is not closed
- * within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair the counts in each
- * bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per trajectory, which
- * with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄ (intervals in one
- * trajectory are correlated, so trajectories, not intervals, are the independent samples).
+ * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link MachineWaitingPlans}, the same law). Each counted
+ * jump (ν ≠ 0; on a machine, of a channel whose count is nonzero) of the starting bath in the window [t_burn, t_end −
+ * τ_max] opens an interval, which the next counted jump of the bath waited for closes; so no interval is censored, and one
+ * that is not closed within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair
+ * the counts in each bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per
+ * trajectory, which with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄
+ * (intervals in one trajectory are correlated, so trajectories, not intervals, are the independent samples).
  *
  * <p>The plan comes from the exact solution, so it is the same in every run of a scenario: t_burn = ln(1000)/gap
  * (the initial state's trace is then at most 1e-3 of its start), at most t_end/2; per pair τ_max where the exact

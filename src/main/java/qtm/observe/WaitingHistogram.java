@@ -16,7 +16,7 @@ import qtm.model.TimeGrid;
 /**
  * Per trajectory, histograms of the waiting times of ordered pairs of baths: a two-qubit model's three {@link Pair}s
  * (cold→cold, hot→hot, cold→hot), a machine's every ordered pair whose starting bath jumps in the steady state
- * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link MachineWaitingPlans}, the same law). Each counted
+ * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link WaitingLaws}, the same law). Each counted
  * jump (ν ≠ 0; on a machine, of a channel whose count is nonzero) of the starting bath in the window [t_burn, t_end −
  * τ_max] opens an interval, which the next counted jump of the bath waited for closes; so no interval is censored, and one
  * that is not closed within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair
@@ -139,23 +139,7 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return null if the waiting times can be recorded, else why not
      */
     public static String absence(Model model, TimeGrid grid) {
-        return exact(model) instanceof String why ? why : null;
-    }
-
-    /** The three exact distributions, or the reason they do not exist. */
-    private static Object exact(Model model) {
-        if (!model.hasUniqueSteadyState()) {
-            return "no unique steady state";
-        }
-        List<WaitingTimes> out = new ArrayList<>();
-        for (Pair pair : Pair.values()) {
-            try {
-                out.add(new WaitingTimes(model, pair));
-            } catch (IllegalArgumentException e) {
-                return pair.key() + ": " + e.getMessage();
-            }
-        }
-        return out;
+        return WaitingLaws.presets(model) instanceof String why ? why : null;
     }
 
     /**
@@ -164,15 +148,18 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return the quantity, or null when {@link #absence} gives a reason
      */
     public static WaitingHistogram of(Model model, TimeGrid grid) {
-        if (!(exact(model) instanceof List<?> exact)) {
+        if (!(WaitingLaws.presets(model) instanceof List<?> exact)) {
             return null;
         }
         return build(exact.stream().map(WaitingTimes.class::cast).toList(), Spectrum.gap(model), grid, null);
     }
 
-    /** @param machine a machine @return {@link #absence(Machine, boolean)} between its baths */
+    /**
+     * @param machine a machine with a unique steady state
+     * @return null if the waiting times between its baths can be recorded, else why not
+     */
     public static String absence(Machine machine) {
-        return MachineWaitingPlans.absence(machine, false);
+        return WaitingLaws.absence(machine, false);
     }
 
     /**
@@ -181,10 +168,17 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return null if the waiting times can be recorded, else why not
      */
     public static String absence(Machine machine, boolean byChannel) {
-        return MachineWaitingPlans.absence(machine, byChannel);
+        return WaitingLaws.absence(machine, byChannel);
     }
 
-    /** @param machine a machine @param channels its channels @param grid the grid @return its baths' pairs */
+    /**
+     * Every ordered pair of a machine's baths whose starting bath jumps in the steady state.
+     *
+     * @param machine a machine with a unique steady state
+     * @param channels its channels, in the engine's order (a jump's channel index says whether it is counted)
+     * @param grid the output grid
+     * @return the quantity, or null when {@link #absence(Machine)} gives a reason
+     */
     public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
         return of(machine, channels, grid, false);
     }
@@ -201,7 +195,7 @@ public final class WaitingHistogram implements FinalQuantity {
      */
     public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid,
             boolean byChannel) {
-        MachineWaitingPlans.Laws laws = MachineWaitingPlans.laws(machine, channels, byChannel);
+        WaitingLaws.Laws laws = WaitingLaws.laws(machine, channels, byChannel);
         return laws == null ? null : build(laws.exact(), laws.gap(), grid, laws.counted());
     }
 

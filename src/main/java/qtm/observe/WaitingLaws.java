@@ -1,5 +1,6 @@
 package qtm.observe;
 
+import java.util.ArrayList;
 import java.util.List;
 import qtm.exact.ChannelWaitingTimes;
 import qtm.exact.MachineExact;
@@ -7,16 +8,36 @@ import qtm.exact.MachineWaitingTimes;
 import qtm.exact.WaitingTimes;
 import qtm.model.Machine;
 import qtm.model.MachineChannel;
+import qtm.model.Model;
 
 /**
- * What a machine's {@link WaitingHistogram} is planned from: the exact laws of its ordered pairs of baths, or of
- * channels on request (issue 25, {@code observe.waiting: channels}), and per channel the index a jump of it counts
- * as. Both kinds share one recorder and one verdict because they share one law (from a jump of a to the next jump
+ * What a {@link WaitingHistogram} is planned from: a two-qubit model's three laws, or a machine's laws of its ordered
+ * pairs of baths, or of channels on request (issue 25, {@code observe.waiting: channels}), and per channel the index a
+ * jump of it counts as. Both kinds share one recorder and one verdict because they share one law (from a jump of a to the next jump
  * of b, others free in between); only what a jump counts as differs: a bath's counted jumps (N_k ≠ 0), or each
  * channel of positive rate as itself.
  */
-final class MachineWaitingPlans {
-    private MachineWaitingPlans() {
+final class WaitingLaws {
+    private WaitingLaws() {
+    }
+
+    /**
+     * @param model a two-qubit model
+     * @return its three exact distributions ({@link WaitingTimes.Pair}), or the reason they do not exist
+     */
+    static Object presets(Model model) {
+        if (!model.hasUniqueSteadyState()) {
+            return "no unique steady state";
+        }
+        List<WaitingTimes> out = new ArrayList<>();
+        for (WaitingTimes.Pair pair : WaitingTimes.Pair.values()) {
+            try {
+                out.add(new WaitingTimes(model, pair));
+            } catch (IllegalArgumentException e) {
+                return pair.key() + ": " + e.getMessage();
+            }
+        }
+        return out;
     }
 
     /**

@@ -93,5 +93,6 @@ class MachineChannelWaitingRunTest {
             assertTrue(x.get("p_value").asDouble() > 1e-4, p + ": " + x.get("p_value"));
         }
         assertTrue(channels.get("passed").asBoolean());
+        assertTrue(Files.size(tmp.resolve("channels").resolve("waiting-times.png")) > 1000);
     }
 }

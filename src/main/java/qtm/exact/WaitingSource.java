@@ -80,6 +80,28 @@ final class WaitingSource {
     }
 
     /**
+     * A machine's source with one term per channel instead of per bath (issue 25, waiting times between channels):
+     * term c is channel c's jump term γAρA† (zero for a channel of rate 0), whether or not the channel moves energy,
+     * and its name is the channel's label, as jump records name it.
+     *
+     * @param exact a machine's exact layer
+     * @return its source, indexed as {@code Machine.channels()}
+     */
+    static WaitingSource channels(MachineExact exact) {
+        HermitianBasis basis = exact.basis();
+        int n = basis.size();
+        List<MachineChannel> channels = exact.machine().channels();
+        DMatrixRMaj[] terms = new DMatrixRMaj[channels.size()];
+        for (int c = 0; c < terms.length; c++) {
+            MachineChannel ch = channels.get(c);
+            terms[c] = ch.rate() > 0 ? Liouvillian.jumpTerm(basis, ch.operator(), ch.rate()) : new DMatrixRMaj(n, n);
+        }
+        double[] steady = basis.coordinates(exact.steadyState(), new double[n]);
+        return new WaitingSource(basis, exact.generator(), steady, terms,
+                channels.stream().map(MachineChannel::label).toList(), true);
+    }
+
+    /**
      * The same source with bath k's counted jumps seen by an imperfect detector (issue 28): its term becomes
      * 𝒥 = η J + θ·1, the detected jumps and the dark clicks, which leave the state as it is.
      *

@@ -70,12 +70,27 @@ public final class Quantities {
      * @return the quantities, in output order
      */
     public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
+        return machine(machine, channels, grid, false);
+    }
+
+    /**
+     * The quantities of {@link #machine(Machine, List, TimeGrid)}, the waiting times between ordered pairs of
+     * channels instead of baths when asked ({@code observe.waiting: channels}).
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid
+     * @param waitingByChannel waiting times between channels rather than baths
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid,
+            boolean waitingByChannel) {
         List<Quantity> out = new java.util.ArrayList<>(List.of(new RhoElements(SiteObservables.of(machine)),
                 new HeatCount(machine, channels, grid)));
         if (machine.dimension() == 4) {
             out.add(new FinalProducts());
         }
-        WaitingHistogram waiting = WaitingHistogram.of(machine, channels, grid);
+        WaitingHistogram waiting = WaitingHistogram.of(machine, channels, grid, waitingByChannel);
         if (waiting != null) {
             out.add(waiting);
         }
@@ -95,7 +110,23 @@ public final class Quantities {
      */
     public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid,
             ZMatrixRMaj rho0) {
-        List<Quantity> base = machine(machine, channels, grid);
+        return machine(machine, channels, grid, rho0, false);
+    }
+
+    /**
+     * The quantities of {@link #machine(Machine, List, TimeGrid, ZMatrixRMaj)}, the waiting times between ordered
+     * pairs of channels instead of baths when asked ({@code observe.waiting: channels}).
+     *
+     * @param machine the machine
+     * @param channels its channels, in the engine's order
+     * @param grid the output grid
+     * @param rho0 the initial state
+     * @param waitingByChannel waiting times between channels rather than baths
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> machine(Machine machine, List<MachineChannel> channels, TimeGrid grid,
+            ZMatrixRMaj rho0, boolean waitingByChannel) {
+        List<Quantity> base = machine(machine, channels, grid, waitingByChannel);
         List<Quantity> counts = MachineCounts.of(machine, channels, grid, rho0);
         if (counts.isEmpty()) {
             return base;

@@ -2,7 +2,6 @@ package qtm.observe;
 
 import java.util.ArrayList;
 import java.util.List;
-import qtm.exact.MachineExact;
 import qtm.exact.MachineWaitingTimes;
 import qtm.exact.Spectrum;
 import qtm.exact.WaitingPair;
@@ -17,13 +16,13 @@ import qtm.model.TimeGrid;
 /**
  * Per trajectory, histograms of the waiting times of ordered pairs of baths: a two-qubit model's three {@link Pair}s
  * (cold→cold, hot→hot, cold→hot), a machine's every ordered pair whose starting bath jumps in the steady state
- * ({@link MachineWaitingTimes#pairs}). Each counted jump (ν ≠ 0; on a machine, a jump of a channel whose count is
- * nonzero) of the starting bath at a time in the window [t_burn, t_end − τ_max] opens an interval, which
- * the next counted jump of the bath waited for closes; so no interval is censored, and one that is not closed
- * within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair the counts in each
- * bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per trajectory, which
- * with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄ (intervals in one
- * trajectory are correlated, so trajectories, not intervals, are the independent samples).
+ * ({@link MachineWaitingTimes#pairs}; of channels on request, {@link WaitingLaws}, the same law). Each counted
+ * jump (ν ≠ 0; on a machine, of a channel whose count is nonzero) of the starting bath in the window [t_burn, t_end −
+ * τ_max] opens an interval, which the next counted jump of the bath waited for closes; so no interval is censored, and one
+ * that is not closed within τ_max (or by t_end) goes to the overflow bin. A final-only quantity of integers: per pair
+ * the counts in each bin, the overflow, the number of starts N, and the products C_i·C_j (i &lt; j) and C_i·N once per
+ * trajectory, which with the sums of squares give the full covariance of the ratio-of-means estimates C̄_i / N̄
+ * (intervals in one trajectory are correlated, so trajectories, not intervals, are the independent samples).
  *
  * <p>The plan comes from the exact solution, so it is the same in every run of a scenario: t_burn = ln(1000)/gap
  * (the initial state's trace is then at most 1e-3 of its start), at most t_end/2; per pair τ_max where the exact
@@ -140,23 +139,7 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return null if the waiting times can be recorded, else why not
      */
     public static String absence(Model model, TimeGrid grid) {
-        return exact(model) instanceof String why ? why : null;
-    }
-
-    /** The three exact distributions, or the reason they do not exist. */
-    private static Object exact(Model model) {
-        if (!model.hasUniqueSteadyState()) {
-            return "no unique steady state";
-        }
-        List<WaitingTimes> out = new ArrayList<>();
-        for (Pair pair : Pair.values()) {
-            try {
-                out.add(new WaitingTimes(model, pair));
-            } catch (IllegalArgumentException e) {
-                return pair.key() + ": " + e.getMessage();
-            }
-        }
-        return out;
+        return WaitingLaws.presets(model) instanceof String why ? why : null;
     }
 
     /**
@@ -165,7 +148,7 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return the quantity, or null when {@link #absence} gives a reason
      */
     public static WaitingHistogram of(Model model, TimeGrid grid) {
-        if (!(exact(model) instanceof List<?> exact)) {
+        if (!(WaitingLaws.presets(model) instanceof List<?> exact)) {
             return null;
         }
         return build(exact.stream().map(WaitingTimes.class::cast).toList(), Spectrum.gap(model), grid, null);
@@ -173,15 +156,19 @@ public final class WaitingHistogram implements FinalQuantity {
 
     /**
      * @param machine a machine with a unique steady state
-     * @return null if the waiting times can be recorded, else why not
+     * @return null if the waiting times between its baths can be recorded, else why not
      */
     public static String absence(Machine machine) {
-        if (machine.dimension() > MAX_DIMENSION) {
-            return "a machine of " + machine.dimension() + " states: waiting times are recorded up to "
-                    + MAX_DIMENSION + " (their exact law takes an eigendecomposition of the d²×d² generator per pair)";
-        }
-        return MachineWaitingTimes.pairs(new MachineExact(machine)).isEmpty()
-                ? "no bath's counted jumps happen in the steady state" : null;
+        return WaitingLaws.absence(machine, false);
+    }
+
+    /**
+     * @param machine a machine with a unique steady state
+     * @param byChannel between ordered pairs of channels ({@code observe.waiting: channels}) rather than of baths
+     * @return null if the waiting times can be recorded, else why not
+     */
+    public static String absence(Machine machine, boolean byChannel) {
+        return WaitingLaws.absence(machine, byChannel);
     }
 
     /**
@@ -193,19 +180,23 @@ public final class WaitingHistogram implements FinalQuantity {
      * @return the quantity, or null when {@link #absence(Machine)} gives a reason
      */
     public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid) {
-        if (machine.dimension() > MAX_DIMENSION) {
-            return null;
-        }
-        MachineExact exact = new MachineExact(machine);
-        List<WaitingPair> pairs = MachineWaitingTimes.pairs(exact);
-        if (pairs.isEmpty()) {
-            return null;
-        }
-        int[] counted = new int[channels.size()];
-        for (int c = 0; c < counted.length; c++) {
-            counted[c] = channels.get(c).count() != 0 ? channels.get(c).bath() : -1;
-        }
-        return build(MachineWaitingTimes.of(exact, pairs), exact.gap(), grid, counted);
+        return of(machine, channels, grid, false);
+    }
+
+    /**
+     * Every ordered pair of a machine's baths, or with {@code byChannel} of its channels
+     * ({@link qtm.exact.ChannelWaitingTimes}), whose starting one jumps in the steady state.
+     *
+     * @param machine a machine with a unique steady state
+     * @param channels its channels, in the engine's order ({@code machine.channels()})
+     * @param grid the output grid
+     * @param byChannel between channels rather than baths
+     * @return the quantity, or null when {@link #absence(Machine, boolean)} gives a reason
+     */
+    public static WaitingHistogram of(Machine machine, List<MachineChannel> channels, TimeGrid grid,
+            boolean byChannel) {
+        WaitingLaws.Laws laws = WaitingLaws.laws(machine, channels, byChannel);
+        return laws == null ? null : build(laws.exact(), laws.gap(), grid, laws.counted());
     }
 
     private static WaitingHistogram build(List<WaitingTimes> exact, double gap, TimeGrid grid, int[] counted) {
@@ -329,7 +320,7 @@ public final class WaitingHistogram implements FinalQuantity {
         /**
          * A counted jump (ν ≠ 0).
          *
-         * @param bath its bath's index
+         * @param bath its bath's index (a channel's, when the pairs are channels')
          * @param time when
          */
         public void jump(int bath, double time) {

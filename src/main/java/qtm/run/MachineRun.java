@@ -29,7 +29,8 @@ import qtm.verify.WaitingVerdict;
  * and its verdict over every coordinate of ρ̄(t) against its own exact reference ({@link MachineReference}): the jump
  * engine against that transient, the collision engine (issue 25) against its exact discrete map. The heat by counting
  * in the last bin is judged against the reference's exact heat averaged over the same bin, and the jump engine's
- * waiting-time histograms of every ordered pair of baths against their exact law ({@link WaitingVerdict}); the
+ * waiting-time histograms of every ordered pair of baths (of channels with {@code observe.waiting: channels})
+ * against their exact law ({@link WaitingVerdict}); the
  * collision engine's are not judged, as for the presets (no exact discrete-time law). The counts N_k(t), Q_k(t) and
  * the final-count histograms of every bath are judged against each engine's exact counting statistics
  * ({@link MachineCountingReference}), where they are recorded and affordable; with {@code observe.collision_work},
@@ -148,7 +149,8 @@ public final class MachineRun {
             WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
             WaitingVerdict.Result waiting = histogram == null || r.trajectories() < 2 || ref.collision() != null
                     ? null : WaitingVerdict.of(r, histogram, s.initial());
-            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine)
+            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine,
+                    s.waitingByChannel())
                     : ref.collision() != null
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;

@@ -93,7 +93,8 @@ public final class RunPlan {
      * {@code observe.collision_work} asks for them.
      */
     private static List<Quantity> machineQuantities(Scenario s, String engine) {
-        List<Quantity> q = Quantities.machine(s.machine(), s.machine().channels(), s.time(), s.initial());
+        List<Quantity> q = Quantities.machine(s.machine(), s.machine().channels(), s.time(), s.initial(),
+                s.waitingByChannel());
         if (EngineKind.of(engine) != EngineKind.COLLISION || !s.collisionWork()) {
             return q;
         }

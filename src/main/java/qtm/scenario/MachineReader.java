@@ -282,6 +282,7 @@ public final class MachineReader {
         ZMatrixRMaj initial = MachineInitial.read(root, machine.siteNames(), machine.dimensions());
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), machine) : null;
         ZMatrixRMaj target = TargetReader.read(root, machine.siteNames(), machine.dimensions());
+        TargetReader.checkWaiting(root, machine);
         Simulation simulation = SimulationReader.read(root);
         DetectionReader.read(root, machine.bathNames());
         boolean collision = simulation.engines().contains("collision");

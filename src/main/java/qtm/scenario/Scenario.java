@@ -71,6 +71,15 @@ public record Scenario(String name, String description, String file, Model model
         return source != null && TargetReader.collisionWork(source);
     }
 
+    /**
+     * @return whether a machine's runs record the waiting times between ordered pairs of channels rather than of
+     *     baths ({@code observe.waiting: channels}, read again from {@link #source()}, where the readers have checked
+     *     it)
+     */
+    public boolean waitingByChannel() {
+        return source != null && TargetReader.waitingByChannel(source);
+    }
+
     /** @return whether this is a machine described in full ({@code model.type: machine}) rather than a preset */
     public boolean isMachine() {
         return model == null;

@@ -170,6 +170,7 @@ public final class ScenarioReader {
         }
         Scenario preset = new Scenario(name, description, root.file(), model, initial, time, root, simulation);
         ZMatrixRMaj target = TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
+        TargetReader.checkWaiting(root, null);
         return target == null ? preset : new Scenario(name, description, root.file(), model, initial, time, root,
                 simulation, preset.machine(), target);
     }
@@ -181,6 +182,7 @@ public final class ScenarioReader {
      */
     static void checkObserve(Node root) {
         TargetReader.read(root, MachinePresets.SITES, new int[] {2, 2});
+        TargetReader.checkWaiting(root, null);
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import org.ejml.data.ZMatrixRMaj;
+import qtm.exact.ChannelWaitingTimes;
+import qtm.model.Machine;
 
 /**
  * The {@code observe} mapping (issue 24): an optional target ket whose fidelity F = ⟨t|ρ|t⟩ the commands report,
@@ -38,6 +40,45 @@ final class TargetReader {
     }
 
     /**
+     * Whether a machine's runs record the waiting times between ordered pairs of channels rather than of baths
+     * ({@code observe.waiting: channels}, issue 25; default baths).
+     *
+     * @param root the scenario's root mapping
+     * @return true for channels
+     */
+    static boolean waitingByChannel(Node root) {
+        if (!root.has("observe") || !root.child("observe").has("waiting")) {
+            return false;
+        }
+        Node o = root.child("observe");
+        JsonNode v = o.raw("waiting");
+        if (!v.isTextual() || !Set.of("baths", "channels").contains(v.asText())) {
+            throw o.error("waiting", "baths or channels");
+        }
+        return v.asText().equals("channels");
+    }
+
+    /**
+     * Refuses {@code observe.waiting: channels} where it cannot be served, before anything runs: on a preset (its
+     * waiting times are those of its baths cold and hot), or on a machine with more ordered pairs of channels than
+     * {@link ChannelWaitingTimes#MAX_PAIRS} (the message names their count and the bound).
+     *
+     * @param root the scenario's root mapping
+     * @param machine the machine, or null for a preset
+     */
+    static void checkWaiting(Node root, Machine machine) {
+        if (!waitingByChannel(root)) {
+            return;
+        }
+        String why = machine == null ? "baths (a preset's waiting times are between its baths cold and hot; "
+                + "channels needs model.type: machine)" : ChannelWaitingTimes.refusal(machine);
+        if (why != null) {
+            throw root.child("observe").error("waiting", machine == null ? why
+                    : "baths (channels refused: " + why + ")");
+        }
+    }
+
+    /**
      * @param root the scenario's root mapping
      * @param names the site names, in order
      * @param dims their numbers of levels
@@ -48,8 +89,9 @@ final class TargetReader {
             return null;
         }
         Node o = root.child("observe");
-        o.allowOnly(Set.of("target", "collision_work"));
+        o.allowOnly(Set.of("target", "collision_work", "waiting"));
         collisionWork(root);
+        waitingByChannel(root);
         if (!o.has("target")) {
             return null;
         }

@@ -14,12 +14,14 @@ import qtm.model.MachineChannel;
 import qtm.scenario.ScenarioReader;
 
 /**
- * Issue 25, waiting times between channels: w_ab(τ) = Tr[J_b e^{(L−J)τ} J_a ρ∞] / Tr[J_a ρ∞] with J every jump,
- * against the same law written in the test in the plain vec(ρ) representation (row-major stacking, so
- * vec(AρB) = (A ⊗ Bᵀ)vec ρ): L and J built from H and the channels, ρ∞ from L's null space by a complex LU solve
- * with the trace as one equation, e^{Mτ} by a Taylor series with scaling and squaring. Densities agree to 1e-10
- * relative to the largest; every channel's bin probabilities add up to 1 − S_a(τ) of the test's survival to 1e-10;
- * one bin's probability equals the composite Simpson integral of the test's density.
+ * Issue 25, waiting times between channels, defined as the baths' are: from a jump of channel a to the next jump of
+ * channel b, every other jump free in between, w_ab(τ) = Tr[J_b e^{(L−J_b)τ} J_a ρ∞] / Tr[J_a ρ∞], against the same
+ * law written in the test in the plain vec(ρ) representation (row-major stacking, so vec(AρB) = (A ⊗ Bᵀ)vec ρ): L and
+ * J_b built from H and the channels, ρ∞ from L's null space by a complex LU solve with the trace as one equation,
+ * e^{Mτ} by a Taylor series with scaling and squaring. On the qutrit machine (ten channels of positive rate, resets
+ * |n⟩⟨n| included, 100 pairs): densities agree to 1e-10 relative to the largest; bin probabilities equal the test's
+ * S_ab(τ1) − S_ab(τ2) to 1e-10 and, for one bin, the composite Simpson integral of its density; a channel's return
+ * law has Kac's mean 1/Tr J_a ρ∞; a swapped pair's law differs from its own.
  */
 class ChannelWaitingTimesTest {
     private static Machine qutrit() throws Exception {
@@ -80,69 +82,96 @@ class ChannelWaitingTimesTest {
         return t;
     }
 
-    @Test
-    void densitiesAndBinsAgreeWithTheLawWrittenInTheTest() throws Exception {
-        Machine m = qutrit();
-        int d = m.dimension();
-        ChannelWaitingTimes w = new ChannelWaitingTimes(new MachineExact(m));
-        ZMatrixRMaj rho = steady(m);
-        ZMatrixRMaj free = add(generator(m, false, true), 0, generator(m, false, true));
-        List<MachineChannel> channels = m.channels();
-        double[] taus = {0, 7, 90, 600, 2500};
-        ZMatrixRMaj[] evolved = new ZMatrixRMaj[taus.length];
-        for (int i = 0; i < taus.length; i++) {
-            evolved[i] = exp(scale(free, taus[i], 0));
+    private static final java.util.Map<Machine, ZMatrixRMaj> FULL = new java.util.IdentityHashMap<>();
+    private static final java.util.Map<List<Object>, ZMatrixRMaj> PROPAGATORS = new java.util.HashMap<>();
+
+    /** The test's own law of one pair: J_a ρ∞ / rate, L − J_b, and J_b. */
+    private record Law(ZMatrixRMaj start, ZMatrixRMaj free, ZMatrixRMaj end, double rate, int d, int b) {
+        static Law of(Machine m, ZMatrixRMaj rho, int a, int b) {
+            int d = m.dimension();
+            ZMatrixRMaj start = mult(jump(m, m.channels().get(a)), rho);
+            double rate = trace(start, d);
+            ZMatrixRMaj end = jump(m, m.channels().get(b));
+            return new Law(scale(start, 1 / rate, 0), add(FULL.computeIfAbsent(m, x -> generator(x, true, true)), -1, end), end, rate, d,
+                    b);
         }
-        assertTrue(w.pairs().size() > 9, w.pairs().toString());
+
+        double density(double tau) {
+            return trace(mult(end, mult(propagator(tau), start)), d);
+        }
+
+        double survival(double tau) {
+            return trace(mult(propagator(tau), start), d);
+        }
+
+        /** e^{(L−J_b)τ}, shared by the pairs that end at b (the tests use one machine only). */
+        private ZMatrixRMaj propagator(double tau) {
+            return PROPAGATORS.computeIfAbsent(List.of(b, tau), k -> exp(scale(free, tau, 0)));
+        }
+    }
+
+    @Test
+    void densitiesBinsAndMeansAgreeWithTheLawWrittenInTheTest() throws Exception {
+        Machine m = qutrit();
+        MachineExact exact = new MachineExact(m);
+        List<WaitingPair> pairs = ChannelWaitingTimes.pairs(exact);
+        List<WaitingTimes> laws = ChannelWaitingTimes.of(exact, pairs);
+        ZMatrixRMaj rho = steady(m);
+        List<MachineChannel> channels = m.channels();
+        long positive = channels.stream().filter(c -> c.rate() > 0).count();
+        assertEquals(10, positive);
+        assertEquals(positive * positive, pairs.size());
+        assertEquals(channels.get(pairs.get(1).from()).label() + "_" + channels.get(pairs.get(1).to()).label(),
+                pairs.get(1).key());
+        double[] taus = {0, 7, 90, 600, 2500};
         double largest = 0;
         double worst = 0;
-        for (qtm.exact.WaitingPair p : w.pairs()) {
-            ZMatrixRMaj start = mult(jump(m, channels.get(p.from())), rho);
-            double rate = trace(start, d);
-            assertEquals(rate, w.rate(p.from()), 1e-12, p.key());
-            for (int i = 0; i < taus.length; i++) {
-                double mine = trace(mult(jump(m, channels.get(p.to())), mult(evolved[i], start)), d) / rate;
+        double worstBin = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            WaitingPair p = pairs.get(i);
+            Law law = Law.of(m, rho, p.from(), p.to());
+            assertEquals(law.rate(), laws.get(i).startRate(), 1e-12 * law.rate(), p.key());
+            for (double tau : taus) {
+                double mine = law.density(tau);
                 largest = Math.max(largest, Math.abs(mine));
-                worst = Math.max(worst, Math.abs(mine - w.density(p, taus[i])));
+                worst = Math.max(worst, Math.abs(mine - laws.get(i).density(tau)));
+            }
+            if (i % 11 == 0) {
+                double[] bins = laws.get(i).bins(new double[] {90, 600});
+                worstBin = Math.max(worstBin, Math.abs(bins[1] - (law.survival(90) - law.survival(600))));
+                worstBin = Math.max(worstBin, Math.abs(bins[0] - (1 - law.survival(90))));
+            }
+            if (p.from() == p.to()) {
+                // Kac: a channel's return time has mean 1 / its stationary rate.
+                assertEquals(1 / law.rate(), laws.get(i).mean(), 1e-8 / law.rate(), p.key());
             }
         }
         assertTrue(largest > 0);
         assertTrue(worst <= 1e-10 * largest, "densities differ by " + worst + " of " + largest);
-        // Each channel's pairs share the next jump: their probabilities up to τ add to 1 − S_a(τ).
-        for (int a = 0; a < channels.size(); a++) {
-            if (w.rate(a) == 0) {
-                continue;
-            }
-            ZMatrixRMaj start = mult(jump(m, channels.get(a)), rho);
-            double survival = trace(mult(evolved[3], start), d) / trace(start, d);
-            double sum = 0;
-            for (qtm.exact.WaitingPair p : w.pairs()) {
-                if (p.from() == a) {
-                    sum += w.probability(p, 0, taus[3]);
-                }
-            }
-            assertEquals(1 - survival, sum, 1e-10, "channel " + channels.get(a).label());
-            assertEquals(survival, w.survival(a, taus[3]), 1e-10, "survival " + channels.get(a).label());
-        }
+        assertTrue(worstBin <= 1e-10, "bins differ by " + worstBin);
         // One bin against Simpson's rule on the test's own density.
-        qtm.exact.WaitingPair p = w.pairs().get(0);
-        ZMatrixRMaj start = mult(jump(m, channels.get(p.from())), rho);
-        double rate = trace(start, d);
+        WaitingPair p = pairs.get(3);
+        Law law = Law.of(m, rho, p.from(), p.to());
         int steps = 400;
         double from = 7;
         double to = 90;
-        ZMatrixRMaj step = exp(scale(free, (to - from) / steps, 0));
-        ZMatrixRMaj v = mult(exp(scale(free, from, 0)), start);
+        ZMatrixRMaj step = exp(scale(law.free(), (to - from) / steps, 0));
+        ZMatrixRMaj v = mult(exp(scale(law.free(), from, 0)), law.start());
         double simpson = 0;
-        ZMatrixRMaj end = jump(m, channels.get(p.to()));
         for (int i = 0; i <= steps; i++) {
-            double f = trace(mult(end, v), d) / rate;
-            simpson += f * (i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2);
+            simpson += trace(mult(law.end(), v), law.d()) * (i == 0 || i == steps ? 1 : i % 2 == 1 ? 4 : 2);
             v = mult(step, v);
         }
         simpson *= (to - from) / steps / 3;
         assertTrue(simpson > 0, p.key());
-        assertEquals(simpson, w.probability(p, from, to), 1e-10 * Math.max(1, simpson), p.key());
+        double[] bins = laws.get(3).bins(new double[] {from, to});
+        assertEquals(simpson, bins[1], 1e-10 * Math.max(1, simpson), p.key());
+        // A swapped pair is another law: the test's swapped density differs from the pair's own.
+        WaitingPair q = pairs.stream().filter(x -> channels.get(x.from()).label().equals("cold-@1.00000")
+                && channels.get(x.to()).label().equals("hot:1<-0")).findFirst().orElseThrow();
+        Law swapped = Law.of(m, rho, q.to(), q.from());
+        double own = laws.get(pairs.indexOf(q)).density(90);
+        assertTrue(Math.abs(swapped.density(90) - own) > 1e-3 * own, own + " vs " + swapped.density(90));
     }
 
     @Test
@@ -169,7 +198,7 @@ class ChannelWaitingTimesTest {
         assertTrue(why != null && why.contains("324") && why.contains(String.valueOf(ChannelWaitingTimes.MAX_PAIRS)),
                 why);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ChannelWaitingTimes(new MachineExact(m)));
+                () -> ChannelWaitingTimes.pairs(new MachineExact(m)));
         assertEquals(why, e.getMessage());
         assertEquals(null, ChannelWaitingTimes.refusal(qutrit()));
     }

@@ -75,7 +75,7 @@ public record PointRun(List<Engine> engines, Transient transient_) {
     public static PointRun of(MachineRun.Outcome o) {
         List<Engine> engines = new ArrayList<>();
         for (MachineRun.Engine e : o.engines()) {
-            engines.add(new Engine(e.name(), e.summary().finals(), e.verdict().converged()));
+            engines.add(new Engine(e.name(), e.summary().finals(), e.converged()));
         }
         RunCurves c = OutcomeCurves.of(o);
         String quantity = c.exact().sites().keySet().iterator().next();

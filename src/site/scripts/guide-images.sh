@@ -13,7 +13,9 @@
 #  - mc-sweep-reset.png: `qtm sweep scenarios/studies/mc-sweep-reset.yaml`, its sweep-transient.png (paper-figures.md,
 #    "Monte Carlo sweeps");
 #  - counts-bookkeeping-qutrit.png and thermo-collision-qutrit.png: `qtm run scenarios/studies/bookkeeping-qutrit.yaml`,
-#    its counts.png and thermo-collision.png (machines.md, "Counts and collision bookkeeping on a machine").
+#    its counts.png and thermo-collision.png (machines.md, "Counts and collision bookkeeping on a machine");
+#  - detected-counts-qutrit.png: `qtm run scenarios/studies/detection-qutrit.yaml`, its detected-counts.png
+#    (counting-and-waiting-times.md, "What a detector sees, on a machine").
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -43,4 +45,6 @@ cp "$work/mc-sweep-reset/sweep-transient.png" "$images/mc-sweep-reset.png"
 qtm run scenarios/studies/bookkeeping-qutrit.yaml --out "$work/bookkeeping"
 cp "$work/bookkeeping/counts.png" "$images/counts-bookkeeping-qutrit.png"
 cp "$work/bookkeeping/thermo-collision.png" "$images/thermo-collision-qutrit.png"
+qtm run scenarios/studies/detection-qutrit.yaml --out "$work/detection"
+cp "$work/detection/detected-counts.png" "$images/detected-counts-qutrit.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -129,7 +129,8 @@ public final class MachineRunWriter {
         if (curves.engines().isEmpty()) {
             return;
         }
-        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure(), new MachineCountFigure())) {
+        for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure(), new MachineCountFigure(),
+                new MachineDetectedFigure())) {
             if (f.applies(curves)) {
                 ChartFiles.write(f.chart(curves), dir, f.file());
             }

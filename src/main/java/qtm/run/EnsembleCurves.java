@@ -1,5 +1,7 @@
 package qtm.run;
 
+import java.util.List;
+
 import java.util.function.IntFunction;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.ensemble.EnsembleResult;
@@ -82,6 +84,13 @@ final class EnsembleCurves {
             sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
             String v = Estimates.countVariance(counts.bathName(b));
             sites.put(v, band(ks, k -> r.estimate(v, k).estimate()));
+        }
+        // Then each detected bath's N_det(t) and its variance (issue 28), where detectors were set.
+        qtm.observe.DetectedCounts detected = r.recorded(qtm.observe.DetectedCounts.class);
+        for (String bath : detected == null ? List.<String>of() : detected.baths()) {
+            for (String c : List.of(qtm.observe.DetectedCounts.count(bath), qtm.observe.DetectedCounts.variance(bath))) {
+                sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+            }
         }
         return new Curves(name, null, null, null, null, null, null, null, null, null, null, sites);
     }

@@ -128,6 +128,20 @@ public final class OutcomeCurves {
                         lines.put(qtm.observe.Estimates.countVariance(x.baths().get(b)), new Curve(v, null));
                     }
                 });
+        // The exact detected N_det(t) and its variance, from the first engine with detectors.
+        o.engines().stream().filter(e -> e.detected() != null).findFirst().map(e -> e.detected().reference())
+                .ifPresent(x -> {
+                    for (int d = 0; d < x.baths().size(); d++) {
+                        double[] y = new double[ks.length];
+                        double[] v = new double[ks.length];
+                        for (int i = 0; i < ks.length; i++) {
+                            y[i] = x.mean(d, ks[i]);
+                            v[i] = x.variance(d, ks[i]);
+                        }
+                        lines.put(qtm.observe.DetectedCounts.count(x.baths().get(d)), new Curve(y, null));
+                        lines.put(qtm.observe.DetectedCounts.variance(x.baths().get(d)), new Curve(v, null));
+                    }
+                });
         Curves exact = new Curves("exact", null, null, null, null, null, null, null, null, null, null, lines);
         return new RunCurves(t, engines, exact, Double.NaN, Double.NaN, null, Map.of(), sites);
     }

@@ -27,9 +27,10 @@ import qtm.stats.ZTests;
  * @param baths per detected bath, its final-time comparison
  * @param histograms per detected bath whose final distribution is known (the presets'), the χ² of its final-count
  *     histogram, its p-value held to {@link Convergence#ALPHA} over their number
+ * @param reference the exact detected statistics judged against (their curves are the report's)
  */
 public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
-        List<Bath> baths, List<Histogram> histograms) {
+        List<Bath> baths, List<Histogram> histograms, DetectedReference reference) {
     /**
      * The χ² of one detected bath's final-count histogram, adjacent bins pooled as for the true counts.
      *
@@ -108,7 +109,7 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
             ok &= h.pValue() >= Convergence.ALPHA / histograms.size();
         }
         return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, ok, tests.worst(), List.copyOf(baths),
-                histograms);
+                histograms, exact);
     }
 
     private static List<Histogram> histograms(EnsembleResult r, DetectedReference exact) {

@@ -93,4 +93,30 @@ class DetectedRunTest {
         }
         return out;
     }
+
+    /**
+     * The guide's machine (scenarios/studies/detection-qutrit.yaml): its run judges the detected counts, states the
+     * true ones beside them (a machine records its true net counts), and draws the detected-counts chart; the detected
+     * mean is η times the true one within their SEs, an identity of thinning that needs no reference.
+     */
+    @Test
+    void aMachinesDetectedCountsAreDrawnBesideItsTrueOnes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", "scenarios/studies/detection-qutrit.yaml", "--out", out.toString(),
+                "--quiet", "--trajectories", "2000", "--set", "time.points=11");
+        assertEquals(0, r.status(), r.err());
+        JsonNode e = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("engines")
+                .get("trajectories");
+        assertTrue(e.get("detection_verdict").get("converged").asBoolean(), e.toString());
+        for (String bath : List.of("cold", "hot")) {
+            JsonNode b = e.get("detection").get(bath);
+            double detected = b.get("detected_count").get("mean").asDouble();
+            double trueMean = b.get("true_count").get("mean").asDouble();
+            // E N_det = η E N (dark clicks add nothing to the mean); the two estimates share their trajectories,
+            // so the SE of their difference is at most the sum of their SEs.
+            double se = b.get("detected_count").get("se").asDouble() + 0.6 * b.get("true_count").get("se").asDouble();
+            assertTrue(Math.abs(detected - 0.6 * trueMean) <= 4 * se, bath + ": " + b);
+        }
+        assertTrue(Files.exists(out.resolve("detected-counts.png")), "the detected-counts chart");
+    }
 }

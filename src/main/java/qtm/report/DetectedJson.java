@@ -24,12 +24,7 @@ public final class DetectedJson {
             Fluctuations.Bath b = d.baths().get(k);
             Detector detector = d.detectors().get(k);
             ObjectNode x = ((ObjectNode) root.get(d.names().get(k))).putObject("detected");
-            x.set("current", Json.number(b.quanta().current()));
-            x.set("noise", Json.number(b.quanta().noise()));
-            x.set("third", Json.number(b.quanta().third()));
-            x.set("fano", Json.number(b.fano()));
-            x.set("heat_current", Json.number(b.heat().current()));
-            x.set("heat_noise", Json.number(b.heat().noise()));
+            SummaryJson.bath(x, b);
             x.set("efficiency", Json.number(detector.efficiency()));
             x.set("dark_rate", Json.number(detector.darkRate()));
         }

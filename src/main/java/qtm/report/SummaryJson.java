@@ -250,17 +250,26 @@ public final class SummaryJson {
      */
     public static void fluctuations(ObjectNode o, qtm.exact.MachineFluctuations f) {
         for (int k = 0; k < f.names().size(); k++) {
-            qtm.exact.Fluctuations.Bath b = f.baths().get(k);
-            ObjectNode x = o.putObject(f.names().get(k));
-            x.set("current", Json.number(b.quanta().current()));
-            x.set("noise", Json.number(b.quanta().noise()));
-            x.set("third", Json.number(b.quanta().third()));
-            x.set("fano", Json.number(b.fano()));
-            x.set("heat_current", Json.number(b.heat().current()));
-            x.set("heat_noise", Json.number(b.heat().noise()));
+            bath(o.putObject(f.names().get(k)), f.baths().get(k));
         }
         o.set("entropy_production", Json.number(f.entropyProduction()));
         o.set("tur", Json.number(f.tur()));
+    }
+
+    /**
+     * One bath's stationary counting statistics, in the keys of {@code qtm fcs --json}: a true bath's, or what its
+     * detector sees ({@link DetectedJson}).
+     *
+     * @param x the bath's object
+     * @param b its statistics
+     */
+    static void bath(ObjectNode x, qtm.exact.Fluctuations.Bath b) {
+        x.set("current", Json.number(b.quanta().current()));
+        x.set("noise", Json.number(b.quanta().noise()));
+        x.set("third", Json.number(b.quanta().third()));
+        x.set("fano", Json.number(b.fano()));
+        x.set("heat_current", Json.number(b.heat().current()));
+        x.set("heat_noise", Json.number(b.heat().noise()));
     }
 
     private static void snapshot(ObjectNode o, Snapshot x) {

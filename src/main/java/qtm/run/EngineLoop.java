@@ -80,9 +80,10 @@ final class EngineLoop {
         Verdict verdict = Verdicts.of(r, reference);
         CountingVerdict counting = ref.counting() == null ? null : CountingVerdict.of(r, ref.counting());
         EngineReference.Waiting waiting = ref.waiting(r, model, s.time(), s.initial());
-        DetectedVerdict detected = detected(kind, r);
         EnsembleSummary summary = EnsembleSummary.of(name, r, steady);
         listener.ensemble(RunPlan.label(name, Double.NaN), name, r);
+        // After the ensemble is handed on (saved), so that no exact layer's failure can lose its trajectories.
+        DetectedVerdict detected = detected(kind, r);
         return new EngineOutcome(name, kind, summary, reference, verdict,
                 ref.collision(), rows(model, s.time(), reference),
                 biasMax, biasC, ref.counting(), counting, waiting.result(), waiting.absence(), ref.bookkeeping(r),
@@ -92,7 +93,8 @@ final class EngineLoop {
     /** The detected counts against the detected tilted generator's statistics, where the run records them. */
     private DetectedVerdict detected(EngineKind kind, EnsembleResult r) {
         qtm.model.Detection detection = s.detection();
-        if (detection == null || kind != EngineKind.TRAJECTORIES) {
+        if (detection == null || kind != EngineKind.TRAJECTORIES || r.trajectories() < 2
+                || !r.records(qtm.observe.DetectedCounts.NAME)) {
             return null;
         }
         return DetectedVerdict.of(r, DetectedReference.master(s.model(), detection, s.initial(), s.time()));

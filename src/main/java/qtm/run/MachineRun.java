@@ -159,10 +159,12 @@ public final class MachineRun {
                     : CountingVerdict.of(r, counts.reference());
             String countingAbsence = counts.reference() == null ? counts.absence()
                     : counting == null ? "too few trajectories" : null;
-            DetectedVerdict detected = s.detection() == null || kind != EngineKind.TRAJECTORIES ? null
+            listener.ensemble(label, name, r);
+            // After the ensemble is handed on (saved), and as the true counts' reference: not on a shard.
+            DetectedVerdict detected = !judged || s.detection() == null || kind != EngineKind.TRAJECTORIES
+                    || r.trajectories() < 2 || !r.records(qtm.observe.DetectedCounts.NAME) ? null
                     : DetectedVerdict.of(r, DetectedReference.machine(new MachineCounting(exact), s.detection(),
                             s.initial(), s.time()));
-            listener.ensemble(label, name, r);
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
             engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence,

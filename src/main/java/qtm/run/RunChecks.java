@@ -36,13 +36,39 @@ public final class RunChecks {
 
     /**
      * @param s a run's scenario
-     * @throws InputException (exit 2) for a grid of more than {@value #MAX_POINTS} points
+     * @throws InputException (exit 2) for a grid of more than {@value #MAX_POINTS} points, or detectors the run could
+     *     not record ({@link #detection})
      */
     public static void points(Scenario s) {
         if (s.time().points() > MAX_POINTS) {
             // Every batch keeps sums and sums of squares of ~23 series per grid point: memory grows with points.
             throw new InputException(s.file(), "time.points", Integer.toString(s.time().points()),
                     "qtm run accepts at most " + MAX_POINTS + " grid points (evolve takes more)");
+        }
+        detection(s);
+    }
+
+    /**
+     * Refuses detectors a run could not record, so that {@code detection} is never silently ignored: the detected
+     * counts come from the trajectories engine, on the grids where the true counts are recorded, and on a machine where
+     * their exact reference fits the bound of the true counts' ({@link qtm.observe.MachineCounts#absence}).
+     *
+     * @param s a run's scenario
+     * @throws InputException (exit 2) naming {@code detection}
+     */
+    static void detection(Scenario s) {
+        if (s.detection() == null) {
+            return;
+        }
+        String why = !s.simulation().engines().contains(qtm.engine.EngineKind.TRAJECTORIES.key())
+                ? "qtm run records detected counts with the trajectories engine only: add it to engines, or remove "
+                        + "detection (qtm fcs reads it for any scenario)"
+                : s.time().points() > qtm.observe.NetCounts.MAX_POINTS
+                ? "detected counts are recorded on grids of at most " + qtm.observe.NetCounts.MAX_POINTS + " points"
+                : s.isMachine() ? qtm.observe.MachineCounts.absence(s.machine(), s.time()) : null;
+        if (why != null) {
+            throw new InputException(s.file(), "detection", "(" + String.join(", ", s.detection().detectors()
+                    .keySet()) + ")", why);
         }
     }
 

@@ -58,7 +58,7 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
             double[] raw = perfect.moments(rho0, grid.end(), 2);
             truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
             fano[d] = new double[] {fano(detected), fano(perfect)};
-            finals[d] = detected.distribution(rho0, grid.end());
+            finals[d] = distribution(detected, rho0, grid.end());
         }
         return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals);
     }
@@ -144,6 +144,20 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
      */
     public double variance(int d, int k) {
         return series[d][k][1];
+    }
+
+    /**
+     * P(N_det = n, t), or null where its window is too wide for the Fourier inversion (dark clicks and thinning make
+     * Var N_det grow as θt + η(1 − η)·activity·t even where the true count stays bounded): then that bath's histogram is
+     * not judged, while its mean and variance still are.
+     */
+    private static CountingStatistics.Distribution distribution(CountingStatistics detected, ZMatrixRMaj rho0,
+            double t) {
+        try {
+            return detected.distribution(rho0, t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -120,6 +120,9 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
         double[] sums = r.finalSums(DetectedHistogram.NAME);
         DetectedHistogram h = r.recorded(DetectedHistogram.class);
         for (int d = 0; d < exact.baths().size(); d++) {
+            if (exact.finals()[d] == null) {
+                continue;
+            }
             CountingVerdict.Histogram x = CountingVerdict.histogram(0, h.bins(d), sums, h.offset(d),
                     exact.asCounting(d), r.trajectories());
             out.add(new Histogram(exact.baths().get(d), x.chiSquare(), x.dof(), x.pValue()));

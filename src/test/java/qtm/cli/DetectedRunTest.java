@@ -119,4 +119,23 @@ class DetectedRunTest {
         }
         assertTrue(Files.exists(out.resolve("detected-counts.png")), "the detected-counts chart");
     }
+
+    /**
+     * Dark clicks so frequent that Var N_det = θt (3·10⁴ here) is beyond the Fourier inversion's window: the run still
+     * ends with exit 0, its detected mean and variance are judged, and the histogram the reference cannot give is
+     * left unjudged instead of failing the run after its trajectories.
+     */
+    @Test
+    void aDetectedCountTooWideForItsDistributionIsJudgedWithoutItsHistogram(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dark.yaml");
+        Files.writeString(file, SCENARIO.replace("time: {end: 2000, points: 11}", "time: {end: 300, points: 3}")
+                .replace("trajectories: 300", "trajectories: 50").replace("dark_rate: 1.0e-3", "dark_rate: 100"));
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("run", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode v = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("engines")
+                .get("trajectories").get("detection_verdict");
+        assertTrue(v.get("z_tests").asInt() > 0, v.toString());
+        assertTrue(v.has("histogram_cold") && !v.has("histogram_hot"), v.toString());
+    }
 }

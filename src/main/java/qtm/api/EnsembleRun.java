@@ -2,12 +2,9 @@ package qtm.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.Ranges;
 import qtm.ensemble.Shard;
-import qtm.observe.Snapshot;
-import qtm.run.EngineOutcome;
 import qtm.run.MachineRun;
 import qtm.run.RunChecks;
 import qtm.run.RunListener;
@@ -104,19 +101,6 @@ public record EnsembleRun(Scenario scenario, long trajectories, Long seed, int t
         @Override
         public void ensemble(String label, String engine, EnsembleResult result) {
             results.put(label, result);
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
-        }
-
-        @Override
-        public LongConsumer started(String label, long n) {
-            return done -> { };
-        }
-
-        @Override
-        public void finished(EngineOutcome outcome) {
         }
     }
 }

@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 import qtm.ensemble.EnsembleResult;
-import qtm.observe.Snapshot;
 import qtm.report.RunWriter;
-import qtm.run.EngineOutcome;
 import qtm.run.MachineRun;
 import qtm.run.PointRun;
 import qtm.run.RunListener;
@@ -224,19 +221,6 @@ final class MonteCarloOptions {
     private static final RunListener SILENT = new RunListener() {
         @Override
         public void ensemble(String label, String engine, EnsembleResult result) {
-        }
-
-        @Override
-        public void steady(Snapshot steady) {
-        }
-
-        @Override
-        public LongConsumer started(String label, long trajectories) {
-            return done -> { };
-        }
-
-        @Override
-        public void finished(EngineOutcome outcome) {
         }
     };
 }

@@ -8,10 +8,8 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 import qtm.ensemble.EnsembleResult;
 import qtm.ensemble.JumpSink;
-import qtm.observe.Snapshot;
 import qtm.output.JumpRecords;
 import qtm.report.RunWriter;
-import qtm.run.EngineOutcome;
 import qtm.run.RunListener;
 import qtm.scenario.Scenario;
 
@@ -66,19 +64,6 @@ class RunConsole implements RunListener {
     @Override
     public JumpSink records(String label, String engine) {
         return jumps == null ? null : jumps.sink(engine);
-    }
-
-    @Override
-    public void steady(Snapshot steady) {
-    }
-
-    @Override
-    public LongConsumer started(String label, long n) {
-        return done -> { };
-    }
-
-    @Override
-    public void finished(EngineOutcome outcome) {
     }
 
     /**

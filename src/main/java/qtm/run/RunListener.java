@@ -22,23 +22,27 @@ public interface RunListener {
      *
      * @param steady the observables of ρ∞
      */
-    void steady(Snapshot steady);
+    default void steady(Snapshot steady) {
+    }
 
     /**
      * An ensemble starts.
      *
      * @param label engine name (and step)
      * @param trajectories planned trajectories
-     * @return receives the number of trajectories done so far
+     * @return receives the number of trajectories done so far (by default, nobody)
      */
-    LongConsumer started(String label, long trajectories);
+    default LongConsumer started(String label, long trajectories) {
+        return done -> { };
+    }
 
     /**
      * An engine finished.
      *
      * @param outcome its result
      */
-    void finished(EngineOutcome outcome);
+    default void finished(EngineOutcome outcome) {
+    }
 
     /**
      * An engine's main run is about to start its trajectories (not called for a merge, an extension's saved part or a

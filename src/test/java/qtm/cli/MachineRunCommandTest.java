@@ -32,23 +32,7 @@ import qtm.scenario.ScenarioReader;
  * message giving the longest step allowed), and a list of steps are refused with exit 2 and nothing written.
  */
 class MachineRunCommandTest {
-    static final String QUTRIT = """
-            name: qutrit
-            model:
-              type: machine
-              sites:
-                - {name: c, levels: [0.0, 1.0]}
-                - {name: h, levels: [0.0, 1.0, 2.0], ladder: harmonic}
-              couplings:
-                - {kind: exchange, sites: [c, h], g: 0.04}
-                - {kind: density, sites: [c, h], U: 0.3}
-              baths:
-                - {name: cold, site: c, kind: bosonic, T: 0.5, rate: 0.03}
-                - {name: hot, site: h, kind: reset, T: inf, rate: 0.02}
-            initial: "00"
-            time: {end: 60, points: 7}
-            ensemble: {trajectories: 6000, seed: 11}
-            """;
+    static final String QUTRIT = qtm.verify.MachineCountFixtures.QUTRIT + "ensemble: {trajectories: 6000, seed: 11}\n";
 
     static final String THREE_BATHS = """
             name: three

@@ -121,22 +121,7 @@ class MachineBookkeepingTest {
     @Test
     void aResetBathDoesTheDensityCouplingsWork(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("qutrit-u.yaml");
-        java.nio.file.Files.writeString(file, """
-                name: qutrit-u
-                model:
-                  type: machine
-                  sites:
-                    - {name: c, levels: [0.0, 1.0]}
-                    - {name: h, levels: [0.0, 1.0, 2.0], ladder: harmonic}
-                  couplings:
-                    - {kind: exchange, sites: [c, h], g: 0.04}
-                    - {kind: density, sites: [c, h], U: 0.3}
-                  baths:
-                    - {name: cold, site: c, kind: bosonic, T: 0.5, rate: 0.03}
-                    - {name: hot, site: h, kind: reset, T: inf, rate: 0.02}
-                initial: "00"
-                time: {end: 60, points: 7}
-                """);
+        java.nio.file.Files.writeString(file, MachineCountFixtures.QUTRIT);
         TimeGrid grid = new TimeGrid(60, 7);
         MachineBookkeeping.Result b = check(ScenarioReader.readForRun(file, List.of("observe.collision_work=true")),
                 "qutrit-u", grid, 1.0, 33);

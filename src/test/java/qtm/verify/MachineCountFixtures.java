@@ -26,9 +26,9 @@ import qtm.scenario.ScenarioReader;
  * collision model Σ over steps and branches of ν_b Tr(K_b ρ K_b†), ρ pushed through the unitary and each collision's
  * Kraus operators in order.
  */
-final class MachineCountFixtures {
-    /** A qubit and a harmonic qutrit (d = 6): a bosonic bath and a reset one. */
-    static final String QUTRIT = """
+public final class MachineCountFixtures {
+    /** A qubit and a harmonic qutrit (d = 6): a bosonic bath and a reset one (also the CLI tests' qutrit). */
+    public static final String QUTRIT = """
             name: qutrit
             model:
               type: machine

@@ -24,6 +24,31 @@ public interface TrajectoryObserver {
     void state(int k, double[] re, double[] im);
 
     /**
+     * The normalised conditional density matrix at grid point k, instead of {@link #state}, for an engine whose
+     * conditional state is mixed: the diffusive engine under a detector of efficiency below 1 (issue 29). Observers
+     * that read only pure states refuse it.
+     *
+     * @param k grid index, 0 … points − 1, increasing
+     * @param re real parts of ρ, d×d row-major with d the machine's dimension (engine workspace: read, never keep)
+     * @param im imaginary parts
+     */
+    default void mixed(int k, double[] re, double[] im) {
+        throw new UnsupportedOperationException("this observer reads pure states only");
+    }
+
+    /**
+     * The measured homodyne increments of one step of the diffusive engine (issue 29): dY_j = √η ⟨c_j + c_j†⟩ dt + dW_j
+     * for every monitored channel j in the engine's channel order, over the step that ends at step index
+     * {@code step} (1, 2, …; the step of length dt that ends at time step·dt). Only the diffusive engine calls it;
+     * ignored by default.
+     *
+     * @param step the index of the step just taken, from 1
+     * @param increments one measured increment per monitored channel (engine workspace: read, never keep)
+     */
+    default void homodyne(int step, double[] increments) {
+    }
+
+    /**
      * A jump (or, in the collision model, an ancilla found changed), reported after the state of the grid point
      * before it and before the state of the grid point after it.
      *

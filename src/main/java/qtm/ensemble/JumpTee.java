@@ -36,6 +36,16 @@ final class JumpTee implements TrajectoryObserver {
     }
 
     @Override
+    public void mixed(int k, double[] re, double[] im) {
+        tally.mixed(k, re, im);
+    }
+
+    @Override
+    public void homodyne(int step, double[] increments) {
+        tally.homodyne(step, increments);
+    }
+
+    @Override
     public void jump(int channel, int bath, double energy, double time) {
         tally.jump(channel, bath, energy, time);
         into.add(index, channel, bath, energy, time);

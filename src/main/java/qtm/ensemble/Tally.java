@@ -44,6 +44,8 @@ final class Tally implements TrajectoryObserver, Changes {
     private final StateRecorder[] collisions;
     /** The recorders that hear a machine's collisions: any at all turns off its collision engine's fast path. */
     private final StateRecorder[] machineCollisions;
+    /** The recorders that hear the diffusive engine's homodyne increments, at every step. */
+    private final StateRecorder[] homodyne;
     private final int[] offsets;
     /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
     private final JumpRecorder e0;
@@ -153,6 +155,7 @@ final class Tally implements TrajectoryObserver, Changes {
                 .toArray(new StateRecorder[0]);
         machineCollisions = hearing(series, "collided", int.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
+        homodyne = hearing(series, "homodyne", int.class, double[].class).toArray(new StateRecorder[0]);
         List<Object> all = new ArrayList<>(List.of(series));
         all.addAll(List.of(finals));
         randomised = all.stream().filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
@@ -308,6 +311,25 @@ final class Tally implements TrajectoryObserver, Changes {
         next = k + 1;
         if (k == last && finals.length > 0) {
             recordFinal(k, re, im);
+        }
+    }
+
+    /** The mixed conditional state at grid point k: every recorder writes its row from ρ; final-only ones read ψ. */
+    @Override
+    public void mixed(int k, double[] re, double[] im) {
+        if (finals.length > 0) {
+            throw new IllegalStateException("final-only quantities read pure states only");
+        }
+        for (int i = 0; i < series.length; i++) {
+            series[i].mixed(k, re, im, rows, k * width + offsets[i]);
+        }
+        next = k + 1;
+    }
+
+    @Override
+    public void homodyne(int step, double[] increments) {
+        for (StateRecorder r : homodyne) {
+            r.homodyne(step, increments);
         }
     }
 

@@ -26,9 +26,11 @@ import qtm.stats.Verdict;
  */
 class ExactAgreementTest {
     static Stream<Arguments> cases() {
+        // The diffusive engine watches bosonic baths only: of the presets, the flux model's (issue 29).
         return Stream.of(EngineKind.values()).flatMap(k -> Stream.of(
                 Arguments.of(k, "reset", Fixtures.RESET), Arguments.of(k, "flux", Fixtures.FLUX),
-                Arguments.of(k, "dqd", Fixtures.DQD)));
+                Arguments.of(k, "dqd", Fixtures.DQD)))
+                .filter(a -> a.get()[0] != EngineKind.DIFFUSIVE || a.get()[2] == Fixtures.FLUX);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -59,7 +61,9 @@ class ExactAgreementTest {
      * engines' rotating frame must put those phases back exactly.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(EngineKind.class)
+    // The diffusive engine watches the flux model's bosonic baths only: DiffusiveTrajectoriesTest, issue 29.
+    @org.junit.jupiter.params.provider.EnumSource(value = EngineKind.class, mode = org.junit.jupiter.params.provider.EnumSource.Mode.EXCLUDE,
+            names = "DIFFUSIVE")
     void coherencesBetweenSectorsRotateCorrectly(EngineKind kind) {
         Model model = Fixtures.DQD;
         TimeGrid grid = new TimeGrid(150, 16);

@@ -79,17 +79,33 @@ public final class HeatFormula implements StateQuantity {
         // For local channels x = 0, and q + 0·c is q to the bit: one recorder serves both.
         double xc = 2 * coherence[0];
         double xh = 2 * coherence[1];
-        return (k, re, im, out, o) -> {
-            double qc = 0;
-            double qh = 0;
-            for (int i = 0; i < 4; i++) {
-                double p = re[i] * re[i] + im[i] * im[i];
-                qc += wc[i] * p;
-                qh += wh[i] * p;
+        return new StateRecorder() {
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                double qc = 0;
+                double qh = 0;
+                for (int i = 0; i < 4; i++) {
+                    double p = re[i] * re[i] + im[i] * im[i];
+                    qc += wc[i] * p;
+                    qh += wh[i] * p;
+                }
+                double c = re[1] * re[2] + im[1] * im[2];
+                out[o] = qc + xc * c;
+                out[o + 1] = qh + xh * c;
             }
-            double c = re[1] * re[2] + im[1] * im[2];
-            out[o] = qc + xc * c;
-            out[o + 1] = qh + xh * c;
+
+            /** Linear in ρ: the same functional on ρ's diagonal and Re ρ_01,10 (issue 29's mixed states). */
+            @Override
+            public void mixed(int k, double[] re, double[] im, double[] out, int o) {
+                double qc = 0;
+                double qh = 0;
+                for (int i = 0; i < 4; i++) {
+                    qc += wc[i] * re[5 * i];
+                    qh += wh[i] * re[5 * i];
+                }
+                out[o] = qc + xc * re[6];
+                out[o + 1] = qh + xh * re[6];
+            }
         };
     }
 }

@@ -1,10 +1,12 @@
 package qtm.observe;
 
 import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
 
 /**
  * The concurrence 2|ψ₀₀ψ₁₁ − ψ₀₁ψ₁₀| of each trajectory's pure state: its mean is a property of the unravelling,
- * not of ρ̄, and lies above C(ρ̄).
+ * not of ρ̄, and lies above C(ρ̄). Under the diffusive engine with η &lt; 1 (issue 29) the conditional state is mixed
+ * and the column is the mean of its Wootters concurrence, still above C(ρ̄) by convexity.
  */
 public final class PureConcurrence extends PerTrajectory {
     /** Its name in saved ensembles, and that of its one slot and column. */
@@ -22,7 +24,24 @@ public final class PureConcurrence extends PerTrajectory {
 
     @Override
     public StateRecorder recorder() {
-        return (k, re, im, out, o) -> out[o] = of(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3]);
+        return new StateRecorder() {
+            private final ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+
+            @Override
+            public void state(int k, double[] re, double[] im, double[] out, int o) {
+                out[o] = of(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3]);
+            }
+
+            /** Issue 29's mixed conditional state: Wootters' concurrence, which is the formula above on a pure ρ. */
+            @Override
+            public void mixed(int k, double[] re, double[] im, double[] out, int o) {
+                for (int i = 0; i < 16; i++) {
+                    rho.data[2 * i] = re[i];
+                    rho.data[2 * i + 1] = im[i];
+                }
+                out[o] = Observables.concurrence(rho);
+            }
+        };
     }
 
     /**

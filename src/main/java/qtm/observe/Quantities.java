@@ -57,6 +57,32 @@ public final class Quantities {
     }
 
     /**
+     * What the diffusive engine records on a preset (issue 29): ρ̄ coordinates (with the observables per site and
+     * bipartition), the mean conditional concurrence (Wootters' on a mixed conditional state) and the heat by the
+     * formula, linear in ρ. Nothing driven by jumps or counts (there are none) and nothing final-only (a mixed
+     * conditional state has no ψ to give it).
+     *
+     * @param model the machine (the flux model: the only preset with bosonic baths)
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> diffusive(Model model) {
+        return List.of(new RhoElements(SiteObservables.of(model)), new PureConcurrence(), new HeatFormula(model));
+    }
+
+    /**
+     * What the diffusive engine records on a machine (issue 29): ρ̄ coordinates (with the observables per site and
+     * bipartition) and, for two sites or more, the mean conditional negativity of every bipartition.
+     *
+     * @param machine the machine
+     * @return the quantities, in output order
+     */
+    public static List<Quantity> diffusive(Machine machine) {
+        SiteObservables sites = SiteObservables.of(machine);
+        return sites.bipartitions().isEmpty() ? List.of(new RhoElements(sites))
+                : List.of(new RhoElements(sites), new ConditionalNegativity(sites));
+    }
+
+    /**
      * What a run records on a machine of issue 24 with the jump engine: ρ̄ coordinates (with the observables per site
      * and bipartition) and the heat into each bath by counting; for d = 4 also the final products, so that the
      * verdict has its χ². Above d = 4 it has none: the χ² over d² coordinates needs N far above d⁴ trajectories

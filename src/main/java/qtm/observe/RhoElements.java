@@ -146,11 +146,55 @@ public final class RhoElements implements StateQuantity {
 
     @Override
     public StateRecorder recorder() {
-        if (d == 4) {
-            return (k, re, im, out, o) -> write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], out, o);
+        return d == 4 ? new TwoQubits() : new General(d);
+    }
+
+    /**
+     * Writes the d² coordinates of a conditional density matrix: its populations, then Re and Im ρ_ij for i &lt; j,
+     * the numbers {@link #recorder}'s {@code state} writes for |ψ⟩⟨ψ| (issue 29's mixed conditional states).
+     *
+     * @param d the dimension
+     * @param re real parts of ρ, d×d row-major
+     * @param im imaginary parts
+     * @param out where to write
+     * @param o index of the first coordinate in {@code out}
+     */
+    public static void writeMixed(int d, double[] re, double[] im, double[] out, int o) {
+        for (int i = 0; i < d; i++) {
+            out[o + i] = re[i * d + i];
         }
-        int n = d;
-        return (k, re, im, out, o) -> {
+        int m = o + d;
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                out[m++] = re[i * d + j];
+                out[m++] = im[i * d + j];
+            }
+        }
+    }
+
+    /** The presets' recorder, written out for speed (see {@link #write}). */
+    private static final class TwoQubits implements StateRecorder {
+        @Override
+        public void state(int k, double[] re, double[] im, double[] out, int o) {
+            write(re[0], im[0], re[1], im[1], re[2], im[2], re[3], im[3], out, o);
+        }
+
+        @Override
+        public void mixed(int k, double[] re, double[] im, double[] out, int o) {
+            writeMixed(4, re, im, out, o);
+        }
+    }
+
+    /** Any dimension's recorder: ρ_ij = ψ_i ψ_j*. */
+    private static final class General implements StateRecorder {
+        private final int n;
+
+        General(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public void state(int k, double[] re, double[] im, double[] out, int o) {
             for (int i = 0; i < n; i++) {
                 out[o + i] = re[i] * re[i] + im[i] * im[i];
             }
@@ -161,7 +205,12 @@ public final class RhoElements implements StateQuantity {
                     out[m++] = im[i] * re[j] - re[i] * im[j];
                 }
             }
-        };
+        }
+
+        @Override
+        public void mixed(int k, double[] re, double[] im, double[] out, int o) {
+            writeMixed(n, re, im, out, o);
+        }
     }
 
     /**

@@ -114,12 +114,14 @@ public final class CollisionSteps {
      * Every step of a scenario's Δt study, checked before a run starts.
      *
      * @param s the scenario, with a time grid
-     * @return a notice for each step shortened to fit the grid; none if the scenario runs no collision engine
+     * @return a notice for each step shortened to fit the grid, the collision model's and then the diffusive
+     *     engine's ({@link DiffusiveSteps#check}): every command that checks the collision step checks both
      * @throws InputException (exit 2) for a step that cannot be run
      */
     public static List<String> check(Scenario s) {
         List<String> notices = new ArrayList<>();
         if (!s.simulation().engines().contains(EngineKind.COLLISION.key())) {
+            notices.addAll(DiffusiveSteps.check(s));
             return notices;
         }
         for (double dt : s.simulation().dts()) {
@@ -129,6 +131,7 @@ public final class CollisionSteps {
                 notices.add(notice);
             }
         }
+        notices.addAll(DiffusiveSteps.check(s));
         return notices;
     }
 }

@@ -68,6 +68,10 @@ public final class RunPlan {
      *     read back with
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
+        if (EngineKind.of(engine) == EngineKind.DIFFUSIVE) {
+            // No target fidelity and no detected counts: the diffusive engine records states only (issue 29).
+            return s.isMachine() ? Quantities.diffusive(s.machine()) : Quantities.diffusive(s.model());
+        }
         List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)
                 : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));
         List<Quantity> out = new java.util.ArrayList<>(q);
@@ -97,11 +101,17 @@ public final class RunPlan {
     private static List<Quantity> machineQuantities(Scenario s, String engine) {
         List<Quantity> q = Quantities.machine(s.machine(), s.machine().channels(), s.time(), s.initial(),
                 s.waitingByChannel());
-        if (EngineKind.of(engine) != EngineKind.COLLISION || !s.collisionWork()) {
-            return q;
-        }
         List<Quantity> out = new java.util.ArrayList<>(q);
-        out.add(new qtm.observe.MachineCollisionWork(s.machine(), s.machine().channels(), s.time()));
+        if (EngineKind.of(engine) == EngineKind.COLLISION && s.collisionWork()) {
+            out.add(new qtm.observe.MachineCollisionWork(s.machine(), s.machine().channels(), s.time()));
+        }
+        // Beside a diffusive run the jump engine records its conditional negativity too, for the chart that
+        // compares the two unravellings (issue 29); without one it records what it did before.
+        if (EngineKind.of(engine) == EngineKind.TRAJECTORIES
+                && s.simulation().engines().contains(EngineKind.DIFFUSIVE.key())
+                && s.machine().siteNames().size() > 1) {
+            out.add(new qtm.observe.ConditionalNegativity(qtm.observe.SiteObservables.of(s.machine())));
+        }
         return List.copyOf(out);
     }
 
@@ -160,7 +170,13 @@ public final class RunPlan {
      */
     static Supplier<Engine> engines(Scenario s, EngineKind kind, double dt) {
         if (kind == EngineKind.DIFFUSIVE) {
-            return diffusive(s, dt, new double[bathNames(s).size()]);
+            // The diffusive step is its own (diffusive.dt), not the collision model's dt passed here.
+            List<String> names = bathNames(s);
+            double[] phases = new double[names.size()];
+            for (int b = 0; b < phases.length; b++) {
+                phases[b] = s.diffusive().phase(names.get(b));
+            }
+            return diffusive(s, DiffusiveSteps.requested(s), phases);
         }
         if (s.isMachine() && kind == EngineKind.COLLISION) {
             return () -> new MachineCollisionEngine(s.machine(), s.initial(), s.time(), dt);

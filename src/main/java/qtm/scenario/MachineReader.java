@@ -285,6 +285,7 @@ public final class MachineReader {
         TargetReader.checkWaiting(root, machine);
         Simulation simulation = SimulationReader.read(root);
         DetectionReader.read(root, machine.bathNames());
+        DiffusiveReader.read(root, DiffusiveReader.baths(machine), simulation.engines());
         boolean collision = simulation.engines().contains("collision");
         if (collision && root.has("engines") && machine.approach() == Approach.GLOBAL) {
             throw root.error("engines", Approach.COLLISION_REFUSAL);

@@ -64,6 +64,20 @@ public record Scenario(String name, String description, String file, Model model
     }
 
     /**
+     * The diffusive engine's step and phases ({@code diffusive}, issue 29), read again from {@link #source()}, where
+     * the readers have already checked them.
+     *
+     * @return the settings; {@link Diffusive#DEFAULT} without the section (or without a source)
+     */
+    public Diffusive diffusive() {
+        if (source == null) {
+            return Diffusive.DEFAULT;
+        }
+        return DiffusiveReader.read(source, isMachine() ? DiffusiveReader.baths(machine)
+                : DiffusiveReader.baths(model), simulation.engines());
+    }
+
+    /**
      * @return whether a machine's collision runs book the heat and switching work of every collision
      *     ({@code observe.collision_work}, read again from {@link #source()}, where the readers have checked it)
      */

@@ -33,7 +33,7 @@ public final class ScenarioReader {
     public static final int MAX_NAME = 100;
     /** Keys allowed at the top level of a scenario file. */
     public static final Set<String> TOP = Set.of("name", "description", "model", "initial", "time", "engines",
-            "ensemble", "collision", "optimize", "threshold", "sweep", "observe", "detection");
+            "ensemble", "collision", "diffusive", "optimize", "threshold", "sweep", "observe", "detection");
     /**
      * Most points on a time grid. {@code evolve} keeps every state (32 doubles) and its CSV row in memory, about
      * 3 kB of heap per point with the collector's slack: 1,000,000 points took 32 s and 3.5 GB; this takes 3 s.
@@ -160,6 +160,7 @@ public final class ScenarioReader {
         TimeGrid time = timeRequired || root.has("time") ? time(root.child("time"), model) : null;
         Simulation simulation = SimulationReader.read(root);
         DetectionReader.read(root, MachinePresets.BATHS);
+        DiffusiveReader.read(root, DiffusiveReader.baths(model), simulation.engines());
         if (model.approach() == Approach.GLOBAL && simulation.engines().contains("collision")) {
             if (root.has("engines")) {
                 throw root.error("engines", Approach.COLLISION_REFUSAL);

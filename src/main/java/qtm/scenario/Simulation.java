@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How {@code qtm run} simulates a scenario: which engines, how large an ensemble, and the collision step.
  *
- * @param engines engine names, each "trajectories" or "collision", without repeats
+ * @param engines engine names, each "trajectories", "collision" or "diffusive", without repeats
  * @param trajectories trajectories per engine name; an engine not in the map runs its default
  * @param seed the run's seed
  * @param targetSe stop once the jackknife SE of the final concurrence is at most this (0: no target)
@@ -17,7 +17,12 @@ import java.util.List;
 public record Simulation(List<String> engines, java.util.Map<String, Long> trajectories, long seed, double targetSe,
         double timeBudgetSeconds, List<Double> dts, String sampling) {
     /** Engine names a scenario may list. */
-    public static final List<String> ENGINES = List.of("trajectories", "collision");
+    public static final List<String> ENGINES = List.of("trajectories", "collision", "diffusive");
+    /**
+     * The engines run without an {@code engines} key: the diffusive engine (issue 29) only when listed, so that
+     * every scenario without the key runs what it ran before.
+     */
+    public static final List<String> DEFAULT_ENGINES = List.of("trajectories", "collision");
     /**
      * Default trajectories for the quantum-jump engine: about 5 s per bundled scenario on two cores, and an SE of
      * about 0.002 on the final concurrence.
@@ -25,6 +30,11 @@ public record Simulation(List<String> engines, java.util.Map<String, Long> traje
     public static final long DEFAULT_TRAJECTORIES = 200_000;
     /** Default trajectories for the collision engine, whose steps cost about 20 times more per trajectory. */
     public static final long DEFAULT_COLLISION_TRAJECTORIES = 20_000;
+    /**
+     * Default trajectories for the diffusive engine: one Gaussian per channel and step at a step of a tenth of the
+     * fastest rate or frequency, some hundred times the jump engine's cost per trajectory.
+     */
+    public static final long DEFAULT_DIFFUSIVE_TRAJECTORIES = 2_000;
     /** Default seed. */
     public static final long DEFAULT_SEED = 1;
     /** Default wall-time budget of a whole run, in seconds. */
@@ -49,7 +59,7 @@ public record Simulation(List<String> engines, java.util.Map<String, Long> traje
 
     /** @return the defaults, used when a scenario has none of the keys */
     public static Simulation defaults() {
-        return new Simulation(ENGINES, java.util.Map.of(), DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT), null);
+        return new Simulation(DEFAULT_ENGINES, java.util.Map.of(), DEFAULT_SEED, 0, DEFAULT_TIME_BUDGET, List.of(DEFAULT_DT), null);
     }
 
     /**
@@ -61,6 +71,7 @@ public record Simulation(List<String> engines, java.util.Map<String, Long> traje
         if (n != null) {
             return n;
         }
-        return engine.equals("collision") ? DEFAULT_COLLISION_TRAJECTORIES : DEFAULT_TRAJECTORIES;
+        return engine.equals("collision") ? DEFAULT_COLLISION_TRAJECTORIES
+                : engine.equals("diffusive") ? DEFAULT_DIFFUSIVE_TRAJECTORIES : DEFAULT_TRAJECTORIES;
     }
 }

@@ -42,8 +42,10 @@ final class HeatFigure implements RunFigure {
             for (RunCurves.EngineCurves e : in.engines()) {
                 b.add(RunFigure.series(e.name() + ", formula on ρ̄ ± SE", in.t(),
                         e.curves().heatFormula()[side.ordinal()]), ChartBuilder.color(i++), false);
-                b.addLight(RunFigure.series(e.name() + ", jump counting ± SE", in.t(),
-                        e.curves().heatCount()[side.ordinal()]), ChartBuilder.color(i++));
+                if (e.curves().heatCount() != null) {
+                    b.addLight(RunFigure.series(e.name() + ", jump counting ± SE", in.t(),
+                            e.curves().heatCount()[side.ordinal()]), ChartBuilder.color(i++));
+                }
             }
             b.addReference(RunFigure.series("exact (master equation)", in.t(),
                     in.exact().heatFormula()[side.ordinal()]), false, true);
@@ -65,8 +67,10 @@ final class HeatFigure implements RunFigure {
         for (RunCurves.EngineCurves e : in.engines()) {
             lines.add(RunFigure.band(q + " " + e.name() + " formula on ρ̄", e.curves().heatFormula()[side.ordinal()],
                     ChartBuilder.color(i++)));
-            lines.add(RunFigure.band(q + " " + e.name() + " jump counting", e.curves().heatCount()[side.ordinal()],
-                    ChartBuilder.color(i++)));
+            if (e.curves().heatCount() != null) {
+                lines.add(RunFigure.band(q + " " + e.name() + " jump counting",
+                        e.curves().heatCount()[side.ordinal()], ChartBuilder.color(i++)));
+            }
         }
         for (ExactReference r : references) {
             lines.add(RunFigure.exact(q + " " + r.label(),

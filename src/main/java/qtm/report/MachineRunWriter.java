@@ -68,6 +68,9 @@ public final class MachineRunWriter {
             FinalState.write(f, e.summary(), reference, sites);
             ObjectNode heat = f.putObject("heat");
             for (Map.Entry<String, Double> q : e.binHeat().entrySet()) {
+                if (!e.summary().has(Estimates.heatCount(q.getKey()))) {
+                    continue; // the diffusive engine (issue 29) counts no jumps
+                }
                 var x = e.summary().last(Estimates.heatCount(q.getKey()));
                 heat.putObject(q.getKey()).<ObjectNode>set("mean", Json.number(x.mean()))
                         .<ObjectNode>set("se", Json.number(x.se())).put("reliable", x.reliable())

@@ -129,12 +129,16 @@ final class RunTables {
     }
 
     static List<HtmlReport.Final> finals(String name, EnsembleSummary r, Snapshot x) {
-        return List.of(
-                fin(name, "concurrence", r.last(Estimates.concurrence()), x.concurrence()),
-                fin(name, "Q_c (formula)", r.last(Estimates.heatFormula(Side.COLD)), x.heatCold()),
-                fin(name, "Q_c (jump counting)", r.last(Estimates.heatCount(Side.COLD)), x.heatCold()),
-                fin(name, "Q_h (formula)", r.last(Estimates.heatFormula(Side.HOT)), x.heatHot()),
-                fin(name, "purity", r.last(Estimates.purity()), x.purity()));
+        List<HtmlReport.Final> rows = new ArrayList<>();
+        rows.add(fin(name, "concurrence", r.last(Estimates.concurrence()), x.concurrence()));
+        rows.add(fin(name, "Q_c (formula)", r.last(Estimates.heatFormula(Side.COLD)), x.heatCold()));
+        // The diffusive engine (issue 29) counts no jumps.
+        if (r.has(Estimates.heatCount(Side.COLD))) {
+            rows.add(fin(name, "Q_c (jump counting)", r.last(Estimates.heatCount(Side.COLD)), x.heatCold()));
+        }
+        rows.add(fin(name, "Q_h (formula)", r.last(Estimates.heatFormula(Side.HOT)), x.heatHot()));
+        rows.add(fin(name, "purity", r.last(Estimates.purity()), x.purity()));
+        return List.copyOf(rows);
     }
 
     /**

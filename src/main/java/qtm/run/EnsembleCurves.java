@@ -31,10 +31,13 @@ final class EnsembleCurves {
     static Curves of(String name, EnsembleResult r, ZMatrixRMaj steady) {
         int[] ks = RunCurves.drawn(r.grid().points());
         Curve[] formula = new Curve[2];
-        Curve[] count = new Curve[2];
+        // The diffusive engine (issue 29) counts no jumps: it has no heat by counting to draw.
+        Curve[] count = r.records(qtm.observe.HeatCount.NAME) ? new Curve[2] : null;
         for (Side side : Side.values()) {
             formula[side.ordinal()] = band(ks, k -> r.heatFormula(k, side));
-            count[side.ordinal()] = band(ks, k -> r.heatCount(k, side));
+            if (count != null) {
+                count[side.ordinal()] = band(ks, k -> r.heatCount(k, side));
+            }
         }
         Curve[] pops = new Curve[4];
         for (int j = 0; j < 4; j++) {

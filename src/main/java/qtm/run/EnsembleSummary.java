@@ -70,6 +70,14 @@ public record EnsembleSummary(long trajectories, StopReason stopReason, double s
 
     /**
      * @param column a column name
+     * @return whether the ensemble has it (the diffusive engine's have no jump-driven columns, issue 29)
+     */
+    public boolean has(String column) {
+        return finals.containsKey(column);
+    }
+
+    /**
+     * @param column a column name
      * @return its final-time estimate
      */
     public RareEvents.Flagged last(String column) {

@@ -15,7 +15,9 @@
 #  - counts-bookkeeping-qutrit.png and thermo-collision-qutrit.png: `qtm run scenarios/studies/bookkeeping-qutrit.yaml`,
 #    its counts.png and thermo-collision.png (machines.md, "Counts and collision bookkeeping on a machine");
 #  - detected-counts-qutrit.png: `qtm run scenarios/studies/detection-qutrit.yaml`, its detected-counts.png
-#    (counting-and-waiting-times.md, "What a detector sees, on a machine").
+#    (counting-and-waiting-times.md, "What a detector sees, on a machine");
+#  - unravellings-machine.png: `qtm run scenarios/studies/diffusive-machine.yaml`, its unravellings.png (diffusive.md,
+#    "Jumps or homodyne: one machine").
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -47,4 +49,6 @@ cp "$work/bookkeeping/counts.png" "$images/counts-bookkeeping-qutrit.png"
 cp "$work/bookkeeping/thermo-collision.png" "$images/thermo-collision-qutrit.png"
 qtm run scenarios/studies/detection-qutrit.yaml --out "$work/detection"
 cp "$work/detection/detected-counts.png" "$images/detected-counts-qutrit.png"
+qtm run scenarios/studies/diffusive-machine.yaml --out "$work/diffusive"
+cp "$work/diffusive/unravellings.png" "$images/unravellings-machine.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -38,15 +38,34 @@ public final class Fidelity extends PerTrajectory {
     public StateRecorder recorder() {
         double[] tr = re;
         double[] ti = im;
-        return (k, pr, pi, out, o) -> {
-            // ⟨t|ψ⟩ = Σ conj(t_i) ψ_i.
-            double sr = 0;
-            double si = 0;
-            for (int i = 0; i < tr.length; i++) {
-                sr += tr[i] * pr[i] + ti[i] * pi[i];
-                si += tr[i] * pi[i] - ti[i] * pr[i];
+        return new StateRecorder() {
+            @Override
+            public void state(int k, double[] pr, double[] pi, double[] out, int o) {
+                // ⟨t|ψ⟩ = Σ conj(t_i) ψ_i.
+                double sr = 0;
+                double si = 0;
+                for (int i = 0; i < tr.length; i++) {
+                    sr += tr[i] * pr[i] + ti[i] * pi[i];
+                    si += tr[i] * pi[i] - ti[i] * pr[i];
+                }
+                out[o] = sr * sr + si * si;
             }
-            out[o] = sr * sr + si * si;
+
+            /** ⟨t|ρ|t⟩ = Σ_ij conj(t_i) ρ_ij t_j, real for Hermitian ρ (issue 29's mixed conditional states). */
+            @Override
+            public void mixed(int k, double[] rr, double[] ri, double[] out, int o) {
+                int d = tr.length;
+                double f = 0;
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        // Re[(tr_i − i ti_i)(rr_ij + i ri_ij)(tr_j + i ti_j)].
+                        double ar = tr[i] * rr[i * d + j] + ti[i] * ri[i * d + j];
+                        double ai = tr[i] * ri[i * d + j] - ti[i] * rr[i * d + j];
+                        f += ar * tr[j] - ai * ti[j];
+                    }
+                }
+                out[o] = f;
+            }
         };
     }
 }

@@ -133,7 +133,7 @@ public final class MachineRunWriter {
             return;
         }
         for (RunFigure f : List.of(new EntanglementFigure(), new SitePopulationsFigure(), new MachineCountFigure(),
-                new MachineDetectedFigure())) {
+                new MachineDetectedFigure(), new UnravellingFigure())) {
             if (f.applies(curves)) {
                 ChartFiles.write(f.chart(curves), dir, f.file());
             }

@@ -23,7 +23,7 @@ interface RunFigure {
     /** Every time-series figure of a run, in the page's order. */
     List<RunFigure> ALL = List.of(new ConcurrenceFigure(), new EntanglementFigure(), new HeatFigure(),
             new PopulationsFigure(), new SitePopulationsFigure(), new RelaxationFigure(), new CountVarianceFigure(),
-            new FanoFigure(), new CountDistributionFigure());
+            new FanoFigure(), new CountDistributionFigure(), new UnravellingFigure());
 
     /** @return the base name of its PNG, SVG and PDF files */
     String file();

@@ -80,6 +80,11 @@ final class EnsembleCurves {
         for (String c : r.recorded(RhoElements.class).sites().columns()) {
             sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
         }
+        // The mean conditional negativity of every bipartition, where recorded (issue 29: beside a diffusive run).
+        qtm.observe.ConditionalNegativity conditional = r.recorded(qtm.observe.ConditionalNegativity.class);
+        for (String c : conditional == null ? List.<String>of() : conditional.slots()) {
+            sites.put(c, band(ks, k -> r.estimate(c, k).estimate()));
+        }
         // After the site columns (the first is the sweeps' quantity): N_k(t) of every bath, where recorded.
         NetCounts counts = r.recorded(NetCounts.class);
         for (int b = 0; counts != null && b < counts.baths(); b++) {

@@ -69,8 +69,13 @@ public final class RunPlan {
      */
     public static List<Quantity> quantities(Scenario s, String engine) {
         if (EngineKind.of(engine) == EngineKind.DIFFUSIVE) {
-            // No target fidelity and no detected counts: the diffusive engine records states only (issue 29).
-            return s.isMachine() ? Quantities.diffusive(s.machine()) : Quantities.diffusive(s.model());
+            // States only (issue 29): the target's fidelity is linear in ρ, detected counts need jumps.
+            List<Quantity> out = new java.util.ArrayList<>(s.isMachine() ? Quantities.diffusive(s.machine())
+                    : Quantities.diffusive(s.model()));
+            if (s.target() != null) {
+                out.add(new qtm.observe.Fidelity(s.target()));
+            }
+            return List.copyOf(out);
         }
         List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)
                 : Quantities.of(s.model(), s.initial(), s.time(), EngineKind.of(engine));

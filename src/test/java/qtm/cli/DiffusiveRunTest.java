@@ -95,6 +95,7 @@ class DiffusiveRunTest {
         String header = Files.readAllLines(out.resolve("timeseries-diffusive.csv")).get(0);
         assertFalse(header.contains("count"), header);
         assertTrue(Files.exists(out.resolve("heat.png")), "the heat chart draws without counted heat");
+        assertTrue(Files.exists(out.resolve("unravellings.png")), "the chart of both unravellings");
     }
 
     @Test
@@ -102,6 +103,7 @@ class DiffusiveRunTest {
         Path file = tmp.resolve("machine.yaml");
         Files.writeString(file, MACHINE);
         JsonNode s = run(file, tmp.resolve("machine"), "--threads", "2");
+        assertTrue(Files.exists(tmp.resolve("machine").resolve("unravellings.png")), "the chart of both unravellings");
         converges(file, s);
         for (String engine : List.of("trajectories", "diffusive")) {
             JsonNode x = s.get("engines").get(engine).get("final").get("conditional_negativity_c_vs_h");

@@ -75,6 +75,12 @@ class MixedRecordersTest {
         samePureAndMixed(new HeatFormula(local), 4, 4);
         samePureAndMixed(new HeatFormula(local.withApproach(Approach.GLOBAL, 0)), 4, 5);
         samePureAndMixed(new ConditionalNegativity(new SiteObservables(List.of("c", "h"), new int[] {2, 2})), 4, 6);
+        org.ejml.data.ZMatrixRMaj target = new org.ejml.data.ZMatrixRMaj(6, 1);
+        double[][] t = randomKet(new Random(8), 6);
+        for (int i = 0; i < 6; i++) {
+            target.set(i, 0, t[0][i], t[1][i]);
+        }
+        samePureAndMixed(new Fidelity(target), 6, 9);
         samePureAndMixed(new ConditionalNegativity(new SiteObservables(List.of("c", "m", "h"),
                 new int[] {2, 3, 2})), 12, 7);
     }

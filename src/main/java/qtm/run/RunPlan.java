@@ -176,12 +176,7 @@ public final class RunPlan {
     static Supplier<Engine> engines(Scenario s, EngineKind kind, double dt) {
         if (kind == EngineKind.DIFFUSIVE) {
             // The diffusive step is its own (diffusive.dt), not the collision model's dt passed here.
-            List<String> names = bathNames(s);
-            double[] phases = new double[names.size()];
-            for (int b = 0; b < phases.length; b++) {
-                phases[b] = s.diffusive().phase(names.get(b));
-            }
-            return diffusive(s, DiffusiveSteps.requested(s), phases);
+            return diffusive(s, DiffusiveSteps.requested(s), phases(s));
         }
         if (s.isMachine() && kind == EngineKind.COLLISION) {
             return () -> new MachineCollisionEngine(s.machine(), s.initial(), s.time(), dt);
@@ -205,11 +200,7 @@ public final class RunPlan {
      */
     static Supplier<Engine> diffusive(Scenario s, double dt, double[] phases) {
         double step = DiffusiveTrajectories.stepFor(s.time(), dt);
-        List<String> names = bathNames(s);
-        double[] efficiencies = new double[names.size()];
-        for (int b = 0; b < efficiencies.length; b++) {
-            efficiencies[b] = s.detection() == null ? 1.0 : s.detection().of(names.get(b)).efficiency();
-        }
+        double[] efficiencies = efficiencies(s);
         if (!s.isMachine()) {
             return () -> DiffusiveTrajectories.of(s.model(), s.initial(), s.time(), step, phases, efficiencies);
         }
@@ -222,6 +213,39 @@ public final class RunPlan {
         ZMatrixRMaj h = s.machine().hamiltonian();
         List<MonitoredChannel> channels = MonitoredChannel.ofMachine(s.machine().channels(), phases, efficiencies);
         return () -> new DiffusiveTrajectories(h, channels, s.initial(), s.time(), step);
+    }
+
+    /**
+     * The channels the diffusive engine watches (issue 29), in its order, each with its bath's phase
+     * ({@code diffusive.<bath>.phase}) and efficiency ({@code detection.<bath>.efficiency}): what the homodyne
+     * recorders and their exact references read, so that they index the engine's increments alike.
+     *
+     * @param s a scenario whose baths are all bosonic
+     * @return one monitored channel per channel of the engine
+     */
+    public static List<MonitoredChannel> monitoredChannels(Scenario s) {
+        return s.isMachine() ? MonitoredChannel.ofMachine(s.machine().channels(), phases(s), efficiencies(s))
+                : MonitoredChannel.ofJumps(s.model().jumps(), phases(s), efficiencies(s));
+    }
+
+    /** φ per bath index, from {@code diffusive.<bath>.phase} (0 where not given). */
+    private static double[] phases(Scenario s) {
+        List<String> names = bathNames(s);
+        double[] phases = new double[names.size()];
+        for (int b = 0; b < phases.length; b++) {
+            phases[b] = s.diffusive().phase(names.get(b));
+        }
+        return phases;
+    }
+
+    /** η per bath index, from {@code detection.<bath>.efficiency} (1 where not given). */
+    private static double[] efficiencies(Scenario s) {
+        List<String> names = bathNames(s);
+        double[] efficiencies = new double[names.size()];
+        for (int b = 0; b < efficiencies.length; b++) {
+            efficiencies[b] = s.detection() == null ? 1.0 : s.detection().of(names.get(b)).efficiency();
+        }
+        return efficiencies;
     }
 
     /** The baths by index: a machine's, or a preset's cold and hot. */

@@ -132,6 +132,14 @@ class DiffusiveRunTest {
         Scenario sc = ScenarioReader.readForRun(file, List.of("diffusive.hot.phase=1.25"));
         assertEquals(1.25, sc.diffusive().phase("hot"), 0);
         assertEquals(0, sc.diffusive().phase("cold"), 0);
+        // The engine's channels carry them, with the detectors' efficiencies: hot is bath 1.
+        Scenario flux = ScenarioReader.readForRun(FLUX, List.of("diffusive.cold.phase=-0.5"));
+        List<qtm.model.MonitoredChannel> channels = qtm.run.RunPlan.monitoredChannels(flux);
+        assertEquals(flux.model().jumps().size(), channels.size());
+        for (qtm.model.MonitoredChannel c : channels) {
+            assertEquals(c.bath() == 1 ? Math.PI / 2 : -0.5, c.phase(), 1e-15);
+            assertEquals(c.bath() == 1 ? 0.8 : 1.0, c.efficiency(), 0);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import qtm.model.Model;
 import qtm.model.MonitoredChannel;
 import qtm.model.ResetModel;
 import qtm.model.TimeGrid;
+import qtm.testing.LindbladRk4;
 
 /**
  * The diffusive engine (issue 29): its ensemble mean ρ̄(t) against the master equation integrated here from scratch,
@@ -58,7 +59,7 @@ class DiffusiveTrajectoriesTest {
         for (int n = 0; n < trajectories; n++) {
             engine.run(rng, sums);
         }
-        double[][] exact = masterEquation(FLUX, coherent(), GRID);
+        double[][] exact = masterEquation(FLUX.hamiltonian(), operators(FLUX), coherent(), GRID);
         double worst = 0;
         for (int k = 0; k < GRID.points(); k++) {
             for (int c = 0; c < 32; c++) {
@@ -159,85 +160,29 @@ class DiffusiveTrajectoriesTest {
     }
 
     /**
-     * ρ(t) of dρ/dt = −i[H, ρ] + Σ_j (L_jρL_j† − ½{L_j†L_j, ρ}), by classical Runge–Kutta at step 1e-3 (error ~1e-13 at
-     * these rates), as {re, im} interleaved per row-major element at each grid point: coordinate 2(4i + j) + part.
+     * ρ(t) of the master equation on the grid ({@link LindbladRk4}, written from scratch), interleaved re/im per
+     * row-major element at each grid point: coordinate 2(d·i + j) + part.
      */
-    static double[][] masterEquation(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
-        ZMatrixRMaj h = model.hamiltonian();
+    static double[][] masterEquation(ZMatrixRMaj h, List<ZMatrixRMaj> ls, ZMatrixRMaj rho0, TimeGrid grid) {
+        double[][] out = new double[grid.points()][];
+        ZMatrixRMaj rho = rho0.copy();
+        out[0] = rho.data.clone();
+        for (int k = 1; k < grid.points(); k++) {
+            rho = LindbladRk4.evolve(h, ls, rho, grid.step(), 1e-3);
+            out[k] = rho.data.clone();
+        }
+        return out;
+    }
+
+    /** The preset's jump operators √γ A as the master equation has them. */
+    static List<ZMatrixRMaj> operators(Model model) {
         List<ZMatrixRMaj> ls = new java.util.ArrayList<>();
         for (var j : model.jumps()) {
             ZMatrixRMaj l = j.operator().copy();
             org.ejml.dense.row.CommonOps_ZDRM.scale(Math.sqrt(j.rate()), 0, l);
             ls.add(l);
         }
-        double[][] out = new double[grid.points()][];
-        ZMatrixRMaj rho = rho0.copy();
-        out[0] = rho.data.clone();
-        int sub = (int) Math.round(grid.step() / 1e-3);
-        double tau = grid.step() / sub;
-        for (int k = 1; k < grid.points(); k++) {
-            for (int s = 0; s < sub; s++) {
-                ZMatrixRMaj k1 = lindblad(h, ls, rho);
-                ZMatrixRMaj k2 = lindblad(h, ls, plus(rho, k1, tau / 2));
-                ZMatrixRMaj k3 = lindblad(h, ls, plus(rho, k2, tau / 2));
-                ZMatrixRMaj k4 = lindblad(h, ls, plus(rho, k3, tau));
-                for (int e = 0; e < rho.data.length; e++) {
-                    rho.data[e] += tau / 6 * (k1.data[e] + 2 * k2.data[e] + 2 * k3.data[e] + k4.data[e]);
-                }
-            }
-            out[k] = rho.data.clone();
-        }
-        return out;
-    }
-
-    private static ZMatrixRMaj plus(ZMatrixRMaj a, ZMatrixRMaj b, double f) {
-        ZMatrixRMaj c = a.copy();
-        for (int e = 0; e < c.data.length; e++) {
-            c.data[e] += f * b.data[e];
-        }
-        return c;
-    }
-
-    private static ZMatrixRMaj lindblad(ZMatrixRMaj h, List<ZMatrixRMaj> ls, ZMatrixRMaj rho) {
-        ZMatrixRMaj out = new ZMatrixRMaj(4, 4);
-        // −i(Hρ − ρH)
-        ZMatrixRMaj comm = minus(mult(h, rho), mult(rho, h));
-        for (int e = 0; e < out.data.length; e += 2) {
-            out.data[e] = comm.data[e + 1];
-            out.data[e + 1] = -comm.data[e];
-        }
-        for (ZMatrixRMaj l : ls) {
-            ZMatrixRMaj ld = new ZMatrixRMaj(4, 4);
-            org.ejml.dense.row.CommonOps_ZDRM.transposeConjugate(l, ld);
-            ZMatrixRMaj ll = mult(ld, l);
-            ZMatrixRMaj term = minus(mult(mult(l, rho), ld), scaled(plusM(mult(ll, rho), mult(rho, ll)), 0.5));
-            for (int e = 0; e < out.data.length; e++) {
-                out.data[e] += term.data[e];
-            }
-        }
-        return out;
-    }
-
-    private static ZMatrixRMaj mult(ZMatrixRMaj a, ZMatrixRMaj b) {
-        ZMatrixRMaj c = new ZMatrixRMaj(a.numRows, b.numCols);
-        org.ejml.dense.row.CommonOps_ZDRM.mult(a, b, c);
-        return c;
-    }
-
-    private static ZMatrixRMaj minus(ZMatrixRMaj a, ZMatrixRMaj b) {
-        return plus(a, b, -1);
-    }
-
-    private static ZMatrixRMaj plusM(ZMatrixRMaj a, ZMatrixRMaj b) {
-        return plus(a, b, 1);
-    }
-
-    private static ZMatrixRMaj scaled(ZMatrixRMaj a, double f) {
-        ZMatrixRMaj c = a.copy();
-        for (int e = 0; e < c.data.length; e++) {
-            c.data[e] *= f;
-        }
-        return c;
+        return ls;
     }
 
     /** Sums and squares of ρ's 2d² real coordinates (interleaved re/im) at every grid point, from ψ or from ρ. */

@@ -40,6 +40,22 @@ class DiffusiveTrajectoriesTest {
         return rho;
     }
 
+    /**
+     * (|00⟩ + e^{0.7i}|10⟩ + e^{−1.2i}|01⟩)/√3: coherences with both baths' one-excitation states whose complex phases
+     * make the homodyne mean depend on the sign of φ, not only on cos φ.
+     */
+    private static ZMatrixRMaj complexCoherent() {
+        double[] re = {1, Math.cos(-1.2), Math.cos(0.7), 0};
+        double[] im = {0, Math.sin(-1.2), Math.sin(0.7), 0};
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                rho.set(i, j, (re[i] * re[j] + im[i] * im[j]) / 3, (im[i] * re[j] - re[i] * im[j]) / 3);
+            }
+        }
+        return rho;
+    }
+
     @Test
     void pureEnsembleConvergesToTheMasterEquation() {
         checkAgainstExact(1.0, 3000, 11);
@@ -75,6 +91,137 @@ class DiffusiveTrajectoriesTest {
         // The state must have moved: a test against a frozen ρ0 would pass too easily.
         assertTrue(Math.abs(exact[GRID.points() - 1][0] - exact[0][0]) > 0.05);
         assertTrue(worst > 0, "no fluctuation at all");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void aMachineEnsembleConvergesToItsMasterEquation() {
+        // The three-qubit chain (d = 8) through the machine path: MachineChannel → MonitoredChannel, L = √γ A.
+        qtm.model.Machine chain = TestMachines.testChain();
+        int d = chain.dimension();
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(d, d);
+        int excited = d / 2;
+        for (int i : new int[] {0, excited}) {
+            for (int j : new int[] {0, excited}) {
+                rho0.set(i, j, 0.5, 0);
+            }
+        }
+        TimeGrid grid = new TimeGrid(20, 5);
+        List<ZMatrixRMaj> ls = new java.util.ArrayList<>();
+        for (var c : chain.channels()) {
+            ZMatrixRMaj l = c.operator().copy();
+            org.ejml.dense.row.CommonOps_ZDRM.scale(Math.sqrt(c.rate()), 0, l);
+            ls.add(l);
+        }
+        double[][] exact = masterEquation(chain.hamiltonian(), ls, rho0, grid);
+        assertTrue(Math.abs(exact[grid.points() - 1][2 * (excited * d + excited)] - 0.5) > 0.05, "must move");
+        for (double eta : new double[] {1.0, 0.6}) {
+            List<MonitoredChannel> channels = MonitoredChannel.ofMachine(chain.channels(), new double[] {0.7, 0},
+                    new double[] {eta, 1.0});
+            DiffusiveTrajectories engine = new DiffusiveTrajectories(chain.hamiltonian(), channels, rho0, grid, 0.2);
+            int n = eta == 1.0 ? 1000 : 250;
+            Sums sums = new Sums(d, grid.points());
+            var rng = RandomSource.L64_X128_MIX.create(21);
+            for (int t = 0; t < n; t++) {
+                engine.run(rng, sums);
+            }
+            for (int k = 0; k < grid.points(); k++) {
+                for (int c = 0; c < 2 * d * d; c++) {
+                    double mean = sums.sum[k][c] / n;
+                    double se = Math.sqrt(Math.max(0, sums.squares[k][c] / n - mean * mean) / (n - 1));
+                    assertTrue(Math.abs(mean - exact[k][c]) <= 4 * se + 1e-12, "eta " + eta + " point " + k
+                            + " coord " + c + ": " + mean + " vs exact " + exact[k][c] + " (SE " + se + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The record's mean: E ΔY_j = √η ⟨c_j + c_j†⟩ h with c_j = e^{−iφ} e^{iω_j t} L_j, summed over a bath's channels
+     * and bins of 40 steps (2 time units: e^{iω_j t} turns with the coherence it watches, so the mean hardly turns),
+     * against the exact ρ(t) at every step's midpoint (the rotating phase written here from scratch). With φ → −φ
+     * it fails (checked by hand), so it sees the sign of the phase.
+     */
+    @Test
+    void theHomodyneCurrentHasTheMeanOfItsPhaseAndEfficiency() {
+        double eta = 0.8;
+        double[] phases = {0.4, -2.0};
+        TimeGrid grid = new TimeGrid(4, 3);
+        double dt = 0.05;
+        int perBin = 40;
+        DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, complexCoherent(), grid, dt, phases,
+                new double[] {eta, eta});
+        int steps = (int) Math.round(grid.end() / dt);
+        int bins = steps / perBin;
+        double[][] ySum = new double[2][bins];
+        double[][] ySquares = new double[2][bins];
+        double[][] y = new double[2][bins];
+        var jumps = FLUX.jumps();
+        TrajectoryObserver o = new Sums(4, grid.points()) {
+            @Override
+            public void begin() {
+                for (double[] row : y) {
+                    java.util.Arrays.fill(row, 0);
+                }
+            }
+
+            @Override
+            public void homodyne(int step, double[] increments) {
+                for (int j = 0; j < increments.length; j++) {
+                    y[jumps.get(j).side().bath()][(step - 1) / perBin] += increments[j];
+                }
+            }
+
+            @Override
+            public void end() {
+                for (int b = 0; b < 2; b++) {
+                    for (int i = 0; i < bins; i++) {
+                        ySum[b][i] += y[b][i];
+                        ySquares[b][i] += y[b][i] * y[b][i];
+                    }
+                }
+            }
+        };
+        int n = 3000;
+        var rng = RandomSource.L64_X128_MIX.create(31);
+        for (int t = 0; t < n; t++) {
+            engine.run(rng, o);
+        }
+        // Exact: ρ(t) at the steps' midpoints, ⟨c + c†⟩ = 2 Re(e^{i(ωt − φ)} Tr[Lρ]).
+        List<ZMatrixRMaj> ls = operators(FLUX);
+        ZMatrixRMaj rho = complexCoherent();
+        double[][] expected = new double[2][bins];
+        for (int s = 0; s < steps; s++) {
+            ZMatrixRMaj mid = LindbladRk4.evolve(FLUX.hamiltonian(), ls, rho, dt / 2, 1e-3);
+            double t = (s + 0.5) * dt;
+            for (int j = 0; j < ls.size(); j++) {
+                ZMatrixRMaj lr = new ZMatrixRMaj(4, 4);
+                org.ejml.dense.row.CommonOps_ZDRM.mult(ls.get(j), mid, lr);
+                double trRe = 0;
+                double trIm = 0;
+                for (int i = 0; i < 4; i++) {
+                    trRe += lr.getReal(i, i);
+                    trIm += lr.getImag(i, i);
+                }
+                int b = jumps.get(j).side().bath();
+                double angle = jumps.get(j).energy() * t - phases[b];
+                expected[b][s / perBin] += Math.sqrt(eta) * 2 * (Math.cos(angle) * trRe - Math.sin(angle) * trIm)
+                        * dt;
+            }
+            rho = LindbladRk4.evolve(FLUX.hamiltonian(), ls, mid, dt / 2, 1e-3);
+        }
+        double largest = 0;
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < bins; i++) {
+                double mean = ySum[b][i] / n;
+                double se = Math.sqrt((ySquares[b][i] / n - mean * mean) / (n - 1));
+                assertTrue(Math.abs(mean - expected[b][i]) <= 4 * se, "bath " + b + " bin " + i + ": " + mean
+                        + " vs " + expected[b][i] + " (SE " + se + ")");
+                largest = Math.max(largest, Math.abs(expected[b][i]) / se);
+            }
+        }
+        // The mean must stand out of the noise, or the test could not see a wrong phase.
+        assertTrue(largest > 8, "largest |mean|/SE " + largest);
     }
 
     @Test

@@ -61,7 +61,7 @@ class DiffusiveOrdersTest {
     }
 
     /** σ⁻ at rates γ and γ/2 on the cold and hot qubit, σ⁺ at `up` times those; η = 1, phases 0.3. */
-    private static DiffusiveOrders measure(double gamma, double up, double h, int refinement, int n) {
+    static DiffusiveOrders measure(double gamma, double up, double h, int refinement, int n) {
         List<MonitoredChannel> channels = new ArrayList<>();
         List<ZMatrixRMaj> ls = new ArrayList<>();
         double[][] spec = {{0, gamma, 1}, {1, gamma / 2, 1}, {0, gamma * up, -1}, {1, gamma * up / 2, -1}};
@@ -83,7 +83,7 @@ class DiffusiveOrdersTest {
         return DiffusiveOrders.measure(H, channels, rho0, 1.0, h, refinement, n, 5, exact);
     }
 
-    private static double curvature(double[] steps, double[] errors, double slope) {
+    static double curvature(double[] steps, double[] errors, double slope) {
         double worst = 0;
         for (int m = 1; m < steps.length; m++) {
             double local = Math.log(errors[m] / errors[m - 1]) / Math.log(steps[m] / steps[m - 1]);

@@ -55,9 +55,11 @@ public final class HomodyneStep {
     private final double[] uRe;
     private final double[] uIm;
     private double halfStep = Double.NaN;
-    /** Per channel, the step's β_j = √η_j θ_j ΔY_j. */
+    /** Per channel, the step's β_j = √η_j θ_j ΔY_j and θ_j² = e^{2i(ω_j t − φ_j)}. */
     private final double[] betaRe;
     private final double[] betaIm;
+    private final double[] theta2Re;
+    private final double[] theta2Im;
     private final double[][] vRe;
     private final double[][] vIm;
     private final double[] aRe;
@@ -131,6 +133,8 @@ public final class HomodyneStep {
         this.uIm = new double[n * n];
         this.betaRe = new double[channels];
         this.betaIm = new double[channels];
+        this.theta2Re = new double[channels];
+        this.theta2Im = new double[channels];
         this.vRe = new double[channels][n];
         this.vIm = new double[channels][n];
         this.aRe = new double[n * n];
@@ -197,9 +201,8 @@ public final class HomodyneStep {
         for (int j = 0; j < channels; j++) {
             l[j].apply(yRe, yIm, pRe, pIm);
             axpy(betaRe[j], betaIm[j], pRe, pIm, wRe, wIm);
-            double angle = 2 * (omega[j] * mid - phase[j]);
             l[j].apply(vRe[j], vIm[j], pRe, pIm);
-            axpy(-h * eta[j] * Math.cos(angle), -h * eta[j] * Math.sin(angle), pRe, pIm, wRe, wIm);
+            axpy(-h * eta[j] * theta2Re[j], -h * eta[j] * theta2Im[j], pRe, pIm, wRe, wIm);
         }
         g.apply(xRe, xIm, pRe, pIm);
         for (int i = 0; i < n; i++) {
@@ -254,9 +257,7 @@ public final class HomodyneStep {
             mRe[i * n + i] += 1.0;
         }
         for (int j = 0; j < channels; j++) {
-            double angle = 2 * (omega[j] * mid - phase[j]);
-            axpy(-0.5 * h * eta[j] * Math.cos(angle), -0.5 * h * eta[j] * Math.sin(angle), l2Re[j], l2Im[j], mRe,
-                    mIm);
+            axpy(-0.5 * h * eta[j] * theta2Re[j], -0.5 * h * eta[j] * theta2Im[j], l2Re[j], l2Im[j], mRe, mIm);
         }
         // c = KρK†, then the unwatched part of every channel.
         conjugate(mRe, mIm, re, im, cRe, cIm);
@@ -316,7 +317,7 @@ public final class HomodyneStep {
         halfStep = h;
     }
 
-    /** Channel j's measured increment from s = ⟨L_j⟩, and its β_j = √η θ_j ΔY_j. */
+    /** Channel j's measured increment from s = ⟨L_j⟩, its β_j = √η θ_j ΔY_j and θ_j². */
     private void increment(int j, double t, double h, double sRe, double sIm, double[] dW, double[] dY) {
         double angle = omega[j] * t - phase[j];
         double thRe = Math.cos(angle);
@@ -326,6 +327,8 @@ public final class HomodyneStep {
         dY[j] = y;
         betaRe[j] = sqrtEta[j] * thRe * y;
         betaIm[j] = sqrtEta[j] * thIm * y;
+        theta2Re[j] = thRe * thRe - thIm * thIm;
+        theta2Im[j] = 2 * thRe * thIm;
     }
 
     /** y += (aRe + i aIm)·x over x's length. */

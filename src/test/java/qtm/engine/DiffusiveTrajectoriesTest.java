@@ -224,6 +224,36 @@ class DiffusiveTrajectoriesTest {
         assertTrue(largest > 8, "largest |mean|/SE " + largest);
     }
 
+    /**
+     * No allocation per step: 100 steps per trajectory, pure and mixed, cost at most the one Gaussian sampler each
+     * trajectory wraps around its stream (a few dozen bytes), not the kilobytes one temporary per step would.
+     */
+    @Test
+    void stepsAllocateNothing() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        TimeGrid grid = new TimeGrid(10, 3);
+        for (double eta : new double[] {1.0, 0.5}) {
+            DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), grid, 0.1, new double[2],
+                    new double[] {eta, eta});
+            var rng = RandomSource.L64_X128_MIX.create(5);
+            TrajectoryObserver nothing = new Sums(4, grid.points()) {
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                }
+
+                @Override
+                public void mixed(int k, double[] re, double[] im) {
+                }
+            };
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            assertTrue(bytes < 64L * NoAllocationTest.TRAJECTORIES + 4096, "eta " + eta + ": " + bytes + " bytes for "
+                    + NoAllocationTest.TRAJECTORIES + " trajectories of 100 steps");
+        }
+    }
+
     @Test
     void pureStatesStayNormalised() {
         DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, 0.1, new double[2],

@@ -300,6 +300,37 @@ class DiffusiveTrajectoriesTest {
         assertTrue(worst < 1e-12, "pure and mixed steps differ by " + worst);
     }
 
+    /**
+     * Where every L_j is an eigenoperator of H (uncoupled qubits), the local oscillator's e^{iω_j t} cancels L_j's
+     * rotation and the step is the interaction picture's: the measured record of a path does not depend on the gap,
+     * even at a step of 3 periods of it.
+     */
+    @Test
+    void theRecordDoesNotDependOnTheBohrFrequenciesItNeedNotResolve() {
+        double[][] records = new double[2][];
+        double[] gaps = {1.0, 50.0};
+        for (int g = 0; g < 2; g++) {
+            double e = gaps[g];
+            List<MonitoredChannel> channels = new java.util.ArrayList<>();
+            double[][] spec = {{0, 0.3, 1}, {1, 0.2, 1}, {0, 0.1, -1}, {1, 0.05, -1}};
+            for (double[] c : spec) {
+                qtm.model.Side side = qtm.model.Side.of((int) c[0]);
+                ZMatrixRMaj l = (c[2] > 0 ? qtm.model.TwoQubits.local(side, 0, 1)
+                        : qtm.model.TwoQubits.local(side, 1, 0)).copy();
+                org.ejml.dense.row.CommonOps_ZDRM.scale(Math.sqrt(c[1]), 0, l);
+                channels.add(new MonitoredChannel(l, (int) c[0], c[2] * e, 0.8, 1.0));
+            }
+            TimeGrid grid = new TimeGrid(6 * Math.PI, 4);
+            DiffusiveTrajectories engine = new DiffusiveTrajectories(qtm.model.TwoQubits.hamiltonian(e, 0, 0),
+                    channels, complexCoherent(), grid, 2 * Math.PI);
+            Record r = new Record();
+            engine.run(RandomSource.L64_X128_MIX.create(12), r);
+            records[g] = r.increments();
+        }
+        assertEquals(3 * 4, records[0].length);
+        assertArrayEquals(records[0], records[1], 1e-9);
+    }
+
     @Test
     void pureStatesStayNormalised() {
         DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, 0.1, new double[2],
@@ -461,6 +492,11 @@ class DiffusiveTrajectoriesTest {
     /** Every number a trajectory reports, in order. */
     private static final class Record implements TrajectoryObserver {
         private final java.util.List<Double> values = new java.util.ArrayList<>();
+        private final java.util.List<Double> increments = new java.util.ArrayList<>();
+
+        double[] increments() {
+            return increments.stream().mapToDouble(Double::doubleValue).toArray();
+        }
 
         double[] values() {
             return values.stream().mapToDouble(Double::doubleValue).toArray();
@@ -483,8 +519,11 @@ class DiffusiveTrajectoriesTest {
         }
 
         @Override
-        public void homodyne(int step, double[] increments) {
-            add(increments);
+        public void homodyne(int step, double[] dY) {
+            add(dY);
+            for (double v : dY) {
+                increments.add(v);
+            }
         }
 
         private void add(double[] x) {

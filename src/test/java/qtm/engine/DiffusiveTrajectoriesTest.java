@@ -408,6 +408,16 @@ class DiffusiveTrajectoriesTest {
         assertThrows(IllegalArgumentException.class, () -> new DiffusiveTrajectories(h, ch, coherent(), GRID, 0.3));
         assertEquals(2.0 / 7, DiffusiveTrajectories.stepFor(GRID, 0.3), 1e-15);
         new DiffusiveTrajectories(h, ch, coherent(), GRID, DiffusiveTrajectories.stepFor(GRID, 0.3));
+        // Σ L†L of the flux model's local channels is diagonal: each level decays at the sum of the rates of the
+        // channels that act on it.
+        double[] rates = new double[4];
+        for (var j : FLUX.jumps()) {
+            rates[j.side().ordinal() * 2 + (j.energy() > 0 ? 0 : 1)] = j.rate();
+        }
+        // |11⟩ decays through both σ⁻ channels, |00⟩ through both σ⁺, |10⟩ and |01⟩ through one of each.
+        double fastest = Math.max(Math.max(rates[0] + rates[2], rates[1] + rates[3]),
+                Math.max(rates[0] + rates[3], rates[1] + rates[2]));
+        assertEquals(fastest, DiffusiveTrajectories.fastestRate(ch), 1e-14);
         Model reset = new ResetModel(1.0, 0.05, new Bath(0.4, 0.05), new Bath(1.5, 0.02));
         assertThrows(IllegalArgumentException.class,
                 () -> DiffusiveTrajectories.of(reset, coherent(), GRID, DT, new double[2], new double[] {1, 1}));

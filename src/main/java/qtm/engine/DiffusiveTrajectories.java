@@ -122,6 +122,35 @@ public final class DiffusiveTrajectories implements Engine {
         return grid.step() / Math.max(1, Math.ceil(grid.step() / requested - 1e-9));
     }
 
+    /**
+     * The fastest decay the channels can cause, the largest eigenvalue of Σ_j L_j†L_j: the rate a step must resolve
+     * (the Kraus step's error grows with it times dt), for the scenario's check of {@code diffusive.dt}.
+     *
+     * @param channels the monitored channels, each d×d
+     * @return λ_max(Σ_j L_j†L_j) ≥ 0
+     */
+    public static double fastestRate(List<MonitoredChannel> channels) {
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        int d = channels.get(0).operator().numRows;
+        ZMatrixRMaj sum = new ZMatrixRMaj(d, d);
+        ZMatrixRMaj adjoint = new ZMatrixRMaj(d, d);
+        ZMatrixRMaj product = new ZMatrixRMaj(d, d);
+        for (MonitoredChannel c : channels) {
+            org.ejml.dense.row.CommonOps_ZDRM.transposeConjugate(c.operator(), adjoint);
+            org.ejml.dense.row.CommonOps_ZDRM.mult(adjoint, c.operator(), product);
+            for (int e = 0; e < sum.data.length; e++) {
+                sum.data[e] += product.data[e];
+            }
+        }
+        double max = 0;
+        for (double l : qtm.math.Hermitian.embedded(sum).values()) {
+            max = Math.max(max, l);
+        }
+        return max;
+    }
+
     @Override
     public TimeGrid grid() {
         return grid;

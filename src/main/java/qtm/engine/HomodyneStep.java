@@ -21,7 +21,10 @@ import qtm.model.MonitoredChannel;
  * The ρ step is a sum of congruences, so ρ stays positive and Hermitian whatever h; the ψ step keeps the norm by
  * construction. H is applied exactly because the machines' energies exceed their rates tenfold or more: a Kraus step
  * with I − iHh in K (Rouchon–Ralph's own form) has a weak error of order ‖H‖²h t, which at these ratios dominates
- * everything else. Read on the unnormalised state, whose noise coefficients L_jψ̃ are linear, ½B² − ½hΣηc² is exactly
+ * everything else. With c_j taken at the midpoint, U c_j(t) U† is exactly the interaction picture's operator where
+ * L_j is an eigenoperator of H, whose e^{−iω_j t} the local oscillator's e^{iω_j t} cancels: the step then need not
+ * resolve the Bohr frequencies, only the rates (and, for local channels, the coupling that spoils the eigenoperator).
+ * Read on the unnormalised state, whose noise coefficients L_jψ̃ are linear, ½B² − ½hΣηc² is exactly
  * Milstein's correction ½Σ_{jk} c_j c_k (ΔW_jΔW_k − δ_jk h) up to terms of order h·ΔW of mean zero, and the splitting
  * adds only such terms and O(h³) ones, so the scheme has <b>weak order 1</b>, and <b>strong order 1</b> where the
  * channels commute ([L_j, L_k] = 0: one channel per bath, say a bath at zero temperature, whose absorption channel
@@ -44,6 +47,8 @@ public final class HomodyneStep {
     private final double[][] l2Re;
     private final double[][] l2Im;
     private final SparseComplex[] l;
+    /** Per channel, the flat indices of L_j's non-zero entries. */
+    private final int[][] nonZero;
     private final double[] omega;
     private final double[] phase;
     private final double[] sqrtEta;
@@ -55,9 +60,11 @@ public final class HomodyneStep {
     private final double[] uRe;
     private final double[] uIm;
     private double halfStep = Double.NaN;
-    /** Per channel, the step's β_j = √η_j θ_j ΔY_j. */
+    /** Per channel, the step's β_j = √η_j θ_j ΔY_j and θ_j² = e^{2i(ω_j t − φ_j)}. */
     private final double[] betaRe;
     private final double[] betaIm;
+    private final double[] theta2Re;
+    private final double[] theta2Im;
     private final double[][] vRe;
     private final double[][] vIm;
     private final double[] aRe;
@@ -93,6 +100,7 @@ public final class HomodyneStep {
         this.l2Re = new double[channels][n * n];
         this.l2Im = new double[channels][n * n];
         this.l = new SparseComplex[channels];
+        this.nonZero = new int[channels][];
         this.omega = new double[channels];
         this.phase = new double[channels];
         this.sqrtEta = new double[channels];
@@ -111,6 +119,7 @@ public final class HomodyneStep {
             lRe[j] = parts[0];
             lIm[j] = parts[1];
             l[j] = new SparseComplex(n, lRe[j], lIm[j]);
+            nonZero[j] = nonZero(lRe[j], lIm[j]);
             ComplexMatrices.multiply(n, lRe[j], lIm[j], lRe[j], lIm[j], l2Re[j], l2Im[j]);
             ComplexMatrices.adjoint(n, lRe[j], lIm[j], adjRe, adjIm);
             ComplexMatrices.multiply(n, adjRe, adjIm, lRe[j], lIm[j], prodRe, prodIm);
@@ -131,6 +140,8 @@ public final class HomodyneStep {
         this.uIm = new double[n * n];
         this.betaRe = new double[channels];
         this.betaIm = new double[channels];
+        this.theta2Re = new double[channels];
+        this.theta2Im = new double[channels];
         this.vRe = new double[channels][n];
         this.vIm = new double[channels][n];
         this.aRe = new double[n * n];
@@ -197,9 +208,8 @@ public final class HomodyneStep {
         for (int j = 0; j < channels; j++) {
             l[j].apply(yRe, yIm, pRe, pIm);
             axpy(betaRe[j], betaIm[j], pRe, pIm, wRe, wIm);
-            double angle = 2 * (omega[j] * mid - phase[j]);
             l[j].apply(vRe[j], vIm[j], pRe, pIm);
-            axpy(-h * eta[j] * Math.cos(angle), -h * eta[j] * Math.sin(angle), pRe, pIm, wRe, wIm);
+            axpy(-h * eta[j] * theta2Re[j], -h * eta[j] * theta2Im[j], pRe, pIm, wRe, wIm);
         }
         g.apply(xRe, xIm, pRe, pIm);
         for (int i = 0; i < n; i++) {
@@ -254,17 +264,14 @@ public final class HomodyneStep {
             mRe[i * n + i] += 1.0;
         }
         for (int j = 0; j < channels; j++) {
-            double angle = 2 * (omega[j] * mid - phase[j]);
-            axpy(-0.5 * h * eta[j] * Math.cos(angle), -0.5 * h * eta[j] * Math.sin(angle), l2Re[j], l2Im[j], mRe,
-                    mIm);
+            axpy(-0.5 * h * eta[j] * theta2Re[j], -0.5 * h * eta[j] * theta2Im[j], l2Re[j], l2Im[j], mRe, mIm);
         }
         // c = KρK†, then the unwatched part of every channel.
         conjugate(mRe, mIm, re, im, cRe, cIm);
         for (int j = 0; j < channels; j++) {
             double lost = h * (1 - eta[j]);
             if (lost > 0) {
-                conjugate(lRe[j], lIm[j], re, im, bRe, bIm);
-                axpy(lost, 0, bRe, bIm, cRe, cIm);
+                addSandwich(j, lost, re, im, cRe, cIm);
             }
         }
         conjugate(uRe, uIm, cRe, cIm, cRe, cIm);
@@ -316,7 +323,7 @@ public final class HomodyneStep {
         halfStep = h;
     }
 
-    /** Channel j's measured increment from s = ⟨L_j⟩, and its β_j = √η θ_j ΔY_j. */
+    /** Channel j's measured increment from s = ⟨L_j⟩, its β_j = √η θ_j ΔY_j and θ_j². */
     private void increment(int j, double t, double h, double sRe, double sIm, double[] dW, double[] dY) {
         double angle = omega[j] * t - phase[j];
         double thRe = Math.cos(angle);
@@ -326,6 +333,8 @@ public final class HomodyneStep {
         dY[j] = y;
         betaRe[j] = sqrtEta[j] * thRe * y;
         betaIm[j] = sqrtEta[j] * thIm * y;
+        theta2Re[j] = thRe * thRe - thIm * thIm;
+        theta2Im[j] = 2 * thRe * thIm;
     }
 
     /** y += (aRe + i aIm)·x over x's length. */
@@ -337,6 +346,32 @@ public final class HomodyneStep {
             yRe[i] += aRe * xRe[i] - aIm * xIm[i];
             yIm[i] += aRe * xIm[i] + aIm * xRe[i];
         }
+    }
+
+    /**
+     * out += f·L_j r L_j†, over L_j's non-zero entries only (a local channel has d/2 of d², so this costs (d/2)²
+     * products where the dense sandwich costs 2d³).
+     */
+    private void addSandwich(int j, double f, double[] rRe, double[] rIm, double[] outRe, double[] outIm) {
+        double[] xRe = lRe[j];
+        double[] xIm = lIm[j];
+        for (int p : nonZero[j]) {
+            int a = p / n;
+            int b = p % n;
+            for (int q : nonZero[j]) {
+                int c = q / n;
+                int e = q % n;
+                // L_ab ρ_be conj(L_ce) into out_ac
+                double tRe = xRe[p] * rRe[b * n + e] - xIm[p] * rIm[b * n + e];
+                double tIm = xRe[p] * rIm[b * n + e] + xIm[p] * rRe[b * n + e];
+                outRe[a * n + c] += f * (tRe * xRe[q] + tIm * xIm[q]);
+                outIm[a * n + c] += f * (tIm * xRe[q] - tRe * xIm[q]);
+            }
+        }
+    }
+
+    private static int[] nonZero(double[] re, double[] im) {
+        return java.util.stream.IntStream.range(0, re.length).filter(p -> re[p] != 0 || im[p] != 0).toArray();
     }
 
     /** out = k·r·k†, through the workspace a (b when r is a); out may be r. */

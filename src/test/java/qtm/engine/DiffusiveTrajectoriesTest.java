@@ -1,9 +1,14 @@
 package qtm.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static qtm.engine.DiffusiveFixtures.DT;
+import static qtm.engine.DiffusiveFixtures.FLUX;
+import static qtm.engine.DiffusiveFixtures.GRID;
+import static qtm.engine.DiffusiveFixtures.coherent;
+import static qtm.engine.DiffusiveFixtures.masterEquation;
+import static qtm.engine.DiffusiveFixtures.operators;
 
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
@@ -11,7 +16,6 @@ import org.ejml.data.ZMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import qtm.math.Hermitian;
 import qtm.model.Bath;
-import qtm.model.FluxModel;
 import qtm.model.Model;
 import qtm.model.MonitoredChannel;
 import qtm.model.ResetModel;
@@ -19,26 +23,10 @@ import qtm.model.TimeGrid;
 
 /**
  * The diffusive engine (issue 29): its ensemble mean ρ̄(t) against the master equation integrated here from scratch,
- * for η = 1 (pure ψ) and η = 0.5 (conditional ρ); ψ stays normalised, ρ stays a density matrix; a seed fixes the
- * trajectory.
+ * for η = 1 (pure ψ) and η &lt; 1 (conditional ρ), on the flux model and a machine; ψ stays normalised, ρ stays a
+ * density matrix; the steps allocate nothing.
  */
 class DiffusiveTrajectoriesTest {
-    /** A flux machine fast enough that ρ(t) moves well within t = 8: γ(1 + n) ≈ 0.1 of the gap. */
-    private static final Model FLUX = new FluxModel(1.0, 0.08, new Bath(0.4, 0.08), new Bath(1.5, 0.03));
-    private static final TimeGrid GRID = new TimeGrid(8, 5);
-    private static final double DT = 0.02;
-
-    /** (|00⟩ + |10⟩)/√2: a coherence across excitation sectors, so that the homodyne current is not zero. */
-    private static ZMatrixRMaj coherent() {
-        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
-        for (int i : new int[] {0, 2}) {
-            for (int j : new int[] {0, 2}) {
-                rho.set(i, j, 0.5, 0);
-            }
-        }
-        return rho;
-    }
-
     @Test
     void pureEnsembleConvergesToTheMasterEquation() {
         checkAgainstExact(1.0, 3000, 11);
@@ -53,12 +41,12 @@ class DiffusiveTrajectoriesTest {
         DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, DT, new double[] {0.3, -1.1},
                 new double[] {eta, eta});
         assertEquals(eta == 1.0, engine.pure());
-        Sums sums = new Sums(4, GRID.points());
+        DensitySums sums = new DensitySums(4, GRID.points());
         var rng = RandomSource.L64_X128_MIX.create(seed);
         for (int n = 0; n < trajectories; n++) {
             engine.run(rng, sums);
         }
-        double[][] exact = masterEquation(FLUX, coherent(), GRID);
+        double[][] exact = masterEquation(FLUX.hamiltonian(), operators(FLUX), coherent(), GRID);
         double worst = 0;
         for (int k = 0; k < GRID.points(); k++) {
             for (int c = 0; c < 32; c++) {
@@ -77,11 +65,84 @@ class DiffusiveTrajectoriesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void aMachineEnsembleConvergesToItsMasterEquation() {
+        // The three-qubit chain (d = 8) through the machine path: MachineChannel → MonitoredChannel, L = √γ A.
+        qtm.model.Machine chain = TestMachines.testChain();
+        int d = chain.dimension();
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(d, d);
+        int excited = d / 2;
+        for (int i : new int[] {0, excited}) {
+            for (int j : new int[] {0, excited}) {
+                rho0.set(i, j, 0.5, 0);
+            }
+        }
+        TimeGrid grid = new TimeGrid(20, 5);
+        List<ZMatrixRMaj> ls = new java.util.ArrayList<>();
+        for (var c : chain.channels()) {
+            ZMatrixRMaj l = c.operator().copy();
+            org.ejml.dense.row.CommonOps_ZDRM.scale(Math.sqrt(c.rate()), 0, l);
+            ls.add(l);
+        }
+        double[][] exact = masterEquation(chain.hamiltonian(), ls, rho0, grid);
+        assertTrue(Math.abs(exact[grid.points() - 1][2 * (excited * d + excited)] - 0.5) > 0.05, "must move");
+        for (double eta : new double[] {1.0, 0.6}) {
+            List<MonitoredChannel> channels = MonitoredChannel.ofMachine(chain.channels(), new double[] {0.7, 0},
+                    new double[] {eta, 1.0});
+            DiffusiveTrajectories engine = new DiffusiveTrajectories(chain.hamiltonian(), channels, rho0, grid, 0.2);
+            int n = eta == 1.0 ? 1000 : 250;
+            DensitySums sums = new DensitySums(d, grid.points());
+            var rng = RandomSource.L64_X128_MIX.create(21);
+            for (int t = 0; t < n; t++) {
+                engine.run(rng, sums);
+            }
+            for (int k = 0; k < grid.points(); k++) {
+                for (int c = 0; c < 2 * d * d; c++) {
+                    double mean = sums.sum[k][c] / n;
+                    double se = Math.sqrt(Math.max(0, sums.squares[k][c] / n - mean * mean) / (n - 1));
+                    assertTrue(Math.abs(mean - exact[k][c]) <= 4 * se + 1e-12, "eta " + eta + " point " + k
+                            + " coord " + c + ": " + mean + " vs exact " + exact[k][c] + " (SE " + se + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * No allocation per step: 100 steps per trajectory, pure and mixed, cost at most the one Gaussian sampler each
+     * trajectory wraps around its stream (a few dozen bytes), not the kilobytes one temporary per step would.
+     */
+    @Test
+    void stepsAllocateNothing() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx.isThreadAllocatedMemorySupported());
+        TimeGrid grid = new TimeGrid(10, 3);
+        for (double eta : new double[] {1.0, 0.5}) {
+            DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), grid, 0.1, new double[2],
+                    new double[] {eta, eta});
+            var rng = RandomSource.L64_X128_MIX.create(5);
+            TrajectoryObserver nothing = new DensitySums(4, grid.points()) {
+                @Override
+                public void state(int k, double[] re, double[] im) {
+                }
+
+                @Override
+                public void mixed(int k, double[] re, double[] im) {
+                }
+            };
+            long bytes = NoAllocationTest.allocatedBytes(mx, () -> engine.run(rng, nothing));
+            assertTrue(bytes < 64L * NoAllocationTest.TRAJECTORIES + 4096, "eta " + eta + ": " + bytes + " bytes for "
+                    + NoAllocationTest.TRAJECTORIES + " trajectories of 100 steps");
+        }
+    }
+
+    @Test
     void pureStatesStayNormalised() {
         DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, 0.1, new double[2],
                 new double[] {1, 1});
         double[] worst = new double[1];
-        TrajectoryObserver o = new Sums(4, GRID.points()) {
+        TrajectoryObserver o = new DensitySums(4, GRID.points()) {
             @Override
             public void state(int k, double[] re, double[] im) {
                 worst[0] = Math.max(worst[0], Math.abs(ComplexMatrices.norm2(re, im) - 1));
@@ -100,7 +161,7 @@ class DiffusiveTrajectoriesTest {
         DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, 0.4, new double[2],
                 new double[] {0.7, 0.2});
         double[] worst = new double[3];
-        TrajectoryObserver o = new Sums(4, GRID.points()) {
+        TrajectoryObserver o = new DensitySums(4, GRID.points()) {
             @Override
             public void mixed(int k, double[] re, double[] im) {
                 ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
@@ -129,208 +190,24 @@ class DiffusiveTrajectoriesTest {
     }
 
     @Test
-    void aSeedFixesTheTrajectoryAndItsRecord() {
-        for (double eta : new double[] {1.0, 0.5}) {
-            DiffusiveTrajectories engine = DiffusiveTrajectories.of(FLUX, coherent(), GRID, 0.5, new double[2],
-                    new double[] {eta, eta});
-            Record a = new Record();
-            Record b = new Record();
-            engine.run(RandomSource.L64_X128_MIX.create(9), a);
-            engine.run(RandomSource.L64_X128_MIX.create(9), b);
-            assertArrayEquals(a.values(), b.values());
-            // 4 grid intervals of 4 steps, 4 channels each; plus the state at 5 points.
-            assertEquals(16 * 4 + 5 * (eta == 1 ? 8 : 32), a.values().length);
-            Record c = new Record();
-            engine.run(RandomSource.L64_X128_MIX.create(10), c);
-            assertTrue(!java.util.Arrays.equals(a.values(), c.values()));
-        }
-    }
-
-    @Test
     void refusesAStepThatDoesNotDivideTheGridAndTheResetModel() {
         ZMatrixRMaj h = FLUX.hamiltonian();
         List<MonitoredChannel> ch = MonitoredChannel.ofJumps(FLUX.jumps(), new double[2], new double[] {1, 1});
         assertThrows(IllegalArgumentException.class, () -> new DiffusiveTrajectories(h, ch, coherent(), GRID, 0.3));
         assertEquals(2.0 / 7, DiffusiveTrajectories.stepFor(GRID, 0.3), 1e-15);
         new DiffusiveTrajectories(h, ch, coherent(), GRID, DiffusiveTrajectories.stepFor(GRID, 0.3));
+        // Σ L†L of the flux model's local channels is diagonal: each level decays at the sum of the rates of the
+        // channels that act on it.
+        double[] rates = new double[4];
+        for (var j : FLUX.jumps()) {
+            rates[j.side().ordinal() * 2 + (j.energy() > 0 ? 0 : 1)] = j.rate();
+        }
+        // |11⟩ decays through both σ⁻ channels, |00⟩ through both σ⁺, |10⟩ and |01⟩ through one of each.
+        double fastest = Math.max(Math.max(rates[0] + rates[2], rates[1] + rates[3]),
+                Math.max(rates[0] + rates[3], rates[1] + rates[2]));
+        assertEquals(fastest, DiffusiveTrajectories.fastestRate(ch), 1e-14);
         Model reset = new ResetModel(1.0, 0.05, new Bath(0.4, 0.05), new Bath(1.5, 0.02));
         assertThrows(IllegalArgumentException.class,
                 () -> DiffusiveTrajectories.of(reset, coherent(), GRID, DT, new double[2], new double[] {1, 1}));
-    }
-
-    /**
-     * ρ(t) of dρ/dt = −i[H, ρ] + Σ_j (L_jρL_j† − ½{L_j†L_j, ρ}), by classical Runge–Kutta at step 1e-3 (error ~1e-13 at
-     * these rates), as {re, im} interleaved per row-major element at each grid point: coordinate 2(4i + j) + part.
-     */
-    static double[][] masterEquation(Model model, ZMatrixRMaj rho0, TimeGrid grid) {
-        ZMatrixRMaj h = model.hamiltonian();
-        List<ZMatrixRMaj> ls = new java.util.ArrayList<>();
-        for (var j : model.jumps()) {
-            ZMatrixRMaj l = j.operator().copy();
-            org.ejml.dense.row.CommonOps_ZDRM.scale(Math.sqrt(j.rate()), 0, l);
-            ls.add(l);
-        }
-        double[][] out = new double[grid.points()][];
-        ZMatrixRMaj rho = rho0.copy();
-        out[0] = rho.data.clone();
-        int sub = (int) Math.round(grid.step() / 1e-3);
-        double tau = grid.step() / sub;
-        for (int k = 1; k < grid.points(); k++) {
-            for (int s = 0; s < sub; s++) {
-                ZMatrixRMaj k1 = lindblad(h, ls, rho);
-                ZMatrixRMaj k2 = lindblad(h, ls, plus(rho, k1, tau / 2));
-                ZMatrixRMaj k3 = lindblad(h, ls, plus(rho, k2, tau / 2));
-                ZMatrixRMaj k4 = lindblad(h, ls, plus(rho, k3, tau));
-                for (int e = 0; e < rho.data.length; e++) {
-                    rho.data[e] += tau / 6 * (k1.data[e] + 2 * k2.data[e] + 2 * k3.data[e] + k4.data[e]);
-                }
-            }
-            out[k] = rho.data.clone();
-        }
-        return out;
-    }
-
-    private static ZMatrixRMaj plus(ZMatrixRMaj a, ZMatrixRMaj b, double f) {
-        ZMatrixRMaj c = a.copy();
-        for (int e = 0; e < c.data.length; e++) {
-            c.data[e] += f * b.data[e];
-        }
-        return c;
-    }
-
-    private static ZMatrixRMaj lindblad(ZMatrixRMaj h, List<ZMatrixRMaj> ls, ZMatrixRMaj rho) {
-        ZMatrixRMaj out = new ZMatrixRMaj(4, 4);
-        // −i(Hρ − ρH)
-        ZMatrixRMaj comm = minus(mult(h, rho), mult(rho, h));
-        for (int e = 0; e < out.data.length; e += 2) {
-            out.data[e] = comm.data[e + 1];
-            out.data[e + 1] = -comm.data[e];
-        }
-        for (ZMatrixRMaj l : ls) {
-            ZMatrixRMaj ld = new ZMatrixRMaj(4, 4);
-            org.ejml.dense.row.CommonOps_ZDRM.transposeConjugate(l, ld);
-            ZMatrixRMaj ll = mult(ld, l);
-            ZMatrixRMaj term = minus(mult(mult(l, rho), ld), scaled(plusM(mult(ll, rho), mult(rho, ll)), 0.5));
-            for (int e = 0; e < out.data.length; e++) {
-                out.data[e] += term.data[e];
-            }
-        }
-        return out;
-    }
-
-    private static ZMatrixRMaj mult(ZMatrixRMaj a, ZMatrixRMaj b) {
-        ZMatrixRMaj c = new ZMatrixRMaj(a.numRows, b.numCols);
-        org.ejml.dense.row.CommonOps_ZDRM.mult(a, b, c);
-        return c;
-    }
-
-    private static ZMatrixRMaj minus(ZMatrixRMaj a, ZMatrixRMaj b) {
-        return plus(a, b, -1);
-    }
-
-    private static ZMatrixRMaj plusM(ZMatrixRMaj a, ZMatrixRMaj b) {
-        return plus(a, b, 1);
-    }
-
-    private static ZMatrixRMaj scaled(ZMatrixRMaj a, double f) {
-        ZMatrixRMaj c = a.copy();
-        for (int e = 0; e < c.data.length; e++) {
-            c.data[e] *= f;
-        }
-        return c;
-    }
-
-    /** Sums and squares of ρ's 2d² real coordinates (interleaved re/im) at every grid point, from ψ or from ρ. */
-    static class Sums implements TrajectoryObserver {
-        final int d;
-        final double[][] sum;
-        final double[][] squares;
-
-        Sums(int d, int points) {
-            this.d = d;
-            this.sum = new double[points][2 * d * d];
-            this.squares = new double[points][2 * d * d];
-        }
-
-        @Override
-        public void begin() {
-        }
-
-        @Override
-        public void state(int k, double[] re, double[] im) {
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    // ψ_i ψ_j*
-                    add(k, 2 * (i * d + j), re[i] * re[j] + im[i] * im[j]);
-                    add(k, 2 * (i * d + j) + 1, im[i] * re[j] - re[i] * im[j]);
-                }
-            }
-        }
-
-        @Override
-        public void mixed(int k, double[] re, double[] im) {
-            for (int e = 0; e < d * d; e++) {
-                add(k, 2 * e, re[e]);
-                add(k, 2 * e + 1, im[e]);
-            }
-        }
-
-        private void add(int k, int c, double x) {
-            sum[k][c] += x;
-            squares[k][c] += x * x;
-        }
-
-        @Override
-        public void jump(int channel, int bath, double energy, double time) {
-            throw new AssertionError("the diffusive engine has no jumps");
-        }
-
-        @Override
-        public void end() {
-        }
-    }
-
-    /** Every number a trajectory reports, in order. */
-    private static final class Record implements TrajectoryObserver {
-        private final java.util.List<Double> values = new java.util.ArrayList<>();
-
-        double[] values() {
-            return values.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        @Override
-        public void begin() {
-        }
-
-        @Override
-        public void state(int k, double[] re, double[] im) {
-            add(re);
-            add(im);
-        }
-
-        @Override
-        public void mixed(int k, double[] re, double[] im) {
-            add(re);
-            add(im);
-        }
-
-        @Override
-        public void homodyne(int step, double[] increments) {
-            add(increments);
-        }
-
-        private void add(double[] x) {
-            for (double v : x) {
-                values.add(v);
-            }
-        }
-
-        @Override
-        public void jump(int channel, int bath, double energy, double time) {
-        }
-
-        @Override
-        public void end() {
-        }
     }
 }

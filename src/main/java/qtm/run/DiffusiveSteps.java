@@ -2,12 +2,9 @@ package qtm.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.DiffusiveTrajectories;
 import qtm.engine.EngineKind;
 import qtm.input.InputException;
-import qtm.model.Jump;
-import qtm.model.MachineChannel;
 import qtm.model.TimeGrid;
 import qtm.scenario.Diffusive;
 import qtm.scenario.Scenario;
@@ -17,53 +14,53 @@ import qtm.scenario.Scenario;
  * whole steps fill each grid interval (as {@link CollisionSteps} shortens the collision model's), and refused where it
  * does not resolve the dynamics or makes too many steps.
  *
- * <p>The rate a step must resolve is the largest of every watched channel's Tr(L†L) = γ‖A‖²_F (an upper bound of
- * its fastest decay ‖L†L‖) and every channel's |ω|: the Kraus step holds the local oscillator's e^{iωt} at its value at
- * the step's midpoint, so within a step the measured operator's phase is off by up to |ω|h/2. With
- * h·max ≤ {@value #BOUND} the state changes by at most a tenth per step and that phase by at most 0.05 rad (a cosine
- * off by 0.1 %). H needs no bound: the engine applies e^{−iHh/2} exactly.
+ * <p>The rate a step must resolve is the larger of two. The first is the fastest decay the watched channels cause,
+ * λ_max(Σ_j L_j†L_j) ({@link DiffusiveTrajectories#fastestRate}): the Kraus step's error grows with it times dt. The
+ * second, in the local approach, is the largest exchange coupling g. The Bohr frequencies ω_j need no resolving,
+ * although the local oscillator's e^{iω_j t} turns within a step: H is applied exactly in two half steps around the
+ * Kraus step, which takes c_j at the step's midpoint, so where L_j is an eigenoperator of H (the global channels,
+ * uncoupled sites, a density coupling, which belongs to H₀) the oscillator's phase cancels H's rotation of L_j exactly
+ * and the step is the interaction picture's with constant operators. Where an exchange coupling makes the local
+ * channels depart from that, the step errs by order g·dt, so g is resolved as a rate is. A step must keep
+ * dt × that rate at most {@value #BOUND}; the default step is a tenth of that, {@value #DEFAULT} ÷ the rate, as the
+ * collision model's default keeps γΔt near 0.01 so that the O(dt) weak bias stays at the percent level.
  */
 public final class DiffusiveSteps {
-    /** Largest step × fastest rate or frequency. */
+    /** Largest step × fastest rate. */
     public static final double BOUND = 0.1;
+    /** The default step × fastest rate. */
+    public static final double DEFAULT = 0.01;
 
     private DiffusiveSteps() {
     }
 
     /**
      * @param s a scenario whose baths are all bosonic
-     * @return the fastest rate or frequency a step must resolve (see the class comment)
+     * @return the fastest rate a step must resolve (see the class comment)
      */
     public static double fastest(Scenario s) {
-        double max = 0;
-        if (s.isMachine()) {
-            for (MachineChannel c : s.machine().channels()) {
-                max = Math.max(max, Math.max(c.rate() * frobenius2(c.operator()), Math.abs(c.energy())));
-            }
-        } else {
-            for (Jump j : s.model().jumps()) {
-                max = Math.max(max, Math.max(j.rate() * frobenius2(j.operator()), Math.abs(j.energy())));
+        double max = DiffusiveTrajectories.fastestRate(RunPlan.monitoredChannels(s));
+        qtm.model.Approach approach = s.isMachine() ? s.machine().approach() : s.model().approach();
+        if (approach == qtm.model.Approach.LOCAL && s.machine() != null) {
+            for (qtm.model.Coupling c : s.machine().couplings()) {
+                if (c instanceof qtm.model.Coupling.Exchange x) {
+                    max = Math.max(max, x.g());
+                }
             }
         }
         return max;
     }
 
-    private static double frobenius2(ZMatrixRMaj a) {
-        double sum = 0;
-        for (double x : a.data) {
-            sum += x * x;
-        }
-        return sum;
-    }
-
     /**
      * @param s the scenario
-     * @return the step asked for: {@code diffusive.dt}, or by default the longest step the rate check allows,
-     *     {@value #BOUND} ÷ {@link #fastest}
+     * @return the step asked for: {@code diffusive.dt}, or by default {@value #DEFAULT} ÷ {@link #fastest} (the grid
+     *     step when nothing is to be resolved)
      */
     public static double requested(Scenario s) {
         Diffusive d = s.diffusive();
-        return d.hasDt() ? d.dt() : BOUND / fastest(s);
+        double fastest = fastest(s);
+        // Nothing to resolve (every rate and coupling 0): one step per grid interval.
+        return d.hasDt() ? d.dt() : fastest > 0 ? DEFAULT / fastest : s.time().step();
     }
 
     /**
@@ -102,8 +99,8 @@ public final class DiffusiveSteps {
         double fastest = fastest(s);
         if (taken * fastest > BOUND * (1 + 1e-12)) {
             throw new InputException(s.file(), "diffusive.dt", value, "expected a step <= " + BOUND / fastest
-                    + ": dt x the fastest channel rate or frequency (" + fastest + ") must be at most " + BOUND
-                    + " to resolve the rates and the local oscillator's phase within a step");
+                    + ": dt x the fastest rate (" + fastest + ": the largest eigenvalue of the sum of L+L over the "
+                    + "watched channels, or an exchange coupling g) must be at most " + BOUND);
         }
         if (d.hasDt() && taken < requested * (1 - 1e-9)) {
             int steps = (int) Math.round(s.time().step() / taken);

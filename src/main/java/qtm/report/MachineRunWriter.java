@@ -150,6 +150,7 @@ public final class MachineRunWriter {
         o.putObject("time").<ObjectNode>set("end", Json.number(s.time().end())).put("points", s.time().points());
         o.set("target_se", Json.number(s.targetSe()));
         o.set("time_budget_s", Json.number(s.timeBudgetSeconds()));
+        RunSettings.diffusive(o, s);
     }
 
     private static void machine(ObjectNode o, MachineRun.Outcome run, SiteObservables sites) {

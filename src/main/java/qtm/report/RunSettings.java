@@ -59,7 +59,24 @@ final class RunSettings {
                         .put("steps_per_point", x.stepsPerPoint());
             }
         }
+        diffusive(o, s);
         o.put("records", records);
         return o;
+    }
+
+    /**
+     * The diffusive engine's step (issue 29) beside the collision model's: asked for, used, and steps per grid
+     * interval; nothing without the engine.
+     *
+     * @param o the settings object
+     * @param s the scenario as run
+     */
+    static void diffusive(ObjectNode o, ScenarioAsRun s) {
+        double[] step = s.diffusiveStep();
+        if (step == null) {
+            return;
+        }
+        o.putObject("diffusive").putObject("dt").put("requested", step[0]).put("used", step[1])
+                .put("steps_per_point", Math.round(s.time().step() / step[1]));
     }
 }

@@ -23,19 +23,29 @@ import qtm.scenario.Simulation;
  * @param timeBudgetSeconds the engines' wall-time budget
  * @param dts the collision steps, the main one first
  * @param sampling the collision engine's sampling as the scenario gives it, or null for the model's default
+ * @param diffusiveStep the diffusive engine's step asked for ({@code diffusive.dt} or its default) and the step taken
+ *     (issue 29), or null when the run has no diffusive engine
  */
 public record ScenarioAsRun(String name, String description, String file, Model model, TimeGrid time,
         ObjectNode document, List<String> engines, double targetSe, double timeBudgetSeconds, List<Double> dts,
-        String sampling) {
+        String sampling, double[] diffusiveStep) {
     /** Copies the lists. */
     public ScenarioAsRun {
         engines = List.copyOf(engines);
         dts = List.copyOf(dts);
+        diffusiveStep = diffusiveStep == null ? null : diffusiveStep.clone();
+    }
+
+    @Override
+    public double[] diffusiveStep() {
+        return diffusiveStep == null ? null : diffusiveStep.clone();
     }
 
     static ScenarioAsRun of(Scenario s) {
         Simulation sim = s.simulation();
         return new ScenarioAsRun(s.name(), s.description(), s.file(), s.model(), s.time(), s.source().json(),
-                sim.engines(), sim.targetSe(), sim.timeBudgetSeconds(), sim.dts(), sim.sampling());
+                sim.engines(), sim.targetSe(), sim.timeBudgetSeconds(), sim.dts(), sim.sampling(),
+                sim.engines().contains(qtm.engine.EngineKind.DIFFUSIVE.key())
+                        ? new double[] {DiffusiveSteps.requested(s), DiffusiveSteps.taken(s, s.time())} : null);
     }
 }

@@ -89,6 +89,11 @@ class DiffusiveRunTest {
         Path out = tmp.resolve("flux");
         JsonNode s = run(FLUX, out, "--trajectories", "200", "--threads", "2");
         converges(FLUX, s);
+        // Grid step 2, diffusive.dt 0.05: 40 whole steps, nothing shortened.
+        JsonNode dt = s.get("settings").get("diffusive").get("dt");
+        assertEquals(0.05, dt.get("requested").asDouble(), 0);
+        assertEquals(0.05, dt.get("used").asDouble(), 1e-15);
+        assertEquals(40, dt.get("steps_per_point").asInt());
         JsonNode f = s.get("engines").get("diffusive").get("final");
         assertTrue(f.has("pure_concurrence") && f.has("heat_cold") && f.has("heat_hot"), f.toString());
         assertFalse(f.has("heat_cold_count") || f.has("count_cold"), "the diffusive engine counts no jumps: " + f);
@@ -105,6 +110,10 @@ class DiffusiveRunTest {
         JsonNode s = run(file, tmp.resolve("machine"), "--threads", "2");
         assertTrue(Files.exists(tmp.resolve("machine").resolve("unravellings.png")), "the chart of both unravellings");
         converges(file, s);
+        JsonNode dt = s.get("settings").get("diffusive").get("dt");
+        int steps = dt.get("steps_per_point").asInt();
+        assertEquals(4.0, steps * dt.get("used").asDouble(), 1e-12, "whole steps fill the grid step 4");
+        assertTrue(dt.get("used").asDouble() <= dt.get("requested").asDouble(), dt.toString());
         for (String engine : List.of("trajectories", "diffusive")) {
             JsonNode x = s.get("engines").get(engine).get("final").get("conditional_negativity_c_vs_h");
             assertTrue(x != null && x.get("mean").asDouble() >= 0, engine + ": " + x);

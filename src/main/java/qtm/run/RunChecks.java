@@ -51,7 +51,8 @@ public final class RunChecks {
     /**
      * Refuses detectors a run could not record, so that {@code detection} is never silently ignored: the detected
      * counts come from the trajectories engine, on the grids where the true counts are recorded, and on a machine where
-     * their exact reference fits the bound of the true counts' ({@link qtm.observe.MachineCounts#absence}).
+     * their exact reference fits the bound of the true counts' ({@link qtm.observe.MachineCounts#absence}). A run of
+     * the diffusive engine without the trajectories engine reads the efficiencies (issue 29) and refuses a dark rate.
      *
      * @param s a run's scenario
      * @throws InputException (exit 2) naming {@code detection}
@@ -60,7 +61,20 @@ public final class RunChecks {
         if (s.detection() == null) {
             return;
         }
-        String why = !s.simulation().engines().contains(qtm.engine.EngineKind.TRAJECTORIES.key())
+        List<String> engines = s.simulation().engines();
+        if (!engines.contains(qtm.engine.EngineKind.TRAJECTORIES.key())
+                && engines.contains(qtm.engine.EngineKind.DIFFUSIVE.key())) {
+            // The diffusive engine reads each detector's efficiency (issue 29); a dark rate it cannot use.
+            for (var d : s.detection().detectors().entrySet()) {
+                if (d.getValue().darkRate() > 0) {
+                    throw new InputException(s.file(), "detection." + d.getKey() + ".dark_rate",
+                            Double.toString(d.getValue().darkRate()), "0 without the trajectories engine: the "
+                            + "diffusive engine reads each detector's efficiency only; add trajectories to engines");
+                }
+            }
+            return;
+        }
+        String why = !engines.contains(qtm.engine.EngineKind.TRAJECTORIES.key())
                 ? "qtm run records detected counts with the trajectories engine only: add it to engines, or remove "
                         + "detection (qtm fcs reads it for any scenario)"
                 : s.time().points() > qtm.observe.NetCounts.MAX_POINTS

@@ -133,6 +133,17 @@ class DiffusiveRunTest {
         assertEquals(4.0 / 134, qtm.run.DiffusiveSteps.taken(sc, sc.time()), 1e-15);
     }
 
+    /**
+     * The diffusive engine alone reads the detectors' efficiencies (the trajectories engine's detected counts are
+     * not needed for them), so a run of it with {@code detection} passes every check.
+     */
+    @Test
+    void theDiffusiveEngineAloneTakesTheDetectorsEfficiency() {
+        Scenario sc = ScenarioReader.readForRun(FLUX, List.of("engines=[diffusive]"));
+        assertEquals(0.8, sc.detection().of("hot").efficiency(), 0);
+        assertEquals(List.of(), qtm.run.RunChecks.all(sc, 2));
+    }
+
     /** --set reaches a bath's phase as it reaches every key; a phase changes the records, not ρ̄'s convergence. */
     @Test
     void setReachesThePhase() throws Exception {

@@ -118,6 +118,7 @@ final class MonteCarloSweep {
             RunChecks.points(s);
             if (s.isMachine()) {
                 RunChecks.machine(s, threads);
+                notices.addAll(qtm.run.DiffusiveSteps.check(s));
             } else {
                 notices.addAll(CollisionSteps.check(s));
             }

@@ -202,6 +202,32 @@ public final class HomodyneExact {
     }
 
     /**
+     * @param rho0 the initial state
+     * @param t a time ≥ 0
+     * @return the exact ρ(t) = e^{Lt} ρ0 (new matrix)
+     */
+    public ZMatrixRMaj stateAt(ZMatrixRMaj rho0, double t) {
+        DMatrixRMaj e = l.copy();
+        CommonOps_DDRM.scale(t, e);
+        double[] v = RealVectors.mult(MatrixExp.exp(e), basis.coordinates(rho0, new double[basis.size()]));
+        return basis.matrix(v, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
+    }
+
+    /**
+     * @param bath the bath's index
+     * @return a bound on its mean current, 2√η_b Σ_{j∈b} ‖√γ_j A_j‖ (for the recorder's fixed-point unit)
+     */
+    public double meanBound(int bath) {
+        double a = 0;
+        for (int j = 0; j < energy.length; j++) {
+            if (bathOf[j] == bath) {
+                a += norm[j];
+            }
+        }
+        return 2 * Math.sqrt(efficiency[bath]) * a;
+    }
+
+    /**
      * @param bath the bath's index
      * @param omega ω′
      * @return the stationary spectrum S_b(ω′) of an infinitely long record (white noise: 1)
@@ -290,7 +316,7 @@ public final class HomodyneExact {
         double worst = 0;
         double scale = scale();
         for (int j = 0; j < energy.length; j++) {
-            double[] mean = ShiftedGenerator.apply(later[j], complex(rho));
+            double[] mean = ShiftedGenerator.apply(later[j], java.util.Arrays.copyOf(rho, 2 * rho.length));
             worst = Math.max(worst, Math.hypot(mean[0], mean[1]));
             for (int k = 0; k < energy.length; k++) {
                 if (bathOf[j] != bathOf[k]) {
@@ -311,12 +337,6 @@ public final class HomodyneExact {
         return worst;
     }
 
-    private double[] complex(double[] v) {
-        double[] z = new double[2 * v.length];
-        System.arraycopy(v, 0, z, 0, v.length);
-        return z;
-    }
-
     /**
      * A bound on how far a window that starts at state ρ (not ρ∞) moves the periodogram's expectation from the
      * stationary one: |ΔE P_T| ≤ (4 η_b T / K_b) (Σ_{j∈b} ‖L_j‖)² ‖ρ − ρ∞‖₁. Each two-time term is linear in the earlier
@@ -329,12 +349,7 @@ public final class HomodyneExact {
      * @return the bound
      */
     public double transientBound(int bath, ZMatrixRMaj start, double window) {
-        double a = 0;
-        for (int j = 0; j < energy.length; j++) {
-            if (bathOf[j] == bath) {
-                a += norm[j];
-            }
-        }
+        double a = meanBound(bath) / (2 * Math.sqrt(efficiency[bath]));
         return 4 * efficiency[bath] * window / perBath[bath] * a * a * distance(start);
     }
 

@@ -8,7 +8,6 @@ import java.util.function.BiFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import qtm.math.Hermitian;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
 import qtm.math.Ops;
@@ -51,6 +50,7 @@ public final class HomodyneExact {
     private final double[] energy;
     private final double[] norm;
     private final HermitianBasis basis;
+    private final ZMatrixRMaj hamiltonian;
     private final DMatrixRMaj l;
     private final double[] rho;
     private final ShiftedGenerator shifted;
@@ -89,6 +89,7 @@ public final class HomodyneExact {
         energy = new double[m];
         norm = new double[m];
         basis = new HermitianBasis(h.numRows);
+        hamiltonian = h.copy();
         l = MachineGenerator.of(h, channels, basis);
         rho = ShiftedGenerator.steady(l, basis);
         shifted = new ShiftedGenerator(l, basis, rho);
@@ -207,10 +208,7 @@ public final class HomodyneExact {
      * @return the exact ρ(t) = e^{Lt} ρ0 (new matrix)
      */
     public ZMatrixRMaj stateAt(ZMatrixRMaj rho0, double t) {
-        DMatrixRMaj e = l.copy();
-        CommonOps_DDRM.scale(t, e);
-        double[] v = RealVectors.mult(MatrixExp.exp(e), basis.coordinates(rho0, new double[basis.size()]));
-        return basis.matrix(v, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
+        return shifted.evolve(rho0, t);
     }
 
     /**
@@ -358,29 +356,34 @@ public final class HomodyneExact {
      * @return ‖ρ − ρ∞‖₁
      */
     public double distance(ZMatrixRMaj state) {
-        double sum = 0;
-        for (double e : Hermitian.eigenvalues(Ops.add(1, state, -1, steadyState()))) {
-            sum += Math.abs(e);
-        }
-        return sum;
+        return shifted.distance(state);
     }
 
     /**
-     * A default set of frequencies for the spectrum: evenly spaced from 0 to a few times the fastest scale of the
-     * rotating-frame dynamics (S_b is even in ω′: the measured currents are real).
+     * A default set of frequencies for the spectrum, evenly spaced from 0 to 4 (γ_max + 2 g_max), with γ_max the
+     * largest ‖L_j‖² (a channel's rate) and g_max the largest off-diagonal |H_ik| (the exchange couplings): the scales
+     * of the dynamics in the oscillators' frame, where the Bohr frequencies themselves are demodulated away. Only
+     * ω′ ≥ 0: the measured currents are real, so S_b is even in ω′.
      *
      * @param points how many, ≥ 2
-     * @return ω′ from 0 to 4 (γ_max + the largest |Im| scale of L), new array
+     * @return ω′ (new array)
      */
     public double[] frequencies(int points) {
-        double top = 0;
-        for (int j = 0; j < energy.length; j++) {
-            top = Math.max(top, norm[j] * norm[j]);
+        double rate = 0;
+        for (double a : norm) {
+            rate = Math.max(rate, a * a);
         }
-        top += org.ejml.dense.row.NormOps_DDRM.normPInf(l) / basis.dimension();
+        double g = 0;
+        for (int i = 0; i < hamiltonian.numRows; i++) {
+            for (int k = 0; k < hamiltonian.numCols; k++) {
+                if (i != k) {
+                    g = Math.max(g, Math.hypot(hamiltonian.getReal(i, k), hamiltonian.getImag(i, k)));
+                }
+            }
+        }
         double[] out = new double[points];
         for (int i = 0; i < points; i++) {
-            out[i] = 4 * top * i / (points - 1);
+            out[i] = 4 * (rate + 2 * g) * i / (points - 1);
         }
         return out;
     }

@@ -172,6 +172,35 @@ final class ShiftedGenerator {
     }
 
     /**
+     * @param rho0 a d×d state
+     * @param t a time
+     * @return e^{Lt} ρ0 (new matrix)
+     */
+    ZMatrixRMaj evolve(ZMatrixRMaj rho0, double t) {
+        DMatrixRMaj e = l.copy();
+        CommonOps_DDRM.scale(t, e);
+        double[] v = RealVectors.mult(MatrixExp.exp(e), basis.coordinates(rho0, new double[n]));
+        return basis.matrix(v, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
+    }
+
+    /**
+     * @param state a d×d Hermitian matrix
+     * @return ‖state − ρ∞‖₁
+     */
+    double distance(ZMatrixRMaj state) {
+        ZMatrixRMaj diff = state.copy();
+        ZMatrixRMaj steady = basis.matrix(rho, new ZMatrixRMaj(basis.dimension(), basis.dimension()));
+        for (int i = 0; i < diff.data.length; i++) {
+            diff.data[i] -= steady.data[i];
+        }
+        double sum = 0;
+        for (double e : qtm.math.Hermitian.eigenvalues(diff)) {
+            sum += Math.abs(e);
+        }
+        return sum;
+    }
+
+    /**
      * @param y any d×d matrix
      * @return [u; w], the coordinates of its Hermitian parts, y = U + iW
      */

@@ -17,6 +17,13 @@ import qtm.model.TimeGrid;
 public final class HomodyneSpectrum implements FinalQuantity {
     /** Its name in saved ensembles. */
     public static final String NAME = "spectrum";
+    /** The default number of frequencies (issue 29): 32, from 0 to a few times the fastest rate. */
+    public static final int POINTS = 32;
+    /**
+     * The default number of windows per trajectory: 4, so that a trajectory's mean periodogram has a spread near
+     * 1/2 and the window, a quarter of the half run, still resolves features of width 1/(t_end/8).
+     */
+    public static final int WINDOWS = 4;
     /** A bound of a trajectory's mean periodogram but for the rarest (it is about 1 to a few, with spread 1/√windows). */
     private static final double QUANTUM = Quantity.quantumFor(64);
     private final List<String> baths;

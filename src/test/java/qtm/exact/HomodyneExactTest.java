@@ -233,24 +233,29 @@ class HomodyneExactTest {
         for (int s = 0; s < 120 / h; s++) {
             rho = step(PAIR, PAIR_CHANNELS, rho, h);
         }
+        double[] w = {0, 0.35};
         for (int b = 0; b < 2; b++) {
-            for (double w : new double[] {0, 0.35}) {
-                double[] at = new double[2];
-                for (int t0 = 0; t0 < 2; t0++) {
-                    at[t0] = bruteSpectrum(b, w, phi[b], eta[b], rho, t0 * 1.7, h);
-                }
-                assertEquals(at[0], at[1], 1e-9, "no absolute-time term, bath " + b);
-                assertEquals(at[0], x.spectrum(b, w), 1e-6, "bath " + b + " w " + w);
-                assertTrue(Math.abs(at[0] - 1) > 1e-2, "the excess noise is visible, bath " + b + ": " + at[0]);
+            double[] at0 = bruteSpectrum(b, w, phi[b], eta[b], rho, 0, h);
+            double[] at1 = bruteSpectrum(b, w, phi[b], eta[b], rho, 1.7, h);
+            for (int i = 0; i < w.length; i++) {
+                assertEquals(at0[i], at1[i], 1e-9, "no absolute-time term, bath " + b);
+                assertEquals(at0[i], x.spectrum(b, w[i]), 1e-6, "bath " + b + " w " + w[i]);
+                assertTrue(Math.abs(at0[i] - 1) > 1e-2, "the excess noise is visible, bath " + b + ": " + at0[i]);
             }
         }
         assertTrue(x.oscillating(0.35) < 1e-12, "the absolute-time terms vanish: " + x.oscillating(0.35));
+        // The currents are real, so the spectrum is even in ω′ even in the oscillators' frame.
+        assertEquals(x.spectrum(1, 0.35), x.spectrum(1, -0.35), 1e-12);
+        double[] grid = x.frequencies(32);
+        assertEquals(0, grid[0]);
+        // 4 (γ_max + 2g) with γ_max = 0.5 and g = 0.4.
+        assertEquals(4 * (0.5 + 0.8), grid[31], 1e-12);
     }
 
-    private static double bruteSpectrum(int b, double w, double phi, double eta, ZMatrixRMaj rho, double t0,
+    private static double[] bruteSpectrum(int b, double[] w, double phi, double eta, ZMatrixRMaj rho, double t0,
             double h) {
         List<MachineChannel> jumps = PAIR_CHANNELS.stream().filter(j -> j.bath() == b).toList();
-        double sum = 0;
+        double[] sum = new double[w.length];
         int steps = (int) Math.round(60 / h);
         for (MachineChannel k : jumps) {
             ZMatrixRMaj c = measured(k, phi, t0);
@@ -260,7 +265,6 @@ class HomodyneExactTest {
                 tr += y.getReal(i, i);
             }
             ZMatrixRMaj state = BruteForce.add(y, BruteForce.times(-tr, 0, rho));
-            double re = 0;
             for (int s = 0; s <= steps; s++) {
                 double tau = s * h;
                 double weight = (s == 0 || s == steps ? 1 : s % 2 == 1 ? 4 : 2) * h / 3;
@@ -268,13 +272,18 @@ class HomodyneExactTest {
                 for (MachineChannel j : jumps) {
                     f += 2 * BruteForce.traceRe(measured(j, phi, t0 + tau), state);
                 }
-                re += weight * Math.cos(w * tau) * f;
+                for (int i = 0; i < w.length; i++) {
+                    sum[i] += weight * Math.cos(w[i] * tau) * f;
+                }
                 if (s < steps) {
                     state = step(PAIR, PAIR_CHANNELS, state, h);
                 }
             }
-            sum += re;
         }
-        return 1 + eta * 2 * sum / jumps.size();
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = 1 + eta * 2 * sum[i] / jumps.size();
+        }
+        return out;
     }
 }

@@ -181,6 +181,34 @@ class HomodyneExactTest {
         }
     }
 
+    /** The flux preset as a machine (issue 24's translation) gives the same references as the preset itself. */
+    @Test
+    void machineFormOfFluxAgreesWithThePreset() {
+        double[] phi = {0.3, -0.8};
+        double[] eta = {0.9, 0.4};
+        HomodyneExact preset = HomodyneExact.of(FLUX, phi, eta);
+        HomodyneExact machine = HomodyneExact.of(qtm.model.MachinePresets.flux((FluxModel) FLUX), phi, eta);
+        assertEquals(preset.baths(), machine.baths());
+        ZMatrixRMaj rho = new ZMatrixRMaj(4, 4);
+        for (int i : new int[] {0, 2}) {
+            for (int k : new int[] {0, 2}) {
+                rho.set(i, k, 0.5, 0);
+            }
+        }
+        TimeGrid grid = new TimeGrid(30, 7);
+        double[][] a = preset.meanCurrent(rho, grid);
+        double[][] b = machine.meanCurrent(rho, grid);
+        for (int bath = 0; bath < 2; bath++) {
+            for (int k = 0; k < grid.points(); k++) {
+                assertEquals(a[bath][k], b[bath][k], 1e-12);
+            }
+            for (double w : new double[] {0, 0.01, 0.05}) {
+                assertEquals(preset.spectrum(bath, w), machine.spectrum(bath, w), 1e-9);
+            }
+        }
+        assertTrue(Math.abs(a[0][1]) > 1e-3);
+    }
+
     /** Two resonant qubits (E = 1, exchange g), each with its own bath, strongly damped: a small machine. */
     private static final ZMatrixRMaj PAIR = pairHamiltonian(1, 0.4);
     private static final double WINDOW = 5;

@@ -1,6 +1,5 @@
 package qtm.exact;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import qtm.math.MatrixExp;
 import qtm.math.Ops;
 import qtm.math.RealVectors;
 import qtm.model.BathKind;
-import qtm.model.Jump;
 import qtm.model.Machine;
 import qtm.model.MachineChannel;
 import qtm.model.Model;
@@ -67,7 +65,8 @@ public final class HomodyneExact {
      * @param baths the baths' names
      * @param phase φ_b per bath, finite
      * @param efficiency η_b per bath, in (0, 1]
-     * @throws IllegalArgumentException if the steady state is not unique, or a parameter is out of range
+     * @throws IllegalArgumentException if the steady state is not unique, a bath has no channel, or a parameter is out
+     *     of range
      */
     public HomodyneExact(ZMatrixRMaj h, List<MachineChannel> channels, List<String> baths, double[] phase,
             double[] efficiency) {
@@ -111,6 +110,11 @@ public final class HomodyneExact {
             left[j] = shifted.vector(Ops.mult(op, rhoMatrix));
             right[j] = shifted.vector(Ops.mult(rhoMatrix, dag));
         }
+        for (int b = 0; b < perBath.length; b++) {
+            if (perBath[b] == 0) {
+                throw new IllegalArgumentException("bath " + baths.get(b) + " has no channel to homodyne");
+            }
+        }
     }
 
     /**
@@ -122,11 +126,8 @@ public final class HomodyneExact {
      * @return the references
      */
     public static HomodyneExact of(Model model, double[] phase, double[] efficiency) {
-        List<MachineChannel> channels = new ArrayList<>();
-        for (Jump j : model.jumps()) {
-            channels.add(new MachineChannel(j.side().ordinal(), j.operator(), j.rate(), j.energy(), j.energy(),
-                    (int) Math.signum(j.energy()), j.label()));
-        }
+        List<MachineChannel> channels = model.jumps().stream().map(j -> new MachineChannel(j.side().ordinal(),
+                j.operator(), j.rate(), j.energy(), j.energy(), (int) Math.signum(j.energy()), j.label())).toList();
         return new HomodyneExact(model.hamiltonian(), channels, List.of(Side.COLD.key(), Side.HOT.key()), phase,
                 efficiency);
     }

@@ -16,7 +16,7 @@ import qtm.model.TimeGrid;
  */
 public final class HomodyneSpectrum implements FinalQuantity {
     /** Its name in saved ensembles. */
-    public static final String NAME = "spectrum";
+    public static final String NAME = "homodyne_spectrum";
     /** The default number of frequencies (issue 29): 32, from 0 to a few times the fastest rate. */
     public static final int POINTS = 32;
     /**
@@ -42,8 +42,8 @@ public final class HomodyneSpectrum implements FinalQuantity {
      * @param grid the output grid
      * @param dt the engine's step, which divides the grid's step
      * @param windows how many windows tile the second half of the run, ≥ 1
-     * @throws IllegalArgumentException if dt does not divide the grid step, or the second half has fewer steps than
-     *     windows
+     * @throws IllegalArgumentException if dt does not divide the grid step, the second half has fewer steps than
+     *     windows, or a bath has no channel
      */
     public HomodyneSpectrum(List<String> baths, int[] channelBath, double[] frequencies, TimeGrid grid, double dt,
             int windows) {
@@ -52,6 +52,11 @@ public final class HomodyneSpectrum implements FinalQuantity {
         this.perBath = new int[baths.size()];
         for (int b : channelBath) {
             perBath[b]++;
+        }
+        for (int b = 0; b < perBath.length; b++) {
+            if (perBath[b] == 0) {
+                throw new IllegalArgumentException("bath " + baths.get(b) + " has no monitored channel");
+            }
         }
         this.frequencies = frequencies.clone();
         this.dt = dt;

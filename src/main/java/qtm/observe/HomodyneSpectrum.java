@@ -62,7 +62,7 @@ public final class HomodyneSpectrum implements FinalQuantity {
         this.dt = dt;
         this.windows = windows;
         long steps = (long) HomodyneCurrent.stepsPer(grid.step(), dt) * (grid.points() - 1);
-        long second = steps - steps / 2;
+        long second = steps / 2;
         if (windows < 1 || second < windows) {
             throw new IllegalArgumentException(windows + " windows in " + second + " steps");
         }

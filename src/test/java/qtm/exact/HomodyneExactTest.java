@@ -67,6 +67,16 @@ class HomodyneExactTest {
             assertTrue(x.oscillating(0.3) < 1e-13);
         }
         assertEquals(1.0, qubit(1.3, 0.3, 0, 0.4, 1).spectrum(0, 0.2), 1e-12, "vacuum: shot noise only");
+        // A channel that is no eigenoperator of the free rotation (σx at ω = 1.3) breaks the symmetry: the term
+        // Tr[σx (1 − P) σx ρ∞] = 1 at absolute frequency 2ω is what oscillating() must see.
+        ZMatrixRMaj h = new ZMatrixRMaj(2, 2);
+        h.set(1, 1, 1.3, 0);
+        ZMatrixRMaj x = new ZMatrixRMaj(2, 2);
+        x.set(0, 1, 1, 0);
+        x.set(1, 0, 1, 0);
+        HomodyneExact broken = new HomodyneExact(h, List.of(new MachineChannel(0, x, 0.3, 1.3, 1.3, 1, "x")),
+                List.of("bath"), new double[] {0}, new double[] {1});
+        assertTrue(broken.oscillating(0) > 0.1, "oscillating " + broken.oscillating(0));
     }
 
     /**
@@ -207,6 +217,8 @@ class HomodyneExactTest {
             }
         }
         assertTrue(Math.abs(a[0][1]) > 1e-3);
+        // The flux preset conserves excitations: no absolute-time term, no stationary mean.
+        assertTrue(preset.oscillating(0.01) < 1e-12, "oscillating " + preset.oscillating(0.01));
     }
 
     /** Two resonant qubits (E = 1, exchange g), each with its own bath, strongly damped: a small machine. */

@@ -25,10 +25,15 @@ import qtm.model.TimeGrid;
  * @param trueFinal per bath, the true count's {mean, variance} at the final time
  * @param stationaryFano per bath, the stationary Fano factor noise/|current| of {detected, true} count (NaN where
  *     not defined: no current, or no unique steady state)
- * @param finals per bath, P(N_det = n) at the final time (null: not computed, as on a machine)
+ * @param finals per bath, P(N_det = n) at the final time (an entry null where its window is too wide to invert)
+ * @param heat per bath, the same moments of the detected heat Q_det on every grid point (the tilt e^{s w_j} of each
+ *     jump's heat w_j, thinned by η, and (θ/2)(e^{sω₁} + e^{−sω₁} − 2) of the dark clicks)
+ * @param heatOneWay per bath, whether Q_det has one sign in every trajectory
+ * @param heatEvent per bath, the largest heat one click carries (a jump's |w_j|, or ω₁ with dark clicks)
  */
 public record DetectedReference(List<String> baths, List<Detector> detectors, double[][][] series, boolean[] oneWay,
-        double[][] trueFinal, double[][] stationaryFano, CountingStatistics.Distribution[] finals) {
+        double[][] trueFinal, double[][] stationaryFano, CountingStatistics.Distribution[] finals,
+        double[][][] heat, boolean[] heatOneWay, double[] heatEvent) {
     /**
      * The master equation's detected statistics: the reference of a preset's quantum-jump trajectories.
      *
@@ -47,9 +52,17 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
         double[][] truth = new double[m][];
         double[][] fano = new double[m][];
         CountingStatistics.Distribution[] finals = new CountingStatistics.Distribution[m];
+        double[][][] heat = new double[m][][];
+        boolean[] heatOneWay = new boolean[m];
+        double[] heatEvent = new double[m];
         for (int d = 0; d < m; d++) {
             Side side = Side.COLD.key().equals(names.get(d)) ? Side.COLD : Side.HOT;
             Detector x = detection.of(names.get(d));
+            heat[d] = DetectedCounting.of(model, side, Weight.HEAT, x).onGrid(rho0, grid);
+            double[] w = model.jumps().stream().filter(j -> j.side() == side && j.rate() > 0)
+                    .mapToDouble(qtm.model.Jump::energy).toArray();
+            heatOneWay[d] = oneSign(w, x);
+            heatEvent[d] = largest(w, x, DetectedCounting.darkHeat(model));
             detectors.add(x);
             CountingStatistics detected = DetectedCounting.of(model, side, Weight.QUANTA, x);
             CountingStatistics perfect = DetectedCounting.of(model, side, Weight.QUANTA, Detector.PERFECT);
@@ -60,7 +73,8 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
             fano[d] = new double[] {fano(detected), fano(perfect)};
             finals[d] = distribution(detected, rho0, grid.end());
         }
-        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals);
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals,
+                heat, heatOneWay, heatEvent);
     }
 
     /**
@@ -82,9 +96,18 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
         boolean[] oneWay = new boolean[n];
         double[][] truth = new double[n][];
         double[][] fano = new double[n][];
+        CountingStatistics.Distribution[] finals = new CountingStatistics.Distribution[n];
+        double[][][] heat = new double[n][][];
+        boolean[] heatOneWay = new boolean[n];
+        double[] heatEvent = new double[n];
         for (int d = 0; d < n; d++) {
             int bath = m.bathNames().indexOf(names.get(d));
             Detector x = detection.of(names.get(d));
+            heat[d] = DetectedCounting.of(counting, bath, Weight.HEAT, x).onGrid(rho0, grid);
+            double[] w = m.channels().stream().filter(c -> c.bath() == bath && c.rate() > 0)
+                    .mapToDouble(qtm.model.MachineChannel::heat).toArray();
+            heatOneWay[d] = oneSign(w, x);
+            heatEvent[d] = largest(w, x, DetectedCounting.darkHeat(m, bath));
             detectors.add(x);
             CountingStatistics detected = DetectedCounting.of(counting, bath, Weight.QUANTA, x);
             CountingStatistics perfect = DetectedCounting.of(counting, bath, Weight.QUANTA, Detector.PERFECT);
@@ -101,8 +124,30 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
             double[] raw = perfect.moments(rho0, grid.end(), 2);
             truth[d] = new double[] {raw[0], raw[1] - raw[0] * raw[0]};
             fano[d] = new double[] {fano(detected), fano(perfect)};
+            finals[d] = distribution(detected, rho0, grid.end());
         }
-        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, null);
+        return new DetectedReference(List.copyOf(names), List.copyOf(detectors), series, oneWay, truth, fano, finals,
+                heat, heatOneWay, heatEvent);
+    }
+
+    /** Whether the heats of a bath's jumps share one sign and no dark click adds the other. */
+    private static boolean oneSign(double[] heats, Detector x) {
+        boolean in = false;
+        boolean out = false;
+        for (double w : heats) {
+            in |= w > 0;
+            out |= w < 0;
+        }
+        return !(in && out) && x.darkRate() == 0;
+    }
+
+    /** The largest heat of one click: of a jump, or of a dark click. */
+    private static double largest(double[] heats, Detector x, double dark) {
+        double most = x.darkRate() > 0 ? Math.abs(dark) : 0;
+        for (double w : heats) {
+            most = Math.max(most, Math.abs(w));
+        }
+        return most;
     }
 
     /** Noise over |current| in the steady state; NaN where it has none or no current. */
@@ -169,6 +214,26 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
      *     tests are meant to be used
      */
     CountingReference asCounting(int d) {
+        return counting(d, false);
+    }
+
+    /**
+     * As {@link #asCounting(int)} for the detected heat: its moments in the place of a true heat's, with a largest
+     * event of {@link #heatEvent()}.
+     *
+     * @param d index of the detected bath
+     * @return a reference whose cold heat is Q_det; only its tests of the heat are meant to be used
+     */
+    CountingReference asHeat(int d) {
+        return counting(d, true);
+    }
+
+    private CountingReference counting(int d, boolean isHeat) {
+        if (isHeat) {
+            double[][][] q = {heat[d], heat[d], heat[d], heat[d]};
+            return new CountingReference(q, null, new boolean[] {heatOneWay[d], heatOneWay[d]},
+                    new double[] {heatEvent[d], heatEvent[d]}, List.of(baths.get(d), baths.get(d)));
+        }
         double[][][] s = {series[d], series[d], series[d], series[d]};
         CountingStatistics.Distribution[] f = finals == null ? null
                 : new CountingStatistics.Distribution[] {finals[d], finals[d]};

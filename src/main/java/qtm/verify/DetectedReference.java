@@ -6,6 +6,7 @@ import org.ejml.data.ZMatrixRMaj;
 import qtm.exact.CountingStatistics;
 import qtm.exact.CountingStatistics.Weight;
 import qtm.exact.DetectedCounting;
+import qtm.exact.MachineCounting;
 import qtm.model.Detection;
 import qtm.model.Detection.Detector;
 import qtm.model.Model;
@@ -86,7 +87,7 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
      * @param grid the output grid
      * @return the reference of the baths the detection lists
      */
-    public static DetectedReference machine(qtm.exact.MachineCounting counting, Detection detection, ZMatrixRMaj rho0,
+    public static DetectedReference machine(MachineCounting counting, Detection detection, ZMatrixRMaj rho0,
             TimeGrid grid) {
         qtm.model.Machine m = counting.exact().machine();
         List<String> names = new ArrayList<>(detection.detectors().keySet());
@@ -193,13 +194,18 @@ public record DetectedReference(List<String> baths, List<Detector> detectors, do
 
     /**
      * P(N_det = n, t), or null where its window is too wide for the Fourier inversion (dark clicks and thinning make
-     * Var N_det grow as θt + η(1 − η)·activity·t even where the true count stays bounded): then that bath's histogram is
-     * not judged, while its mean and variance still are.
+     * Var N_det grow as θt + η(1 − η)·activity·t even where the true count stays bounded) or its exponentials would
+     * take more than {@link MachineCounting#MAX_WORK} (the bound of {@code qtm fcs}; a wide window on a large machine):
+     * then that bath's histogram is not judged, while its mean and variance still are.
      */
     private static CountingStatistics.Distribution distribution(CountingStatistics detected, ZMatrixRMaj rho0,
             double t) {
         try {
-            return detected.distribution(rho0, t);
+            CountingStatistics.Window w = detected.window(rho0, t);
+            if (w.exponentials(true) * detected.work(0, t) > MachineCounting.MAX_WORK) {
+                return null;
+            }
+            return detected.distribution(rho0, t, w, true);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -71,8 +71,8 @@ public final class DetectedCounts implements StateQuantity {
             add("detected_" + k, bound);
             add("detected_" + k + "_sq", bound * bound);
             add("clicked_" + k, 1);
-            add("detected_heat_" + k, bound * largest);
-            add("detected_heat_" + k + "_sq", bound * largest * bound * largest);
+            addHeat("detected_heat_" + k, bound * largest);
+            addHeat("detected_heat_" + k + "_sq", bound * largest * bound * largest);
         }
         this.times = new double[grid.points()];
         for (int i = 0; i < times.length; i++) {
@@ -80,9 +80,16 @@ public final class DetectedCounts implements StateQuantity {
         }
     }
 
+    /** A count's slot: integers, kept exactly (unit 1) while they fit in 24 bits. */
     private void add(String slot, double bound) {
         slots.add(slot);
         units.add(Math.max(1.0, Quantity.quantumFor(bound)));
+    }
+
+    /** A heat's slot: a sum of channel heats and ±ω₁, not an integer, kept to 24 bits of its bound. */
+    private void addHeat(String slot, double bound) {
+        slots.add(slot);
+        units.add(Quantity.quantumFor(bound));
     }
 
     /**

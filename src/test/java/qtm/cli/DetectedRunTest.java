@@ -102,6 +102,7 @@ class DetectedRunTest {
      * and each bath's final detected-count histogram has its χ².
      */
     @Test
+    @Tag("slow")
     void aMachinesDetectedCountsAreDrawnBesideItsTrueOnes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("run", "scenarios/studies/detection-qutrit.yaml", "--out", out.toString(),

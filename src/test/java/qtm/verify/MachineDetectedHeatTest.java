@@ -121,8 +121,11 @@ class MachineDetectedHeatTest {
         for (DetectedVerdict.Histogram h : verdict.histograms()) {
             assertTrue(h.dof() >= 1 && h.pValue() >= 1e-3 / 2, h.toString());
         }
-        // Count and heat, mean and variance, on every point after t = 0 of both baths.
-        assertTrue(verdict.tests() >= 2 * 2 * 2 * (GRID.points() - 1), "tests: " + verdict.tests());
+        // Mean and variance on every point after t = 0: the count of both baths, and the lead's heat (on cold every
+        // click carries the gap 1 per count, so Q_det = N_det there and only the count is judged).
+        assertTrue(ref.heatOfCount()[ref.baths().indexOf("cold")] && !ref.heatOfCount()[ref.baths().indexOf("lead")]);
+        assertTrue(verdict.tests() >= (2 * 2 + 2) * (GRID.points() - 1), "tests: " + verdict.tests());
+        assertTrue(verdict.worst() != null, "judged");
         assertTrue(verdict.converged(), verdict.toString());
         for (DetectedVerdict.Bath b : verdict.baths()) {
             assertTrue(b.trueHeat() != null && b.count() != null, b.name() + ": the true count and heat beside");
@@ -130,6 +133,36 @@ class MachineDetectedHeatTest {
         DetectedReference perfect = DetectedReference.machine(counting, new Detection(Map.of("cold",
                 Detector.PERFECT, "lead", Detector.PERFECT)), rho0, GRID);
         assertFalse(DetectedVerdict.of(r, perfect).converged(), "against a perfect detector");
+    }
+
+    /**
+     * A perfect detector's heat is the true heat of every trajectory: the detected columns equal {@code energy_<bath>}
+     * and its variance on every grid point to within the fixed-point units of Q and Q² (a lead jump's 0.9 is no
+     * integer, so a heat kept as a count would not).
+     */
+    @Test
+    void aPerfectDetectorsHeatIsTheTrueHeat() {
+        Machine m = machine();
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(m.dimension(), m.dimension());
+        rho0.set(0, 0, 1, 0);
+        Detection perfect = new Detection(Map.of("cold", Detector.PERFECT, "lead", Detector.PERFECT));
+        DetectedCounts counts = DetectedCounts.of(m, m.channels(), perfect, GRID);
+        EnsembleResult r = EnsembleRunner.run(() -> new MachineTrajectories(m.hamiltonian(), m.channels(), rho0,
+                GRID), List.of(new NetCounts(m, m.channels(), GRID), counts), GRID, EnsembleSettings.count(300, 3, 2));
+        for (String b : List.of("cold", "lead")) {
+            double unitQ = counts.quantum(counts.slots().indexOf("detected_heat_" + b));
+            double unitSq = counts.quantum(counts.slots().indexOf("detected_heat_" + b + "_sq"));
+            // 24 bits of bounds of a few hundred: far below a jump's heat, so the identities below say something.
+            assertTrue(unitQ < 1e-4 && unitSq < 1e-1, b + " units " + unitQ + " " + unitSq);
+            for (int k = 1; k < GRID.points(); k++) {
+                double q = r.estimate(qtm.observe.Estimates.energy(b), k).mean();
+                assertTrue(r.estimate(qtm.observe.Estimates.energyVariance(b), k).mean() > 0, b + " moves heat");
+                assertEquals(q, r.estimate(DetectedCounts.energy(b), k).mean(), unitQ / 2, b + " t_" + k);
+                assertEquals(r.estimate(qtm.observe.Estimates.energyVariance(b), k).mean(),
+                        r.estimate(DetectedCounts.energyVariance(b), k).mean(),
+                        unitSq / 2 + Math.abs(q) * unitQ + 1e-12, b + " variance t_" + k);
+            }
+        }
     }
 
     /**

@@ -165,6 +165,31 @@ class MachineDetectedHeatTest {
         }
     }
 
+    /** The detected heat and the machine's final detected histogram are the same on one thread as on three. */
+    @Test
+    void theSeedFixesTheDetectedHeatAndHistogramOnAnyThreads() {
+        Machine m = machine();
+        ZMatrixRMaj rho0 = new ZMatrixRMaj(m.dimension(), m.dimension());
+        rho0.set(0, 0, 1, 0);
+        DetectedCounts counts = DetectedCounts.of(m, m.channels(), DETECTION, GRID);
+        DetectedHistogram histogram = DetectedHistogram.of(m, counts, DETECTION, rho0, GRID);
+        List<EnsembleResult> runs = new ArrayList<>();
+        for (int threads : new int[] {1, 3}) {
+            runs.add(EnsembleRunner.run(() -> new MachineTrajectories(m.hamiltonian(), m.channels(), rho0, GRID),
+                    List.of(counts, histogram), GRID, EnsembleSettings.count(200, 8, threads)));
+        }
+        for (String b : List.of("cold", "lead")) {
+            for (int k = 0; k < GRID.points(); k++) {
+                for (String c : List.of(DetectedCounts.energy(b), DetectedCounts.energyVariance(b))) {
+                    assertEquals(runs.get(0).estimate(c, k).mean(), runs.get(1).estimate(c, k).mean(), 0.0, c);
+                    assertEquals(runs.get(0).estimate(c, k).se(), runs.get(1).estimate(c, k).se(), 0.0, c);
+                }
+            }
+        }
+        assertTrue(java.util.Arrays.equals(runs.get(0).finalSums(DetectedHistogram.NAME),
+                runs.get(1).finalSums(DetectedHistogram.NAME)), "histogram sums");
+    }
+
     /**
      * {E X(t), E X(t)²} of bath k's detected count (weights ν) or heat (weights the channel's heat), from scratch.
      */

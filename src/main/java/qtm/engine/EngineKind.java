@@ -25,6 +25,18 @@ public enum EngineKind {
             return new CollisionEngine(model, rho0, grid, dt, sampling == null
                     ? CollisionEngine.Sampling.defaultFor(model) : CollisionEngine.Sampling.of(sampling));
         }
+    },
+    /**
+     * Homodyne (diffusive) trajectories (issue 29), every channel watched at phase 0 by a perfect detector; dt is
+     * shortened to divide the grid step ({@link DiffusiveTrajectories#stepFor}). Other phases and efficiencies:
+     * {@link DiffusiveTrajectories#of}.
+     */
+    DIFFUSIVE("diffusive") {
+        @Override
+        public Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
+            return DiffusiveTrajectories.of(model, rho0, grid, DiffusiveTrajectories.stepFor(grid, dt),
+                    new double[2], new double[] {1, 1});
+        }
     };
 
     private final String key;
@@ -44,7 +56,7 @@ public enum EngineKind {
      * @param model the machine
      * @param rho0 initial density matrix
      * @param grid output grid
-     * @param dt collision step (ignored by trajectories)
+     * @param dt collision or diffusive step (ignored by trajectories)
      * @return the engine
      */
     public abstract Engine create(Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt);
@@ -66,7 +78,7 @@ public enum EngineKind {
 
 
     /**
-     * @param key "trajectories" or "collision"
+     * @param key "trajectories", "collision" or "diffusive"
      * @return the kind
      * @throws IllegalArgumentException for any other name
      */
@@ -76,6 +88,6 @@ public enum EngineKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown engine '" + qtm.input.Quote.of(key) + "'; expected trajectories or collision");
+        throw new IllegalArgumentException("unknown engine '" + qtm.input.Quote.of(key) + "'; expected trajectories, collision or diffusive");
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.ejml.data.ZMatrixRMaj;
 import qtm.engine.Engine;
+import qtm.engine.DiffusiveTrajectories;
 import qtm.engine.EngineKind;
 import qtm.engine.MachineCollisionEngine;
 import qtm.engine.MachineTrajectories;
 import qtm.ensemble.SavedEnsemble;
 import qtm.model.MachineChannel;
+import qtm.model.MonitoredChannel;
 import qtm.observe.DetectedCounts;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
@@ -162,6 +164,9 @@ public final class RunPlan {
      *     are those {@link #quantities} counts
      */
     static Supplier<Engine> engines(Scenario s, EngineKind kind, double dt) {
+        if (kind == EngineKind.DIFFUSIVE) {
+            return diffusive(s, dt, new double[bathNames(s).size()]);
+        }
         if (s.isMachine() && kind == EngineKind.COLLISION) {
             return () -> new MachineCollisionEngine(s.machine(), s.initial(), s.time(), dt);
         } else if (s.isMachine()) {
@@ -170,6 +175,42 @@ public final class RunPlan {
             return () -> new MachineTrajectories(h, channels, s.initial(), s.time());
         }
         return () -> kind.create(s.model(), s.initial(), s.time(), dt, s.simulation().sampling());
+    }
+
+    /**
+     * The diffusive engine's supplier (issue 29): every channel of every bath watched, with each bath's efficiency
+     * from the scenario's detection (1 where none is given) and the given phases.
+     *
+     * @param s the scenario, whose baths are all bosonic (a preset other than reset)
+     * @param dt the requested step, shortened to divide the grid step ({@link DiffusiveTrajectories#stepFor})
+     * @param phases φ per bath index
+     * @return makes one engine per worker thread
+     * @throws IllegalArgumentException for a reset or fermionic bath, which the scenario's checks refuse first
+     */
+    static Supplier<Engine> diffusive(Scenario s, double dt, double[] phases) {
+        double step = DiffusiveTrajectories.stepFor(s.time(), dt);
+        List<String> names = bathNames(s);
+        double[] efficiencies = new double[names.size()];
+        for (int b = 0; b < efficiencies.length; b++) {
+            efficiencies[b] = s.detection() == null ? 1.0 : s.detection().of(names.get(b)).efficiency();
+        }
+        if (!s.isMachine()) {
+            return () -> DiffusiveTrajectories.of(s.model(), s.initial(), s.time(), step, phases, efficiencies);
+        }
+        for (qtm.model.MachineBath b : s.machine().baths()) {
+            if (b.kind() != qtm.model.BathKind.BOSONIC) {
+                throw new IllegalArgumentException("the diffusive engine watches bosonic baths only; " + b.name()
+                        + " is " + b.kind().key());
+            }
+        }
+        ZMatrixRMaj h = s.machine().hamiltonian();
+        List<MonitoredChannel> channels = MonitoredChannel.ofMachine(s.machine().channels(), phases, efficiencies);
+        return () -> new DiffusiveTrajectories(h, channels, s.initial(), s.time(), step);
+    }
+
+    /** The baths by index: a machine's, or a preset's cold and hot. */
+    private static List<String> bathNames(Scenario s) {
+        return s.isMachine() ? s.machine().bathNames() : List.of(qtm.model.Side.COLD.key(), qtm.model.Side.HOT.key());
     }
 
     /**

@@ -73,6 +73,8 @@ public sealed interface EngineReference permits EngineReference.MasterEquation, 
             List<ZMatrixRMaj> master, CountingReference masterCounting) {
         return switch (kind) {
             case TRAJECTORIES -> new MasterEquation(master, masterCounting);
+            // Homodyne records count no jumps: the master equation judges ρ̄ alone.
+            case DIFFUSIVE -> new MasterEquation(master, null);
             case COLLISION -> new CollisionMapReference(model, rho0, grid, dt,
                     new CollisionMap(model, grid, dt).evolve(rho0),
                     CountingReference.collision(model, rho0, grid, dt));

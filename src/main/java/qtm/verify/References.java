@@ -19,11 +19,11 @@ public final class References {
      * @param rho0 initial density matrix
      * @param grid output grid
      * @param dt the collision step (for the collision model)
-     * @return the master equation's ρ(t) for quantum-jump trajectories; the exact discrete-time collision map at the
+     * @return the master equation's ρ(t) for quantum-jump and diffusive trajectories; the exact discrete-time collision map at the
      *     same Δt for the collision model
      */
     public static List<ZMatrixRMaj> of(EngineKind kind, Model model, ZMatrixRMaj rho0, TimeGrid grid, double dt) {
-        return kind == EngineKind.TRAJECTORIES ? new Transient(model, grid).evolve(rho0)
+        return kind != EngineKind.COLLISION ? new Transient(model, grid).evolve(rho0)
                 : new CollisionMap(model, grid, dt).evolve(rho0);
     }
 
@@ -33,7 +33,7 @@ public final class References {
      * @return what {@link #of} gives it, in words: "master equation" or "exact collision map (Δt = …)"
      */
     public static String name(EngineKind kind, double dt) {
-        return kind == EngineKind.TRAJECTORIES ? "master equation"
+        return kind != EngineKind.COLLISION ? "master equation"
                 : "exact collision map (Δt = " + new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", dt))
                         .stripTrailingZeros().toPlainString() + ")";
     }

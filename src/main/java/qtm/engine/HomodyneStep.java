@@ -12,11 +12,11 @@ import qtm.model.MonitoredChannel;
  * increments.
  *
  * <p>The scheme is a Strang splitting of the exact unitary U = e^{−iHh/2} around the Rouchon–Ralph Kraus step with
- * its second-order term. With the measured increments ΔY_j = √η_j ⟨c_j + c_j†⟩ h + ΔW_j, the mean taken on Uψ (Uρ U†),
+ * its second-order term. With the measured increments ΔY_j = √η_j ⟨c_j + c_j†⟩ h + ΔW_j, the mean taken on Uψ (UρU†),
  * c_j = e^{−iφ_j} e^{iω_j t} L_j at the step's midpoint t, and B = Σ_j √η_j c_j ΔY_j,
  * <pre>
  *   K = I − ½ h Σ_j L_j†L_j + B + ½ B² − ½ h Σ_j η_j c_j²,
- *   ψ ← UKUψ / ‖UKUψ‖,     ρ ← U(KρK† + h Σ_j (1 − η_j) L_j ρ L_j†)U† / Tr(…)   (ρ here already U ρ U†).
+^ *   ψ ← UKUψ / ‖UKUψ‖,     ρ ← U(KρK† + h Σ_j (1 − η_j) L_j ρ L_j†)U† / Tr(…)   (ρ here already U ρ U†).
  * </pre>
  * The ρ step is a sum of congruences, so ρ stays positive and Hermitian whatever h; the ψ step keeps the norm by
  * construction. H is applied exactly because the machines' energies exceed their rates tenfold or more: a Kraus step

@@ -44,8 +44,9 @@ final class Tally implements TrajectoryObserver, Changes {
     private final StateRecorder[] collisions;
     /** The recorders that hear a machine's collisions: any at all turns off its collision engine's fast path. */
     private final StateRecorder[] machineCollisions;
-    /** The recorders that hear the diffusive engine's homodyne increments, at every step. */
+    /** The recorders that hear the diffusive engine's homodyne increments at every step, series and final-only. */
     private final StateRecorder[] homodyne;
+    private final FinalRecorder[] finalHomodyne;
     private final int[] offsets;
     /** The jump-driven recorders, the first in a field of its own, and their offsets in the row. */
     private final JumpRecorder e0;
@@ -146,16 +147,17 @@ final class Tally implements TrajectoryObserver, Changes {
         finalBase = points * width;
         last = points - 1;
         List<JumpListener> hear = new ArrayList<>();
-        hear.addAll(hearing(series, "jump", int.class, int.class, double.class, double.class));
-        hear.addAll(hearing(finals, "jump", int.class, int.class, double.class, double.class));
+        hear.addAll(Hearing.of(series, "jump", int.class, int.class, double.class, double.class));
+        hear.addAll(Hearing.of(finals, "jump", int.class, int.class, double.class, double.class));
         j0 = at(hear.toArray(new JumpListener[0]), 0);
         j1 = at(hear.toArray(new JumpListener[0]), 1);
         jumpRest = hear.size() > 2 ? hear.subList(2, hear.size()).toArray(new JumpListener[0]) : new JumpListener[0];
-        collisions = hearing(series, "collided", Side.class, double[].class, double[].class)
+        collisions = Hearing.of(series, "collided", Side.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
-        machineCollisions = hearing(series, "collided", int.class, double[].class, double[].class)
+        machineCollisions = Hearing.of(series, "collided", int.class, double[].class, double[].class)
                 .toArray(new StateRecorder[0]);
-        homodyne = hearing(series, "homodyne", int.class, double[].class).toArray(new StateRecorder[0]);
+        homodyne = Hearing.of(series, "homodyne", int.class, double[].class).toArray(new StateRecorder[0]);
+        finalHomodyne = Hearing.of(finals, "homodyne", int.class, double[].class).toArray(new FinalRecorder[0]);
         List<Object> all = new ArrayList<>(List.of(series));
         all.addAll(List.of(finals));
         randomised = all.stream().filter(r -> r instanceof Randomised).map(r -> (Randomised) r)
@@ -202,25 +204,6 @@ final class Tally implements TrajectoryObserver, Changes {
             }
         }
         return index;
-    }
-
-    /**
-     * The recorders that override one of the calls whose default ignores the event (a jump, a collision): most read
-     * only states, and calling their no-op for every event is a virtual call the JIT cannot remove (the call sites
-     * see several classes).
-     */
-    private static <T> List<T> hearing(T[] recorders, String method, Class<?>... parameters) {
-        List<T> out = new ArrayList<>();
-        for (T r : recorders) {
-            try {
-                if (!r.getClass().getMethod(method, parameters).isDefault()) {
-                    out.add(r);
-                }
-            } catch (NoSuchMethodException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return out;
     }
 
     void into(Block b) {
@@ -310,25 +293,31 @@ final class Tally implements TrajectoryObserver, Changes {
         }
         next = k + 1;
         if (k == last && finals.length > 0) {
-            recordFinal(k, re, im);
+            recordFinal(re, im, false);
         }
     }
 
-    /** The mixed conditional state at grid point k: every recorder writes its row from ρ; final-only ones read ψ. */
+    /**
+     * The mixed conditional state at grid point k: every recorder writes its row from ρ, and at the last point the
+     * final-only ones theirs ({@link FinalRecorder#endMixed}, which those that read only ψ refuse).
+     */
     @Override
     public void mixed(int k, double[] re, double[] im) {
-        if (finals.length > 0) {
-            throw new IllegalStateException("final-only quantities read pure states only");
-        }
         for (int i = 0; i < series.length; i++) {
             series[i].mixed(k, re, im, rows, k * width + offsets[i]);
         }
         next = k + 1;
+        if (k == last && finals.length > 0) {
+            recordFinal(re, im, true);
+        }
     }
 
     @Override
     public void homodyne(int step, double[] increments) {
         for (StateRecorder r : homodyne) {
+            r.homodyne(step, increments);
+        }
+        for (FinalRecorder r : finalHomodyne) {
             r.homodyne(step, increments);
         }
     }
@@ -337,9 +326,13 @@ final class Tally implements TrajectoryObserver, Changes {
      * The final-only quantities, once per trajectory. Kept out of {@link #state} so that its rare, long body (136
      * products for the covariance) does not weigh on the compiled code of the path taken at every grid point.
      */
-    private void recordFinal(int k, double[] re, double[] im) {
+    private void recordFinal(double[] re, double[] im, boolean mixed) {
         for (int i = 0; i < finals.length; i++) {
-            finals[i].end(re, im, finalRow, finalOffsets[i]);
+            if (mixed) {
+                finals[i].endMixed(re, im, finalRow, finalOffsets[i]);
+            } else {
+                finals[i].end(re, im, finalRow, finalOffsets[i]);
+            }
         }
         block.addFinal(finalRow, inverse, width, finalBase);
     }

@@ -35,7 +35,7 @@ public final class DetectedCounting {
      * @return the statistics of its detected count
      */
     public static CountingStatistics of(Model model, Side side, Weight weight, Detector detector) {
-        double dark = weight == Weight.QUANTA ? 1 : model.energy();
+        double dark = weight == Weight.QUANTA ? 1 : darkHeat(model);
         return new CountingStatistics(detected(PresetCounting.parts(model, side, weight), detector, dark));
     }
 
@@ -48,8 +48,25 @@ public final class DetectedCounting {
      */
     public static CountingStatistics of(MachineCounting counting, int bath, Weight weight, Detector detector) {
         Machine m = counting.exact().machine();
-        double dark = weight == Weight.QUANTA ? 1 : m.site(m.baths().get(bath)).gap();
+        double dark = weight == Weight.QUANTA ? 1 : darkHeat(m, bath);
         return new CountingStatistics(detected(counting.parts(bath, weight), detector, dark));
+    }
+
+    /**
+     * @param model a preset
+     * @return the heat ω₁ a dark click of either bath carries (its sign is the click's)
+     */
+    public static double darkHeat(Model model) {
+        return model.energy();
+    }
+
+    /**
+     * @param machine a machine
+     * @param bath the bath's index
+     * @return the heat ω₁ a dark click of the bath carries, the first gap of its site (its sign is the click's)
+     */
+    public static double darkHeat(Machine machine, int bath) {
+        return machine.site(machine.baths().get(bath)).gap();
     }
 
     /**

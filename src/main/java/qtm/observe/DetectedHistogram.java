@@ -66,6 +66,29 @@ public final class DetectedHistogram implements FinalQuantity {
     }
 
     /**
+     * A machine's: per detected bath, bins around the exact detected mean ± 7 sd at the final time of the master
+     * equation's detected tilted generator, as {@link MachineCounts} places the true counts' bins.
+     *
+     * @param machine the machine
+     * @param counts its detected counts
+     * @param detection its detectors
+     * @param rho0 the initial state
+     * @param grid the output grid
+     * @return the histogram
+     */
+    public static DetectedHistogram of(qtm.model.Machine machine, DetectedCounts counts,
+            qtm.model.Detection detection, org.ejml.data.ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
+        qtm.exact.MachineCounting counting = new qtm.exact.MachineCounting(new qtm.exact.MachineExact(machine));
+        List<CountHistogram.Bins> bins = new ArrayList<>();
+        for (String k : counts.baths()) {
+            double[] m = qtm.exact.DetectedCounting.of(counting, machine.bathNames().indexOf(k),
+                    qtm.exact.CountingStatistics.Weight.QUANTA, detection.of(k)).moments(rho0, grid.end(), 2);
+            bins.add(CountHistogram.Bins.around(m[0], Math.sqrt(Math.max(0, m[1] - m[0] * m[0])), MOST));
+        }
+        return new DetectedHistogram(counts, bins);
+    }
+
+    /**
      * @param d index of the detected bath
      * @return its bins
      */

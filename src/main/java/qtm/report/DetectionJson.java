@@ -8,8 +8,10 @@ import qtm.verify.DetectedVerdict;
 /**
  * The detected counts of a run (issue 28) in an engine's object of summary.json: {@code detection}, one object per
  * detected bath with its detector and, at the final time, the detected and the true count as the ensemble estimates
- * them and as the exact solution has them, with both Fano factors (finite-time and stationary); and
- * {@code detection_verdict}, the z-tests of the detected counts' mean and variance over the grid.
+ * them and as the exact solution has them, with both Fano factors (finite-time and stationary), and the detected heat
+ * (its mean and variance, estimated and exact, beside the true heat's estimate); and {@code detection_verdict}, the
+ * z-tests of the detected counts' and heat's mean and variance over the grid and the χ² of each judged final-count
+ * histogram.
  */
 final class DetectionJson {
     private DetectionJson() {
@@ -42,6 +44,11 @@ final class DetectionJson {
             x.set("exact_true_fano", Json.number(b.exactTrue()[2]));
             x.set("stationary_detected_fano", Json.number(b.stationaryFano()[0]));
             x.set("stationary_true_fano", Json.number(b.stationaryFano()[1]));
+            estimate(x, "detected_energy", b.heat());
+            estimate(x, "detected_energy_var", b.heatVariance());
+            estimate(x, "true_energy", b.trueHeat());
+            x.set("exact_detected_energy", Json.number(b.exactHeat()[0]));
+            x.set("exact_detected_energy_var", Json.number(b.exactHeat()[1]));
         }
         ObjectNode c = engine.putObject("detection_verdict");
         c.put("max_abs_z", v.maxAbsZ());

@@ -46,8 +46,12 @@ final class RunTables {
         }
         qtm.verify.DetectedVerdict dv = e.detected();
         if (dv != null) {
+            double histogram = Double.NaN;
+            for (qtm.verify.DetectedVerdict.Histogram x : dv.histograms()) {
+                histogram = Double.isNaN(histogram) ? x.pValue() : Math.min(histogram, x.pValue());
+            }
             verdicts.add(new HtmlReport.VerdictRow(e.name() + ": detected counts", r.trajectories(),
-                    r.stopReason().words(), dv.maxAbsZ(), dv.worst(), dv.maxZPValue(), Double.NaN, Double.NaN,
+                    r.stopReason().words(), dv.maxAbsZ(), dv.worst(), dv.maxZPValue(), Double.NaN, histogram,
                     dv.converged(), reference + ", tilted with the detectors"));
         }
         if (e.waiting() != null) {
@@ -161,6 +165,8 @@ final class RunTables {
             if (b.fano() != null) {
                 rows.add(fin(e.name(), "Fano N " + k + " (true)", b.fano(), b.exactTrue()[2]));
             }
+            rows.add(fin(e.name(), "Q_det " + k, b.heat(), b.exactHeat()[0]));
+            rows.add(fin(e.name(), "Var Q_det " + k, b.heatVariance(), b.exactHeat()[1]));
         }
         return rows;
     }

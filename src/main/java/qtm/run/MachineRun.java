@@ -164,7 +164,7 @@ public final class MachineRun {
             DetectedVerdict detected = !judged || s.detection() == null || kind != EngineKind.TRAJECTORIES
                     || r.trajectories() < 2 || !r.records(qtm.observe.DetectedCounts.NAME) ? null
                     : DetectedVerdict.of(r, DetectedReference.machine(new MachineCounting(exact), s.detection(),
-                            s.initial(), s.time()));
+                            s.initial(), s.time(), r.records(qtm.observe.DetectedHistogram.NAME)));
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
             engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence,

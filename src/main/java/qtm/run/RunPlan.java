@@ -89,7 +89,12 @@ public final class RunPlan {
         boolean counted = s.isMachine() || s.time().points() <= qtm.observe.NetCounts.MAX_POINTS;
         if (detection != null && EngineKind.of(engine) == EngineKind.TRAJECTORIES && counted) {
             if (s.isMachine()) {
-                out.add(DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time()));
+                DetectedCounts counts = DetectedCounts.of(s.machine(), s.machine().channels(), detection, s.time());
+                out.add(counts);
+                // Where the true counts' histogram is recorded (RunChecks refuses detection where it is not).
+                if (qtm.observe.MachineCounts.absence(s.machine(), s.time()) == null) {
+                    out.add(qtm.observe.DetectedHistogram.of(s.machine(), counts, detection, s.initial(), s.time()));
+                }
             } else {
                 DetectedCounts counts = DetectedCounts.of(s.model(), detection, s.time());
                 out.add(counts);

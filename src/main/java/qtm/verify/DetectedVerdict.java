@@ -3,7 +3,6 @@ package qtm.verify;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
-import qtm.model.Side;
 import qtm.observe.DetectedCounts;
 import qtm.observe.DetectedHistogram;
 import qtm.observe.Estimates;
@@ -15,7 +14,7 @@ import qtm.stats.ZTests;
 
 /**
  * How an ensemble's detected counts compare with exact (issue 28): the z-scores of the mean and variance of
- * N_det_k(t) on every grid point, by the tests {@link CountingVerdict} applies to the true counts
+ * N_det_k(t) and of the detected heat Q_det_k(t) (where it is not e·N_det_k) on every grid point, by the tests {@link CountingVerdict} applies to the true counts
  * ({@link CountingReference#testMean}, {@link CountingReference#testVariance}), judged by the worst with a Bonferroni
  * bound; and per bath the final-time figures that say how far the detector's view is from the true heat flow.
  *
@@ -25,8 +24,9 @@ import qtm.stats.ZTests;
  * @param converged that p-value at least {@link Convergence#ALPHA}
  * @param worst the z-test with the smallest p-value, named as the CSV column (null when nothing was judged)
  * @param baths per detected bath, its final-time comparison
- * @param histograms per detected bath whose final distribution is known (the presets'), the χ² of its final-count
- *     histogram, its p-value held to {@link Convergence#ALPHA} over their number
+ * @param histograms per detected bath whose final distribution is known (not too wide for its Fourier window) and
+ *     whose final-count histogram is recorded, the χ² of that histogram, its p-value held to
+ *     {@link Convergence#ALPHA} over their number
  * @param reference the exact detected statistics judged against (their curves are the report's)
  */
 public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
@@ -58,11 +58,16 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
      * @param exact the exact {mean, variance, Fano factor} of N_det
      * @param exactTrue the exact {mean, variance, Fano factor} of N
      * @param stationaryFano the exact stationary Fano factors {detected, true}
+     * @param heat mean of the detected heat Q_det, with its SE
+     * @param heatVariance Var Q_det
+     * @param trueHeat mean of the true heat Q (null where the run does not record it)
+     * @param exactHeat the exact {mean, variance} of Q_det
      */
     public record Bath(String name, double efficiency, double darkRate, RareEvents.Flagged detected,
             RareEvents.Flagged detectedVariance, RareEvents.Flagged detectedFano, RareEvents.Flagged count,
             RareEvents.Flagged countVariance, RareEvents.Flagged fano, double[] exact, double[] exactTrue,
-            double[] stationaryFano) {
+            double[] stationaryFano, RareEvents.Flagged heat, RareEvents.Flagged heatVariance,
+            RareEvents.Flagged trueHeat, double[] exactHeat) {
     }
 
     /**
@@ -74,31 +79,15 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
         if (r.trajectories() < 2 || !r.records(DetectedCounts.NAME)) {
             return null;
         }
-        long n = r.trajectories();
-        int points = r.grid().points();
-        int last = points - 1;
+        int last = r.grid().points() - 1;
         ZTests tests = new ZTests();
         List<Bath> baths = new ArrayList<>();
         for (int d = 0; d < exact.baths().size(); d++) {
             String name = exact.baths().get(d);
-            String mean = DetectedCounts.count(name);
-            String variance = DetectedCounts.variance(name);
-            CountingReference ref = exact.asCounting(d);
-            for (int t = 0; t < points; t++) {
-                double time = r.grid().time(t);
-                RareEvents.Flagged e = r.estimate(mean, t);
-                double mean0 = exact.mean(d, t);
-                if (!(exact.variance(d, t) > 0) && Math.abs(e.mean() - mean0) <= 1e-12 * Math.max(1, Math.abs(mean0))) {
-                    continue;
-                }
-                ScoreTest.Z z = ref.testMean(0, false, t, n, e.mean());
-                if (z != null) {
-                    tests.add(mean, time, z.z(), z.p());
-                }
-                ScoreTest.Z zv = ref.testVariance(0, false, t, n, r.estimate(variance, t).mean(), e.mean());
-                if (zv != null) {
-                    tests.add(variance, time, zv.z(), zv.p());
-                }
+            judge(r, exact.asCounting(d), false, DetectedCounts.count(name), DetectedCounts.variance(name), tests);
+            if (!exact.heatOfCount()[d]) {
+                judge(r, exact.asHeat(d), true, DetectedCounts.energy(name), DetectedCounts.energyVariance(name),
+                        tests);
             }
             baths.add(bath(r, exact, d, last));
         }
@@ -110,6 +99,28 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
         }
         return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, ok, tests.worst(), List.copyOf(baths),
                 histograms, exact);
+    }
+
+    /** The z-tests of one detected series' mean and variance on every grid point where it is not yet certain. */
+    private static void judge(EnsembleResult r, CountingReference ref, boolean heat, String mean, String variance,
+            ZTests tests) {
+        long n = r.trajectories();
+        for (int t = 0; t < r.grid().points(); t++) {
+            double time = r.grid().time(t);
+            RareEvents.Flagged e = r.estimate(mean, t);
+            double mean0 = ref.mean(0, heat, t);
+            if (!(ref.variance(0, heat, t) > 0) && Math.abs(e.mean() - mean0) <= 1e-12 * Math.max(1, Math.abs(mean0))) {
+                continue;
+            }
+            ScoreTest.Z z = ref.testMean(0, heat, t, n, e.mean());
+            if (z != null) {
+                tests.add(mean, time, z.z(), z.p());
+            }
+            ScoreTest.Z zv = ref.testVariance(0, heat, t, n, r.estimate(variance, t).mean(), e.mean());
+            if (zv != null) {
+                tests.add(variance, time, zv.z(), zv.p());
+            }
+        }
     }
 
     private static List<Histogram> histograms(EnsembleResult r, DetectedReference exact) {
@@ -133,21 +144,19 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
     private static Bath bath(EnsembleResult r, DetectedReference exact, int d, int last) {
         String name = exact.baths().get(d);
         var detector = exact.detectors().get(d);
-        Side side = null;
-        for (Side s : Side.values()) {
-            if (s.key().equals(name)) {
-                side = s;
-            }
-        }
-        boolean truth = side != null && r.records(NetCounts.NAME);
+        // The true counts' columns are named by bath alike on presets and machines (count_<bath>, energy_<bath>).
+        boolean truth = r.records(NetCounts.NAME);
         double mu = exact.mean(d, last);
         double var = exact.variance(d, last);
         double[] t = exact.trueFinal()[d];
         return new Bath(name, detector.efficiency(), detector.darkRate(), r.estimate(DetectedCounts.count(name), last),
                 r.estimate(DetectedCounts.variance(name), last), r.estimate(DetectedCounts.fano(name), last),
-                truth ? r.estimate(Estimates.count(side), last) : null,
-                truth ? r.estimate(Estimates.countVariance(side), last) : null,
-                truth ? r.estimate(Estimates.fano(side), last) : null, new double[] {mu, var, var / Math.abs(mu)},
-                new double[] {t[0], t[1], t[1] / Math.abs(t[0])}, exact.stationaryFano()[d].clone());
+                truth ? r.estimate(Estimates.count(name), last) : null,
+                truth ? r.estimate(Estimates.countVariance(name), last) : null,
+                truth ? r.estimate(Estimates.fano(name), last) : null, new double[] {mu, var, var / Math.abs(mu)},
+                new double[] {t[0], t[1], t[1] / Math.abs(t[0])}, exact.stationaryFano()[d].clone(),
+                r.estimate(DetectedCounts.energy(name), last), r.estimate(DetectedCounts.energyVariance(name), last),
+                truth ? r.estimate(Estimates.energy(name), last) : null,
+                new double[] {exact.heat()[d][last][0], exact.heat()[d][last][1]});
     }
 }

@@ -70,7 +70,8 @@ class DetectedRunTest {
         assertEquals(List.of("efficiency", "dark_rate", "detected_count", "detected_count_var", "detected_fano",
                 "true_count", "true_count_var", "true_fano", "exact_detected_count", "exact_detected_count_var",
                 "exact_detected_fano", "exact_true_count", "exact_true_count_var", "exact_true_fano",
-                "stationary_detected_fano", "stationary_true_fano"), names(hot));
+                "stationary_detected_fano", "stationary_true_fano", "detected_energy", "detected_energy_var",
+                "true_energy", "exact_detected_energy", "exact_detected_energy_var"), names(hot));
         assertEquals(0.6, hot.get("efficiency").asDouble(), 0.0);
         assertEquals(1e-3, hot.get("dark_rate").asDouble(), 0.0);
         // Dark clicks of rate θ add θt to the variance and nothing to the mean: the detector's Fano factor is far
@@ -97,9 +98,11 @@ class DetectedRunTest {
     /**
      * The guide's machine (scenarios/studies/detection-qutrit.yaml): its run judges the detected counts, states the
      * true ones beside them (a machine records its true net counts), and draws the detected-counts chart; the detected
-     * mean is η times the true one within their SEs, an identity of thinning that needs no reference.
+     * mean count and heat are η times the true ones within their SEs, identities of thinning that need no reference,
+     * and each bath's final detected-count histogram has its χ².
      */
     @Test
+    @Tag("slow")
     void aMachinesDetectedCountsAreDrawnBesideItsTrueOnes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Run r = CliTest.run("run", "scenarios/studies/detection-qutrit.yaml", "--out", out.toString(),
@@ -116,6 +119,15 @@ class DetectedRunTest {
             // so the SE of their difference is at most the sum of their SEs.
             double se = b.get("detected_count").get("se").asDouble() + 0.6 * b.get("true_count").get("se").asDouble();
             assertTrue(Math.abs(detected - 0.6 * trueMean) <= 4 * se, bath + ": " + b);
+            // The same identity of the heat: each kept jump carries its channel's heat, dark clicks ±ω₁ with mean 0.
+            double heat = b.get("detected_energy").get("mean").asDouble();
+            double trueHeat = b.get("true_energy").get("mean").asDouble();
+            double heatSe = b.get("detected_energy").get("se").asDouble()
+                    + 0.6 * b.get("true_energy").get("se").asDouble();
+            assertTrue(Math.abs(heat - 0.6 * trueHeat) <= 4 * heatSe, bath + " heat: " + b);
+            // A machine's final detected counts are binned and judged as the true ones are.
+            JsonNode h = e.get("detection_verdict").get("histogram_" + bath);
+            assertTrue(h != null && h.get("dof").asInt() >= 1, e.get("detection_verdict").toString());
         }
         assertTrue(Files.exists(out.resolve("detected-counts.png")), "the detected-counts chart");
     }

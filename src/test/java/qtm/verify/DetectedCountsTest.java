@@ -123,6 +123,42 @@ class DetectedCountsTest {
         assertFalse(wrong.converged(), "the same counts against a perfect detector's statistics: " + wrong);
     }
 
+    /**
+     * A preset's detected heat: with E = 1.3 each detected jump carries ±1.3 and so does each dark click (the
+     * preset's E), so the final detected heat's mean and variance must lie within 5 SE of the from-scratch moments of
+     * the tilt e^{s w_j}, w_j the jump's energy, with dark term θE²; and differ from those of the count.
+     */
+    @Test
+    void aPresetsDetectedHeatMatchesItsFromScratchMomentsWithinFiveSe() {
+        Model model = new ResetModel(1.3, 1.6e-3, new Bath(0, 1e-2), new Bath(Double.POSITIVE_INFINITY, 1.1e-3));
+        TimeGrid grid = new TimeGrid(2000, 5);
+        Detection detection = new Detection(Map.of("hot", new Detector(ETA, THETA)));
+        List<Quantity> q = List.of(new NetCounts(model, grid), DetectedCounts.of(model, detection, grid));
+        EnsembleResult r = EnsembleRunner.run(() -> EngineKind.TRAJECTORIES.create(model, RHO0, grid, 1.0), q, grid,
+                EnsembleSettings.count(1000, 5, 2));
+        int last = grid.points() - 1;
+        double[] h = Scratch.moments(model, Side.HOT, ETA, THETA, qtm.model.Jump::energy, 1.3, grid.end());
+        double var = h[1] - h[0] * h[0];
+        RareEvents.Flagged m = r.estimate(DetectedCounts.energy("hot"), last);
+        RareEvents.Flagged v = r.estimate(DetectedCounts.energyVariance("hot"), last);
+        assertEquals(h[0], m.mean(), K * m.se(), "mean Q_det " + m);
+        assertEquals(var, v.mean(), K * v.se(), "Var Q_det " + v);
+        RareEvents.Flagged n = r.estimate(DetectedCounts.variance("hot"), last);
+        // Q_det = E·N_det in every trajectory; each trajectory's Q and Q² are kept to half their fixed-point unit.
+        DetectedCounts recorded = r.recorded(DetectedCounts.class);
+        double unitQ = recorded.quantum(recorded.slots().indexOf("detected_heat_hot"));
+        double unitSq = recorded.quantum(recorded.slots().indexOf("detected_heat_hot_sq"));
+        assertTrue(unitQ < 1e-4 && unitSq < 1e-2, unitQ + " " + unitSq);
+        assertEquals(1.3 * r.estimate(DetectedCounts.count("hot"), last).mean(), m.mean(), unitQ / 2,
+                "every click of this bath carries ±E");
+        assertEquals(1.69 * n.mean(), v.mean(), unitSq / 2 + Math.abs(m.mean()) * unitQ + 1e-12,
+                "every click of this bath carries ±E");
+        DetectedReference ref = DetectedReference.master(model, detection, RHO0, grid);
+        assertEquals(h[0], ref.heat()[0][last][0], 1e-8 * Math.abs(h[0]), "reference mean");
+        assertEquals(var, ref.heat()[0][last][1], 1e-8 * var, "reference variance");
+        assertTrue(DetectedVerdict.of(r, ref).converged(), "verdict");
+    }
+
     @Test
     void aPerfectDetectorSeesTheTrueCountsAndTheSeedFixesTheDetectedOnesOnAnyThreads() {
         EnsembleResult perfect = run(new Detection(Map.of("cold", Detector.PERFECT)), 3, 1);
@@ -166,6 +202,21 @@ class DetectedCountsTest {
          * @return {E X(t), E X(t)²} from the initial state |00⟩
          */
         static double[] moments(Model model, Side side, double eta, double theta, boolean absolute, double t) {
+            return moments(model, side, eta, theta, j -> absolute ? 1 : Math.signum(j.energy()), 1, t);
+        }
+
+        /**
+         * @param model a preset
+         * @param side the bath
+         * @param eta efficiency
+         * @param theta dark rate
+         * @param weight what one detected jump adds
+         * @param dark what one dark click adds, with its sign
+         * @param t the time
+         * @return {E X(t), E X(t)²} from the initial state |00⟩
+         */
+        static double[] moments(Model model, Side side, double eta, double theta,
+                java.util.function.ToDoubleFunction<qtm.model.Jump> weight, double dark, double t) {
             double[][] l = new double[2 * S][2 * S];
             double[][] l1 = new double[2 * S][2 * S];
             double[][] l2 = new double[2 * S][2 * S];
@@ -181,13 +232,13 @@ class DetectedCountsTest {
                 add(l, sandwich(ada, one), -0.5 * j.rate(), 0);
                 add(l, sandwich(one, ada), -0.5 * j.rate(), 0);
                 if (j.side() == side && j.energy() != 0) {
-                    double w = absolute ? 1 : Math.signum(j.energy());
+                    double w = weight.applyAsDouble(j);
                     add(l1, sandwich(a, ad), eta * w * j.rate(), 0);
                     add(l2, sandwich(a, ad), eta * w * w * j.rate(), 0);
                 }
             }
             for (int i = 0; i < 2 * S; i++) {
-                l2[i][i] += theta;
+                l2[i][i] += theta * dark * dark;
             }
             int n = 2 * S;
             DMatrixRMaj big = new DMatrixRMaj(3 * n, 3 * n);

@@ -60,9 +60,9 @@ class MachineDetectedCountsTest {
         Detection withoutDark = new Detection(Map.of("cold", new Detector(ETA, 0), "lead", new Detector(ETA, 0)));
         Detection perfect = new Detection(Map.of("cold", Detector.PERFECT, "lead", Detector.PERFECT));
         MachineCounting counting = new MachineCounting(new MachineExact(m));
-        DetectedReference ref = DetectedReference.machine(counting, detection, rho0, GRID);
-        DetectedReference thin = DetectedReference.machine(counting, withoutDark, rho0, GRID);
-        DetectedReference truth = DetectedReference.machine(counting, perfect, rho0, GRID);
+        DetectedReference ref = DetectedReference.machine(counting, detection, rho0, GRID, false);
+        DetectedReference thin = DetectedReference.machine(counting, withoutDark, rho0, GRID, false);
+        DetectedReference truth = DetectedReference.machine(counting, perfect, rho0, GRID, false);
         int last = GRID.points() - 1;
         for (int d = 0; d < 2; d++) {
             assertEquals(truth.baths().get(d), ref.baths().get(d));

@@ -75,6 +75,9 @@ public final class RunPlan {
             if (s.target() != null) {
                 out.add(new qtm.observe.Fidelity(s.target()));
             }
+            // The homodyne records (HomodyneCurrent, HomodyneSpectrum) belong here, built from monitoredChannels(s),
+            // whose order is the engine's increments' order; their verdict beside the ρ̄ verdict in EngineLoop
+            // (presets) and MachineRun (machines).
             return List.copyOf(out);
         }
         List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)

@@ -83,6 +83,7 @@ public final class MachineRunWriter {
             ref.set(Estimates.purity(), Json.number(Observables.purity(reference)));
             SummaryJson.counting(json, e.countingReference(), e.counting(), e.countingAbsence(), last);
             DetectionJson.write(json, e.detected());
+            HomodyneJson.write(json, e.homodyne());
             WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
             if (e.reference().collision() != null) {
                 collision(json.putObject("collision"), e.reference());

@@ -54,6 +54,12 @@ final class RunTables {
                     r.stopReason().words(), dv.maxAbsZ(), dv.worst(), dv.maxZPValue(), Double.NaN, histogram,
                     dv.converged(), reference + ", tilted with the detectors"));
         }
+        qtm.verify.HomodyneVerdict hv = e.homodyne();
+        if (hv != null) {
+            verdicts.add(new HtmlReport.VerdictRow(e.name() + ": homodyne current and spectrum", r.trajectories(),
+                    r.stopReason().words(), hv.maxAbsZ(), hv.worst(), hv.maxZPValue(), Double.NaN, Double.NaN,
+                    hv.converged(), reference + ", regression theorem"));
+        }
         if (e.waiting() != null) {
             verdicts.add(waiting(e, reference));
         }

@@ -40,6 +40,7 @@ public final class SummaryJson {
         FinalState.write((ObjectNode) json.get("final"), r, e.reference().get(last), sites);
         counting(json, e, last);
         DetectionJson.write(json, e.detected());
+        HomodyneJson.write(json, e.homodyne());
         WaitingReport.write(json.putObject("waiting_times"), e.waiting(), e.waitingAbsence());
         if (e.collision() != null) {
             collisionSummary(json.putObject("collision"), e);

@@ -84,10 +84,11 @@ final class EngineLoop {
         listener.ensemble(RunPlan.label(name, Double.NaN), name, r);
         // After the ensemble is handed on (saved), so that no exact layer's failure can lose its trajectories.
         DetectedVerdict detected = detected(kind, r);
+        qtm.verify.HomodyneVerdict homodyne = kind == EngineKind.DIFFUSIVE ? HomodyneRecords.verdict(s, r) : null;
         return new EngineOutcome(name, kind, summary, reference, verdict,
                 ref.collision(), rows(model, s.time(), reference),
                 biasMax, biasC, ref.counting(), counting, waiting.result(), waiting.absence(), ref.bookkeeping(r),
-                detected);
+                detected, homodyne);
     }
 
     /** The detected counts against the detected tilted generator's statistics, where the run records them. */

@@ -38,12 +38,14 @@ import qtm.verify.WaitingVerdict;
  *     for trajectories, or where not recorded, see {@link CollisionBookkeeping#of})
  * @param detected the detected counts against their exact statistics (issue 28; null without detectors, or for the
  *     collision model)
+ * @param homodyne the diffusive engine's homodyne current and spectrum against exact (issue 29; null for the other
+ *     engines or with fewer than two trajectories)
  */
 public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result, List<ZMatrixRMaj> reference,
         Verdict verdict, Collision collision, List<Snapshot> referenceRows, double biasMax,
         double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
         WaitingVerdict.Result waiting, String waitingAbsence, CollisionBookkeeping.Result bookkeeping,
-        DetectedVerdict detected) {
+        DetectedVerdict detected, qtm.verify.HomodyneVerdict homodyne) {
     /**
      * An outcome without the collision bookkeeping.
      *
@@ -66,7 +68,7 @@ public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result
             double biasFinalConcurrence, CountingReference countingReference, CountingVerdict counting,
             WaitingVerdict.Result waiting, String waitingAbsence) {
         this(name, kind, result, reference, verdict, collision, referenceRows, biasMax, biasFinalConcurrence,
-                countingReference, counting, waiting, waitingAbsence, null, null);
+                countingReference, counting, waiting, waitingAbsence, null, null, null);
     }
 
     /**
@@ -76,7 +78,7 @@ public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result
     public boolean converged() {
         return verdict.converged() && (counting == null || counting.converged())
                 && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged())
-                && (detected == null || detected.converged());
+                && (detected == null || detected.converged()) && (homodyne == null || homodyne.converged());
     }
 
     /**
@@ -102,6 +104,9 @@ public record EngineOutcome(String name, EngineKind kind, EnsembleSummary result
         }
         if (waiting != null && !waiting.passed()) {
             parts.add("waiting times' χ²");
+        }
+        if (homodyne != null && !homodyne.converged()) {
+            parts.add("homodyne records " + words(homodyne.worst()));
         }
         if (bookkeeping != null && !bookkeeping.converged()) {
             parts.add("heat, work, Σ " + words(bookkeeping.worst()));

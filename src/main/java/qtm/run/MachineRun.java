@@ -65,11 +65,13 @@ public final class MachineRun {
      *     null for the jump engine, without {@code observe.collision_work} or with fewer than two trajectories
      * @param detected the detected counts against their exact statistics (issue 28; null without detectors, or for
      *     the collision engine)
+     * @param homodyne the diffusive engine's homodyne current and spectrum against exact (issue 29; null for the
+     *     other engines, on a shard, or with fewer than two trajectories)
      */
     public record Engine(String name, EnsembleSummary summary, Verdict verdict, MachineReference reference,
             WaitingVerdict.Result waiting, String waitingAbsence, CountingReference countingReference,
             CountingVerdict counting, String countingAbsence, MachineBookkeeping.Result bookkeeping,
-            DetectedVerdict detected) {
+            DetectedVerdict detected, qtm.verify.HomodyneVerdict homodyne) {
         /** @return the reference's exact heat into each bath averaged over the last bin, by bath name */
         public Map<String, Double> binHeat() {
             return reference.binHeat();
@@ -82,7 +84,7 @@ public final class MachineRun {
         public boolean converged() {
             return verdict.converged() && (counting == null || counting.converged())
                     && (waiting == null || waiting.passed()) && (bookkeeping == null || bookkeeping.converged())
-                    && (detected == null || detected.converged());
+                    && (detected == null || detected.converged()) && (homodyne == null || homodyne.converged());
         }
     }
 
@@ -167,8 +169,10 @@ public final class MachineRun {
                             s.initial(), s.time(), r.records(qtm.observe.DetectedHistogram.NAME)));
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
+            qtm.verify.HomodyneVerdict homodyne = judged && kind == EngineKind.DIFFUSIVE
+                    ? HomodyneRecords.verdict(s, r) : null;
             engines.add(new Engine(name, EnsembleSummary.ofMachine(name, r), v, ref, waiting, absence,
-                    counts.reference(), counting, countingAbsence, book, detected));
+                    counts.reference(), counting, countingAbsence, book, detected, homodyne));
         }
         return new Outcome(ScenarioAsRun.of(s), machine, settings.seed(), transient_, steady, exact.heat(steady),
                 engines, runs.skipped(), stopRequested.getAsBoolean(), s.target() == null ? null

@@ -75,9 +75,7 @@ public final class RunPlan {
             if (s.target() != null) {
                 out.add(new qtm.observe.Fidelity(s.target()));
             }
-            // The homodyne records (HomodyneCurrent, HomodyneSpectrum) belong here, built from monitoredChannels(s),
-            // whose order is the engine's increments' order; their verdict beside the ρ̄ verdict in EngineLoop
-            // (presets) and MachineRun (machines).
+            out.addAll(HomodyneRecords.quantities(s));
             return List.copyOf(out);
         }
         List<Quantity> q = s.isMachine() ? machineQuantities(s, engine)
@@ -237,7 +235,7 @@ public final class RunPlan {
     }
 
     /** φ per bath index, from {@code diffusive.<bath>.phase} (0 where not given). */
-    private static double[] phases(Scenario s) {
+    static double[] phases(Scenario s) {
         List<String> names = bathNames(s);
         double[] phases = new double[names.size()];
         for (int b = 0; b < phases.length; b++) {
@@ -247,7 +245,7 @@ public final class RunPlan {
     }
 
     /** η per bath index, from {@code detection.<bath>.efficiency} (1 where not given). */
-    private static double[] efficiencies(Scenario s) {
+    static double[] efficiencies(Scenario s) {
         List<String> names = bathNames(s);
         double[] efficiencies = new double[names.size()];
         for (int b = 0; b < efficiencies.length; b++) {

@@ -26,9 +26,10 @@ import qtm.stats.ZTests;
  * @param converged that p-value at least {@link Convergence#ALPHA}
  * @param worst the worst test, named by its column or spectrum slot (null when nothing was judged)
  * @param unjudged per bath whose spectrum was not judged, why
+ * @param shown every estimate with its exact value, judged or not: what the report draws and writes
  */
 public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
-        List<String> unjudged) {
+        List<String> unjudged, List<Point> shown) {
     /** The largest transient bias, in SEs, under which a spectrum point is judged. */
     public static final double BIAS = 0.25;
 
@@ -50,6 +51,16 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
      * @return the verdict
      */
     public static HomodyneVerdict of(List<Point> points, List<String> unjudged) {
+        return of(points, unjudged, points);
+    }
+
+    /**
+     * @param points every estimate to judge
+     * @param unjudged the reasons for what was left out
+     * @param shown every estimate, those left out included
+     * @return the verdict
+     */
+    public static HomodyneVerdict of(List<Point> points, List<String> unjudged, List<Point> shown) {
         ZTests tests = new ZTests();
         for (Point p : points) {
             double d = p.mean() - p.exact();
@@ -61,7 +72,7 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
         }
         double p = tests.bonferroni();
         return new HomodyneVerdict(tests.maxAbsZ(), tests.tests(), p, p >= Convergence.ALPHA, tests.worst(),
-                List.copyOf(unjudged));
+                List.copyOf(unjudged), List.copyOf(shown));
     }
 
     /**
@@ -84,15 +95,16 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
             }
         }
         List<String> unjudged = new ArrayList<>();
+        List<Point> shown = new ArrayList<>(points);
         HomodyneSpectrum s = r.recorded(HomodyneSpectrum.class);
         if (s != null) {
-            spectrum(r, s, exact, exact.stateAt(rho0, s.start()), points, unjudged);
+            spectrum(r, s, exact, exact.stateAt(rho0, s.start()), points, unjudged, shown);
         }
-        return of(points, unjudged);
+        return of(points, unjudged, shown);
     }
 
     private static void spectrum(EnsembleResult r, HomodyneSpectrum s, HomodyneExact exact, ZMatrixRMaj start,
-            List<Point> points, List<String> unjudged) {
+            List<Point> points, List<String> unjudged, List<Point> shown) {
         double[] sums = r.finalSums(HomodyneSpectrum.NAME);
         double[] squares = r.finalSquares(HomodyneSpectrum.NAME);
         long n = r.trajectories();
@@ -108,6 +120,7 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
                 bath.add(new Point(HomodyneSpectrum.slot(s.baths().get(b), i), w[i], m, se,
                         exact.windowed(b, w[i], s.window())));
             }
+            shown.addAll(bath);
             double bias = exact.transientBound(b, start, s.window());
             if (bias <= BIAS * smallest) {
                 points.addAll(bath);

@@ -1,0 +1,61 @@
+package qtm.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import qtm.observe.HomodyneCurrent;
+import qtm.observe.HomodyneSpectrum;
+import qtm.output.Json;
+import qtm.verify.HomodyneVerdict;
+
+/**
+ * The diffusive engine's homodyne records (issue 29) in its object of summary.json: {@code homodyne}, one object per
+ * bath with {@code current} (per grid row from t_1: t, the ensemble's mean and SE of the bin-averaged current, and
+ * the exact bin average) and {@code spectrum} (per frequency ω′: the mean periodogram, its SE, and the exact
+ * expectation for the estimator's windows); and {@code homodyne_verdict}, the z-tests of both with the reasons for any
+ * spectrum left unjudged.
+ */
+final class HomodyneJson {
+    private HomodyneJson() {
+    }
+
+    /**
+     * @param engine the engine's object
+     * @param v its homodyne verdict; nothing is written when null
+     */
+    static void write(ObjectNode engine, HomodyneVerdict v) {
+        if (v == null) {
+            return;
+        }
+        Map<String, ObjectNode> baths = new LinkedHashMap<>();
+        ObjectNode root = engine.putObject("homodyne");
+        for (HomodyneVerdict.Point p : v.shown()) {
+            boolean current = p.name().startsWith(HomodyneCurrent.NAME + "_");
+            String bath = current ? p.name().substring(HomodyneCurrent.NAME.length() + 1) : spectrumBath(p.name());
+            ObjectNode b = baths.computeIfAbsent(bath, root::putObject);
+            ArrayNode list = b.has(current ? "current" : "spectrum") ? (ArrayNode) b.get(current ? "current"
+                    : "spectrum") : b.putArray(current ? "current" : "spectrum");
+            ObjectNode x = list.addObject();
+            x.set(current ? "t" : "omega", Json.number(p.t()));
+            x.set("mean", Json.number(p.mean()));
+            x.set("se", Json.number(p.se()));
+            x.set("exact", Json.number(p.exact()));
+        }
+        ObjectNode c = engine.putObject("homodyne_verdict");
+        c.put("max_abs_z", v.maxAbsZ());
+        c.set("worst_z", SummaryJson.worst(v.worst()));
+        c.put("z_tests", v.tests());
+        c.put("max_z_p_value", v.maxZPValue());
+        ArrayNode unjudged = c.putArray("unjudged");
+        v.unjudged().forEach(unjudged::add);
+        c.put("converged", v.converged());
+    }
+
+    /** The bath of a spectrum slot, {@code spectrum_<bath>_<i>}. */
+    private static String spectrumBath(String slot) {
+        String prefix = HomodyneSpectrum.slot("", 0);
+        String head = prefix.substring(0, prefix.indexOf('_') + 1);
+        return slot.substring(head.length(), slot.lastIndexOf('_'));
+    }
+}

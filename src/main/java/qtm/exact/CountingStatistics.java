@@ -12,6 +12,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import qtm.math.HermitianBasis;
 import qtm.math.MatrixExp;
 import qtm.math.RealVectors;
+import qtm.math.ToeplitzExp;
 import qtm.model.Model;
 import qtm.model.Side;
 
@@ -178,14 +179,13 @@ public final class CountingStatistics {
             throw new IllegalArgumentException("order 1 to 3");
         }
         int n = basis.size();
-        DMatrixRMaj big = blocks(order, t);
-        DMatrixRMaj e = MatrixExp.exp(big);
+        DMatrixRMaj[] e = ToeplitzExp.exp(blocks(order, t));
         double[] x0 = basis.coordinates(rho0, new double[n]);
         return rawMoments(basis.traceFunctional(), order, m -> {
             double[] v = new double[n];
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < n; c++) {
-                    v[r] += e.get(r, m * n + c) * x0[c];
+                    v[r] += e[m].get(r, c) * x0[c];
                 }
             }
             return v;
@@ -193,26 +193,24 @@ public final class CountingStatistics {
     }
 
     /**
-     * The block upper-triangular matrix T·t with T_{i,i+m} = L^(m)/m! for m ≤ order: block (0, m) of its exponential
-     * is the s^m coefficient of e^{L(s)t}.
+     * The block upper-triangular matrix T·t with T_{i,i+m} = L^(m)/m! for m ≤ order, by its first block row (it is
+     * block-Toeplitz): block (0, m) of its exponential is the s^m coefficient of e^{L(s)t}.
      */
-    private DMatrixRMaj blocks(int order, double t) {
+    private DMatrixRMaj[] blocks(int order, double t) {
         int n = basis.size();
-        int b = order + 1;
-        DMatrixRMaj big = new DMatrixRMaj(b * n, b * n);
+        DMatrixRMaj[] row = new DMatrixRMaj[order + 1];
         double factorial = 1;
         for (int m = 0; m <= order; m++) {
             factorial *= Math.max(1, m);
             DMatrixRMaj block = m == 0 ? generator : derivatives[m - 1];
-            for (int i = 0; i + m < b; i++) {
-                for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < n; c++) {
-                        big.set(i * n + r, (i + m) * n + c, t * block.get(r, c) / factorial);
-                    }
+            row[m] = new DMatrixRMaj(n, n);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    row[m].set(r, c, t * block.get(r, c) / factorial);
                 }
             }
         }
-        return big;
+        return row;
     }
 
     /** Moments carried on the grid: the sixth is the null third moment of a sample variance's test. */
@@ -230,15 +228,14 @@ public final class CountingStatistics {
     public double[][] onGrid(ZMatrixRMaj rho0, qtm.model.TimeGrid grid) {
         int n = basis.size();
         int order = GRID_ORDER;
-        DMatrixRMaj big = blocks(order, grid.step());
-        DMatrixRMaj step = MatrixExp.exp(big);
+        DMatrixRMaj[] step = ToeplitzExp.exp(blocks(order, grid.step()));
         double[] w = new double[(order + 1) * n];
         System.arraycopy(basis.coordinates(rho0, new double[n]), 0, w, order * n, n);
         double[] trace = basis.traceFunctional();
         double[][] out = new double[grid.points()][];
         for (int k = 0; k < grid.points(); k++) {
             if (k > 0) {
-                w = RealVectors.mult(step, w);
+                w = ToeplitzExp.mult(step, w);
             }
             double[] stacked = w;
             out[k] = central(rawMoments(trace, order, m -> Arrays.copyOfRange(stacked, (order - m) * n,

@@ -17,7 +17,9 @@
 #  - detected-counts-qutrit.png: `qtm run scenarios/studies/detection-qutrit.yaml`, its detected-counts.png
 #    (counting-and-waiting-times.md, "What a detector sees, on a machine");
 #  - unravellings-machine.png: `qtm run scenarios/studies/diffusive-machine.yaml`, its unravellings.png (diffusive.md,
-#    "Jumps or homodyne: one machine").
+#    "Jumps or homodyne: one machine");
+#  - homodyne-spectrum.png: `qtm run scenarios/studies/homodyne-spectrum.yaml`, its homodyne.png (diffusive.md,
+#    "The charts").
 #
 # Usage: bash src/site/scripts/guide-images.sh   (from anywhere; a few minutes on two cores)
 set -euo pipefail
@@ -51,4 +53,6 @@ qtm run scenarios/studies/detection-qutrit.yaml --out "$work/detection"
 cp "$work/detection/detected-counts.png" "$images/detected-counts-qutrit.png"
 qtm run scenarios/studies/diffusive-machine.yaml --out "$work/diffusive"
 cp "$work/diffusive/unravellings.png" "$images/unravellings-machine.png"
+qtm run scenarios/studies/homodyne-spectrum.yaml --out "$work/homodyne"
+cp "$work/homodyne/homodyne.png" "$images/homodyne-spectrum.png"
 echo "wrote $(ls "$images" | tr '\n' ' ')at commit $(git rev-parse --short HEAD)"

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import qtm.observe.HomodyneCurrent;
-import qtm.observe.HomodyneSpectrum;
 import qtm.output.Json;
 import qtm.verify.HomodyneVerdict;
 
@@ -31,9 +29,8 @@ final class HomodyneJson {
         Map<String, ObjectNode> baths = new LinkedHashMap<>();
         ObjectNode root = engine.putObject("homodyne");
         for (HomodyneVerdict.Point p : v.shown()) {
-            boolean current = p.name().startsWith(HomodyneCurrent.NAME + "_");
-            String bath = current ? p.name().substring(HomodyneCurrent.NAME.length() + 1) : spectrumBath(p.name());
-            ObjectNode b = baths.computeIfAbsent(bath, root::putObject);
+            boolean current = p.current();
+            ObjectNode b = baths.computeIfAbsent(p.bath(), root::putObject);
             ArrayNode list = b.has(current ? "current" : "spectrum") ? (ArrayNode) b.get(current ? "current"
                     : "spectrum") : b.putArray(current ? "current" : "spectrum");
             ObjectNode x = list.addObject();
@@ -50,12 +47,5 @@ final class HomodyneJson {
         ArrayNode unjudged = c.putArray("unjudged");
         v.unjudged().forEach(unjudged::add);
         c.put("converged", v.converged());
-    }
-
-    /** The bath of a spectrum slot, {@code spectrum_<bath>_<i>}. */
-    private static String spectrumBath(String slot) {
-        String prefix = HomodyneSpectrum.slot("", 0);
-        String head = prefix.substring(0, prefix.indexOf('_') + 1);
-        return slot.substring(head.length(), slot.lastIndexOf('_'));
     }
 }

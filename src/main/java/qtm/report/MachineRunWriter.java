@@ -114,8 +114,8 @@ public final class MachineRunWriter {
 
     /**
      * The figures that apply to any machine: entanglement and populations per site, with the exact lines, the
-     * counts, the waiting times of the first engine that has a comparison, and the collision bookkeeping where it was
-     * recorded.
+     * counts, the waiting times of the first engine that has a comparison, the collision bookkeeping where it was
+     * recorded, and the diffusive engine's homodyne current and spectrum.
      */
     private static void charts(MachineRun.Outcome o, Path dir) throws IOException {
         for (MachineRun.Engine e : o.engines()) {
@@ -127,6 +127,9 @@ public final class MachineRunWriter {
         for (MachineRun.Engine e : o.engines()) {
             if (e.bookkeeping() != null) {
                 ChartFiles.write(BookkeepingFigure.chart(e.bookkeeping()), dir, BookkeepingFigure.FILE);
+            }
+            if (e.homodyne() != null) {
+                HomodyneFigure.write(e.homodyne(), dir);
             }
         }
         RunCurves curves = OutcomeCurves.of(o);

@@ -11,7 +11,8 @@ import qtm.run.RunOutcome;
 
 /**
  * The figures of a run's page in order, each written as PNG, SVG and PDF as it is made: the time series of
- * {@link RunFigure#ALL}, the waiting times and the collision model's Δt study.
+ * {@link RunFigure#ALL}, the diffusive engine's homodyne current and spectrum, the waiting times and the collision
+ * model's Δt study.
  */
 final class RunCharts {
     private RunCharts() {
@@ -37,6 +38,11 @@ final class RunCharts {
                     figures.add(new HtmlReport.Figure(f.title(), f.caption(),
                             ChartFiles.write(f.chart(curves), dir, f.file()), f.plots(curves, references)));
                 }
+            }
+        }
+        for (qtm.run.EngineOutcome e : o.engines()) {
+            if (e.homodyne() != null) {
+                figures.addAll(HomodyneFigure.write(e.homodyne(), dir));
             }
         }
         figures.addAll(WaitingReport.figures(o, dir));

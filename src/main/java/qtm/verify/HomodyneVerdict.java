@@ -41,8 +41,49 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
      * @param mean the ensemble's estimate
      * @param se its SE
      * @param exact the exact value
+     * @param stationary a spectrum point's stationary S_b(ω′) of the infinitely long record, which the report draws
+     *     beside the exact expectation for the estimator's window; NaN for a current point
      */
-    public record Point(String name, double t, double mean, double se, double exact) {
+    public record Point(String name, double t, double mean, double se, double exact, double stationary) {
+        /**
+         * A point without a stationary value (a current point).
+         *
+         * @param name the column or slot
+         * @param t its time
+         * @param mean the ensemble's estimate
+         * @param se its SE
+         * @param exact the exact value
+         */
+        public Point(String name, double t, double mean, double se, double exact) {
+            this(name, t, mean, se, exact, Double.NaN);
+        }
+
+        /** @return whether it is a bath's mean current ({@code homodyne_<bath>}) rather than a spectrum point */
+        public boolean current() {
+            return name.startsWith(HomodyneCurrent.NAME + "_");
+        }
+
+        /** @return its bath's name, from its column {@code homodyne_<bath>} or slot {@code spectrum_<bath>_<i>} */
+        public String bath() {
+            if (current()) {
+                return name.substring(HomodyneCurrent.NAME.length() + 1);
+            }
+            String head = HomodyneSpectrum.slot("", 0);
+            return name.substring(head.indexOf('_') + 1, name.lastIndexOf('_'));
+        }
+    }
+
+    /**
+     * @param bath a bath's name
+     * @return whether its spectrum was left out of the verdict (the transient had not relaxed enough)
+     */
+    public boolean unjudged(String bath) {
+        return unjudged.stream().anyMatch(u -> u.startsWith(reason(bath)));
+    }
+
+    /** How the reason for leaving a bath's spectrum unjudged begins. */
+    private static String reason(String bath) {
+        return "spectrum of " + bath + ":";
     }
 
     /**
@@ -118,14 +159,14 @@ public record HomodyneVerdict(double maxAbsZ, int tests, double maxZPValue, bool
                 double se = Math.sqrt(Math.max(0, (squares[slot] - n * m * m) / (n - 1)) / n);
                 smallest = Math.min(smallest, se);
                 bath.add(new Point(HomodyneSpectrum.slot(s.baths().get(b), i), w[i], m, se,
-                        exact.windowed(b, w[i], s.window())));
+                        exact.windowed(b, w[i], s.window()), exact.spectrum(b, w[i])));
             }
             shown.addAll(bath);
             double bias = exact.transientBound(b, start, s.window());
             if (bias <= BIAS * smallest) {
                 points.addAll(bath);
             } else {
-                unjudged.add("spectrum of " + s.baths().get(b) + ": the transient at t = " + s.start()
+                unjudged.add(reason(s.baths().get(b)) + " the transient at t = " + s.start()
                         + " may move it by " + bias + ", more than " + BIAS + " of its SE " + smallest);
             }
         }

@@ -23,7 +23,8 @@ import qtm.model.MonitoredChannel;
  * with I − iHh in K (Rouchon–Ralph's own form) has a weak error of order ‖H‖²h t, which at these ratios dominates
  * everything else. With c_j taken at the midpoint, U c_j(t) U† is exactly the interaction picture's operator where
  * L_j is an eigenoperator of H, whose e^{−iω_j t} the local oscillator's e^{iω_j t} cancels: the step then need not
- * resolve the Bohr frequencies, only the rates (and, for local channels, the coupling that spoils the eigenoperator).
+ * resolve the Bohr frequencies, only the rates and, for local channels under a coupling, the rotation that is left
+ * in the oscillator's frame ({@link OscillatorFrame}).
  * Read on the unnormalised state, whose noise coefficients L_jψ̃ are linear, ½B² − ½hΣηc² is exactly
  * Milstein's correction ½Σ_{jk} c_j c_k (ΔW_jΔW_k − δ_jk h) up to terms of order h·ΔW of mean zero, and the splitting
  * adds only such terms and O(h³) ones, so the scheme has <b>weak order 1</b>, and <b>strong order 1</b> where the

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import qtm.engine.DiffusiveTrajectories;
 import qtm.engine.EngineKind;
+import qtm.engine.OscillatorFrame;
 import qtm.input.InputException;
 import qtm.model.TimeGrid;
 import qtm.scenario.Diffusive;
@@ -16,12 +17,13 @@ import qtm.scenario.Scenario;
  *
  * <p>The rate a step must resolve is the larger of two. The first is the fastest decay the watched channels cause,
  * λ_max(Σ_j L_j†L_j) ({@link DiffusiveTrajectories#fastestRate}): the Kraus step's error grows with it times dt. The
- * second, in the local approach, is the largest exchange coupling g. The Bohr frequencies ω_j need no resolving,
- * although the local oscillator's e^{iω_j t} turns within a step: H is applied exactly in two half steps around the
- * Kraus step, which takes c_j at the step's midpoint, so where L_j is an eigenoperator of H (the global channels,
- * uncoupled sites, a density coupling, which belongs to H₀) the oscillator's phase cancels H's rotation of L_j exactly
- * and the step is the interaction picture's with constant operators. Where an exchange coupling makes the local
- * channels depart from that, the step errs by order g·dt, so g is resolved as a rate is. A step must keep
+ * second is how fast the channels still turn in their local oscillators' frames ({@link OscillatorFrame}). The Bohr
+ * frequencies ω_j themselves need no resolving, although the oscillator's e^{iω_j t} turns within a step: H is
+ * applied exactly in two half steps around the Kraus step, which takes c_j at the step's midpoint, so where L_j is an
+ * eigenoperator of H (the global channels, uncoupled sites, a density coupling) the oscillator's phase cancels H's
+ * rotation of L_j exactly and the step is the interaction picture's with constant operators. Where a coupling makes a
+ * local channel depart from that, its parts at other Bohr frequencies ν turn at ν − ω_j (±g between resonant sites,
+ * √(Δ² + 4g²) between sites detuned by Δ), which an unresolved step aliases to zero frequency. A step must keep
  * dt × that rate at most {@value #BOUND}; the default step is a tenth of that, {@value #DEFAULT} ÷ the rate, as the
  * collision model's default keeps γΔt near 0.01 so that the O(dt) weak bias stays at the percent level.
  */
@@ -39,16 +41,9 @@ public final class DiffusiveSteps {
      * @return the fastest rate a step must resolve (see the class comment)
      */
     public static double fastest(Scenario s) {
-        double max = DiffusiveTrajectories.fastestRate(RunPlan.monitoredChannels(s));
-        qtm.model.Approach approach = s.isMachine() ? s.machine().approach() : s.model().approach();
-        if (approach == qtm.model.Approach.LOCAL && s.machine() != null) {
-            for (qtm.model.Coupling c : s.machine().couplings()) {
-                if (c instanceof qtm.model.Coupling.Exchange x) {
-                    max = Math.max(max, x.g());
-                }
-            }
-        }
-        return max;
+        List<qtm.model.MonitoredChannel> channels = RunPlan.monitoredChannels(s);
+        org.ejml.data.ZMatrixRMaj h = s.isMachine() ? s.machine().hamiltonian() : s.model().hamiltonian();
+        return Math.max(DiffusiveTrajectories.fastestRate(channels), OscillatorFrame.residualRate(h, channels));
     }
 
     /**
@@ -100,7 +95,8 @@ public final class DiffusiveSteps {
         if (taken * fastest > BOUND * (1 + 1e-12)) {
             throw new InputException(s.file(), "diffusive.dt", value, "expected a step <= " + BOUND / fastest
                     + ": dt x the fastest rate (" + fastest + ": the largest eigenvalue of the sum of L+L over the "
-                    + "watched channels, or an exchange coupling g) must be at most " + BOUND);
+                    + "watched channels, or how fast a channel turns in its local oscillator's frame) must be at most "
+                    + BOUND);
         }
         if (d.hasDt() && taken < requested * (1 - 1e-9)) {
             int steps = (int) Math.round(s.time().step() / taken);

@@ -133,6 +133,9 @@ public final class WaitingHistogram implements FinalQuantity {
         quanta = q.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Why an ensemble of an engine without jumps (the diffusive engine, issue 29) has no waiting times. */
+    public static final String NO_JUMPS = "the diffusive engine records no jumps";
+
     /**
      * @param model the machine
      * @param grid the output grid

@@ -140,7 +140,8 @@ public final class SummaryJson {
      * N_k(t) and Q_k(t) over the grid and the χ² of each bath's final-count histogram.
      */
     private static void counting(ObjectNode e, EngineOutcome o, int last) {
-        counting(e, o.countingReference(), o.counting(), o.result().trajectories() < 2 ? "too few trajectories"
+        counting(e, o.countingReference(), o.counting(), o.kind() == qtm.engine.EngineKind.DIFFUSIVE
+                ? qtm.run.MachineCountingReference.NO_JUMPS : o.result().trajectories() < 2 ? "too few trajectories"
                 : "not recorded: N_k(t) and Q_k(t) are recorded on grids of at most "
                         + qtm.observe.NetCounts.MAX_POINTS + " points (their jackknife batches take about 1.5 KB "
                         + "per point)", last);

@@ -21,7 +21,12 @@ import qtm.verify.MachineCountingReferences;
  * @param reference the reference, or null
  * @param absence why there is none ("not recorded: …" or "not judged: …"), or null
  */
-record MachineCountingReference(CountingReference reference, String absence) {
+public record MachineCountingReference(CountingReference reference, String absence) {
+    /** Why an engine without jumps (the diffusive engine, issue 29) has no counting verdict. */
+    public static final String NO_JUMPS = "not recorded: the diffusive engine counts no jumps";
+    /** What an engine without jumps is judged with: nothing. */
+    static final MachineCountingReference JUMPLESS = new MachineCountingReference(null, NO_JUMPS);
+
     /** None: a shard's, which writes no summary. */
     static final MachineCountingReference NONE = new MachineCountingReference(null, "not judged: a shard");
 

@@ -151,12 +151,13 @@ public final class MachineRun {
             WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
             WaitingVerdict.Result waiting = histogram == null || r.trajectories() < 2 || ref.collision() != null
                     ? null : WaitingVerdict.of(r, histogram, s.initial());
-            String absence = histogram == null ? "not recorded: " + WaitingHistogram.absence(machine,
-                    s.waitingByChannel())
+            String absence = kind == EngineKind.DIFFUSIVE ? "not recorded: " + WaitingHistogram.NO_JUMPS
+                    : histogram == null ? "not recorded: " + WaitingHistogram.absence(machine, s.waitingByChannel())
                     : ref.collision() != null
                     ? "not judged: no exact discrete-time waiting-time distribution for the collision model"
                     : waiting == null ? "not judged: fewer than two trajectories" : null;
-            MachineCountingReference counts = kind == EngineKind.COLLISION ? collisionCounts : masterCounts;
+            MachineCountingReference counts = kind == EngineKind.COLLISION ? collisionCounts
+                    : kind == EngineKind.DIFFUSIVE ? MachineCountingReference.JUMPLESS : masterCounts;
             CountingVerdict counting = counts.reference() == null || r.trajectories() < 2 ? null
                     : CountingVerdict.of(r, counts.reference());
             String countingAbsence = counts.reference() == null ? counts.absence()

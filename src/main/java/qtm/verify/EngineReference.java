@@ -102,7 +102,8 @@ public sealed interface EngineReference permits EngineReference.MasterEquation, 
         public Waiting waiting(EnsembleResult r, Model model, TimeGrid grid, ZMatrixRMaj rho0) {
             WaitingHistogram histogram = r.recorded(WaitingHistogram.class);
             if (histogram == null) {
-                return new Waiting(null, "not recorded: " + WaitingHistogram.absence(model, grid));
+                String why = WaitingHistogram.absence(model, grid);
+                return new Waiting(null, "not recorded: " + (why == null ? WaitingHistogram.NO_JUMPS : why));
             } else if (r.trajectories() < 2) {
                 return new Waiting(null, "not judged: fewer than two trajectories");
             }

@@ -97,6 +97,8 @@ class DiffusiveRunTest {
         JsonNode f = s.get("engines").get("diffusive").get("final");
         assertTrue(f.has("pure_concurrence") && f.has("heat_cold") && f.has("heat_hot"), f.toString());
         assertFalse(f.has("heat_cold_count") || f.has("count_cold"), "the diffusive engine counts no jumps: " + f);
+        assertEquals("not recorded: the diffusive engine records no jumps",
+                s.get("engines").get("diffusive").get("waiting_times").get("reason").asText());
         String header = Files.readAllLines(out.resolve("timeseries-diffusive.csv")).get(0);
         assertFalse(header.contains("count"), header);
         assertTrue(Files.exists(out.resolve("heat.png")), "the heat chart draws without counted heat");
@@ -118,6 +120,13 @@ class DiffusiveRunTest {
             JsonNode x = s.get("engines").get(engine).get("final").get("conditional_negativity_c_vs_h");
             assertTrue(x != null && x.get("mean").asDouble() >= 0, engine + ": " + x);
         }
+        // The jump engine's counts are judged; the diffusive engine has none, and says so rather than borrowing the
+        // jump engine's reason.
+        assertTrue(s.get("engines").get("trajectories").get("counting").isObject());
+        assertEquals("not recorded: the diffusive engine counts no jumps",
+                s.get("engines").get("diffusive").get("counting_verdict").asText());
+        assertEquals("not recorded: the diffusive engine records no jumps",
+                s.get("engines").get("diffusive").get("waiting_times").get("reason").asText());
     }
 
     /** A given step that does not divide the grid step is shortened with a notice, as the collision step is. */

@@ -84,6 +84,12 @@ class DetectedRunTest {
         assertTrue(v.get("z_tests").asInt() > 0);
         assertTrue(v.get("histogram_cold").get("dof").asInt() >= 1 && v.get("histogram_hot").get("dof").asInt() >= 1,
                 v.toString());
+        // The waiting times between consecutive detected clicks, judged beside the true ones' (issue 28).
+        for (String bath : List.of("cold", "hot")) {
+            JsonNode w = v.get("waiting_" + bath);
+            assertTrue(w != null && w.get("starts").asDouble() > 0, v.toString());
+            assertTrue(!w.get("judged").asBoolean() || w.get("p_value").asDouble() >= 1e-3 / 2, w.toString());
+        }
         assertTrue(v.get("converged").asBoolean(), v.toString());
     }
 

@@ -19,7 +19,14 @@ import qtm.exact.MachineFluctuations;
  */
 public record FcsOutcome(MachineFluctuations fluctuations, Double dt, List<Double> times,
         Map<String, List<Distribution>> counts, Map<String, List<Distribution>> detected) {
-    /** Without detectors: no detected distributions. */
+    /**
+     * Without detectors: no detected distributions.
+     *
+     * @param fluctuations the stationary cumulants of every bath
+     * @param dt the collision model's step, or null
+     * @param times the times of the count distributions
+     * @param counts by bath name, the distributions at those times
+     */
     public FcsOutcome(MachineFluctuations fluctuations, Double dt, List<Double> times,
             Map<String, List<Distribution>> counts) {
         this(fluctuations, dt, times, counts, Map.of());

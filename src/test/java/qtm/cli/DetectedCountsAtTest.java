@@ -152,6 +152,22 @@ class DetectedCountsAtTest {
         }
     }
 
+    /**
+     * The detected distributions count towards the bound of the true ones: on the three-qubit chain at four times the
+     * true counts alone pass its first estimate (qtm fcs goes on to compute them), while with the detected ones the
+     * estimate is about 1.4e11 operations, past the bound of 1.2e11.
+     */
+    @Test
+    void detectedDistributionsCountTowardsTheBound(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("chain.yaml"), Files.readString(Path.of(
+                "scenarios/machine-chain.yaml")) + "detection:\n  cold: {efficiency: 0.6}\n");
+        CliTest.Run r = CliTest.run("fcs", file.toString(), "--counts-at", "100,200,300,400");
+        assertEquals(2, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("--counts-at") && r.err().contains("and of their detected counts")
+                && r.err().contains("about 1.4e+11") && r.err().contains("bound of 1.2e+11"), r.err());
+    }
+
     @Test
     void theCollisionModelWithDetectionIsExitTwoForTheSeriesToo(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("detected.yaml"), RESET + "collision: {dt: 1.0}\n" + DETECTION);

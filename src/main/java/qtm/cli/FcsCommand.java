@@ -33,7 +33,10 @@ import qtm.scenario.Scenario;
                 + "(about 40 s on one core; it grows as d^6 for d states); beyond that qtm fcs exits 2 naming the "
                 + "bound. A scenario's detection section (imperfect detectors, issue 28) adds per bath the statistics "
                 + "of the detected count: in --json a \"detected\" object inside the bath's, in text a line per "
-                + "bath beside the true ones.")
+                + "bath beside the true ones; with --counts-at, P(N_det = n, t) of every bath beside the true "
+                + "distribution (in --json a \"detected\" {first, p} inside each time's object, in text a line "
+                + "'detected P(N_bath ...)'); with --series, detected_count_<bath> and detected_count_<bath>_var "
+                + "columns after the true ones.")
 final class FcsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -58,7 +61,8 @@ final class FcsCommand implements Callable<Integer> {
     boolean collision;
 
     @Option(names = "--series", description = "Instead: print as CSV, on the scenario's grid from its initial state, "
-            + "the mean and variance of N_k(t) and Q_k(t) for both baths.")
+            + "the mean and variance of N_k(t) and Q_k(t) for both baths (and of every bath's detected count, with "
+            + "the scenario's detection).")
     boolean series;
 
     @Override
@@ -110,17 +114,24 @@ final class FcsCommand implements Callable<Integer> {
         for (String bath : o.counts().keySet()) {
             ArrayNode a = counts.putArray(bath);
             for (int i = 0; i < o.times().size(); i++) {
-                Distribution d = o.counts().get(bath).get(i);
                 ObjectNode e = a.addObject();
                 e.set("t", Json.number(o.times().get(i)));
-                e.put("first", d.first());
-                ArrayNode p = e.putArray("p");
-                for (double v : d.p()) {
-                    p.add(Json.number(v));
+                distribution(e, o.counts().get(bath).get(i));
+                if (o.detected().containsKey(bath)) {
+                    distribution(e.putObject("detected"), o.detected().get(bath).get(i));
                 }
             }
         }
         return root;
+    }
+
+    /** {@code first} and {@code p} of a distribution, into its object. */
+    private static void distribution(ObjectNode e, Distribution d) {
+        e.put("first", d.first());
+        ArrayNode p = e.putArray("p");
+        for (double v : d.p()) {
+            p.add(Json.number(v));
+        }
     }
 
     private void text(PrintWriter out, Scenario s, FcsOutcome o, DetectedFluctuations detected) {
@@ -149,17 +160,25 @@ final class FcsCommand implements Callable<Integer> {
         }
         for (String bath : o.counts().keySet()) {
             for (int i = 0; i < o.times().size(); i++) {
-                Distribution d = o.counts().get(bath).get(i);
-                StringBuilder b = new StringBuilder();
-                for (int j = 0; j < d.p().length; j++) {
-                    if (d.p()[j] >= 1e-6) {
-                        b.append(String.format(Locale.ROOT, "  %d:%.6g", d.first() + j, d.p()[j]));
-                    }
-                }
                 out.printf(Locale.ROOT, "P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", bath,
-                        o.times().get(i), scenario.file, b);
+                        o.times().get(i), scenario.file, values(o.counts().get(bath).get(i)));
+                if (o.detected().containsKey(bath)) {
+                    out.printf(Locale.ROOT, "detected P(N_%s = n, t = %g), n:P >= 1e-6 from %s:%s%n", bath,
+                            o.times().get(i), scenario.file, values(o.detected().get(bath).get(i)));
+                }
             }
         }
+    }
+
+    /** @return "  n:P" for every n of probability at least 1e-6 */
+    private static StringBuilder values(Distribution d) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < d.p().length; j++) {
+            if (d.p()[j] >= 1e-6) {
+                b.append(String.format(Locale.ROOT, "  %d:%.6g", d.first() + j, d.p()[j]));
+            }
+        }
+        return b;
     }
 
     /** One line per bath: the detected current, noise and Fano factor, each with the true one beside it. */

@@ -91,6 +91,19 @@ final class DetectorDraws {
 
     /**
      * @param d the detector
+     * @return the time of its next dark click not yet taken, +∞ when none is left
+     */
+    double nextDark(int d) {
+        return used[d] < clicks[d] ? times[d][used[d]] : Double.POSITIVE_INFINITY;
+    }
+
+    /** @param d the detector, whose next dark click ({@link #nextDark}) is taken, as {@link #darkUpTo} takes it */
+    void takeDark(int d) {
+        used[d]++;
+    }
+
+    /**
+     * @param d the detector
      * @return whether any of its dark clicks has joined the count
      */
     boolean darkSeen(int d) {

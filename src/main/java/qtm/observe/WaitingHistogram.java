@@ -202,6 +202,11 @@ public final class WaitingHistogram implements FinalQuantity {
         return laws == null ? null : build(laws.exact(), laws.gap(), grid, laws.counted());
     }
 
+    /** Histograms planned from given laws as the baths' are, for {@link DetectedWaitingHistogram} (recorder unused). */
+    static WaitingHistogram planned(List<WaitingTimes> exact, double gap, TimeGrid grid) {
+        return build(exact, gap, grid, null);
+    }
+
     private static WaitingHistogram build(List<WaitingTimes> exact, double gap, TimeGrid grid, int[] counted) {
         double end = grid.end();
         double burn = Math.min(BURN_IN / gap, end / 2);

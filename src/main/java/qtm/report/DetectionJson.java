@@ -61,6 +61,18 @@ final class DetectionJson {
             j.put("dof", h.dof());
             j.put("p_value", h.pValue());
         }
+        if (v.waiting() != null) {
+            for (qtm.verify.WaitingVerdict.PairResult w : v.waiting().pairs()) {
+                // A detector's pair is its bath to itself, keyed "<bath>_<bath>": named by the bath alone.
+                String key = w.pair().key();
+                ObjectNode j = c.putObject("waiting_" + key.substring(0, (key.length() - 1) / 2));
+                j.put("starts", w.starts());
+                j.put("judged", w.judged());
+                j.set("chi_square", Json.number(w.chiSquare()));
+                j.put("dof", w.dof());
+                j.set("p_value", Json.number(w.pValue()));
+            }
+        }
         c.put("converged", v.converged());
     }
 

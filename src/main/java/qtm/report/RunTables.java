@@ -61,7 +61,11 @@ final class RunTables {
                     hv.converged(), reference + ", regression theorem"));
         }
         if (e.waiting() != null) {
-            verdicts.add(waiting(e, reference));
+            verdicts.add(waiting(e, e.name() + ": waiting times", e.waiting(), reference));
+        }
+        if (dv != null && dv.waiting() != null) {
+            verdicts.add(waiting(e, e.name() + ": waiting times of detected clicks", dv.waiting(),
+                    reference + ", with the detectors"));
         }
         qtm.verify.CollisionBookkeeping.Result b = e.bookkeeping();
         if (e.collision() != null && b != null) {
@@ -74,12 +78,13 @@ final class RunTables {
     }
 
     /** The waiting times' row: the smallest χ² p-value, the largest |z| and the worst test over the judged pairs. */
-    private static HtmlReport.VerdictRow waiting(EngineOutcome e, String reference) {
+    private static HtmlReport.VerdictRow waiting(EngineOutcome e, String name, qtm.verify.WaitingVerdict.Result w,
+            String reference) {
         EnsembleSummary r = e.result();
         double chi = Double.NaN;
         double z = Double.NaN;
         qtm.stats.ZTests.Worst worst = null;
-        for (qtm.verify.WaitingVerdict.PairResult x : e.waiting().pairs()) {
+        for (qtm.verify.WaitingVerdict.PairResult x : w.pairs()) {
             if (x.judged()) {
                 chi = Double.isNaN(chi) ? x.pValue() : Math.min(chi, x.pValue());
                 z = Double.isNaN(z) ? x.maxAbsZ() : Math.max(z, x.maxAbsZ());
@@ -88,9 +93,8 @@ final class RunTables {
                 }
             }
         }
-        return new HtmlReport.VerdictRow(e.name() + ": waiting times", r.trajectories(),
-                r.stopReason().words(), z, worst, worst == null ? Double.NaN : worst.pValue(), chi, Double.NaN,
-                e.waiting().passed(), reference);
+        return new HtmlReport.VerdictRow(name, r.trajectories(), r.stopReason().words(), z, worst,
+                worst == null ? Double.NaN : worst.pValue(), chi, Double.NaN, w.passed(), reference);
     }
 
     /**

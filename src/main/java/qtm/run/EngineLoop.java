@@ -98,7 +98,8 @@ final class EngineLoop {
                 || !r.records(qtm.observe.DetectedCounts.NAME)) {
             return null;
         }
-        return DetectedVerdict.of(r, DetectedReference.master(s.model(), detection, s.initial(), s.time()));
+        return DetectedVerdict.of(r, DetectedReference.master(s.model(), detection, s.initial(), s.time()),
+                s.initial());
     }
 
     /**

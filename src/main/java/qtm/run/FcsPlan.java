@@ -102,9 +102,18 @@ public final class FcsPlan {
         return step != null ? Double.valueOf(step.dt()) : machineStep != null ? Double.valueOf(machineStep.dt()) : null;
     }
 
-    /** @return the columns of {@link #series()}: t, then count_, count_ _var, heat_, heat_ _var of every bath */
+    /**
+     * @return the columns of {@link #series()}: t, then count_, count_ _var, heat_, heat_ _var of every bath; with the
+     *     scenario's {@code detection} then detected_count_, detected_count_ _var of every bath (issue 28)
+     */
     public List<String> seriesColumns() {
-        return scenario.isMachine() ? MachineFcs.seriesColumns(scenario.machine()) : SERIES_COLUMNS;
+        List<String> out = new ArrayList<>(scenario.isMachine() ? MachineFcs.seriesColumns(scenario.machine())
+                : SERIES_COLUMNS);
+        if (scenario.detection() != null) {
+            out.addAll(MachineFcs.detectedColumns(scenario.isMachine() ? scenario.machine().bathNames()
+                    : List.of(Side.COLD.key(), Side.HOT.key())));
+        }
+        return out;
     }
 
     /** @return the line that says the collision step was shortened to fit the grid, or null */
@@ -118,21 +127,23 @@ public final class FcsPlan {
     }
 
     /**
-     * @return one row per point of the scenario's grid, from its initial state, laid out as {@link #SERIES_COLUMNS}
-     * @throws InputException (exit 2) if the scenario has no time grid
+     * @return one row per point of the scenario's grid, from its initial state, laid out as {@link #seriesColumns()}
+     * @throws InputException (exit 2) if the scenario has no time grid, or has detection with the collision model
      */
     public List<double[]> series() {
         Scenario s = scenario;
         if (s.time() == null) {
             throw new InputException(s.file(), "time", "(absent)", "--series needs the scenario's time grid");
         }
+        refuseDetectedCollision();
         if (machine != null) {
             return machine.series(s.time());
         }
         if (machineCollision != null) {
             return machineCollision.series();
         }
-        double[][][] x = new double[4][][];
+        Detection detection = s.detection();
+        double[][][] x = new double[detection == null ? 4 : 6][][];
         if (step != null) {
             x = CollisionCounting.onGrid(s.model(), s.initial(), s.time(), s.simulation().dt());
         } else {
@@ -142,12 +153,15 @@ public final class FcsPlan {
                     x[c++] = new CountingStatistics(s.model(), side, w).onGrid(s.initial(), s.time());
                 }
             }
+            for (Side side : detection == null ? new Side[0] : Side.values()) {
+                x[c++] = detectedCount(side).onGrid(s.initial(), s.time());
+            }
         }
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < s.time().points(); k++) {
-            double[] row = new double[9];
+            double[] row = new double[1 + 2 * x.length];
             row[0] = s.time().time(k);
-            for (int q = 0; q < 4; q++) {
+            for (int q = 0; q < x.length; q++) {
                 row[1 + 2 * q] = x[q][k][0];
                 row[2 + 2 * q] = x[q][k][1];
             }
@@ -200,8 +214,15 @@ public final class FcsPlan {
             return machineCollision.outcome(times);
         }
         Map<String, List<Distribution>> counts = new LinkedHashMap<>();
+        Map<String, List<Distribution>> detected = new LinkedHashMap<>();
         for (Side side : Side.values()) {
-            counts.put(side.key(), distributions(side, times));
+            counts.put(side.key(), distributions(side, times, false));
+        }
+        if (scenario.detection() != null) {
+            refuseDetectedCollision();
+            for (Side side : Side.values()) {
+                detected.put(side.key(), distributions(side, times, true));
+            }
         }
         Fluctuations f = fluctuations();
         for (Side side : Side.values()) {
@@ -215,7 +236,7 @@ public final class FcsPlan {
                         + "of them); use a larger g");
             }
         }
-        return new FcsOutcome(MachineFluctuations.of(f), step == null ? null : step.dt(), times, counts);
+        return new FcsOutcome(MachineFluctuations.of(f), step == null ? null : step.dt(), times, counts, detected);
     }
 
     /**
@@ -230,18 +251,30 @@ public final class FcsPlan {
         if (detection == null) {
             return null;
         }
-        if (dt() != null) {
-            throw new InputException("command line (scenario " + scenario.file() + ")", "--collision", "true",
-                    "the detected statistics of detection are the master equation's; drop --collision (or the "
-                    + "scenario's detection)");
-        }
+        refuseDetectedCollision();
         return machine != null ? machine.detected(detection) : DetectedCounting.fluctuations(scenario.model(),
                 detection);
     }
 
-    private List<Distribution> distributions(Side side, List<Double> times) {
+    /** @throws InputException (exit 2) for detection with the collision model: its detected statistics are not built */
+    private void refuseDetectedCollision() {
+        if (scenario.detection() != null && dt() != null) {
+            throw new InputException("command line (scenario " + scenario.file() + ")", "--collision", "true",
+                    "the detected statistics of detection are the master equation's; drop --collision (or the "
+                    + "scenario's detection)");
+        }
+    }
+
+    /** @return the statistics of the count the scenario's detector of the bath sees */
+    private CountingStatistics detectedCount(Side side) {
+        return DetectedCounting.of(scenario.model(), side, Weight.QUANTA, scenario.detection().of(side.key()));
+    }
+
+    /** P(N = n, t) of the bath's true count, or of its detected one (the master equation's only). */
+    private List<Distribution> distributions(Side side, List<Double> times, boolean detected) {
         Scenario s = scenario;
-        CountingStatistics cs = step != null ? null : new CountingStatistics(s.model(), side, Weight.QUANTA);
+        CountingStatistics cs = step != null ? null : detected ? detectedCount(side)
+                : new CountingStatistics(s.model(), side, Weight.QUANTA);
         CollisionCounting cc = step == null ? null
                 : new CollisionCounting(s.model(), grid, s.simulation().dt(), side, Weight.QUANTA);
         List<Distribution> ds = new ArrayList<>();

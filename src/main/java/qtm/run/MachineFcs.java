@@ -72,6 +72,28 @@ final class MachineFcs {
     }
 
     /**
+     * @param baths the baths' names, in bath order
+     * @return detected_count_ and detected_count_ _var of every bath, the columns detectors add to a series
+     */
+    static List<String> detectedColumns(List<String> baths) {
+        List<String> out = new ArrayList<>();
+        for (String b : baths) {
+            out.addAll(List.of("detected_count_" + b, "detected_count_" + b + "_var"));
+        }
+        return out;
+    }
+
+    /** @return every bath's detected count (issue 28), or none without detection */
+    private List<CountingStatistics> detectedCounts() {
+        Detection detection = scenario.detection();
+        List<CountingStatistics> out = new ArrayList<>();
+        for (int k = 0; detection != null && k < machine.baths().size(); k++) {
+            out.add(DetectedCounting.of(counting, k, Weight.QUANTA, detection.of(machine.bathNames().get(k))));
+        }
+        return out;
+    }
+
+    /**
      * @param grid the scenario's grid
      * @return one row per grid point, laid out as {@link #seriesColumns()}
      * @throws InputException (exit 2) if the work exceeds {@link #MAX_WORK}
@@ -82,15 +104,18 @@ final class MachineFcs {
         double work = 0;
         for (int k = 0; k < baths; k++) {
             for (Weight w : Weight.values()) {
-                CountingStatistics cs = counting.of(k, w);
-                all.add(cs);
-                double n = 7.0 * machine.dimension() * machine.dimension();
-                work += cs.work(6, grid.step()) + 2 * n * n * grid.points();
+                all.add(counting.of(k, w));
             }
         }
+        all.addAll(detectedCounts());
+        for (CountingStatistics cs : all) {
+            double n = 7.0 * machine.dimension() * machine.dimension();
+            work += cs.work(6, grid.step()) + 2 * n * n * grid.points();
+        }
         int size = 7 * machine.dimension() * machine.dimension();
-        check(work, "--series", "true", "the series of " + baths + " baths' counts and heat (" + 2 * baths
-                + " exponentials of a " + size + " x " + size + " matrix, on " + grid.points() + " points)");
+        check(work, "--series", "true", "the series of " + baths + " baths' counts and heat"
+                + (all.size() > 2 * baths ? " and detected counts" : "") + " (" + all.size() + " exponentials of a "
+                + size + " x " + size + " matrix, on " + grid.points() + " points)");
         double[][][] x = new double[all.size()][][];
         for (int i = 0; i < all.size(); i++) {
             x[i] = all.get(i).onGrid(scenario.initial(), grid);
@@ -115,10 +140,14 @@ final class MachineFcs {
      */
     FcsOutcome outcome(List<Double> times) {
         List<CountingStatistics> quanta = new ArrayList<>();
-        double work = 0;
         for (int k = 0; k < machine.baths().size(); k++) {
-            CountingStatistics cs = counting.of(k, Weight.QUANTA);
-            quanta.add(cs);
+            quanta.add(counting.of(k, Weight.QUANTA));
+        }
+        // The detected counts' distributions come after the true ones, bounded together with them.
+        quanta.addAll(detectedCounts());
+        int baths = machine.baths().size();
+        double work = 0;
+        for (CountingStatistics cs : quanta) {
             for (double t : times) {
                 // The fewest Fourier points a window takes (M = 128), before the windows themselves are found.
                 work += cs.work(2, t) + new Window(0, 128).exponentials(true) * cs.work(0, t);
@@ -126,7 +155,8 @@ final class MachineFcs {
         }
         int size = 2 * machine.dimension() * machine.dimension();
         String value = times.toString().replaceAll("[\\[\\] ]", "");
-        String what = "P(N_k = n, t) of " + quanta.size() + " baths at " + times.size() + " time(s), each at least 65 "
+        String what = "P(N_k = n, t) of " + baths + " baths" + (quanta.size() > baths ? " and of their detected "
+                + "counts" : "") + " at " + times.size() + " time(s), each at least 65 "
                 + "exponentials of a " + size + " x " + size + " matrix,";
         check(work, "--counts-at", value, what);
         MachineFluctuations f = fluctuations();
@@ -143,14 +173,15 @@ final class MachineFcs {
         }
         check(work, "--counts-at", value, what);
         Map<String, List<Distribution>> counts = new LinkedHashMap<>();
+        Map<String, List<Distribution>> detected = new LinkedHashMap<>();
         for (int k = 0; k < quanta.size(); k++) {
             List<Distribution> ds = new ArrayList<>();
             for (int i = 0; i < times.size(); i++) {
                 ds.add(quanta.get(k).distribution(scenario.initial(), times.get(i), windows.get(k).get(i), true));
             }
-            counts.put(machine.bathNames().get(k), ds);
+            (k < baths ? counts : detected).put(machine.bathNames().get(k % baths), ds);
         }
-        return new FcsOutcome(f, null, times, counts);
+        return new FcsOutcome(f, null, times, counts, detected);
     }
 
     private Window window(CountingStatistics cs, double t) {

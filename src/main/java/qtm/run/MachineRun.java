@@ -167,7 +167,7 @@ public final class MachineRun {
             DetectedVerdict detected = !judged || s.detection() == null || kind != EngineKind.TRAJECTORIES
                     || r.trajectories() < 2 || !r.records(qtm.observe.DetectedCounts.NAME) ? null
                     : DetectedVerdict.of(r, DetectedReference.machine(new MachineCounting(exact), s.detection(),
-                            s.initial(), s.time(), r.records(qtm.observe.DetectedHistogram.NAME)));
+                            s.initial(), s.time(), r.records(qtm.observe.DetectedHistogram.NAME)), s.initial());
             MachineBookkeeping.Result book = kind == EngineKind.COLLISION
                     ? MachineBookkeeping.of(machine, s.initial(), s.time(), s.simulation().dt(), r) : null;
             qtm.verify.HomodyneVerdict homodyne = judged && kind == EngineKind.DIFFUSIVE

@@ -14,6 +14,7 @@ import qtm.ensemble.SavedEnsemble;
 import qtm.model.MachineChannel;
 import qtm.model.MonitoredChannel;
 import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedWaitingHistogram;
 import qtm.observe.Quantities;
 import qtm.observe.Quantity;
 import qtm.scenario.Scenario;
@@ -96,13 +97,31 @@ public final class RunPlan {
                 if (qtm.observe.MachineCounts.absence(s.machine(), s.time()) == null) {
                     out.add(qtm.observe.DetectedHistogram.of(s.machine(), counts, detection, s.initial(), s.time()));
                 }
+                if (waits(q)) {
+                    add(out, DetectedWaitingHistogram.of(s.machine(), counts, detection, s.time()));
+                }
             } else {
                 DetectedCounts counts = DetectedCounts.of(s.model(), detection, s.time());
                 out.add(counts);
                 out.add(qtm.observe.DetectedHistogram.of(s.model(), counts, detection, s.initial(), s.time()));
+                if (waits(q)) {
+                    add(out, DetectedWaitingHistogram.of(s.model(), counts, detection, s.time()));
+                }
             }
         }
         return List.copyOf(out);
+    }
+
+    /** Whether the true jumps' waiting times are recorded: the detected clicks' are recorded where they are. */
+    private static boolean waits(List<Quantity> q) {
+        return q.stream().anyMatch(x -> x instanceof qtm.observe.WaitingHistogram);
+    }
+
+    /** Adds the detected clicks' waiting times unless a detector never clicks in the steady state. */
+    private static void add(List<Quantity> out, DetectedWaitingHistogram w) {
+        if (w != null) {
+            out.add(w);
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package qtm.verify;
 import java.util.ArrayList;
 import java.util.List;
 import qtm.ensemble.EnsembleResult;
+import org.ejml.data.ZMatrixRMaj;
 import qtm.observe.DetectedCounts;
+import qtm.observe.DetectedWaitingHistogram;
 import qtm.observe.DetectedHistogram;
 import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
@@ -28,9 +30,12 @@ import qtm.stats.ZTests;
  *     whose final-count histogram is recorded, the χ² of that histogram, its p-value held to
  *     {@link Convergence#ALPHA} over their number
  * @param reference the exact detected statistics judged against (their curves are the report's)
+ * @param waiting per detected bath, the χ² of the waiting times between its consecutive clicks against their exact law
+ *     ({@link WaitingVerdict#detected}), each p-value held to {@link Convergence#ALPHA} over their number as the true
+ *     ones are; null where the run does not record them
  */
 public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, boolean converged, ZTests.Worst worst,
-        List<Bath> baths, List<Histogram> histograms, DetectedReference reference) {
+        List<Bath> baths, List<Histogram> histograms, DetectedReference reference, WaitingVerdict.Result waiting) {
     /**
      * The χ² of one detected bath's final-count histogram, adjacent bins pooled as for the true counts.
      *
@@ -76,6 +81,17 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
      * @return the verdict, or null if the ensemble did not record detected counts or has fewer than two trajectories
      */
     public static DetectedVerdict of(EnsembleResult r, DetectedReference exact) {
+        return of(r, exact, null);
+    }
+
+    /**
+     * @param r the ensemble
+     * @param exact its exact detected reference
+     * @param rho0 the run's initial state, for the waiting times between detected clicks where they are recorded
+     *     ({@link DetectedWaitingHistogram}); null to leave them unjudged
+     * @return the verdict, or null if the ensemble did not record detected counts or has fewer than two trajectories
+     */
+    public static DetectedVerdict of(EnsembleResult r, DetectedReference exact, ZMatrixRMaj rho0) {
         if (r.trajectories() < 2 || !r.records(DetectedCounts.NAME)) {
             return null;
         }
@@ -97,8 +113,11 @@ public record DetectedVerdict(double maxAbsZ, int tests, double maxZPValue, bool
         for (Histogram h : histograms) {
             ok &= h.pValue() >= Convergence.ALPHA / histograms.size();
         }
+        DetectedWaitingHistogram w = rho0 == null ? null : r.recorded(DetectedWaitingHistogram.class);
+        WaitingVerdict.Result waiting = w == null ? null : WaitingVerdict.detected(r, w, w.exact(), rho0);
+        ok &= waiting == null || waiting.passed();
         return new DetectedVerdict(tests.maxAbsZ(), tests.tests(), p, ok, tests.worst(), List.copyOf(baths),
-                histograms, exact);
+                histograms, exact, waiting);
     }
 
     /** The z-tests of one detected series' mean and variance on every grid point where it is not yet certain. */

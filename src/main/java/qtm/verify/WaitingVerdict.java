@@ -11,6 +11,7 @@ import qtm.ensemble.EnsembleResult;
 import qtm.exact.WaitingPair;
 import qtm.exact.WaitingTimes;
 import qtm.model.Model;
+import qtm.observe.DetectedWaitingHistogram;
 import qtm.observe.WaitingHistogram;
 import qtm.stats.Convergence;
 import qtm.stats.ZTests;
@@ -144,14 +145,34 @@ public final class WaitingVerdict {
      * @return the comparison
      */
     public static Result of(EnsembleResult r, WaitingHistogram q, List<WaitingTimes> exact, ZMatrixRMaj rho0) {
-        double[] sum = r.finalSums(WaitingHistogram.NAME);
-        double[] sq = r.finalSquares(WaitingHistogram.NAME);
+        return of(r, WaitingHistogram.NAME, q.plans(), exact, rho0);
+    }
+
+    /**
+     * The waiting times between the clicks of imperfect detectors (issue 28) against given laws, as the baths' are
+     * judged: their own ({@link DetectedWaitingHistogram#exact()}), or others to show the verdict's power.
+     *
+     * @param r the ensemble (it must have recorded {@link DetectedWaitingHistogram#NAME})
+     * @param q the quantity as recorded
+     * @param exact one law per plan of q, in order
+     * @param rho0 the run's initial state
+     * @return the comparison
+     */
+    public static Result detected(EnsembleResult r, DetectedWaitingHistogram q, List<WaitingTimes> exact,
+            ZMatrixRMaj rho0) {
+        return of(r, DetectedWaitingHistogram.NAME, q.plans(), exact, rho0);
+    }
+
+    private static Result of(EnsembleResult r, String name, List<WaitingHistogram.Plan> plans,
+            List<WaitingTimes> exact, ZMatrixRMaj rho0) {
+        double[] sum = r.finalSums(name);
+        double[] sq = r.finalSquares(name);
         long n = r.trajectories();
         List<PairResult> out = new ArrayList<>();
         boolean passed = true;
-        int pairs = q.plans().size();
+        int pairs = plans.size();
         for (int i = 0; i < pairs; i++) {
-            PairResult pair = pair(sum, sq, n, q.plans().get(i), exact.get(i), rho0);
+            PairResult pair = pair(sum, sq, n, plans.get(i), exact.get(i), rho0);
             passed &= !pair.judged() || pair.pValue() >= Convergence.ALPHA / pairs;
             out.add(pair);
         }

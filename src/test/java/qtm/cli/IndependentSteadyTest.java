@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import qtm.scenario.ScenarioFile;
  * are {@code src/test/resources/independent/*.json} (JSON is YAML, so qtm reads the same file); each says in its
  * description what it probes. Skipped, with the reason shown, where no python3 imports numpy.
  */
+@Tag("slow")
 class IndependentSteadyTest {
     private static final Path DIR = Path.of("src/test/resources/independent");
     private static final Path SCRIPT = Path.of("src/test/python/independent_steady.py");

@@ -64,6 +64,7 @@ class MachineCollisionRunTest {
                 r.err());
     }
 
+    @Tag("slow")
     @Test
     void theChainConverges() throws Exception {
         bothEngines(CHAIN, "chain", 1.0);

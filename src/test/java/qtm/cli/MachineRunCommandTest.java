@@ -14,6 +14,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import qtm.math.MatrixExp;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qtm.exact.MachineExact;
@@ -176,6 +177,7 @@ class MachineRunCommandTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void threeSitesWithThreeBathKindsRun() throws Exception {
         JsonNode s = run(THREE_BATHS, "three", "--records", "40");

@@ -96,6 +96,7 @@ class RunOutputTest {
         assertTrue(Files.exists(result.resolve("heat.png")), "replaced as a whole");
     }
 
+    @Tag("slow")
     @Test
     void ctrlCWritesWhatWasFinishedAndExits130(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.yaml");

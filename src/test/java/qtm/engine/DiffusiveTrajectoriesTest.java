@@ -13,6 +13,7 @@ import static qtm.engine.DiffusiveFixtures.operators;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import qtm.math.Hermitian;
 import qtm.model.Bath;
@@ -64,6 +65,7 @@ class DiffusiveTrajectoriesTest {
         assertTrue(worst > 0, "no fluctuation at all");
     }
 
+    @Tag("slow")
     @Test
     @org.junit.jupiter.api.Tag("slow")
     void aMachineEnsembleConvergesToItsMasterEquation() {

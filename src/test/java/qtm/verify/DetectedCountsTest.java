@@ -29,6 +29,7 @@ import qtm.observe.Estimates;
 import qtm.observe.NetCounts;
 import qtm.observe.Quantity;
 import qtm.stats.RareEvents;
+import qtm.testing.ScratchOps;
 
 /**
  * Issue 28's Monte Carlo detected counts on reset-paper (cold bath at T = 0, hot at T = ∞) against the finite-time
@@ -221,20 +222,20 @@ class DetectedCountsTest {
             double[][] l1 = new double[2 * S][2 * S];
             double[][] l2 = new double[2 * S][2 * S];
             ZMatrixRMaj h = model.hamiltonian();
-            ZMatrixRMaj one = identity();
-            add(l, sandwich(h, one), 0, -1);
-            add(l, sandwich(one, h), 0, 1);
+            ZMatrixRMaj one = ScratchOps.identity(D);
+            ScratchOps.add(l, ScratchOps.sandwich(h, one), 0, -1);
+            ScratchOps.add(l, ScratchOps.sandwich(one, h), 0, 1);
             for (qtm.model.Jump j : model.jumps()) {
                 ZMatrixRMaj a = j.operator();
-                ZMatrixRMaj ad = dagger(a);
-                ZMatrixRMaj ada = mult(ad, a);
-                add(l, sandwich(a, ad), j.rate(), 0);
-                add(l, sandwich(ada, one), -0.5 * j.rate(), 0);
-                add(l, sandwich(one, ada), -0.5 * j.rate(), 0);
+                ZMatrixRMaj ad = ScratchOps.dagger(a);
+                ZMatrixRMaj ada = ScratchOps.mult(ad, a);
+                ScratchOps.add(l, ScratchOps.sandwich(a, ad), j.rate(), 0);
+                ScratchOps.add(l, ScratchOps.sandwich(ada, one), -0.5 * j.rate(), 0);
+                ScratchOps.add(l, ScratchOps.sandwich(one, ada), -0.5 * j.rate(), 0);
                 if (j.side() == side && j.energy() != 0) {
                     double w = weight.applyAsDouble(j);
-                    add(l1, sandwich(a, ad), eta * w * j.rate(), 0);
-                    add(l2, sandwich(a, ad), eta * w * w * j.rate(), 0);
+                    ScratchOps.add(l1, ScratchOps.sandwich(a, ad), eta * w * j.rate(), 0);
+                    ScratchOps.add(l2, ScratchOps.sandwich(a, ad), eta * w * w * j.rate(), 0);
                 }
             }
             for (int i = 0; i < 2 * S; i++) {
@@ -260,87 +261,7 @@ class DetectedCountsTest {
                     rho[S + i * D + k] = RHO0.getImag(i, k);
                 }
             }
-            return new double[] {trace(e, n, rho, 1), 2 * trace(e, n, rho, 2)};
-        }
-
-        /** Re Tr of block (0, b) of e applied to ρ. */
-        private static double trace(DMatrixRMaj e, int n, double[] rho, int b) {
-            double tr = 0;
-            for (int d = 0; d < D; d++) {
-                int row = d * D + d;
-                for (int k = 0; k < n; k++) {
-                    tr += e.get(row, b * n + k) * rho[k];
-                }
-            }
-            return tr;
-        }
-
-        /** The superoperator ρ ↦ AρB on row-major vec(ρ), as the real matrix [[Re, −Im], [Im, Re]]. */
-        private static double[][][] sandwich(ZMatrixRMaj a, ZMatrixRMaj b) {
-            double[][][] out = new double[2][S][S];
-            for (int i = 0; i < D; i++) {
-                for (int j = 0; j < D; j++) {
-                    for (int k = 0; k < D; k++) {
-                        for (int m = 0; m < D; m++) {
-                            double ar = a.getReal(i, k);
-                            double ai = a.getImag(i, k);
-                            double br = b.getReal(m, j);
-                            double bi = b.getImag(m, j);
-                            out[0][i * D + j][k * D + m] = ar * br - ai * bi;
-                            out[1][i * D + j][k * D + m] = ar * bi + ai * br;
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-
-        /** target += (re + i·im)·x, x = c_re + i c_im, in the real embedding. */
-        private static void add(double[][] target, double[][][] x, double cRe, double cIm) {
-            for (int i = 0; i < S; i++) {
-                for (int k = 0; k < S; k++) {
-                    double re = cRe * x[0][i][k] - cIm * x[1][i][k];
-                    double im = cRe * x[1][i][k] + cIm * x[0][i][k];
-                    target[i][k] += re;
-                    target[i][S + k] -= im;
-                    target[S + i][k] += im;
-                    target[S + i][S + k] += re;
-                }
-            }
-        }
-
-        private static ZMatrixRMaj identity() {
-            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
-            for (int i = 0; i < D; i++) {
-                m.set(i, i, 1, 0);
-            }
-            return m;
-        }
-
-        private static ZMatrixRMaj dagger(ZMatrixRMaj a) {
-            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
-            for (int i = 0; i < D; i++) {
-                for (int k = 0; k < D; k++) {
-                    m.set(i, k, a.getReal(k, i), -a.getImag(k, i));
-                }
-            }
-            return m;
-        }
-
-        private static ZMatrixRMaj mult(ZMatrixRMaj a, ZMatrixRMaj b) {
-            ZMatrixRMaj m = new ZMatrixRMaj(D, D);
-            for (int i = 0; i < D; i++) {
-                for (int k = 0; k < D; k++) {
-                    double re = 0;
-                    double im = 0;
-                    for (int j = 0; j < D; j++) {
-                        re += a.getReal(i, j) * b.getReal(j, k) - a.getImag(i, j) * b.getImag(j, k);
-                        im += a.getReal(i, j) * b.getImag(j, k) + a.getImag(i, j) * b.getReal(j, k);
-                    }
-                    m.set(i, k, re, im);
-                }
-            }
-            return m;
+            return new double[] {ScratchOps.trace(e, D, n, rho, 1), 2 * ScratchOps.trace(e, D, n, rho, 2)};
         }
     }
 }

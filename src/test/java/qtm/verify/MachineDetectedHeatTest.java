@@ -33,6 +33,7 @@ import qtm.observe.DetectedHistogram;
 import qtm.observe.NetCounts;
 import qtm.observe.Quantity;
 import qtm.stats.RareEvents;
+import qtm.testing.ScratchOps;
 
 /**
  * Issue 28's detected heat and detected-count histogram on a machine: two detuned qubits (gaps 1 and 1.3) between a
@@ -202,20 +203,20 @@ class MachineDetectedHeatTest {
         double[][] l1 = new double[n][n];
         double[][] l2 = new double[n][n];
         ZMatrixRMaj h = m.hamiltonian();
-        ZMatrixRMaj one = identity(dim);
-        add(l, sandwich(h, one), 0, -1);
-        add(l, sandwich(one, h), 0, 1);
+        ZMatrixRMaj one = ScratchOps.identity(dim);
+        ScratchOps.add(l, ScratchOps.sandwich(h, one), 0, -1);
+        ScratchOps.add(l, ScratchOps.sandwich(one, h), 0, 1);
         for (MachineChannel c : m.channels()) {
             ZMatrixRMaj a = c.operator();
-            ZMatrixRMaj ad = dagger(a);
-            ZMatrixRMaj ada = mult(ad, a);
-            add(l, sandwich(a, ad), c.rate(), 0);
-            add(l, sandwich(ada, one), -0.5 * c.rate(), 0);
-            add(l, sandwich(one, ada), -0.5 * c.rate(), 0);
+            ZMatrixRMaj ad = ScratchOps.dagger(a);
+            ZMatrixRMaj ada = ScratchOps.mult(ad, a);
+            ScratchOps.add(l, ScratchOps.sandwich(a, ad), c.rate(), 0);
+            ScratchOps.add(l, ScratchOps.sandwich(ada, one), -0.5 * c.rate(), 0);
+            ScratchOps.add(l, ScratchOps.sandwich(one, ada), -0.5 * c.rate(), 0);
             double w = heat ? c.heat() : c.count();
             if (c.bath() == bath && w != 0) {
-                add(l1, sandwich(a, ad), eta * w * c.rate(), 0);
-                add(l2, sandwich(a, ad), eta * w * w * c.rate(), 0);
+                ScratchOps.add(l1, ScratchOps.sandwich(a, ad), eta * w * c.rate(), 0);
+                ScratchOps.add(l2, ScratchOps.sandwich(a, ad), eta * w * w * c.rate(), 0);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -240,91 +241,6 @@ class MachineDetectedHeatTest {
                 rho[s + i * dim + k] = rho0.getImag(i, k);
             }
         }
-        return new double[] {trace(e, dim, n, rho, 1), 2 * trace(e, dim, n, rho, 2)};
-    }
-
-    /** Re Tr of block (0, b) of e applied to ρ. */
-    private static double trace(DMatrixRMaj e, int dim, int n, double[] rho, int b) {
-        double tr = 0;
-        for (int d = 0; d < dim; d++) {
-            int row = d * dim + d;
-            for (int k = 0; k < n; k++) {
-                tr += e.get(row, b * n + k) * rho[k];
-            }
-        }
-        return tr;
-    }
-
-    /** The superoperator ρ ↦ AρB on row-major vec(ρ), as {Re, Im}. */
-    private static double[][][] sandwich(ZMatrixRMaj a, ZMatrixRMaj b) {
-        int dim = a.numRows;
-        int s = dim * dim;
-        double[][][] out = new double[2][s][s];
-        for (int i = 0; i < dim; i++) {
-            for (int j = 0; j < dim; j++) {
-                for (int k = 0; k < dim; k++) {
-                    for (int q = 0; q < dim; q++) {
-                        double ar = a.getReal(i, k);
-                        double ai = a.getImag(i, k);
-                        double br = b.getReal(q, j);
-                        double bi = b.getImag(q, j);
-                        out[0][i * dim + j][k * dim + q] = ar * br - ai * bi;
-                        out[1][i * dim + j][k * dim + q] = ar * bi + ai * br;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** target += (c_re + i c_im)·x in the real embedding [[Re, −Im], [Im, Re]]. */
-    private static void add(double[][] target, double[][][] x, double cRe, double cIm) {
-        int s = x[0].length;
-        for (int i = 0; i < s; i++) {
-            for (int k = 0; k < s; k++) {
-                double re = cRe * x[0][i][k] - cIm * x[1][i][k];
-                double im = cRe * x[1][i][k] + cIm * x[0][i][k];
-                target[i][k] += re;
-                target[i][s + k] -= im;
-                target[s + i][k] += im;
-                target[s + i][s + k] += re;
-            }
-        }
-    }
-
-    private static ZMatrixRMaj identity(int dim) {
-        ZMatrixRMaj m = new ZMatrixRMaj(dim, dim);
-        for (int i = 0; i < dim; i++) {
-            m.set(i, i, 1, 0);
-        }
-        return m;
-    }
-
-    private static ZMatrixRMaj dagger(ZMatrixRMaj a) {
-        int dim = a.numRows;
-        ZMatrixRMaj m = new ZMatrixRMaj(dim, dim);
-        for (int i = 0; i < dim; i++) {
-            for (int k = 0; k < dim; k++) {
-                m.set(i, k, a.getReal(k, i), -a.getImag(k, i));
-            }
-        }
-        return m;
-    }
-
-    private static ZMatrixRMaj mult(ZMatrixRMaj a, ZMatrixRMaj b) {
-        int dim = a.numRows;
-        ZMatrixRMaj m = new ZMatrixRMaj(dim, dim);
-        for (int i = 0; i < dim; i++) {
-            for (int k = 0; k < dim; k++) {
-                double re = 0;
-                double im = 0;
-                for (int j = 0; j < dim; j++) {
-                    re += a.getReal(i, j) * b.getReal(j, k) - a.getImag(i, j) * b.getImag(j, k);
-                    im += a.getReal(i, j) * b.getImag(j, k) + a.getImag(i, j) * b.getReal(j, k);
-                }
-                m.set(i, k, re, im);
-            }
-        }
-        return m;
+        return new double[] {ScratchOps.trace(e, dim, n, rho, 1), 2 * ScratchOps.trace(e, dim, n, rho, 2)};
     }
 }
